@@ -1,0 +1,46 @@
+"""Reads content/courses.yaml: one course per Appendix 1 cell, in the sections of 2.5."""
+from __future__ import annotations
+
+from ._fields import ID_PATTERN, REF_PATTERN, Fields
+from ._records import Origin, Origins
+from ._yaml import LocatedData
+from .errors import Problem
+from .model import Course, CourseSection
+
+_COURSE_KEYS = ("id", "title", "process", "audience", "appendix_cell", "entry_requirements", "notes", "sections")
+_SECTION_KEYS = ("kind", "modules", "messages", "processes", "exercises_from", "minutes", "omitted")
+
+
+def read_courses(doc: LocatedData, origins: Origins, problems: list[Problem]) -> list[Course]:
+    """Build every course in the file; a broken course is reported and left out."""
+    top = Fields(doc, (), doc.data, ("courses",), problems)
+    courses = []
+    for f in top.records("courses", _COURSE_KEYS):
+        sections = tuple(_section(s) for s in f.records("sections", _SECTION_KEYS))
+        course = Course(
+            id=f.identifier("id", ID_PATTERN, "course id (lower-case words joined by '-')"),
+            title=f.text("title"),
+            process=f.text("process"),
+            audience=f.text("audience"),
+            appendix_cell=f.text_list("appendix_cell"),
+            sections=sections,
+            entry_requirements=f.id_list("entry_requirements", REF_PATTERN, "module ref"),
+            notes=f.text_list("notes", required=False),
+            source=doc.file,
+        )
+        if course.id:
+            origins.add("course", course.id, Origin(doc, f.path))
+        courses.append(course)
+    return courses
+
+
+def _section(f: Fields) -> CourseSection:
+    return CourseSection(
+        kind=f.text("kind"),
+        modules=f.id_list("modules", REF_PATTERN, "module ref"),
+        messages=f.id_list("messages", what="common message id"),
+        awareness=f.id_list("processes", what="process id"),
+        exercises_from=f.id_list("exercises_from", REF_PATTERN, "module ref"),
+        minutes=f.integer("minutes", required=False),
+        omitted=f.optional_text("omitted"),
+    )

@@ -1,0 +1,114 @@
+"""The iwpacks command line: thin argument parsing over the library."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from .errors import ContentError, IwpacksError, UsageError
+
+LISTABLE = ("modules", "courses", "audiences", "processes")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="iwpacks", description="Build integrated working trainer packs.")
+    parser.add_argument("--content", metavar="PATH", help="content folder (default: the bundled content)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    v = sub.add_parser("validate", help="check a content folder and report every problem")
+    v.add_argument("path", nargs="?", help="content folder (default: --content or the bundled content)")
+    ls = sub.add_parser("list", help="list modules, courses, audiences or processes")
+    ls.add_argument("what", choices=LISTABLE)
+    show = sub.add_parser("show", help="describe a module, course, audience or process")
+    show.add_argument("id")
+    sub.add_parser("export", help="write the whole model as JSON on stdout")
+    routes = sub.add_parser("routes", help="the suggested training route for an audience")
+    routes.add_argument("audience")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(f"content: {count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+        return 1
+    except IwpacksError as exc:
+        print(f"{exc.category}: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `iwpacks export | head`
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .loading import load_programme
+
+    if args.command == "validate":
+        programme = load_programme(args.path or args.content)
+        print(f"ok: {len(programme.modules)} modules, {len(programme.courses)} courses "
+              f"(content version {programme.version})")
+        return 0
+    programme = load_programme(args.content)
+    if args.command == "list":
+        _list(programme, args.what)
+    elif args.command == "show":
+        print(_show(programme, args.id))
+    elif args.command == "export":
+        from .export import export_programme
+
+        json.dump(export_programme(programme), sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    elif args.command == "routes":
+        from .describe import describe_route
+        from .routes import training_route
+
+        print(describe_route(programme, args.audience, training_route(programme, args.audience)))
+    return 0
+
+
+def _list(programme, what: str) -> None:
+    if what == "modules":
+        for m in programme.modules.values():
+            print(f"{m.ref:6} {m.status:8} {m.process:4} {m.name}")
+    elif what == "courses":
+        for c in programme.courses.values():
+            print(f"{c.id:28} {c.status:8} {c.title}")
+    else:
+        for item in getattr(programme, what).values():
+            print(f"{item.id:22} {item.name}")
+
+
+def _show(programme, ident: str) -> str:
+    from .describe import describe_course, describe_module
+
+    if ident in programme.modules:
+        return describe_module(programme, programme.modules[ident])
+    if ident in programme.courses:
+        return describe_course(programme, programme.courses[ident])
+    for kind in ("audiences", "processes"):
+        if ident in getattr(programme, kind):
+            item = getattr(programme, kind)[ident]
+            return "\n".join(f"{k}: {v}" for k, v in _fields(item))
+    from ._fields import did_you_mean
+
+    known = [*programme.modules, *programme.courses, *programme.audiences, *programme.processes]
+    raise UsageError(f'unknown id "{ident}"{did_you_mean(ident, known)}; try `iwpacks list modules` '
+                     "or `iwpacks list courses`")
+
+
+def _fields(item) -> list[tuple[str, str]]:
+    import attrs
+
+    out = []
+    for a in attrs.fields(type(item)):
+        value = getattr(item, a.name)
+        out.append((a.name, ", ".join(value) if isinstance(value, tuple) else str(value)))
+    return out
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,275 @@
+"""The frozen content model: attrs classes only, no I/O and no rendering."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[str, V]):
+    """An immutable, ordered, picklable mapping by id (MappingProxyType cannot be pickled)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, items: Any = ()) -> None:
+        self._data = dict(items)
+
+    def __getitem__(self, key: str) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._data.items()))
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({list(self._data)!r})"
+
+    def __reduce__(self) -> tuple:
+        return (FrozenMap, (list(self._data.items()),))
+
+
+def _tuple(value: Any) -> tuple:
+    return tuple(value)
+
+
+def by_id(items: Any, key: str = "id") -> FrozenMap:
+    """Index records by their id attribute, keeping their order."""
+    return FrozenMap((getattr(item, key), item) for item in items)
+
+
+@attrs.frozen
+class Process:
+    """A process or tool of integrated working (Appendix 1 column)."""
+
+    id: str
+    name: str
+    short_name: str
+    appendix_heading: str
+    summary: str
+
+
+@attrs.frozen
+class Audience:
+    """A training audience (Appendix 1 row)."""
+
+    id: str
+    name: str
+    appendix_label: str
+    includes: tuple[str, ...] = attrs.field(converter=_tuple)
+    summary: str = ""
+
+
+@attrs.frozen
+class Duration:
+    """An expected duration as the seed writes it, and what it means in minutes."""
+
+    text: str
+    min_minutes: int
+    max_minutes: int
+    optional_extra: str | None = None
+    sessions: tuple[int, ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def is_range(self) -> bool:
+        return self.min_minutes != self.max_minutes
+
+
+@attrs.frozen
+class Prerequisites:
+    """Modules to deliver first: any one of `after` (each a set of refs) must be met."""
+
+    after: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=lambda v: tuple(tuple(x) for x in v))
+    recommended: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen
+class EntryRequirements:
+    """What attendees need before the module: experience, or else these modules first."""
+
+    experience: str | None = None
+    modules: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen
+class Substitution:
+    """A module that may be delivered in place of others for some audiences."""
+
+    replaces: tuple[str, ...] = attrs.field(converter=_tuple)
+    audiences: tuple[str, ...] = attrs.field(converter=_tuple)
+    note: str = ""
+
+
+@attrs.frozen
+class Correction:
+    """A slip in the seed, kept verbatim in the text and read as `reading` in structured fields."""
+
+    field: str
+    seed_text: str
+    reading: str
+    note: str
+
+
+@attrs.frozen
+class Module:
+    """A training module of Appendix 2 (or a named but undefined one, with status pending)."""
+
+    ref: str
+    name: str
+    status: str
+    process: str
+    description: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    audience_text: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    audiences: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    optional_audiences: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    objectives_lead: str = ""
+    objectives: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    content: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    delivery_text: str = ""
+    delivery_modes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    duration: Duration | None = None
+    responsibility: str = ""
+    prerequisites: Prerequisites = Prerequisites()
+    entry_requirements: EntryRequirements | None = None
+    substitutes: Substitution | None = None
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=_tuple)
+    note: str = ""
+    source: str = attrs.field(default="", eq=False)
+
+    @property
+    def id(self) -> str:
+        return self.ref
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == "pending"
+
+
+@attrs.frozen
+class CommonMessage:
+    """A common message of 3.2: the seed's words and the one standard wording every course uses."""
+
+    id: str
+    title: str
+    seed_text: str
+    wording: str
+    note: str = ""
+
+
+@attrs.frozen
+class StructureSection:
+    """One part of the standard course content of 2.5."""
+
+    id: str
+    title: str
+    seed_text: str
+    repeatable: bool = False
+    interspersed: bool = False
+    minutes: int = 0
+
+
+@attrs.frozen
+class CourseSection:
+    """One section of a course: which modules, common messages and awareness topics it holds."""
+
+    kind: str
+    modules: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    messages: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    awareness: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    exercises_from: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    minutes: int | None = None
+    omitted: str | None = None
+
+
+@attrs.frozen
+class Course:
+    """A course for one audience on one process: an Appendix 1 cell laid out per 2.5."""
+
+    id: str
+    title: str
+    process: str
+    audience: str
+    appendix_cell: tuple[str, ...] = attrs.field(converter=_tuple)
+    sections: tuple[CourseSection, ...] = attrs.field(converter=_tuple)
+    entry_requirements: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    status: str = "ready"
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    source: str = attrs.field(default="", eq=False)
+
+    @property
+    def modules(self) -> tuple[str, ...]:
+        """Module refs in delivery order."""
+        return tuple(ref for section in self.sections for ref in section.modules)
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """Common message ids in the order the course presents them."""
+        return tuple(mid for section in self.sections for mid in section.messages)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == "pending"
+
+
+@attrs.frozen
+class DeliveryPrinciple:
+    """A delivery principle of 2.10; `applies_to` narrows it (e.g. to train-the-trainer courses)."""
+
+    id: str
+    title: str
+    seed_text: str
+    applies_to: str = "all"
+
+
+@attrs.frozen
+class MaterialType:
+    """A material every course needs (3.1)."""
+
+    id: str
+    title: str
+    seed_text: str
+
+
+@attrs.frozen
+class Source:
+    """A key source of information (Appendix 3)."""
+
+    id: str
+    title: str
+    description: str
+    url: str
+
+
+@attrs.frozen
+class DistributionRoute:
+    """A route by which training materials reach LAs (4.1)."""
+
+    id: str
+    seed_text: str
+
+
+@attrs.frozen
+class Programme:
+    """The whole training programme: every process, audience, module and course."""
+
+    title: str
+    version: str
+    source_document: str
+    processes: FrozenMap[Process]
+    audiences: FrozenMap[Audience]
+    modules: FrozenMap[Module]
+    courses: FrozenMap[Course]
+    common_messages: FrozenMap[CommonMessage]
+    course_structure: FrozenMap[StructureSection]
+    delivery_principles: FrozenMap[DeliveryPrinciple]
+    material_types: FrozenMap[MaterialType]
+    sources: FrozenMap[Source]
+    distribution_routes: FrozenMap[DistributionRoute]
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
