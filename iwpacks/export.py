@@ -6,15 +6,16 @@ from typing import Any
 import attrs
 
 from .model import (Audience, CommonMessage, Correction, Course, CourseSection, DeliveryPrinciple,
-                    DistributionRoute, Duration, EntryRequirements, MaterialType, Module, Prerequisites, Process,
-                    Programme, Source, StructureSection, Substitution, by_id)
+                    DistributionRoute, Duration, EntryRequirements, Exercise, LocalSlot, Material, MaterialType, Module, Prerequisites, Process,
+                    Programme, Source, StructureSection, Substitution, Topic, by_id)
 from .timing import course_duration
 
 EXPORT_FORMAT = 1
 # Plain records export field by field; their class is all import needs.
 _PLAIN = {"processes": Process, "audiences": Audience, "common_messages": CommonMessage,
           "course_structure": StructureSection, "delivery_principles": DeliveryPrinciple,
-          "material_types": MaterialType, "sources": Source, "distribution_routes": DistributionRoute}
+          "material_types": MaterialType, "sources": Source, "distribution_routes": DistributionRoute,
+          "slots": LocalSlot}
 
 
 def _plain(record: Any) -> dict:
@@ -48,6 +49,7 @@ def _module(m: Module) -> dict:
         "entry_requirements": _plain(m.entry_requirements) if m.entry_requirements else None,
         "substitutes": _plain(m.substitutes) if m.substitutes else None,
         "corrections": [_plain(c) for c in m.corrections], "note": m.note,
+        "material": _plain(m.material) if m.material else None,
     }
 
 
@@ -85,4 +87,10 @@ def _module_back(m: dict) -> Module:
         responsibility=m["responsibility"], prerequisites=Prerequisites(**m["prerequisites"]),
         entry_requirements=EntryRequirements(**m["entry_requirements"]) if m["entry_requirements"] else None,
         substitutes=Substitution(**m["substitutes"]) if m["substitutes"] else None,
-        corrections=[Correction(**c) for c in m["corrections"]], note=m["note"])
+        corrections=[Correction(**c) for c in m["corrections"]], note=m["note"],
+        material=_material_back(m["material"]) if m["material"] else None)
+
+
+def _material_back(d: dict) -> Material:
+    return Material(status=d["status"], review_note=d["review_note"], topics=[Topic(**t) for t in d["topics"]],
+                    exercises=[Exercise(**e) for e in d["exercises"]])

@@ -118,6 +118,54 @@ class Correction:
 
 
 @attrs.frozen
+class Topic:
+    """Core material for one seed content item: slide points, speaker notes and planned minutes.
+
+    `title` is the seed's content item, verbatim. `slots` name local facts the topic needs
+    (filled by an LA overlay). A topic with no written material has only its title.
+    """
+
+    title: str
+    points: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    notes: str = ""
+    minutes: int | None = None
+    slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen
+class Exercise:
+    """A scenario, discussion or role play that attendees do, with the trainer's facilitation notes."""
+
+    id: str
+    title: str
+    kind: str
+    topic: int
+    minutes: int
+    group_size: str
+    scenario: str
+    instructions: tuple[str, ...] = attrs.field(converter=_tuple)
+    questions: tuple[str, ...] = attrs.field(converter=_tuple)
+    facilitation: tuple[str, ...] = attrs.field(converter=_tuple)
+    optional: bool = False
+
+
+@attrs.frozen
+class Material:
+    """The core training material written for a module (content/material/<REF>.yaml)."""
+
+    status: str
+    review_note: str
+    topics: tuple[Topic, ...] = attrs.field(converter=_tuple)
+    exercises: tuple[Exercise, ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def planned_minutes(self) -> int:
+        """Topic minutes plus the minutes of exercises that are not optional."""
+        return (sum(t.minutes or 0 for t in self.topics)
+                + sum(e.minutes for e in self.exercises if not e.optional))
+
+
+@attrs.frozen
 class Module:
     """A training module of Appendix 2 (or a named but undefined one, with status pending)."""
 
@@ -141,7 +189,19 @@ class Module:
     substitutes: Substitution | None = None
     corrections: tuple[Correction, ...] = attrs.field(default=(), converter=_tuple)
     note: str = ""
+    material: Material | None = None
     source: str = attrs.field(default="", eq=False)
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        """The material's topics, or bare topics named after the seed's content items."""
+        if self.material is not None:
+            return self.material.topics
+        return tuple(Topic(title=item) for item in self.content)
+
+    @property
+    def exercises(self) -> tuple[Exercise, ...]:
+        return self.material.exercises if self.material is not None else ()
 
     @property
     def id(self) -> str:
@@ -161,6 +221,9 @@ class CommonMessage:
     seed_text: str
     wording: str
     note: str = ""
+    points: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    notes: str = ""
+    slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
@@ -256,6 +319,16 @@ class DistributionRoute:
 
 
 @attrs.frozen
+class LocalSlot:
+    """A fact only a local authority can supply; master packs show `label` as a placeholder."""
+
+    id: str
+    label: str
+    type: str
+    description: str
+
+
+@attrs.frozen
 class Programme:
     """The whole training programme: every process, audience, module and course."""
 
@@ -272,4 +345,5 @@ class Programme:
     material_types: FrozenMap[MaterialType]
     sources: FrozenMap[Source]
     distribution_routes: FrozenMap[DistributionRoute]
+    slots: FrozenMap[LocalSlot] = FrozenMap()
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)

@@ -9,15 +9,17 @@ import attrs
 
 from ._fields import ID_PATTERN, Fields
 from ._read_courses import read_courses
+from ._read_material import attach_material
 from ._read_modules import read_module
 from ._records import Origin, Origins
 from ._yaml import LocatedData, read_yaml
 from .errors import ContentError, Problem
-from .model import (Audience, CommonMessage, DeliveryPrinciple, DistributionRoute, MaterialType, Process,
+from .model import (Audience, CommonMessage, DeliveryPrinciple, DistributionRoute, LocalSlot, MaterialType, Process,
                     Programme, Source, StructureSection, by_id)
 
 # Installed: the package carries content/ as iwpacks/content. Source checkout: the repo's content/.
 _PACKAGED = Path(__file__).parent / "content"
+SLOT_TYPES = ("contacts", "protocols", "sources", "text")
 BUNDLED_CONTENT = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parent.parent / "content"
 
 # file name -> (top-level key, record kind, record keys, builder from Fields)
@@ -29,10 +31,17 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                        lambda f: Audience(id=f.identifier("id"), name=f.text("name"),
                                           appendix_label=f.text("appendix_label"), includes=f.text_list("includes"),
                                           summary=f.text("summary", required=False))),
-    "common-messages.yaml": ("messages", "message", ("id", "title", "seed_text", "wording", "note"),
+    "common-messages.yaml": ("messages", "message",
+                             ("id", "title", "seed_text", "wording", "note", "points", "notes", "slots"),
                              lambda f: CommonMessage(id=f.identifier("id"), title=f.text("title"),
                                                      seed_text=f.text("seed_text"), wording=f.text("wording"),
-                                                     note=f.text("note", required=False))),
+                                                     note=f.text("note", required=False),
+                                                     points=f.text_list("points", required=False),
+                                                     notes=f.text("notes", required=False),
+                                                     slots=f.id_list("slots", what="slot id"))),
+    "slots.yaml": ("slots", "slot", ("id", "label", "type", "description"),
+                   lambda f: LocalSlot(id=f.identifier("id"), label=f.text("label"),
+                                       type=f.choice("type", SLOT_TYPES), description=f.text("description"))),
     "course-structure.yaml": ("sections", "section",
                               ("id", "title", "seed_text", "repeatable", "interspersed", "minutes"),
                               lambda f: StructureSection(id=f.identifier("id"), title=f.text("title"),
@@ -89,7 +98,8 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
         lists[key] = records
 
     settings = _read_settings(load("programme.yaml"), problems)
-    modules = _read_modules(root, root_name, origins, problems)
+    modules = attach_material(root, root_name, _read_modules(root, root_name, origins, problems), origins,
+                              problems)
     courses_doc = load("courses.yaml")
     courses = read_courses(courses_doc, origins, problems) if courses_doc else []
     if courses_doc:
@@ -107,7 +117,7 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
         processes=by_id(lists["processes"]), audiences=by_id(lists["audiences"]), modules=by_id(modules, "ref"),
         courses=by_id(courses), common_messages=by_id(lists["messages"]), course_structure=by_id(lists["sections"]),
         delivery_principles=by_id(lists["principles"]), material_types=by_id(lists["materials"]),
-        sources=by_id(lists["sources"]), distribution_routes=by_id(lists["routes"]),
+        sources=by_id(lists["sources"]), distribution_routes=by_id(lists["routes"]), slots=by_id(lists["slots"]),
     )
     return programme, origins, problems
 

@@ -17,6 +17,7 @@ def validate_programme(programme: Programme, origins: Origins) -> list[Problem]:
     for module in programme.modules.values():
         problems += _module_references(programme, module, origins.of("module", module.ref))
     problems += _prerequisite_cycles(programme, origins)
+    problems += _slot_references(programme, origins)
     for course in programme.courses.values():
         origin = origins.of("course", course.id)
         problems += _course_references(programme, course, origin)
@@ -51,6 +52,20 @@ def _module_references(programme: Programme, module: Module, origin: Origin) -> 
     if module.substitutes:
         out += _check_refs(origin, ("substitutes", "replaces"), module.substitutes.replaces, refs, "module")
         out += _check_refs(origin, ("substitutes", "audiences"), module.substitutes.audiences, audiences, "audience")
+    return out
+
+
+def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
+    """Every slot a topic or common message names must be declared in slots.yaml."""
+    out = []
+    for message in programme.common_messages.values():
+        out += _check_refs(origins.of("message", message.id), ("slots",), message.slots, programme.slots, "slot")
+    for module in programme.modules.values():
+        if module.material is None:
+            continue
+        origin = origins.of("material", module.ref)
+        for i, topic in enumerate(module.material.topics):
+            out += _check_refs(origin, ("topics", i, "slots"), topic.slots, programme.slots, "slot")
     return out
 
 

@@ -1,0 +1,36 @@
+"""Renderers: each turns one CoursePlan and a Brand into the bytes of one artefact."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..brand import Brand
+    from ..plan import CoursePlan
+
+
+class Renderer(Protocol):
+    """What every renderer module provides: a CLI name, an output file name and a pure render()."""
+
+    name: str
+    filename: str
+
+    def render(self, plan: CoursePlan, brand: Brand) -> bytes: ...
+
+
+_REGISTRY: dict[str, Renderer] = {}
+
+
+def register(renderer: Renderer) -> Renderer:
+    """Add a renderer; a second renderer with the same name or file name is a bug."""
+    for other in _REGISTRY.values():
+        if other.name == renderer.name or other.filename == renderer.filename:
+            raise ValueError(f"renderer {renderer.name!r} ({renderer.filename}) is registered twice")
+    _REGISTRY[renderer.name] = renderer
+    return renderer
+
+
+def renderers() -> dict[str, Renderer]:
+    """Every renderer by name, in artefact order; importing here keeps CLI start-up light."""
+    if not _REGISTRY:
+        from . import course_spec, deck, handouts, outline, trainer_guide  # noqa: F401  (they register)
+    return dict(_REGISTRY)

@@ -1,0 +1,34 @@
+"""Shared fixtures: the bundled programme, the brand and course plans, loaded once per session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import iwpacks
+from iwpacks.brand import load_brand
+from iwpacks.plan import plan_course
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def programme():
+    return iwpacks.load_programme()
+
+
+@pytest.fixture(scope="session")
+def brand():
+    return load_brand()
+
+
+@pytest.fixture(scope="session")
+def ready_course_ids(programme):
+    return [c.id for c in programme.courses.values() if not c.is_pending]
+
+
+@pytest.fixture(scope="session")
+def plans(programme, ready_course_ids):
+    """A CoursePlan for every course that is not pending."""
+    return {cid: plan_course(programme, cid) for cid in ready_course_ids}
