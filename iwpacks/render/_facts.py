@@ -1,0 +1,101 @@
+"""The facts of a course specification, worked out once for every artefact that shows them."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ..duration import format_minutes, format_range
+
+if TYPE_CHECKING:
+    from ..model import Module
+    from ..plan import CoursePlan
+
+
+@attrs.frozen
+class ModuleFacts:
+    """One module's line in the specification: timing, delivery, prerequisites, responsibility."""
+
+    ref: str
+    name: str
+    pending: bool
+    duration_text: str      # the seed's words, e.g. "5 hours (2 x 2.5 hours)"
+    duration_range: str     # e.g. "2 h - 3 h"
+    planned: str            # minutes planned in this course, e.g. "2 h 30 min"
+    optional_extra: str     # e.g. "optional discussion and exercise", or ""
+    delivery: str
+    audience: str
+    prerequisites: str      # e.g. "IW02, or IS01 + CAF01 + LP01", or ""
+    entry_requirements: str
+    responsibility: str
+    objectives_lead: str
+    objectives: tuple[str, ...]
+    content: tuple[str, ...]
+
+
+@attrs.frozen
+class CourseFacts:
+    """The whole specification of 3.1 for one course."""
+
+    title: str
+    course_id: str
+    audience: str
+    audience_summary: str
+    process: str
+    total_range: str        # e.g. "6 h 20 min", or "4 h 20 min - 5 h 20 min"
+    total_planned: str
+    optional_extras: tuple[str, ...]
+    entry_requirements: tuple[str, ...]   # e.g. ("IW01 Introduction to Integrated Working",)
+    modules: tuple[ModuleFacts, ...]
+    sections: tuple[tuple[str, str], ...]  # (section title, planned time)
+    delivery: tuple[str, ...]             # distinct delivery mechanisms, seed words
+    responsibility: tuple[str, ...]
+    notes: tuple[str, ...]
+    draft: bool
+
+
+def module_facts(module: Module, planned_minutes: int) -> ModuleFacts:
+    """Facts for one module; a pending module says its definition is still to come."""
+    if module.is_pending:
+        return ModuleFacts(module.ref, module.name, True, "To be defined", "To be defined", "To be defined", "",
+                           "To be defined", "", "", "", "", "", (), ())
+    d = module.duration
+    prereq = ", or ".join(" + ".join(option) for option in module.prerequisites.after)
+    if module.prerequisites.recommended:
+        prereq += (", and potentially " if prereq else "") + ", ".join(module.prerequisites.recommended)
+    entry = ""
+    if module.entry_requirements:
+        e = module.entry_requirements
+        entry = " or ".join(x for x in (e.experience, "attend " + ", ".join(e.modules) if e.modules else "") if x)
+    return ModuleFacts(
+        ref=module.ref, name=module.name, pending=False,
+        duration_text=d.text if d else "", duration_range=format_range(d.min_minutes, d.max_minutes) if d else "",
+        planned=format_minutes(planned_minutes) if planned_minutes else "",
+        optional_extra=f"optional {d.optional_extra}" if d and d.optional_extra else "",
+        delivery=module.delivery_text, audience=" ".join(module.audience_text), prerequisites=prereq,
+        entry_requirements=entry, responsibility=module.responsibility, objectives_lead=module.objectives_lead,
+        objectives=module.objectives, content=module.content)
+
+
+def course_facts(plan: CoursePlan) -> CourseFacts:
+    """Everything the course specification shows, in one place for the PDF, the guide and the outline."""
+    programme, course = plan.programme, plan.course
+    planned = {mp.module.ref: mp.minutes for s in plan.sections for mp in s.modules}
+    # A module's exercises may run in a scenarios section; its planned time includes them.
+    for s in plan.sections:
+        for e in s.exercises:
+            if not e.optional and e.module_ref in planned:
+                planned[e.module_ref] += e.minutes
+    modules = tuple(module_facts(m, planned[m.ref]) for m in plan.modules)
+    return CourseFacts(
+        title=course.title, course_id=course.id, audience=plan.audience.name,
+        audience_summary=plan.audience.summary, process=plan.process.name,
+        total_range=format_range(plan.min_minutes, plan.max_minutes),
+        total_planned=format_minutes(plan.planned_minutes), optional_extras=plan.optional_extras,
+        entry_requirements=tuple(f"{r} {programme.modules[r].name}" for r in course.entry_requirements),
+        modules=modules,
+        sections=tuple((s.title, format_minutes(s.minutes) if s.minutes else "within the modules' time")
+                       for s in plan.sections if not s.omitted),
+        delivery=tuple(dict.fromkeys(m.delivery for m in modules if m.delivery and not m.pending)),
+        responsibility=tuple(dict.fromkeys(m.responsibility for m in modules if m.responsibility)),
+        notes=course.notes, draft=plan.draft)
