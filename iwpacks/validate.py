@@ -203,8 +203,9 @@ def _course_order(programme: Programme, course: Course, origin: Origin) -> list[
     for i, section in enumerate(course.sections):
         for j, ref in enumerate(section.modules):
             module = programme.modules.get(ref)
-            if module is not None and module.prerequisites.after:
-                options = module.prerequisites.after
+            options = module.prerequisites.after if module is not None else ()
+            # An unknown ref is already reported where it is written; do not report it again here.
+            if options and all(r in programme.modules for option in options for r in option):
                 if not any(set(option) <= delivered for option in options):
                     wanted = " or ".join("+".join(option) for option in options)
                     out.append(origin.problem(
