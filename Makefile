@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test validate clean
+.PHONY: test validate master clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ test: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/iwpacks validate
+
+# Every course that is not pending, into dist/master/ and dist/iwpacks-master.zip.
+master: $(STAMP)
+	$(BIN)/iwpacks build --out dist/master --zip
 
 clean:
 	rm -rf dist build *.egg-info

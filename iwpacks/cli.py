@@ -24,6 +24,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("export", help="write the whole model as JSON on stdout")
     routes = sub.add_parser("routes", help="the suggested training route for an audience")
     routes.add_argument("audience")
+    build = sub.add_parser("build", help="build trainer packs (default: every course that is not pending)")
+    build.add_argument("--course", action="append", metavar="ID", help="build only this course (repeatable)")
+    build.add_argument("--out", metavar="DIR", default="dist/master", help="output folder (default: dist/master)")
+    build.add_argument("--zip", action="store_true", help="also write the pack as iwpacks-<name>.zip beside it")
+    build.add_argument("--allow-draft", action="store_true", help="build pending courses, marked DRAFT")
+    build.add_argument("--artefact", action="append", metavar="NAME",
+                       help="build only this artefact: deck, handouts, course-specification, trainer-guide, "
+                            "course-outline (repeatable)")
+    build.add_argument("--brand", metavar="PATH", help="brand folder (default: the bundled brand)")
+    build.add_argument("--jobs", type=int, default=0, metavar="N", help="parallel workers (default: all cores)")
     return parser
 
 
@@ -62,12 +72,29 @@ def _run(args: argparse.Namespace) -> int:
 
         json.dump(export_programme(programme), sys.stdout, indent=2, ensure_ascii=False)
         print()
+    elif args.command == "build":
+        _build(programme, args)
     elif args.command == "routes":
         from .describe import describe_route
         from .routes import training_route
 
         print(describe_route(programme, args.audience, training_route(programme, args.audience)))
     return 0
+
+
+def _build(programme, args: argparse.Namespace) -> None:
+    import os
+    from pathlib import Path
+
+    from .brand import load_brand
+    from .pack import build_pack
+
+    jobs = args.jobs or os.cpu_count() or 1
+    result = build_pack(programme, load_brand(args.brand), Path(args.out), args.course,
+                        allow_draft=args.allow_draft, make_zip=args.zip, artefacts=args.artefact, jobs=jobs)
+    extra = f" and {result.zip_path}" if result.zip_path else ""
+    print(f"built {len(result.courses)} course{'s' if len(result.courses) != 1 else ''}, "
+          f"{len(result.files)} files into {result.folder}{extra}")
 
 
 def _list(programme, what: str) -> None:

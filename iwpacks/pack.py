@@ -1,0 +1,132 @@
+"""Builds a pack: plans each course, runs every renderer, writes the folder, manifest and zip."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import attrs
+
+from ._atomic import output_lock, replace_file, staged_folder
+from .brand import Brand
+from .errors import IwpacksError, UsageError
+from .model import Programme
+from .plan import plan_course
+
+MANIFEST = "manifest.json"
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class PendingCourseError(IwpacksError):
+    """A pending course was asked for without --allow-draft."""
+
+    category = "build"
+
+
+@attrs.frozen
+class PackResult:
+    """What a build wrote: the folder, each file (relative path -> sha256) and the zip, if any."""
+
+    folder: Path
+    files: tuple[tuple[str, str, int], ...]  # (relative path, sha256, size)
+    zip_path: Path | None
+    courses: tuple[str, ...]
+
+
+def select_courses(programme: Programme, course_ids: Sequence[str] | None, allow_draft: bool) -> list[str]:
+    """The courses to build: the given ids (checked) or every course that is not pending."""
+    if not course_ids:
+        return [c.id for c in programme.courses.values() if not c.is_pending]
+    chosen = []
+    for cid in course_ids:
+        course = programme.courses.get(cid)
+        if course is None:
+            from ._fields import did_you_mean
+
+            raise UsageError(f'unknown course "{cid}"{did_you_mean(cid, programme.courses)}; '
+                             "see `iwpacks list courses`")
+        if course.is_pending and not allow_draft:
+            pending = [r for r in course.modules if programme.modules[r].is_pending]
+            raise PendingCourseError(f"{cid} is pending: {', '.join(pending)} not yet defined; "
+                                     "add --allow-draft to build it marked DRAFT")
+        if cid not in chosen:
+            chosen.append(cid)
+    return chosen
+
+
+def render_course(programme: Programme, brand: Brand, course_id: str,
+                  artefacts: Sequence[str] | None = None) -> dict[str, bytes]:
+    """Every artefact of one course as {file name: bytes}; a pure function of its inputs."""
+    from .render import renderers
+
+    plan = plan_course(programme, course_id)
+    chosen = renderers()
+    if artefacts:
+        unknown = [a for a in artefacts if a not in chosen]
+        if unknown:
+            raise UsageError(f"unknown artefact {', '.join(unknown)}; known: {', '.join(chosen)}")
+        chosen = {name: r for name, r in chosen.items() if name in artefacts}
+    return {r.filename: r.render(plan, brand) for r in chosen.values()}
+
+
+# Worker state for parallel builds: set once per process so the programme is not pickled per task.
+_WORKER: dict = {}
+
+
+def _init_worker(programme: Programme, brand: Brand, artefacts: Sequence[str] | None) -> None:
+    _WORKER.update(programme=programme, brand=brand, artefacts=artefacts)
+
+
+def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes]]:
+    return course_id, render_course(_WORKER["programme"], _WORKER["brand"], course_id, _WORKER["artefacts"])
+
+
+def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequence[str] | None = None, *,
+               allow_draft: bool = False, make_zip: bool = False, artefacts: Sequence[str] | None = None,
+               jobs: int = 1, extra_manifest: dict | None = None) -> PackResult:
+    """Build the pack into `out` (replaced whole, atomically) and optionally `iwpacks-<name>.zip` beside it."""
+    out = Path(out)
+    courses = select_courses(programme, course_ids, allow_draft)
+    with output_lock(out):
+        if jobs > 1 and len(courses) > 1:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                     initargs=(programme, brand, artefacts)) as pool:
+                rendered = dict(pool.map(_render_in_worker, courses))
+        else:
+            rendered = {cid: render_course(programme, brand, cid, artefacts) for cid in courses}
+        with staged_folder(out) as stage:
+            files = []
+            for cid in courses:
+                (stage / cid).mkdir()
+                for name, data in rendered[cid].items():
+                    (stage / cid / name).write_bytes(data)
+                    files.append((f"{cid}/{name}", hashlib.sha256(data).hexdigest(), len(data)))
+            manifest = {
+                "content_version": programme.version, "programme": programme.title, "brand": brand.name,
+                "courses": [{"id": cid, "title": programme.courses[cid].title,
+                             "status": programme.courses[cid].status} for cid in courses],
+                "files": [{"path": p, "sha256": h, "size": s} for p, h, s in files],
+                **(extra_manifest or {}),
+            }
+            (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        zip_path = None
+        if make_zip:
+            zip_path = out.parent / f"iwpacks-{out.name}.zip"
+            replace_file(zip_path, zip_folder(out))
+    return PackResult(out, tuple(files), zip_path, tuple(courses))
+
+
+def zip_folder(folder: Path) -> bytes:
+    """The folder as a deterministic zip: sorted entries under `<folder name>/`, fixed timestamps."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
