@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test validate master clean
+.PHONY: test validate master pack clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ validate: $(STAMP)
 # Every course that is not pending, into dist/master/ and dist/iwpacks-master.zip.
 master: $(STAMP)
 	$(BIN)/iwpacks build --out dist/master --zip
+
+# One LA's localised pack: make pack LA=northmoor (an id from examples/la, or a path to an overlay folder);
+# writes dist/<la-id>/ and dist/iwpacks-<la-id>.zip. ORG=<path> layers an organisation overlay on top.
+pack: $(STAMP)
+	@test -n "$(LA)" || { echo "usage: make pack LA=<la-id or overlay folder> [ORG=<organisation overlay>]"; exit 2; }
+	$(BIN)/iwpacks build --la "$(LA)" $(if $(ORG),--org "$(ORG)")
 
 clean:
 	rm -rf dist build *.egg-info

@@ -24,9 +24,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("export", help="write the whole model as JSON on stdout")
     routes = sub.add_parser("routes", help="the suggested training route for an audience")
     routes.add_argument("audience")
+    report = sub.add_parser("localisation-report", help="per course, the local slots used, filled and missing")
+    report.add_argument("--la", metavar="LA", help="an LA id or overlay folder (default: the master pack)")
+    report.add_argument("--org", metavar="PATH", help="an organisation overlay layered over the LA's")
+    report.add_argument("--course", action="append", metavar="ID", help="only this course (repeatable)")
     build = sub.add_parser("build", help="build trainer packs (default: every course that is not pending)")
     build.add_argument("--course", action="append", metavar="ID", help="build only this course (repeatable)")
-    build.add_argument("--out", metavar="DIR", default="dist/master", help="output folder (default: dist/master)")
+    build.add_argument("--out", metavar="DIR", help="output folder (default: dist/master, or dist/<la-id> with --la)")
+    build.add_argument("--la", metavar="LA", help="localise for this LA: an id from examples/la, or an overlay folder")
+    build.add_argument("--org", metavar="PATH", help="an organisation overlay layered over the LA's")
+    build.add_argument("--strict", action="store_true", help="fail if a slot the courses use is empty")
     build.add_argument("--zip", action="store_true", help="also write the pack as iwpacks-<name>.zip beside it")
     build.add_argument("--allow-draft", action="store_true", help="build pending courses, marked DRAFT")
     build.add_argument("--artefact", action="append", metavar="NAME",
@@ -74,12 +81,28 @@ def _run(args: argparse.Namespace) -> int:
         print()
     elif args.command == "build":
         _build(programme, args)
+    elif args.command == "localisation-report":
+        from .localise import report_text, slot_uses
+        from .pack import select_courses
+
+        programme = _localised(programme, args)
+        print(report_text(programme, slot_uses(programme, select_courses(programme, args.course, True))))
     elif args.command == "routes":
         from .describe import describe_route
         from .routes import training_route
 
         print(describe_route(programme, args.audience, training_route(programme, args.audience)))
     return 0
+
+
+def _localised(programme, args: argparse.Namespace):
+    if args.la is None:
+        if args.org is not None:
+            raise UsageError("--org needs --la: an organisation overlay layers over its LA's overlay")
+        return programme
+    from .overlay import apply_overlay, load_localisation
+
+    return apply_overlay(programme, load_localisation(programme, args.la, args.org))
 
 
 def _build(programme, args: argparse.Namespace) -> None:
@@ -89,12 +112,24 @@ def _build(programme, args: argparse.Namespace) -> None:
     from .brand import load_brand
     from .pack import build_pack
 
+    programme = _localised(programme, args)
+    local = programme.localisation
+    out = Path(args.out) if args.out else Path("dist") / (_pack_name(local, args.org) if local else "master")
     jobs = args.jobs or os.cpu_count() or 1
-    result = build_pack(programme, load_brand(args.brand), Path(args.out), args.course,
-                        allow_draft=args.allow_draft, make_zip=args.zip, artefacts=args.artefact, jobs=jobs)
+    result = build_pack(programme, load_brand(args.brand), out, args.course, allow_draft=args.allow_draft,
+                        make_zip=args.zip or local is not None, artefacts=args.artefact, jobs=jobs,
+                        strict=args.strict)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     extra = f" and {result.zip_path}" if result.zip_path else ""
     print(f"built {len(result.courses)} course{'s' if len(result.courses) != 1 else ''}, "
           f"{len(result.files)} files into {result.folder}{extra}")
+
+
+def _pack_name(local, org: str | None) -> str:
+    from pathlib import Path
+
+    return f"{local.id}-{Path(org).resolve().name}" if org else local.id
 
 
 def _list(programme, what: str) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -130,6 +131,17 @@ class Topic:
     notes: str = ""
     minutes: int | None = None
     slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    local_notes: str = ""
+    local_slides: tuple[LocalSlide, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen
+class LocalSlide:
+    """A slide an LA overlay adds at the end of a module topic."""
+
+    title: str
+    points: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    notes: str = ""
 
 
 @attrs.frozen
@@ -326,6 +338,61 @@ class LocalSlot:
     label: str
     type: str
     description: str
+    every_course: bool = False
+
+
+@attrs.frozen
+class Contact:
+    """A local contact: who, in which role and organisation, and how to reach them."""
+
+    name: str
+    role: str
+    organisation: str
+    phone: str = ""
+    email: str = ""
+
+
+@attrs.frozen
+class Protocol:
+    """A local information sharing protocol (ISP)."""
+
+    title: str
+    version: str
+    date: str
+    owner: str
+    summary: str
+    link: str = ""
+    file: str = ""
+
+
+@attrs.frozen
+class LocalSource:
+    """A local source of information."""
+
+    title: str
+    url: str
+    description: str = ""
+
+
+@attrs.frozen
+class Localisation:
+    """One LA's localisation (with any organisation overlay merged in): its name, logo and slot values.
+
+    `slots` maps slot id to a tuple of Contact, Protocol or LocalSource, or to text; a slot that is
+    absent is unfilled. `layers` names the overlay files applied, each with its sha256.
+    """
+
+    id: str
+    name: str
+    organisation: str = ""
+    logo: Path | None = None
+    slots: FrozenMap = FrozenMap()
+    local_notes: FrozenMap = FrozenMap()  # module ref -> {topic index: (notes, local slides)}
+    layers: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}: {self.organisation}" if self.organisation else self.name
 
 
 @attrs.frozen
@@ -347,3 +414,4 @@ class Programme:
     distribution_routes: FrozenMap[DistributionRoute]
     slots: FrozenMap[LocalSlot] = FrozenMap()
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    localisation: Localisation | None = None

@@ -35,6 +35,7 @@ class PackResult:
     files: tuple[tuple[str, str, int], ...]  # (relative path, sha256, size)
     zip_path: Path | None
     courses: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def select_courses(programme: Programme, course_ids: Sequence[str] | None, allow_draft: bool) -> list[str]:
@@ -87,10 +88,20 @@ def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes]]:
 
 def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequence[str] | None = None, *,
                allow_draft: bool = False, make_zip: bool = False, artefacts: Sequence[str] | None = None,
-               jobs: int = 1, extra_manifest: dict | None = None) -> PackResult:
-    """Build the pack into `out` (replaced whole, atomically) and optionally `iwpacks-<name>.zip` beside it."""
+               jobs: int = 1, strict: bool = False) -> PackResult:
+    """Build the pack into `out` (replaced whole, atomically) and optionally `iwpacks-<name>.zip` beside it.
+
+    With an LA overlay applied to `programme`, empty slots become warnings (errors with `strict`);
+    the manifest records the overlay's layers and their sha256.
+    """
+    from .localise import UnfilledSlotsError, slot_uses, unfilled_warnings
+
     out = Path(out)
     courses = select_courses(programme, course_ids, allow_draft)
+    local = programme.localisation
+    warnings = unfilled_warnings(slot_uses(programme, courses)) if local is not None else []
+    if warnings and strict:
+        raise UnfilledSlotsError(f"{local.display_name}: " + "; ".join(warnings))
     with output_lock(out):
         if jobs > 1 and len(courses) > 1:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
@@ -110,14 +121,17 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                 "courses": [{"id": cid, "title": programme.courses[cid].title,
                              "status": programme.courses[cid].status} for cid in courses],
                 "files": [{"path": p, "sha256": h, "size": s} for p, h, s in files],
-                **(extra_manifest or {}),
+                "overlay": None if local is None else {
+                    "id": local.id, "name": local.name, "organisation": local.organisation,
+                    "layers": [{"file": f, "sha256": h} for f, h in local.layers]},
+                "warnings": warnings,
             }
             (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         zip_path = None
         if make_zip:
             zip_path = out.parent / f"iwpacks-{out.name}.zip"
             replace_file(zip_path, zip_folder(out))
-    return PackResult(out, tuple(files), zip_path, tuple(courses))
+    return PackResult(out, tuple(files), zip_path, tuple(courses), tuple(warnings))
 
 
 def zip_folder(folder: Path) -> bytes:

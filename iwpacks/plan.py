@@ -82,6 +82,14 @@ class CoursePlan:
         return any("train-the-trainer" in m.name.lower() for m in self.modules)
 
     @property
+    def slots_used(self) -> tuple[str, ...]:
+        """Every local slot the course uses: those every course has, then its topics' and messages'."""
+        ids = [slot.id for slot in self.programme.slots.values() if slot.every_course]
+        ids += [slot for s in self.sections for m in s.messages for slot in m.slots]
+        ids += [slot for mp in (mp for s in self.sections for mp in s.modules) for t in mp.topics for slot in t.slots]
+        return tuple(dict.fromkeys(ids))
+
+    @property
     def exercises(self) -> tuple[ExerciseItem, ...]:
         return tuple(e for s in self.sections for e in s.exercises)
 

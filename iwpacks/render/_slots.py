@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..model import Contact, LocalSource, Protocol
+
 if TYPE_CHECKING:
     from ..plan import CoursePlan
 
@@ -20,7 +22,27 @@ class SlotText:
 
 
 def slot_text(plan: CoursePlan, slot_id: str) -> SlotText:
-    """The lines to show for `slot_id` in this plan; a master pack gets 'Your LA adds: <label>'."""
+    """The lines to show for `slot_id`: the LA's values, or 'Your LA adds: <label>' when unfilled.
+
+    Overlay values are plain text here; no renderer treats them as a template, so '{{ x }}' stays literal.
+    """
     slot = plan.programme.slots[slot_id]
     heading = slot.label[0].upper() + slot.label[1:]
-    return SlotText(slot_id, heading, (f"Your LA adds: {slot.label}",), False)
+    local = plan.programme.localisation
+    value = local.slots.get(slot_id) if local is not None else None
+    if not value:
+        return SlotText(slot_id, heading, (f"Your LA adds: {slot.label}",), False)
+    if isinstance(value, str):
+        return SlotText(slot_id, heading, (value,), True)
+    return SlotText(slot_id, heading, tuple(describe_value(item) for item in value), True)
+
+
+def describe_value(item: Contact | Protocol | LocalSource) -> str:
+    """One readable line for a contact, protocol or source."""
+    if isinstance(item, Contact):
+        return ", ".join(x for x in (item.name, item.role, item.organisation, item.phone, item.email) if x)
+    if isinstance(item, Protocol):
+        where = item.link or (f"file {item.file.rsplit('/', 1)[-1]}" if item.file else "")
+        return f"{item.title} (version {item.version}, {item.date}; owner {item.owner}): {item.summary}" + (
+            f" {where}" if where else "")
+    return f"{item.title}: {item.url}" + (f" ({item.description})" if item.description else "")
