@@ -24,6 +24,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("export", help="write the whole model as JSON on stdout")
     routes = sub.add_parser("routes", help="the suggested training route for an audience")
     routes.add_argument("audience")
+    check = sub.add_parser("check", help="accessibility checks on a built pack folder or zip")
+    check.add_argument("pack")
+    check.add_argument("--brand", metavar="PATH", help="brand folder whose colour pairs to check (default: bundled)")
+    preview = sub.add_parser("preview", help="thumbnails of every slide and page in PACK/preview.html")
+    preview.add_argument("pack")
     report = sub.add_parser("localisation-report", help="per course, the local slots used, filled and missing")
     report.add_argument("--la", metavar="LA", help="an LA id or overlay folder (default: the master pack)")
     report.add_argument("--org", metavar="PATH", help="an organisation overlay layered over the LA's")
@@ -64,6 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from .loading import load_programme
 
+    if args.command == "check":
+        return _check(args)
+    if args.command == "preview":
+        from .preview import build_preview
+
+        print(f"wrote {build_preview(args.pack)}")
+        return 0
     if args.command == "validate":
         programme = load_programme(args.path or args.content)
         print(f"ok: {len(programme.modules)} modules, {len(programme.courses)} courses "
@@ -93,6 +105,20 @@ def _run(args: argparse.Namespace) -> int:
 
         print(describe_route(programme, args.audience, training_route(programme, args.audience)))
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .brand import load_brand
+    from .check import check_pack
+
+    findings = check_pack(Path(args.pack), load_brand(args.brand))
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    errors = sum(1 for f in findings if f.severity == "error")
+    print(f"check: {errors} error{'s' if errors != 1 else ''}, {len(findings) - errors} warnings in {args.pack}")
+    return 1 if errors else 0
 
 
 def _localised(programme, args: argparse.Namespace):

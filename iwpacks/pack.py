@@ -13,12 +13,19 @@ import attrs
 
 from ._atomic import output_lock, replace_file, staged_folder
 from .brand import Brand
+from .check import check_pack
 from .errors import IwpacksError, UsageError
 from .model import Programme
 from .plan import plan_course
 
 MANIFEST = "manifest.json"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class AccessibilityError(IwpacksError):
+    """The built artefacts fail an accessibility check; nothing was written."""
+
+    category = "check"
 
 
 class PendingCourseError(IwpacksError):
@@ -126,6 +133,13 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                     "layers": [{"file": f, "sha256": h} for f, h in local.layers]},
                 "warnings": warnings,
             }
+            findings = check_pack(stage, brand)
+            errors = [f for f in findings if f.severity == "error"]
+            if errors:  # raised inside the staged folder: the previous pack stays as it was
+                raise AccessibilityError(f"{len(errors)} accessibility error{'s' if len(errors) != 1 else ''}: "
+                                         + "; ".join(f"{e.file}: {e.message}" for e in errors[:5]))
+            warnings += [str(f) for f in findings]
+            manifest["warnings"] = warnings
             (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         zip_path = None
         if make_zip:
