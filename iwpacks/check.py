@@ -89,7 +89,7 @@ def check_deck(path: Path, name: str) -> list[Finding]:
         if title_shape is not None and shapes and shapes[0].shape_id != title_shape.shape_id:
             out.append(Finding("error", name, f"{where}: the title is not first in reading order"))
         for shape in _all_pictures(slide):
-            if not shape._element.xpath("./*[1]/p:cNvPr/@descr"):
+            if not _real_alt_text(shape._element.xpath("./*[1]/p:cNvPr/@descr")):
                 out.append(Finding("error", name, f"{where}: picture \"{shape.name}\" has no alt text"))
         for shape in shapes:
             if not shape.has_text_frame or _is_furniture(shape):
@@ -101,6 +101,12 @@ def check_deck(path: Path, name: str) -> list[Finding]:
                                                           f"{run.font.size.pt:g} pt; body text needs {MIN_BODY_PT} pt"))
                         break
     return out
+
+
+def _real_alt_text(values: list) -> bool:
+    """True for a description a reader can use; python-pptx fills in the image's file name by default."""
+    text = str(values[0]).strip() if values else ""
+    return bool(text) and not text.lower().endswith((".png", ".jpg", ".jpeg", ".gif", ".emf", ".wmf"))
 
 
 def _all_pictures(slide) -> Iterator:
@@ -143,7 +149,7 @@ def check_document(path: Path, name: str) -> list[Finding]:
                                   if not hf.is_linked_to_previous]
     for element in parts:
         for prop in element.iter(qn("wp:docPr")):
-            if not prop.get("descr"):
+            if not _real_alt_text([prop.get("descr")] if prop.get("descr") else []):
                 out.append(Finding("error", name, f'picture "{prop.get("name")}" has no alt text'))
     if not (doc.core_properties.title or "").strip():
         out.append(Finding("error", name, "document title is not set"))
@@ -159,7 +165,7 @@ def check_pdf(path: Path, name: str) -> list[Finding]:
     out = []
     reader = PdfReader(str(path))
     meta = reader.metadata or {}
-    if not str(meta.get("/Title") or "").strip():
+    if str(meta.get("/Title") or "").strip().lower() in ("", "untitled"):  # reportlab's default is "untitled"
         out.append(Finding("error", name, "PDF title is not set"))
     if not str(reader.trailer["/Root"].get("/Lang") or "").strip():
         out.append(Finding("error", name, "PDF language (/Lang) is not set"))
