@@ -9,6 +9,10 @@ from ._yaml import KeyPath, LocatedData
 from .errors import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_TEXT = 5000  # longer than any real slide note or summary; stops a pasted document becoming one field
+# Characters XML 1.0 cannot hold (Office files and PDFs would break on them): C0 controls except tab,
+# newline and carriage return, lone surrogates and the two non-characters.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 REF_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{2}$")
 
 
@@ -44,8 +48,8 @@ class Fields:
     """
 
     def __init__(self, doc: LocatedData, path: KeyPath, value: Any, known: tuple[str, ...],
-                 problems: list[Problem]) -> None:
-        self.doc, self.path, self.problems = doc, path, problems
+                 problems: list[Problem], max_text: int = MAX_TEXT) -> None:
+        self.doc, self.path, self.problems, self.max_text = doc, path, problems, max_text
         self.ok = isinstance(value, dict)
         self.data: dict = value if self.ok else {}
         if not self.ok:
@@ -82,6 +86,14 @@ class Fields:
             return default
         if not value.strip():
             self.report(path, "expected text, found an empty string")
+            return default
+        bad = _UNWRITABLE.search(value)
+        if bad:
+            self.report(path, f"text contains the control character U+{ord(bad.group()):04X} at position "
+                              f"{bad.start() + 1}; remove it")
+            return default
+        if len(value) > self.max_text:
+            self.report(path, f"text is {len(value)} characters long; the limit is {self.max_text}")
             return default
         return value
 
@@ -153,7 +165,7 @@ class Fields:
         value = self._get(key, required)
         if value is None:
             return None
-        sub = Fields(self.doc, self.path + (key,), value, known, self.problems)
+        sub = Fields(self.doc, self.path + (key,), value, known, self.problems, self.max_text)
         return sub if sub.ok else None
 
     def records(self, key: str, known: tuple[str, ...], required: bool = True) -> list[Fields]:
@@ -164,7 +176,8 @@ class Fields:
         if not isinstance(value, list):
             self.report(self.path + (key,), f"expected a list, found {describe(value)}")
             return []
-        subs = [Fields(self.doc, self.path + (key, i), item, known, self.problems) for i, item in enumerate(value)]
+        subs = [Fields(self.doc, self.path + (key, i), item, known, self.problems, self.max_text)
+                for i, item in enumerate(value)]
         return [sub for sub in subs if sub.ok]
 
     def line(self, key: str | None = None) -> int:

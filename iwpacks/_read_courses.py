@@ -15,7 +15,8 @@ def read_courses(doc: LocatedData, origins: Origins, problems: list[Problem]) ->
     """Build every course in the file; a broken course is reported and left out."""
     top = Fields(doc, (), doc.data, ("courses",), problems)
     courses = []
-    for f in top.records("courses", _COURSE_KEYS):
+    first: dict[str, int] = {}
+    for index, f in enumerate(top.records("courses", _COURSE_KEYS)):
         sections = tuple(_section(s) for s in f.records("sections", _SECTION_KEYS))
         course = Course(
             id=f.identifier("id", ID_PATTERN, "course id (lower-case words joined by '-')"),
@@ -28,8 +29,13 @@ def read_courses(doc: LocatedData, origins: Origins, problems: list[Problem]) ->
             notes=f.text_list("notes", required=False),
             source=doc.file,
         )
-        if course.id:
-            origins.add("course", course.id, Origin(doc, f.path))
+        if not course.id:  # a course without a usable id is reported already and left out
+            continue
+        if course.id in first:
+            f.report(f.path + ("id",), f'duplicate course id "{course.id}" (first at item {first[course.id]})')
+            continue
+        first[course.id] = index
+        origins.add("course", course.id, Origin(doc, f.path))
         courses.append(course)
     return courses
 

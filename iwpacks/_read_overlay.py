@@ -19,6 +19,7 @@ PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
 URL = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/[^\s]*)?$")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+OVERLAY_MAX_TEXT = 2000  # a contact, a protocol summary or a local note; enough for a paragraph
 MAX_LOGO_PIXELS = 4000 * 4000
 
 
@@ -35,7 +36,7 @@ def read_localisation(doc: LocatedData, folder: Path, programme: Programme, prob
                 doc_problem = doc.problem((key,), "an overlay cannot change the seed's module definitions (name, "
                                                   "objectives, content, duration); add local_notes to a topic instead")
                 problems.append(doc_problem)
-    f = Fields(doc, (), doc.data, OVERLAY_KEYS + _SEED_FIELDS, problems)
+    f = Fields(doc, (), doc.data, OVERLAY_KEYS + _SEED_FIELDS, problems, max_text=OVERLAY_MAX_TEXT)
     if not f.ok:
         return None
     la_id = name = ""

@@ -67,18 +67,34 @@ def read_yaml(path: Path, display: str) -> tuple[LocatedData | None, list[Proble
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         return None, [Problem(display, line, "", f"YAML syntax error: {exc.problem or exc.context}")]
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
-        return None, [Problem(display, 1, "", f"YAML error: {exc}")]
+    except RecursionError:
+        return None, [Problem(display, 1, "", "YAML is nested too deeply to be content")]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw control character
+        line = text.count("\n", 0, exc.position) + 1
+        return None, [Problem(display, line, "", f"character U+{exc.character:04X} is not allowed in YAML; remove it")]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for other text input
+        return None, [Problem(display, 1, "", f"YAML error: {' '.join(str(exc).split())}")]
     located = LocatedData(display, None)
     problems: list[Problem] = []
     if node is None:
         return LocatedData(display, None, {(): 1}), problems
-    data = _convert(node, (), located.lines, problems, display)
+    try:
+        data = _convert(node, (), located.lines, problems, display, set())
+    except RecursionError:
+        return None, [Problem(display, 1, "", "YAML is nested too deeply to be content")]
     return LocatedData(display, data, located.lines), problems
 
 
-def _convert(node: yaml.Node, path: KeyPath, lines: dict, problems: list[Problem], display: str) -> Any:
+def _convert(node: yaml.Node, path: KeyPath, lines: dict, problems: list[Problem], display: str,
+             seen: set[int]) -> Any:
     lines[path] = node.start_mark.line + 1
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        # A node met twice is an alias (*name): refusing them stops "billion laughs" bombs and cycles.
+        if id(node) in seen:
+            problems.append(Problem(display, node.start_mark.line + 1, format_path(path),
+                                    "YAML aliases (*name) are not supported here; write the value out"))
+            return None
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
@@ -92,11 +108,11 @@ def _convert(node: yaml.Node, path: KeyPath, lines: dict, problems: list[Problem
                 problems.append(Problem(display, key_node.start_mark.line + 1, format_path(child),
                                         f"duplicate key (first given on line {lines[child]})"))
                 continue
-            out[key] = _convert(value_node, child, lines, problems, display)
+            out[key] = _convert(value_node, child, lines, problems, display, seen)
             lines[child] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), lines, problems, display) for i, item in enumerate(node.value)]
+        return [_convert(item, path + (i,), lines, problems, display, seen) for i, item in enumerate(node.value)]
     return _scalar(node)
 
 

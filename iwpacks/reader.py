@@ -90,12 +90,17 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
         records = []
         if doc is not None:
             top = Fields(doc, (), doc.data, (key,) + _EXTRA_TOP_KEYS.get(file_name, ()), problems)
-            for f in top.records(key, keys):
+            first: dict[str, int] = {}
+            for index, f in enumerate(top.records(key, keys)):
                 record = build(f)
+                if not record.id:  # a record without a usable id is reported already and left out
+                    continue
+                if record.id in first:
+                    f.report(f.path + ("id",), f'duplicate {kind} id "{record.id}" (first at item {first[record.id]})')
+                    continue
+                first[record.id] = index
                 records.append(record)
-                if record.id:
-                    origins.add(kind, record.id, Origin(doc, f.path))
-            _report_duplicates(records, "id", kind, origins, doc, key, problems)
+                origins.add(kind, record.id, Origin(doc, f.path))
         lists[key] = records
 
     settings = _read_settings(load("programme.yaml"), problems)
@@ -103,8 +108,6 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
                               problems)
     courses_doc = load("courses.yaml")
     courses = read_courses(courses_doc, origins, problems) if courses_doc else []
-    if courses_doc:
-        _report_duplicates(courses, "id", "course", origins, courses_doc, "courses", problems)
     pending = {m.ref for m in modules if m.is_pending}
     courses = [attrs.evolve(c, status="pending") if pending.intersection(c.modules) else c for c in courses]
     # Appendix order (IW, IS, CAF, LP, IS Index), not file-name order, so listings read like the seed.
@@ -154,25 +157,11 @@ def _read_modules(root: Path, root_name: str, origins: Origins, problems: list[P
             problems.append(origin.problem(("ref",), f'duplicate module ref "{module.ref}" '
                                                      f"(also in {first_file[module.ref]})"))
             continue
-        if module.ref:
+        if module.ref:  # a module without a usable ref is reported already and left out
             first_file[module.ref] = display
             origins.add("module", module.ref, origin)
-        modules.append(module)
+            modules.append(module)
     return modules
-
-
-def _report_duplicates(records: list, attr: str, kind: str, origins: Origins, doc: LocatedData, key: str,
-                       problems: list[Problem]) -> None:
-    seen: dict[str, int] = {}
-    for index, record in enumerate(records):
-        ident = getattr(record, attr)
-        if not ident:
-            continue
-        if ident in seen:
-            problems.append(doc.problem((key, index, attr), f'duplicate {kind} id "{ident}" '
-                                                            f"(first at item {seen[ident]})"))
-        else:
-            seen[ident] = index
 
 
 def content_root(path: str | Path | None) -> Path:
