@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test validate master pack clean
+.PHONY: test validate master pack preview clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ master: $(STAMP)
 pack: $(STAMP)
 	@test -n "$(LA)" || { echo "usage: make pack LA=<la-id or overlay folder> [ORG=<organisation overlay>]"; exit 2; }
 	$(BIN)/iwpacks build --la "$(LA)" $(if $(ORG),--org "$(ORG)")
+
+# A contact sheet of every slide and page of a built pack (default: the master pack).
+PACK ?= dist/master
+preview: $(STAMP)
+	$(BIN)/iwpacks preview "$(PACK)"
 
 clean:
 	rm -rf dist build *.egg-info
