@@ -1,0 +1,296 @@
+"""Shared reportlab pieces for the PDF artefacts: fonts, brand styles, the branded page and the build."""
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+import attrs
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFPageLabel
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+
+from ..errors import IwpacksError
+from ._slots import SlotText
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ..brand import Brand
+    from ._facts import CourseFacts
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/fonts"))
+_FACES = (("", "Regular"), ("-Bold", "Bold"), ("-Italic", "Italic"), ("-BoldItalic", "BoldItalic"))
+
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+BAND_H = 7 * mm          # the primary-colour band across the top of every page
+LOGO_H = 11 * mm
+FRAME_TOP = 30 * mm      # from the top edge: band, logo and a gap
+FRAME_BOTTOM = 18 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN
+FRAME_H = PAGE_H - FRAME_TOP - FRAME_BOTTOM
+
+
+def colour(brand: Brand, role: str) -> colors.Color:
+    """The brand colour of `role` as a reportlab colour."""
+    return colors.HexColor("#" + brand.colours[role])
+
+
+def text(value: str) -> str:
+    """Escape content for Paragraph markup: seed text may hold '&' or '<'."""
+    return escape(value)
+
+
+def total_text(facts: CourseFacts) -> str:
+    """The course's total range; a draft says its pending modules are not counted in it yet."""
+    if any(m.pending for m in facts.modules):
+        return f"{facts.total_range} plus the modules still to be defined"
+    return facts.total_range
+
+
+@functools.cache
+def register_family(family: str) -> str:
+    """Register the four TTF faces of `family` (e.g. 'Liberation Sans') and return its base font name.
+
+    Raises IwpacksError naming the missing file and the Debian package that provides it.
+    """
+    stem = family.replace(" ", "")
+    for suffix, face in _FACES:
+        path = _find_font(f"{stem}-{face}.ttf")
+        if path is None:
+            raise IwpacksError(
+                f'font "{family}" ({face}) not found: no {stem}-{face}.ttf under '
+                f"{' or '.join(str(d) for d in FONT_DIRS)}; install the Debian package fonts-liberation "
+                "(apt-get install fonts-liberation)")
+        pdfmetrics.registerFont(TTFont(stem + suffix, str(path)))
+    pdfmetrics.registerFontFamily(stem, normal=stem, bold=stem + "-Bold", italic=stem + "-Italic",
+                                  boldItalic=stem + "-BoldItalic")
+    return stem
+
+
+def _find_font(filename: str) -> Path | None:
+    for folder in FONT_DIRS:
+        direct = folder / filename
+        if direct.is_file():
+            return direct
+        found = sorted(folder.rglob(filename)) if folder.is_dir() else []
+        if found:
+            return found[0]
+    return None
+
+
+def paragraph_styles(brand: Brand, size: float = 10.0) -> dict[str, ParagraphStyle]:
+    """Paragraph styles from the brand, scaled from a body size in points."""
+    body_font, head_font = register_family(brand.body_font), register_family(brand.heading_font)
+    ink, primary, white = colour(brand, "text"), colour(brand, "primary"), colour(brand, "background")
+    base = ParagraphStyle("body", fontName=body_font, fontSize=size, leading=size * 1.3, textColor=ink,
+                          alignment=TA_LEFT, spaceAfter=size * 0.4)
+    s = {"body": base}
+    s["small"] = ParagraphStyle("small", base, fontSize=size * 0.85, leading=size * 1.1, spaceAfter=0)
+    s["cell"] = ParagraphStyle("cell", base, fontSize=size * 0.9, leading=size * 1.15, spaceAfter=0)
+    s["cell_bold"] = ParagraphStyle("cell_bold", s["cell"], fontName=body_font + "-Bold")
+    s["cell_head"] = ParagraphStyle("cell_head", s["cell_bold"], textColor=white)
+    s["label"] = ParagraphStyle("label", s["cell_bold"], textColor=primary)
+    s["lead_in"] = ParagraphStyle("lead_in", base, keepWithNext=1)
+    s["bullet"] = ParagraphStyle("bullet", base, leftIndent=size * 1.4, bulletIndent=size * 0.3,
+                                 spaceAfter=size * 0.25)
+    s["h1"] = ParagraphStyle("h1", base, fontName=head_font + "-Bold", fontSize=size * 1.6,
+                             leading=size * 1.95, textColor=primary, spaceBefore=size * 1.2,
+                             spaceAfter=size * 0.6, keepWithNext=1)
+    s["h2"] = ParagraphStyle("h2", s["h1"], fontSize=size * 1.15, leading=size * 1.45, spaceBefore=size * 0.8,
+                             spaceAfter=size * 0.3, textColor=colour(brand, "secondary"))
+    s["cover_title"] = ParagraphStyle("cover_title", s["h1"], fontSize=size * 2.2, leading=size * 2.6,
+                                      textColor=white, spaceBefore=0, spaceAfter=size * 0.5)
+    s["cover_kicker"] = ParagraphStyle("cover_kicker", s["cell_bold"], textColor=white, fontSize=size * 0.85,
+                                       spaceAfter=size * 0.3)
+    s["cover_meta"] = ParagraphStyle("cover_meta", base, textColor=white, spaceAfter=size * 0.15)
+    s["placeholder"] = ParagraphStyle("placeholder", base, fontName=body_font + "-BoldItalic",
+                                      textColor=colour(brand, "accent"), spaceAfter=0)
+    s["placeholder_cell"] = ParagraphStyle("placeholder_cell", s["placeholder"], fontSize=s["cell"].fontSize,
+                                           leading=s["cell"].leading)
+    return s
+
+
+class Heading(Paragraph):
+    """A heading paragraph that also becomes an entry in the PDF outline (bookmarks)."""
+
+    def __init__(self, title: str, style: ParagraphStyle, level: int = 0, outline: str | None = None) -> None:
+        super().__init__(text(title), style)
+        self.outline_title = outline or title
+        self.outline_level = level
+
+
+def bullets(items: Sequence[str], style: ParagraphStyle) -> list[Flowable]:
+    """One bulleted paragraph per item."""
+    return [Paragraph(text(item), style, bulletText="\u2022") for item in items]
+
+
+def slot_flowable(slot: SlotText, styles: dict[str, ParagraphStyle], brand: Brand, width: float) -> Flowable:
+    """A local slot: the LA's lines, or an accent-bordered placeholder that cannot be mistaken for content."""
+    if slot.filled:
+        return Table([[Paragraph(text(line), styles["body"])] for line in slot.lines], colWidths=[width])
+    accent = colour(brand, "accent")
+    box = Table([[Paragraph(text(line), styles["placeholder"])] for line in slot.lines], colWidths=[width])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, accent), ("LINEBEFORE", (0, 0), (0, -1), 4, accent),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return box
+
+
+def cover_block(kicker: str, title: str, lines: Sequence[str], styles: dict[str, ParagraphStyle],
+                brand: Brand, width: float = CONTENT_W) -> Flowable:
+    """The primary-colour block at the head of page one: document kind, course title and key facts."""
+    cells = [Paragraph(text(kicker.upper()), styles["cover_kicker"]), Paragraph(text(title), styles["cover_title"])]
+    cells += [Paragraph(line, styles["cover_meta"]) for line in lines]
+    block = Table([[cells]], colWidths=[width])
+    block.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colour(brand, "primary")),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 14), ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                               ("TOPPADDING", (0, 0), (-1, -1), 12), ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
+    return block
+
+
+@attrs.frozen
+class PageDecor:
+    """Draws what every page carries: top band, logo, footer with page numbers, DRAFT marks."""
+
+    brand: Brand
+    label: str                 # the document kind, e.g. "Course specification"
+    title: str
+    draft: bool
+    total_pages: int | None = None
+
+    def __call__(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        font = register_family(self.brand.body_font)
+        page = canv.getPageNumber()
+        canv.saveState()
+        if page == 1:  # page labels let viewers show "1 of N" that match the printed numbers
+            canv.addPageLabel(0, PDFPageLabel.ARABIC)
+        canv.setFillColor(colour(self.brand, "primary"))
+        canv.rect(0, PAGE_H - BAND_H, PAGE_W, BAND_H, stroke=0, fill=1)
+        canv.setFillColor(colour(self.brand, "background"))
+        canv.setFont(font + "-Bold", 8.5)
+        base = PAGE_H - BAND_H + 2.4 * mm
+        canv.drawString(MARGIN, base, self.label.upper())
+        _draw_fitted(canv, self.title, font, 8.5, PAGE_W - MARGIN, base, PAGE_W * 0.55)
+        logo_top = PAGE_H - BAND_H - 4 * mm
+        canv.drawImage(str(self.brand.logo), MARGIN, logo_top - LOGO_H, width=LOGO_H * 5, height=LOGO_H,
+                       mask="auto", preserveAspectRatio=True, anchor="sw")
+        if self.draft:
+            self._banner(canv, font, logo_top - LOGO_H / 2)
+        canv.setStrokeColor(colour(self.brand, "tint"))
+        canv.setLineWidth(0.8)
+        canv.line(MARGIN, 12 * mm, PAGE_W - MARGIN, 12 * mm)
+        canv.setFillColor(colour(self.brand, "muted"))
+        canv.setFont(font, 8)
+        canv.drawString(MARGIN, 8 * mm, f"{self.brand.name} \u00b7 {self.label}")
+        number = f"Page {page} of {self.total_pages}" if self.total_pages else f"Page {page}"
+        canv.drawRightString(PAGE_W - MARGIN, 8 * mm, number)
+        canv.restoreState()
+
+    def end_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Draw the DRAFT watermark over the finished page; nothing for a course that is not a draft."""
+        if self.draft:
+            self._watermark(canv, register_family(self.brand.body_font))
+
+    def _watermark(self, canv: Canvas, font: str) -> None:
+        # Drawn last, over table backgrounds that would hide it; the low alpha keeps the text readable.
+        canv.saveState()
+        canv.setFillColor(colour(self.brand, "accent"), alpha=0.12)
+        canv.setFont(font + "-Bold", 120)
+        canv.translate(PAGE_W / 2, PAGE_H / 2)
+        canv.rotate(50)
+        canv.drawCentredString(0, -40, "DRAFT")
+        canv.restoreState()
+
+    def _banner(self, canv: Canvas, font: str, middle: float) -> None:
+        words = "DRAFT \u00b7 not for delivery: modules still to be defined"
+        canv.setFont(font + "-Bold", 8.5)
+        w = canv.stringWidth(words, font + "-Bold", 8.5) + 6 * mm
+        canv.setFillColor(colour(self.brand, "accent"))
+        canv.roundRect(PAGE_W - MARGIN - w, middle - 3.5 * mm, w, 7 * mm, 1.5 * mm, stroke=0, fill=1)
+        canv.setFillColor(colour(self.brand, "background"))
+        canv.drawCentredString(PAGE_W - MARGIN - w / 2, middle - 1.1 * mm, words)
+
+
+def _draw_fitted(canv: Canvas, value: str, font: str, size: float, right: float, y: float, room: float) -> None:
+    """Draw right-aligned text, shrinking then truncating it so a long course title never overlaps."""
+    while size > 6.5 and canv.stringWidth(value, font, size) > room:
+        size -= 0.5
+    while canv.stringWidth(value, font, size) > room:
+        value = value[:-2].rstrip() + "\u2026"
+    canv.setFont(font, size)
+    canv.drawRightString(right, y, value)
+
+
+class _BrandedDoc(BaseDocTemplate):
+    """A one-frame A4 document that turns Heading flowables into outline entries."""
+
+    def __init__(self, buffer: io.BytesIO, decor: PageDecor, **kw: object) -> None:
+        super().__init__(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=FRAME_TOP,
+                         bottomMargin=FRAME_BOTTOM, **kw)
+        frame = Frame(MARGIN, FRAME_BOTTOM, CONTENT_W, FRAME_H, id="body", leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decor, onPageEnd=decor.end_page)])
+        self._bookmarks = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading):
+            self._bookmarks += 1
+            key = f"section-{self._bookmarks}"
+            self.canv.bookmarkPage(key, fit="XYZ", left=0, top=PAGE_H)
+            self.canv.addOutlineEntry(flowable.outline_title, key, level=flowable.outline_level, closed=False)
+
+
+@attrs.frozen
+class PdfInfo:
+    """Document metadata every PDF artefact carries."""
+
+    title: str
+    subject: str
+    author: str
+    keywords: tuple[str, ...] = ()
+
+
+def build_pdf(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfInfo,
+              show_outline: bool = False) -> tuple[bytes, int]:
+    """Build the story twice (the first pass counts pages for "Page N of M"); returns bytes and page count.
+
+    The story is a factory because platypus consumes and splits flowables while it lays them out.
+    A decor that already knows its page total is built once.
+    """
+    if decor.total_pages is None:
+        first = _build_once(story(), decor, info, show_outline)[1]
+        decor = attrs.evolve(decor, total_pages=first)
+    return _build_once(story(), decor, info, show_outline)
+
+
+def _build_once(story: list[Flowable], decor: PageDecor, info: PdfInfo, show_outline: bool) -> tuple[bytes, int]:
+    buffer = io.BytesIO()
+    # invariant=1 pins the creation date and document id, so identical input gives identical bytes.
+    doc = _BrandedDoc(buffer, decor, title=info.title, author=info.author, subject=info.subject,
+                      keywords=list(info.keywords), creator="iwpacks", lang="en-GB", invariant=1,
+                      displayDocTitle=True)
+    if show_outline:
+        doc.build(story, canvasmaker=_outline_canvas)
+    else:
+        doc.build(story)
+    return buffer.getvalue(), doc.page
+
+
+def _outline_canvas(*args: object, **kw: object) -> Canvas:
+    """A canvas that asks viewers to open with the bookmarks panel showing."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canv = Canvas(*args, **kw)  # type: ignore[arg-type]
+    canv.showOutline()
+    return canv

@@ -1,0 +1,186 @@
+"""The course specification PDF of 3.1: content, learning objectives, timings and target audiences."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from . import register
+from ._facts import CourseFacts, ModuleFacts, course_facts
+from ._pdf import (CONTENT_W, Heading, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block,
+                   paragraph_styles, slot_flowable, text, total_text)
+from ._slots import slot_text
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from ..brand import Brand
+    from ..model import Module
+    from ..plan import CoursePlan
+
+LABEL = "Course specification"
+PENDING = "To be defined"
+NONE_TEXT = "\u2013"  # an en dash marks an empty cell on purpose; never the word "None"
+TIMING_COLUMNS = (("Module", 17), ("Name", 44), ("Seed duration", 37), ("Range", 29), ("Planned", 20),
+                  ("Optional extras", 27))
+
+
+class CourseSpecRenderer:
+    """Renders course-specification.pdf for one course plan."""
+
+    name = "course-specification"
+    filename = "course-specification.pdf"
+
+    def render(self, plan: CoursePlan, brand: Brand) -> bytes:
+        """The specification as PDF bytes; identical plans and brands give identical bytes."""
+        facts = course_facts(plan)
+        decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft)
+        info = PdfInfo(title=f"{LABEL}: {facts.title}", author=brand.name,
+                       subject=(f"Course specification for {facts.audience.lower()} ({facts.process}): content, "
+                                "learning objectives, timings and target audiences"),
+                       keywords=(facts.course_id, facts.process, facts.audience, "course specification"))
+        data, _pages = build_pdf(lambda: _story(plan, facts, brand), decor, info, show_outline=True)
+        return data
+
+
+def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]:
+    s = paragraph_styles(brand)
+    cover = [f"<b>Target audience:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
+             f"<b>Total time:</b> {text(total_text(facts))} \u00b7 <b>planned:</b> {text(facts.total_planned)}"]
+    if facts.optional_extras:
+        cover.append(f"<b>Optional extras:</b> {text('; '.join(facts.optional_extras))}")
+    story: list[Flowable] = [cover_block(LABEL, facts.title, cover, s, brand), Spacer(1, 4 * mm)]
+    story += _summary(facts, s, brand)
+    story += _structure(facts, s, brand)
+    story += _timings(facts, s, brand)
+    models = {m.ref: m for m in plan.modules}
+    for module in facts.modules:
+        story += _module(module, models[module.ref], plan, s, brand)
+    slot = slot_text(plan, "training-contacts")
+    story += [CondPageBreak(40 * mm), Heading(slot.heading, s["h1"]),
+              Paragraph("Who organises this training locally, takes bookings and collects feedback.", s["body"]),
+              slot_flowable(slot, s, brand, CONTENT_W)]
+    return story
+
+
+def _summary(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
+    timing = f"{total_text(facts)} (planned in this pack: {facts.total_planned})"
+    if facts.optional_extras:
+        timing += "; optional extras: " + "; ".join(facts.optional_extras)
+    entry = "; ".join(facts.entry_requirements) if facts.entry_requirements else "No entry requirements"
+    rows = [("Target audience", [f"{facts.audience}: {facts.audience_summary}"]),
+            ("Process or tool", [facts.process]),
+            ("Delivery mechanism", list(facts.delivery) or [PENDING]),
+            ("Total timing", [timing]),
+            ("Entry requirements", [f"Attendees complete {entry} first" if facts.entry_requirements else entry]),
+            ("Prerequisites", [_prerequisites(facts)]),
+            ("Development responsibility", list(facts.responsibility) or [PENDING])]
+    if facts.notes:
+        rows.append(("Notes", list(facts.notes)))
+    return [Heading("Course summary", s["h1"]), _key_values(rows, s, brand)]
+
+
+def _prerequisites(facts: CourseFacts) -> str:
+    named = [f"{m.ref}: after {m.prerequisites}" for m in facts.modules if m.prerequisites]
+    return "; ".join(named) if named else "No module prerequisites"
+
+
+def _structure(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
+    rows = [[Paragraph(h, s["cell_head"]) for h in ("", "Section", "Time")]]
+    rows += [[Paragraph(str(i), s["cell"]), Paragraph(text(title), s["cell"]), Paragraph(text(time), s["cell"])]
+             for i, (title, time) in enumerate(facts.sections, start=1)]
+    rows.append([Paragraph("", s["cell"]), Paragraph("Total (planned)", s["cell_bold"]),
+                 Paragraph(text(facts.total_planned), s["cell_bold"])])
+    table = Table(rows, colWidths=[10 * mm, CONTENT_W - 60 * mm, 50 * mm], repeatRows=1)
+    table.setStyle(_grid(brand, total_row=True))
+    intro = Paragraph("Every course follows the standard structure of the strategy (2.5), in this order.",
+                      s["lead_in"])
+    return [Heading("Course structure", s["h1"]), intro, table]
+
+
+def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
+    rows = [[Paragraph(h, s["cell_head"]) for h, _ in TIMING_COLUMNS]]
+    for m in facts.modules:
+        cells = (m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra)
+        style = s["placeholder_cell"] if m.pending else s["cell"]
+        rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"] if i == 0 else style if i > 1 else s["cell"])
+                     for i, c in enumerate(cells)])
+    total = ("Total", "Whole course, all sections", "", total_text(facts), facts.total_planned,
+             "; ".join(facts.optional_extras))
+    rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"]) for c in total])
+    table = Table(rows, colWidths=[w * mm for _, w in TIMING_COLUMNS], repeatRows=1)
+    table.setStyle(_grid(brand, total_row=True))
+    note = ("Seed duration is the strategy's own wording; the range is what it allows; planned is the time "
+            "this pack's session plan gives the module, including its exercises.")
+    return [Heading("Timings", s["h1"]), Paragraph(note, s["lead_in"]), table]
+
+
+def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, ParagraphStyle],
+            brand: Brand) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(60 * mm), Heading(f"{m.ref} {m.name}", s["h1"])]
+    if m.pending:
+        why = module.note or "The strategy names this module but does not define it yet."
+        return out + [Paragraph(f"{PENDING}. {text(why)}", s["placeholder"])]
+    timing = f"<b>Duration:</b> {text(m.duration_text)} \u00b7 <b>range:</b> {text(m.duration_range)}"
+    if m.planned:
+        timing += f" \u00b7 <b>planned in this course:</b> {text(m.planned)}"
+    if m.optional_extra:
+        timing += f" \u00b7 <b>{text(m.optional_extra)}</b>"
+    out.append(Paragraph(timing, s["body"]))
+    objectives = [Paragraph(text(m.objectives_lead), s["body"])] if m.objectives_lead else []
+    out += [Heading("Learning objectives", s["h2"], level=1, outline=f"{m.ref} learning objectives"),
+            *objectives, *bullets(m.objectives, s["bullet"])]
+    out += [Heading("Content", s["h2"], level=1, outline=f"{m.ref} content"), *bullets(m.content, s["bullet"])]
+    rows = [("Intended audience", list(module.audience_text) or [NONE_TEXT]),  # the seed's list, one per line
+            ("Prerequisites", [f"Taken after {m.prerequisites}" if m.prerequisites else "No prerequisites"]),
+            ("Entry requirements", [m.entry_requirements or "No entry requirements"]),
+            ("Delivery", [m.delivery or PENDING]),
+            ("Development responsibility", [m.responsibility or PENDING])]
+    if notes := _editorial_notes(module, plan):
+        rows.append(("Editorial notes", notes))
+    # Named with the ref: this block may be pushed to the top of a page, away from its module heading.
+    details = [Heading(f"{m.ref} delivery and requirements", s["h2"], level=1),
+               _key_values(rows, s, brand)]
+    return out + [KeepTogether(details)]
+
+
+def _editorial_notes(module: Module, plan: CoursePlan) -> list[str]:
+    """The content's recorded decisions about this module: notes, corrected slips, substitutions."""
+    notes = [module.note] if module.note else []
+    notes += [c.note for c in module.corrections]
+    if module.substitutes:
+        sub = module.substitutes
+        who = " and ".join(plan.programme.audiences[a].name.lower() for a in sub.audiences)
+        notes.append(f"Can be delivered in place of {', '.join(sub.replaces)} for {who}. {sub.note}".strip())
+    return notes
+
+
+def _key_values(rows: list[tuple[str, list[str]]], s: dict[str, ParagraphStyle], brand: Brand) -> Table:
+    """A two-column label/value table; several values stack in one cell."""
+    data = [[Paragraph(text(label), s["label"]),
+             [Paragraph(text(v), s["placeholder_cell"] if v == PENDING else s["cell"]) for v in values]]
+            for label, values in rows]
+    table = Table(data, colWidths=[46 * mm, CONTENT_W - 46 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("BACKGROUND", (0, 0), (0, -1), colour(brand, "tint")),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.5, colour(brand, "background")),
+                               ("LINEBELOW", (1, 0), (1, -2), 0.5, colour(brand, "tint")),
+                               ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
+    return table
+
+
+def _grid(brand: Brand, total_row: bool) -> TableStyle:
+    """Header row in the primary colour, pale banding, and a ruled total row."""
+    commands = [("BACKGROUND", (0, 0), (-1, 0), colour(brand, "primary")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colour(brand, "background"), colour(brand, "tint")]),
+                ("LINEBELOW", (0, -1), (-1, -1), 1, colour(brand, "primary")),
+                ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]
+    if total_row:
+        commands += [("LINEABOVE", (0, -1), (-1, -1), 1, colour(brand, "primary")),
+                     ("BACKGROUND", (0, -1), (-1, -1), colour(brand, "background"))]
+    return TableStyle(commands)
+
+
+register(CourseSpecRenderer())

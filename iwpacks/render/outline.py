@@ -1,0 +1,144 @@
+"""The one-page course outline PDF of 3.1: course content, objective and target audience."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
+
+from ..errors import IwpacksError
+from . import register
+from ._facts import CourseFacts, ModuleFacts, course_facts
+from ._pdf import (CONTENT_W, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block, paragraph_styles,
+                   slot_flowable, text, total_text)
+from ._slots import slot_text
+
+if TYPE_CHECKING:
+    from ..brand import Brand
+    from ..plan import CoursePlan
+
+LABEL = "Course outline"
+PENDING = "To be defined"
+MAIN_W = CONTENT_W * 0.61
+SIDE_W = CONTENT_W - MAIN_W
+PAD = 8
+
+
+@attrs.frozen
+class Fit:
+    """One step of the shrink ladder: body size in points and how many topics a module lists (0: all)."""
+
+    size: float
+    max_topics: int = 0
+
+
+# Shrink the type first; only then condense the topic lists, so most outlines show every topic.
+LADDER = (Fit(10), Fit(9.5), Fit(9), Fit(8.5), Fit(8.5, 8), Fit(8, 6), Fit(7.5, 4))
+
+
+class OutlineRenderer:
+    """Renders course-outline.pdf: one A4 page, whatever the course."""
+
+    name = "course-outline"
+    filename = "course-outline.pdf"
+
+    def render(self, plan: CoursePlan, brand: Brand) -> bytes:
+        """The outline as PDF bytes; IwpacksError if even the smallest step of LADDER needs two pages."""
+        facts = course_facts(plan)
+        decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft, total_pages=1)
+        info = PdfInfo(title=f"{LABEL}: {facts.title}", author=brand.name,
+                       subject=(f"One-page outline for {facts.audience.lower()} ({facts.process}): content, "
+                                "objective and target audience"),
+                       keywords=(facts.course_id, facts.process, facts.audience, "course outline"))
+        for fit in LADDER:
+            try:
+                data, pages = build_pdf(lambda: _story(plan, facts, brand, fit), decor, info)
+            except LayoutError:  # one block taller than the page: try the next, smaller step
+                continue
+            if pages == 1:
+                return data
+        raise IwpacksError(f"course outline for {facts.course_id} does not fit one A4 page even at "
+                           f"{LADDER[-1].size} pt with {LADDER[-1].max_topics} topics a module; "
+                           "shorten its module names or topics")
+
+
+def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list[Flowable]:
+    s = paragraph_styles(brand, fit.size)
+    lines = [f"<b>For:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
+             f"<b>Total time:</b> {text(total_text(facts))}"]
+    body = Table([[_main(facts, s, fit.max_topics), _side(plan, facts, s, brand)]], colWidths=[MAIN_W, SIDE_W])
+    body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("BACKGROUND", (1, 0), (1, 0), colour(brand, "tint")),
+                              ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (0, 0), (0, 0), 14),
+                              ("TOPPADDING", (0, 0), (0, 0), PAD),
+                              ("LEFTPADDING", (1, 0), (1, 0), PAD), ("RIGHTPADDING", (1, 0), (1, 0), PAD),
+                              ("TOPPADDING", (1, 0), (1, 0), PAD), ("BOTTOMPADDING", (1, 0), (1, 0), PAD)]))
+    return [cover_block(LABEL, facts.title, lines, s, brand), Spacer(1, 3 * mm), body]
+
+
+def _main(facts: CourseFacts, s: dict[str, ParagraphStyle], max_topics: int) -> list[Flowable]:
+    first = [_clean(m.objectives[0]) for m in facts.modules if m.objectives]
+    out: list[Flowable] = [Paragraph("Objective", _flush(s["h2"]))]
+    if first:
+        out += [Paragraph("By the end of the course, attendees will:", s["body"]), *bullets(first, s["bullet"]),
+                Paragraph("The course specification lists every learning objective of every module.", s["small"])]
+    else:
+        out.append(Paragraph("To be defined: the modules of this course are not defined yet.", s["placeholder"]))
+    out.append(Paragraph("Content", s["h2"]))
+    for m in facts.modules:
+        out += _module(m, s, max_topics)
+    return out
+
+
+def _module(m: ModuleFacts, s: dict[str, ParagraphStyle], max_topics: int) -> list[Flowable]:
+    head = f"<b>{text(m.ref)} {text(m.name)}</b>"
+    if m.pending:
+        return [Paragraph(head, s["body"]), Paragraph(PENDING, s["placeholder"]), Spacer(1, 4)]
+    head += f" \u00b7 {text(m.planned or m.duration_range)}"
+    return [Paragraph(head, s["lead_in"]), Paragraph(text(_topics(m.content, max_topics)), s["small"]), Spacer(1, 5)]
+
+
+def _topics(content: Sequence[str], limit: int) -> str:
+    """Topics on one line; with a limit, the first `limit` and a count of the rest."""
+    if not limit or len(content) <= limit:
+        return " \u00b7 ".join(content)
+    return " \u00b7 ".join(content[:limit]) + f" \u00b7 and {len(content) - limit} more topics"
+
+
+def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
+    inner = SIDE_W - 2 * PAD
+    entry = "; ".join(facts.entry_requirements) or "No entry requirements"
+    time = f"{total_text(facts)}; planned {facts.total_planned}"
+    if facts.optional_extras:
+        time += "; optional: " + "; ".join(facts.optional_extras)
+    out: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),
+                           Paragraph(f"<b>{text(facts.audience)}</b>: {text(facts.audience_summary)}", s["body"])]
+    for label, values in (("Time", [time]), ("Delivery", list(facts.delivery)), ("Before the course", [entry])):
+        out.append(Paragraph(label, s["h2"]))
+        out += [Paragraph(text(v), s["small"]) for v in values] or [Paragraph(PENDING, s["placeholder"])]
+    out.append(Paragraph("Course structure", s["h2"]))
+    out += [Paragraph(f"{text(title)} \u00b7 <b>{text(time)}</b>", s["small"]) for title, time in facts.sections]
+    slot = slot_text(plan, "training-contacts")
+    out += [Paragraph("To book a place", s["h2"]), slot_flowable(slot, s, brand, inner)]
+    return out
+
+
+def _flush(style: ParagraphStyle) -> ParagraphStyle:
+    """The style without space above: the first heading of a column sits at the column's top."""
+    return ParagraphStyle(style.name + "_flush", style, spaceBefore=0)
+
+
+def _clean(objective: str) -> str:
+    """An objective as a stand-alone bullet: no list punctuation ('; and'), first letter capitalised."""
+    value = objective.strip()
+    for tail in ("; and", " and", ";", ".", ","):
+        if value.endswith(tail):
+            value = value[: -len(tail)].rstrip()
+    return value[:1].upper() + value[1:]
+
+
+register(OutlineRenderer())

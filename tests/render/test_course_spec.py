@@ -1,0 +1,127 @@
+"""The course specification PDF, reopened with pypdf for every course that is not pending."""
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+from reportlab.lib.rl_accel import fp_str
+
+from iwpacks.errors import IwpacksError
+from iwpacks.plan import plan_course
+from iwpacks.render import _pdf
+from iwpacks.render._facts import course_facts
+from iwpacks.render.course_spec import CourseSpecRenderer
+
+FORBIDDEN = re.compile(r"\bNone\b|\{\{|\}\}|TODO|lorem", re.I)
+
+
+def _flat(value: str) -> str:
+    """Whitespace collapsed, so text that reportlab wrapped over lines still matches."""
+    return " ".join(value.split())
+
+
+def _pages(data: bytes) -> list[str]:
+    return [_flat(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture(scope="session")
+def specs(plans, brand):
+    """Every ready course's specification, rendered once."""
+    return {cid: CourseSpecRenderer().render(plan, brand) for cid, plan in plans.items()}
+
+
+@pytest.fixture(scope="session")
+def draft_spec(programme, brand):
+    return CourseSpecRenderer().render(plan_course(programme, "isi-practitioners"), brand)
+
+
+def test_every_learning_objective_appears_verbatim(specs, plans):
+    missing = []
+    for cid, data in specs.items():
+        text = " ".join(_pages(data))
+        for module in course_facts(plans[cid]).modules:
+            missing += [f"{cid} {module.ref}: {o}" for o in module.objectives if _flat(o) not in text]
+    assert not missing, "\n".join(missing)
+    assert sum(len(m.objectives) for p in plans.values() for m in course_facts(p).modules) > 100
+
+
+def test_title_durations_and_module_content(specs, plans):
+    for cid, data in specs.items():
+        facts, text = course_facts(plans[cid]), " ".join(_pages(data))
+        for expected in (facts.title, facts.total_range, facts.total_planned, facts.audience, facts.process):
+            assert _flat(expected) in text, f"{cid}: {expected!r} missing"
+        for module in facts.modules:
+            assert f"{module.ref} {_flat(module.name)}" in text, cid
+            assert all(_flat(topic) in text for topic in module.content), f"{cid} {module.ref} content"
+            assert _flat(module.delivery) in text and _flat(module.responsibility) in text, cid
+
+
+def test_metadata_and_language(specs, plans, brand):
+    for cid, data in specs.items():
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        meta = reader.metadata
+        assert meta.title == f"Course specification: {plans[cid].course.title}"
+        assert meta.author == brand.name
+        assert "learning objectives" in meta.subject
+        assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_one_bookmark_per_section(specs, plans):
+    for cid, data in specs.items():
+        outline = pypdf.PdfReader(io.BytesIO(data)).outline
+        top = [entry.title for entry in outline if not isinstance(entry, list)]
+        modules = [f"{m.ref} {m.name}" for m in plans[cid].modules]
+        assert top == ["Course summary", "Course structure", "Timings", *modules, "Local training contacts"], cid
+        children = [entry for entry in outline if isinstance(entry, list)]
+        assert [[c.title for c in group] for group in children] == [
+            [f"{ref} learning objectives", f"{ref} content", f"{ref} delivery and requirements"]
+            for ref in (m.ref for m in plans[cid].modules)]
+
+
+def test_page_numbers_and_labels(specs):
+    for cid, data in specs.items():
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        n = len(reader.pages)
+        assert n >= 2, cid
+        assert reader.page_labels == [str(i) for i in range(1, n + 1)]
+        for i, text in enumerate(_pages(data), start=1):
+            assert f"Page {i} of {n}" in text, f"{cid} page {i}"
+
+
+def test_no_stray_words(specs, draft_spec):
+    for cid, data in {**specs, "isi-practitioners": draft_spec}.items():
+        for i, text in enumerate(_pages(data), start=1):
+            assert not FORBIDDEN.search(text), f"{cid} page {i}: {FORBIDDEN.search(text)}"
+
+
+def test_ready_course_is_not_marked_draft(specs):
+    assert not any("DRAFT" in text for data in specs.values() for text in _pages(data))
+
+
+def test_pending_course_says_draft_on_every_page_and_to_be_defined(draft_spec, programme):
+    pages = _pages(draft_spec)
+    assert all("DRAFT" in text for text in pages)
+    text = " ".join(pages)
+    for ref in programme.courses["isi-practitioners"].modules:
+        assert f"{ref} {programme.modules[ref].name}" in text
+    assert text.count("To be defined") >= 4
+
+
+def test_unfilled_slot_is_visible_in_the_accent_colour(specs, brand):
+    data = specs["is-trainers"]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    page = next(p for p in reader.pages if "Your LA adds: local training contacts" in _flat(p.extract_text()))
+    accent = fp_str(*(c / 255 for c in brand.rgb("accent")))
+    assert f"{accent} rg".encode() in page.get_contents().get_data()
+
+
+def test_same_input_gives_identical_bytes(specs, plans, brand):
+    assert CourseSpecRenderer().render(plans["is-trainers"], brand) == specs["is-trainers"]
+
+
+def test_missing_font_names_the_debian_package(monkeypatch, tmp_path):
+    monkeypatch.setattr(_pdf, "FONT_DIRS", (tmp_path,))
+    with pytest.raises(IwpacksError, match="fonts-liberation"):
+        _pdf.register_family("Absent Sans")

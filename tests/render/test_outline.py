@@ -1,0 +1,100 @@
+"""The one-page course outline PDF: one A4 page for every course, never a silent second page."""
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+
+from iwpacks.errors import IwpacksError
+from iwpacks.plan import plan_course
+from iwpacks.render import outline
+from iwpacks.render._facts import course_facts
+from iwpacks.render.outline import Fit, OutlineRenderer
+
+FORBIDDEN = re.compile(r"\bNone\b|\{\{|\}\}|TODO|lorem", re.I)
+
+
+def _flat(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _reader(data: bytes) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+@pytest.fixture(scope="session")
+def outlines(plans, brand):
+    """Every ready course's outline, rendered once."""
+    return {cid: OutlineRenderer().render(plan, brand) for cid, plan in plans.items()}
+
+
+@pytest.fixture(scope="session")
+def draft_outline(programme, brand):
+    return OutlineRenderer().render(plan_course(programme, "isi-practitioners"), brand)
+
+
+def test_every_outline_is_exactly_one_a4_page(outlines, draft_outline):
+    for cid, data in {**outlines, "isi-practitioners": draft_outline}.items():
+        reader = _reader(data)
+        assert len(reader.pages) == 1, cid
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_outline_shows_content_objective_and_audience(outlines, plans):
+    for cid, data in outlines.items():
+        facts, text = course_facts(plans[cid]), _flat(_reader(data).pages[0].extract_text())
+        for expected in (facts.title, facts.audience, facts.audience_summary, facts.total_range, "Objective",
+                         "Content", "Target audience", "Page 1 of 1"):
+            assert _flat(expected) in text, f"{cid}: {expected!r} missing"
+        for module in facts.modules:
+            assert f"{module.ref} {_flat(module.name)}" in text, cid
+            # The objective bullet is the module's first objective without its list punctuation.
+            first = _flat(module.objectives[0])[1:].rstrip(";.,")
+            assert first.removesuffix(" and").removesuffix(";") in text, f"{cid} {module.ref}"
+
+
+def test_longest_course_keeps_every_topic(outlines, plans):
+    text = _flat(_reader(outlines["is-trainers"]).pages[0].extract_text())
+    assert "more topics" not in text
+    assert all(_flat(t) in text for m in course_facts(plans["is-trainers"]).modules for t in m.content)
+
+
+def test_metadata_and_language(outlines, plans, brand):
+    for cid, data in outlines.items():
+        reader = _reader(data)
+        assert reader.metadata.title == f"Course outline: {plans[cid].course.title}"
+        assert reader.metadata.author == brand.name
+        assert "objective" in reader.metadata.subject
+        assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_pending_course_outline_is_draft(draft_outline, outlines):
+    text = _flat(_reader(draft_outline).pages[0].extract_text())
+    assert "DRAFT" in text and "To be defined" in text
+    assert not any("DRAFT" in _reader(d).pages[0].extract_text() for d in outlines.values())
+
+
+def test_no_stray_words(outlines, draft_outline):
+    for cid, data in {**outlines, "isi-practitioners": draft_outline}.items():
+        text = _reader(data).pages[0].extract_text()
+        assert not FORBIDDEN.search(text), f"{cid}: {FORBIDDEN.search(text)}"
+
+
+def test_too_big_a_step_falls_through_to_a_smaller_one(monkeypatch, plans, brand):
+    monkeypatch.setattr(outline, "LADDER", (Fit(30), Fit(9, 3)))
+    data = OutlineRenderer().render(plans["is-trainers"], brand)
+    assert len(_reader(data).pages) == 1
+    assert "more topics" in _reader(data).pages[0].extract_text()
+
+
+def test_never_spills_silently_to_a_second_page(monkeypatch, plans, brand):
+    monkeypatch.setattr(outline, "LADDER", (Fit(30), Fit(24, 2)))
+    with pytest.raises(IwpacksError, match="is-trainers does not fit one A4 page"):
+        OutlineRenderer().render(plans["is-trainers"], brand)
+
+
+def test_same_input_gives_identical_bytes(outlines, plans, brand):
+    assert OutlineRenderer().render(plans["is-trainers"], brand) == outlines["is-trainers"]
