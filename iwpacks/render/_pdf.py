@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from ..errors import IwpacksError
+from ._local import CoverIdentity
 from ._slots import SlotText
 
 if TYPE_CHECKING:
@@ -168,6 +169,7 @@ class PageDecor:
     title: str
     draft: bool
     total_pages: int | None = None
+    local: CoverIdentity = CoverIdentity(None, None)  # the LA whose pack this is; none in a master pack
 
     def __call__(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         font = register_family(self.brand.body_font)
@@ -185,14 +187,22 @@ class PageDecor:
         logo_top = PAGE_H - BAND_H - 4 * mm
         canv.drawImage(str(self.brand.logo), MARGIN, logo_top - LOGO_H, width=LOGO_H * 5, height=LOGO_H,
                        mask="auto", preserveAspectRatio=True, anchor="sw")
+        right = PAGE_W - MARGIN
+        if self.local.logo is not None:  # the LA's own logo, top right, on every page of its pack
+            width = LOGO_H * 4
+            canv.drawImage(str(self.local.logo), right - width, logo_top - LOGO_H, width=width, height=LOGO_H,
+                           mask="auto", preserveAspectRatio=True, anchor="se")
+            right -= width + 4 * mm
         if self.draft:
-            self._banner(canv, font, logo_top - LOGO_H / 2)
+            self._banner(canv, font, logo_top - LOGO_H / 2, right)
         canv.setStrokeColor(colour(self.brand, "tint"))
         canv.setLineWidth(0.8)
         canv.line(MARGIN, 12 * mm, PAGE_W - MARGIN, 12 * mm)
         canv.setFillColor(colour(self.brand, "muted"))
         canv.setFont(font, 8)
-        canv.drawString(MARGIN, 8 * mm, f"{self.brand.name} \u00b7 {self.label}")
+        owner = f" \u00b7 {self.local.name}" if self.local.name else ""
+        _draw_fitted_left(canv, f"{self.brand.name} \u00b7 {self.label}{owner}", font, 8, MARGIN, 8 * mm,
+                          PAGE_W * 0.7)
         number = f"Page {page} of {self.total_pages}" if self.total_pages else f"Page {page}"
         canv.drawRightString(PAGE_W - MARGIN, 8 * mm, number)
         canv.restoreState()
@@ -212,14 +222,14 @@ class PageDecor:
         canv.drawCentredString(0, -40, "DRAFT")
         canv.restoreState()
 
-    def _banner(self, canv: Canvas, font: str, middle: float) -> None:
+    def _banner(self, canv: Canvas, font: str, middle: float, right: float) -> None:
         words = "DRAFT \u00b7 not for delivery: modules still to be defined"
         canv.setFont(font + "-Bold", 8.5)
         w = canv.stringWidth(words, font + "-Bold", 8.5) + 6 * mm
         canv.setFillColor(colour(self.brand, "accent"))
-        canv.roundRect(PAGE_W - MARGIN - w, middle - 3.5 * mm, w, 7 * mm, 1.5 * mm, stroke=0, fill=1)
+        canv.roundRect(right - w, middle - 3.5 * mm, w, 7 * mm, 1.5 * mm, stroke=0, fill=1)
         canv.setFillColor(colour(self.brand, "background"))
-        canv.drawCentredString(PAGE_W - MARGIN - w / 2, middle - 1.1 * mm, words)
+        canv.drawCentredString(right - w / 2, middle - 1.1 * mm, words)
 
 
 def _draw_fitted(canv: Canvas, value: str, font: str, size: float, right: float, y: float, room: float) -> None:
@@ -230,6 +240,14 @@ def _draw_fitted(canv: Canvas, value: str, font: str, size: float, right: float,
         value = value[:-2].rstrip() + "\u2026"
     canv.setFont(font, size)
     canv.drawRightString(right, y, value)
+
+
+def _draw_fitted_left(canv: Canvas, value: str, font: str, size: float, left: float, y: float, room: float) -> None:
+    """Draw left-aligned text, truncated with an ellipsis so a long LA name never runs into the page number."""
+    while canv.stringWidth(value, font, size) > room:
+        value = value[:-2].rstrip() + "\u2026"
+    canv.setFont(font, size)
+    canv.drawString(left, y, value)
 
 
 class _BrandedDoc(BaseDocTemplate):

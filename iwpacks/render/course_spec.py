@@ -8,6 +8,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from . import register
 from ._facts import CourseFacts, ModuleFacts, course_facts
+from ._local import cover_identity
 from ._pdf import (CONTENT_W, Heading, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block,
                    paragraph_styles, slot_flowable, text, total_text)
 from ._slots import slot_text
@@ -35,7 +36,8 @@ class CourseSpecRenderer:
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
         """The specification as PDF bytes; identical plans and brands give identical bytes."""
         facts = course_facts(plan)
-        decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft)
+        decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft,
+                          local=cover_identity(plan))
         info = PdfInfo(title=f"{LABEL}: {facts.title}", author=brand.name,
                        subject=(f"Course specification for {facts.audience.lower()} ({facts.process}): content, "
                                 "learning objectives, timings and target audiences"),
@@ -50,6 +52,9 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]
              f"<b>Total time:</b> {text(total_text(facts))} \u00b7 <b>planned:</b> {text(facts.total_planned)}"]
     if facts.optional_extras:
         cover.append(f"<b>Optional extras:</b> {text('; '.join(facts.optional_extras))}")
+    owner = cover_identity(plan).name
+    if owner:
+        cover.append(f"<b>Prepared for:</b> {text(owner)}")
     story: list[Flowable] = [cover_block(LABEL, facts.title, cover, s, brand), Spacer(1, 4 * mm)]
     story += _summary(facts, s, brand)
     story += _structure(facts, s, brand)

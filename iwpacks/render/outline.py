@@ -13,6 +13,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from ..errors import IwpacksError
 from . import register
 from ._facts import CourseFacts, ModuleFacts, course_facts
+from ._local import cover_identity
 from ._pdf import (CONTENT_W, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block, paragraph_styles,
                    slot_flowable, text, total_text)
 from ._slots import slot_text
@@ -49,7 +50,8 @@ class OutlineRenderer:
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
         """The outline as PDF bytes; IwpacksError if even the smallest step of LADDER needs two pages."""
         facts = course_facts(plan)
-        decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft, total_pages=1)
+        decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft, total_pages=1,
+                          local=cover_identity(plan))
         info = PdfInfo(title=f"{LABEL}: {facts.title}", author=brand.name,
                        subject=(f"One-page outline for {facts.audience.lower()} ({facts.process}): content, "
                                 "objective and target audience"),
@@ -70,6 +72,9 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
     s = paragraph_styles(brand, fit.size)
     lines = [f"<b>For:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
              f"<b>Total time:</b> {text(total_text(facts))}"]
+    owner = cover_identity(plan).name
+    if owner:
+        lines.append(f"<b>Prepared for:</b> {text(owner)}")
     body = Table([[_main(facts, s, fit.max_topics), _side(plan, facts, s, brand)]], colWidths=[MAIN_W, SIDE_W])
     body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("BACKGROUND", (1, 0), (1, 0), colour(brand, "tint")),
