@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ._fields import ID_PATTERN, REF_PATTERN, Fields
-from ._records import Origin, Origins
+from ._records import Origins, unique_records
 from ._yaml import LocatedData
 from .errors import Problem
 from .model import Course, CourseSection
@@ -14,30 +14,21 @@ _SECTION_KEYS = ("kind", "modules", "messages", "processes", "exercises_from", "
 def read_courses(doc: LocatedData, origins: Origins, problems: list[Problem]) -> list[Course]:
     """Build every course in the file; a broken course is reported and left out."""
     top = Fields(doc, (), doc.data, ("courses",), problems)
-    courses = []
-    first: dict[str, int] = {}
-    for index, f in enumerate(top.records("courses", _COURSE_KEYS)):
-        sections = tuple(_section(s) for s in f.records("sections", _SECTION_KEYS))
-        course = Course(
-            id=f.identifier("id", ID_PATTERN, "course id (lower-case words joined by '-')"),
-            title=f.text("title"),
-            process=f.text("process"),
-            audience=f.text("audience"),
-            appendix_cell=f.text_list("appendix_cell"),
-            sections=sections,
-            entry_requirements=f.id_list("entry_requirements", REF_PATTERN, "module ref"),
-            notes=f.text_list("notes", required=False),
-            source=doc.file,
-        )
-        if not course.id:  # a course without a usable id is reported already and left out
-            continue
-        if course.id in first:
-            f.report(f.path + ("id",), f'duplicate course id "{course.id}" (first at item {first[course.id]})')
-            continue
-        first[course.id] = index
-        origins.add("course", course.id, Origin(doc, f.path))
-        courses.append(course)
-    return courses
+    return unique_records("course", top.records("courses", _COURSE_KEYS), lambda f: _course(f, doc), origins)
+
+
+def _course(f: Fields, doc: LocatedData) -> Course:
+    return Course(
+        id=f.identifier("id", ID_PATTERN, "course id (lower-case words joined by '-')"),
+        title=f.text("title"),
+        process=f.text("process"),
+        audience=f.text("audience"),
+        appendix_cell=f.text_list("appendix_cell"),
+        sections=tuple(_section(s) for s in f.records("sections", _SECTION_KEYS)),
+        entry_requirements=f.id_list("entry_requirements", REF_PATTERN, "module ref"),
+        notes=f.text_list("notes", required=False),
+        source=doc.file,
+    )
 
 
 def _section(f: Fields) -> CourseSection:

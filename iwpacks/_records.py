@@ -1,10 +1,16 @@
 """Where each record came from, so checks across files can point at the right file and line."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
 import attrs
 
 from ._yaml import KeyPath, LocatedData
 from .errors import Problem
+
+if TYPE_CHECKING:  # avoids an import cycle with _fields
+    from ._fields import Fields
 
 
 @attrs.frozen
@@ -29,3 +35,23 @@ class Origins:
 
     def of(self, kind: str, ident: str) -> Origin:
         return self.by_key[(kind, ident)]
+
+
+def unique_records(kind: str, items: Iterable[Fields], build: Callable[[Fields], Any], origins: Origins) -> list:
+    """Build a record from each mapping, keeping the first of each id and reporting the others.
+
+    A record without a usable id was reported when its id was read, and is left out so that checks
+    across files never meet a record they cannot name.
+    """
+    records, first = [], {}
+    for index, f in enumerate(items):
+        record = build(f)
+        if not record.id:
+            continue
+        if record.id in first:
+            f.report(f.path + ("id",), f'duplicate {kind} id "{record.id}" (first at item {first[record.id]})')
+            continue
+        first[record.id] = index
+        records.append(record)
+        origins.add(kind, record.id, Origin(f.doc, f.path))
+    return records

@@ -11,7 +11,7 @@ from ._fields import ID_PATTERN, Fields
 from ._read_courses import read_courses
 from ._read_material import attach_material
 from ._read_modules import read_module
-from ._records import Origin, Origins
+from ._records import Origins, unique_records
 from ._yaml import LocatedData, read_yaml
 from .errors import ContentError, Problem
 from .model import (Audience, CommonMessage, DeliveryPrinciple, DistributionRoute, LocalSlot, MaterialType, Process,
@@ -90,17 +90,7 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
         records = []
         if doc is not None:
             top = Fields(doc, (), doc.data, (key,) + _EXTRA_TOP_KEYS.get(file_name, ()), problems)
-            first: dict[str, int] = {}
-            for index, f in enumerate(top.records(key, keys)):
-                record = build(f)
-                if not record.id:  # a record without a usable id is reported already and left out
-                    continue
-                if record.id in first:
-                    f.report(f.path + ("id",), f'duplicate {kind} id "{record.id}" (first at item {first[record.id]})')
-                    continue
-                first[record.id] = index
-                records.append(record)
-                origins.add(kind, record.id, Origin(doc, f.path))
+            records = unique_records(kind, top.records(key, keys), build, origins)
         lists[key] = records
 
     settings = _read_settings(load("programme.yaml"), problems)
