@@ -113,7 +113,12 @@ def _convert(node: yaml.Node, path: KeyPath, lines: dict, problems: list[Problem
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (i,), lines, problems, display, seen) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    try:
+        return _scalar(node)
+    except yaml.constructor.ConstructorError:
+        problems.append(Problem(display, node.start_mark.line + 1, format_path(path),
+                                f'unsupported YAML tag "{node.tag}"; write plain text'))
+        return None
 
 
 # One constructor serves every scalar: building a scalar reads only the node, not the stream.
@@ -122,7 +127,7 @@ _CONSTRUCTOR = yaml.SafeLoader("")
 
 def _scalar(node: yaml.Node) -> Any:
     """Build a scalar exactly as yaml.safe_load would (int, bool, null, float, text)."""
-    if node.tag == "tag:yaml.org,2002:timestamp":  # keep dates as written: content text, not datetimes
-        return str(node.value)
+    if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"):
+        return str(node.value)  # dates stay as written, and a lone "=" is text, not YAML's value key
     build = _CONSTRUCTOR.yaml_constructors.get(node.tag, type(_CONSTRUCTOR).construct_undefined)
     return build(_CONSTRUCTOR, node)

@@ -89,6 +89,9 @@ CONTENT_CASES = [
     ("not UTF-8", "sources.yaml", b"sources: \xe9t\xe9\n", "content/sources.yaml:1: not UTF-8 text"),
     ("binary garbage", "audiences.yaml", bytes(range(256)), "content/audiences.yaml:1: not UTF-8 text"),
     ("empty file", "courses.yaml", "", "content/courses.yaml:1: expected a mapping, found nothing (null)"),
+    ("an explicit tag", "sources.yaml", "sources: !!python/object:os.system echo\n",
+     'content/sources.yaml:1: sources: unsupported YAML tag "tag:yaml.org,2002:python/object:os.system"; '
+     "write plain text"),
     ("a key that is a list", "audiences.yaml", "? [a, b]\n: c\naudiences: []\n",
      "content/audiences.yaml:1: keys must be plain text"),
 ]
