@@ -1,0 +1,282 @@
+"""Decides the slides of a deck from a course plan: titles, text, notes and layouts, before any drawing.
+
+Text is split across slides by a conservative estimate of what fits its box, so nothing overflows.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from ..duration import format_minutes, format_range
+from ..model import CommonMessage, Module, Topic
+from ..plan import CoursePlan, ExerciseItem, ModulePlan
+from ._facts import course_facts
+from ._local import cover_identity
+from ._slots import slot_text
+
+# What fits a body box at the template's sizes (26 pt first level): characters a line, lines a box.
+FULL = (66, 12)
+HALF = (31, 12)
+TITLE_CHARS = 90  # two lines at the smaller title size; longer titles are shortened on the slide
+
+
+@attrs.frozen
+class Para:
+    """One paragraph of slide text: level 0 or 1; `placeholder` marks a local slot to fill."""
+
+    text: str
+    level: int = 0
+    placeholder: bool = False
+    bold: bool = False
+
+
+@attrs.frozen
+class SlideSpec:
+    """One slide to draw."""
+
+    layout: str
+    title: str
+    body: tuple[Para, ...] = ()
+    right: tuple[Para, ...] = ()
+    headings: tuple[str, str] = ("", "")
+    subtitle: tuple[Para, ...] = ()
+    notes: str = ""
+
+
+def _lines(para: Para, width: int) -> float:
+    """Lines a paragraph takes; second-level text is smaller (22 pt against 26 pt), so more fits."""
+    if para.level:
+        return 0.85 * max(1, math.ceil(len(para.text) / (width * 1.1)))
+    return max(1, math.ceil(len(para.text) / width))
+
+
+def chunk(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para, ...]]:
+    """Split paragraphs into slide-sized groups; a paragraph never breaks across slides."""
+    width, height = box
+    groups: list[list[Para]] = [[]]
+    used = 0.0
+    for para in paras:
+        need = _lines(para, width)
+        if groups[-1] and used + need > height:
+            groups.append([])
+            used = 0
+        groups[-1].append(para)
+        used += need
+    return [tuple(g) for g in groups if g]
+
+
+def _numbered(title: str, index: int, count: int) -> str:
+    return title if count == 1 else f"{title} ({index} of {count})"
+
+
+def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str]) -> list[Para]:
+    out = []
+    for slot_id in slot_ids:
+        shown = slot_text(plan, slot_id)
+        out.append(Para(shown.heading, bold=True))
+        out += [Para(line, 1, placeholder=not shown.filled) for line in shown.lines]
+    return out
+
+
+def _split(layout: str, title: str, paras: Sequence[Para], notes: str, box=FULL) -> list[SlideSpec]:
+    groups = chunk(paras, box) or [()]
+    return [SlideSpec(layout, _numbered(title, i, len(groups)), group, notes=notes)
+            for i, group in enumerate(groups, 1)]
+
+
+def plan_slides(plan: CoursePlan) -> list[SlideSpec]:
+    """Every slide of the course in the standard order of 2.5, titles made unique."""
+    slides = list(_opening(plan))
+    for section in plan.sections:
+        if section.omitted:
+            continue
+        slides += list(_section(plan, section))
+    slides += list(_closing(plan))
+    return _unique_titles(slides)
+
+
+def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
+    facts = course_facts(plan)
+    owner = cover_identity(plan).name
+    subtitle = [Para(f"For {plan.audience.name.lower()} \u00b7 {facts.total_range}")]
+    if owner:
+        subtitle.append(Para(f"Prepared for {owner}"))
+    if plan.draft:
+        subtitle.append(Para("DRAFT: modules still to be defined", bold=True))
+    yield SlideSpec("Title", plan.course.title, subtitle=tuple(subtitle),
+                    notes=f"Welcome attendees. This course takes {facts.total_range} "
+                          f"({facts.total_planned} planned in this pack). Introduce yourself and the course.")
+    agenda = [Para(f"{s.title}: {format_minutes(s.minutes)}" if s.minutes else s.title)
+              for s in plan.sections if not s.omitted]
+    yield from _split("Title and Content", "About this course", agenda,
+                      "Walk through the course content and the timetable. Point out breaks. Timing: 5 min.")
+    modules = [Para(f"{m.ref} {m.name}", bold=True) for m in plan.modules]
+    yield from _split("Title and Content", "What this course covers", modules,
+                      "Name each module; its objectives follow at the start of the module. "
+                      "Ask what attendees most want to take away, and note it to revisit in the recap.")
+    principles = plan.programme.delivery_principles
+    yield SlideSpec("Two Content", "Getting to know each other",
+                    (Para("Introduce yourself to the group:"), Para("your name and role", 1),
+                     Para("your organisation or service", 1), Para("one thing you hope to take away", 1)),
+                    right=(Para("Sit with people from other agencies"), Para("Add your details to the contact list")),
+                    notes=" ".join(p.seed_text for p in principles.values() if p.id in (
+                        "multi-agency-setting", "get-to-know-each-other")) + " Timing: part of the introduction.")
+
+
+def _section(plan: CoursePlan, section) -> Iterator[SlideSpec]:
+    if section.kind == "introduction":
+        return
+    if section.kind not in ("recap", "process-introduction", "detailed-training"):
+        # Module sections open with each module's own divider; a second divider before it adds nothing.
+        minutes = f"{format_minutes(section.minutes)}" if section.minutes else "within the modules' time"
+        yield SlideSpec("Section", section.title, subtitle=(Para(minutes),),
+                        notes=f"Section: {section.title}. Timing: {minutes}.")
+    for module_plan in section.modules:
+        yield from _module(plan, module_plan)
+    for item in section.exercises:
+        yield from _exercise(plan, item)
+    for process in section.awareness:
+        yield SlideSpec("Title and Content", f"Associated: {process.name}", (Para(process.summary),),
+                        notes=f"A short awareness point on {process.name}: {process.summary} "
+                              f"Timing: about {max(1, section.minutes // max(1, len(section.awareness)))} min.")
+    for message in section.messages:
+        yield from _message(plan, message)
+    if section.kind == "recap":
+        yield from _recap(plan)
+
+
+def _message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec]:
+    body = [Para(p) for p in message.points] or [Para(message.wording)]
+    body += _slot_paras(plan, message.slots)
+    notes = message.notes or message.wording
+    yield from _split("Title and Content", message.title, body, notes + " (Standard wording of the common messages.)")
+
+
+def _module(plan: CoursePlan, mp: ModulePlan) -> Iterator[SlideSpec]:
+    m = mp.module
+    if m.is_pending:
+        yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para("DRAFT: this module is still to be defined",
+                                                                       bold=True),),
+                        notes=m.note or "This module is not yet defined.")
+        return
+    when = m.duration.text if m.duration else ""
+    yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para(f"{when} \u00b7 {m.delivery_text}"),
+                                                             Para(f"Planned in this course: {format_minutes(mp.minutes)}")),
+                    notes=f"Module {m.ref}. Planned time in this course: {format_minutes(mp.minutes)}. "
+                          f"Delivery: {m.delivery_text}.")
+    objectives = [Para(m.objectives_lead, bold=True)] + [Para(o, 1) for o in m.objectives]
+    yield from _split("Title and Content", f"{m.ref} objectives", objectives,
+                      "Read the objectives aloud and return to them in the recap. Timing: 2 min.")
+    written = [t for t in mp.topics if t.points]
+    if not written:
+        yield from _bare_topics(plan, m, mp)
+        return
+    share = _minutes_each(mp)
+    for number, topic in enumerate(mp.topics, 1):
+        yield from _topic(plan, m, topic, number, share)
+
+
+def _minutes_each(mp: ModulePlan) -> int:
+    return max(1, mp.minutes // max(1, len(mp.topics)))
+
+
+def _topic(plan: CoursePlan, m: Module, topic: Topic, number: int, share: int) -> Iterator[SlideSpec]:
+    minutes = topic.minutes or share
+    notes = topic.notes or _prompt(m, topic)
+    notes += f" Timing: {format_minutes(minutes)}."
+    if topic.local_notes:
+        notes += f" Local note: {topic.local_notes}"
+    if topic.slots:
+        notes += " Show the local details on the slide."
+    body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots)
+    yield from _split("Title and Content", f"{m.ref}: {topic.title}", body or [Para(topic.title)], notes)
+    for local in topic.local_slides:
+        yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
+                          (local.notes or "A local slide added by your LA.") + " (Local slide.)")
+
+
+def _bare_topics(plan: CoursePlan, m: Module, mp: ModulePlan) -> Iterator[SlideSpec]:
+    """A module with the seed's topic titles only: list them, with local slots, under one heading."""
+    paras = [Para(t.title) for t in mp.topics]
+    paras += _slot_paras(plan, list(dict.fromkeys(s for t in mp.topics for s in t.slots)))
+    notes = (f"Cover each topic in turn, linking it to the objectives of {m.ref}. Timing: "
+             f"{format_minutes(mp.minutes)} for the module, about {format_minutes(_minutes_each(mp))} a topic.")
+    yield from _split("Title and Content", f"{m.ref} content", paras, notes)
+    for topic in mp.topics:
+        for local in topic.local_slides:
+            yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
+                              (local.notes or "A local slide added by your LA.") + " (Local slide.)")
+
+
+def _prompt(m: Module, topic: Topic) -> str:
+    return (f"Present \"{topic.title}\". Link it to the objectives of {m.ref} and ask attendees for an example "
+            "from their own work.")
+
+
+def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
+    e = item.exercise
+    optional = " (optional)" if item.optional else ""
+    if e is None:
+        yield SlideSpec("Two Content", f"Discussion: {item.title}{optional}",
+                        (Para("In mixed-agency groups, discuss:"), Para(item.title, 1)),
+                        right=(Para("What does this mean in your role?"), Para("What would you do differently?")),
+                        notes=f"Discussion from {item.module_ref}. Use attendees' own experience; take feedback "
+                              "from each group. Timing: within the module's time.")
+        return
+    yield from _split("Title and Content", f"Exercise: {e.title}{optional}", [Para(e.scenario)],
+                      f"Introduce the scenario ({e.kind}, {item.module_ref}). Read it aloud or give attendees time "
+                      f"to read it. Timing: {format_minutes(e.minutes)} in all.", box=(60, 8))
+    task = [Para(i) for i in e.instructions] + [Para(f"Groups: {e.group_size} \u00b7 {format_minutes(e.minutes)}",
+                                                      bold=True)]
+    questions = tuple(Para(q) for q in e.questions)
+    notes = "Good answers cover: " + "; ".join(e.facilitation) + f". Timing: {format_minutes(e.minutes)}."
+    for i, (left, right) in enumerate(_pair(chunk(task, HALF), chunk(questions, HALF)), 1):
+        yield SlideSpec("Exercise", f"Exercise: {e.title}: your task" + (f" ({i})" if i > 1 else ""), left,
+                        right=right, headings=("What to do", "Questions"), notes=notes)
+
+
+def _pair(left: list, right: list) -> list[tuple]:
+    count = max(len(left), len(right), 1)
+    return [(left[i] if i < len(left) else (), right[i] if i < len(right) else ()) for i in range(count)]
+
+
+def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
+    for m in plan.modules:
+        if m.is_pending:
+            continue
+        yield from _split("Title and Content", f"Recap: {m.ref} {m.name}", [Para(o) for o in m.objectives],
+                          "Check each objective with the group: can they say how they will apply it? "
+                          "Revisit what attendees hoped to take away. Timing: part of the recap.")
+
+
+def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
+    sources = [Para(f"{s.title}: {s.url}") for s in plan.programme.sources.values()]
+    sources += _slot_paras(plan, ["local-sources"])
+    yield from _split("Title and Content", "Key sources of information", sources,
+                      "Point attendees to the sources in their handouts. The web addresses are those the strategy "
+                      "gave in 2006.")
+    network = slot_text(plan, "practitioner-network")
+    training = slot_text(plan, "training-contacts")
+    yield SlideSpec("Closing", "Thank you", body=tuple(Para(line, placeholder=not network.filled)
+                                                       for line in network.lines),
+                    subtitle=tuple(Para(line, placeholder=not training.filled) for line in training.lines[:2]),
+                    notes="Thank attendees. Collect the contact list and explain how the network keeps in touch. "
+                          "Collect evaluation forms.")
+
+
+def _unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
+    """Shorten over-long titles and number repeats, so every title is unique and fits."""
+    seen: dict[str, int] = {}
+    out = []
+    for slide in slides:
+        title = slide.title
+        if len(title) > TITLE_CHARS:
+            title = title[:TITLE_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
+        if title in seen:
+            seen[title] += 1
+            title = f"{title} ({seen[title]})"
+        seen.setdefault(title, 1)
+        out.append(attrs.evolve(slide, title=title))
+    return out

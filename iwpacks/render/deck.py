@@ -1,0 +1,134 @@
+"""Renders deck.pptx from the brand's PowerPoint template: one slide per SlideSpec, with speaker notes."""
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Inches, Pt
+
+from ..errors import IwpacksError
+from . import register
+from ._deck_slides import Para, SlideSpec, plan_slides
+from ._determinism import fix_core_properties, normalise_zip
+from ._local import cover_identity
+
+if TYPE_CHECKING:
+    from ..brand import Brand
+    from ..plan import CoursePlan
+
+LAYOUTS = ("Title", "Section", "Title and Content", "Two Content", "Exercise", "Closing")
+
+
+class TemplateError(IwpacksError):
+    """The brand's deck template lacks a layout the renderer needs."""
+
+    category = "brand"
+
+
+def template_layouts(prs: Presentation, template_name: str) -> dict:
+    """The named layouts of the template; TemplateError names any that are missing (no silent fallback)."""
+    found = {layout.name: layout for layout in prs.slide_layouts}
+    missing = [name for name in LAYOUTS if name not in found]
+    if missing:
+        raise TemplateError(f'{template_name}: missing slide layout{"s" if len(missing) > 1 else ""} '
+                            + ", ".join(f'"{m}"' for m in missing) + f" (found: {', '.join(found)})")
+    return found
+
+
+class DeckRenderer:
+    """Renders deck.pptx for one course plan."""
+
+    name = "deck"
+    filename = "deck.pptx"
+
+    def render(self, plan: CoursePlan, brand: Brand) -> bytes:
+        """The deck as bytes; identical plans and brands give identical bytes."""
+        prs = Presentation(str(brand.deck_template))
+        layouts = template_layouts(prs, f"{brand.folder.name}/{brand.deck_template.name}")
+        for spec in plan_slides(plan):
+            _draw(prs, layouts[spec.layout], spec, brand, plan.draft)
+        identity = cover_identity(plan)
+        if identity.logo is not None:  # the LA's logo on the title slide, in the template's logo band
+            _la_logo(prs.slides[0], identity, prs.slide_width, prs.slide_height)
+        fix_core_properties(prs.core_properties, title=f"{plan.course.title}: slides",
+                            subject=f"Training slides for {plan.audience.name.lower()}", author=brand.name)
+        buffer = io.BytesIO()
+        prs.save(buffer)
+        return normalise_zip(buffer.getvalue())
+
+
+def _draw(prs: Presentation, layout, spec: SlideSpec, brand: Brand, draft: bool) -> None:
+    slide = prs.slides.add_slide(layout)
+    holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+    title = holders.pop(0)
+    title.text_frame.text = spec.title
+    if len(spec.title) > 45 and spec.layout not in ("Title", "Section", "Closing"):
+        _size_runs(title.text_frame, Pt(28 if len(spec.title) <= 75 else 24))
+    if spec.layout in ("Title", "Section"):
+        _fill(holders.pop(1), spec.subtitle, brand)
+    elif spec.layout == "Closing":
+        _fill(holders.pop(2), spec.subtitle, brand)
+        _fill(holders.pop(1), spec.body, brand)
+    elif spec.layout == "Exercise":
+        holders.pop(1).text_frame.text = spec.headings[0]
+        _fill(holders.pop(2), spec.body, brand)
+        holders.pop(3).text_frame.text = spec.headings[1]
+        _fill(holders.pop(4), spec.right, brand)
+    elif spec.layout == "Two Content":
+        _fill(holders.pop(1), spec.body, brand)
+        _fill(holders.pop(2), spec.right, brand)
+    else:
+        _fill(holders.pop(1), spec.body, brand)
+    for unused in holders.values():  # an empty placeholder shows "Click to add text" in PowerPoint
+        unused._element.getparent().remove(unused._element)
+    if draft:
+        _draft_mark(slide, brand, prs.slide_width)
+    slide.notes_slide.notes_text_frame.text = spec.notes
+
+
+def _fill(placeholder, paras: tuple[Para, ...], brand: Brand) -> None:
+    frame = placeholder.text_frame
+    frame.word_wrap = True
+    if not paras:
+        placeholder._element.getparent().remove(placeholder._element)
+        return
+    for index, para in enumerate(paras):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.level = para.level
+        run = paragraph.add_run()
+        run.text = para.text
+        if para.bold:
+            run.font.bold = True
+        if para.placeholder:  # an unfilled local slot: visible, in the accent colour
+            run.font.italic = True
+            run.font.bold = True
+            run.font.color.rgb = RGBColor.from_string(brand.colours["accent"])
+
+
+def _size_runs(frame, size) -> None:
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = size
+
+
+def _la_logo(slide, identity, width, height) -> None:
+    logo_h = Inches(0.6)
+    picture = slide.shapes.add_picture(str(identity.logo), 0, height - Inches(0.8), height=logo_h)
+    picture.left = width - Inches(0.6) - picture.width
+    picture.name = "LA logo"
+    picture._element.nvPicPr.cNvPr.set("descr", identity.alt_text)
+
+
+def _draft_mark(slide, brand: Brand, width) -> None:
+    box = slide.shapes.add_textbox(width - Inches(2.3), Inches(0.18), Inches(2.0), Inches(0.45))
+    box.name = "Draft mark"
+    run = box.text_frame.paragraphs[0].add_run()
+    run.text = "DRAFT"
+    run.font.size = Pt(20)
+    run.font.bold = True
+    run.font.color.rgb = RGBColor.from_string(brand.colours["accent"])
+
+
+register(DeckRenderer())

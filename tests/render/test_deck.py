@@ -1,0 +1,127 @@
+"""deck.pptx: reopened with python-pptx for every course; one converted by LibreOffice."""
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+from pptx import Presentation
+from pptx.util import Pt
+from pypdf import PdfReader
+
+from iwpacks.brand import load_brand
+from iwpacks.office import to_pdf
+from iwpacks.plan import plan_course
+from iwpacks.render.deck import DeckRenderer, TemplateError
+
+NO_NOTES_NEEDED = ("Title", "Section", "Closing")
+
+
+@pytest.fixture(scope="session")
+def decks(plans, brand):
+    return {cid: DeckRenderer().render(plan, brand) for cid, plan in plans.items()}
+
+
+def slides_of(data: bytes):
+    return list(Presentation(io.BytesIO(data)).slides)
+
+
+def slide_text(slide) -> str:
+    return " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+def test_every_slide_has_a_unique_title_first_in_reading_order(decks):
+    for cid, data in decks.items():
+        titles = []
+        for slide in slides_of(data):
+            title = slide.shapes.title
+            assert title is not None and title.text_frame.text.strip(), cid
+            assert list(slide.shapes)[0].shape_id == title.shape_id
+            titles.append(title.text_frame.text)
+        assert len(titles) == len(set(titles)), (cid, [t for t in titles if titles.count(t) > 1])
+
+
+def test_every_content_slide_has_speaker_notes_with_timing_where_it_teaches(decks):
+    for cid, data in decks.items():
+        for slide in slides_of(data):
+            if slide.slide_layout.name in NO_NOTES_NEEDED:
+                continue
+            notes = slide.notes_slide.notes_text_frame.text
+            assert len(notes.split()) >= 8, (cid, slide.shapes.title.text_frame.text)
+
+
+def test_every_objective_of_every_module_is_in_the_deck(decks, plans):
+    for cid, data in decks.items():
+        text = " ".join(slide_text(s) for s in slides_of(data))
+        for module in plans[cid].modules:
+            for objective in module.objectives:
+                assert objective in text, (cid, module.ref, objective)
+
+
+def test_every_common_message_uses_the_one_standard_wording(decks, programme):
+    for cid, data in decks.items():
+        text = " ".join(slide_text(s) + s.notes_slide.notes_text_frame.text for s in slides_of(data))
+        for message in programme.common_messages.values():
+            assert message.title in text, (cid, message.id)
+            assert (message.points and all(p in text for p in message.points)) or message.wording in text
+
+
+def test_no_placeholder_junk_and_body_text_at_least_18pt(decks):
+    for cid, data in decks.items():
+        for slide in slides_of(data):
+            for shape in slide.shapes:
+                if shape.is_placeholder and shape.has_text_frame:
+                    assert shape.text_frame.text.strip(), (cid, shape.name)  # no empty placeholder
+                if not shape.has_text_frame:
+                    continue
+                for bad in ("None", "{{", "TODO", "lorem"):
+                    assert bad not in shape.text_frame.text, (cid, bad)
+                for paragraph in shape.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        assert run.font.size is None or run.font.size >= Pt(18)
+
+
+def test_template_carries_the_brand_not_the_office_theme(brand):
+    prs = Presentation(str(brand.deck_template))
+    theme = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob.decode()
+    assert 'name="Office Theme"' not in theme and "Calibri" not in theme
+    assert brand.colours["primary"] in theme and "Liberation Sans" in theme
+    assert [layout.name for layout in prs.slide_layouts] == [
+        "Title", "Title and Content", "Section", "Two Content", "Exercise", "Closing"]
+
+
+def test_master_placeholders_show_in_unfilled_slots(decks):
+    text = " ".join(slide_text(s) for s in slides_of(decks["lp-practitioners"]))
+    assert "Your LA adds: local safeguarding contacts" in text
+
+
+def test_pending_course_says_draft_on_every_slide(programme, brand):
+    data = DeckRenderer().render(plan_course(programme, "isi-practitioners"), brand)
+    for slide in slides_of(data):
+        assert "DRAFT" in slide_text(slide)
+
+
+def test_two_renders_are_byte_identical(plans, brand, decks):
+    assert DeckRenderer().render(plans["caf-practitioners"], brand) == decks["caf-practitioners"]
+
+
+def test_a_missing_layout_is_a_clear_error(plans, brand, tmp_path):
+    folder = tmp_path / "brand"
+    shutil.copytree(brand.folder, folder)
+    prs = Presentation(str(folder / "deck-template.pptx"))
+    for layout in prs.slide_layouts:
+        if layout.name == "Exercise":
+            layout.name = "Activity"
+    prs.save(str(folder / "deck-template.pptx"))
+    with pytest.raises(TemplateError, match='brand/deck-template.pptx: missing slide layout "Exercise" '
+                                            r'\(found: Title, Title and Content, Section, Two Content, Activity'):
+        DeckRenderer().render(plans["iw-practitioners"], load_brand(folder))
+
+
+def test_libreoffice_opens_the_deck_with_one_page_per_slide(decks, tmp_path):
+    for cid in ("caf-practitioners", "iw-senior-managers"):
+        path = tmp_path / f"{cid}.pptx"
+        path.write_bytes(decks[cid])
+        pdf = to_pdf([path], tmp_path / "pdf")[path]
+        assert len(PdfReader(str(pdf)).pages) == len(slides_of(decks[cid]))
