@@ -301,6 +301,7 @@ class DeliveryPrinciple:
     title: str
     seed_text: str
     applies_to: str = "all"
+    instruction: str = ""
 
 
 @attrs.frozen
