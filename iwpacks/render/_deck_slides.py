@@ -17,8 +17,8 @@ from ._local import cover_identity
 from ._slots import slot_text
 
 # What fits a body box at the template's sizes (26 pt first level): characters a line, lines a box.
-FULL = (66, 12)
-HALF = (31, 12)
+FULL = (66, 10)
+HALF = (31, 10)
 TITLE_CHARS = 90  # two lines at the smaller title size; longer titles are shortened on the slide
 
 
@@ -48,7 +48,7 @@ class SlideSpec:
 def _lines(para: Para, width: int) -> float:
     """Lines a paragraph takes; second-level text is smaller (22 pt against 26 pt), so more fits."""
     if para.level:
-        return 0.85 * max(1, math.ceil(len(para.text) / (width * 1.1)))
+        return 0.75 * max(1, math.ceil(len(para.text) / (width * 1.15)))
     return max(1, math.ceil(len(para.text) / width))
 
 
@@ -218,8 +218,17 @@ def _prompt(m: Module, topic: Topic) -> str:
 def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
     e = item.exercise
     optional = " (optional)" if item.optional else ""
+    if e is None and item.optional:
+        module = plan.programme.modules[item.module_ref]
+        yield SlideSpec("Two Content", f"{item.module_ref}: {item.title.lower()}",
+                        (Para("If time allows, in mixed-agency groups:"),
+                         Para(f"How does {module.name} apply in your work?", 1)),
+                        right=(Para("What will you do differently?"), Para("Who will you contact?")),
+                        notes=f"Optional extra for {item.module_ref} ({item.title.lower()}). Use it when the group "
+                              "has time; take one point from each group.")
+        return
     if e is None:
-        yield SlideSpec("Two Content", f"Discussion: {item.title}{optional}",
+        yield SlideSpec("Two Content", f"Discussion: {item.title}",
                         (Para("In mixed-agency groups, discuss:"), Para(item.title, 1)),
                         right=(Para("What does this mean in your role?"), Para("What would you do differently?")),
                         notes=f"Discussion from {item.module_ref}. Use attendees' own experience; take feedback "
@@ -252,8 +261,8 @@ def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
 
 
 def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
+    # Local sources show on the common message slide "Sources of further information", just before.
     sources = [Para(f"{s.title}: {s.url}") for s in plan.programme.sources.values()]
-    sources += _slot_paras(plan, ["local-sources"])
     yield from _split("Title and Content", "Key sources of information", sources,
                       "Point attendees to the sources in their handouts. The web addresses are those the strategy "
                       "gave in 2006.")

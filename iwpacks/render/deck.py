@@ -67,10 +67,10 @@ def _draw(prs: Presentation, layout, spec: SlideSpec, brand: Brand, draft: bool)
     if len(spec.title) > 45 and spec.layout not in ("Title", "Section", "Closing"):
         _size_runs(title.text_frame, Pt(28 if len(spec.title) <= 75 else 24))
     if spec.layout in ("Title", "Section"):
-        _fill(holders.pop(1), spec.subtitle, brand)
+        _fill(holders.pop(1), spec.subtitle, brand, dark=True)
     elif spec.layout == "Closing":
-        _fill(holders.pop(2), spec.subtitle, brand)
-        _fill(holders.pop(1), spec.body, brand)
+        _fill(holders.pop(2), spec.subtitle, brand, dark=True)
+        _fill(holders.pop(1), spec.body, brand, dark=True)
     elif spec.layout == "Exercise":
         holders.pop(1).text_frame.text = spec.headings[0]
         _fill(holders.pop(2), spec.body, brand)
@@ -88,7 +88,8 @@ def _draw(prs: Presentation, layout, spec: SlideSpec, brand: Brand, draft: bool)
     slide.notes_slide.notes_text_frame.text = spec.notes
 
 
-def _fill(placeholder, paras: tuple[Para, ...], brand: Brand) -> None:
+def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False) -> None:
+    """Write paragraphs into a placeholder; `dark` layouts show placeholders in the pale tint, for contrast."""
     frame = placeholder.text_frame
     frame.word_wrap = True
     if not paras:
@@ -101,10 +102,10 @@ def _fill(placeholder, paras: tuple[Para, ...], brand: Brand) -> None:
         run.text = para.text
         if para.bold:
             run.font.bold = True
-        if para.placeholder:  # an unfilled local slot: visible, in the accent colour
+        if para.placeholder:  # an unfilled local slot: visible, in the accent colour (tint on dark slides)
             run.font.italic = True
             run.font.bold = True
-            run.font.color.rgb = RGBColor.from_string(brand.colours["accent"])
+            run.font.color.rgb = RGBColor.from_string(brand.colours["tint" if dark else "accent"])
 
 
 def _size_runs(frame, size) -> None:
