@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import iwpacks
+from iwpacks._text import artefact_text
 from iwpacks.errors import ContentError, IwpacksError
+from iwpacks.pack import build_pack
 from iwpacks.overlay import apply_overlay, load_localisation
 from iwpacks.plan import plan_course
 from iwpacks.render._slots import slot_text
@@ -166,10 +168,15 @@ def test_hostile_overlay(programme, tmp_path, case, old, new, error, literal):
             load_localisation(programme, folder)
         found = [str(p) for p in caught.value.problems]
         assert any(error in p for p in found), found
-    else:
+    else:  # a correct pack: the text rendered literally in every artefact that shows the slot
         localised = apply_overlay(programme, load_localisation(programme, folder))
         shown = slot_text(plan_course(localised, "iw-practitioners"), "practitioner-network")
         assert shown.filled and shown.lines[0].startswith(literal)
+        from iwpacks.brand import load_brand
+
+        build_pack(localised, load_brand(), tmp_path / "pack", ["iw-practitioners"])
+        for name in ("deck.pptx", "handouts.docx", "trainer-guide.docx"):
+            assert " ".join(literal.split()) in artefact_text(tmp_path / "pack" / "iw-practitioners" / name), name
 
 
 def test_corrupt_logo(programme, tmp_path):

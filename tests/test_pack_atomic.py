@@ -102,3 +102,12 @@ def test_pending_course_is_refused_without_allow_draft(programme):
 def test_default_selection_is_every_course_that_is_not_pending(programme):
     chosen = select_courses(programme, None, allow_draft=False)
     assert len(chosen) == 17 and not any(programme.courses[c].is_pending for c in chosen)
+
+
+def test_every_renderer_is_found_whatever_was_imported_first():
+    import iwpacks.render.handouts  # noqa: F401  (a caller importing one renderer directly)
+    from iwpacks.render import renderers
+
+    assert list(renderers()) == ["deck", "handouts", "course-specification", "trainer-guide", "course-outline"]
+    assert [r.filename for r in renderers().values()] == [
+        "deck.pptx", "handouts.docx", "course-specification.pdf", "trainer-guide.docx", "course-outline.pdf"]

@@ -30,7 +30,11 @@ def register(renderer: Renderer) -> Renderer:
 
 
 def renderers() -> dict[str, Renderer]:
-    """Every renderer by name, in artefact order; importing here keeps CLI start-up light."""
-    if not _REGISTRY:
-        from . import course_spec, deck, handouts, outline, trainer_guide  # noqa: F401  (they register)
-    return dict(_REGISTRY)
+    """Every renderer by name, in artefact order; importing here keeps CLI start-up light.
+
+    Always import all of them: a caller may have imported one renderer module directly already.
+    """
+    from . import course_spec, deck, handouts, outline, trainer_guide  # noqa: F401  (they register)
+
+    order = ("deck", "handouts", "course-specification", "trainer-guide", "course-outline")
+    return {name: _REGISTRY[name] for name in order}

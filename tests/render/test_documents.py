@@ -119,10 +119,13 @@ def test_two_renders_are_byte_identical(plans, brand, guides, handouts):
     assert HandoutsRenderer().render(plans["lp-practitioners"], brand) == handouts["lp-practitioners"]
 
 
-def test_libreoffice_opens_both_documents(guides, handouts, tmp_path):
+def test_libreoffice_opens_both_documents_of_two_courses(guides, handouts, tmp_path):
     paths = []
-    for name, data in (("guide.docx", guides["iw-practitioners"]), ("handouts.docx", handouts["caf-trainers"])):
-        paths.append(tmp_path / name)
-        paths[-1].write_bytes(data)
-    for pdf in to_pdf(paths, tmp_path / "pdf").values():
+    for cid in ("iw-practitioners", "caf-trainers"):
+        for kind, docs in (("guide", guides), ("handouts", handouts)):
+            paths.append(tmp_path / f"{cid}-{kind}.docx")
+            paths[-1].write_bytes(docs[cid])
+    converted = to_pdf(paths, tmp_path / "pdf")
+    assert len(converted) == 4
+    for pdf in converted.values():
         assert len(PdfReader(str(pdf)).pages) >= 2
