@@ -11,7 +11,7 @@ import attrs
 
 from ..duration import format_minutes, format_range
 from ..model import CommonMessage, Module, Topic
-from ..plan import CoursePlan, ExerciseItem, ModulePlan
+from ..plan import CoursePlan, ExerciseItem, ModulePlan, planned_module_minutes
 from ._facts import course_facts
 from ._local import cover_identity
 from ._slots import slot_text
@@ -19,6 +19,9 @@ from ._slots import slot_text
 # What fits a body box at the template's sizes (26 pt first level): characters a line, lines a box.
 FULL = (66, 10)
 HALF = (31, 10)
+SMALL = 20  # the size for long reading text (scenarios, exercise tasks): still above the 18 pt floor
+FULL_SMALL = (82, 12)
+HALF_SMALL = (40, 11)
 TITLE_CHARS = 90  # two lines at the smaller title size; longer titles are shortened on the slide
 
 
@@ -30,6 +33,7 @@ class Para:
     level: int = 0
     placeholder: bool = False
     bold: bool = False
+    keep_with_next: bool = False  # a heading stays on the slide of the line it introduces
 
 
 @attrs.frozen
@@ -43,11 +47,12 @@ class SlideSpec:
     headings: tuple[str, str] = ("", "")
     subtitle: tuple[Para, ...] = ()
     notes: str = ""
+    size: int | None = None  # body text size in points, where the template's size would not fit
 
 
 def _lines(para: Para, width: int) -> float:
     """Lines a paragraph takes; second-level text is smaller (22 pt against 26 pt), so more fits."""
-    if para.level:
+    if para.level > 0:
         return 0.75 * max(1, math.ceil(len(para.text) / (width * 1.15)))
     return max(1, math.ceil(len(para.text) / width))
 
@@ -57,13 +62,15 @@ def chunk(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para, ...]]
     width, height = box
     groups: list[list[Para]] = [[]]
     used = 0.0
-    for para in paras:
+    for index, para in enumerate(paras):
         need = _lines(para, width)
+        if para.keep_with_next and index + 1 < len(paras):
+            need += _lines(paras[index + 1], width)
         if groups[-1] and used + need > height:
             groups.append([])
             used = 0
         groups[-1].append(para)
-        used += need
+        used += _lines(para, width)
     return [tuple(g) for g in groups if g]
 
 
@@ -75,15 +82,28 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str]) -> list[Para]:
     out = []
     for slot_id in slot_ids:
         shown = slot_text(plan, slot_id)
-        out.append(Para(shown.heading, bold=True))
+        out.append(Para(shown.heading, bold=True, keep_with_next=True))
         out += [Para(line, 1, placeholder=not shown.filled) for line in shown.lines]
     return out
 
 
-def _split(layout: str, title: str, paras: Sequence[Para], notes: str, box=FULL) -> list[SlideSpec]:
+def _split(layout: str, title: str, paras: Sequence[Para], notes: str, box=FULL,
+           size: int | None = None) -> list[SlideSpec]:
     groups = chunk(paras, box) or [()]
-    return [SlideSpec(layout, _numbered(title, i, len(groups)), group, notes=notes)
+    return [SlideSpec(layout, _numbered(title, i, len(groups)), group, notes=notes, size=size)
             for i, group in enumerate(groups, 1)]
+
+
+def _sentences(text: str, limit: int) -> list[str]:
+    """Break a long paragraph at sentence ends into pieces of at most about `limit` characters."""
+    pieces, current = [], ""
+    for sentence in text.replace(". ", ".\n").split("\n"):
+        if current and len(current) + len(sentence) + 1 > limit:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    return pieces + ([current] if current else [])
 
 
 def plan_slides(plan: CoursePlan) -> list[SlideSpec]:
@@ -162,8 +182,9 @@ def _module(plan: CoursePlan, mp: ModulePlan) -> Iterator[SlideSpec]:
                         notes=m.note or "This module is not yet defined.")
         return
     when = m.duration.text if m.duration else ""
+    planned = format_minutes(planned_module_minutes(m))
     yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para(f"{when} \u00b7 {m.delivery_text}"),
-                                                             Para(f"Planned in this course: {format_minutes(mp.minutes)}")),
+                                                             Para(f"Planned in this course: {planned}")),
                     notes=f"Module {m.ref}. Planned time in this course: {format_minutes(mp.minutes)}. "
                           f"Delivery: {m.delivery_text}.")
     objectives = [Para(m.objectives_lead, bold=True)] + [Para(o, 1) for o in m.objectives]
@@ -234,16 +255,19 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
                         notes=f"Discussion from {item.module_ref}. Use attendees' own experience; take feedback "
                               "from each group. Timing: within the module's time.")
         return
-    yield from _split("Title and Content", f"Exercise: {e.title}{optional}", [Para(e.scenario)],
+    limit = FULL_SMALL[0] * (FULL_SMALL[1] - 1)
+    scenario = [Para(piece, level=-1) for piece in _sentences(e.scenario, limit)]
+    scenario.append(Para(f"Groups: {e.group_size} \u00b7 {format_minutes(e.minutes)}", level=-1, bold=True))
+    yield from _split("Title and Content", f"Exercise: {e.title}{optional}", scenario,
                       f"Introduce the scenario ({e.kind}, {item.module_ref}). Read it aloud or give attendees time "
-                      f"to read it. Timing: {format_minutes(e.minutes)} in all.", box=(60, 8))
-    task = [Para(i) for i in e.instructions] + [Para(f"Groups: {e.group_size} \u00b7 {format_minutes(e.minutes)}",
-                                                      bold=True)]
+                      f"to read it. Timing: {format_minutes(e.minutes)} in all.", box=FULL_SMALL, size=SMALL)
+    task = [Para(i) for i in e.instructions]
     questions = tuple(Para(q) for q in e.questions)
     notes = "Good answers cover: " + "; ".join(e.facilitation) + f". Timing: {format_minutes(e.minutes)}."
-    for i, (left, right) in enumerate(_pair(chunk(task, HALF), chunk(questions, HALF)), 1):
+    for i, (left, right) in enumerate(_pair(chunk(task, HALF_SMALL), chunk(questions, HALF_SMALL)), 1):
+        headings = ("What to do" if left else "", "Questions" if right else "")
         yield SlideSpec("Exercise", f"Exercise: {e.title}: your task" + (f" ({i})" if i > 1 else ""), left,
-                        right=right, headings=("What to do", "Questions"), notes=notes)
+                        right=right, headings=headings, notes=notes, size=SMALL)
 
 
 def _pair(left: list, right: list) -> list[tuple]:

@@ -12,6 +12,7 @@ from ..errors import IwpacksError
 from . import register
 from ._deck_slides import Para, SlideSpec, plan_slides
 from ._determinism import fix_core_properties, normalise_zip
+from ._pptx_xml import no_bullet
 from ._local import cover_identity
 
 if TYPE_CHECKING:
@@ -72,15 +73,16 @@ def _draw(prs: Presentation, layout, spec: SlideSpec, brand: Brand, draft: bool)
         _fill(holders.pop(2), spec.subtitle, brand, dark=True)
         _fill(holders.pop(1), spec.body, brand, dark=True)
     elif spec.layout == "Exercise":
-        holders.pop(1).text_frame.text = spec.headings[0]
-        _fill(holders.pop(2), spec.body, brand)
-        holders.pop(3).text_frame.text = spec.headings[1]
-        _fill(holders.pop(4), spec.right, brand)
+        for heading_idx, body_idx, heading, paras in ((1, 2, spec.headings[0], spec.body),
+                                                      (3, 4, spec.headings[1], spec.right)):
+            if heading:
+                holders.pop(heading_idx).text_frame.text = heading
+            _fill(holders.pop(body_idx), paras, brand, size=spec.size)
     elif spec.layout == "Two Content":
         _fill(holders.pop(1), spec.body, brand)
         _fill(holders.pop(2), spec.right, brand)
     else:
-        _fill(holders.pop(1), spec.body, brand)
+        _fill(holders.pop(1), spec.body, brand, size=spec.size)
     for unused in holders.values():  # an empty placeholder shows "Click to add text" in PowerPoint
         unused._element.getparent().remove(unused._element)
     if draft:
@@ -88,7 +90,7 @@ def _draw(prs: Presentation, layout, spec: SlideSpec, brand: Brand, draft: bool)
     slide.notes_slide.notes_text_frame.text = spec.notes
 
 
-def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False) -> None:
+def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False, size: int | None = None) -> None:
     """Write paragraphs into a placeholder; `dark` layouts show placeholders in the pale tint, for contrast."""
     frame = placeholder.text_frame
     frame.word_wrap = True
@@ -97,9 +99,14 @@ def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False
         return
     for index, para in enumerate(paras):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.level = para.level
+        if para.level < 0:  # running text, not a list: no bullet, no indent
+            no_bullet(paragraph)
+        else:
+            paragraph.level = para.level
         run = paragraph.add_run()
         run.text = para.text
+        if size:
+            run.font.size = Pt(size)
         if para.bold:
             run.font.bold = True
         if para.placeholder:  # an unfilled local slot: visible, in the accent colour (tint on dark slides)
