@@ -185,8 +185,10 @@ def _module(plan: CoursePlan, mp: ModulePlan) -> Iterator[SlideSpec]:
     planned = format_minutes(planned_module_minutes(m))
     yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para(f"{when} \u00b7 {m.delivery_text}"),
                                                              Para(f"Planned in this course: {planned}")),
-                    notes=f"Module {m.ref}. Planned time in this course: {format_minutes(mp.minutes)}. "
-                          f"Delivery: {m.delivery_text}.")
+                    notes=f"Module {m.ref}. Planned time in this course: {planned}"
+                          + (f", of which {format_minutes(mp.minutes)} for the topics and the rest for its "
+                             "exercises in the scenarios section" if planned_module_minutes(m) > mp.minutes else "")
+                          + f". Delivery: {m.delivery_text}.")
     objectives = [Para(m.objectives_lead, bold=True)] + [Para(o, 1) for o in m.objectives]
     yield from _split("Title and Content", f"{m.ref} objectives", objectives,
                       "Read the objectives aloud and return to them in the recap. Timing: 2 min.")
@@ -263,7 +265,8 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
                       f"to read it. Timing: {format_minutes(e.minutes)} in all.", box=FULL_SMALL, size=SMALL)
     task = [Para(i) for i in e.instructions]
     questions = tuple(Para(q) for q in e.questions)
-    notes = "Good answers cover: " + "; ".join(e.facilitation) + f". Timing: {format_minutes(e.minutes)}."
+    notes = ("Good answers cover:\n" + "\n".join(f"- {point}" for point in e.facilitation)
+             + f"\nTiming: {format_minutes(e.minutes)}.")
     for i, (left, right) in enumerate(_pair(chunk(task, HALF_SMALL), chunk(questions, HALF_SMALL)), 1):
         headings = ("What to do" if left else "", "Questions" if right else "")
         yield SlideSpec("Exercise", f"Exercise: {e.title}: your task" + (f" ({i})" if i > 1 else ""), left,
