@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from ..duration import format_minutes, format_range
+from ..duration import format_minutes
 from ..model import CommonMessage, Module, Topic
 from ..plan import CoursePlan, ExerciseItem, ModulePlan, planned_module_minutes
 from ._facts import course_facts

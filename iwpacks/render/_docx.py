@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm
 
 from ._determinism import fix_core_properties, normalise_zip
 from ._local import cover_identity
@@ -16,14 +16,30 @@ from ._slots import SlotText
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
+    from docx.table import Table, _Row
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
     from ..brand import Brand
     from ..plan import CoursePlan
 
+TEXT_WIDTH_CM = 17.0  # A4 less the template's 2 cm margins
+LOGO_WIDTH = Cm(7.0)
+NBSP = "\u00a0"
+# Styles the template defines; a template without one of them fails here, loudly, not in the output.
+REQUIRED_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet",
+                   "List Number", "Quote", "Caption", "Cover Detail", "Table Text", "Table Heading", "Table Note",
+                   "Local Slot", "Placeholder", "Panel", "Writing Line", "IW Table")
+
 
 def open_template(brand: Brand) -> DocumentObject:
-    """A new document on the brand's Word template, with its body emptied."""
+    """A new document on the brand's Word template, its body emptied; ValueError names a missing style."""
     doc = Document(str(brand.document_template))
+    names = {style.name for style in doc.styles}
+    missing = [name for name in REQUIRED_STYLES if name not in names]
+    if missing:
+        raise ValueError(f"{brand.document_template}: the template has no style {', '.join(map(repr, missing))}; "
+                         "regenerate it with brand/make_document_template.py")
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -31,127 +47,164 @@ def open_template(brand: Brand) -> DocumentObject:
     return doc
 
 
-def cover(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str, lines: Sequence[str]) -> None:
-    """Logo(s), title, subtitle and key lines; DRAFT in the header of every page for a pending course."""
-    logo = doc.add_paragraph()
-    picture(logo.add_run(), str(brand.logo), Cm(6.5), f"{brand.name} logo")
+def cover(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str,
+          details: Sequence[tuple[str, str]]) -> None:
+    """Logo(s), course title, the document's kind and labelled details; a draft says so in red on the cover."""
+    logos = doc.add_paragraph()
+    picture(logos.add_run(), str(brand.logo), LOGO_WIDTH, f"{brand.name} logo")
     identity = cover_identity(plan)
     if identity.logo is not None:
-        logo.add_run("    ")
-        picture(logo.add_run(), str(identity.logo), Cm(6.5), identity.alt_text)
+        logos.add_run("\u2003")
+        picture(logos.add_run(), str(identity.logo), Cm(5.0), identity.alt_text)
     doc.add_paragraph(plan.course.title, style="Title")
     doc.add_paragraph(kind, style="Subtitle")
     if identity.name:
-        doc.add_paragraph(f"Prepared for {identity.name}", style="Subtitle")
-    for line in lines:
-        doc.add_paragraph(line)
+        details = [("Prepared for", identity.name), *details]
+    for label, value in details:
+        labelled(doc, label, value, style="Cover Detail")
     if plan.draft:
-        mark_draft(doc, brand)
+        paragraph = doc.add_paragraph(style="Cover Detail")
+        paragraph.add_run("DRAFT: not for delivery. ", style="Placeholder")
+        paragraph.add_run("This course needs modules the strategy names but does not yet define; "
+                          "they are marked \u201cto be defined\u201d inside.")
+        mark_draft(doc, "DRAFT: not for delivery. Modules still to be defined.")
 
 
-def picture(run, path: str, width, alt_text: str) -> None:
-    """An inline picture with alt text (wp:docPr descr) and a stable name."""
+def picture(run: Run, path: str, width: Cm, alt_text: str) -> None:
+    """An inline picture whose wp:docPr carries alt text (descr) and a stable name."""
     run.add_picture(path, width=width)
-    doc_pr = run._r.xpath(".//wp:docPr")[0]
+    doc_pr = run._r.xpath(".//wp:docPr")[-1]
     doc_pr.set("descr", alt_text)
     doc_pr.set("name", alt_text[:60])
 
 
-def mark_draft(doc: DocumentObject, brand: Brand) -> None:
-    """'DRAFT: not for delivery' in the header of every page (w:hdr of the section)."""
-    header = doc.sections[0].header
-    paragraph = header.paragraphs[0]
-    run = paragraph.add_run("DRAFT: not for delivery. Modules still to be defined.")
-    run.bold = True
-    run.font.color.rgb = RGBColor.from_string(brand.colours["accent"])
+def mark_draft(doc: DocumentObject, text: str) -> None:
+    """Put `text` in the header of every page (the section's w:hdr, styled by the template's Header)."""
+    doc.sections[0].header.paragraphs[0].text = text
+
+
+def footer_label(doc: DocumentObject, text: str) -> None:
+    """Replace the text of the footer's first run (w:ftr), which the template keeps for the document's label."""
+    runs = doc.sections[0].footer.paragraphs[0].runs
+    if runs:
+        runs[0].text = text
+
+
+def labelled(doc: DocumentObject, label: str, value: str, style: str | None = None) -> Paragraph:
+    """A paragraph 'Label: value' with the label in bold."""
+    paragraph = doc.add_paragraph(style=style)
+    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(value)
+    return paragraph
 
 
 def bullets(doc: DocumentObject, items: Sequence[str], style: str = "List Bullet") -> None:
+    """One paragraph per item in a list style."""
     for item in items:
         doc.add_paragraph(item, style=style)
 
 
-def slot_block(doc: DocumentObject, slot: SlotText, brand: Brand) -> None:
-    """A local slot: the LA's lines, or a placeholder in bold italic accent colour."""
+def numbered(doc: DocumentObject, items: Sequence[str],
+             after_each: Callable[[Paragraph], None] | None = None) -> list[Paragraph]:
+    """A List Number list restarting at 1 (a new w:num with a w:startOverride); `after_each` may add lines.
+
+    What `after_each` adds sits between the items without breaking the list's count.
+    """
+    style = doc.styles["List Number"]
+    num_pr = style.element.pPr.numPr if style.element.pPr is not None else None
+    num_id = None
+    if items and num_pr is not None and num_pr.numId is not None:
+        numbering = doc.part.numbering_part.element
+        num = numbering.add_num(numbering.num_having_numId(num_pr.numId.val).abstractNumId.val)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        num_id = num.numId
+    paragraphs = []
+    for item in items:
+        paragraph = doc.add_paragraph(item, style=style)
+        if num_id is not None:  # a restyled template without numbering still gets readable paragraphs
+            paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+        paragraphs.append(paragraph)
+        if after_each is not None:
+            after_each(paragraph)
+    return paragraphs
+
+
+def slot_block(doc: DocumentObject, slot: SlotText, label: str | None = None) -> None:
+    """A local slot in the Local Slot style: the LA's lines, or its placeholder in the Placeholder style."""
+    if label:  # outside the bordered block, so consecutive slots read as separate blocks
+        keep_with_next(doc.add_paragraph(label)).runs[0].bold = True
     for line in slot.lines:
-        paragraph = doc.add_paragraph(style="List Bullet" if slot.filled else None)
-        run = paragraph.add_run(line)
-        if not slot.filled:
-            run.bold = run.italic = True
-            run.font.color.rgb = RGBColor.from_string(brand.colours["accent"])
+        paragraph = doc.add_paragraph(style="Local Slot")
+        paragraph.add_run(line, style=None if slot.filled else "Placeholder")
 
 
-def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]], brand: Brand,
-          widths: Sequence[float] | None = None, height: float | None = None):
-    """A table whose first row is a repeating header row (w:tblHeader), shaded in the brand colour."""
+def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
+          height: float | None = None, quiet_rows: Collection[int] = (), bold_rows: Collection[int] = ()) -> Table:
+    """An IW Table with a repeating header row; `quiet_rows` (0-based body rows) use the Table Note style.
+
+    Widths are in cm and should add up to the text width; rows never split across pages.
+    """
     grid = doc.add_table(rows=1, cols=len(header))
-    grid.style = doc.styles["Table Grid"]
+    grid.style = doc.styles["IW Table"]
+    grid.autofit = False
     for cell, text in zip(grid.rows[0].cells, header):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        run.font.color.rgb = RGBColor.from_string(brand.colours["background"])
-        shade(cell, brand.colours["primary"])
+        cell.paragraphs[0].style = doc.styles["Table Heading"]
+        cell.paragraphs[0].add_run(text)
     mark_header_row(grid.rows[0])
-    for values in rows:
-        cells = grid.add_row().cells
-        for cell, value in zip(cells, values):
-            cell.text = value
+    for index, values in enumerate(rows):
+        row = grid.add_row()
+        keep_row_together(row)
         if height:
-            grid.rows[-1].height = Cm(height)
-    if widths:  # both the grid (w:gridCol, read by LibreOffice) and each cell (w:tcW, read by Word)
-        grid.autofit = False
-        for column, width in zip(grid.columns, widths):
-            column.width = Cm(width)
-        for row in grid.rows:
-            for cell, width in zip(row.cells, widths):
-                cell.width = Cm(width)
+            row.height = Cm(height)
+        style = doc.styles["Table Note" if index in quiet_rows else "Table Text"]
+        for cell, value in zip(row.cells, values):
+            paragraph = cell.paragraphs[0]
+            paragraph.style = style
+            run = paragraph.add_run(value)
+            if index in bold_rows:
+                run.bold = True
+    # Both the grid (w:gridCol, read by LibreOffice) and each cell (w:tcW, read by Word).
+    for column, width in zip(grid.columns, widths):
+        column.width = Cm(width)
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
+    doc.add_paragraph(style="Caption")  # a little air below, so the next heading does not touch the table
     return grid
 
 
-def mark_header_row(row) -> None:
+def mark_header_row(row: _Row) -> None:
     """Mark a table row as the header row that repeats on every page (w:trPr/w:tblHeader)."""
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
     tr_pr.append(header)
 
 
-def shade(cell, hex_colour: str) -> None:
-    """Fill a table cell (w:tcPr/w:shd)."""
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), hex_colour)
-    cell._tc.get_or_add_tcPr().append(shd)
+def keep_row_together(row: _Row) -> None:
+    """Stop a table row splitting across a page break (w:trPr/w:cantSplit)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def ruled_lines(doc: DocumentObject, count: int, brand: Brand) -> None:
-    """Room to write: empty paragraphs ruled below (w:pPr/w:pBdr bottom and between).
+def writing_lines(doc: DocumentObject, count: int, label: str = "") -> None:
+    """Room to write: `count` ruled lines (the Writing Line style's underscore tab leader), kept together.
 
-    Word and LibreOffice draw one box around a run of paragraphs with the same borders, so the
-    'between' border is what draws a line under each of them.
+    A `label` starts the first line ("Your name ________").
     """
-    for _ in range(count):
-        paragraph = doc.add_paragraph()
-        paragraph.paragraph_format.space_before = Pt(14)
-        paragraph.paragraph_format.space_after = Pt(0)
-        borders = OxmlElement("w:pBdr")
-        for side in ("w:bottom", "w:between"):
-            line = OxmlElement(side)
-            for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"),
-                               ("w:color", brand.colours["muted"])):
-                line.set(qn(key), value)
-            borders.append(line)
-        paragraph._p.get_or_add_pPr().append(borders)
+    for n in range(count):
+        # A no-break space: LibreOffice collapses a line holding only a tab to the default height.
+        paragraph = doc.add_paragraph(f"{label or NBSP}\t" if n == 0 else f"{NBSP}\t", style="Writing Line")
+        paragraph.paragraph_format.keep_with_next = n < count - 1
 
 
-def page_break(doc: DocumentObject) -> None:
-    doc.add_page_break()
+def keep_with_next(paragraph: Paragraph) -> Paragraph:
+    """Keep `paragraph` on the page of the one after it (a lead-in and its list, a question and its lines)."""
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
 
 
 def finish(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str) -> bytes:
-    """Document properties pinned (title, language, dates) and a byte-stable zip."""
+    """Footer label, pinned document properties (title, language, dates) and a byte-stable zip."""
+    footer_label(doc, f"{plan.course.title} \u00b7 {kind}")
     fix_core_properties(doc.core_properties, title=f"{plan.course.title}: {kind.lower()}",
                         subject=f"{kind} for {plan.audience.name.lower()}", author=brand.name)
     buffer = io.BytesIO()

@@ -1,67 +1,116 @@
-"""The trainer guide's course specification and session plan sections."""
+"""The trainer guide's course specification (3.1) and its timed session plan."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..duration import format_minutes
 from ..schedule import clock
-from ._docx import bullets, table
-from ._facts import CourseFacts
+from ._docx import bullets, keep_with_next, labelled, table
 
 if TYPE_CHECKING:
-    from ..brand import Brand
+    from docx.document import Document as DocumentObject
+
     from ..plan import CoursePlan
+    from ._facts import CourseFacts
+
+TO_BE_DEFINED = "To be defined: the strategy names this module but does not yet define it."
+SESSION_PLAN_HEADER = ("Day", "Session", "Start", "End", "Minutes", "Activity")
 
 
-def specification(doc, plan: CoursePlan, facts: CourseFacts, brand: Brand) -> None:
-    """Course content, every learning objective verbatim, timings, audience, delivery, prerequisites."""
+def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
+    """Content, every learning objective verbatim, timings, audience, delivery, prerequisites, responsibility."""
     doc.add_heading("Course specification", 1)
-    extras = f" plus optional extras: {'; '.join(facts.optional_extras)}" if facts.optional_extras else ""
-    rows = [["Target audience", f"{facts.audience}: {facts.audience_summary}"],
-            ["Process or tool", facts.process],
-            ["Total timing", f"{facts.total_range} ({facts.total_planned} planned in this pack){extras}"],
-            ["Delivery mechanism", "; ".join(facts.delivery) or "To be defined"],
-            ["Entry requirements", "; ".join(facts.entry_requirements) or "No entry requirements"],
-            ["Development responsibility", "; ".join(facts.responsibility) or "To be defined"]]
-    table(doc, ["Item", "Detail"], rows, brand, widths=(4.5, 12.5))
-    for note in facts.notes:
-        doc.add_paragraph(note)
-    doc.add_heading("Course content", 2)
-    table(doc, ["Section", "Time"], [[title, time] for title, time in facts.sections], brand, widths=(12.0, 5.0))
-    doc.add_heading("Timings per module", 2)
-    rows = [[m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra or "-"]
-            for m in facts.modules]
-    rows.append(["", "Course total", "", facts.total_range, facts.total_planned, "-"])
-    table(doc, ["Ref", "Module", "Seed duration", "Range", "Planned", "Optional"], rows, brand,
-          widths=(1.6, 5.0, 3.6, 2.6, 2.0, 2.2))
+    doc.add_paragraph(f"The course specification of the strategy (3.1) for \u201c{facts.title}\u201d: what the course "
+                      "covers, what attendees will learn, how long it takes, who it is for and how it is delivered.")
+    _content(doc, plan, facts)
     doc.add_heading("Learning objectives", 2)
     for m in facts.modules:
         doc.add_heading(f"{m.ref} {m.name}", 3)
         if m.pending:
-            doc.add_paragraph("To be defined: this module is named in the strategy but not yet defined.")
+            doc.add_paragraph(TO_BE_DEFINED)
             continue
         doc.add_paragraph(m.objectives_lead)
         bullets(doc, m.objectives)
-        details = [("Content", "; ".join(m.content)), ("Delivery", m.delivery), ("Prerequisites",
-                   m.prerequisites or "No prerequisites"),
-                   ("Entry requirements", m.entry_requirements or "No entry requirements"),
-                   ("Development responsibility", m.responsibility)]
-        for label, value in details:
-            paragraph = doc.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(value)
+    _timings(doc, facts)
+    doc.add_heading("Target audience", 2)
+    doc.add_paragraph(f"{facts.audience}: {facts.audience_summary}")
+    for m in facts.modules:
+        if m.audience:
+            labelled(doc, f"{m.ref} audience", m.audience, style="List Bullet")
+    doc.add_heading("Delivery mechanism", 2)
+    for m in facts.modules:
+        labelled(doc, m.ref, m.delivery or "To be defined", style="List Bullet")
+    doc.add_heading("Prerequisites and entry requirements", 2)
+    entry = "; ".join(facts.entry_requirements)
+    keep_with_next(doc.add_paragraph(f"Before this course, attendees should have completed: {entry}." if entry else
+                                     "This course has no entry requirements beyond the attendees' own experience."))
+    rows = [[m.ref, m.prerequisites or "No prerequisites", m.entry_requirements or "No entry requirements"]
+            for m in facts.modules if not m.pending]
+    if rows:
+        table(doc, ["Module", "Delivered after", "Entry requirements"], rows, widths=(2.2, 7.4, 7.4))
+    doc.add_heading("Development responsibility", 2)
+    for m in facts.modules:
+        labelled(doc, m.ref, m.responsibility or "To be defined", style="List Bullet")
+    if facts.notes:
+        doc.add_heading("Notes on this course", 2)
+        bullets(doc, facts.notes)
 
 
-def session_plan(doc, plan: CoursePlan, brand: Brand) -> None:
-    """The timed plan with a running clock, day by day, breaks and lunch included."""
-    table_rows = plan.timetable.rows
+def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
+    doc.add_heading("Course content", 2)
+    keep_with_next(doc.add_paragraph("Every course follows the strategy's standard structure (2.5):"))
+    covers = {}
+    for s in plan.sections:
+        parts = [f"{mp.module.ref} {mp.module.name}" for mp in s.modules]
+        parts += [m.title for m in s.messages] + [p.name for p in s.awareness]
+        parts += [f"{e.title} ({e.module_ref})" for e in s.exercises]
+        seed = plan.programme.course_structure[s.kind].seed_text.rstrip(";. and")
+        covers[s.title] = "; ".join(parts) or seed
+    table(doc, ["Section", "What it covers", "Time"],
+          [[title, covers.get(title, ""), time] for title, time in facts.sections], widths=(4.4, 9.8, 2.8))
+    for m in facts.modules:
+        doc.add_heading(f"{m.ref} {m.name}", 3)
+        if m.pending:
+            doc.add_paragraph(TO_BE_DEFINED)
+        bullets(doc, m.content)
+
+
+def _timings(doc: DocumentObject, facts: CourseFacts) -> None:
+    doc.add_heading("Timings", 2)
+    keep_with_next(doc.add_paragraph("The strategy gives each module an expected duration; the planned time is what "
+                                     "this pack's session plan uses, including exercise time."))
+    rows = [[m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra] for m in facts.modules]
+    rows.append(["", "Course total (with the standard sections)", "", facts.total_range, facts.total_planned,
+                 "; ".join(facts.optional_extras)])
+    table(doc, ["Ref", "Module", "Strategy's duration", "Range", "Planned", "Optional extra"], rows,
+          widths=(1.5, 4.6, 3.8, 2.6, 2.0, 2.5), bold_rows={len(rows) - 1})
+    if facts.optional_extras:
+        doc.add_paragraph("Optional extras, if time allows: " + "; ".join(facts.optional_extras) + ". They are not "
+                          "in the planned time.")
+
+
+def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
+    """The timed plan with a running clock: every block, break and lunch, day by day."""
+    timetable = plan.timetable
     doc.add_heading("Session plan", 1)
-    doc.add_paragraph(f"{plan.timetable.sessions} session{'s' if plan.timetable.sessions != 1 else ''} over "
-                      f"{plan.timetable.days} day{'s' if plan.timetable.days != 1 else ''}; "
-                      f"{plan.planned_minutes} minutes of training. Sessions are at most two and a half hours, as "
-                      "the strategy's '2 x 2.5 hours'; start times assume a 09:30 start.")
-    for day in range(1, plan.timetable.days + 1):
-        doc.add_heading(f"Day {day}", 2)
-        rows = [[str(r.session) if not r.is_break else "", clock(r.start), clock(r.end), str(r.minutes), r.label]
-                for r in table_rows if r.day == day]
-        table(doc, ["Session", "Start", "End", "Minutes", "Activity"], rows, brand,
-              widths=(2.2, 1.6, 1.6, 2.2, 9.4))
+    sessions, days = timetable.sessions, timetable.days
+    keep_with_next(doc.add_paragraph(
+        f"{format_minutes(plan.planned_minutes)} of training in {sessions} session{'s' if sessions != 1 else ''} "
+        f"over {days} day{'s' if days != 1 else ''}. A session is at most two and a half hours, as the strategy's "
+        "\u201c2 x 2.5 hours\u201d; longer sessions have a 15-minute break and the two sessions of a day are "
+        "separated by lunch. The clock assumes a 09:30 start: if you start at another time, move every time by "
+        "the same amount."))
+    rows, quiet = [], set()
+    for r in timetable.rows:
+        if r.is_break:
+            quiet.add(len(rows))
+        rows.append([str(r.day), "" if r.is_break else str(r.session), clock(r.start), clock(r.end),
+                     str(r.minutes), r.label])
+    table(doc, SESSION_PLAN_HEADER, rows, widths=(1.2, 1.6, 1.4, 1.4, 1.7, 9.7), quiet_rows=quiet)
+    for day in range(1, days + 1 if days > 1 else 1):
+        day_rows = [r for r in timetable.rows if r.day == day]
+        taught = sum(r.minutes for r in day_rows if not r.is_break)
+        labelled(doc, f"Day {day}", f"{clock(day_rows[0].start)} to {clock(day_rows[-1].end)}; "
+                                    f"{format_minutes(taught)} of training.", style="List Bullet")
+    labelled(doc, "Total training time", f"{format_minutes(timetable.training_minutes)}, breaks and lunch not "
+                                         "included.")

@@ -3,22 +3,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docx.shared import Pt
+
 from ..duration import format_minutes
 from . import register
-from ._docx import bullets, cover, finish, open_template, page_break, ruled_lines, slot_block, table
+from ._docx import (bullets, cover, finish, keep_with_next, numbered, open_template, slot_block, table,
+                    writing_lines)
 from ._facts import course_facts
 from ._slots import slot_text
 
 if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+
     from ..brand import Brand
+    from ..model import Exercise
     from ..plan import CoursePlan, ExerciseItem
 
 KIND = "Attendee handouts"
+CONTACT_HEADER = ("Name", "Role", "Organisation", "Phone", "Email")
 CONTACT_ROWS = 12
+LINES_PER_QUESTION = 5
+LINES_PER_DISCUSSION = 12
+# Slots the handouts show in their own place; every other slot the course uses goes under local contacts.
+_PLACED = ("practitioner-network", "local-sources")
+_WORRIED = "worried-about-abuse"
 
 
 class HandoutsRenderer:
-    """Renders handouts.docx for one course plan (no trainer-only facilitation notes)."""
+    """Renders handouts.docx for one course plan; nothing in it is for the trainer only."""
 
     name = "handouts"
     filename = "handouts.docx"
@@ -26,59 +38,99 @@ class HandoutsRenderer:
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
         doc = open_template(brand)
         facts = course_facts(plan)
-        cover(doc, plan, brand, KIND, [f"For {plan.audience.name.lower()} \u00b7 {facts.total_range}",
-                                      "Keep these pages: they hold the exercises, a contact list for the people "
-                                      "you meet today, and where to find out more."])
-        items = [item for item in plan.exercises]
-        if items:
-            page_break(doc)
+        cover(doc, plan, brand, KIND, [("For", facts.audience), ("Duration", facts.total_range)])
+        doc.add_paragraph("Keep these pages. They hold the course's objectives, the exercises with room for your "
+                          "notes, a contact list for the people you meet today, and where to find out more.",
+                          style="Cover Detail")
+        writing_lines(doc, 1, label="Your name ")
+        _about(doc, plan)
+        if plan.exercises:
             doc.add_heading("Exercises", 1)
-            for item in items:
-                _exercise(doc, item, brand)
-        page_break(doc)
-        doc.add_heading("Contact list", 1)
-        doc.add_paragraph("Training is a chance to build a network. Write down the people you meet today so you can "
-                          "keep in touch after the course.")
-        table(doc, ["Name", "Role", "Organisation", "Phone", "Email"], [[""] * 5] * CONTACT_ROWS, brand,
-              widths=(3.6, 3.4, 3.6, 2.8, 3.6), height=0.9)
-        doc.add_heading("Keeping in touch", 2)
-        slot_block(doc, slot_text(plan, "practitioner-network"), brand)
-        doc.add_heading("Key sources of information", 1)
-        for source in plan.programme.sources.values():
-            paragraph = doc.add_paragraph(style="List Bullet")
-            paragraph.add_run(source.title).bold = True
-            paragraph.add_run(f": {source.description} {source.url}")
-        doc.add_heading("Local sources of information", 2)
-        slot_block(doc, slot_text(plan, "local-sources"), brand)
-        doc.add_heading("If you are worried that a child is being abused", 2)
-        message = plan.programme.common_messages.get("worried-about-abuse")
-        if message is not None:
-            doc.add_paragraph(message.wording)
-            for slot_id in message.slots:
-                slot_block(doc, slot_text(plan, slot_id), brand)
+            for number, item in enumerate(plan.exercises):
+                _exercise(doc, item, new_page=number > 0)
+        _contact_sheet(doc, plan)
+        _sources(doc, plan)
         return finish(doc, plan, brand, KIND)
 
 
-def _exercise(doc, item: ExerciseItem, brand: Brand) -> None:
-    e = item.exercise
+def _about(doc: DocumentObject, plan: CoursePlan) -> None:
+    doc.add_heading("About this course", 1)
+    doc.add_paragraph(f"{plan.course.title}: {plan.audience.summary[0].lower()}{plan.audience.summary[1:]}"
+                      if plan.audience.summary else plan.course.title)
+    for m in plan.modules:
+        doc.add_heading(f"{m.ref} {m.name}", 2)
+        if m.is_pending:
+            doc.add_paragraph("To be defined: the strategy names this module but does not yet define it.")
+            continue
+        keep_with_next(doc.add_paragraph(m.objectives_lead))
+        bullets(doc, m.objectives)
+
+
+def _exercise(doc: DocumentObject, item: ExerciseItem, new_page: bool) -> None:
     optional = " (optional)" if item.optional else ""
+    e = item.exercise
+    title = item.title if e is not None or not item.optional else f"Optional discussion from {item.module_ref}"
+    heading = doc.add_heading(f"{title}{optional}", 2)
+    heading.paragraph_format.page_break_before = new_page  # each exercise on its own sheet, to hand out apart
     if e is None:
-        doc.add_heading(f"Discussion{optional}: {item.title}", 2)
-        doc.add_paragraph(f"From module {item.module_ref}. In your group, discuss the topic above: what does it "
-                          "mean in your role, and what would you do differently?")
-        ruled_lines(doc, 6, brand)
+        topic = item.title if not item.optional else f"the topics of {item.module_ref}"
+        doc.add_paragraph(f"A group discussion on {topic}. Note the main points your group makes, and one thing "
+                          "you will do differently in your own work.")
+        writing_lines(doc, LINES_PER_DISCUSSION)
         return
-    doc.add_heading(f"{e.title}{optional}", 2)
-    doc.add_paragraph(f"{e.kind.replace('-', ' ').capitalize()} \u00b7 {item.module_ref} \u00b7 groups of "
-                      f"{e.group_size} \u00b7 {format_minutes(e.minutes)}")
-    doc.add_heading("Scenario", 3)
-    doc.add_paragraph(e.scenario)
+    _written_exercise(doc, item, e)
+
+
+def _written_exercise(doc: DocumentObject, item: ExerciseItem, e: Exercise) -> None:
+    doc.add_paragraph(f"{e.kind.replace('-', ' ').capitalize()} \u00b7 groups of {e.group_size} \u00b7 "
+                      f"{format_minutes(e.minutes)} \u00b7 {item.module_ref}", style="Caption")
+    doc.add_paragraph(e.scenario, style="Panel")
     doc.add_heading("What to do", 3)
-    bullets(doc, e.instructions)
+    numbered(doc, e.instructions)
     doc.add_heading("Questions", 3)
-    for question in e.questions:
-        doc.add_paragraph(question, style="List Number")
-        ruled_lines(doc, 3, brand)
+
+    def room_to_write(question) -> None:
+        keep_with_next(question).paragraph_format.space_before = Pt(10)
+        writing_lines(doc, LINES_PER_QUESTION)
+
+    numbered(doc, e.questions, after_each=room_to_write)
+
+
+def _contact_sheet(doc: DocumentObject, plan: CoursePlan) -> None:
+    doc.add_heading("Contact list", 1)
+    doc.add_paragraph("The course is a chance to build a network across agencies. Write down the people you meet, "
+                      "so you can keep in touch and ask each other for advice after the course.")
+    network = slot_text(plan, "practitioner-network")
+    slot_block(doc, network, label="How you keep in touch")
+    keep_with_next(doc.paragraphs[-1])
+    table(doc, CONTACT_HEADER, [[""] * len(CONTACT_HEADER)] * CONTACT_ROWS, widths=(3.6, 3.2, 3.6, 2.8, 3.8),
+          height=1.2)
+
+
+def _sources(doc: DocumentObject, plan: CoursePlan) -> None:
+    doc.add_heading("Key sources of information", 1)
+    doc.add_heading("National sources", 2)
+    for source in plan.programme.sources.values():
+        paragraph = doc.add_paragraph(style="List Bullet")
+        paragraph.add_run(source.title).bold = True
+        paragraph.add_run(f". {source.description.rstrip(':. ')}: {source.url}")
+    doc.add_paragraph("The web addresses are those the strategy gave in 2006; some may have moved.", style="Caption")
+    doc.add_heading("Local sources", 2)
+    slot_block(doc, slot_text(plan, "local-sources"))
+    message = plan.programme.common_messages.get(_WORRIED)
+    shown_with_message = set(message.slots) if message is not None and _WORRIED in plan.course.messages else set()
+    if shown_with_message:
+        doc.add_heading(message.title, 2)
+        doc.add_paragraph(message.wording)
+        for slot_id in message.slots:
+            shown = slot_text(plan, slot_id)
+            slot_block(doc, shown, label=shown.heading)
+    others = [s for s in plan.slots_used if s not in _PLACED and s not in shown_with_message]
+    if others:
+        doc.add_heading("Local contacts", 2)
+        for slot_id in others:
+            shown = slot_text(plan, slot_id)
+            slot_block(doc, shown, label=shown.heading)
 
 
 register(HandoutsRenderer())

@@ -1,0 +1,176 @@
+"""handouts.docx and its Word template: reopened with python-docx for every course; LibreOffice converts one."""
+from __future__ import annotations
+
+import importlib.util
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import attrs
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from pypdf import PdfReader
+
+from iwpacks._text import artefact_text
+from iwpacks.model import Exercise, FrozenMap, Material
+from iwpacks.plan import plan_course
+from iwpacks.render.handouts import CONTACT_HEADER, CONTACT_ROWS, HandoutsRenderer
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def handouts(plans, brand):
+    return {cid: HandoutsRenderer().render(plan, brand) for cid, plan in plans.items()}
+
+
+@pytest.fixture(scope="session")
+def planted(programme, brand):
+    """Handouts of iw-practitioners with one exercise whose every part is marked."""
+    iw01 = programme.modules["IW01"]
+    exercise = Exercise(id="planted", title="Planted exercise", kind="scenario", topic=1, minutes=10, group_size="3",
+                        scenario="Planted scenario text.", instructions=("Planted instruction.",),
+                        questions=("Planted question one?", "Planted question two?"),
+                        facilitation=("Planted answer that only the trainer sees.",))
+    material = Material(status="draft-core-material", review_note="Planted review note.", topics=iw01.topics,
+                        exercises=(exercise,))
+    modules = FrozenMap({**programme.modules, "IW01": attrs.evolve(iw01, material=material)})
+    plan = plan_course(attrs.evolve(programme, modules=modules), "iw-practitioners")
+    return Document(io.BytesIO(HandoutsRenderer().render(plan, brand)))
+
+
+def open_doc(data: bytes):
+    return Document(io.BytesIO(data))
+
+
+def test_each_exercise_has_its_questions_and_no_facilitation_answers(handouts, plans):
+    for cid, data in handouts.items():
+        text = artefact_text(data, ".docx")
+        for item in plans[cid].exercises:
+            if item.exercise is None:
+                assert item.title in text or item.optional, (cid, item.title)
+                continue
+            for part in (item.exercise.scenario, *item.exercise.instructions, *item.exercise.questions):
+                assert " ".join(part.split()) in text, (cid, part)
+            for answer in item.exercise.facilitation:
+                assert " ".join(answer.split()) not in text, (cid, answer)
+        assert "What good answers cover" not in text and "review note" not in text.lower(), cid
+
+
+def test_a_planted_exercise_has_room_to_write_after_each_question(planted):
+    texts = [p.text for p in planted.paragraphs]
+    body = " ".join(texts)
+    assert "Planted scenario text." in body and "Planted instruction." in body
+    assert "Planted answer" not in body and "Planted review note" not in body
+    first, second = texts.index("Planted question one?"), texts.index("Planted question two?")
+    between = planted.paragraphs[first + 1:second]
+    assert len(between) >= 3 and all(p.style.name == "Writing Line" for p in between)
+    # Both questions are items of one list that starts at 1, written lines and all.
+    num_ids = {planted.paragraphs[i]._p.pPr.numPr.numId.val for i in (first, second)}
+    assert len(num_ids) == 1
+
+
+def test_contact_sheet_for_the_practitioner_network(handouts):
+    for cid, data in handouts.items():
+        doc = open_doc(data)
+        sheet = [t for t in doc.tables if tuple(c.text for c in t.rows[0].cells) == CONTACT_HEADER]
+        assert len(sheet) == 1, cid
+        rows = sheet[0].rows
+        assert len(rows) == 1 + CONTACT_ROWS and all(c.text == "" for row in rows[1:] for c in row.cells)
+        assert rows[1].height >= Cm(0.9)
+        text = artefact_text(data, ".docx")
+        assert "Contact list" in text and "Your LA adds: how attendees keep in touch after the course" in text
+
+
+def test_key_sources_national_and_local(handouts, programme):
+    for cid, data in handouts.items():
+        text = artefact_text(data, ".docx")
+        assert "Key sources of information" in text
+        for source in programme.sources.values():
+            assert source.title in text and source.url in text, (cid, source.id)
+        assert "Your LA adds: local sources of information" in text, cid
+
+
+def test_every_slot_the_course_uses_is_shown_as_a_styled_placeholder(handouts, plans, programme, brand):
+    for cid, data in handouts.items():
+        doc = open_doc(data)
+        runs = [r for p in doc.paragraphs for r in p.runs if r.text.startswith("Your LA adds:")]
+        shown = {r.text for r in runs}
+        assert shown == {f"Your LA adds: {programme.slots[s].label}" for s in plans[cid].slots_used}, cid
+        assert all(r.style.name == "Placeholder" for r in runs)
+    assert doc.styles["Placeholder"].font.color.rgb == brand.rgb("accent")
+
+
+def test_structure_properties_and_no_junk(handouts, plans):
+    for cid, data in handouts.items():
+        doc = open_doc(data)
+        last = 0
+        for paragraph in doc.paragraphs:
+            if paragraph.style.name.startswith("Heading "):
+                level = int(paragraph.style.name.split()[1])
+                assert level <= last + 1, (cid, paragraph.text)
+                last = level
+        for table in doc.tables:
+            assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None, cid
+        pictures = list(doc.element.body.iter(qn("wp:docPr")))
+        assert pictures and all(p.get("descr") for p in pictures), cid
+        assert doc.core_properties.title.startswith(plans[cid].course.title)
+        assert doc.core_properties.language == "en-GB"
+        text = artefact_text(data, ".docx")
+        for junk in ("None", "{{", "TODO", "lorem"):
+            assert junk not in text, (cid, junk)
+
+
+def test_pending_course_says_draft_on_every_page(programme, brand):
+    doc = open_doc(HandoutsRenderer().render(plan_course(programme, "isi-practitioners"), brand))
+    assert doc.sections[0].header.paragraphs[0].text.startswith("DRAFT")
+
+
+def test_the_renderer_is_registered():
+    from iwpacks.render import renderers
+
+    assert isinstance(renderers()["handouts"], HandoutsRenderer)
+
+
+def test_two_renders_are_byte_identical(plans, brand, handouts):
+    assert HandoutsRenderer().render(plans["is-practitioners"], brand) == handouts["is-practitioners"]
+
+
+def test_the_committed_template_is_what_the_generator_builds(brand):
+    path = REPO / "brand" / "make_document_template.py"
+    spec = importlib.util.spec_from_file_location("make_document_template", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    assert module.build_template(brand) == brand.document_template.read_bytes(), \
+        "brand/document-template.docx is stale: run python brand/make_document_template.py"
+
+
+def test_template_carries_the_brand_not_office(brand):
+    doc = Document(str(brand.document_template))
+    section = doc.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number"):
+        style = doc.styles[name]
+        while style.font.name is None:  # a style without its own font inherits its base style's
+            style = style.base_style
+        assert style.font.name == brand.body_font, name
+    assert doc.styles["Heading 1"].font.color.rgb == brand.rgb("primary")
+    with zipfile.ZipFile(brand.document_template) as package:
+        for name in ("word/styles.xml", "word/theme/theme1.xml", "word/fontTable.xml"):
+            xml = package.read(name)
+            assert b"Calibri" not in xml and b"Cambria" not in xml, name
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_converts_the_handouts(handouts, tmp_path):
+    from iwpacks.office import to_pdf
+
+    source = tmp_path / "handouts.docx"
+    source.write_bytes(handouts["caf-trainers"])
+    pdf = to_pdf([source], tmp_path / "pdf")[source]
+    assert len(PdfReader(str(pdf)).pages) >= 4

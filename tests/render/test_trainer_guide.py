@@ -1,0 +1,210 @@
+"""trainer-guide.docx: reopened with python-docx for every course; LibreOffice converts one."""
+from __future__ import annotations
+
+import io
+import shutil
+
+import attrs
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from iwpacks._text import artefact_text
+from iwpacks.model import Exercise, FrozenMap, Material
+from iwpacks.plan import plan_course
+from iwpacks.render._guide_checklists import CALL_LOG_HEADER
+from iwpacks.render._guide_spec import SESSION_PLAN_HEADER
+from iwpacks.render.trainer_guide import TrainerGuideRenderer
+
+
+@pytest.fixture(scope="session")
+def guides(plans, brand):
+    return {cid: TrainerGuideRenderer().render(plan, brand) for cid, plan in plans.items()}
+
+
+@pytest.fixture(scope="session")
+def planted_plan(programme):
+    """iw-practitioners with one exercise whose every part is marked, to follow where each part goes."""
+    iw01 = programme.modules["IW01"]
+    exercise = Exercise(id="planted", title="Planted exercise", kind="role-play", topic=1, minutes=10,
+                        group_size="3", scenario="Planted scenario text.", instructions=("Planted instruction.",),
+                        questions=("Planted question one?", "Planted question two?"),
+                        facilitation=("Planted answer that only the trainer sees.",))
+    material = Material(status="draft-core-material", review_note="Planted review note.", topics=iw01.topics,
+                        exercises=(exercise,))
+    modules = FrozenMap({**programme.modules, "IW01": attrs.evolve(iw01, material=material)})
+    return plan_course(attrs.evolve(programme, modules=modules), "iw-practitioners")
+
+
+def open_doc(data: bytes):
+    return Document(io.BytesIO(data))
+
+
+def minutes_of(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def session_plan_rows(doc) -> list[list[str]]:
+    tables = [t for t in doc.tables if tuple(c.text for c in t.rows[0].cells) == SESSION_PLAN_HEADER]
+    assert len(tables) == 1
+    return [[c.text for c in row.cells] for row in tables[0].rows[1:]]
+
+
+def test_every_learning_objective_appears_verbatim(guides, plans):
+    for cid, data in guides.items():
+        text = artefact_text(data, ".docx")
+        for module in plans[cid].modules:
+            for objective in module.objectives:
+                assert " ".join(objective.split()) in text, (cid, module.ref, objective)
+
+
+def test_session_plan_adds_up_and_its_clock_runs_on(guides, plans):
+    for cid, data in guides.items():
+        rows = session_plan_rows(open_doc(data))
+        assert len(rows) == len(plans[cid].timetable.rows), cid
+        taught = 0
+        for day, session, start, end, minutes, label in rows:
+            assert minutes_of(end) - minutes_of(start) == int(minutes), (cid, label)
+            if label not in ("Break", "Lunch"):
+                taught += int(minutes)
+                assert session, (cid, label)
+        assert taught == plans[cid].planned_minutes, cid
+        for before, after in zip(rows, rows[1:]):
+            if before[0] == after[0]:
+                assert before[3] == after[2], (cid, before, after)  # a row starts when the one before ends
+            else:
+                assert after[2] == "09:30" and int(after[0]) == int(before[0]) + 1, (cid, after)
+        assert rows[0][:3] == ["1", "1", "09:30"], cid
+
+
+def test_breaks_and_lunch_are_in_the_plan_of_a_long_course(guides):
+    labels = [row[5] for row in session_plan_rows(open_doc(guides["caf-trainers"]))]
+    assert "Break" in labels and "Lunch" in labels
+
+
+def test_headings_never_skip_a_level(guides):
+    for cid, data in guides.items():
+        last = 0
+        for paragraph in open_doc(data).paragraphs:
+            name = paragraph.style.name
+            if name.startswith("Heading "):
+                level = int(name.split()[1])
+                assert level <= last + 1, (cid, paragraph.text)
+                last = level
+        assert last, cid
+
+
+def test_every_table_has_a_repeating_header_row(guides):
+    for cid, data in guides.items():
+        for table in open_doc(data).tables:
+            tr_pr = table.rows[0]._tr.trPr
+            assert tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None, (cid, table.rows[0].cells[0].text)
+
+
+def test_properties_logo_and_no_junk(guides, plans):
+    for cid, data in guides.items():
+        doc = open_doc(data)
+        assert doc.core_properties.title.startswith(plans[cid].course.title), cid
+        assert doc.core_properties.language == "en-GB"
+        pictures = list(doc.element.body.iter(qn("wp:docPr")))
+        assert pictures and all(p.get("descr") for p in pictures), cid
+        text = artefact_text(data, ".docx")
+        for junk in ("None", "{{", "TODO", "lorem"):
+            assert junk not in text, (cid, junk)
+
+
+def test_train_the_trainer_guides_have_the_follow_up_plan_and_call_log(guides, plans):
+    assert plans["is-trainers"].is_train_the_trainer and plans["caf-trainers"].is_train_the_trainer
+    assert not plans["iw-practitioners"].is_train_the_trainer
+    for cid, data in guides.items():
+        doc = open_doc(data)
+        headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+        logs = [t for t in doc.tables if tuple(c.text for c in t.rows[0].cells) == CALL_LOG_HEADER]
+        expected = plans[cid].is_train_the_trainer
+        assert ("Follow-up plan" in headings) == expected == bool(logs), cid
+        if expected:
+            assert len(logs[0].rows) > 10
+            assert "two weeks after the course" in artefact_text(data, ".docx")
+
+
+def test_delivery_principles_are_instructions(guides, plans, programme):
+    text = artefact_text(guides["iw-practitioners"], ".docx")
+    for principle in programme.delivery_principles.values():
+        shown = principle.applies_to != "train-the-trainer"
+        assert (principle.seed_text in text) == shown, principle.id
+        if shown and principle.instruction:
+            assert principle.instruction in text
+
+
+def test_facilitation_notes_cover_each_written_exercise(guides, plans):
+    for cid, data in guides.items():
+        text = artefact_text(data, ".docx")
+        for item in plans[cid].exercises:
+            assert item.title in text, (cid, item.title)
+            if item.exercise is not None:
+                for point in item.exercise.facilitation:
+                    assert " ".join(point.split()) in text, (cid, point)
+
+
+def test_a_planted_exercise_and_review_note_land_where_they_belong(planted_plan, brand):
+    doc = open_doc(TrainerGuideRenderer().render(planted_plan, brand))
+    texts = [p.text for p in doc.paragraphs]
+    cover = " ".join(texts[:texts.index("Course specification")])
+    cover += " ".join(c.text for t in doc.tables[:1] for row in t.rows for c in row.cells)
+    assert "Planted review note." in cover  # issue 4: the material's status and review note on the cover
+    body = " ".join(texts)
+    for part in ("Planted scenario text.", "Planted instruction.", "Planted question two?",
+                 "Planted answer that only the trainer sees."):
+        assert part in body, part
+    assert texts.index("What good answers cover") < texts.index("Planted answer that only the trainer sees.")
+
+
+def test_specification_facts_and_materials_checklist(guides, plans):
+    text = artefact_text(guides["caf-trainers"], ".docx")
+    for heading in ("Course content", "Learning objectives", "Timings", "Target audience", "Delivery mechanism",
+                    "Prerequisites and entry requirements", "Development responsibility"):
+        assert heading in text
+    for file in ("deck.pptx", "handouts.docx", "course-specification.pdf", "course-outline.pdf",
+                 "trainer-guide.docx"):
+        assert file in text
+    assert "1 per attendee" in text
+
+
+def test_every_local_slot_is_listed_and_styled_as_a_placeholder(guides, plans, programme, brand):
+    for cid, data in guides.items():
+        doc = open_doc(data)
+        table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Slot")
+        listed = [row.cells[2].text for row in table.rows[1:]]
+        assert listed == [programme.slots[s].description for s in plans[cid].slots_used], cid
+        placeholders = [r for p in doc.paragraphs for r in p.runs if r.text.startswith("Your LA adds:")]
+        assert placeholders and all(r.style.name == "Placeholder" for r in placeholders), cid
+    assert doc.styles["Placeholder"].font.color.rgb == brand.rgb("accent")  # type: ignore[comparison-overlap]
+
+
+def test_pending_course_says_draft_on_the_cover_and_every_page(programme, brand):
+    doc = open_doc(TrainerGuideRenderer().render(plan_course(programme, "isi-practitioners"), brand))
+    assert doc.sections[0].header.paragraphs[0].text.startswith("DRAFT")
+    assert not doc.sections[0].different_first_page_header_footer
+    assert any(p.text.startswith("DRAFT") for p in doc.paragraphs[:12])
+
+
+def test_the_renderer_is_registered():
+    from iwpacks.render import renderers
+
+    assert isinstance(renderers()["trainer-guide"], TrainerGuideRenderer)
+
+
+def test_two_renders_are_byte_identical(plans, brand, guides):
+    assert TrainerGuideRenderer().render(plans["caf-trainers"], brand) == guides["caf-trainers"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_converts_the_guide(guides, tmp_path):
+    from iwpacks.office import to_pdf
+
+    source = tmp_path / "trainer-guide.docx"
+    source.write_bytes(guides["caf-trainers"])
+    pdf = to_pdf([source], tmp_path / "pdf")[source]
+    assert len(PdfReader(str(pdf)).pages) > 5
