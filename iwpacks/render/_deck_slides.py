@@ -269,7 +269,7 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
              + f"\nTiming: {format_minutes(e.minutes)}.")
     for i, (left, right) in enumerate(_pair(chunk(task, HALF_SMALL), chunk(questions, HALF_SMALL)), 1):
         headings = ("What to do" if left else "", "Questions" if right else "")
-        yield SlideSpec("Exercise", f"Exercise: {e.title}: your task" + (f" ({i})" if i > 1 else ""), left,
+        yield SlideSpec("Exercise", f"Exercise: {_without_stop(e.title)}: your task" + (f" ({i})" if i > 1 else ""), left,
                         right=right, headings=headings, notes=notes, size=SMALL)
 
 
@@ -316,3 +316,8 @@ def _unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
         seen.setdefault(title, 1)
         out.append(attrs.evolve(slide, title=title))
     return out
+
+
+def _without_stop(title: str) -> str:
+    """"Would a common assessment help?: your task" reads badly; the colon does the question mark's work."""
+    return title.rstrip("?!.")
