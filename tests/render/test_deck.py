@@ -125,3 +125,21 @@ def test_libreoffice_opens_the_deck_with_one_page_per_slide(decks, tmp_path):
         path.write_bytes(decks[cid])
         pdf = to_pdf([path], tmp_path / "pdf")[path]
         assert len(PdfReader(str(pdf)).pages) == len(slides_of(decks[cid]))
+
+
+def test_changing_a_common_message_once_changes_every_deck(tmp_path, brand):
+    import iwpacks
+    from iwpacks.reader import content_root
+
+    content = tmp_path / "content"
+    shutil.copytree(content_root(None), content)
+    path = content / "common-messages.yaml"
+    old = "Families do not have to tell their story again and again"
+    new = "Families tell their story once, to people who listen"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1  # written once, in one file
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    edited = iwpacks.load_programme(content)
+    for cid in ("iw-practitioners", "caf-practitioners", "lp-trainers"):
+        text = " ".join(slide_text(s) for s in slides_of(DeckRenderer().render(plan_course(edited, cid), brand)))
+        assert new in text and old not in text, cid
