@@ -14,6 +14,8 @@ BREAK_AFTER = 90              # a session longer than this gets a mid-session br
 BREAK_MINUTES = 15
 LUNCH_MINUTES = 45
 SESSIONS_PER_DAY = 2
+MIN_PART = 15                 # no part of a split block is shorter than this
+KEEP_WHOLE = 30               # a teaching block this short is never cut in two; exercises never are
 
 
 @attrs.frozen
@@ -78,21 +80,32 @@ def _items(sections: tuple[PlanSection, ...] | list[PlanSection]) -> list[tuple[
     return items
 
 
+def _keep_whole(minutes: int, kind: str) -> bool:
+    """A group cannot stop an exercise overnight and pick it up next day; a short block reads as one."""
+    return minutes <= SESSION_LIMIT and (kind == "exercise" or minutes <= KEEP_WHOLE)
+
+
 def _split_into_sessions(items: list) -> list[list]:
-    """Fill sessions up to SESSION_LIMIT, splitting an item that would overrun into parts."""
+    """Fill sessions up to SESSION_LIMIT, splitting a long teaching block that would overrun into parts.
+
+    An exercise or a short block that does not fit in what is left of a session starts the next one.
+    """
     sessions: list[list] = [[]]
     used = 0
     for minutes, kind, label, section, ref in items:
+        if sessions[-1] and used + minutes > SESSION_LIMIT and _keep_whole(minutes, kind):
+            sessions.append([])
+            used = 0
         remaining = minutes
-        pieces = []
         while remaining > 0:
             room = SESSION_LIMIT - used
-            if room <= 0:
+            if room < MIN_PART and remaining > room:  # too little time left to start on it
                 sessions.append([])
                 used, room = 0, SESSION_LIMIT
             take = min(room, remaining)
-            pieces.append([take, kind, label, section, ref])
-            sessions[-1].append(pieces[-1])
+            if 0 < remaining - take < MIN_PART:  # leave the next session a real piece, not a few minutes
+                take = max(remaining - MIN_PART, min(take, MIN_PART))
+            sessions[-1].append([take, kind, label, section, ref])
             used += take
             remaining -= take
     return [s for s in sessions if s]
@@ -126,8 +139,8 @@ def build_timetable(sections: tuple[PlanSection, ...] | list[PlanSection]) -> Ti
                 rows.append(Row(day, number - 1, now, LUNCH_MINUTES, "lunch", "Lunch"))
                 now += LUNCH_MINUTES
         where = _break_index(session)
-        if where == -1:
-            longest = max(range(len(session)), key=lambda i: session[i][0])
+        if where == -1:  # cut teaching rather than an exercise, if the session has any
+            longest = max(range(len(session)), key=lambda i: (session[i][1] != "exercise", session[i][0]))
             m, kind, label, sec, ref = session[longest]
             first = m // 2
             session[longest:longest + 1] = [[first, kind, label, sec, ref], [m - first, kind, label, sec, ref]]

@@ -53,3 +53,14 @@ def test_pending_course_plans_as_draft(programme):
     plan = plan_course(programme, "isi-practitioners")
     assert plan.draft
     assert not plan_course(programme, "iw-practitioners").draft
+
+
+def test_exercises_and_short_blocks_are_never_cut_across_a_break_or_a_night(plans):
+    cut = []
+    for cid, plan in plans.items():
+        for row in plan.timetable.rows:
+            if "(part " in row.label and (row.kind == "exercise" or row.minutes < 15):
+                cut.append((cid, row.label, row.minutes))
+    assert not cut
+    caf = [r for r in plans["caf-practitioners"].timetable.rows if r.label.startswith("Exercise: Kyle")]
+    assert len(caf) == 3 and len({r.day for r in caf}) == 2  # step 2 moves whole to the next morning
