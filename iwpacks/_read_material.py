@@ -14,7 +14,8 @@ from .model import Exercise, Material, Module, Topic
 MATERIAL_STATUSES = ("draft-core-material", "reviewed")
 EXERCISE_KINDS = ("discussion", "scenario", "role-play", "case-study", "activity")
 _KEYS = ("ref", "status", "review_note", "topics", "exercises")
-_TOPIC_KEYS = ("title", "points", "notes", "minutes", "slots")
+_TOPIC_KEYS = ("title", "slide_title", "points", "notes", "minutes", "slots")
+SLIDE_TITLE_CHARS = 70  # with the module ref in front, two lines at the title size
 _EXERCISE_KEYS = ("id", "title", "kind", "after_topic", "minutes", "group_size", "scenario", "instructions",
                   "questions", "facilitation", "optional")
 
@@ -64,9 +65,14 @@ def _material(f: Fields, module: Module) -> Material | None:
                                           "this topic matches none of them")
         elif title and title != expected:
             t.report(t.path + ("title",), f'expected the seed\'s content item {i + 1} verbatim: "{expected}"')
+        slide_title = t.text("slide_title", False)
+        if len(slide_title) > SLIDE_TITLE_CHARS:
+            t.report(t.path + ("slide_title",), f"a slide title is at most {SLIDE_TITLE_CHARS} characters; "
+                                                f"this one is {len(slide_title)}")
+            slide_title = ""
         topics.append(Topic(title=title, points=t.text_list("points", required=False), notes=t.text("notes", False),
                             minutes=t.integer("minutes", required=False, minimum=1),
-                            slots=t.id_list("slots", what="slot id")))
+                            slots=t.id_list("slots", what="slot id"), slide_title=slide_title))
     if f.has("topics") and len(records) < len(module.content):
         f.report(("topics",), f"{module.ref} has {len(module.content)} content items but only "
                               f"{len(records)} topics; write one topic per content item, in order")

@@ -122,8 +122,9 @@ class Correction:
 class Topic:
     """Core material for one seed content item: slide points, speaker notes and planned minutes.
 
-    `title` is the seed's content item, verbatim. `slots` name local facts the topic needs
-    (filled by an LA overlay). A topic with no written material has only its title.
+    `title` is the seed's content item, verbatim. `slide_title` is a shorter heading for a slide where
+    the seed's wording is too long to fit one. `slots` name local facts the topic needs (filled by an
+    LA overlay). A topic with no written material has only its title.
     """
 
     title: str
@@ -133,6 +134,7 @@ class Topic:
     slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     local_notes: str = ""
     local_slides: tuple[LocalSlide, ...] = attrs.field(default=(), converter=_tuple)
+    slide_title: str = ""
 
 
 @attrs.frozen

@@ -79,3 +79,22 @@ def test_local_facts_point_at_named_slots(programme):
         assert needed in slots, needed
     lp02 = programme.modules["LP02"]
     assert "escalation-contacts" in lp02.topics[lp02.content.index("Local escalation processes and contact points")].slots
+
+
+def test_a_slide_title_too_long_for_a_slide_is_reported(tmp_path):
+    import shutil
+
+    import iwpacks
+    from iwpacks.errors import ContentError
+    from iwpacks.reader import content_root
+
+    content = tmp_path / "content"
+    shutil.copytree(content_root(None), content)
+    path = content / "material" / "IW01.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('slide_title: "ECM guiding principles"', 'slide_title: "' + "x" * 71 + '"'),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(content)
+    assert "material/IW01.yaml:" in str(caught.value)
+    assert "topics[5].slide_title: a slide title is at most 70 characters; this one is 71" in str(caught.value)

@@ -12,7 +12,7 @@ import attrs
 from ..duration import format_minutes
 from ..model import CommonMessage, Module, Topic
 from ..plan import CoursePlan, ExerciseItem, ModulePlan, planned_module_minutes
-from ._facts import course_facts
+from ._facts import course_facts, mid_sentence
 from ._local import cover_identity
 from ._slots import slot_text
 
@@ -120,7 +120,7 @@ def plan_slides(plan: CoursePlan) -> list[SlideSpec]:
 def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     facts = course_facts(plan)
     owner = cover_identity(plan).name
-    subtitle = [Para(f"For {plan.audience.name.lower()} \u00b7 {facts.total_range}")]
+    subtitle = [Para(f"For {mid_sentence(plan.audience.name)} \u00b7 {facts.total_range}")]
     if owner:
         subtitle.append(Para(f"Prepared for {owner}"))
     if plan.draft:
@@ -128,8 +128,7 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     yield SlideSpec("Title", plan.course.title, subtitle=tuple(subtitle),
                     notes=f"Welcome attendees. This course takes {facts.total_range} "
                           f"({facts.total_planned} planned in this pack). Introduce yourself and the course.")
-    agenda = [Para(f"{s.title}: {format_minutes(s.minutes)}" if s.minutes else s.title)
-              for s in plan.sections if not s.omitted]
+    agenda = [Para(f"{s.title}: {_section_time(s)}") for s in plan.sections if not s.omitted]
     yield from _split("Title and Content", "About this course", agenda,
                       "Walk through the course content and the timetable. Point out breaks. Timing: 5 min.")
     modules = [Para(f"{m.ref} {m.name}", bold=True) for m in plan.modules]
@@ -141,8 +140,19 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     (Para("Introduce yourself to the group:"), Para("your name and role", 1),
                      Para("your organisation or service", 1), Para("one thing you hope to take away", 1)),
                     right=(Para("Sit with people from other agencies"), Para("Add your details to the contact list")),
-                    notes=" ".join(p.seed_text for p in principles.values() if p.id in (
-                        "multi-agency-setting", "get-to-know-each-other")) + " Timing: part of the introduction.")
+                    notes=" ".join(p.instruction or p.seed_text for p in principles.values() if p.id in (
+                        "multi-agency-setting", "get-to-know-each-other", "practitioner-networks"))
+                    + " Timing: part of the introduction.")
+
+
+def _section_time(section) -> str:
+    """The section's time, or what an exercises section with only optional extras costs."""
+    if section.minutes:
+        return format_minutes(section.minutes)
+    optional = sum(e.minutes for e in section.exercises if e.optional)
+    if optional:
+        return f"optional, {format_minutes(optional)} if time allows"
+    return "within the modules' time"
 
 
 def _section(plan: CoursePlan, section) -> Iterator[SlideSpec]:
@@ -150,7 +160,7 @@ def _section(plan: CoursePlan, section) -> Iterator[SlideSpec]:
         return
     if section.kind not in ("recap", "process-introduction", "detailed-training"):
         # Module sections open with each module's own divider; a second divider before it adds nothing.
-        minutes = f"{format_minutes(section.minutes)}" if section.minutes else "within the modules' time"
+        minutes = _section_time(section)
         yield SlideSpec("Section", section.title, subtitle=(Para(minutes),),
                         notes=f"Section: {section.title}. Timing: {minutes}.")
     for module_plan in section.modules:
@@ -159,12 +169,27 @@ def _section(plan: CoursePlan, section) -> Iterator[SlideSpec]:
         yield from _exercise(plan, item)
     for process in section.awareness:
         yield SlideSpec("Title and Content", f"Associated: {process.name}", (Para(process.summary),),
-                        notes=f"A short awareness point on {process.name}: {process.summary} "
-                              f"Timing: about {max(1, section.minutes // max(1, len(section.awareness)))} min.")
+                        notes=_awareness_notes(plan, process)
+                        + f" Timing: about {max(1, section.minutes // max(1, len(section.awareness)))} min.")
+    if len(section.messages) > 1 and section.kind not in ("ecm-background", "recap"):
+        yield SlideSpec("Section", "Messages every course repeats", subtitle=(Para("The common messages"),),
+                        notes="The strategy asks every course to repeat these messages in the same words (3.2), at "
+                              "the points where they fit. Link each to what attendees have just covered and keep "
+                              "each to a minute or two.")
+    if section.kind == "recap":  # the recap first, so the sources message leads into the sources slides
+        yield from _recap(plan)
     for message in section.messages:
         yield from _message(plan, message)
-    if section.kind == "recap":
-        yield from _recap(plan)
+
+
+def _awareness_notes(plan: CoursePlan, process) -> str:
+    """Awareness only: say what it is, where attendees meet it in full, and ask for their experience."""
+    full = [c for c in plan.programme.courses.values()
+            if c.process == process.id and c.audience == plan.course.audience and c.id != plan.course.id]
+    where = (f"It is covered in full in the course {full[0].title}." if full and not full[0].is_pending else
+             "Point attendees to the training on it in the sources of information.")
+    return (f"Awareness only, not training: {process.summary} {where} Ask whether anyone has used it "
+            "and what happened; keep it brief.")
 
 
 def _message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec]:
@@ -191,7 +216,8 @@ def _module(plan: CoursePlan, mp: ModulePlan) -> Iterator[SlideSpec]:
                           + f". Delivery: {m.delivery_text}.")
     objectives = [Para(m.objectives_lead, bold=True)] + [Para(o, 1) for o in m.objectives]
     yield from _split("Title and Content", f"{m.ref} objectives", objectives,
-                      "Read the objectives aloud and return to them in the recap. Timing: 2 min.")
+                      "Read the objectives aloud and return to them in the recap. Timing: a minute or two, taken from "
+                      "the first topic's time.")
     written = [t for t in mp.topics if t.points]
     if not written:
         yield from _bare_topics(plan, m, mp)
@@ -208,13 +234,16 @@ def _minutes_each(mp: ModulePlan) -> int:
 def _topic(plan: CoursePlan, m: Module, topic: Topic, number: int, share: int) -> Iterator[SlideSpec]:
     minutes = topic.minutes or share
     notes = topic.notes or _prompt(m, topic)
+    if topic.slide_title:  # the slide carries a short heading; the notes keep the strategy's own words
+        notes = f"Topic, in the strategy's words: \u201c{topic.title}\u201d. {notes}"
     notes += f" Timing: {format_minutes(minutes)}."
     if topic.local_notes:
         notes += f" Local note: {topic.local_notes}"
     if topic.slots:
         notes += " Show the local details on the slide."
     body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots)
-    yield from _split("Title and Content", f"{m.ref}: {topic.title}", body or [Para(topic.title)], notes)
+    yield from _split("Title and Content", f"{m.ref}: {topic.slide_title or topic.title}", body or [Para(topic.title)],
+                      notes)
     for local in topic.local_slides:
         yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
                           (local.notes or "A local slide added by your LA.") + " (Local slide.)")
@@ -282,9 +311,17 @@ def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
     for m in plan.modules:
         if m.is_pending:
             continue
-        yield from _split("Title and Content", f"Recap: {m.ref} {m.name}", [Para(o) for o in m.objectives],
-                          "Check each objective with the group: can they say how they will apply it? "
-                          "Revisit what attendees hoped to take away. Timing: part of the recap.")
+        lead = Para(m.objectives_lead, bold=True)
+        objectives = [Para(o, 1) for o in m.objectives]
+        fits = len(chunk([lead, *objectives], FULL)) == 1
+        box = FULL if fits else FULL_SMALL
+        # Every slide of a long recap opens with the lead, so "(2 of 2)" still reads as a sentence.
+        groups = chunk(objectives, (box[0], box[1] - 2))
+        notes = ("Check each objective with the group: can they say how they will apply it? "
+                 "Revisit what attendees hoped to take away. Timing: part of the recap.")
+        for i, group in enumerate(groups, 1):
+            yield SlideSpec("Title and Content", _numbered(f"Recap: {m.ref} {m.name}", i, len(groups)),
+                            (lead, *group), notes=notes, size=None if fits else SMALL)
 
 
 def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
@@ -308,7 +345,7 @@ def _unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
     out = []
     for slide in slides:
         title = slide.title
-        if len(title) > TITLE_CHARS:
+        if len(title) > TITLE_CHARS and slide.layout != "Title":  # the title slide has room for three lines
             title = title[:TITLE_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
         if title in seen:
             seen[title] += 1

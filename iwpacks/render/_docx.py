@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from ._determinism import fix_core_properties, normalise_zip
+from ._facts import mid_sentence
 from ._local import cover_identity
 from ._slots import SlotText
 
@@ -206,7 +207,7 @@ def finish(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str) -> by
     """Footer label, pinned document properties (title, language, dates) and a byte-stable zip."""
     footer_label(doc, f"{plan.course.title} \u00b7 {kind}")
     fix_core_properties(doc.core_properties, title=f"{plan.course.title}: {kind.lower()}",
-                        subject=f"{kind} for {plan.audience.name.lower()}", author=brand.name)
+                        subject=f"{kind} for {mid_sentence(plan.audience.name)}", author=brand.name)
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalise_zip(buffer.getvalue())

@@ -12,6 +12,14 @@ if TYPE_CHECKING:
     from ..plan import CoursePlan
 
 
+def mid_sentence(name: str) -> str:
+    """A name as it reads after "for": "Practitioners" -> "practitioners", but "IS officers" keeps its capitals."""
+    first = name.split(" ", 1)[0]
+    if not name or first.isupper() or first[1:] != first[1:].lower():
+        return name
+    return name[0].lower() + name[1:]
+
+
 @attrs.frozen
 class ModuleFacts:
     """One module's line in the specification: timing, delivery, prerequisites, responsibility."""

@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from . import register
-from ._facts import CourseFacts, ModuleFacts, course_facts
+from ._facts import CourseFacts, ModuleFacts, course_facts, mid_sentence
 from ._local import cover_identity
 from ._pdf import (CONTENT_W, Heading, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block,
                    paragraph_styles, slot_flowable, text, total_text)
@@ -39,7 +39,7 @@ class CourseSpecRenderer:
         decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft,
                           local=cover_identity(plan))
         info = PdfInfo(title=f"{LABEL}: {facts.title}", author=brand.name,
-                       subject=(f"Course specification for {facts.audience.lower()} ({facts.process}): content, "
+                       subject=(f"Course specification for {mid_sentence(facts.audience)} ({facts.process}): content, "
                                 "learning objectives, timings and target audiences"),
                        keywords=(facts.course_id, facts.process, facts.audience, "course specification"))
         data, _pages = build_pdf(lambda: _story(plan, facts, brand), decor, info, show_outline=True)
@@ -156,7 +156,7 @@ def _editorial_notes(module: Module, plan: CoursePlan) -> list[str]:
     notes += [c.note for c in module.corrections]
     if module.substitutes:
         sub = module.substitutes
-        who = " and ".join(plan.programme.audiences[a].name.lower() for a in sub.audiences)
+        who = " and ".join(mid_sentence(plan.programme.audiences[a].name) for a in sub.audiences)
         notes.append(f"Can be delivered in place of {', '.join(sub.replaces)} for {who}. {sub.note}".strip())
     return notes
 

@@ -11,6 +11,7 @@ from pptx.util import Inches, Pt
 from ..errors import IwpacksError
 from . import register
 from ._deck_slides import Para, SlideSpec, plan_slides
+from ._facts import mid_sentence
 from ._determinism import fix_core_properties, normalise_zip
 from ._pptx_xml import no_bullet
 from ._local import cover_identity
@@ -54,7 +55,7 @@ class DeckRenderer:
         if identity.logo is not None:  # the LA's logo on the title slide, in the template's logo band
             _la_logo(prs.slides[0], identity, prs.slide_width, prs.slide_height)
         fix_core_properties(prs.core_properties, title=f"{plan.course.title}: slides",
-                            subject=f"Training slides for {plan.audience.name.lower()}", author=brand.name)
+                            subject=f"Training slides for {mid_sentence(plan.audience.name)}", author=brand.name)
         buffer = io.BytesIO()
         prs.save(buffer)
         return normalise_zip(buffer.getvalue())

@@ -9,7 +9,7 @@ from ..duration import format_minutes
 from . import register
 from ._docx import (bullets, cover, finish, keep_with_next, numbered, open_template, slot_block, table,
                     writing_lines)
-from ._facts import course_facts
+from ._facts import course_facts, mid_sentence
 from ._slots import slot_text
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class HandoutsRenderer:
 
 def _about(doc: DocumentObject, plan: CoursePlan) -> None:
     doc.add_heading("About this course", 1)
-    doc.add_paragraph(f"{plan.course.title}: {plan.audience.summary[0].lower()}{plan.audience.summary[1:]}"
+    doc.add_paragraph(f"{plan.course.title}: {mid_sentence(plan.audience.summary)}"
                       if plan.audience.summary else plan.course.title)
     for m in plan.modules:
         doc.add_heading(f"{m.ref} {m.name}", 2)

@@ -12,7 +12,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..errors import IwpacksError
 from . import register
-from ._facts import CourseFacts, ModuleFacts, course_facts
+from ._facts import CourseFacts, ModuleFacts, course_facts, mid_sentence
 from ._local import cover_identity
 from ._pdf import (CONTENT_W, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block, paragraph_styles,
                    slot_flowable, text, total_text)
@@ -53,7 +53,7 @@ class OutlineRenderer:
         decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft, total_pages=1,
                           local=cover_identity(plan))
         info = PdfInfo(title=f"{LABEL}: {facts.title}", author=brand.name,
-                       subject=(f"One-page outline for {facts.audience.lower()} ({facts.process}): content, "
+                       subject=(f"One-page outline for {mid_sentence(facts.audience)} ({facts.process}): content, "
                                 "objective and target audience"),
                        keywords=(facts.course_id, facts.process, facts.audience, "course outline"))
         for fit in LADDER:

@@ -143,3 +143,51 @@ def test_changing_a_common_message_once_changes_every_deck(tmp_path, brand):
     for cid in ("iw-practitioners", "caf-practitioners", "lp-trainers"):
         text = " ".join(slide_text(s) for s in slides_of(DeckRenderer().render(plan_course(edited, cid), brand)))
         assert new in text and old not in text, cid
+
+
+def _titles_and_notes(data: bytes) -> list[tuple[str, str]]:
+    return [(s.shapes.title.text, s.notes_slide.notes_text_frame.text) for s in slides_of(data)]
+
+
+def test_a_long_seed_topic_title_uses_its_short_slide_title_and_keeps_the_words_in_the_notes(decks, programme):
+    topic = next(t for t in programme.modules["IW01"].material.topics if t.slide_title)
+    slides = _titles_and_notes(decks["iw-practitioners"])
+    title, notes = next((t, n) for t, n in slides if t == f"IW01: {topic.slide_title}")
+    assert topic.title in notes and "\u2026" not in title
+    for cid, data in decks.items():
+        assert not [t for t, _ in _titles_and_notes(data) if t.endswith("\u2026")], cid  # nothing cut short
+
+
+def test_recap_opens_every_slide_with_the_objectives_lead(decks, plans):
+    for cid, data in decks.items():
+        titles = [s.shapes.title.text for s in slides_of(data)]
+        for m in plans[cid].modules:
+            if not m.is_pending:
+                recap = [s for s in slides_of(data) if s.shapes.title.text.startswith(f"Recap: {m.ref} ")]
+                assert recap and all(m.objectives_lead in slide_text(s) for s in recap), (cid, m.ref)
+                if sum(len(o) for o in m.objectives) < 500:  # a module of usual size recaps on one slide
+                    assert len(recap) == 1, (cid, m.ref)
+
+
+def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(decks, programme):
+    slides = _titles_and_notes(decks["iw-practitioners"])
+    notes = dict(slides)["Getting to know each other"]
+    principle = programme.delivery_principles["get-to-know-each-other"]
+    assert principle.instruction in notes and principle.seed_text not in notes
+    agenda = slide_text(slides_of(decks["iw-practitioners"])[1])
+    assert "Scenarios and exercises: optional, 20 min if time allows" in agenda
+
+
+def test_the_sources_message_leads_into_the_sources_slides_after_the_recap(decks):
+    titles = [s.shapes.title.text for s in slides_of(decks["caf-practitioners"])]
+    at = titles.index("Sources of further information")
+    assert titles[at - 1].startswith("Recap: ") and titles[at + 1].startswith("Key sources of information")
+
+
+def test_an_audience_that_starts_with_an_acronym_keeps_its_capitals(decks):
+    from iwpacks.render._facts import mid_sentence
+
+    assert mid_sentence("Practitioners") == "practitioners"
+    assert mid_sentence("IS officers, professional advisors") == "IS officers, professional advisors"
+    title_slide = slides_of(decks["caf-advisors"])[0]
+    assert "For IS officers" in slide_text(title_slide) and "is officers" not in slide_text(title_slide)
