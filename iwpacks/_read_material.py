@@ -9,7 +9,7 @@ from ._fields import REF_PATTERN, Fields
 from ._records import Origin, Origins
 from ._yaml import read_yaml
 from .errors import Problem
-from .model import Exercise, Material, Module, Topic
+from .model import Exercise, Material, Module, RoleBrief, Topic
 
 MATERIAL_STATUSES = ("draft-core-material", "reviewed")
 EXERCISE_KINDS = ("discussion", "scenario", "role-play", "case-study", "activity")
@@ -17,7 +17,7 @@ _KEYS = ("ref", "status", "review_note", "topics", "exercises")
 _TOPIC_KEYS = ("title", "slide_title", "points", "notes", "minutes", "slots")
 SLIDE_TITLE_CHARS = 70  # with the module ref in front, two lines at the title size
 _EXERCISE_KEYS = ("id", "title", "kind", "after_topic", "minutes", "group_size", "scenario", "instructions",
-                  "questions", "facilitation", "optional")
+                  "questions", "facilitation", "optional", "role_briefs")
 
 
 def attach_material(root: Path, root_name: str, modules: list[Module], origins: Origins,
@@ -86,7 +86,9 @@ def _material(f: Fields, module: Module) -> Material | None:
             topic=after, minutes=e.integer("minutes", minimum=1) or 0, group_size=e.text("group_size"),
             scenario=e.text("scenario"), instructions=e.text_list("instructions"),
             questions=e.text_list("questions"), facilitation=e.text_list("facilitation"),
-            optional=e.boolean("optional")))
+            optional=e.boolean("optional"),
+            role_briefs=[RoleBrief(r.text("role"), r.text("brief"))
+                         for r in e.records("role_briefs", ("role", "brief"), required=False)]))
     seen: set[str] = set()
     for i, ex in enumerate(exercises):
         if ex.id in seen:

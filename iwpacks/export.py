@@ -6,7 +6,7 @@ from typing import Any
 import attrs
 
 from .model import (Audience, CommonMessage, Correction, Course, CourseSection, DeliveryPrinciple,
-                    DistributionRoute, Duration, EntryRequirements, Exercise, LocalSlot, Material, MaterialType, Module, Prerequisites, Process,
+                    DistributionRoute, Duration, EntryRequirements, Exercise, LocalSlot, Material, MaterialType, Module, Prerequisites, Process, RoleBrief,
                     Programme, Source, StructureSection, Substitution, Topic, by_id)
 from .timing import course_duration
 
@@ -93,4 +93,5 @@ def _module_back(m: dict) -> Module:
 
 def _material_back(d: dict) -> Material:
     return Material(status=d["status"], review_note=d["review_note"], topics=[Topic(**t) for t in d["topics"]],
-                    exercises=[Exercise(**e) for e in d["exercises"]])
+                    exercises=[Exercise(**{**e, "role_briefs": [RoleBrief(**r) for r in e["role_briefs"]]})
+                               for e in d["exercises"]])

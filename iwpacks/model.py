@@ -147,6 +147,14 @@ class LocalSlide:
 
 
 @attrs.frozen
+class RoleBrief:
+    """What one player in a role play knows; the trainer hands it only to that player."""
+
+    role: str
+    brief: str
+
+
+@attrs.frozen
 class Exercise:
     """A scenario, discussion or role play that attendees do, with the trainer's facilitation notes."""
 
@@ -161,6 +169,12 @@ class Exercise:
     questions: tuple[str, ...] = attrs.field(converter=_tuple)
     facilitation: tuple[str, ...] = attrs.field(converter=_tuple)
     optional: bool = False
+    role_briefs: tuple[RoleBrief, ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def groups(self) -> str:
+        """The grouping as a phrase: "groups of 4-6, mixed agencies", but "threes: ..." as written."""
+        return f"groups of {self.group_size}" if self.group_size[:1].isdigit() else self.group_size
 
 
 @attrs.frozen

@@ -103,6 +103,7 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
         raise UsageError(f'unknown course "{course_id}"{did_you_mean(course_id, programme.courses)}; '
                          "see `iwpacks list courses`")
     in_scenarios = {ref for s in course.sections for ref in s.exercises_from}
+    repeated = {k for k in (s.kind for s in course.sections) if sum(s.kind == k for s in course.sections) > 1}
     sections = []
     for section in course.sections:
         structure = programme.course_structure[section.kind]
@@ -111,8 +112,11 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
         exercises = tuple(item for ref in section.exercises_from
                           for item in _exercise_items(programme.modules[ref]))
         minutes = fixed + sum(m.minutes for m in modules) + sum(e.minutes for e in exercises if not e.optional)
+        title = structure.title
+        if section.kind in repeated:  # "Scenarios and exercises: IS01, IS02" tells the repeats apart
+            title += ": " + ", ".join(section.modules or section.exercises_from)
         sections.append(PlanSection(
-            kind=section.kind, title=structure.title, minutes=minutes, modules=modules,
+            kind=section.kind, title=title, minutes=minutes, modules=modules,
             messages=tuple(programme.common_messages[m] for m in section.messages),
             awareness=tuple(programme.processes[p] for p in section.awareness),
             exercises=exercises, omitted=section.omitted))

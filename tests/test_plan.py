@@ -64,3 +64,16 @@ def test_exercises_and_short_blocks_are_never_cut_across_a_break_or_a_night(plan
     assert not cut
     caf = [r for r in plans["caf-practitioners"].timetable.rows if r.label.startswith("Exercise: Kyle")]
     assert len(caf) == 3 and len({r.day for r in caf}) == 2  # step 2 moves whole to the next morning
+
+
+def test_each_modules_exercises_run_before_the_next_module_is_taught(plans):
+    """2.5: scenarios and exercises are interspersed at relevant points, not saved up for the end."""
+    for cid, plan in plans.items():
+        order = [m.ref for m in plan.modules]
+        taught_so_far: list[str] = []
+        for row in plan.timetable.rows:
+            if row.kind == "teaching" and row.module_ref and row.module_ref not in taught_so_far:
+                taught_so_far.append(row.module_ref)
+            if row.kind == "exercise" and row.module_ref in order:
+                later = order[order.index(row.module_ref) + 1:]
+                assert not [r for r in taught_so_far if r in later], (cid, row.label, taught_so_far)

@@ -291,7 +291,9 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
     scenario.append(Para(f"Groups: {e.group_size} \u00b7 {format_minutes(e.minutes)}", level=-1, bold=True))
     yield from _split("Title and Content", f"Exercise: {e.title}{optional}", scenario,
                       f"Introduce the scenario ({e.kind}, {item.module_ref}). Read it aloud or give attendees time "
-                      f"to read it. Timing: {format_minutes(e.minutes)} in all.", box=FULL_SMALL, size=SMALL)
+                      f"to read it."
+                      + (" Give each player their role card from the trainer guide." if e.role_briefs else "")
+                      + f" Timing: {format_minutes(e.minutes)} in all.", box=FULL_SMALL, size=SMALL)
     task = [Para(i) for i in e.instructions]
     questions = tuple(Para(q) for q in e.questions)
     notes = ("Good answers cover:\n" + "\n".join(f"- {point}" for point in e.facilitation)

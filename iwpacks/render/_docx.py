@@ -114,6 +114,17 @@ def footer_label(doc: DocumentObject, text: str) -> None:
         runs[0].text = text
 
 
+FOOTER_CHARS = 80  # what fits the footer line beside "Page 10 of 36"
+
+
+def running_title(title: str, kind: str) -> str:
+    """The footer's label, the course title shortened at a word so the page number stays on the line."""
+    room = FOOTER_CHARS - len(kind) - 3
+    if len(title) > room:
+        title = title[:room - 1].rsplit(" ", 1)[0].rstrip(",") + "\u2026"
+    return f"{title} \u00b7 {kind}"
+
+
 def labelled(doc: DocumentObject, label: str, value: str, style: str | None = None) -> Paragraph:
     """A paragraph 'Label: value' with the label in bold."""
     paragraph = doc.add_paragraph(style=style)
@@ -228,7 +239,7 @@ def keep_with_next(paragraph: Paragraph) -> Paragraph:
 
 def finish(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str) -> bytes:
     """Footer label, pinned document properties (title, language, dates) and a byte-stable zip."""
-    footer_label(doc, f"{plan.course.title} \u00b7 {kind}")
+    footer_label(doc, running_title(plan.course.title, kind))
     fix_core_properties(doc.core_properties, title=f"{plan.course.title}: {kind.lower()}",
                         subject=f"{kind} for {mid_sentence(plan.audience.name)}", author=brand.name)
     buffer = io.BytesIO()

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ..plan import CoursePlan
 
 CALL_LOG_HEADER = ("Attendee", "Date of call", "Cascading started?", "Notes", "Next call date")
-CALL_LOG_ROWS = 15
+CALL_LOG_ROWS = 12
 # The pack's files for each material of 3.1, with how many to print.
 PACK_FILES = {
     "course-outline": (("course-outline.pdf", "1 per attendee, with the booking details"),),

@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..duration import format_minutes
-from ._docx import bullets, keep_with_next, labelled, numbered, slot_block
+from ..plan import planned_module_minutes
+from ._docx import bullets, keep_with_next, labelled, numbered, slot_block, table
 from ._guide_spec import TO_BE_DEFINED
 from ._slots import slot_text
 
@@ -43,7 +44,7 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
         doc.add_paragraph(f"Not in this course: {section.omitted}")
         return
     seed = plan.programme.course_structure[section.kind].seed_text
-    doc.add_paragraph(f"The strategy (2.5): \u201c{seed}\u201d", style="Quote")
+    keep_with_next(doc.add_paragraph(f"The strategy (2.5): \u201c{seed}\u201d", style="Quote"))
     steps = _SECTION_STEPS.get(section.kind)
     if steps:
         bullets(doc, steps)
@@ -79,7 +80,11 @@ def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
         doc.add_paragraph(TO_BE_DEFINED)
         return
     time = format_minutes(mp.minutes) if mp.minutes else "within the course's time"
-    labelled(doc, "Planned time", f"{time}. Delivery: {m.delivery_text}.")
+    exercise_minutes = planned_module_minutes(m) - mp.minutes
+    if exercise_minutes > 0 and mp.minutes:  # its exercises run in a scenarios section: say so, so times agree
+        time = (f"{time} for the topics here, and {format_minutes(exercise_minutes)} for its exercises in the "
+                f"scenarios section: {format_minutes(mp.minutes + exercise_minutes)} in all")
+    keep_with_next(labelled(doc, "Planned time", f"{time}. Delivery: {m.delivery_text}."))
     if m.material is None:
         keep_with_next(doc.add_paragraph(
             "Core material for this module is not written yet: the topics are the strategy's content items. "
@@ -93,7 +98,7 @@ def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
 def _topic(doc: DocumentObject, plan: CoursePlan, topic: Topic) -> None:
     doc.add_heading(topic.title, 4)
     if topic.minutes:
-        labelled(doc, "Time", format_minutes(topic.minutes))
+        keep_with_next(labelled(doc, "Time", format_minutes(topic.minutes)))
     bullets(doc, topic.points)
     if topic.notes:
         doc.add_paragraph(topic.notes)
@@ -128,8 +133,9 @@ def exercise_notes(doc: DocumentObject, item: ExerciseItem) -> None:
 
 
 def _written_exercise(doc: DocumentObject, item: ExerciseItem, e: Exercise) -> None:
-    labelled(doc, "Set-up", f"{e.kind.replace('-', ' ').capitalize()} from {item.module_ref}; groups of "
-                            f"{e.group_size}; {format_minutes(e.minutes)}. Attendees have it in their handouts.")
+    keep_with_next(labelled(doc, "Set-up", f"{e.kind.replace('-', ' ').capitalize()} from {item.module_ref}; "
+                                           f"{e.groups}; {format_minutes(e.minutes)}. Attendees have it in their "
+                                           "handouts."))
     doc.add_heading("Scenario", 4)
     doc.add_paragraph(e.scenario, style="Panel")
     doc.add_heading("Instructions to give", 4)
@@ -140,3 +146,13 @@ def _written_exercise(doc: DocumentObject, item: ExerciseItem, e: Exercise) -> N
     keep_with_next(doc.add_paragraph("For you only: these points are not in the handouts. Draw them out of the "
                                      "groups rather than reading them."))
     bullets(doc, e.facilitation)
+    if e.role_briefs:
+        _role_cards(doc, e)
+
+
+def _role_cards(doc: DocumentObject, e: Exercise) -> None:
+    """Each player's brief, for the trainer to copy and cut out: never in the handouts everyone reads."""
+    doc.add_heading("Role cards", 4)
+    keep_with_next(doc.add_paragraph("Copy and cut out; give each card only to the person playing that role. "
+                                     "The handouts tell attendees their trainer has the cards."))
+    table(doc, ["Role", "What this player knows"], [(r.role, r.brief) for r in e.role_briefs], widths=(3.4, 13.6))

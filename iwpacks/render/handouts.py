@@ -82,9 +82,13 @@ def _exercise(doc: DocumentObject, item: ExerciseItem, new_page: bool) -> None:
 
 
 def _written_exercise(doc: DocumentObject, item: ExerciseItem, e: Exercise) -> None:
-    doc.add_paragraph(f"{e.kind.replace('-', ' ').capitalize()} \u00b7 groups of {e.group_size} \u00b7 "
+    doc.add_paragraph(f"{e.kind.replace('-', ' ').capitalize()} \u00b7 {e.groups} \u00b7 "
                       f"{format_minutes(e.minutes)} \u00b7 {item.module_ref}", style="Caption")
     doc.add_paragraph(e.scenario, style="Panel")
+    if e.role_briefs:
+        roles = ", ".join(r.role for r in e.role_briefs)
+        doc.add_paragraph(f"Role cards ({roles}): your trainer gives each player a card with what their character "
+                          "knows. Read only your own.")
     doc.add_heading("What to do", 3)
     numbered(doc, e.instructions)
     doc.add_heading("Questions", 3)

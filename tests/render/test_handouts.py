@@ -174,3 +174,25 @@ def test_libreoffice_converts_the_handouts(handouts, tmp_path):
     source.write_bytes(handouts["caf-trainers"])
     pdf = to_pdf([source], tmp_path / "pdf")[source]
     assert len(PdfReader(str(pdf)).pages) >= 4
+
+
+def test_role_cards_go_to_the_trainer_guide_never_the_handouts_or_the_slides(handouts, plans, brand):
+    from iwpacks.render.deck import DeckRenderer
+    from iwpacks.render.trainer_guide import TrainerGuideRenderer
+
+    exercise = next(e for e in plans["caf-practitioners"].programme.modules["CAF02"].material.exercises
+                    if e.role_briefs)
+    briefs = [r.brief for r in exercise.role_briefs]
+    handout = artefact_text(handouts["caf-practitioners"], ".docx")
+    guide = artefact_text(TrainerGuideRenderer().render(plans["caf-practitioners"], brand), ".docx")
+    deck = artefact_text(DeckRenderer().render(plans["caf-practitioners"], brand), ".pptx")
+    for brief in briefs:
+        assert brief in guide
+        assert brief[:60] not in handout and brief[:60] not in deck
+    assert "Role cards (Nicola, Kyle)" in handout
+
+
+def test_a_grouping_that_is_already_a_phrase_is_not_prefixed(handouts):
+    text = " ".join(artefact_text(data, ".docx") for data in handouts.values())
+    assert "groups of groups" not in text and "groups of whole group" not in text and "groups of threes" not in text
+    assert "groups of 4-6" in text

@@ -207,4 +207,18 @@ def test_libreoffice_converts_the_guide(guides, tmp_path):
     source = tmp_path / "trainer-guide.docx"
     source.write_bytes(guides["caf-trainers"])
     pdf = to_pdf([source], tmp_path / "pdf")[source]
-    assert len(PdfReader(str(pdf)).pages) > 5
+    pages = PdfReader(str(pdf)).pages
+    assert len(pages) > 5
+    # No page that holds only the running footer (a table that filled a page used to push one out).
+    blank = [i + 1 for i, page in enumerate(pages) if len(page.extract_text().split()) <= 16]
+    assert not blank
+
+
+def test_the_running_title_fits_beside_the_page_number():
+    from iwpacks.render._docx import FOOTER_CHARS, running_title
+
+    long = running_title("The Common Assessment Framework for IS officers, professional advisors and mediated access "
+                         "contacts", "Delivery and trainer guide")
+    assert len(long) <= FOOTER_CHARS and long.endswith("\u2026 \u00b7 Delivery and trainer guide")
+    assert running_title("Integrated working for practitioners", "Handouts") == \
+        "Integrated working for practitioners \u00b7 Handouts"
