@@ -230,10 +230,17 @@ def _rebrand_theme(blob: bytes, brand: Brand) -> bytes:
     return text.encode("utf-8")
 
 
+# Fonts with the same metrics on a Windows or Mac machine without them: Word uses the alternative named in
+# the font table, so the layout drawn with Liberation on Linux keeps its line breaks in Word.
+METRIC_TWINS = {"Liberation Sans": "Arial", "Liberation Serif": "Times New Roman", "Liberation Mono": "Courier New"}
+
+
 def _font_table(brand: Brand) -> bytes:
     """Word's font table names the fonts a document uses; Office's lists Calibri and Cambria, ours the brand's."""
     fonts = dict.fromkeys((brand.heading_font, brand.body_font, "Symbol"))
-    entries = "".join(f'<w:font w:name="{name}"><w:family w:val="{"auto" if name == "Symbol" else "swiss"}"/>'
+    entries = "".join(f'<w:font w:name="{name}">'
+                      + (f'<w:altName w:val="{METRIC_TWINS[name]}"/>' if name in METRIC_TWINS else "")
+                      + f'<w:family w:val="{"auto" if name == "Symbol" else "swiss"}"/>'
                       '<w:pitch w:val="variable"/></w:font>' for name in fonts)
     return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<w:fonts {nsdecls('w')}>{entries}"
             "</w:fonts>").encode("utf-8")

@@ -196,3 +196,9 @@ def test_a_grouping_that_is_already_a_phrase_is_not_prefixed(handouts):
     text = " ".join(artefact_text(data, ".docx") for data in handouts.values())
     assert "groups of groups" not in text and "groups of whole group" not in text and "groups of threes" not in text
     assert "groups of 4-6" in text
+
+
+def test_word_is_told_arial_is_the_metric_twin_of_liberation_sans(handouts):
+    with zipfile.ZipFile(io.BytesIO(handouts["iw-practitioners"])) as archive:
+        fonts = archive.read("word/fontTable.xml").decode("utf-8")
+    assert '<w:font w:name="Liberation Sans"><w:altName w:val="Arial"/>' in fonts
