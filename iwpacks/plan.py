@@ -5,6 +5,7 @@ Deciding what is in a course is done here, once; every renderer draws the same p
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import attrs
 
@@ -103,7 +104,7 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
         raise UsageError(f'unknown course "{course_id}"{did_you_mean(course_id, programme.courses)}; '
                          "see `iwpacks list courses`")
     in_scenarios = {ref for s in course.sections for ref in s.exercises_from}
-    repeated = {k for k in (s.kind for s in course.sections) if sum(s.kind == k for s in course.sections) > 1}
+    repeated = {kind for kind, count in Counter(s.kind for s in course.sections).items() if count > 1}
     sections = []
     for section in course.sections:
         structure = programme.course_structure[section.kind]

@@ -68,9 +68,7 @@ def _message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) -> N
     bullets(doc, message.points)
     if message.notes:
         doc.add_paragraph(message.notes)
-    for slot_id in message.slots:
-        shown = slot_text(plan, slot_id)
-        slot_block(doc, shown, label=shown.heading)
+    _slot_blocks(doc, plan, message.slots)
 
 
 def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
@@ -109,7 +107,12 @@ def _topic(doc: DocumentObject, plan: CoursePlan, topic: Topic) -> None:
         bullets(doc, local.points)
         if local.notes:
             doc.add_paragraph(local.notes)
-    for slot_id in topic.slots:
+    _slot_blocks(doc, plan, topic.slots)
+
+
+def _slot_blocks(doc: DocumentObject, plan: CoursePlan, slot_ids: tuple[str, ...]) -> None:
+    """Each local slot as the LA filled it, or as a placeholder naming what the LA adds."""
+    for slot_id in slot_ids:
         shown = slot_text(plan, slot_id)
         slot_block(doc, shown, label=shown.heading)
 

@@ -17,11 +17,6 @@ from iwpacks.render.deck import DeckRenderer, TemplateError
 NO_NOTES_NEEDED = ("Title", "Section", "Closing")
 
 
-@pytest.fixture(scope="session")
-def decks(plans, brand):
-    return {cid: DeckRenderer().render(plan, brand) for cid, plan in plans.items()}
-
-
 def slides_of(data: bytes):
     return list(Presentation(io.BytesIO(data)).slides)
 
@@ -160,10 +155,10 @@ def test_a_long_seed_topic_title_uses_its_short_slide_title_and_keeps_the_words_
 
 def test_recap_opens_every_slide_with_the_objectives_lead(decks, plans):
     for cid, data in decks.items():
-        titles = [s.shapes.title.text for s in slides_of(data)]
+        slides = slides_of(data)
         for m in plans[cid].modules:
             if not m.is_pending:
-                recap = [s for s in slides_of(data) if s.shapes.title.text.startswith(f"Recap: {m.ref} ")]
+                recap = [s for s in slides if s.shapes.title.text.startswith(f"Recap: {m.ref} ")]
                 assert recap and all(m.objectives_lead in slide_text(s) for s in recap), (cid, m.ref)
                 if sum(len(o) for o in m.objectives) < 500:  # a module of usual size recaps on one slide
                     assert len(recap) == 1, (cid, m.ref)

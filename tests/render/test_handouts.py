@@ -23,11 +23,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
-def handouts(plans, brand):
-    return {cid: HandoutsRenderer().render(plan, brand) for cid, plan in plans.items()}
-
-
-@pytest.fixture(scope="session")
 def planted(programme, brand):
     """Handouts of iw-practitioners with one exercise whose every part is marked."""
     iw01 = programme.modules["IW01"]
@@ -176,16 +171,13 @@ def test_libreoffice_converts_the_handouts(handouts, tmp_path):
     assert len(PdfReader(str(pdf)).pages) >= 4
 
 
-def test_role_cards_go_to_the_trainer_guide_never_the_handouts_or_the_slides(handouts, plans, brand):
-    from iwpacks.render.deck import DeckRenderer
-    from iwpacks.render.trainer_guide import TrainerGuideRenderer
-
+def test_role_cards_go_to_the_trainer_guide_never_the_handouts_or_the_slides(handouts, guides, decks, plans):
     exercise = next(e for e in plans["caf-practitioners"].programme.modules["CAF02"].material.exercises
                     if e.role_briefs)
     briefs = [r.brief for r in exercise.role_briefs]
     handout = artefact_text(handouts["caf-practitioners"], ".docx")
-    guide = artefact_text(TrainerGuideRenderer().render(plans["caf-practitioners"], brand), ".docx")
-    deck = artefact_text(DeckRenderer().render(plans["caf-practitioners"], brand), ".pptx")
+    guide = artefact_text(guides["caf-practitioners"], ".docx")
+    deck = artefact_text(decks["caf-practitioners"], ".pptx")
     for brief in briefs:
         assert brief in guide
         assert brief[:60] not in handout and brief[:60] not in deck

@@ -19,11 +19,6 @@ from iwpacks.render.trainer_guide import TrainerGuideRenderer
 
 
 @pytest.fixture(scope="session")
-def guides(plans, brand):
-    return {cid: TrainerGuideRenderer().render(plan, brand) for cid, plan in plans.items()}
-
-
-@pytest.fixture(scope="session")
 def planted_plan(programme):
     """iw-practitioners with one exercise whose every part is marked, to follow where each part goes."""
     iw01 = programme.modules["IW01"]
