@@ -288,7 +288,7 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
         return
     limit = FULL_SMALL[0] * (FULL_SMALL[1] - 1)
     scenario = [Para(piece, level=-1) for piece in _sentences(e.scenario, limit)]
-    scenario.append(Para(f"Groups: {e.group_size} \u00b7 {format_minutes(e.minutes)}", level=-1, bold=True))
+    scenario.append(Para(f"{e.groups[:1].upper()}{e.groups[1:]} \u00b7 {format_minutes(e.minutes)}", level=-1, bold=True))
     yield from _split("Title and Content", f"Exercise: {e.title}{optional}", scenario,
                       f"Introduce the scenario ({e.kind}, {item.module_ref}). Read it aloud or give attendees time "
                       f"to read it."

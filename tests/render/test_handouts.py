@@ -184,10 +184,12 @@ def test_role_cards_go_to_the_trainer_guide_never_the_handouts_or_the_slides(han
     assert "Role cards (Nicola, Kyle)" in handout
 
 
-def test_a_grouping_that_is_already_a_phrase_is_not_prefixed(handouts):
+def test_a_grouping_that_is_already_a_phrase_is_not_prefixed(handouts, decks):
     text = " ".join(artefact_text(data, ".docx") for data in handouts.values())
     assert "groups of groups" not in text and "groups of whole group" not in text and "groups of threes" not in text
     assert "groups of 4-6" in text
+    slides = artefact_text(decks["caf-practitioners"], ".pptx")
+    assert "Groups of 4: practitioner, Nicola, Kyle, observer \u00b7 45 min" in slides and "Groups: " not in slides
 
 
 def test_word_is_told_arial_is_the_metric_twin_of_liberation_sans(handouts):
