@@ -19,7 +19,7 @@ from pptx.util import Emu, Inches, Pt
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
-from iwpacks.brand import load_brand  # noqa: E402  (the script runs from a checkout)
+from iwpacks.brand import font_panose, load_brand  # noqa: E402  (the script runs from a checkout)
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -52,7 +52,13 @@ def set_theme(prs: Presentation, brand) -> None:
     fonts = root.find(f".//{q(A, 'fontScheme')}")
     fonts.set("name", "Integrated Working")
     for kind, face in (("majorFont", brand.heading_font), ("minorFont", brand.body_font)):
-        fonts.find(q(A, kind)).find(q(A, "latin")).set("typeface", face)
+        latin = fonts.find(q(A, kind)).find(q(A, "latin"))
+        latin.set("typeface", face)
+        # PowerPoint has no font table: on a machine without the family it picks the installed font whose
+        # PANOSE class is closest, which for Liberation Sans is its metric twin Arial (brand.yaml's fallback).
+        latin.set("panose", font_panose(brand.font_file(face, "Regular")))
+        latin.set("pitchFamily", "34")  # variable pitch, sans serif (swiss)
+        latin.set("charset", "0")
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

@@ -18,7 +18,7 @@ from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from iwpacks.brand import Brand, load_brand  # noqa: E402
+from iwpacks.brand import Brand, font_panose, load_brand  # noqa: E402
 from iwpacks.render._determinism import fix_core_properties, normalise_zip  # noqa: E402
 
 A4_WIDTH, A4_HEIGHT = Cm(21.0), Cm(29.7)
@@ -230,19 +230,20 @@ def _rebrand_theme(blob: bytes, brand: Brand) -> bytes:
     return text.encode("utf-8")
 
 
-# Fonts with the same metrics on a Windows or Mac machine without them: Word uses the alternative named in
-# the font table, so the layout drawn with Liberation on Linux keeps its line breaks in Word.
-METRIC_TWINS = {"Liberation Sans": "Arial", "Liberation Serif": "Times New Roman", "Liberation Mono": "Courier New"}
-
-
 def _font_table(brand: Brand) -> bytes:
-    """Word's font table names the fonts a document uses; Office's lists Calibri and Cambria, ours the brand's."""
-    fonts = dict.fromkeys((brand.heading_font, brand.body_font, "Symbol"))
-    entries = "".join(f'<w:font w:name="{name}">'
-                      + (f'<w:altName w:val="{METRIC_TWINS[name]}"/>' if name in METRIC_TWINS else "")
-                      + f'<w:family w:val="{"auto" if name == "Symbol" else "swiss"}"/>'
-                      '<w:pitch w:val="variable"/></w:font>' for name in fonts)
-    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<w:fonts {nsdecls('w')}>{entries}"
+    """Word's font table names the fonts a document uses; Office's lists Calibri and Cambria, ours the brand's.
+
+    Each brand font names brand.yaml's fallback, a font with the same metrics, as its alternative, and its PANOSE
+    class: Word on a machine without Liberation Sans then uses Arial and keeps the line breaks drawn on Linux.
+    """
+    entries = []
+    for name in dict.fromkeys((brand.heading_font, brand.body_font)):
+        alt = f'<w:altName w:val="{brand.fallback_font}"/>' if brand.fallback_font else ""
+        entries.append(f'<w:font w:name="{name}">{alt}'
+                       f'<w:panose1 w:val="{font_panose(brand.font_file(name, "Regular"))}"/>'
+                       '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>')
+    entries.append('<w:font w:name="Symbol"><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>')
+    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<w:fonts {nsdecls('w')}>{''.join(entries)}"
             "</w:fonts>").encode("utf-8")
 
 

@@ -19,7 +19,7 @@ def main() -> None:
     for (cx, cy), colour in zip(centres, (TEAL, NAVY, ORANGE)):
         cx, cy = cx * SCALE, cy * SCALE
         d.ellipse((cx - r, cy - r, cx + r, cy + r), outline=colour, width=stroke)
-    font_path = "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"
+    font_path = str(Path(__file__).with_name("fonts") / "LiberationSans-Bold.ttf")
     big = ImageFont.truetype(font_path, 74 * SCALE)
     small = ImageFont.truetype(font_path.replace("-Bold", "-Regular"), 40 * SCALE)
     d.text((240 * SCALE, 30 * SCALE), "Integrated Working", font=big, fill=TEAL)

@@ -1,6 +1,7 @@
 """Reads brand/brand.yaml: colours, fonts, logo and the Office templates every artefact uses."""
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import attrs
@@ -13,13 +14,19 @@ from .model import FrozenMap
 _PACKAGED = Path(__file__).parent / "brand"
 BUNDLED_BRAND = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parent.parent / "brand"
 COLOUR_NAMES = ("primary", "secondary", "accent", "text", "background", "tint", "muted")
+# The four faces every brand font family ships, as `<Family without spaces>-<face>.ttf` in the brand's fonts folder.
+FONT_FACES = ("Regular", "Bold", "Italic", "BoldItalic")
 DECK_TEMPLATE = "deck-template.pptx"
 DOCUMENT_TEMPLATE = "document-template.docx"
 
 
 @attrs.frozen
 class Brand:
-    """A brand: hex colours by role (no '#'), font names and the paths of its logo and templates."""
+    """A brand: hex colours by role (no '#'), font names and the paths of its logo, fonts and templates.
+
+    The fonts are the brand's own files (never the machine's), so a PDF looks the same everywhere;
+    `fallback_font` is a font with the same metrics that Office uses where the family is not installed.
+    """
 
     name: str
     colours: FrozenMap[str]
@@ -28,6 +35,13 @@ class Brand:
     logo: Path
     folder: Path
     pairs: tuple[tuple[str, str], ...] = ()
+    fallback_font: str = ""
+    font_folder: Path | None = None
+
+    def font_file(self, family: str, face: str) -> Path:
+        """The TTF file of one face ("Regular", "Bold", "Italic", "BoldItalic") of a brand font family."""
+        folder = self.font_folder if self.font_folder is not None else self.folder / "fonts"
+        return folder / f"{family.replace(' ', '')}-{face}.ttf"
 
     @property
     def deck_template(self) -> Path:
@@ -53,7 +67,7 @@ def load_brand(path: str | Path | None = None) -> Brand:
         raise ContentError(problems)
     f = Fields(doc, (), doc.data, ("name", "colours", "fonts", "logo", "pairs"), problems)
     colours = f.mapping("colours", COLOUR_NAMES, required=True)
-    fonts = f.mapping("fonts", ("heading", "body"), required=True)
+    fonts = f.mapping("fonts", ("heading", "body", "fallback", "folder"), required=True)
     values = {}
     for role in COLOUR_NAMES:
         value = colours.text(role) if colours else ""
@@ -64,6 +78,7 @@ def load_brand(path: str | Path | None = None) -> Brand:
     logo = folder / f.text("logo")
     if not logo.is_file():
         f.report(("logo",), f"logo file not found: {logo.name}")
+    font_folder = _font_folder(folder, fonts) if fonts else None
     pairs = []
     raw_pairs = f.data.get("pairs", [])
     for i, pair in enumerate(raw_pairs if isinstance(raw_pairs, list) else []):
@@ -74,4 +89,40 @@ def load_brand(path: str | Path | None = None) -> Brand:
     if problems:
         raise ContentError(problems)
     return Brand(name=f.text("name"), colours=FrozenMap(values), heading_font=fonts.text("heading"),
-                 body_font=fonts.text("body"), logo=logo, folder=folder, pairs=tuple(pairs))
+                 body_font=fonts.text("body"), logo=logo, folder=folder, pairs=tuple(pairs),
+                 fallback_font=fonts.text("fallback", required=False), font_folder=font_folder)
+
+
+def font_panose(path: Path) -> str:
+    """The PANOSE class of a TTF (ten bytes of its OS/2 table) as hex; Office matches a missing font by it.
+
+    Returns an empty string if the file has no OS/2 table.
+    """
+    data = path.read_bytes()
+    (count,) = struct.unpack(">H", data[4:6])
+    for i in range(count):
+        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+        if tag == b"OS/2":
+            return data[offset + 32:offset + 42].hex().upper()
+    return ""
+
+
+def _font_folder(folder: Path, fonts: Fields) -> Path | None:
+    """The brand's fonts folder, checked to hold the four faces of each family the brand names."""
+    font_folder = _inside(folder, fonts.text("folder", required=False) or "fonts")
+    if font_folder is None:
+        fonts.report(fonts.path + ("folder",), "expected a folder inside the brand folder")
+        return None
+    for family in dict.fromkeys((fonts.text("heading"), fonts.text("body"))):
+        stem = family.replace(" ", "")
+        missing = [f"{stem}-{face}.ttf" for face in FONT_FACES if family and not (font_folder / f"{stem}-{face}.ttf").is_file()]
+        if missing:
+            fonts.report(fonts.path, f'font "{family}": {", ".join(missing)} not found in '
+                         f"{font_folder.name}/ (a brand ships the four TTF faces of each font it names)")
+    return font_folder
+
+
+def _inside(folder: Path, relative: str) -> Path | None:
+    """`relative` resolved under `folder`, or None where it leads outside it."""
+    target = (folder / relative).resolve()
+    return target if target.is_relative_to(folder.resolve()) else None

@@ -180,7 +180,7 @@ def _style_names(doc):
 
 
 def check_pdf(path: Path, name: str) -> list[Finding]:
-    """Title, language and bookmarks set (a one-page outline needs no bookmarks)."""
+    """Title, language and bookmarks set (a one-page outline needs no bookmarks); every font embedded."""
     from pypdf import PdfReader
 
     out = []
@@ -192,4 +192,26 @@ def check_pdf(path: Path, name: str) -> list[Finding]:
         out.append(Finding("error", name, "PDF language (/Lang) is not set"))
     if len(reader.pages) > 1 and not reader.outline:
         out.append(Finding("error", name, "PDF has no bookmarks"))
+    missing = sorted(_unembedded_fonts(reader))
+    if missing:  # a reader without the font substitutes another: wrong widths, or boxes for the letters
+        out.append(Finding("error", name, f"PDF font not embedded: {', '.join(missing)}"))
     return out
+
+
+def _unembedded_fonts(reader) -> set[str]:
+    """The base names of the fonts any page uses without their file inside the PDF."""
+    missing = set()
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        fonts = resources.get_object().get("/Font") or {}
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            for part in [font, *[d.get_object() for d in font.get("/DescendantFonts") or []]]:
+                descriptor = part.get("/FontDescriptor")
+                if descriptor is not None and any(k in descriptor.get_object()
+                                                  for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    break
+            else:
+                if font.get("/Subtype") != "/Type3":  # Type 3 glyphs are drawn inside the PDF itself
+                    missing.add(str(font.get("/BaseFont", "?")).lstrip("/"))
+    return missing

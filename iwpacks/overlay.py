@@ -14,13 +14,15 @@ from .errors import ContentError, Problem, UsageError
 from .model import FrozenMap, Localisation, Material, Programme
 
 OVERLAY_FILE = "overlay.yaml"
-# Where `--la <id>` looks: the examples shipped beside the package, then ./examples/la of the caller.
+# Where `--la <id>` looks, in order: ./examples/la of the caller, then the example LAs that ship inside the
+# installed package (iwpacks/examples/la), or beside it in a checkout (examples/la).
+_PACKAGED_EXAMPLES = Path(__file__).parent / "examples" / "la"
 _REPO_EXAMPLES = Path(__file__).parent.parent / "examples" / "la"
 
 
 def overlay_folders() -> list[Path]:
     """The folders searched for `<la-id>/overlay.yaml`, most specific first."""
-    folders = [Path.cwd() / "examples" / "la", _REPO_EXAMPLES]
+    folders = [Path.cwd() / "examples" / "la", _PACKAGED_EXAMPLES, _REPO_EXAMPLES]
     return list(dict.fromkeys(f.resolve() for f in folders if f.is_dir()))
 
 

@@ -109,7 +109,8 @@ def test_pdf_without_title_language_or_bookmarks_fails(tmp_path):
     c.drawString(100, 700, "page two")
     c.save()
     assert [f.message for f in check_pdf(path, "spec.pdf")] == [
-        "PDF title is not set", "PDF language (/Lang) is not set", "PDF has no bookmarks"]
+        "PDF title is not set", "PDF language (/Lang) is not set", "PDF has no bookmarks",
+        "PDF font not embedded: Helvetica"]
 
 
 def test_low_contrast_brand_colour_fails(brand):

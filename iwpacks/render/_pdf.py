@@ -16,9 +16,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFPageLabel
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
+from ..brand import FONT_FACES
 from ..errors import IwpacksError
 from ._local import CoverIdentity
 from ._slots import SlotText
@@ -29,8 +30,7 @@ if TYPE_CHECKING:
     from ..brand import Brand
     from ._facts import CourseFacts
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/fonts"))
-_FACES = (("", "Regular"), ("-Bold", "Bold"), ("-Italic", "Italic"), ("-BoldItalic", "BoldItalic"))
+_SUFFIXES = ("", "-Bold", "-Italic", "-BoldItalic")  # reportlab's names for the faces of FONT_FACES
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
@@ -59,43 +59,35 @@ def total_text(facts: CourseFacts) -> str:
     return facts.total_range
 
 
-@functools.cache
-def register_family(family: str) -> str:
-    """Register the four TTF faces of `family` (e.g. 'Liberation Sans') and return its base font name.
+def register_family(brand: Brand, family: str) -> str:
+    """Register the four TTF faces of a brand font family (e.g. 'Liberation Sans'); returns its base font name.
 
-    Raises IwpacksError naming the missing file and the Debian package that provides it.
+    The faces come from the brand's own fonts folder, never from the machine, and reportlab embeds a subset
+    of each in every PDF. load_brand has checked that the files exist.
     """
+    return _register(brand.font_file(family, "Regular").parent, family)
+
+
+@functools.cache
+def _register(folder: Path, family: str) -> str:
     stem = family.replace(" ", "")
-    for suffix, face in _FACES:
-        path = _find_font(f"{stem}-{face}.ttf")
-        if path is None:
-            raise IwpacksError(
-                f'font "{family}" ({face}) not found: no {stem}-{face}.ttf under '
-                f"{' or '.join(str(d) for d in FONT_DIRS)}; install the Debian package fonts-liberation "
-                "(apt-get install fonts-liberation)")
-        pdfmetrics.registerFont(TTFont(stem + suffix, str(path)))
+    for face, suffix in zip(FONT_FACES, _SUFFIXES):
+        path = folder / f"{stem}-{face}.ttf"
+        try:
+            pdfmetrics.registerFont(TTFont(stem + suffix, str(path)))
+        except (OSError, TTFError) as exc:
+            raise IwpacksError(f'font "{family}" ({face}): cannot read {path}: {exc}') from None
     pdfmetrics.registerFontFamily(stem, normal=stem, bold=stem + "-Bold", italic=stem + "-Italic",
                                   boldItalic=stem + "-BoldItalic")
     return stem
 
 
-def _find_font(filename: str) -> Path | None:
-    for folder in FONT_DIRS:
-        direct = folder / filename
-        if direct.is_file():
-            return direct
-        found = sorted(folder.rglob(filename)) if folder.is_dir() else []
-        if found:
-            return found[0]
-    return None
-
-
 def paragraph_styles(brand: Brand, size: float = 10.0) -> dict[str, ParagraphStyle]:
     """Paragraph styles from the brand, scaled from a body size in points."""
-    body_font, head_font = register_family(brand.body_font), register_family(brand.heading_font)
+    body_font, head_font = register_family(brand, brand.body_font), register_family(brand, brand.heading_font)
     ink, primary, white = colour(brand, "text"), colour(brand, "primary"), colour(brand, "background")
     base = ParagraphStyle("body", fontName=body_font, fontSize=size, leading=size * 1.3, textColor=ink,
-                          alignment=TA_LEFT, spaceAfter=size * 0.4)
+                          alignment=TA_LEFT, spaceAfter=size * 0.4, bulletFontName=body_font)
     s = {"body": base}
     s["small"] = ParagraphStyle("small", base, fontSize=size * 0.85, leading=size * 1.1, spaceAfter=0)
     s["cell"] = ParagraphStyle("cell", base, fontSize=size * 0.9, leading=size * 1.15, spaceAfter=0)
@@ -131,6 +123,13 @@ class Heading(Paragraph):
         self.outline_level = level
 
 
+def grid(data: list, styles: dict[str, ParagraphStyle], **kw: object) -> Table:
+    """A platypus Table in the brand's font; left alone, each cell names reportlab's unembedded Helvetica."""
+    table = Table(data, **kw)  # type: ignore[arg-type]
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName)]))
+    return table
+
+
 def bullets(items: Sequence[str], style: ParagraphStyle) -> list[Flowable]:
     """One bulleted paragraph per item."""
     return [Paragraph(text(item), style, bulletText="\u2022") for item in items]
@@ -139,9 +138,9 @@ def bullets(items: Sequence[str], style: ParagraphStyle) -> list[Flowable]:
 def slot_flowable(slot: SlotText, styles: dict[str, ParagraphStyle], brand: Brand, width: float) -> Flowable:
     """A local slot: the LA's lines, or an accent-bordered placeholder that cannot be mistaken for content."""
     if slot.filled:
-        return Table([[Paragraph(text(line), styles["body"])] for line in slot.lines], colWidths=[width])
+        return grid([[Paragraph(text(line), styles["body"])] for line in slot.lines], styles, colWidths=[width])
     accent = colour(brand, "accent")
-    box = Table([[Paragraph(text(line), styles["placeholder"])] for line in slot.lines], colWidths=[width])
+    box = grid([[Paragraph(text(line), styles["placeholder"])] for line in slot.lines], styles, colWidths=[width])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, accent), ("LINEBEFORE", (0, 0), (0, -1), 4, accent),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
@@ -153,7 +152,7 @@ def cover_block(kicker: str, title: str, lines: Sequence[str], styles: dict[str,
     """The primary-colour block at the head of page one: document kind, course title and key facts."""
     cells = [Paragraph(text(kicker.upper()), styles["cover_kicker"]), Paragraph(text(title), styles["cover_title"])]
     cells += [Paragraph(line, styles["cover_meta"]) for line in lines]
-    block = Table([[cells]], colWidths=[width])
+    block = grid([[cells]], styles, colWidths=[width])
     block.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colour(brand, "primary")),
                                ("LEFTPADDING", (0, 0), (-1, -1), 14), ("RIGHTPADDING", (0, 0), (-1, -1), 14),
                                ("TOPPADDING", (0, 0), (-1, -1), 12), ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
@@ -172,7 +171,7 @@ class PageDecor:
     local: CoverIdentity = CoverIdentity(None, None)  # the LA whose pack this is; none in a master pack
 
     def __call__(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        font = register_family(self.brand.body_font)
+        font = register_family(self.brand, self.brand.body_font)
         page = canv.getPageNumber()
         canv.saveState()
         if page == 1:  # page labels let viewers show "1 of N" that match the printed numbers
@@ -210,7 +209,7 @@ class PageDecor:
     def end_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """Draw the DRAFT watermark over the finished page; nothing for a course that is not a draft."""
         if self.draft:
-            self._watermark(canv, register_family(self.brand.body_font))
+            self._watermark(canv, register_family(self.brand, self.brand.body_font))
 
     def _watermark(self, canv: Canvas, font: str) -> None:
         # Drawn last, over table backgrounds that would hide it; the low alpha keeps the text readable.
@@ -294,10 +293,12 @@ def build_pdf(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfIn
 
 def _build_once(story: list[Flowable], decor: PageDecor, info: PdfInfo, show_outline: bool) -> tuple[bytes, int]:
     buffer = io.BytesIO()
+    # The page's initial font is the brand's, not reportlab's default Helvetica, which is never embedded.
+    base_font = register_family(decor.brand, decor.brand.body_font)
     # invariant=1 pins the creation date and document id, so identical input gives identical bytes.
     doc = _BrandedDoc(buffer, decor, title=info.title, author=info.author, subject=info.subject,
                       keywords=list(info.keywords), creator="iwpacks", lang="en-GB", invariant=1,
-                      displayDocTitle=True)
+                      displayDocTitle=True, initialFontName=base_font)
     if show_outline:
         doc.build(story, canvasmaker=_outline_canvas)
     else:

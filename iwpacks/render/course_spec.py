@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from . import register
 from ._facts import CourseFacts, ModuleFacts, course_facts, mid_sentence
 from ._local import cover_identity
-from ._pdf import (CONTENT_W, Heading, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block,
+from ._pdf import (CONTENT_W, Heading, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block, grid,
                    paragraph_styles, slot_flowable, text, total_text)
 from ._slots import slot_text
 
@@ -97,7 +97,7 @@ def _structure(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -
              for i, (title, time) in enumerate(facts.sections, start=1)]
     rows.append([Paragraph("", s["cell"]), Paragraph("Total (planned)", s["cell_bold"]),
                  Paragraph(text(facts.total_planned), s["cell_bold"])])
-    table = Table(rows, colWidths=[10 * mm, CONTENT_W - 60 * mm, 50 * mm], repeatRows=1)
+    table = grid(rows, s, colWidths=[10 * mm, CONTENT_W - 60 * mm, 50 * mm], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
     intro = Paragraph("Every course follows the standard structure of the strategy (2.5), in this order.",
                       s["lead_in"])
@@ -114,7 +114,7 @@ def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> 
     total = ("Total", "Whole course, all sections", "", total_text(facts), facts.total_planned,
              "; ".join(facts.optional_extras))
     rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"]) for c in total])
-    table = Table(rows, colWidths=[w * mm for _, w in TIMING_COLUMNS], repeatRows=1)
+    table = grid(rows, s, colWidths=[w * mm for _, w in TIMING_COLUMNS], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
     note = ("Seed duration is the strategy's own wording; the range is what it allows; planned is the time "
             "this pack's session plan gives the module, including its exercises.")
@@ -166,7 +166,7 @@ def _key_values(rows: list[tuple[str, list[str]]], s: dict[str, ParagraphStyle],
     data = [[Paragraph(text(label), s["label"]),
              [Paragraph(text(v), s["placeholder_cell"] if v == PENDING else s["cell"]) for v in values]]
             for label, values in rows]
-    table = Table(data, colWidths=[46 * mm, CONTENT_W - 46 * mm])
+    table = grid(data, s, colWidths=[46 * mm, CONTENT_W - 46 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BACKGROUND", (0, 0), (0, -1), colour(brand, "tint")),
                                ("LINEBELOW", (0, 0), (-1, -1), 0.5, colour(brand, "background")),

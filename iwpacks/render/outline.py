@@ -14,7 +14,7 @@ from ..errors import IwpacksError
 from . import register
 from ._facts import CourseFacts, ModuleFacts, course_facts, mid_sentence
 from ._local import cover_identity
-from ._pdf import (CONTENT_W, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block, paragraph_styles,
+from ._pdf import (CONTENT_W, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block, grid, paragraph_styles,
                    slot_flowable, text, total_text)
 from ._slots import slot_text
 
@@ -75,7 +75,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
     owner = cover_identity(plan).name
     if owner:
         lines.append(f"<b>Prepared for:</b> {text(owner)}")
-    body = Table([[_main(facts, s, fit.max_topics), _side(plan, facts, s, brand)]], colWidths=[MAIN_W, SIDE_W])
+    body = grid([[_main(facts, s, fit.max_topics), _side(plan, facts, s, brand)]], s, colWidths=[MAIN_W, SIDE_W])
     body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("BACKGROUND", (1, 0), (1, 0), colour(brand, "tint")),
                               ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (0, 0), (0, 0), 14),

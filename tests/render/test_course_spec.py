@@ -8,9 +8,7 @@ import pypdf
 import pytest
 from reportlab.lib.rl_accel import fp_str
 
-from iwpacks.errors import IwpacksError
 from iwpacks.plan import plan_course
-from iwpacks.render import _pdf
 from iwpacks.render._facts import course_facts
 from iwpacks.render.course_spec import CourseSpecRenderer
 
@@ -119,9 +117,3 @@ def test_unfilled_slot_is_visible_in_the_accent_colour(specs, brand):
 
 def test_same_input_gives_identical_bytes(specs, plans, brand):
     assert CourseSpecRenderer().render(plans["is-trainers"], brand) == specs["is-trainers"]
-
-
-def test_missing_font_names_the_debian_package(monkeypatch, tmp_path):
-    monkeypatch.setattr(_pdf, "FONT_DIRS", (tmp_path,))
-    with pytest.raises(IwpacksError, match="fonts-liberation"):
-        _pdf.register_family("Absent Sans")
