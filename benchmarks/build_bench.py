@@ -31,7 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     import iwpacks
     from iwpacks.brand import load_brand
-    from iwpacks.overlay import apply_overlay, known_las, load_localisation
+    from iwpacks.overlay import apply_overlay, known_las, load_overlay
     from iwpacks.pack import build_pack
 
     timed("start-up: import and load the content (cold)", lambda: subprocess.run(
@@ -52,7 +52,7 @@ def main() -> None:
         start = time.perf_counter()
         for n in range(args.las):
             la = las[n % len(las)]
-            build_pack(apply_overlay(programme, load_localisation(programme, la)), brand, out / f"la{n}",
+            build_pack(apply_overlay(programme, load_overlay(programme, la)), brand, out / f"la{n}",
                        jobs=cores, make_zip=True)
         per_la = (time.perf_counter() - start) / args.las
         print(f"{'one LA pack (17 courses + zip), ' + str(cores) + ' processes':<48} {per_la:8.2f} s")

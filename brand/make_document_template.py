@@ -19,7 +19,7 @@ from docx.shared import Cm
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from iwpacks.brand import Brand, font_panose, load_brand  # noqa: E402
-from iwpacks.render._determinism import fix_core_properties, normalise_zip  # noqa: E402
+from iwpacks.renderers._determinism import fix_core_properties, normalise_zip  # noqa: E402
 
 A4_WIDTH, A4_HEIGHT = Cm(21.0), Cm(29.7)
 MARGIN = Cm(2.0)

@@ -14,6 +14,7 @@ class BuildLockedError(IwpacksError):
     """Another build is writing the same output folder."""
 
     category = "build"
+    exit_code = 4
 
 
 def _alive(pid: int) -> bool:

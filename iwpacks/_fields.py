@@ -10,10 +10,30 @@ from .errors import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_TEXT = 5000  # longer than any real slide note or summary; stops a pasted document becoming one field
+# A title or name goes on slides, covers and into Office's document properties (at most 255 characters);
+# the longest in the seed, a verbatim content item, is 154.
+MAX_TITLE = 200
+TITLE_KEYS = ("title", "name")
 # Characters XML 1.0 cannot hold (Office files and PDFs would break on them): C0 controls except tab,
 # newline and carriage return, lone surrogates and the two non-characters.
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 REF_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{2}$")
+
+
+def text_problem(value: Any, max_text: int = MAX_TEXT, max_title: int | None = None) -> str | None:
+    """What is wrong with a text value, or None: not text, empty, unwritable characters, too long."""
+    if not isinstance(value, str):
+        return f"expected text, found {describe(value)}"
+    if not value.strip():
+        return "expected text, found an empty string"
+    bad = _UNWRITABLE.search(value)
+    if bad:
+        return f"text contains the control character U+{ord(bad.group()):04X} at position {bad.start() + 1}; remove it"
+    if max_title is not None and len(value) > max_title:
+        return f"a title is at most {max_title} characters; this one is {len(value)}"
+    if len(value) > max_text:
+        return f"text is {len(value)} characters long; the limit is {max_text}"
+    return None
 
 
 def describe(value: Any) -> str:
@@ -81,19 +101,9 @@ class Fields:
         return self._check_text(self.path + (key,), value, default)
 
     def _check_text(self, path: KeyPath, value: Any, default: str = "") -> str:
-        if not isinstance(value, str):
-            self.report(path, f"expected text, found {describe(value)}")
-            return default
-        if not value.strip():
-            self.report(path, "expected text, found an empty string")
-            return default
-        bad = _UNWRITABLE.search(value)
-        if bad:
-            self.report(path, f"text contains the control character U+{ord(bad.group()):04X} at position "
-                              f"{bad.start() + 1}; remove it")
-            return default
-        if len(value) > self.max_text:
-            self.report(path, f"text is {len(value)} characters long; the limit is {self.max_text}")
+        problem = text_problem(value, self.max_text, MAX_TITLE if path and path[-1] in TITLE_KEYS else None)
+        if problem:
+            self.report(path, problem)
             return default
         return value
 

@@ -1,6 +1,8 @@
 """Reads content/modules/*.yaml: one module of Appendix 2 per file, or a pending one."""
 from __future__ import annotations
 
+from typing import Any
+
 from ._fields import REF_PATTERN, Fields
 from ._records import Origin
 from ._yaml import LocatedData
@@ -28,8 +30,8 @@ def read_module(doc: LocatedData, problems: list[Problem]) -> tuple[Module, Orig
     stem = doc.file.rsplit("/", 1)[-1].removesuffix(".yaml")
     if ref and ref != stem:
         f.report(("ref",), f'ref "{ref}" does not match the file name "{stem}.yaml"')
-    common = dict(ref=ref, name=f.text("name"), status=f.choice("status", STATUSES),
-                  process=f.text("process"), note=f.text("note", required=False), source=doc.file)
+    common: dict[str, Any] = dict(ref=ref, name=f.text("name"), status=f.choice("status", STATUSES),
+                                  process=f.text("process"), note=f.text("note", required=False), source=doc.file)
     if common["status"] != "defined":
         return Module(**common), Origin(doc, ())
     audience = f.mapping("audience", ("text", "ids", "optional"), required=True)
@@ -45,6 +47,7 @@ def read_module(doc: LocatedData, problems: list[Problem]) -> tuple[Module, Orig
     modes = delivery.text_list("modes") if delivery else ()
     for i, mode in enumerate(modes):
         if mode and mode not in DELIVERY_MODES:
+            assert delivery is not None  # modes is empty without a delivery mapping
             delivery.report(delivery.path + ("modes", i), f'unknown delivery mode "{mode}"; expected one of '
                             + ", ".join(DELIVERY_MODES))
     module = Module(

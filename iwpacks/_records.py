@@ -43,7 +43,8 @@ def unique_records(kind: str, items: Iterable[Fields], build: Callable[[Fields],
     A record without a usable id was reported when its id was read, and is left out so that checks
     across files never meet a record they cannot name.
     """
-    records, first = [], {}
+    records: list = []
+    first: dict[str, int] = {}  # id -> index of its first item
     for index, f in enumerate(items):
         record = build(f)
         if not record.id:

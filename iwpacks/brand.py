@@ -72,6 +72,7 @@ def load_brand(path: str | Path | None = None) -> Brand:
     for role in COLOUR_NAMES:
         value = colours.text(role) if colours else ""
         if value and (len(value) != 6 or any(c not in "0123456789abcdefABCDEF" for c in value)):
+            assert colours is not None  # value is "" without a colours mapping
             colours.report(colours.path + (role,), f'expected a hex colour like "0B5563", found "{value}"')
             value = ""
         values[role] = value.upper()
@@ -86,7 +87,10 @@ def load_brand(path: str | Path | None = None) -> Brand:
             f.report(("pairs", i), "expected [foreground, background] colour roles")
             continue
         pairs.append((pair[0], pair[1]))
-    if problems:
+    for key, section in (("colours", colours), ("fonts", fonts)):
+        if section is None and not any(p.path.startswith(key) for p in problems):  # `fonts: ~`
+            f.report((key,), "expected a mapping, found nothing (null)")
+    if problems or fonts is None:
         raise ContentError(problems)
     return Brand(name=f.text("name"), colours=FrozenMap(values), heading_font=fonts.text("heading"),
                  body_font=fonts.text("body"), logo=logo, folder=folder, pairs=tuple(pairs),

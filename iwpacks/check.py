@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from .brand import Brand
 from .contrast import contrast_ratio
 from .errors import UsageError
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is checked, not at start-up
+    from pypdf.generic import DictionaryObject
 
 MIN_BODY_PT = 18
 NORMAL_TEXT_RATIO = 4.5
@@ -185,10 +189,12 @@ def check_pdf(path: Path, name: str) -> list[Finding]:
 
     out = []
     reader = PdfReader(str(path))
-    meta = reader.metadata or {}
+    meta: Mapping[str, Any] = reader.metadata or {}
     if str(meta.get("/Title") or "").strip().lower() in ("", "untitled"):  # reportlab's default is "untitled"
         out.append(Finding("error", name, "PDF title is not set"))
-    if not str(reader.trailer["/Root"].get("/Lang") or "").strip():
+    # Indexing a pypdf dictionary resolves the reference, and the document catalogue is always a dictionary.
+    root = cast("DictionaryObject", reader.trailer["/Root"])
+    if not str(root.get("/Lang") or "").strip():
         out.append(Finding("error", name, "PDF language (/Lang) is not set"))
     if len(reader.pages) > 1 and not reader.outline:
         out.append(Finding("error", name, "PDF has no bookmarks"))
@@ -202,9 +208,9 @@ def _unembedded_fonts(reader) -> set[str]:
     """The base names of the fonts any page uses without their file inside the PDF."""
     missing = set()
     for page in reader.pages:
-        resources = page.get("/Resources") or {}
-        fonts = resources.get_object().get("/Font") or {}
-        for ref in fonts.get_object().values():
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        for ref in (fonts.get_object().values() if fonts is not None else ()):
             font = ref.get_object()
             for part in [font, *[d.get_object() for d in font.get("/DescendantFonts") or []]]:
                 descriptor = part.get("/FontDescriptor")

@@ -14,7 +14,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
+        # Line 0: a model built or edited in memory, which has no lines to point at.
+        where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
@@ -22,6 +23,7 @@ class IwpacksError(Exception):
     """Base of every error the CLI reports as `category: message` without a traceback."""
 
     category = "error"
+    exit_code = 1  # the command line's exit code for this kind of failure (see the README)
 
 
 class ContentError(IwpacksError):
@@ -38,3 +40,4 @@ class UsageError(IwpacksError):
     """The caller asked for something that does not exist (an unknown id, a missing folder)."""
 
     category = "usage"
+    exit_code = 2

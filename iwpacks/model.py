@@ -414,21 +414,24 @@ class Localisation:
 
 @attrs.frozen
 class Programme:
-    """The whole training programme: every process, audience, module and course."""
+    """The whole training programme: every process, audience, module and course.
+
+    The collections are read-only maps by id; a plain dict given to attrs.evolve is frozen on the way in.
+    """
 
     title: str
     version: str
     source_document: str
-    processes: FrozenMap[Process]
-    audiences: FrozenMap[Audience]
-    modules: FrozenMap[Module]
-    courses: FrozenMap[Course]
-    common_messages: FrozenMap[CommonMessage]
-    course_structure: FrozenMap[StructureSection]
-    delivery_principles: FrozenMap[DeliveryPrinciple]
-    material_types: FrozenMap[MaterialType]
-    sources: FrozenMap[Source]
-    distribution_routes: FrozenMap[DistributionRoute]
-    slots: FrozenMap[LocalSlot] = FrozenMap()
+    processes: FrozenMap[Process] = attrs.field(converter=FrozenMap)
+    audiences: FrozenMap[Audience] = attrs.field(converter=FrozenMap)
+    modules: FrozenMap[Module] = attrs.field(converter=FrozenMap)
+    courses: FrozenMap[Course] = attrs.field(converter=FrozenMap)
+    common_messages: FrozenMap[CommonMessage] = attrs.field(converter=FrozenMap)
+    course_structure: FrozenMap[StructureSection] = attrs.field(converter=FrozenMap)
+    delivery_principles: FrozenMap[DeliveryPrinciple] = attrs.field(converter=FrozenMap)
+    material_types: FrozenMap[MaterialType] = attrs.field(converter=FrozenMap)
+    sources: FrozenMap[Source] = attrs.field(converter=FrozenMap)
+    distribution_routes: FrozenMap[DistributionRoute] = attrs.field(converter=FrozenMap)
+    slots: FrozenMap[LocalSlot] = attrs.field(default=FrozenMap(), converter=FrozenMap)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     localisation: Localisation | None = None

@@ -20,6 +20,7 @@ class ToolMissingError(IwpacksError):
     """LibreOffice or poppler is not installed."""
 
     category = "preview"
+    exit_code = 4
 
 
 def soffice() -> str:

@@ -78,7 +78,7 @@ def _absolute_paths(data: Any, folder: Path) -> Any:
     return out
 
 
-def load_localisation(programme: Programme, la: str | Path, organisation: str | Path | None = None) -> Localisation:
+def load_overlay(programme: Programme, la: str | Path, organisation: str | Path | None = None) -> Localisation:
     """Read, check and layer an LA overlay and an optional organisation overlay.
 
     Raises ContentError with every problem (file:line: key: message) or UsageError for an unknown LA.

@@ -5,7 +5,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -26,12 +26,14 @@ class AccessibilityError(IwpacksError):
     """The built artefacts fail an accessibility check; nothing was written."""
 
     category = "check"
+    exit_code = 3
 
 
 class PendingCourseError(IwpacksError):
     """A pending course was asked for without --allow-draft."""
 
     category = "build"
+    exit_code = 2
 
 
 @attrs.frozen
@@ -66,10 +68,19 @@ def select_courses(programme: Programme, course_ids: Sequence[str] | None, allow
     return chosen
 
 
+def render(programme: Programme, brand: Brand, course_id: str, artefact: str) -> bytes:
+    """One artefact ("deck", "handouts", "course-specification", "trainer-guide", "course-outline") as bytes.
+
+    The bytes are what a build writes; nothing touches the disk. ContentError if the programme breaks a
+    content rule, UsageError for an unknown course or artefact.
+    """
+    return next(iter(render_course(programme, brand, course_id, [artefact]).values()))
+
+
 def render_course(programme: Programme, brand: Brand, course_id: str,
                   artefacts: Sequence[str] | None = None) -> dict[str, bytes]:
     """Every artefact of one course as {file name: bytes}; a pure function of its inputs."""
-    from .render import renderers
+    from .renderers import renderers
 
     plan = plan_course(programme, course_id)
     chosen = renderers()
@@ -94,28 +105,42 @@ def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes]]:
 
 
 def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequence[str] | None = None, *,
-               allow_draft: bool = False, make_zip: bool = False, artefacts: Sequence[str] | None = None,
-               jobs: int = 1, strict: bool = False) -> PackResult:
-    """Build the pack into `out` (replaced whole, atomically) and optionally `iwpacks-<name>.zip` beside it.
+               allow_draft: bool = False, make_zip: bool = False, zip_path: Path | None = None,
+               artefacts: Sequence[str] | None = None, jobs: int = 1, strict: bool = False,
+               progress: Callable[[int, int, str], None] | None = None) -> PackResult:
+    """Build the pack into `out` (replaced whole, atomically) and optionally a zip of it.
 
+    `make_zip` writes `iwpacks-<out name>.zip` beside `out`; `zip_path` writes the zip there instead.
     With an LA overlay applied to `programme`, empty slots become warnings (errors with `strict`);
-    the manifest records the overlay's layers and their sha256.
+    the manifest records the overlay's layers and their sha256. `progress(done, total, course_id)` is
+    called as each course finishes rendering.
     """
     from .localise import UnfilledSlotsError, slot_uses, unfilled_warnings
 
+    from .validate import check_programme
+
+    check_programme(programme)
     out = Path(out)
     courses = select_courses(programme, course_ids, allow_draft)
     local = programme.localisation
     warnings = unfilled_warnings(slot_uses(programme, courses)) if local is not None else []
     if warnings and strict:
+        assert local is not None  # only an LA pack has slots to leave empty
         raise UnfilledSlotsError(f"{local.display_name}: " + "; ".join(warnings))
     with output_lock(out):
+        rendered: dict[str, dict[str, bytes]] = {}
         if jobs > 1 and len(courses) > 1:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                      initargs=(programme, brand, artefacts)) as pool:
-                rendered = dict(pool.map(_render_in_worker, courses))
+                for cid, outputs in pool.map(_render_in_worker, courses):
+                    rendered[cid] = outputs
+                    if progress is not None:
+                        progress(len(rendered), len(courses), cid)
         else:
-            rendered = {cid: render_course(programme, brand, cid, artefacts) for cid in courses}
+            for cid in courses:
+                rendered[cid] = render_course(programme, brand, cid, artefacts)
+                if progress is not None:
+                    progress(len(rendered), len(courses), cid)
         with staged_folder(out) as stage:
             files = []
             for cid in courses:
@@ -141,9 +166,10 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
             warnings += [str(f) for f in findings]
             manifest["warnings"] = warnings
             (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        zip_path = None
-        if make_zip:
+        if zip_path is None and make_zip:
             zip_path = out.parent / f"iwpacks-{out.name}.zip"
+        if zip_path is not None:
+            zip_path = Path(zip_path)
             replace_file(zip_path, zip_folder(out))
     return PackResult(out, tuple(files), zip_path, tuple(courses), tuple(warnings))
 

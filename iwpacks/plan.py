@@ -96,7 +96,14 @@ class CoursePlan:
 
 
 def plan_course(programme: Programme, course_id: str) -> CoursePlan:
-    """Lay out a course in the standard structure with planned minutes; UsageError if unknown."""
+    """Lay out a course in the standard structure with planned minutes.
+
+    Raises UsageError for an unknown course, and ContentError if the programme (perhaps edited in memory)
+    breaks a content rule, so no renderer meets a model it cannot draw.
+    """
+    from .validate import check_programme
+
+    check_programme(programme)
     course = programme.courses.get(course_id)
     if course is None:
         from ._fields import did_you_mean

@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -46,7 +47,7 @@ def build_preview(pack: Path) -> Path:
     images = pack / PREVIEW_DIR
     shutil.rmtree(images, ignore_errors=True)
     images.mkdir()
-    model = []
+    model: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="iwpacks-preview-") as tmp:
         work = Path(tmp)
         office, pdfs = [], {}

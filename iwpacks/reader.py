@@ -11,7 +11,7 @@ from ._fields import ID_PATTERN, Fields
 from ._read_courses import read_courses
 from ._read_material import attach_material
 from ._read_modules import read_module
-from ._records import Origins, unique_records
+from ._records import Origin, Origins, unique_records
 from ._yaml import LocatedData, read_yaml
 from .errors import ContentError, Problem
 from .model import (Audience, CommonMessage, DeliveryPrinciple, DistributionRoute, LocalSlot, MaterialType, Process,
@@ -92,6 +92,7 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
         if doc is not None:
             top = Fields(doc, (), doc.data, (key,) + _EXTRA_TOP_KEYS.get(file_name, ()), problems)
             records = unique_records(kind, top.records(key, keys), build, origins)
+            origins.add("list", key, Origin(doc, (key,)))  # where a check reports a record that is missing
         lists[key] = records
 
     settings = _read_settings(load("programme.yaml"), problems)

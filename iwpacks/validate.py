@@ -3,12 +3,97 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ._fields import did_you_mean
+import weakref
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ._fields import MAX_TEXT, MAX_TITLE, TITLE_KEYS, did_you_mean, text_problem
 from ._records import Origin, Origins
-from .errors import Problem
+from ._yaml import LocatedData, format_path
+from .errors import ContentError, Problem
 from .model import Course, CourseSection, Module, Programme
 
 _MODULE_SECTIONS = ("process-introduction", "detailed-training")
+# Slots every pack places whatever the course: the closing slide, the contact list and sources in the
+# handouts, and "to book a place" on the outline and specification. Content must declare them.
+PLACED_SLOTS = {"practitioner-network": "text", "training-contacts": "contacts", "local-sources": "sources"}
+
+
+def validate(programme: Programme) -> list[Problem]:
+    """Every problem in a programme built or edited in memory: types, text limits and cross-references.
+
+    The same rules as content read from YAML; each Problem names the key path from the programme
+    ("courses[3].title"), with file "programme" and no line. Returns [] for a valid programme.
+    """
+    from ._convert import IN_MEMORY, structure, unstructure
+
+    if not isinstance(programme, Programme):
+        return [Problem(IN_MEMORY, 0, "", f"expected a Programme, found {type(programme).__name__}")]
+    try:
+        structure(unstructure(programme), Programme)
+    except ContentError as exc:
+        return exc.problems
+    except (AttributeError, TypeError, ValueError, StopIteration) as exc:  # a record swapped for something else
+        return [Problem(IN_MEMORY, 0, "", f"not a valid model: {exc}")]
+    problems = _text_problems(programme, (), IN_MEMORY)
+    return problems or validate_programme(programme, _MemoryOrigins(IN_MEMORY))
+
+
+# Programmes already found valid, by id: a frozen model cannot change, so each is checked once however many
+# courses and artefacts are built from it. A weak reference drops the entry when the programme goes.
+_checked: dict[int, weakref.ref] = {}
+
+
+def check_programme(programme: Programme) -> None:
+    """Raise ContentError if `programme` (perhaps edited with attrs.evolve) breaks a content rule."""
+    key = id(programme)
+    ref = _checked.get(key)
+    if ref is not None and ref() is programme:
+        return
+    problems = validate(programme)
+    if problems:
+        raise ContentError(problems)
+    _checked[key] = weakref.ref(programme, lambda _: _checked.pop(key, None))
+
+
+def _text_problems(value: Any, path: tuple, file: str, required: bool = True) -> list[Problem]:
+    """The reader's text rules on a model: required text present, no unwritable characters, length limits."""
+    out = []
+    if attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            if field.eq:  # `source` (eq=False) names a local file, not content
+                out += _text_problems(getattr(value, field.name), path + (field.name,), file,
+                                      field.default is attrs.NOTHING)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            out += _text_problems(item, path + (key,), file)
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            out += _text_problems(item, path + (i,), file)
+    elif isinstance(value, str) and (value or required):  # "" is how an optional text says "none"
+        problem = text_problem(value, MAX_TEXT, MAX_TITLE if path and path[-1] in TITLE_KEYS else None)
+        if problem:
+            out.append(Problem(file, 0, format_path(path), problem))
+    return out
+
+
+class _MemoryOrigins(Origins):
+    """Origins for a model with no files behind it: each record is located by its collection and id."""
+
+    _COLLECTIONS = {"module": "modules", "course": "courses", "message": "common_messages", "material": "modules",
+                    "slot": "slots"}
+
+    def __init__(self, file: str) -> None:
+        super().__init__()
+        self._doc = LocatedData(file, None, {(): 0})
+
+    def of(self, kind: str, ident: str) -> Origin:
+        if kind == "list":
+            return Origin(self._doc, (ident,))
+        path = (self._COLLECTIONS.get(kind, kind), ident) + (("material",) if kind == "material" else ())
+        return Origin(self._doc, path)
 
 
 def validate_programme(programme: Programme, origins: Origins) -> list[Problem]:
@@ -18,6 +103,7 @@ def validate_programme(programme: Programme, origins: Origins) -> list[Problem]:
         problems += _module_references(programme, module, origins.of("module", module.ref))
     problems += _prerequisite_cycles(programme, origins)
     problems += _slot_references(programme, origins)
+    problems += _placed_slots(programme, origins)
     for course in programme.courses.values():
         origin = origins.of("course", course.id)
         problems += _course_references(programme, course, origin)
@@ -66,6 +152,19 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
         origin = origins.of("material", module.ref)
         for i, topic in enumerate(module.material.topics):
             out += _check_refs(origin, ("topics", i, "slots"), topic.slots, programme.slots, "slot")
+    return out
+
+
+def _placed_slots(programme: Programme, origins: Origins) -> list[Problem]:
+    out = []
+    for slot_id, kind in PLACED_SLOTS.items():
+        slot = programme.slots.get(slot_id)
+        if slot is None:
+            out.append(origins.of("list", "slots").problem((), f'missing slot "{slot_id}" (type: {kind}): every '
+                                                                "pack shows it, so the content must declare it"))
+        elif slot.type != kind:
+            out.append(origins.of("slot", slot_id).problem(("type",), f'slot "{slot_id}" must be of type {kind}, '
+                                                                     f"found {slot.type}"))
     return out
 
 

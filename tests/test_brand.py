@@ -10,8 +10,8 @@ import pytest
 from iwpacks.brand import FONT_FACES, font_panose, load_brand
 from iwpacks.check import check_pdf
 from iwpacks.errors import ContentError
-from iwpacks.render.course_spec import CourseSpecRenderer
-from iwpacks.render.outline import OutlineRenderer
+from iwpacks.renderers.course_spec import CourseSpecRenderer
+from iwpacks.renderers.outline import OutlineRenderer
 
 ARIAL_PANOSE = "020B0604020202020204"
 
@@ -49,6 +49,7 @@ def pdfs(plans, brand):
             "course-outline.pdf": OutlineRenderer().render(plan, brand)}
 
 
+@pytest.mark.office
 def test_every_font_in_the_pdfs_is_embedded(pdfs, tmp_path):
     for name, data in pdfs.items():
         path = tmp_path / name
@@ -67,3 +68,13 @@ def test_office_templates_name_the_metric_twin_for_machines_without_the_font(bra
     assert f'<w:panose1 w:val="{ARIAL_PANOSE}"/>' in font_table
     theme = zipfile.ZipFile(brand.deck_template).read("ppt/theme/theme1.xml").decode()
     assert theme.count(f'<a:latin typeface="Liberation Sans" panose="{ARIAL_PANOSE}"') == 2
+
+
+def test_a_brand_with_no_fonts_mapping_is_a_located_error(brand, tmp_path):
+    copy = tmp_path / "brand"
+    shutil.copytree(brand.folder, copy, ignore=shutil.ignore_patterns("*.py"))
+    yaml = copy / "brand.yaml"
+    text = yaml.read_text()
+    yaml.write_text(text[:text.index("fonts:")] + "fonts: ~\n" + text[text.index("logo:"):])
+    with pytest.raises(ContentError, match=r"brand\.yaml:\d+: fonts: expected a mapping, found nothing \(null\)"):
+        load_brand(copy)

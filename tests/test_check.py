@@ -121,12 +121,12 @@ def test_low_contrast_brand_colour_fails(brand):
     assert check_brand(brand) == []
 
 
-def test_check_command_exits_1_on_errors(tmp_path):
+def test_check_command_exits_3_on_errors(tmp_path):
     pack = tmp_path / "pack" / "course"
     pack.mkdir(parents=True)
     _deck(pack, ["One", ""])
     result = subprocess.run([sys.executable, "-m", "iwpacks", "check", str(tmp_path / "pack")],
                             capture_output=True, text=True)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert "error: course/deck.pptx: slide 2 has no title" in result.stderr
     assert "check: 1 error, 0 warnings" in result.stdout

@@ -52,7 +52,7 @@ def test_show_pending_course_says_what_is_not_counted(capsys):
 
 def test_show_unknown_id_is_one_clear_line():
     result = run("show", "IW1")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr == ('usage: unknown id "IW1" (did you mean "IW01"?); try `iwpacks list modules` '
                              "or `iwpacks list courses`\n")
 
@@ -63,12 +63,11 @@ def test_export_is_complete_and_loads_back(programme):
     data = json.loads(result.stdout)
     assert len(data["modules"]) == 26 and len(data["courses"]) == 24
     for module in data["modules"]:
-        assert {"ref", "name", "status", "process", "description", "audience", "objectives", "content", "delivery",
-                "duration", "responsibility", "prerequisites"} <= set(module)
+        assert {"ref", "name", "status", "process", "description", "audience_text", "audiences", "objectives",
+                "content", "delivery_text", "duration", "responsibility", "prerequisites", "material"} <= set(module)
     for course in data["courses"]:
-        assert {"id", "title", "process", "audience", "status", "modules"} <= set(course)
-    course = next(c for c in data["courses"] if c["id"] == "iw-operational-managers")
-    assert course["modules"] == ["IW01", "IW02", "IW03"]
+        assert {"id", "title", "process", "audience", "status", "sections"} <= set(course)
+    assert data["derived"]["courses"]["iw-operational-managers"]["modules"] == ["IW01", "IW02", "IW03"]
     assert import_programme(data) == programme
 
 
@@ -83,7 +82,7 @@ def test_routes_order_courses_by_their_prerequisites():
 
 def test_routes_unknown_audience_lists_the_known_ones():
     result = run("routes", "teachers")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.startswith('usage: unknown audience "teachers"; known: practitioners, trainers')
 
 
@@ -93,3 +92,79 @@ def test_console_script_is_declared():
 
     data = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
     assert data["project"]["scripts"]["iwpacks"] == "iwpacks.cli:main"
+
+
+def test_version():
+    import iwpacks
+
+    result = run("--version")
+    assert (result.returncode, result.stdout) == (0, f"iwpacks {iwpacks.__version__}\n")
+
+
+def test_content_is_accepted_after_the_command_too(tmp_path):
+    before = run("--content", "tests/fixtures/minimal", "list", "courses")
+    after = run("list", "courses", "--content", "tests/fixtures/minimal")
+    assert before.returncode == after.returncode == 0
+    assert before.stdout == after.stdout and before.stdout.startswith("is-practitioners")
+
+
+@pytest.mark.parametrize("args, shape", [
+    (["validate", "--json"], {"ok": True, "modules": 26, "courses": 24}),
+    (["list", "courses", "--json"], None),
+    (["show", "IW03", "--json"], {"kind": "module"}),
+    (["routes", "practitioners", "--json"], {"audience": "practitioners"}),
+    (["localisation-report", "--la", "eastbrook", "--course", "iw-practitioners", "--json"],
+     {"overlay": "eastbrook"}),
+])
+def test_json_output(args, shape):
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    if shape is None:
+        assert data[0]["id"] == "iw-practitioners" and set(data[0]) == {"id", "title", "status", "process", "audience"}
+    else:
+        assert shape.items() <= data.items()
+
+
+def test_validate_json_lists_problems_with_their_location(tmp_path):
+    import shutil
+
+    content = shutil.copytree("tests/fixtures/minimal", tmp_path / "content")
+    (content / "courses.yaml").write_text((content / "courses.yaml").read_text().replace("title:", "titel:", 1))
+    result = run("validate", str(content), "--json")
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert {"file": "content/courses.yaml", "path": "courses[0].titel"}.items() <= problems[-1].items()
+
+
+@pytest.mark.parametrize("args, code, stderr", [
+    (["build", "--course", "nope"], 2, "usage: unknown course"),
+    (["build", "--course", "isi-practitioners"], 2, "build: isi-practitioners is pending"),
+    (["build", "--la", "nowhere"], 2, 'usage: unknown LA "nowhere"'),
+    (["frobnicate"], 2, "usage: iwpacks"),
+])
+def test_exit_codes_tell_failures_apart(args, code, stderr, tmp_path):
+    result = run(*args, "--out", str(tmp_path / "out")) if args[0] == "build" else run(*args)
+    assert result.returncode == code
+    assert result.stderr.startswith(stderr), result.stderr
+
+
+def test_a_failed_pack_check_exits_3(tmp_path):
+    (tmp_path / "pack" / "c").mkdir(parents=True)
+    from docx import Document
+
+    Document().save(str(tmp_path / "pack" / "c" / "handouts.docx"))  # no title, no language
+    result = run("check", str(tmp_path / "pack"), "--json")
+    assert result.returncode == 3
+    assert json.loads(result.stdout)["errors"] >= 1
+
+
+def test_build_writes_the_zip_only_where_asked_and_shows_progress_with_v(tmp_path):
+    out = tmp_path / "packs" / "mine"
+    result = run("build", "--la", "eastbrook", "--course", "iw-practitioners", "--out", str(out), "-v")
+    assert result.returncode == 0, result.stderr
+    assert not list(tmp_path.rglob("*.zip"))
+    assert "[1/1] iw-practitioners" in result.stderr
+    zipped = run("build", "--course", "iw-practitioners", "--out", str(out), "--zip", str(tmp_path / "z.zip"), "-q")
+    assert (zipped.returncode, zipped.stdout, zipped.stderr) == (0, "", "")
+    assert (tmp_path / "z.zip").is_file()

@@ -6,13 +6,13 @@ import zipfile
 import pytest
 
 from iwpacks.check import check_pack
-from iwpacks.overlay import apply_overlay, known_las, load_localisation
+from iwpacks.overlay import apply_overlay, known_las, load_overlay
 from iwpacks.pack import build_pack
 
 
 @pytest.mark.parametrize("la", [None, *known_las()])
 def test_every_pack_builds_and_passes_the_accessibility_checks(programme, brand, tmp_path, la):
-    source = programme if la is None else apply_overlay(programme, load_localisation(programme, la))
+    source = programme if la is None else apply_overlay(programme, load_overlay(programme, la))
     result = build_pack(source, brand, tmp_path / (la or "master"), make_zip=True, jobs=2)
     assert len(result.courses) == 17 and len(result.files) == 17 * 5
     assert check_pack(tmp_path / (la or "master"), brand) == []
@@ -22,7 +22,7 @@ def test_every_pack_builds_and_passes_the_accessibility_checks(programme, brand,
 
 
 def test_two_builds_are_byte_identical(programme, brand, tmp_path):
-    local = apply_overlay(programme, load_localisation(programme, "northmoor"))
+    local = apply_overlay(programme, load_overlay(programme, "northmoor"))
     courses = ["caf-trainers", "lp-practitioners"]
     first = build_pack(local, brand, tmp_path / "one", courses, make_zip=True)
     second = build_pack(local, brand, tmp_path / "two", courses, make_zip=True, jobs=2)

@@ -17,9 +17,9 @@ import iwpacks
 from iwpacks._text import artefact_text
 from iwpacks.errors import ContentError, IwpacksError
 from iwpacks.pack import build_pack
-from iwpacks.overlay import apply_overlay, load_localisation
+from iwpacks.overlay import apply_overlay, load_overlay
 from iwpacks.plan import plan_course
-from iwpacks.render._slots import slot_text
+from iwpacks.renderers._slots import slot_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "examples" / "la"
@@ -66,7 +66,9 @@ CONTENT_CASES = [
     ("wrong type: negative minutes", "course-structure.yaml", lambda t: t.replace("minutes: 10", "minutes: -5", 1),
      "content/course-structure.yaml:5: sections[0].minutes: expected a number of at least 0, found -5"),
     ("100,000-character string", "modules/IW01.yaml", lambda t: t.replace("name: Introduction to Integrated Working",
-     "name: " + "x" * 100_000), "content/modules/IW01.yaml:2: name: text is 100000 characters long; the limit is 5000"),
+     "name: " + "x" * 100_000), "content/modules/IW01.yaml:2: name: a title is at most 200 characters; this one is 100000"),
+    ("300-character course title", "courses.yaml", lambda t: t.replace("title: ", "title: " + "x" * 290, 1),
+     "a title is at most 200 characters; this one is"),
     ("raw control character", "modules/IW01.yaml", lambda t: t.replace("name: Introduction", "name: Intro\x07duction"),
      "content/modules/IW01.yaml:2: character U+0007 is not allowed in YAML; remove it"),
     ("escaped control character", "modules/IW01.yaml", lambda t: t.replace("name: Introduction to Integrated Working",
@@ -165,11 +167,11 @@ def test_hostile_overlay(programme, tmp_path, case, old, new, error, literal):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     if error:
         with pytest.raises(ContentError) as caught:
-            load_localisation(programme, folder)
+            load_overlay(programme, folder)
         found = [str(p) for p in caught.value.problems]
         assert any(error in p for p in found), found
     else:  # a correct pack: the text rendered literally in every artefact that shows the slot
-        localised = apply_overlay(programme, load_localisation(programme, folder))
+        localised = apply_overlay(programme, load_overlay(programme, folder))
         shown = slot_text(plan_course(localised, "iw-practitioners"), "practitioner-network")
         assert shown.filled and shown.lines[0].startswith(literal)
         from iwpacks.brand import load_brand
@@ -183,7 +185,7 @@ def test_corrupt_logo(programme, tmp_path):
     folder = la_copy(tmp_path)
     (folder / "logo.png").write_bytes((folder / "logo.png").read_bytes()[:200])  # a truncated PNG
     with pytest.raises(ContentError, match='"logo.png" is not a readable PNG or JPEG image'):
-        load_localisation(programme, folder)
+        load_overlay(programme, folder)
 
 
 def test_symlinked_overlay_file_out_of_the_folder(programme, tmp_path):
@@ -195,7 +197,7 @@ def test_symlinked_overlay_file_out_of_the_folder(programme, tmp_path):
     path.write_text(path.read_text().replace("    link: https://www.northmoor.example.org/childrens-trust/isp",
                                              "    file: isp.pdf"), encoding="utf-8")
     with pytest.raises(ContentError, match='"isp.pdf" is outside the overlay folder'):
-        load_localisation(programme, folder)
+        load_overlay(programme, folder)
 
 
 _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=300)
@@ -212,7 +214,7 @@ def test_any_overlay_text_is_shown_literally_or_refused_clearly(programme, tmp_p
     data["slots"]["practitioner-network"] = value
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     try:
-        localised = apply_overlay(programme, load_localisation(programme, folder))
+        localised = apply_overlay(programme, load_overlay(programme, folder))
     except ContentError as exc:  # the only acceptable failure: a located, one-line problem
         assert all(str(p).count("\n") == 0 for p in exc.problems)
         assert all("overlay.yaml:" in str(p) for p in exc.problems)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from iwpacks._text import artefact_text
-from iwpacks.overlay import apply_overlay, load_localisation
+from iwpacks.overlay import apply_overlay, load_overlay
 from iwpacks.pack import build_pack
-from iwpacks.render._slots import describe_value
+from iwpacks.renderers._slots import describe_value
 
 COURSES = ["lp-practitioners", "caf-practitioners", "is-advisors"]
 PLACEHOLDER = "Your LA adds:"
@@ -21,7 +21,7 @@ PLACEHOLDER = "Your LA adds:"
 @pytest.fixture(scope="session")
 def packs(programme, brand, tmp_path_factory):
     out = tmp_path_factory.mktemp("packs")
-    local = load_localisation(programme, "northmoor")
+    local = load_overlay(programme, "northmoor")
     build_pack(programme, brand, out / "master", COURSES)
     build_pack(apply_overlay(programme, local), brand, out / "northmoor", COURSES, make_zip=True)
     return out
@@ -41,7 +41,7 @@ def first_values(value) -> list[str]:
 
 @pytest.mark.parametrize("course", COURSES)
 def test_filled_slots_show_the_la_values_wherever_the_master_shows_a_placeholder(programme, packs, course):
-    local = load_localisation(programme, "northmoor")
+    local = load_overlay(programme, "northmoor")
     master, la = texts(packs / "master", course), texts(packs / "northmoor", course)
     used_somewhere = set()
     for artefact, text in master.items():
@@ -81,18 +81,19 @@ def test_manifest_records_the_overlay(programme, packs):
 
 
 def test_describe_value_formats_each_kind(programme):
-    local = load_localisation(programme, "northmoor")
+    local = load_overlay(programme, "northmoor")
     contact = describe_value(local.slots["escalation-contacts"][0])
     assert contact == ("Priya Shah, Integrated Working Manager, Northmoor Children's Services, 01632 960 101, "
                        "priya.shah@northmoor.example.org")
 
 
 def test_make_pack_command_builds_the_example_la(tmp_path):
+    # What `make pack LA=eastbrook` runs (here for one course): the folder and its zip, both under dist/.
     result = subprocess.run([sys.executable, "-m", "iwpacks", "build", "--la", "eastbrook", "--course",
-                             "iw-practitioners", "--out", str(tmp_path / "eastbrook")], capture_output=True, text=True)
+                             "iw-practitioners"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("built 1 course, 5 files into")
-    with zipfile.ZipFile(tmp_path / "iwpacks-eastbrook.zip") as archive:
+    assert result.stdout == "built 1 course, 5 files into dist/eastbrook and dist/iwpacks-eastbrook.zip\n"
+    with zipfile.ZipFile(tmp_path / "dist" / "iwpacks-eastbrook.zip") as archive:
         assert archive.testzip() is None
 
 

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from iwpacks.errors import ContentError, UsageError
-from iwpacks.overlay import apply_overlay, find_overlay, load_localisation, merge
-from iwpacks.render._slots import slot_text
+from iwpacks.overlay import apply_overlay, find_overlay, load_overlay, merge
+from iwpacks.renderers._slots import slot_text
 from iwpacks.plan import plan_course
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "la"
@@ -35,7 +35,7 @@ def edit(folder: Path, old: str, new: str) -> None:
 
 def problems(programme, folder: Path, org: Path | None = None) -> list[str]:
     with pytest.raises(ContentError) as caught:
-        load_localisation(programme, folder, org)
+        load_overlay(programme, folder, org)
     return [str(p) for p in caught.value.problems]
 
 
@@ -45,8 +45,8 @@ def line_of(folder: Path, text: str) -> int:
 
 
 def test_both_example_las_load_with_different_data(programme):
-    north = load_localisation(programme, "northmoor")
-    east = load_localisation(programme, "eastbrook")
+    north = load_overlay(programme, "northmoor")
+    east = load_overlay(programme, "eastbrook")
     assert north.name == "Northmoor Borough Council" and east.name == "Eastbrook County Council"
     assert north.logo.read_bytes() != east.logo.read_bytes()
     assert north.slots["escalation-contacts"] != east.slots["escalation-contacts"]
@@ -140,8 +140,8 @@ def test_merge_maps_merge_lists_replace_null_removes():
 
 
 def test_organisation_layer_takes_precedence(programme):
-    la_only = load_localisation(programme, "northmoor")
-    layered = load_localisation(programme, "northmoor", ORG)
+    la_only = load_overlay(programme, "northmoor")
+    layered = load_overlay(programme, "northmoor", ORG)
     assert layered.name == "Northmoor Borough Council"  # kept from the LA
     assert layered.organisation == "Northmoor Community Health Trust"  # added by the organisation
     assert [c.name for c in layered.slots["information-sharing-advice"]] == ["Dr Ruth Amadi"]  # list replaced
@@ -152,7 +152,7 @@ def test_organisation_layer_takes_precedence(programme):
 
 
 def test_apply_overlay_is_pure_and_fills_slots(programme):
-    local = load_localisation(programme, "northmoor")
+    local = load_overlay(programme, "northmoor")
     localised = apply_overlay(programme, local)
     assert programme.localisation is None  # master unchanged
     plan = plan_course(localised, "lp-practitioners")
@@ -167,7 +167,7 @@ def test_apply_overlay_is_pure_and_fills_slots(programme):
 
 def test_template_syntax_in_an_overlay_stays_literal(programme, la):
     edit(la, '  practitioner-network: "Join', '  practitioner-network: "{{ 7*7 }} {% include x %} Join')
-    localised = apply_overlay(programme, load_localisation(programme, la))
+    localised = apply_overlay(programme, load_overlay(programme, la))
     text = slot_text(plan_course(localised, "iw-practitioners"), "practitioner-network")
     assert text.lines[0].startswith("{{ 7*7 }} {% include x %} Join")
 

@@ -105,8 +105,8 @@ def test_default_selection_is_every_course_that_is_not_pending(programme):
 
 
 def test_every_renderer_is_found_whatever_was_imported_first():
-    import iwpacks.render.handouts  # noqa: F401  (a caller importing one renderer directly)
-    from iwpacks.render import renderers
+    import iwpacks.renderers.handouts  # noqa: F401  (a caller importing one renderer directly)
+    from iwpacks.renderers import renderers
 
     assert list(renderers()) == ["deck", "handouts", "course-specification", "trainer-guide", "course-outline"]
     assert [r.filename for r in renderers().values()] == [

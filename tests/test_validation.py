@@ -180,7 +180,7 @@ def test_validate_command_accepts_the_bundled_content():
 def test_missing_folder_is_a_one_line_error(tmp_path):
     result = subprocess.run([sys.executable, "-m", "iwpacks", "validate", str(tmp_path / "nope")],
                             capture_output=True, text=True)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.strip() == f"usage: content folder not found: {tmp_path / 'nope'}"
 
 

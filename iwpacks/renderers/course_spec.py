@@ -1,7 +1,7 @@
 """The course specification PDF of 3.1: content, learning objectives, timings and target audiences."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -178,6 +178,7 @@ def _key_values(rows: list[tuple[str, list[str]]], s: dict[str, ParagraphStyle],
 
 def _grid(brand: Brand, total_row: bool) -> TableStyle:
     """Header row in the primary colour, pale banding, and a ruled total row."""
+    commands: list[tuple[Any, ...]]  # the commands differ in length and types, so no narrower list type fits
     commands = [("BACKGROUND", (0, 0), (-1, 0), colour(brand, "primary")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colour(brand, "background"), colour(brand, "tint")]),
                 ("LINEBELOW", (0, -1), (-1, -1), 1, colour(brand, "primary")),

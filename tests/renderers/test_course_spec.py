@@ -9,8 +9,8 @@ import pytest
 from reportlab.lib.rl_accel import fp_str
 
 from iwpacks.plan import plan_course
-from iwpacks.render._facts import course_facts
-from iwpacks.render.course_spec import CourseSpecRenderer
+from iwpacks.renderers._facts import course_facts
+from iwpacks.renderers.course_spec import CourseSpecRenderer
 
 FORBIDDEN = re.compile(r"\bNone\b|\{\{|\}\}|TODO|lorem", re.I)
 

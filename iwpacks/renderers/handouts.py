@@ -124,6 +124,7 @@ def _sources(doc: DocumentObject, plan: CoursePlan) -> None:
     message = plan.programme.common_messages.get(_WORRIED)
     shown_with_message = set(message.slots) if message is not None and _WORRIED in plan.course.messages else set()
     if shown_with_message:
+        assert message is not None  # shown_with_message is empty without the message
         doc.add_heading(message.title, 2)
         doc.add_paragraph(message.wording)
         for slot_id in message.slots:

@@ -4,6 +4,11 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import zipfile
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docx.opc.coreprops import CoreProperties
+    from pptx.parts.coreprops import CorePropertiesPart
 
 # A fixed moment for every date an artefact carries, so two builds of the same input are identical.
 FIXED_DATETIME = _dt.datetime(2006, 1, 1, 0, 0, 0)
@@ -23,7 +28,7 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def fix_core_properties(core_properties: object, title: str, subject: str, author: str,
+def fix_core_properties(core_properties: CoreProperties | CorePropertiesPart, title: str, subject: str, author: str,
                         language: str = "en-GB") -> None:
     """Set title/subject/author/language and pin created/modified/printed dates (python-docx or -pptx)."""
     props = core_properties

@@ -5,7 +5,7 @@ import functools
 import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 import attrs
@@ -252,7 +252,7 @@ def _draw_fitted_left(canv: Canvas, value: str, font: str, size: float, left: fl
 class _BrandedDoc(BaseDocTemplate):
     """A one-frame A4 document that turns Heading flowables into outline entries."""
 
-    def __init__(self, buffer: io.BytesIO, decor: PageDecor, **kw: object) -> None:
+    def __init__(self, buffer: io.BytesIO, decor: PageDecor, **kw: Any) -> None:
         super().__init__(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=FRAME_TOP,
                          bottomMargin=FRAME_BOTTOM, **kw)
         frame = Frame(MARGIN, FRAME_BOTTOM, CONTENT_W, FRAME_H, id="body", leftPadding=0, rightPadding=0,

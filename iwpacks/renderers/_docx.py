@@ -68,7 +68,9 @@ def _remember_style_ids(doc: DocumentObject) -> None:
             known[key] = lookup(style_or_name, style_type)
         return known[key]
 
-    part.get_style_id = get_style_id
+    # An instance attribute shadows the class's method for this part alone. setattr, because mypy refuses
+    # an assignment to a method, and shadowing the method is the point.
+    setattr(part, "get_style_id", get_style_id)
 
 
 def cover(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str,

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from pypdf import PdfReader
 from iwpacks._text import artefact_text
 from iwpacks.model import Exercise, FrozenMap, Material
 from iwpacks.plan import plan_course
-from iwpacks.render.handouts import CONTACT_HEADER, CONTACT_ROWS, HandoutsRenderer
+from iwpacks.renderers.handouts import CONTACT_HEADER, CONTACT_ROWS, HandoutsRenderer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -125,7 +124,7 @@ def test_pending_course_says_draft_on_every_page(programme, brand):
 
 
 def test_the_renderer_is_registered():
-    from iwpacks.render import renderers
+    from iwpacks.renderers import renderers
 
     assert isinstance(renderers()["handouts"], HandoutsRenderer)
 
@@ -161,7 +160,7 @@ def test_template_carries_the_brand_not_office(brand):
     assert "PAGE" in footer
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.office
 def test_libreoffice_converts_the_handouts(handouts, tmp_path):
     from iwpacks.office import to_pdf
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from iwpacks.render.deck import DeckRenderer
-from iwpacks.render.handouts import HandoutsRenderer
-from iwpacks.render.trainer_guide import TrainerGuideRenderer
+from iwpacks.renderers.deck import DeckRenderer
+from iwpacks.renderers.handouts import HandoutsRenderer
+from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
 
 
 @pytest.fixture(scope="session")

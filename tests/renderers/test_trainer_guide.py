@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 
 import attrs
 import pytest
@@ -13,9 +12,9 @@ from pypdf import PdfReader
 from iwpacks._text import artefact_text
 from iwpacks.model import Exercise, FrozenMap, Material
 from iwpacks.plan import plan_course
-from iwpacks.render._guide_checklists import CALL_LOG_HEADER
-from iwpacks.render._guide_spec import SESSION_PLAN_HEADER
-from iwpacks.render.trainer_guide import TrainerGuideRenderer
+from iwpacks.renderers._guide_checklists import CALL_LOG_HEADER
+from iwpacks.renderers._guide_spec import SESSION_PLAN_HEADER
+from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
 
 
 @pytest.fixture(scope="session")
@@ -186,7 +185,7 @@ def test_pending_course_says_draft_on_the_cover_and_every_page(programme, brand)
 
 
 def test_the_renderer_is_registered():
-    from iwpacks.render import renderers
+    from iwpacks.renderers import renderers
 
     assert isinstance(renderers()["trainer-guide"], TrainerGuideRenderer)
 
@@ -195,7 +194,7 @@ def test_two_renders_are_byte_identical(plans, brand, guides):
     assert TrainerGuideRenderer().render(plans["caf-trainers"], brand) == guides["caf-trainers"]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.office
 def test_libreoffice_converts_the_guide(guides, tmp_path):
     from iwpacks.office import to_pdf
 
@@ -210,7 +209,7 @@ def test_libreoffice_converts_the_guide(guides, tmp_path):
 
 
 def test_the_running_title_fits_beside_the_page_number():
-    from iwpacks.render._docx import FOOTER_CHARS, running_title
+    from iwpacks.renderers._docx import FOOTER_CHARS, running_title
 
     long = running_title("The Common Assessment Framework for IS officers, professional advisors and mediated access "
                          "contacts", "Delivery and trainer guide")

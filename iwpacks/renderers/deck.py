@@ -17,6 +17,8 @@ from ._pptx_xml import no_bullet
 from ._local import cover_identity
 
 if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationObject
+
     from ..brand import Brand
     from ..plan import CoursePlan
 
@@ -29,7 +31,7 @@ class TemplateError(IwpacksError):
     category = "brand"
 
 
-def template_layouts(prs: Presentation, template_name: str) -> dict:
+def template_layouts(prs: PresentationObject, template_name: str) -> dict:
     """The named layouts of the template; TemplateError names any that are missing (no silent fallback)."""
     found = {layout.name: layout for layout in prs.slide_layouts}
     missing = [name for name in LAYOUTS if name not in found]
@@ -61,7 +63,7 @@ class DeckRenderer:
         return normalise_zip(buffer.getvalue())
 
 
-def _draw(prs: Presentation, layout, spec: SlideSpec, brand: Brand, draft: bool) -> None:
+def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft: bool) -> None:
     slide = prs.slides.add_slide(layout)
     holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
     title = holders.pop(0)

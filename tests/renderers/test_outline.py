@@ -9,9 +9,9 @@ import pytest
 
 from iwpacks.errors import IwpacksError
 from iwpacks.plan import plan_course
-from iwpacks.render import outline
-from iwpacks.render._facts import course_facts
-from iwpacks.render.outline import Fit, OutlineRenderer
+from iwpacks.renderers import outline
+from iwpacks.renderers._facts import course_facts
+from iwpacks.renderers.outline import Fit, OutlineRenderer
 
 FORBIDDEN = re.compile(r"\bNone\b|\{\{|\}\}|TODO|lorem", re.I)
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from iwpacks.brand import load_brand
 from iwpacks.office import to_pdf
 from iwpacks.plan import plan_course
-from iwpacks.render.deck import DeckRenderer, TemplateError
+from iwpacks.renderers.deck import DeckRenderer, TemplateError
 
 NO_NOTES_NEEDED = ("Title", "Section", "Closing")
 
@@ -114,6 +114,7 @@ def test_a_missing_layout_is_a_clear_error(plans, brand, tmp_path):
         DeckRenderer().render(plans["iw-practitioners"], load_brand(folder))
 
 
+@pytest.mark.office
 def test_libreoffice_opens_the_deck_with_one_page_per_slide(decks, tmp_path):
     for cid in ("caf-practitioners", "iw-senior-managers"):
         path = tmp_path / f"{cid}.pptx"
@@ -180,7 +181,7 @@ def test_the_sources_message_leads_into_the_sources_slides_after_the_recap(decks
 
 
 def test_an_audience_that_starts_with_an_acronym_keeps_its_capitals(decks):
-    from iwpacks.render._facts import mid_sentence
+    from iwpacks.renderers._facts import mid_sentence
 
     assert mid_sentence("Practitioners") == "practitioners"
     assert mid_sentence("IS officers, professional advisors") == "IS officers, professional advisors"

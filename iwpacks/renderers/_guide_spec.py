@@ -100,7 +100,8 @@ def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
         "\u201c2 x 2.5 hours\u201d; longer sessions have a 15-minute break and the two sessions of a day are "
         "separated by lunch. The clock assumes a 09:30 start: if you start at another time, move every time by "
         "the same amount."))
-    rows, quiet = [], set()
+    rows: list[list[str]] = []
+    quiet: set[int] = set()
     for r in timetable.rows:
         if r.is_break:
             quiet.add(len(rows))
