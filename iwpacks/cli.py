@@ -110,7 +110,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "preview":
         from .preview import build_preview
 
-        page = build_preview(args.pack)
+        page = build_preview(args.pack, progress=_progress_printer() if _show_progress(args) else None)
         _say(args, f"wrote {page}")
         return EXIT_OK
     if args.command == "validate":
@@ -216,16 +216,20 @@ def _build(programme, args: argparse.Namespace) -> None:
     elif local is not None and not args.out:  # `make pack LA=...`: the folder and its zip, both under dist/
         zip_to = out.parent / f"iwpacks-{out.name}.zip"
     jobs = args.jobs or os.cpu_count() or 1
-    show_progress = not args.quiet and (args.verbose or sys.stderr.isatty())
     result = build_pack(programme, load_brand(args.brand), out, args.course, allow_draft=args.allow_draft,
                         zip_path=zip_to, artefacts=args.artefact, jobs=jobs, strict=args.strict,
-                        progress=_progress_printer() if show_progress else None)
+                        progress=_progress_printer() if _show_progress(args) else None)
     if not args.quiet:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
     extra = f" and {result.zip_path}" if result.zip_path else ""
     _say(args, f"built {len(result.courses)} course{'s' if len(result.courses) != 1 else ''}, "
                f"{len(result.files)} files into {result.folder}{extra}")
+
+
+def _show_progress(args: argparse.Namespace) -> bool:
+    """Progress lines on a terminal, or everywhere with -v; never with -q."""
+    return not args.quiet and (args.verbose or sys.stderr.isatty())
 
 
 def _progress_printer():

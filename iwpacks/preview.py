@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +38,11 @@ figure { margin: 0; } img { border: 1px solid #52606D; max-width: 320px; } figca
 """
 
 
-def build_preview(pack: Path) -> Path:
-    """Render every artefact of `pack` to PNG thumbnails and write `pack/preview.html`; return its path."""
+def build_preview(pack: Path, progress: Callable[[int, int, str], None] | None = None) -> Path:
+    """Render every artefact of `pack` to PNG thumbnails and write `pack/preview.html`; return its path.
+
+    `progress(done, total, step)` is called when LibreOffice starts and as each course's pages are drawn.
+    """
     pack = Path(pack)
     if not pack.is_dir():
         raise UsageError(f"not a pack folder: {pack}")
@@ -63,6 +67,8 @@ def build_preview(pack: Path) -> Path:
                     pdfs[(course.name, artefact)] = copy
                 else:
                     office.append(((course.name, artefact), copy))
+        if progress is not None:
+            progress(0, len(courses), f"LibreOffice: converting {len(office)} Office files")
         converted = to_pdf([copy for _, copy in office], work / "pdf")
         for key, copy in office:
             pdfs[key] = converted[copy]
@@ -76,6 +82,8 @@ def build_preview(pack: Path) -> Path:
                 artefacts.append({"name": artefact, "unit": "slide" if artefact.endswith(".pptx") else "page",
                                   "pages": [{"src": f"{PREVIEW_DIR}/{p.name}"} for p in pages]})
             model.append({"id": course.name, "artefacts": artefacts})
+            if progress is not None:
+                progress(len(model), len(courses), course.name)
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     html = env.from_string(_TEMPLATE).render(
         pack=pack.name, courses=model, total=sum(len(a["pages"]) for c in model for a in c["artefacts"]))

@@ -27,7 +27,9 @@ class _Images(html.parser.HTMLParser):
 def test_preview_has_an_image_for_every_slide_and_page(programme, brand, tmp_path):
     pack = tmp_path / "master"
     build_pack(programme, brand, pack, ["iw-practitioners"])
-    page = build_preview(pack)
+    steps = []
+    page = build_preview(pack, progress=lambda done, total, step: steps.append((done, total, step)))
+    assert steps == [(0, 1, "LibreOffice: converting 3 Office files"), (1, 1, "iw-practitioners")]
     parser = _Images()
     parser.feed(page.read_text(encoding="utf-8"))
     course = pack / "iw-practitioners"
