@@ -26,4 +26,6 @@ fi
 echo "make test: installing ${need[*]} (a minute, once)" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq >/dev/null
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# debconf's "delaying package configuration" note is noise on a machine without apt-utils; errors still show.
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
+    2> >(grep -v '^debconf: delaying package configuration' >&2)
