@@ -30,9 +30,9 @@ def main() -> None:
     parser.add_argument("--las", type=int, default=2, help="LA packs to build (cycling the examples)")
     args = parser.parse_args()
     import iwpacks
-    from iwpacks.brand import load_brand
-    from iwpacks.overlay import apply_overlay, known_las, load_overlay
-    from iwpacks.pack import build_pack
+    from iwpacks.overlay.layers import apply_overlay, known_las, load_overlay
+    from iwpacks.pack.build import build_pack
+    from iwpacks.source.brand import load_brand
 
     timed("start-up: import and load the content (cold)", lambda: subprocess.run(
         [sys.executable, "-c", "import iwpacks; iwpacks.load_programme()"], check=True), repeat=3)

@@ -7,34 +7,64 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import ContentError, IwpacksError, Problem, UsageError
-from .loading import load_programme
-from .model import (Audience, CommonMessage, Contact, Course, CourseSection, Duration, Exercise, LocalSource,
-                    Localisation, Material, Module, Process, Programme, Protocol, Source, Topic)
-from .validate import validate
+from iwpacks.errors import ContentError, IwpacksError, Problem, UsageError
+from iwpacks.model import (
+    Audience,
+    Brand,
+    CommonMessage,
+    Contact,
+    Course,
+    CourseSection,
+    Duration,
+    Exercise,
+    Localisation,
+    LocalSource,
+    Material,
+    Module,
+    Process,
+    Programme,
+    Protocol,
+    Source,
+    Topic,
+)
+from iwpacks.source.load import load_programme
+from iwpacks.source.validate import validate
 
 __version__ = "0.2.0"
 
 if TYPE_CHECKING:
-    from .brand import Brand, load_brand
-    from .export import export_programme, import_programme
-    from .overlay import apply_overlay, load_overlay
-    from .pack import PackResult, build_pack, render
-    from .plan import CoursePlan, plan_course
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+    from iwpacks.pack.build import PackResult, build_pack, render
+    from iwpacks.pack.export import export_programme, import_programme
+    from iwpacks.planning.plan import CoursePlan
+    from iwpacks.source.brand import load_brand
 
 # Names that pull in the renderers, reportlab or the Office libraries load on first use, so `import iwpacks`
 # and `iwpacks --version` stay quick.
-_LAZY = {"Brand": "brand", "load_brand": "brand", "export_programme": "export", "import_programme": "export",
-         "apply_overlay": "overlay", "load_overlay": "overlay", "PackResult": "pack", "build_pack": "pack",
-         "render": "pack", "CoursePlan": "plan", "plan_course": "plan"}
+_LAZY = {"load_brand": "source.brand", "export_programme": "pack.export", "import_programme": "pack.export",
+         "apply_overlay": "overlay.layers", "load_overlay": "overlay.layers", "PackResult": "pack.build",
+         "build_pack": "pack.build", "render": "pack.build", "CoursePlan": "planning.plan"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        return getattr(importlib.import_module(f"iwpacks.{_LAZY[name]}"), name)
     raise AttributeError(f"module 'iwpacks' has no attribute {name!r}")
+
+
+def plan_course(programme: Programme, course_id: str) -> CoursePlan:
+    """Lay out one course: sections, planned minutes and the timetable by day.
+
+    Raises ContentError if the programme (perhaps edited with attrs.evolve) breaks a content rule, so no
+    renderer meets a model it cannot draw, and UsageError for an unknown course.
+    """
+    from iwpacks.planning.plan import plan_course as plan
+    from iwpacks.source.validate import check_programme
+
+    check_programme(programme)
+    return plan(programme, course_id)
 
 
 __all__ = [

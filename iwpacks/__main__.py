@@ -1,6 +1,6 @@
 """`python -m iwpacks` runs the command line."""
 import sys
 
-from .cli import main
+from iwpacks.cli.main import main
 
 sys.exit(main())

@@ -1,6 +1,9 @@
 """Problems found in content or overlays, and the exception that carries them."""
 from __future__ import annotations
 
+import difflib
+from typing import Any
+
 import attrs
 
 
@@ -41,3 +44,49 @@ class UsageError(IwpacksError):
 
     category = "usage"
     exit_code = 2
+
+
+class BuildLockedError(IwpacksError):
+    """Another build is writing the same output folder."""
+
+    category = "build"
+    exit_code = 4
+
+
+class UnfilledSlotsError(IwpacksError):
+    """--strict was given and some slots the built courses use are empty."""
+
+    category = "localisation"
+
+
+class ToolMissingError(IwpacksError):
+    """LibreOffice or poppler is not installed."""
+
+    category = "preview"
+    exit_code = 4
+
+
+class AccessibilityError(IwpacksError):
+    """The built artefacts fail an accessibility check; nothing was written."""
+
+    category = "check"
+    exit_code = 3
+
+
+class PendingCourseError(IwpacksError):
+    """A pending course was asked for without --allow-draft."""
+
+    category = "build"
+    exit_code = 2
+
+
+class TemplateError(IwpacksError):
+    """The brand's deck or Word template lacks a slide layout or style the renderers need."""
+
+    category = "brand"
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    """Return ' (did you mean "x"?)' for the closest choice, or '' if none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""

@@ -37,6 +37,12 @@ class FrozenMap(Mapping[str, V]):
         return (FrozenMap, (list(self._data.items()),))
 
 
+# The four faces every brand font family ships, as `<Family without spaces>-<face>.ttf` in the brand's fonts folder.
+FONT_FACES = ("Regular", "Bold", "Italic", "BoldItalic")
+DECK_TEMPLATE = "deck-template.pptx"
+DOCUMENT_TEMPLATE = "document-template.docx"
+
+
 def _tuple(value: Any) -> tuple:
     return tuple(value)
 
@@ -435,3 +441,40 @@ class Programme:
     slots: FrozenMap[LocalSlot] = attrs.field(default=FrozenMap(), converter=FrozenMap)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     localisation: Localisation | None = None
+
+
+@attrs.frozen
+class Brand:
+    """A brand: hex colours by role (no '#'), font names and the paths of its logo, fonts and templates.
+
+    The fonts are the brand's own files (never the machine's), so a PDF looks the same everywhere;
+    `fallback_font` is a font with the same metrics that Office uses where the family is not installed.
+    """
+
+    name: str
+    colours: FrozenMap[str]
+    heading_font: str
+    body_font: str
+    logo: Path
+    folder: Path
+    pairs: tuple[tuple[str, str], ...] = ()
+    fallback_font: str = ""
+    font_folder: Path | None = None
+
+    def font_file(self, family: str, face: str) -> Path:
+        """The TTF file of one face ("Regular", "Bold", "Italic", "BoldItalic") of a brand font family."""
+        folder = self.font_folder if self.font_folder is not None else self.folder / "fonts"
+        return folder / f"{family.replace(' ', '')}-{face}.ttf"
+
+    @property
+    def deck_template(self) -> Path:
+        return self.folder / DECK_TEMPLATE
+
+    @property
+    def document_template(self) -> Path:
+        return self.folder / DOCUMENT_TEMPLATE
+
+    def rgb(self, role: str) -> tuple[int, int, int]:
+        """The colour of `role` as an (r, g, b) tuple of 0-255 ints."""
+        value = self.colours[role]
+        return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)

@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 import iwpacks
-from iwpacks.brand import load_brand
-from iwpacks.plan import plan_course
-
-FIXTURES = Path(__file__).parent / "fixtures"
-REPO = Path(__file__).parent.parent
+from iwpacks.planning.plan import plan_course
+from iwpacks.source.brand import load_brand
 
 
 def pytest_collection_modifyitems(config, items):

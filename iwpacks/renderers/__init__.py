@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from ..brand import Brand
-    from ..plan import CoursePlan
+    from iwpacks.model import Brand
+    from iwpacks.planning.plan import CoursePlan
 
 
 class Renderer(Protocol):
@@ -34,7 +34,7 @@ def renderers() -> dict[str, Renderer]:
 
     Always import all of them: a caller may have imported one renderer module directly already.
     """
-    from . import course_spec, deck, handouts, outline, trainer_guide  # noqa: F401  (they register)
+    from iwpacks.renderers import course_spec, deck, handouts, outline, trainer_guide  # noqa: F401  (they register)
 
     order = ("deck", "handouts", "course-specification", "trainer-guide", "course-outline")
     return {name: _REGISTRY[name] for name in order}

@@ -9,12 +9,17 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from ..duration import format_minutes
-from ..model import CommonMessage, Module, Topic
-from ..plan import CoursePlan, ExerciseItem, ModulePlan, planned_module_minutes
-from ._facts import course_facts, mid_sentence
-from ._local import cover_identity
-from ._slots import slot_text
+from iwpacks.model import CommonMessage, Module, Topic
+from iwpacks.planning.minutes import format_minutes
+from iwpacks.planning.plan import (
+    CoursePlan,
+    ExerciseItem,
+    ModulePlan,
+    planned_module_minutes,
+)
+from iwpacks.renderers._facts import course_facts, mid_sentence
+from iwpacks.renderers._local import cover_identity
+from iwpacks.renderers._slots import slot_text
 
 # What fits a body box at the template's sizes (26 pt first level): characters a line, lines a box.
 FULL = (66, 10)

@@ -10,10 +10,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from ._determinism import fix_core_properties, normalise_zip
-from ._facts import mid_sentence
-from ._local import cover_identity
-from ._slots import SlotText
+from iwpacks.errors import TemplateError
+from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
+from iwpacks.renderers._facts import mid_sentence
+from iwpacks.renderers._local import cover_identity
+from iwpacks.renderers._slots import SlotText
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
-    from ..brand import Brand
-    from ..plan import CoursePlan
+    from iwpacks.model import Brand
+    from iwpacks.planning.plan import CoursePlan
 
 TEXT_WIDTH_CM = 17.0  # A4 less the template's 2 cm margins
 LOGO_WIDTH = Cm(7.0)
@@ -34,13 +35,13 @@ REQUIRED_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "
 
 
 def open_template(brand: Brand) -> DocumentObject:
-    """A new document on the brand's Word template, its body emptied; ValueError names a missing style."""
+    """A new document on the brand's Word template, its body emptied; TemplateError names a missing style."""
     doc = Document(str(brand.document_template))
     names = {style.name for style in doc.styles}
     missing = [name for name in REQUIRED_STYLES if name not in names]
     if missing:
-        raise ValueError(f"{brand.document_template}: the template has no style {', '.join(map(repr, missing))}; "
-                         "regenerate it with brand/make_document_template.py")
+        raise TemplateError(f"{brand.document_template}: the template has no style {', '.join(map(repr, missing))}; "
+                            "regenerate it with tools/make_document_template.py")
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

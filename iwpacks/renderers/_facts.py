@@ -5,11 +5,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..duration import format_minutes, format_range
+from iwpacks.planning.minutes import format_minutes, format_range
 
 if TYPE_CHECKING:
-    from ..model import Module
-    from ..plan import CoursePlan
+    from iwpacks.model import Module
+    from iwpacks.planning.plan import CoursePlan
 
 
 def mid_sentence(name: str) -> str:

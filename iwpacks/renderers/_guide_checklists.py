@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._docx import bullets, keep_with_next, numbered, slot_block, table
-from ._slots import slot_text
+from iwpacks.renderers._docx import bullets, keep_with_next, numbered, slot_block, table
+from iwpacks.renderers._slots import slot_text
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
 
-    from ..plan import CoursePlan
+    from iwpacks.planning.plan import CoursePlan
 
 CALL_LOG_HEADER = ("Attendee", "Date of call", "Cascading started?", "Notes", "Next call date")
 CALL_LOG_ROWS = 12

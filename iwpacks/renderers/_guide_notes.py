@@ -3,17 +3,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..duration import format_minutes
-from ..plan import planned_module_minutes
-from ._docx import bullets, keep_with_next, labelled, numbered, slot_block, table
-from ._guide_spec import TO_BE_DEFINED
-from ._slots import slot_text
+from iwpacks.planning.minutes import format_minutes
+from iwpacks.planning.plan import planned_module_minutes
+from iwpacks.renderers._docx import (
+    bullets,
+    keep_with_next,
+    labelled,
+    numbered,
+    slot_block,
+    table,
+)
+from iwpacks.renderers._guide_spec import TO_BE_DEFINED
+from iwpacks.renderers._slots import slot_text
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
 
-    from ..model import CommonMessage, Exercise, Topic
-    from ..plan import CoursePlan, ExerciseItem, ModulePlan, PlanSection
+    from iwpacks.model import CommonMessage, Exercise, Topic
+    from iwpacks.planning.plan import CoursePlan, ExerciseItem, ModulePlan, PlanSection
 
 # What a trainer does in the sections that hold no module, beyond their common messages.
 _SECTION_STEPS = {

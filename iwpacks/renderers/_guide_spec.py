@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..duration import format_minutes
-from ..schedule import clock
-from ._docx import bullets, keep_with_next, labelled, table
+from iwpacks.planning.minutes import format_minutes
+from iwpacks.planning.timetable import clock
+from iwpacks.renderers._docx import bullets, keep_with_next, labelled, table
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
 
-    from ..plan import CoursePlan
-    from ._facts import CourseFacts
+    from iwpacks.planning.plan import CoursePlan
+    from iwpacks.renderers._facts import CourseFacts
 
 TO_BE_DEFINED = "To be defined: the strategy names this module but does not yet define it."
 SESSION_PLAN_HEADER = ("Day", "Session", "Start", "End", "Minutes", "Activity")

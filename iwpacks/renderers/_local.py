@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from ..plan import CoursePlan
+    from iwpacks.planning.plan import CoursePlan
 
 
 @attrs.frozen

@@ -17,18 +17,26 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFPageLabel
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
-from ..brand import FONT_FACES
-from ..errors import IwpacksError
-from ._local import CoverIdentity
-from ._slots import SlotText
+from iwpacks.errors import IwpacksError
+from iwpacks.model import FONT_FACES
+from iwpacks.renderers._local import CoverIdentity
+from iwpacks.renderers._slots import SlotText
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
-    from ..brand import Brand
-    from ._facts import CourseFacts
+    from iwpacks.model import Brand
+    from iwpacks.renderers._facts import CourseFacts
 
 _SUFFIXES = ("", "-Bold", "-Italic", "-BoldItalic")  # reportlab's names for the faces of FONT_FACES
 

@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..model import Contact, LocalSource, Protocol
+from iwpacks.model import Contact, LocalSource, Protocol
 
 if TYPE_CHECKING:
-    from ..plan import CoursePlan
+    from iwpacks.planning.plan import CoursePlan
 
 
 @attrs.frozen

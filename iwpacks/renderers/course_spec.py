@@ -4,21 +4,46 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from . import register
-from ._facts import CourseFacts, ModuleFacts, course_facts, mid_sentence
-from ._local import cover_identity
-from ._pdf import (CONTENT_W, Heading, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block, grid,
-                   paragraph_styles, slot_flowable, text, total_text)
-from ._slots import slot_text
+from iwpacks.renderers import register
+from iwpacks.renderers._facts import (
+    CourseFacts,
+    ModuleFacts,
+    course_facts,
+    mid_sentence,
+)
+from iwpacks.renderers._local import cover_identity
+from iwpacks.renderers._pdf import (
+    CONTENT_W,
+    Heading,
+    PageDecor,
+    PdfInfo,
+    build_pdf,
+    bullets,
+    colour,
+    cover_block,
+    grid,
+    paragraph_styles,
+    slot_flowable,
+    text,
+    total_text,
+)
+from iwpacks.renderers._slots import slot_text
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
 
-    from ..brand import Brand
-    from ..model import Module
-    from ..plan import CoursePlan
+    from iwpacks.model import Brand, Module
+    from iwpacks.planning.plan import CoursePlan
 
 LABEL = "Course specification"
 PENDING = "To be defined"

@@ -8,27 +8,21 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
-from ..errors import IwpacksError
-from . import register
-from ._deck_slides import Para, SlideSpec, plan_slides
-from ._facts import mid_sentence
-from ._determinism import fix_core_properties, normalise_zip
-from ._pptx_xml import no_bullet
-from ._local import cover_identity
+from iwpacks.errors import TemplateError
+from iwpacks.renderers import register
+from iwpacks.renderers._deck_slides import Para, SlideSpec, plan_slides
+from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
+from iwpacks.renderers._facts import mid_sentence
+from iwpacks.renderers._local import cover_identity
+from iwpacks.renderers._pptx_xml import no_bullet
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationObject
 
-    from ..brand import Brand
-    from ..plan import CoursePlan
+    from iwpacks.model import Brand
+    from iwpacks.planning.plan import CoursePlan
 
 LAYOUTS = ("Title", "Section", "Title and Content", "Two Content", "Exercise", "Closing")
-
-
-class TemplateError(IwpacksError):
-    """The brand's deck template lacks a layout the renderer needs."""
-
-    category = "brand"
 
 
 def template_layouts(prs: PresentationObject, template_name: str) -> dict:

@@ -5,19 +5,27 @@ from typing import TYPE_CHECKING
 
 from docx.shared import Pt
 
-from ..duration import format_minutes
-from . import register
-from ._docx import (bullets, cover, finish, keep_with_next, numbered, open_template, slot_block, table,
-                    writing_lines)
-from ._facts import course_facts, mid_sentence
-from ._slots import slot_text
+from iwpacks.planning.minutes import format_minutes
+from iwpacks.renderers import register
+from iwpacks.renderers._docx import (
+    bullets,
+    cover,
+    finish,
+    keep_with_next,
+    numbered,
+    open_template,
+    slot_block,
+    table,
+    writing_lines,
+)
+from iwpacks.renderers._facts import course_facts, mid_sentence
+from iwpacks.renderers._slots import slot_text
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
 
-    from ..brand import Brand
-    from ..model import Exercise
-    from ..plan import CoursePlan, ExerciseItem
+    from iwpacks.model import Brand, Exercise
+    from iwpacks.planning.plan import CoursePlan, ExerciseItem
 
 KIND = "Attendee handouts"
 CONTACT_HEADER = ("Name", "Role", "Organisation", "Phone", "Email")

@@ -7,20 +7,37 @@ from typing import TYPE_CHECKING
 import attrs
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..errors import IwpacksError
-from . import register
-from ._facts import CourseFacts, ModuleFacts, course_facts, mid_sentence
-from ._local import cover_identity
-from ._pdf import (CONTENT_W, PageDecor, PdfInfo, build_pdf, bullets, colour, cover_block, grid, paragraph_styles,
-                   slot_flowable, text, total_text)
-from ._slots import slot_text
+from iwpacks.errors import IwpacksError
+from iwpacks.renderers import register
+from iwpacks.renderers._facts import (
+    CourseFacts,
+    ModuleFacts,
+    course_facts,
+    mid_sentence,
+)
+from iwpacks.renderers._local import cover_identity
+from iwpacks.renderers._pdf import (
+    CONTENT_W,
+    PageDecor,
+    PdfInfo,
+    build_pdf,
+    bullets,
+    colour,
+    cover_block,
+    grid,
+    paragraph_styles,
+    slot_flowable,
+    text,
+    total_text,
+)
+from iwpacks.renderers._slots import slot_text
 
 if TYPE_CHECKING:
-    from ..brand import Brand
-    from ..plan import CoursePlan
+    from iwpacks.model import Brand
+    from iwpacks.planning.plan import CoursePlan
 
 LABEL = "Course outline"
 PENDING = "To be defined"

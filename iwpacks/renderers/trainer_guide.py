@@ -3,16 +3,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import register
-from ._docx import cover, finish, open_template, table
-from ._facts import course_facts
-from ._guide_checklists import follow_up, local_slots, materials, principles
-from ._guide_notes import facilitation
-from ._guide_spec import session_plan, specification
+from iwpacks.renderers import register
+from iwpacks.renderers._docx import cover, finish, open_template, table
+from iwpacks.renderers._facts import course_facts
+from iwpacks.renderers._guide_checklists import (
+    follow_up,
+    local_slots,
+    materials,
+    principles,
+)
+from iwpacks.renderers._guide_notes import facilitation
+from iwpacks.renderers._guide_spec import session_plan, specification
 
 if TYPE_CHECKING:
-    from ..brand import Brand
-    from ..plan import CoursePlan
+    from iwpacks.model import Brand
+    from iwpacks.planning.plan import CoursePlan
 
 KIND = "Delivery and trainer guide"
 MATERIAL_STATUS = {"draft-core-material": "Draft core material", "reviewed": "Reviewed"}

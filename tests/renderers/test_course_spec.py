@@ -8,7 +8,7 @@ import pypdf
 import pytest
 from reportlab.lib.rl_accel import fp_str
 
-from iwpacks.plan import plan_course
+from iwpacks.planning.plan import plan_course
 from iwpacks.renderers._facts import course_facts
 from iwpacks.renderers.course_spec import CourseSpecRenderer
 

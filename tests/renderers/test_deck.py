@@ -9,10 +9,11 @@ from pptx import Presentation
 from pptx.util import Pt
 from pypdf import PdfReader
 
-from iwpacks.brand import load_brand
-from iwpacks.office import to_pdf
-from iwpacks.plan import plan_course
-from iwpacks.renderers.deck import DeckRenderer, TemplateError
+from iwpacks.errors import TemplateError
+from iwpacks.pack.office import to_pdf
+from iwpacks.planning.plan import plan_course
+from iwpacks.renderers.deck import DeckRenderer
+from iwpacks.source.brand import load_brand
 
 NO_NOTES_NEEDED = ("Title", "Section", "Closing")
 
@@ -125,7 +126,7 @@ def test_libreoffice_opens_the_deck_with_one_page_per_slide(decks, tmp_path):
 
 def test_changing_a_common_message_once_changes_every_deck(tmp_path, brand):
     import iwpacks
-    from iwpacks.reader import content_root
+    from iwpacks.source.read_content import content_root
 
     content = tmp_path / "content"
     shutil.copytree(content_root(None), content)

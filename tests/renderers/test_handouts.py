@@ -4,21 +4,19 @@ from __future__ import annotations
 import importlib.util
 import io
 import zipfile
-from pathlib import Path
 
 import attrs
 import pytest
+from artefact_text import artefact_text
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from paths import REPO
 from pypdf import PdfReader
 
-from iwpacks._text import artefact_text
 from iwpacks.model import Exercise, FrozenMap, Material
-from iwpacks.plan import plan_course
+from iwpacks.planning.plan import plan_course
 from iwpacks.renderers.handouts import CONTACT_HEADER, CONTACT_ROWS, HandoutsRenderer
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -134,12 +132,12 @@ def test_two_renders_are_byte_identical(plans, brand, handouts):
 
 
 def test_the_committed_template_is_what_the_generator_builds(brand):
-    path = REPO / "brand" / "make_document_template.py"
+    path = REPO / "tools" / "make_document_template.py"
     spec = importlib.util.spec_from_file_location("make_document_template", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     assert module.build_template(brand) == brand.document_template.read_bytes(), \
-        "brand/document-template.docx is stale: run python brand/make_document_template.py"
+        "brand/document-template.docx is stale: run python tools/make_document_template.py"
 
 
 def test_template_carries_the_brand_not_office(brand):
@@ -162,7 +160,7 @@ def test_template_carries_the_brand_not_office(brand):
 
 @pytest.mark.office
 def test_libreoffice_converts_the_handouts(handouts, tmp_path):
-    from iwpacks.office import to_pdf
+    from iwpacks.pack.office import to_pdf
 
     source = tmp_path / "handouts.docx"
     source.write_bytes(handouts["caf-trainers"])

@@ -8,7 +8,7 @@ import pypdf
 import pytest
 
 from iwpacks.errors import IwpacksError
-from iwpacks.plan import plan_course
+from iwpacks.planning.plan import plan_course
 from iwpacks.renderers import outline
 from iwpacks.renderers._facts import course_facts
 from iwpacks.renderers.outline import Fit, OutlineRenderer

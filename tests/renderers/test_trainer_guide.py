@@ -5,13 +5,13 @@ import io
 
 import attrs
 import pytest
+from artefact_text import artefact_text
 from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from iwpacks._text import artefact_text
 from iwpacks.model import Exercise, FrozenMap, Material
-from iwpacks.plan import plan_course
+from iwpacks.planning.plan import plan_course
 from iwpacks.renderers._guide_checklists import CALL_LOG_HEADER
 from iwpacks.renderers._guide_spec import SESSION_PLAN_HEADER
 from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
@@ -196,7 +196,7 @@ def test_two_renders_are_byte_identical(plans, brand, guides):
 
 @pytest.mark.office
 def test_libreoffice_converts_the_guide(guides, tmp_path):
-    from iwpacks.office import to_pdf
+    from iwpacks.pack.office import to_pdf
 
     source = tmp_path / "trainer-guide.docx"
     source.write_bytes(guides["caf-trainers"])

@@ -1,0 +1,332 @@
+"""The iwpacks command line: thin argument parsing over the library."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from iwpacks import __version__
+from iwpacks.errors import ContentError, IwpacksError, UsageError
+
+LISTABLE = ("modules", "courses", "audiences", "processes")
+# Exit codes, so scripts can tell failures apart (documented in the README).
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_CHECK, EXIT_IO = 0, 1, 2, 3, 4
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="iwpacks", description="Build integrated working trainer packs.",
+                                     epilog="Exit codes: 0 ok, 1 bad content, overlay or brand, 2 usage, "
+                                            "3 the built pack failed its checks, 4 locked, I/O or a missing tool.")
+    parser.add_argument("--version", action="version", version=f"iwpacks {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--content", metavar="PATH", default=argparse.SUPPRESS,
+                        help="content folder (default: the bundled content)")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="print only errors")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="print each step, even when the output is not a terminal")
+    for option in common._actions:  # the same options before the command, where they are usual too
+        parser._add_action(option)
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="machine-readable output (shapes in the README)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, text: str, json_output: bool = False) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=text, description=text, parents=[common] + ([as_json] if json_output else []))
+
+    v = command("validate", "check a content folder and report every problem", True)
+    v.add_argument("path", nargs="?", help="content folder (default: --content or the bundled content)")
+    ls = command("list", "list modules, courses, audiences or processes", True)
+    ls.add_argument("what", choices=LISTABLE, help="what to list: " + ", ".join(LISTABLE))
+    show = command("show", "describe a module, course, audience or process", True)
+    show.add_argument("id", help="a module ref (IW01), course id (caf-practitioners), audience or process id")
+    command("export", "write the whole model as JSON on stdout")
+    routes = command("routes", "the suggested training route for an audience", True)
+    routes.add_argument("audience", help="an audience id, e.g. practitioners (see `iwpacks list audiences`)")
+    check = command("check", "accessibility checks on a built pack folder or zip", True)
+    check.add_argument("pack", help="a pack folder (dist/master) or its zip")
+    check.add_argument("--brand", metavar="PATH", help="brand folder whose colour pairs to check (default: bundled)")
+    preview = command("preview", "thumbnails of every slide and page in PACK/preview.html")
+    preview.add_argument("pack", help="a built pack folder")
+    report = command("localisation-report", "per course, the local slots used, filled and missing", True)
+    _add_la(report)
+    report.add_argument("--course", action="append", metavar="ID", help="only this course (repeatable)")
+    build = command("build", "build trainer packs (default: every course that is not pending)")
+    build.add_argument("--course", action="append", metavar="ID", help="build only this course (repeatable)")
+    build.add_argument("--out", metavar="DIR",
+                       help="output folder, replaced whole (default: dist/master, or dist/<la-id> with --la)")
+    _add_la(build)
+    build.add_argument("--strict", action="store_true", help="fail if a slot the courses use is empty")
+    build.add_argument("--zip", nargs="?", const="", metavar="FILE",
+                       help="also write the pack as a zip: FILE, or iwpacks-<folder name>.zip beside the output "
+                            "folder (the default for --la without --out)")
+    build.add_argument("--allow-draft", action="store_true", help="build pending courses, marked DRAFT")
+    build.add_argument("--artefact", action="append", metavar="NAME",
+                       help="build only this artefact: deck, handouts, course-specification, trainer-guide, "
+                            "course-outline (repeatable)")
+    build.add_argument("--brand", metavar="PATH", help="brand folder (default: the bundled brand)")
+    build.add_argument("--jobs", type=int, default=0, metavar="N", help="parallel workers (default: all cores)")
+    return parser
+
+
+def _add_la(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--la", metavar="LA",
+                        help="an overlay folder, or an LA id looked up in ./examples/la and then in the example "
+                             "LAs shipped with iwpacks (northmoor, eastbrook)")
+    parser.add_argument("--org", metavar="PATH", help="an organisation overlay layered over the LA's")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    for name in ("content", "quiet", "verbose"):
+        setattr(args, name, getattr(args, name, None if name == "content" else False))
+    try:
+        return _run(args)
+    except ContentError as exc:
+        if getattr(args, "json", False) and args.command == "validate":
+            _print_json({"ok": False, "problems": [_problem(p) for p in exc.problems]})
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(f"content: {count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+        return EXIT_CONTENT
+    except IwpacksError as exc:
+        print(f"{exc.category}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # e.g. `iwpacks export | head`
+        return EXIT_OK
+    except OSError as exc:
+        print(f"io: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_IO
+
+
+def _run(args: argparse.Namespace) -> int:
+    from iwpacks.source.load import load_programme
+
+    if args.command == "check":
+        return _check(args)
+    if args.command == "preview":
+        from iwpacks.pack.preview import build_preview
+
+        page = build_preview(args.pack, progress=_progress_printer() if _show_progress(args) else None)
+        _say(args, f"wrote {page}")
+        return EXIT_OK
+    if args.command == "validate":
+        programme = load_programme(args.path or args.content)
+        if args.json:
+            _print_json({"ok": True, "modules": len(programme.modules), "courses": len(programme.courses),
+                         "version": programme.version, "problems": []})
+        else:
+            _say(args, f"ok: {len(programme.modules)} modules, {len(programme.courses)} courses "
+                       f"(content version {programme.version})")
+        return EXIT_OK
+    programme = load_programme(args.content)
+    if args.command == "list":
+        _list(programme, args.what, args.json)
+    elif args.command == "show":
+        _show(programme, args.id, args.json)
+    elif args.command == "export":
+        from iwpacks.pack.export import export_programme
+
+        json.dump(export_programme(programme), sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    elif args.command == "build":
+        _build(programme, args)
+    elif args.command == "localisation-report":
+        _localisation_report(programme, args)
+    elif args.command == "routes":
+        _routes(programme, args.audience, args.json)
+    return EXIT_OK
+
+
+def _say(args: argparse.Namespace, line: str) -> None:
+    if not args.quiet:
+        print(line)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    print()
+
+
+def _problem(problem: Any) -> dict:
+    return {"file": problem.file, "line": problem.line, "path": problem.path, "message": problem.message}
+
+
+def _check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from iwpacks.pack.check import check_pack
+    from iwpacks.source.brand import load_brand
+
+    findings = check_pack(Path(args.pack), load_brand(args.brand))
+    errors = sum(1 for f in findings if f.severity == "error")
+    if args.json:
+        _print_json({"pack": args.pack, "errors": errors, "warnings": len(findings) - errors,
+                     "findings": [{"severity": f.severity, "file": f.file, "message": f.message} for f in findings]})
+    else:
+        for finding in findings:
+            if finding.severity == "error" or not args.quiet:
+                print(finding, file=sys.stderr)
+        _say(args, f"check: {errors} error{'s' if errors != 1 else ''}, {len(findings) - errors} warnings "
+                   f"in {args.pack}")
+    return EXIT_CHECK if errors else EXIT_OK
+
+
+def _localised(programme, args: argparse.Namespace):
+    if args.la is None:
+        if args.org is not None:
+            raise UsageError("--org needs --la: an organisation overlay layers over its LA's overlay")
+        return programme
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+
+    return apply_overlay(programme, load_overlay(programme, args.la, args.org))
+
+
+def _localisation_report(programme, args: argparse.Namespace) -> None:
+    from iwpacks.pack.build import select_courses
+    from iwpacks.planning.slot_report import report_text, slot_uses
+
+    programme = _localised(programme, args)
+    uses = slot_uses(programme, select_courses(programme, args.course, True))
+    if args.json:
+        local = programme.localisation
+        _print_json({"overlay": local.id if local else None,
+                     "uses": [{"course": u.course, "slot": u.slot, "label": u.label, "filled": u.filled}
+                              for u in uses]})
+    else:
+        print(report_text(programme, uses))
+
+
+def _build(programme, args: argparse.Namespace) -> None:
+    import os
+    from pathlib import Path
+
+    from iwpacks.pack.build import build_pack
+    from iwpacks.source.brand import load_brand
+
+    programme = _localised(programme, args)
+    local = programme.localisation
+    out = Path(args.out) if args.out else Path("dist") / (_pack_name(local, args.org) if local else "master")
+    zip_to = None
+    if args.zip is not None:
+        zip_to = Path(args.zip) if args.zip else out.parent / f"iwpacks-{out.name}.zip"
+    elif local is not None and not args.out:  # `make pack LA=...`: the folder and its zip, both under dist/
+        zip_to = out.parent / f"iwpacks-{out.name}.zip"
+    jobs = args.jobs or os.cpu_count() or 1
+    result = build_pack(programme, load_brand(args.brand), out, args.course, allow_draft=args.allow_draft,
+                        zip_path=zip_to, artefacts=args.artefact, jobs=jobs, strict=args.strict,
+                        progress=_progress_printer() if _show_progress(args) else None)
+    if not args.quiet:
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    extra = f" and {result.zip_path}" if result.zip_path else ""
+    _say(args, f"built {len(result.courses)} course{'s' if len(result.courses) != 1 else ''}, "
+               f"{len(result.files)} files into {result.folder}{extra}")
+
+
+def _show_progress(args: argparse.Namespace) -> bool:
+    """Progress lines on a terminal, or everywhere with -v; never with -q."""
+    return not args.quiet and (args.verbose or sys.stderr.isatty())
+
+
+def _progress_printer():
+    """A callback printing one line per finished course on stderr, so stdout stays the result."""
+    import time
+
+    start = time.monotonic()
+
+    def progress(done: int, total: int, course_id: str) -> None:
+        print(f"[{done}/{total}] {course_id} ({time.monotonic() - start:.1f} s)", file=sys.stderr, flush=True)
+    return progress
+
+
+def _pack_name(local, org: str | None) -> str:
+    from pathlib import Path
+
+    return f"{local.id}-{Path(org).resolve().name}" if org else local.id
+
+
+def _list(programme, what: str, as_json: bool) -> None:
+    if what == "modules":
+        rows = [{"id": m.ref, "name": m.name, "status": m.status, "process": m.process}
+                for m in programme.modules.values()]
+        lines = [f"{m.ref:6} {m.status:8} {m.process:4} {m.name}" for m in programme.modules.values()]
+    elif what == "courses":
+        rows = [{"id": c.id, "title": c.title, "status": c.status, "process": c.process, "audience": c.audience}
+                for c in programme.courses.values()]
+        lines = [f"{c.id:28} {c.status:8} {c.title}" for c in programme.courses.values()]
+    else:
+        rows = [{"id": item.id, "name": item.name} for item in getattr(programme, what).values()]
+        lines = [f"{item.id:22} {item.name}" for item in getattr(programme, what).values()]
+    if as_json:
+        _print_json(rows)
+    else:
+        print("\n".join(lines))
+
+
+def _show(programme, ident: str, as_json: bool) -> None:
+    from iwpacks.cli.describe import describe_course, describe_module
+
+    kinds = (("module", programme.modules), ("course", programme.courses), ("audience", programme.audiences),
+             ("process", programme.processes))
+    for kind, records in kinds:
+        if ident in records:
+            record = records[ident]
+            break
+    else:
+        from iwpacks.errors import did_you_mean
+
+        known = [*programme.modules, *programme.courses, *programme.audiences, *programme.processes]
+        raise UsageError(f'unknown id "{ident}"{did_you_mean(ident, known)}; try `iwpacks list modules` '
+                         "or `iwpacks list courses`")
+    if as_json:
+        from iwpacks.source.convert import unstructure
+
+        data = {"kind": kind, "record": unstructure(record)}
+        if kind == "course":
+            from iwpacks.planning.minutes import course_duration
+
+            total = course_duration(programme, record)
+            data["duration"] = {"min_minutes": total.min_minutes, "max_minutes": total.max_minutes}
+        _print_json(data)
+    elif kind == "module":
+        print(describe_module(programme, record))
+    elif kind == "course":
+        print(describe_course(programme, record))
+    else:
+        print("\n".join(f"{k}: {v}" for k, v in _fields(record)))
+
+
+def _routes(programme, audience: str, as_json: bool) -> None:
+    from iwpacks.cli.describe import describe_route
+    from iwpacks.planning.minutes import course_duration
+    from iwpacks.planning.routes import training_route
+
+    steps = training_route(programme, audience)
+    if not as_json:
+        print(describe_route(programme, audience, steps))
+        return
+    rows = []
+    for step in steps:
+        total = course_duration(programme, step.course)
+        rows.append({"course": step.course.id, "title": step.course.title, "status": step.course.status,
+                     "after": list(step.after),
+                     "duration": {"min_minutes": total.min_minutes, "max_minutes": total.max_minutes}})
+    _print_json({"audience": audience, "steps": rows})
+
+
+def _fields(item) -> list[tuple[str, str]]:
+    import attrs
+
+    out = []
+    for a in attrs.fields(type(item)):
+        value = getattr(item, a.name)
+        out.append((a.name, ", ".join(value) if isinstance(value, tuple) else str(value)))
+    return out
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""Checks a merged LA overlay and turns it into a Localisation, every problem located by file and line."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from iwpacks.errors import Problem
+from iwpacks.model import (
+    Contact,
+    FrozenMap,
+    Localisation,
+    LocalSlide,
+    LocalSource,
+    Programme,
+    Protocol,
+)
+from iwpacks.source.fields import ID_PATTERN, Fields, describe
+from iwpacks.source.located_yaml import LocatedData
+
+OVERLAY_KEYS = ("id", "name", "organisation", "logo", "slots", "local_notes")
+_CONTACT_KEYS = ("name", "role", "organisation", "phone", "email")
+_PROTOCOL_KEYS = ("title", "version", "date", "owner", "summary", "link", "file")
+_SOURCE_KEYS = ("title", "url", "description")
+_SEED_FIELDS = ("modules", "objectives", "content", "duration", "courses", "common_messages")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
+URL = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/[^\s]*)?$")
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+OVERLAY_MAX_TEXT = 2000  # a contact, a protocol summary or a local note; enough for a paragraph
+MAX_LOGO_PIXELS = 4000 * 4000
+
+
+def read_localisation(doc: LocatedData, folder: Path, programme: Programme, problems: list[Problem], *,
+                      require_identity: bool = True, trusted_paths: bool = False) -> Localisation | None:
+    """Build a Localisation from one overlay layer (or from merged layers, with `trusted_paths`).
+
+    An organisation layer need not repeat the LA's id and name (`require_identity=False`). Merged
+    layers carry paths already checked and made absolute by their own layer (`trusted_paths`).
+    """
+    if isinstance(doc.data, dict):
+        for key in _SEED_FIELDS:
+            if key in doc.data:
+                doc_problem = doc.problem((key,), "an overlay cannot change the seed's module definitions (name, "
+                                                  "objectives, content, duration); add local_notes to a topic instead")
+                problems.append(doc_problem)
+    f = Fields(doc, (), doc.data, OVERLAY_KEYS + _SEED_FIELDS, problems, max_text=OVERLAY_MAX_TEXT)
+    if not f.ok:
+        return None
+    la_id = name = ""
+    if require_identity or f.has("id"):
+        la_id = f.identifier("id", ID_PATTERN, "LA id (lower-case words joined by '-')")
+    if require_identity or f.has("name"):
+        name = f.text("name")
+    logo = _logo(f, folder, trusted_paths) if f.data.get("logo") is not None else None
+    return Localisation(id=la_id, name=name, organisation=f.text("organisation", required=False),
+                        logo=logo, slots=FrozenMap(_slots(f, programme, folder, trusted_paths)),
+                        local_notes=FrozenMap(_local_notes(f, programme)))
+
+
+def inside(folder: Path, relative: str) -> Path | None:
+    """`folder/relative` if it stays inside `folder` after resolving '..' and symlinks, else None."""
+    if Path(relative).is_absolute():
+        return None
+    candidate = (folder / relative).resolve()
+    return candidate if candidate.is_relative_to(folder.resolve()) else None
+
+
+def _logo(f: Fields, folder: Path, trusted: bool) -> Path | None:
+    relative = f.text("logo")
+    if not relative:
+        return None
+    if trusted:
+        return Path(relative)
+    path = inside(folder, relative)
+    if path is None:
+        f.report(("logo",), f'"{relative}" is outside the overlay folder; put the logo beside overlay.yaml')
+        return None
+    if not path.is_file():
+        f.report(("logo",), f'logo file "{relative}" not found in {folder}')
+        return None
+    size = path.stat().st_size
+    if size > MAX_LOGO_BYTES:
+        f.report(("logo",), f"logo is {size // 1024} KB; the limit is {MAX_LOGO_BYTES // 1024} KB")
+        return None
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns, then refuses, past its own pixel limits: both mean "too many pixels" here.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        f.report(("logo",), "logo has far too many pixels (a decompression bomb?); the limit is 4000x4000")
+        return None
+    except Exception as exc:  # Pillow raises many types for a broken file; each means "not an image"
+        f.report(("logo",), f'"{relative}" is not a readable PNG or JPEG image ({type(exc).__name__})')
+        return None
+    try:
+        with image:  # reads the header only: a decompression bomb is caught by its size
+            width, height = image.size
+            kind = image.format
+            if width * height > MAX_LOGO_PIXELS:
+                f.report(("logo",), f"logo is {width}x{height} pixels; the limit is 4000x4000")
+                return None
+            if kind not in ("PNG", "JPEG"):
+                f.report(("logo",), f"logo must be a PNG or JPEG image, found {kind}")
+                return None
+            image.verify()
+    except Exception as exc:  # Pillow raises many types for a broken file; each means "not an image"
+        f.report(("logo",), f'"{relative}" is not a readable PNG or JPEG image ({type(exc).__name__})')
+        return None
+    return path
+
+
+def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool) -> dict:
+    sub = f.mapping("slots", tuple(programme.slots))
+    if sub is None:
+        return {}
+    out: dict = {}
+    for slot_id, slot in programme.slots.items():
+        if slot_id not in sub.data or sub.data[slot_id] is None:
+            continue
+        path = sub.path + (slot_id,)
+        if slot.type == "text":
+            text = sub.text(slot_id)
+            if text:
+                out[slot_id] = text
+            continue
+        value = sub.data[slot_id]
+        if not isinstance(value, list):
+            sub.report(path, f"expected a list of {slot.type}, found {describe(value)}")
+            continue
+        builder = {"contacts": _contact, "protocols": _protocol, "sources": _source}[slot.type]
+        keys = {"contacts": _CONTACT_KEYS, "protocols": _PROTOCOL_KEYS, "sources": _SOURCE_KEYS}[slot.type]
+        items = tuple(builder(item, None if trusted else folder) for item in sub.records(slot_id, keys))
+        if items:
+            out[slot_id] = items
+    return out
+
+
+def _checked(f: Fields, key: str, pattern: re.Pattern, what: str, required: bool = True) -> str:
+    value = f.text(key, required=required)
+    if value and not pattern.match(value.strip()):
+        f.report(f.path + (key,), f'"{value}" is not {what}')
+        return ""
+    return value
+
+
+def _contact(f: Fields, folder: Path | None) -> Contact:
+    phone = _checked(f, "phone", PHONE, "a phone number (digits, spaces, +, brackets; 10-20 characters)", False)
+    email = _checked(f, "email", EMAIL, "an email address", False)
+    if not f.has("phone") and not f.has("email"):
+        f.report(f.path, "a contact needs a phone or an email")
+    return Contact(name=f.text("name"), role=f.text("role"), organisation=f.text("organisation"),
+                   phone=phone, email=email)
+
+
+def _protocol(f: Fields, folder: Path | None) -> Protocol:
+    date = _checked(f, "date", DATE, "a date written YYYY-MM-DD")
+    link = _checked(f, "link", URL, "a web address starting http:// or https://", False)
+    file = f.text("file", required=False)
+    if folder is None or not file:
+        pass  # merged layers: the file was checked, and made absolute, by its own layer
+    elif inside(folder, file) is None:
+        f.report(f.path + ("file",), f'"{file}" is outside the overlay folder')
+        file = ""
+    elif file and not (folder / file).is_file():
+        f.report(f.path + ("file",), f'file "{file}" not found in {folder}')
+    if not f.has("link") and not f.has("file"):
+        f.report(f.path, "a protocol needs a link or a file")
+    version = f.data.get("version")
+    if isinstance(version, (int, float)) and not isinstance(version, bool):
+        f.report(f.path + ("version",), f'write the version as text in quotes, e.g. "{version}"')
+    return Protocol(title=f.text("title"), version=f.text("version") if isinstance(version, str) else str(version or ""),
+                    date=date, owner=f.text("owner"), summary=f.text("summary"), link=link, file=file)
+
+
+def _source(f: Fields, folder: Path | None) -> LocalSource:
+    return LocalSource(title=f.text("title"), url=_checked(f, "url", URL, "a web address starting http:// or https://"),
+                       description=f.text("description", required=False))
+
+
+def _local_notes(f: Fields, programme: Programme) -> dict:
+    """{module ref: {topic index: (notes, slides)}}; a topic title that matches nothing is an error."""
+    sub = f.mapping("local_notes", tuple(programme.modules))
+    out: dict = {}
+    if sub is None:
+        return out
+    for ref, topics in sub.data.items():
+        if ref not in programme.modules:
+            continue  # already reported as an unknown key, with a suggestion
+        module = programme.modules[ref]
+        titles = [t.title for t in module.topics]
+        if module.is_pending or not titles:
+            sub.report(sub.path + (ref,), f"{ref} is pending and has no topics to add notes to")
+            continue
+        by_topic = Fields(f.doc, sub.path + (ref,), topics, tuple(titles), f.problems)
+        for title, value in by_topic.data.items():
+            if title not in titles:
+                continue  # reported as unknown, with the closest topic title
+            entry = Fields(f.doc, by_topic.path + (title,), value, ("notes", "slides"), f.problems)
+            slides = tuple(LocalSlide(s.text("title"), s.text_list("points", required=False),
+                                      s.text("notes", required=False))
+                           for s in entry.records("slides", ("title", "points", "notes"), required=False))
+            if entry.ok and not entry.has("notes") and not entry.has("slides"):
+                entry.report(entry.path, "give notes, slides or both")
+            out.setdefault(ref, {})[titles.index(title)] = (entry.text("notes", required=False), slides)
+    return out
+

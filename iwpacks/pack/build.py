@@ -1,0 +1,178 @@
+"""Builds a pack: plans each course, runs every renderer, writes the folder, manifest and zip."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import attrs
+
+from iwpacks.errors import (
+    AccessibilityError,
+    PendingCourseError,
+    UnfilledSlotsError,
+    UsageError,
+)
+from iwpacks.model import Brand, Programme
+from iwpacks.pack.atomic import output_lock, replace_file, staged_folder
+from iwpacks.pack.check import check_pack
+from iwpacks.planning.plan import plan_course
+
+MANIFEST = "manifest.json"
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@attrs.frozen
+class PackResult:
+    """What a build wrote: the folder, each file (relative path -> sha256) and the zip, if any."""
+
+    folder: Path
+    files: tuple[tuple[str, str, int], ...]  # (relative path, sha256, size)
+    zip_path: Path | None
+    courses: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def select_courses(programme: Programme, course_ids: Sequence[str] | None, allow_draft: bool) -> list[str]:
+    """The courses to build: the given ids (checked) or every course that is not pending."""
+    if not course_ids:
+        return [c.id for c in programme.courses.values() if not c.is_pending]
+    chosen = []
+    for cid in course_ids:
+        course = programme.courses.get(cid)
+        if course is None:
+            from iwpacks.errors import did_you_mean
+
+            raise UsageError(f'unknown course "{cid}"{did_you_mean(cid, programme.courses)}; '
+                             "see `iwpacks list courses`")
+        if course.is_pending and not allow_draft:
+            pending = [r for r in course.modules if programme.modules[r].is_pending]
+            raise PendingCourseError(f"{cid} is pending: {', '.join(pending)} not yet defined; "
+                                     "add --allow-draft to build it marked DRAFT")
+        if cid not in chosen:
+            chosen.append(cid)
+    return chosen
+
+
+def render(programme: Programme, brand: Brand, course_id: str, artefact: str) -> bytes:
+    """One artefact ("deck", "handouts", "course-specification", "trainer-guide", "course-outline") as bytes.
+
+    The bytes are what a build writes; nothing touches the disk. ContentError if the programme breaks a
+    content rule, UsageError for an unknown course or artefact.
+    """
+    from iwpacks.source.validate import check_programme
+
+    check_programme(programme)
+    return next(iter(render_course(programme, brand, course_id, [artefact]).values()))
+
+
+def render_course(programme: Programme, brand: Brand, course_id: str,
+                  artefacts: Sequence[str] | None = None) -> dict[str, bytes]:
+    """Every artefact of one course as {file name: bytes}; a pure function of its inputs."""
+    from iwpacks.renderers import renderers
+
+    plan = plan_course(programme, course_id)
+    chosen = renderers()
+    if artefacts:
+        unknown = [a for a in artefacts if a not in chosen]
+        if unknown:
+            raise UsageError(f"unknown artefact {', '.join(unknown)}; known: {', '.join(chosen)}")
+        chosen = {name: r for name, r in chosen.items() if name in artefacts}
+    return {r.filename: r.render(plan, brand) for r in chosen.values()}
+
+
+# Worker state for parallel builds: set once per process so the programme is not pickled per task.
+_WORKER: dict = {}
+
+
+def _init_worker(programme: Programme, brand: Brand, artefacts: Sequence[str] | None) -> None:
+    _WORKER.update(programme=programme, brand=brand, artefacts=artefacts)
+
+
+def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes]]:
+    return course_id, render_course(_WORKER["programme"], _WORKER["brand"], course_id, _WORKER["artefacts"])
+
+
+def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequence[str] | None = None, *,
+               allow_draft: bool = False, make_zip: bool = False, zip_path: Path | None = None,
+               artefacts: Sequence[str] | None = None, jobs: int = 1, strict: bool = False,
+               progress: Callable[[int, int, str], None] | None = None) -> PackResult:
+    """Build the pack into `out` (replaced whole, atomically) and optionally a zip of it.
+
+    `make_zip` writes `iwpacks-<out name>.zip` beside `out`; `zip_path` writes the zip there instead.
+    With an LA overlay applied to `programme`, empty slots become warnings (errors with `strict`);
+    the manifest records the overlay's layers and their sha256. `progress(done, total, course_id)` is
+    called as each course finishes rendering.
+    """
+    from iwpacks.planning.slot_report import slot_uses, unfilled_warnings
+    from iwpacks.source.validate import check_programme
+
+    check_programme(programme)
+    out = Path(out)
+    courses = select_courses(programme, course_ids, allow_draft)
+    local = programme.localisation
+    warnings = unfilled_warnings(slot_uses(programme, courses)) if local is not None else []
+    if warnings and strict:
+        assert local is not None  # only an LA pack has slots to leave empty
+        raise UnfilledSlotsError(f"{local.display_name}: " + "; ".join(warnings))
+    with output_lock(out):
+        rendered: dict[str, dict[str, bytes]] = {}
+        if jobs > 1 and len(courses) > 1:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                     initargs=(programme, brand, artefacts)) as pool:
+                for cid, outputs in pool.map(_render_in_worker, courses):
+                    rendered[cid] = outputs
+                    if progress is not None:
+                        progress(len(rendered), len(courses), cid)
+        else:
+            for cid in courses:
+                rendered[cid] = render_course(programme, brand, cid, artefacts)
+                if progress is not None:
+                    progress(len(rendered), len(courses), cid)
+        with staged_folder(out) as stage:
+            files = []
+            for cid in courses:
+                (stage / cid).mkdir()
+                for name, data in rendered[cid].items():
+                    (stage / cid / name).write_bytes(data)
+                    files.append((f"{cid}/{name}", hashlib.sha256(data).hexdigest(), len(data)))
+            manifest = {
+                "content_version": programme.version, "programme": programme.title, "brand": brand.name,
+                "courses": [{"id": cid, "title": programme.courses[cid].title,
+                             "status": programme.courses[cid].status} for cid in courses],
+                "files": [{"path": p, "sha256": h, "size": s} for p, h, s in files],
+                "overlay": None if local is None else {
+                    "id": local.id, "name": local.name, "organisation": local.organisation,
+                    "layers": [{"file": f, "sha256": h} for f, h in local.layers]},
+                "warnings": warnings,
+            }
+            findings = check_pack(stage, brand)
+            errors = [f for f in findings if f.severity == "error"]
+            if errors:  # raised inside the staged folder: the previous pack stays as it was
+                raise AccessibilityError(f"{len(errors)} accessibility error{'s' if len(errors) != 1 else ''}: "
+                                         + "; ".join(f"{e.file}: {e.message}" for e in errors[:5]))
+            warnings += [str(f) for f in findings]
+            manifest["warnings"] = warnings
+            (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        if zip_path is None and make_zip:
+            zip_path = out.parent / f"iwpacks-{out.name}.zip"
+        if zip_path is not None:
+            zip_path = Path(zip_path)
+            replace_file(zip_path, zip_folder(out))
+    return PackResult(out, tuple(files), zip_path, tuple(courses), tuple(warnings))
+
+
+def zip_folder(folder: Path) -> bytes:
+    """The folder as a deterministic zip: sorted entries under `<folder name>/`, fixed timestamps."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()

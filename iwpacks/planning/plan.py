@@ -1,0 +1,166 @@
+"""Plans a course: what each section holds, in order, and how long each part takes.
+
+Deciding what is in a course is done here, once; every renderer draws the same plan.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import attrs
+
+from iwpacks.errors import UsageError
+from iwpacks.model import (
+    Audience,
+    CommonMessage,
+    Course,
+    Exercise,
+    Module,
+    Process,
+    Programme,
+    Topic,
+)
+from iwpacks.planning.minutes import course_duration
+from iwpacks.planning.timetable import Timetable, build_timetable
+
+# Seed content items that are themselves discussion or role-play work (used when no exercise is written).
+_DISCUSSION = re.compile(r"group discussion|role play|scenario|exercise|T4T Activity", re.I)
+
+
+@attrs.frozen
+class ExerciseItem:
+    """An exercise slot in a scenarios section: a written exercise, or a seed discussion topic."""
+
+    module_ref: str
+    title: str
+    minutes: int
+    exercise: Exercise | None = None
+    optional: bool = False
+
+
+@attrs.frozen
+class ModulePlan:
+    """A module as delivered in this course: its topics and the minutes its teaching block takes."""
+
+    module: Module
+    minutes: int
+    topics: tuple[Topic, ...]
+
+
+@attrs.frozen
+class PlanSection:
+    """One section of the planned course, with everything it presents."""
+
+    kind: str
+    title: str
+    minutes: int
+    modules: tuple[ModulePlan, ...] = ()
+    messages: tuple[CommonMessage, ...] = ()
+    awareness: tuple[Process, ...] = ()
+    exercises: tuple[ExerciseItem, ...] = ()
+    omitted: str | None = None
+
+
+@attrs.frozen
+class CoursePlan:
+    """Everything a renderer needs to draw one course; built by plan_course."""
+
+    programme: Programme
+    course: Course
+    audience: Audience
+    process: Process
+    sections: tuple[PlanSection, ...]
+    timetable: Timetable
+    min_minutes: int
+    max_minutes: int
+    optional_extras: tuple[str, ...]
+
+    @property
+    def draft(self) -> bool:
+        return self.course.is_pending
+
+    @property
+    def modules(self) -> tuple[Module, ...]:
+        return tuple(mp.module for s in self.sections for mp in s.modules)
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(s.minutes for s in self.sections)
+
+    @property
+    def is_train_the_trainer(self) -> bool:
+        return any("train-the-trainer" in m.name.lower() for m in self.modules)
+
+    @property
+    def slots_used(self) -> tuple[str, ...]:
+        """Every local slot the course uses: those every course has, then its topics' and messages'."""
+        ids = [slot.id for slot in self.programme.slots.values() if slot.every_course]
+        ids += [slot for s in self.sections for m in s.messages for slot in m.slots]
+        ids += [slot for mp in (mp for s in self.sections for mp in s.modules) for t in mp.topics for slot in t.slots]
+        return tuple(dict.fromkeys(ids))
+
+    @property
+    def exercises(self) -> tuple[ExerciseItem, ...]:
+        return tuple(e for s in self.sections for e in s.exercises)
+
+
+def plan_course(programme: Programme, course_id: str) -> CoursePlan:
+    """Lay out a course in the standard structure with planned minutes.
+
+    Raises UsageError for an unknown course. It trusts the programme to be valid: iwpacks.plan_course
+    checks an edited programme first (planning never reads content, so it cannot check it).
+    """
+    course = programme.courses.get(course_id)
+    if course is None:
+        from iwpacks.errors import did_you_mean
+
+        raise UsageError(f'unknown course "{course_id}"{did_you_mean(course_id, programme.courses)}; '
+                         "see `iwpacks list courses`")
+    in_scenarios = {ref for s in course.sections for ref in s.exercises_from}
+    repeated = {kind for kind, count in Counter(s.kind for s in course.sections).items() if count > 1}
+    sections = []
+    for section in course.sections:
+        structure = programme.course_structure[section.kind]
+        fixed = 0 if section.omitted else (section.minutes if section.minutes is not None else structure.minutes)
+        modules = tuple(_module_plan(programme.modules[ref], ref in in_scenarios) for ref in section.modules)
+        exercises = tuple(item for ref in section.exercises_from
+                          for item in _exercise_items(programme.modules[ref]))
+        minutes = fixed + sum(m.minutes for m in modules) + sum(e.minutes for e in exercises if not e.optional)
+        title = structure.title
+        if section.kind in repeated:  # "Scenarios and exercises: IS01, IS02" tells the repeats apart
+            title += ": " + ", ".join(section.modules or section.exercises_from)
+        sections.append(PlanSection(
+            kind=section.kind, title=title, minutes=minutes, modules=modules,
+            messages=tuple(programme.common_messages[m] for m in section.messages),
+            awareness=tuple(programme.processes[p] for p in section.awareness),
+            exercises=exercises, omitted=section.omitted))
+    total = course_duration(programme, course)
+    return CoursePlan(programme=programme, course=course, audience=programme.audiences[course.audience],
+                      process=programme.processes[course.process], sections=tuple(sections),
+                      timetable=build_timetable(sections), min_minutes=total.min_minutes,
+                      max_minutes=total.max_minutes, optional_extras=total.optional_extras)
+
+
+def planned_module_minutes(module: Module) -> int:
+    """Minutes planned for a module: its material's timings, else the top of its expected range."""
+    if module.material is not None and all(t.minutes for t in module.material.topics):
+        return module.material.planned_minutes
+    return module.duration.max_minutes if module.duration else 0
+
+
+def _module_plan(module: Module, exercises_elsewhere: bool) -> ModulePlan:
+    minutes = planned_module_minutes(module)
+    if exercises_elsewhere:  # exercise time moves to the scenarios section that runs them
+        minutes -= sum(e.minutes for e in _exercise_items(module) if not e.optional)
+    return ModulePlan(module=module, minutes=minutes, topics=module.topics)
+
+
+def _exercise_items(module: Module) -> tuple[ExerciseItem, ...]:
+    if module.exercises:
+        return tuple(ExerciseItem(module.ref, e.title, e.minutes, e, e.optional) for e in module.exercises)
+    # No written exercise yet: the seed's discussion topics become untimed exercise slots (their time
+    # stays in the module), and an optional extra becomes an optional one.
+    items = [ExerciseItem(module.ref, t.title, 0) for t in module.topics if _DISCUSSION.search(t.title)]
+    if module.duration and module.duration.optional_extra:
+        items.append(ExerciseItem(module.ref, f"Optional {module.duration.optional_extra}", 0, optional=True))
+    return tuple(items)

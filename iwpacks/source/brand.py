@@ -1,0 +1,90 @@
+"""Reads brand/brand.yaml: colours, fonts, logo and the Office templates every artefact uses."""
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+from iwpacks.errors import ContentError, UsageError
+from iwpacks.model import FONT_FACES, Brand, FrozenMap
+from iwpacks.source.fields import Fields
+from iwpacks.source.located_yaml import read_yaml
+
+# The brand ships inside the installed package (iwpacks/brand), or sits beside it in a checkout (brand/).
+_PACKAGED = Path(__file__).parent.parent / "brand"
+BUNDLED_BRAND = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parent.parent.parent / "brand"
+COLOUR_NAMES = ("primary", "secondary", "accent", "text", "background", "tint", "muted")
+
+
+def load_brand(path: str | Path | None = None) -> Brand:
+    """Load brand.yaml from `path` (default: the bundled brand); ContentError lists its problems."""
+    folder = Path(path) if path is not None else BUNDLED_BRAND
+    if not folder.is_dir():
+        raise UsageError(f"brand folder not found: {folder}")
+    doc, problems = read_yaml(folder / "brand.yaml", f"{folder.name}/brand.yaml")
+    if doc is None:
+        raise ContentError(problems)
+    f = Fields(doc, (), doc.data, ("name", "colours", "fonts", "logo", "pairs"), problems)
+    colours = f.mapping("colours", COLOUR_NAMES, required=True)
+    fonts = f.mapping("fonts", ("heading", "body", "fallback", "folder"), required=True)
+    values = {}
+    for role in COLOUR_NAMES:
+        value = colours.text(role) if colours else ""
+        if value and (len(value) != 6 or any(c not in "0123456789abcdefABCDEF" for c in value)):
+            assert colours is not None  # value is "" without a colours mapping
+            colours.report(colours.path + (role,), f'expected a hex colour like "0B5563", found "{value}"')
+            value = ""
+        values[role] = value.upper()
+    logo = folder / f.text("logo")
+    if not logo.is_file():
+        f.report(("logo",), f"logo file not found: {logo.name}")
+    font_folder = _font_folder(folder, fonts) if fonts else None
+    pairs = []
+    raw_pairs = f.data.get("pairs", [])
+    for i, pair in enumerate(raw_pairs if isinstance(raw_pairs, list) else []):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(p in COLOUR_NAMES for p in pair)):
+            f.report(("pairs", i), "expected [foreground, background] colour roles")
+            continue
+        pairs.append((pair[0], pair[1]))
+    for key, section in (("colours", colours), ("fonts", fonts)):
+        if section is None and not any(p.path.startswith(key) for p in problems):  # `fonts: ~`
+            f.report((key,), "expected a mapping, found nothing (null)")
+    if problems or fonts is None:
+        raise ContentError(problems)
+    return Brand(name=f.text("name"), colours=FrozenMap(values), heading_font=fonts.text("heading"),
+                 body_font=fonts.text("body"), logo=logo, folder=folder, pairs=tuple(pairs),
+                 fallback_font=fonts.text("fallback", required=False), font_folder=font_folder)
+
+
+def font_panose(path: Path) -> str:
+    """The PANOSE class of a TTF (ten bytes of its OS/2 table) as hex; Office matches a missing font by it.
+
+    Returns an empty string if the file has no OS/2 table.
+    """
+    data = path.read_bytes()
+    (count,) = struct.unpack(">H", data[4:6])
+    for i in range(count):
+        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+        if tag == b"OS/2":
+            return data[offset + 32:offset + 42].hex().upper()
+    return ""
+
+
+def _font_folder(folder: Path, fonts: Fields) -> Path | None:
+    """The brand's fonts folder, checked to hold the four faces of each family the brand names."""
+    font_folder = _inside(folder, fonts.text("folder", required=False) or "fonts")
+    if font_folder is None:
+        fonts.report(fonts.path + ("folder",), "expected a folder inside the brand folder")
+        return None
+    for family in dict.fromkeys((fonts.text("heading"), fonts.text("body"))):
+        stem = family.replace(" ", "")
+        missing = [f"{stem}-{face}.ttf" for face in FONT_FACES if family and not (font_folder / f"{stem}-{face}.ttf").is_file()]
+        if missing:
+            fonts.report(fonts.path, f'font "{family}": {", ".join(missing)} not found in '
+                         f"{font_folder.name}/ (a brand ships the four TTF faces of each font it names)")
+    return font_folder
+
+
+def _inside(folder: Path, relative: str) -> Path | None:
+    """`relative` resolved under `folder`, or None where it leads outside it."""
+    target = (folder / relative).resolve()
+    return target if target.is_relative_to(folder.resolve()) else None

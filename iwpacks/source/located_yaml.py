@@ -1,0 +1,133 @@
+"""Reads YAML into plain Python values while remembering the line of every key path."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from iwpacks.errors import Problem
+
+KeyPath = tuple  # of str keys and int indexes
+
+
+@attrs.frozen
+class LocatedData:
+    """A parsed YAML document plus the 1-based line of each key path within it."""
+
+    file: str
+    data: Any
+    lines: dict = attrs.field(factory=dict, eq=False)
+
+    def line(self, path: KeyPath) -> int:
+        """Return the line of `path`, or of its nearest located parent (1 if none)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def problem(self, path: KeyPath, message: str) -> Problem:
+        """A Problem located at `path` in this file."""
+        return Problem(self.file, self.line(path), format_path(path), message)
+
+
+def format_path(path: KeyPath) -> str:
+    """Render ('objectives', 'items', 3) as 'objectives.items[3]'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class _Duplicate(Exception):
+    def __init__(self, key: str, line: int, first: int) -> None:
+        self.key, self.line, self.first = key, line, first
+
+
+def read_yaml(path: Path, display: str) -> tuple[LocatedData | None, list[Problem]]:
+    """Parse one YAML file; return (data, []) or (None, [problem]) for a syntax error.
+
+    Duplicate keys, which PyYAML silently lets the last one win, are reported as problems
+    alongside the data so a hand-edited file never loses a value without a word.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(display, 1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+    except OSError as exc:
+        return None, [Problem(display, 1, "", f"cannot read file: {exc.strerror}")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(display, line, "", f"YAML syntax error: {exc.problem or exc.context}")]
+    except RecursionError:
+        return None, [Problem(display, 1, "", "YAML is nested too deeply to be content")]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw control character
+        line = text.count("\n", 0, exc.position) + 1
+        return None, [Problem(display, line, "", f"character U+{exc.character:04X} is not allowed in YAML; remove it")]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for other text input
+        return None, [Problem(display, 1, "", f"YAML error: {' '.join(str(exc).split())}")]
+    located = LocatedData(display, None)
+    problems: list[Problem] = []
+    if node is None:
+        return LocatedData(display, None, {(): 1}), problems
+    try:
+        data = _convert(node, (), located.lines, problems, display, set())
+    except RecursionError:
+        return None, [Problem(display, 1, "", "YAML is nested too deeply to be content")]
+    return LocatedData(display, data, located.lines), problems
+
+
+def _convert(node: yaml.Node, path: KeyPath, lines: dict, problems: list[Problem], display: str,
+             seen: set[int]) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        # A node met twice is an alias (*name): refusing them stops "billion laughs" bombs and cycles.
+        if id(node) in seen:
+            problems.append(Problem(display, node.start_mark.line + 1, format_path(path),
+                                    "YAML aliases (*name) are not supported here; write the value out"))
+            return None
+        seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                problems.append(Problem(display, key_node.start_mark.line + 1, format_path(path),
+                                        "keys must be plain text"))
+                continue
+            child = path + (key,)
+            if key in out:
+                problems.append(Problem(display, key_node.start_mark.line + 1, format_path(child),
+                                        f"duplicate key (first given on line {lines[child]})"))
+                continue
+            out[key] = _convert(value_node, child, lines, problems, display, seen)
+            lines[child] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), lines, problems, display, seen) for i, item in enumerate(node.value)]
+    try:
+        return _scalar(node)
+    except yaml.constructor.ConstructorError:
+        problems.append(Problem(display, node.start_mark.line + 1, format_path(path),
+                                f'unsupported YAML tag "{node.tag}"; write plain text'))
+        return None
+
+
+# One constructor serves every scalar: building a scalar reads only the node, not the stream.
+_CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def _scalar(node: yaml.Node) -> Any:
+    """Build a scalar exactly as yaml.safe_load would (int, bool, null, float, text)."""
+    if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"):
+        return str(node.value)  # dates stay as written, and a lone "=" is text, not YAML's value key
+    build = _CONSTRUCTOR.yaml_constructors.get(node.tag, type(_CONSTRUCTOR).construct_undefined)
+    return build(_CONSTRUCTOR, node)

@@ -1,0 +1,175 @@
+"""Reads a content folder into one Programme, collecting every problem before giving up."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from iwpacks.errors import ContentError, Problem
+from iwpacks.model import (
+    Audience,
+    CommonMessage,
+    DeliveryPrinciple,
+    DistributionRoute,
+    LocalSlot,
+    MaterialType,
+    Process,
+    Programme,
+    Source,
+    StructureSection,
+    by_id,
+)
+from iwpacks.source.fields import ID_PATTERN, Fields
+from iwpacks.source.located_yaml import LocatedData, read_yaml
+from iwpacks.source.read_courses import read_courses
+from iwpacks.source.read_material import attach_material
+from iwpacks.source.read_modules import read_module
+from iwpacks.source.records import Origin, Origins, unique_records
+
+# Installed: the package carries content/ as iwpacks/content. Source checkout: the repo's content/.
+_PACKAGED = Path(__file__).parent.parent / "content"
+SLOT_TYPES = ("contacts", "protocols", "sources", "text")
+BUNDLED_CONTENT = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parent.parent.parent / "content"
+
+# file name -> (top-level key, record kind, record keys, builder from Fields)
+_LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
+    "processes.yaml": ("processes", "process", ("id", "name", "short_name", "appendix_heading", "summary"),
+                       lambda f: Process(id=f.identifier("id"), name=f.text("name"), short_name=f.text("short_name"),
+                                         appendix_heading=f.text("appendix_heading"), summary=f.text("summary"))),
+    "audiences.yaml": ("audiences", "audience", ("id", "name", "appendix_label", "includes", "summary"),
+                       lambda f: Audience(id=f.identifier("id"), name=f.text("name"),
+                                          appendix_label=f.text("appendix_label"), includes=f.text_list("includes"),
+                                          summary=f.text("summary", required=False))),
+    "common-messages.yaml": ("messages", "message",
+                             ("id", "title", "seed_text", "wording", "note", "points", "notes", "slots"),
+                             lambda f: CommonMessage(id=f.identifier("id"), title=f.text("title"),
+                                                     seed_text=f.text("seed_text"), wording=f.text("wording"),
+                                                     note=f.text("note", required=False),
+                                                     points=f.text_list("points", required=False),
+                                                     notes=f.text("notes", required=False),
+                                                     slots=f.id_list("slots", what="slot id"))),
+    "slots.yaml": ("slots", "slot", ("id", "label", "type", "description", "every_course"),
+                   lambda f: LocalSlot(id=f.identifier("id"), label=f.text("label"),
+                                       type=f.choice("type", SLOT_TYPES), description=f.text("description"),
+                                       every_course=f.boolean("every_course"))),
+    "course-structure.yaml": ("sections", "section",
+                              ("id", "title", "seed_text", "repeatable", "interspersed", "minutes"),
+                              lambda f: StructureSection(id=f.identifier("id"), title=f.text("title"),
+                                                         seed_text=f.text("seed_text"),
+                                                         repeatable=f.boolean("repeatable"),
+                                                         interspersed=f.boolean("interspersed"),
+                                                         minutes=f.integer("minutes", required=False) or 0)),
+    "delivery-principles.yaml": ("principles", "principle", ("id", "title", "seed_text", "applies_to", "instruction"),
+                                 lambda f: DeliveryPrinciple(id=f.identifier("id"), title=f.text("title"),
+                                                             seed_text=f.text("seed_text"),
+                                                             instruction=f.text("instruction", required=False),
+                                                             applies_to=f.choice("applies_to", ("all", "train-the-trainer"),
+                                                                                 required=False, default="all"))),
+    "material-types.yaml": ("materials", "material", ("id", "title", "seed_text"),
+                            lambda f: MaterialType(id=f.identifier("id"), title=f.text("title"),
+                                                   seed_text=f.text("seed_text"))),
+    "sources.yaml": ("sources", "source", ("id", "title", "description", "url"),
+                     lambda f: Source(id=f.identifier("id"), title=f.text("title"),
+                                      description=f.text("description"), url=f.text("url"))),
+    "distribution-routes.yaml": ("routes", "route", ("id", "seed_text"),
+                                 lambda f: DistributionRoute(id=f.identifier("id"), seed_text=f.text("seed_text"))),
+}
+# Keys beside the list that carry prose for readers, not data.
+_EXTRA_TOP_KEYS = {"course-structure.yaml": ("rules",)}
+
+
+def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]]:
+    """Read every content file under `root`; return the programme (None if unusable) and all problems."""
+    problems: list[Problem] = []
+    origins = Origins()
+    root_name = root.name or str(root)
+
+    def load(relative: str) -> LocatedData | None:
+        path = root / relative
+        display = f"{root_name}/{relative}"
+        if not path.is_file():
+            problems.append(Problem(display, 1, "", "file is missing"))
+            return None
+        doc, found = read_yaml(path, display)
+        problems.extend(found)
+        return doc
+
+    lists: dict[str, list] = {}
+    for file_name, (key, kind, keys, build) in _LISTS.items():
+        doc = load(file_name)
+        records = []
+        if doc is not None:
+            top = Fields(doc, (), doc.data, (key,) + _EXTRA_TOP_KEYS.get(file_name, ()), problems)
+            records = unique_records(kind, top.records(key, keys), build, origins)
+            origins.add("list", key, Origin(doc, (key,)))  # where a check reports a record that is missing
+        lists[key] = records
+
+    settings = _read_settings(load("programme.yaml"), problems)
+    modules = attach_material(root, root_name, _read_modules(root, root_name, origins, problems), origins,
+                              problems)
+    courses_doc = load("courses.yaml")
+    courses = read_courses(courses_doc, origins, problems) if courses_doc else []
+    pending = {m.ref for m in modules if m.is_pending}
+    courses = [attrs.evolve(c, status="pending") if pending.intersection(c.modules) else c for c in courses]
+    # Appendix order (IW, IS, CAF, LP, IS Index), not file-name order, so listings read like the seed.
+    process_order = {p.id: i for i, p in enumerate(lists["processes"])}
+    modules.sort(key=lambda m: (process_order.get(m.process, len(process_order)), m.ref))
+    if settings is None:
+        return None, origins, problems
+    programme = Programme(
+        title=settings["title"], version=settings["version"], source_document=settings["source_document"],
+        notes=settings["notes"],
+        processes=by_id(lists["processes"]), audiences=by_id(lists["audiences"]), modules=by_id(modules, "ref"),
+        courses=by_id(courses), common_messages=by_id(lists["messages"]), course_structure=by_id(lists["sections"]),
+        delivery_principles=by_id(lists["principles"]), material_types=by_id(lists["materials"]),
+        sources=by_id(lists["sources"]), distribution_routes=by_id(lists["routes"]), slots=by_id(lists["slots"]),
+    )
+    return programme, origins, problems
+
+
+def _read_settings(doc: LocatedData | None, problems: list[Problem]) -> dict | None:
+    if doc is None:
+        return None
+    f = Fields(doc, (), doc.data, ("title", "version", "source_document", "notes"), problems)
+    return dict(title=f.text("title"), version=f.text("version"), source_document=f.text("source_document"),
+                notes=f.text_list("notes", required=False))
+
+
+def _read_modules(root: Path, root_name: str, origins: Origins, problems: list[Problem]) -> list:
+    folder = root / "modules"
+    if not folder.is_dir():
+        problems.append(Problem(f"{root_name}/modules", 1, "", "folder is missing"))
+        return []
+    modules = []
+    first_file: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yaml", ".yml") or path.name.startswith("."):
+            continue
+        display = f"{root_name}/modules/{path.name}"
+        doc, found = read_yaml(path, display)
+        problems.extend(found)
+        if doc is None:
+            continue
+        read = read_module(doc, problems)
+        if read is None:
+            continue
+        module, origin = read
+        if module.ref in first_file:
+            problems.append(origin.problem(("ref",), f'duplicate module ref "{module.ref}" '
+                                                     f"(also in {first_file[module.ref]})"))
+            continue
+        if module.ref:  # a module without a usable ref is reported already and left out
+            first_file[module.ref] = display
+            origins.add("module", module.ref, origin)
+            modules.append(module)
+    return modules
+
+
+def content_root(path: str | Path | None) -> Path:
+    """The folder to read: `path`, or the content bundled with the package."""
+    return Path(path) if path is not None else BUNDLED_CONTENT
+
+
+__all__ = ["read_programme", "content_root", "ContentError", "ID_PATTERN"]

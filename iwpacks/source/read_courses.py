@@ -1,0 +1,43 @@
+"""Reads content/courses.yaml: one course per Appendix 1 cell, in the sections of 2.5."""
+from __future__ import annotations
+
+from iwpacks.errors import Problem
+from iwpacks.model import Course, CourseSection
+from iwpacks.source.fields import ID_PATTERN, REF_PATTERN, Fields
+from iwpacks.source.located_yaml import LocatedData
+from iwpacks.source.records import Origins, unique_records
+
+_COURSE_KEYS = ("id", "title", "process", "audience", "appendix_cell", "entry_requirements", "notes", "sections")
+_SECTION_KEYS = ("kind", "modules", "messages", "processes", "exercises_from", "minutes", "omitted")
+
+
+def read_courses(doc: LocatedData, origins: Origins, problems: list[Problem]) -> list[Course]:
+    """Build every course in the file; a broken course is reported and left out."""
+    top = Fields(doc, (), doc.data, ("courses",), problems)
+    return unique_records("course", top.records("courses", _COURSE_KEYS), lambda f: _course(f, doc), origins)
+
+
+def _course(f: Fields, doc: LocatedData) -> Course:
+    return Course(
+        id=f.identifier("id", ID_PATTERN, "course id (lower-case words joined by '-')"),
+        title=f.text("title"),
+        process=f.text("process"),
+        audience=f.text("audience"),
+        appendix_cell=f.text_list("appendix_cell"),
+        sections=tuple(_section(s) for s in f.records("sections", _SECTION_KEYS)),
+        entry_requirements=f.id_list("entry_requirements", REF_PATTERN, "module ref"),
+        notes=f.text_list("notes", required=False),
+        source=doc.file,
+    )
+
+
+def _section(f: Fields) -> CourseSection:
+    return CourseSection(
+        kind=f.text("kind"),
+        modules=f.id_list("modules", REF_PATTERN, "module ref"),
+        messages=f.id_list("messages", what="common message id"),
+        awareness=f.id_list("processes", what="process id"),
+        exercises_from=f.id_list("exercises_from", REF_PATTERN, "module ref"),
+        minutes=f.integer("minutes", required=False),
+        omitted=f.optional_text("omitted"),
+    )

@@ -1,0 +1,106 @@
+"""Reads content/material/<REF>.yaml: the core training material written for a defined module."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from iwpacks.errors import Problem
+from iwpacks.model import Exercise, Material, Module, RoleBrief, Topic
+from iwpacks.source.fields import REF_PATTERN, Fields
+from iwpacks.source.located_yaml import read_yaml
+from iwpacks.source.records import Origin, Origins
+
+MATERIAL_STATUSES = ("draft-core-material", "reviewed")
+EXERCISE_KINDS = ("discussion", "scenario", "role-play", "case-study", "activity")
+_KEYS = ("ref", "status", "review_note", "topics", "exercises")
+_TOPIC_KEYS = ("title", "slide_title", "points", "notes", "minutes", "slots")
+SLIDE_TITLE_CHARS = 70  # with the module ref in front, two lines at the title size
+_EXERCISE_KEYS = ("id", "title", "kind", "after_topic", "minutes", "group_size", "scenario", "instructions",
+                  "questions", "facilitation", "optional", "role_briefs")
+
+
+def attach_material(root: Path, root_name: str, modules: list[Module], origins: Origins,
+                    problems: list[Problem]) -> list[Module]:
+    """Return `modules` with each one's material attached; the material folder is optional."""
+    folder = root / "material"
+    if not folder.is_dir():
+        return modules
+    by_ref = {m.ref: i for i, m in enumerate(modules)}
+    out = list(modules)
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yaml", ".yml") or path.name.startswith("."):
+            continue
+        doc, found = read_yaml(path, f"{root_name}/material/{path.name}")
+        problems.extend(found)
+        if doc is None:
+            continue
+        f = Fields(doc, (), doc.data, _KEYS, problems)
+        if not f.ok:
+            continue
+        ref = f.identifier("ref", REF_PATTERN, "module ref")
+        if ref not in by_ref:
+            if ref:
+                f.report(("ref",), f'no module "{ref}" to attach this material to')
+            continue
+        module = out[by_ref[ref]]
+        if module.is_pending:
+            f.report(("ref",), f"{ref} is pending; write its module definition before its material")
+            continue
+        material = _material(f, module)
+        origins.add("material", ref, Origin(doc, ()))
+        if material is not None:
+            out[by_ref[ref]] = attrs.evolve(module, material=material)
+    return out
+
+
+def _material(f: Fields, module: Module) -> Material | None:
+    topics = []
+    records = f.records("topics", _TOPIC_KEYS)
+    for i, t in enumerate(records):
+        title = t.text("title")
+        expected = module.content[i] if i < len(module.content) else None
+        if expected is None:
+            t.report(t.path + ("title",), f"{module.ref} has only {len(module.content)} content items; "
+                                          "this topic matches none of them")
+        elif title and title != expected:
+            t.report(t.path + ("title",), f'expected the seed\'s content item {i + 1} verbatim: "{expected}"')
+        slide_title = t.text("slide_title", False)
+        if len(slide_title) > SLIDE_TITLE_CHARS:
+            t.report(t.path + ("slide_title",), f"a slide title is at most {SLIDE_TITLE_CHARS} characters; "
+                                                f"this one is {len(slide_title)}")
+            slide_title = ""
+        topics.append(Topic(title=title, points=t.text_list("points", required=False), notes=t.text("notes", False),
+                            minutes=t.integer("minutes", required=False, minimum=1),
+                            slots=t.id_list("slots", what="slot id"), slide_title=slide_title))
+    if f.has("topics") and len(records) < len(module.content):
+        f.report(("topics",), f"{module.ref} has {len(module.content)} content items but only "
+                              f"{len(records)} topics; write one topic per content item, in order")
+    exercises = []
+    for e in f.records("exercises", _EXERCISE_KEYS, required=False):
+        after = e.integer("after_topic", minimum=1) or 1
+        if after > len(module.content):
+            e.report(e.path + ("after_topic",), f"{module.ref} has only {len(module.content)} topics")
+        exercises.append(Exercise(
+            id=e.identifier("id"), title=e.text("title"), kind=e.choice("kind", EXERCISE_KINDS),
+            topic=after, minutes=e.integer("minutes", minimum=1) or 0, group_size=e.text("group_size"),
+            scenario=e.text("scenario"), instructions=e.text_list("instructions"),
+            questions=e.text_list("questions"), facilitation=e.text_list("facilitation"),
+            optional=e.boolean("optional"),
+            role_briefs=[RoleBrief(r.text("role"), r.text("brief"))
+                         for r in e.records("role_briefs", ("role", "brief"), required=False)]))
+    seen: set[str] = set()
+    for i, ex in enumerate(exercises):
+        if ex.id in seen:
+            f.report(("exercises", i, "id"), f'duplicate exercise id "{ex.id}"')
+        seen.add(ex.id)
+    material = Material(status=f.choice("status", MATERIAL_STATUSES), review_note=f.text("review_note"),
+                        topics=topics, exercises=exercises)
+    timed = [t for t in topics if t.minutes is not None]
+    if timed and len(timed) == len(topics) and module.duration is not None:
+        total = material.planned_minutes
+        low, high = module.duration.min_minutes, module.duration.max_minutes
+        if not low <= total <= high:
+            f.report(("topics",), f"topic and exercise minutes add up to {total}, outside {module.ref}'s "
+                                  f'duration "{module.duration.text}" ({low}-{high} minutes)')
+    return material

@@ -1,0 +1,313 @@
+"""Checks that span records and files: references, prerequisite cycles and course layout."""
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from iwpacks.errors import ContentError, Problem, did_you_mean
+from iwpacks.model import Course, CourseSection, Module, Programme
+from iwpacks.source.fields import MAX_TEXT, MAX_TITLE, TITLE_KEYS, text_problem
+from iwpacks.source.located_yaml import LocatedData, format_path
+from iwpacks.source.records import Origin, Origins
+
+_MODULE_SECTIONS = ("process-introduction", "detailed-training")
+# Slots every pack places whatever the course: the closing slide, the contact list and sources in the
+# handouts, and "to book a place" on the outline and specification. Content must declare them.
+PLACED_SLOTS = {"practitioner-network": "text", "training-contacts": "contacts", "local-sources": "sources"}
+
+
+def validate(programme: Programme) -> list[Problem]:
+    """Every problem in a programme built or edited in memory: types, text limits and cross-references.
+
+    The same rules as content read from YAML; each Problem names the key path from the programme
+    ("courses[3].title"), with file "programme" and no line. Returns [] for a valid programme.
+    """
+    from iwpacks.source.convert import IN_MEMORY, structure, unstructure
+
+    if not isinstance(programme, Programme):
+        return [Problem(IN_MEMORY, 0, "", f"expected a Programme, found {type(programme).__name__}")]
+    try:
+        structure(unstructure(programme), Programme)
+    except ContentError as exc:
+        return exc.problems
+    except (AttributeError, TypeError, ValueError, StopIteration) as exc:  # a record swapped for something else
+        return [Problem(IN_MEMORY, 0, "", f"not a valid model: {exc}")]
+    problems = _text_problems(programme, (), IN_MEMORY)
+    return problems or validate_programme(programme, _MemoryOrigins(IN_MEMORY))
+
+
+# Programmes already found valid, by id: a frozen model cannot change, so each is checked once however many
+# courses and artefacts are built from it. A weak reference drops the entry when the programme goes.
+_checked: dict[int, weakref.ref] = {}
+
+
+def check_programme(programme: Programme) -> None:
+    """Raise ContentError if `programme` (perhaps edited with attrs.evolve) breaks a content rule."""
+    key = id(programme)
+    ref = _checked.get(key)
+    if ref is not None and ref() is programme:
+        return
+    problems = validate(programme)
+    if problems:
+        raise ContentError(problems)
+    _checked[key] = weakref.ref(programme, lambda _: _checked.pop(key, None))
+
+
+def _text_problems(value: Any, path: tuple, file: str, required: bool = True) -> list[Problem]:
+    """The reader's text rules on a model: required text present, no unwritable characters, length limits."""
+    out = []
+    if attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            if field.eq:  # `source` (eq=False) names a local file, not content
+                out += _text_problems(getattr(value, field.name), path + (field.name,), file,
+                                      field.default is attrs.NOTHING)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            out += _text_problems(item, path + (key,), file)
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            out += _text_problems(item, path + (i,), file)
+    elif isinstance(value, str) and (value or required):  # "" is how an optional text says "none"
+        problem = text_problem(value, MAX_TEXT, MAX_TITLE if path and path[-1] in TITLE_KEYS else None)
+        if problem:
+            out.append(Problem(file, 0, format_path(path), problem))
+    return out
+
+
+class _MemoryOrigins(Origins):
+    """Origins for a model with no files behind it: each record is located by its collection and id."""
+
+    _COLLECTIONS = {"module": "modules", "course": "courses", "message": "common_messages", "material": "modules",
+                    "slot": "slots"}
+
+    def __init__(self, file: str) -> None:
+        super().__init__()
+        self._doc = LocatedData(file, None, {(): 0})
+
+    def of(self, kind: str, ident: str) -> Origin:
+        if kind == "list":
+            return Origin(self._doc, (ident,))
+        path = (self._COLLECTIONS.get(kind, kind), ident) + (("material",) if kind == "material" else ())
+        return Origin(self._doc, path)
+
+
+def validate_programme(programme: Programme, origins: Origins) -> list[Problem]:
+    """Every cross-reference and layout problem in the programme."""
+    problems: list[Problem] = []
+    for module in programme.modules.values():
+        problems += _module_references(programme, module, origins.of("module", module.ref))
+    problems += _prerequisite_cycles(programme, origins)
+    problems += _slot_references(programme, origins)
+    problems += _placed_slots(programme, origins)
+    for course in programme.courses.values():
+        origin = origins.of("course", course.id)
+        problems += _course_references(programme, course, origin)
+        problems += _course_layout(programme, course, origin)
+        problems += _course_order(programme, course, origin)
+    return problems
+
+
+def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
+    known = list(known)
+    return f'unknown {kind} "{value}"' + did_you_mean(value, known)
+
+
+def _check_refs(origin: Origin, path: tuple, values: Iterable[str], known: Iterable[str], kind: str) -> list[Problem]:
+    known = list(known)
+    return [origin.problem(path + (i,), _unknown(kind, value, known))
+            for i, value in enumerate(values) if value and value not in known]
+
+
+def _module_references(programme: Programme, module: Module, origin: Origin) -> list[Problem]:
+    refs, audiences = programme.modules, programme.audiences
+    out = []
+    if module.process and module.process not in programme.processes:
+        out.append(origin.problem(("process",), _unknown("process", module.process, programme.processes)))
+    out += _check_refs(origin, ("audience", "ids"), module.audiences, audiences, "audience")
+    out += _check_refs(origin, ("audience", "optional"), module.optional_audiences, audiences, "audience")
+    for i, option in enumerate(module.prerequisites.after):
+        out += _check_refs(origin, ("prerequisites", "after", i), option, refs, "module")
+    out += _check_refs(origin, ("prerequisites", "recommended"), module.prerequisites.recommended, refs, "module")
+    if module.entry_requirements:
+        out += _check_refs(origin, ("entry_requirements", "modules"), module.entry_requirements.modules, refs, "module")
+    if module.substitutes:
+        out += _check_refs(origin, ("substitutes", "replaces"), module.substitutes.replaces, refs, "module")
+        out += _check_refs(origin, ("substitutes", "audiences"), module.substitutes.audiences, audiences, "audience")
+    return out
+
+
+def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
+    """Every slot a topic or common message names must be declared in slots.yaml."""
+    out = []
+    for message in programme.common_messages.values():
+        out += _check_refs(origins.of("message", message.id), ("slots",), message.slots, programme.slots, "slot")
+    for module in programme.modules.values():
+        if module.material is None:
+            continue
+        origin = origins.of("material", module.ref)
+        for i, topic in enumerate(module.material.topics):
+            out += _check_refs(origin, ("topics", i, "slots"), topic.slots, programme.slots, "slot")
+    return out
+
+
+def _placed_slots(programme: Programme, origins: Origins) -> list[Problem]:
+    out = []
+    for slot_id, kind in PLACED_SLOTS.items():
+        slot = programme.slots.get(slot_id)
+        if slot is None:
+            out.append(origins.of("list", "slots").problem((), f'missing slot "{slot_id}" (type: {kind}): every '
+                                                                "pack shows it, so the content must declare it"))
+        elif slot.type != kind:
+            out.append(origins.of("slot", slot_id).problem(("type",), f'slot "{slot_id}" must be of type {kind}, '
+                                                                     f"found {slot.type}"))
+    return out
+
+
+def _prerequisite_cycles(programme: Programme, origins: Origins) -> list[Problem]:
+    """Find cycles in 'designed to be delivered after' across all alternatives."""
+    graph = {ref: sorted({r for option in m.prerequisites.after for r in option if r in programme.modules})
+             for ref, m in programme.modules.items()}
+    problems, reported = [], set()
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(ref: str, path: list[str]) -> None:
+        state[ref] = 1
+        for nxt in graph[ref]:
+            if state.get(nxt) == 1:
+                cycle = path[path.index(nxt):] + [nxt]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    problems.append(origins.of("module", ref).problem(
+                        ("prerequisites", "after"), "prerequisite cycle: " + " -> ".join(cycle)))
+            elif state.get(nxt) is None:
+                visit(nxt, path + [nxt])
+        state[ref] = 2
+
+    for ref in graph:
+        if ref not in state:
+            visit(ref, [ref])
+    return problems
+
+
+def _course_references(programme: Programme, course: Course, origin: Origin) -> list[Problem]:
+    out = []
+    if course.process and course.process not in programme.processes:
+        out.append(origin.problem(("process",), _unknown("process", course.process, programme.processes)))
+    if course.audience and course.audience not in programme.audiences:
+        out.append(origin.problem(("audience",), _unknown("audience", course.audience, programme.audiences)))
+    out += _check_refs(origin, ("entry_requirements",), course.entry_requirements, programme.modules, "module")
+    for i, section in enumerate(course.sections):
+        at = ("sections", i)
+        if section.kind and section.kind not in programme.course_structure:
+            out.append(origin.problem(at + ("kind",), _unknown("section kind", section.kind, programme.course_structure)))
+        out += _check_refs(origin, at + ("modules",), section.modules, programme.modules, "module")
+        out += _check_refs(origin, at + ("messages",), section.messages, programme.common_messages, "common message")
+        out += _check_refs(origin, at + ("processes",), section.awareness, programme.processes, "process")
+        out += _check_refs(origin, at + ("exercises_from",), section.exercises_from, course.modules,
+                           "module in this course")
+        out += _section_shape(section, origin, at)
+    for ref in _cell_refs(course):
+        if ref not in course.modules:
+            out.append(origin.problem(("appendix_cell",), f"Appendix 1 lists {ref} but the course does not deliver it"))
+    seen: set[str] = set()
+    for i, section in enumerate(course.sections):
+        for j, ref in enumerate(section.modules):
+            if ref in seen:
+                out.append(origin.problem(("sections", i, "modules", j), f"module {ref} is delivered twice"))
+            seen.add(ref)
+    return out
+
+
+def _section_shape(section: CourseSection, origin: Origin, at: tuple) -> list[Problem]:
+    out = []
+    if section.modules and section.kind not in _MODULE_SECTIONS:
+        out.append(origin.problem(at + ("modules",), f'a "{section.kind}" section holds no modules; '
+                                                     f"put modules in {' or '.join(_MODULE_SECTIONS)}"))
+    if section.awareness and section.kind != "awareness":
+        out.append(origin.problem(at + ("processes",), 'only an "awareness" section lists processes'))
+    if section.exercises_from and section.kind != "scenarios":
+        out.append(origin.problem(at + ("exercises_from",), 'only a "scenarios" section lists exercises_from'))
+    has_body = section.modules or section.awareness or section.exercises_from
+    if section.omitted and has_body:
+        out.append(origin.problem(at + ("omitted",), "a section that is omitted cannot also hold content"))
+    needs_body = {"process-introduction": "modules", "detailed-training": "modules",
+                  "scenarios": "exercises_from", "awareness": "processes"}
+    if section.kind in needs_body and not has_body and not section.omitted:
+        out.append(origin.problem(at, f'empty "{section.kind}" section: give it {needs_body[section.kind]}, '
+                                      "or say why it is left out with omitted: <reason>"))
+    return out
+
+
+def _cell_refs(course: Course) -> list[str]:
+    refs = []
+    for entry in course.appendix_cell:
+        if entry.endswith(")") and "(" in entry:
+            refs.append(entry[entry.rindex("(") + 1:-1])
+    return refs
+
+
+def _course_layout(programme: Programme, course: Course, origin: Origin) -> list[Problem]:
+    """Every standard section present, in the order of 2.5; every common message once."""
+    out = []
+    structure = list(programme.course_structure.values())
+    order = {s.id: i for i, s in enumerate(structure)}
+    kinds = [s.kind for s in course.sections if s.kind in order]
+    for s in structure:
+        count = kinds.count(s.id)
+        if count == 0:
+            out.append(origin.problem(("sections",), f'missing standard section "{s.id}" ({s.title}); '
+                                                     "add it, or add it with omitted: <reason>"))
+        elif count > 1 and not (s.repeatable or s.interspersed):
+            out.append(origin.problem(("sections",), f'section "{s.id}" appears {count} times; it may appear once'))
+    last = -1
+    fixed = [s.id for s in structure if not s.interspersed]
+    for i, section in enumerate(course.sections):
+        if section.kind not in order:
+            continue
+        if section.kind in fixed:
+            rank = fixed.index(section.kind)
+            if rank < last:
+                out.append(origin.problem(("sections", i, "kind"), f'section "{section.kind}" is out of order; '
+                                          "the standard order is " + ", ".join(fixed)))
+            last = max(last, rank)
+        elif last < 1 or (fixed and last == len(fixed) - 1):
+            out.append(origin.problem(("sections", i, "kind"), f'"{section.kind}" must come after '
+                                      f'"{fixed[1]}" and before "{fixed[-1]}"'))
+    messages = course.messages
+    for mid in programme.common_messages:
+        if mid not in messages:
+            out.append(origin.problem(("sections",), f'missing common message "{mid}"; every course presents '
+                                                     "every common message of 3.2"))
+    for i, section in enumerate(course.sections):
+        for j, mid in enumerate(section.messages):
+            if messages.count(mid) > 1 and messages.index(mid) != _flat_index(course, i, j):
+                out.append(origin.problem(("sections", i, "messages", j), f'common message "{mid}" is presented twice'))
+    return out
+
+
+def _flat_index(course: Course, section_index: int, message_index: int) -> int:
+    return sum(len(s.messages) for s in course.sections[:section_index]) + message_index
+
+
+def _course_order(programme: Programme, course: Course, origin: Origin) -> list[Problem]:
+    """Each module's prerequisites are met earlier in the course or declared as entry requirements."""
+    out = []
+    delivered = set(course.entry_requirements)
+    for i, section in enumerate(course.sections):
+        for j, ref in enumerate(section.modules):
+            module = programme.modules.get(ref)
+            options = module.prerequisites.after if module is not None else ()
+            # An unknown ref is already reported where it is written; do not report it again here.
+            if options and all(r in programme.modules for option in options for r in option):
+                if not any(set(option) <= delivered for option in options):
+                    wanted = " or ".join("+".join(option) for option in options)
+                    out.append(origin.problem(
+                        ("sections", i, "modules", j),
+                        f"{ref} is designed to be delivered after {wanted}; deliver it earlier in the course "
+                        "or list it under entry_requirements"))
+            delivered.add(ref)
+    return out

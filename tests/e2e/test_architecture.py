@@ -1,0 +1,58 @@
+"""The import rules of docs/architecture.md: each stage imports only the stages before it on the road."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from paths import REPO
+
+PACKAGE = REPO / "iwpacks"
+# What each part of the package may import from iwpacks (besides itself). Keep in step with docs/architecture.md.
+ALLOWED = {
+    "errors": set(),
+    "model": set(),
+    "source": {"errors", "model"},
+    "overlay": {"errors", "model", "source"},
+    "planning": {"errors", "model"},
+    "renderers": {"errors", "model", "planning"},
+    "pack": {"errors", "model", "source", "overlay", "planning", "renderers"},
+    "cli": {"errors", "model", "source", "overlay", "planning", "renderers", "pack", "iwpacks"},
+}
+
+
+def _part(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "iwpacks"
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            found.append((node.lineno, "<relative>"))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+    return [(line, module) for line, module in found if module == "<relative>" or module.split(".")[0] == "iwpacks"]
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if p.name != "__init__.py" or p.parent != PACKAGE)
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_each_module_imports_only_the_stages_before_it(path):
+    relative = path.relative_to(PACKAGE)
+    part = relative.parts[0].removesuffix(".py") if relative.parts[0] != "__main__.py" else "cli"
+    allowed = ALLOWED[part] | {part}
+    wrong = [f"{relative}:{line}: {module}" for line, module in _imports(path)
+             if module == "<relative>" or _part(module) not in allowed]
+    assert wrong == [], f"{part} may import only {sorted(allowed)}"
+
+
+def test_every_part_of_the_package_has_a_rule():
+    parts = {p.relative_to(PACKAGE).parts[0].removesuffix(".py") for p in _modules()}
+    assert parts - {"__main__"} <= set(ALLOWED)
+

@@ -1,0 +1,100 @@
+"""Core training material: every defined module has words for every topic, timed to its duration."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+DEFINED = ["IW01", "IW02", "IW03", "IW04", "IW05", "IS01", "IS02", "IS03", "IS04", "IS05",
+           "CAF01", "CAF02", "CAF03", "LP01", "LP02"]
+NEED_EXERCISES = ["IW03", "IW04", "IW05", "IS02", "IS03", "IS05", "CAF02", "CAF03", "LP02"]
+JARGON_FREE = re.compile(r"\b(TODO|TBC|lorem|ipsum)\b|\{\{|None\b", re.I)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+@pytest.mark.parametrize("ref", DEFINED)
+def test_every_topic_has_points_notes_and_minutes(programme, ref):
+    module = programme.modules[ref]
+    assert module.material is not None, f"{ref} has no content/material/{ref}.yaml"
+    assert module.material.status == "draft-core-material"
+    assert words(module.material.review_note) >= 5
+    assert [t.title for t in module.material.topics] == list(module.content)
+    for topic in module.material.topics:
+        assert 2 <= len(topic.points) <= 6, (ref, topic.title)
+        assert 60 <= words(topic.notes) <= 200, (ref, topic.title, words(topic.notes))
+        assert topic.minutes and topic.minutes > 0
+        for text in (*topic.points, topic.notes):
+            assert not JARGON_FREE.search(text), (ref, text)
+
+
+@pytest.mark.parametrize("ref", DEFINED)
+def test_topic_times_fit_the_module_duration(programme, ref):
+    module = programme.modules[ref]
+    total = module.material.planned_minutes
+    assert module.duration.min_minutes <= total <= module.duration.max_minutes, (ref, total)
+
+
+@pytest.mark.parametrize("ref", NEED_EXERCISES)
+def test_modules_that_call_for_exercises_have_complete_ones(programme, ref):
+    exercises = programme.modules[ref].exercises
+    assert exercises, ref
+    for e in exercises:
+        assert words(e.scenario) >= 30 and e.instructions and len(e.questions) >= 2 and len(e.facilitation) >= 2
+        assert e.minutes > 0 and e.group_size
+        assert 1 <= e.topic <= len(programme.modules[ref].content)
+
+
+def test_is03_spans_several_dilemmas_and_lp02_role_plays(programme):
+    assert len(programme.modules["IS03"].exercises) >= 3
+    assert any(e.kind == "role-play" for e in programme.modules["LP02"].exercises)
+
+
+def test_caf02_case_goes_through_the_three_steps(programme):
+    text = " ".join(e.scenario + " ".join(e.instructions + e.questions) for e in programme.modules["CAF02"].exercises)
+    for step in ("preparation", "discussion", "service delivery"):
+        assert step in text.lower(), step
+
+
+def test_optional_extras_are_optional_exercises(programme):
+    for ref in ("IW01", "IW02", "IS01", "CAF01"):
+        module = programme.modules[ref]
+        assert module.duration.optional_extra
+        assert module.material.planned_minutes == module.duration.min_minutes
+        assert all(e.optional for e in module.exercises), ref
+
+
+def test_each_common_message_has_slide_points_and_notes(programme):
+    for message in programme.common_messages.values():
+        assert 3 <= len(message.points) <= 5, message.id
+        assert 60 <= words(message.notes) <= 200, message.id
+
+
+def test_local_facts_point_at_named_slots(programme):
+    slots = {s for m in programme.modules.values() for t in m.topics for s in t.slots}
+    for needed in ("escalation-contacts", "information-sharing-protocols", "information-sharing-advice",
+                   "caf-process"):
+        assert needed in slots, needed
+    lp02 = programme.modules["LP02"]
+    assert "escalation-contacts" in lp02.topics[lp02.content.index("Local escalation processes and contact points")].slots
+
+
+def test_a_slide_title_too_long_for_a_slide_is_reported(tmp_path):
+    import shutil
+
+    import iwpacks
+    from iwpacks.errors import ContentError
+    from iwpacks.source.read_content import content_root
+
+    content = tmp_path / "content"
+    shutil.copytree(content_root(None), content)
+    path = content / "material" / "IW01.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('slide_title: "ECM guiding principles"', 'slide_title: "' + "x" * 71 + '"'),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(content)
+    assert "material/IW01.yaml:" in str(caught.value)
+    assert "topics[5].slide_title: a slide title is at most 70 characters; this one is 71" in str(caught.value)
