@@ -14,10 +14,16 @@ from iwpacks.model import (
     Audience,
     CommonMessage,
     Course,
+    DeliveryPrinciple,
     Exercise,
+    FrozenMap,
+    Localisation,
+    LocalSlot,
+    MaterialType,
     Module,
     Process,
     Programme,
+    Source,
     Topic,
 )
 from iwpacks.planning.minutes import course_duration
@@ -36,6 +42,7 @@ class ExerciseItem:
     minutes: int
     exercise: Exercise | None = None
     optional: bool = False
+    module_name: str = ""
 
 
 @attrs.frozen
@@ -48,6 +55,14 @@ class ModulePlan:
 
 
 @attrs.frozen
+class AwarenessItem:
+    """An associated process a course raises awareness of, and this audience's own course on it, if any."""
+
+    process: Process
+    full_course: Course | None = None
+
+
+@attrs.frozen
 class PlanSection:
     """One section of the planned course, with everything it presents."""
 
@@ -56,16 +71,19 @@ class PlanSection:
     minutes: int
     modules: tuple[ModulePlan, ...] = ()
     messages: tuple[CommonMessage, ...] = ()
-    awareness: tuple[Process, ...] = ()
+    awareness: tuple[AwarenessItem, ...] = ()
     exercises: tuple[ExerciseItem, ...] = ()
     omitted: str | None = None
+    seed_text: str = ""  # what the strategy (2.5) says this part of a course holds
 
 
 @attrs.frozen
 class CoursePlan:
-    """Everything a renderer needs to draw one course; built by plan_course."""
+    """Everything a renderer needs to draw one course; built by plan_course.
 
-    programme: Programme
+    The plan is closed: a renderer draws from these fields alone, never from the programme behind them.
+    """
+
     course: Course
     audience: Audience
     process: Process
@@ -74,6 +92,14 @@ class CoursePlan:
     min_minutes: int
     max_minutes: int
     optional_extras: tuple[str, ...]
+    version: str = ""                                   # the content version, for the guide's cover
+    principles: tuple[DeliveryPrinciple, ...] = ()      # 2.10, in content order
+    sources: tuple[Source, ...] = ()                    # Appendix 3
+    material_types: tuple[MaterialType, ...] = ()       # 3.1
+    slots: FrozenMap[LocalSlot] = FrozenMap()           # every slot the content declares, by id
+    localisation: Localisation | None = None            # the LA's name, logo and slot values, if any
+    audience_names: FrozenMap[str] = FrozenMap()        # every audience's name, by id
+    entry_modules: tuple[Module, ...] = ()              # the course's entry requirements, resolved
 
     @property
     def draft(self) -> bool:
@@ -94,7 +120,7 @@ class CoursePlan:
     @property
     def slots_used(self) -> tuple[str, ...]:
         """Every local slot the course uses: those every course has, then its topics' and messages'."""
-        ids = [slot.id for slot in self.programme.slots.values() if slot.every_course]
+        ids = [slot.id for slot in self.slots.values() if slot.every_course]
         ids += [slot for s in self.sections for m in s.messages for slot in m.slots]
         ids += [slot for mp in (mp for s in self.sections for mp in s.modules) for t in mp.topics for slot in t.slots]
         return tuple(dict.fromkeys(ids))
@@ -132,13 +158,26 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
         sections.append(PlanSection(
             kind=section.kind, title=title, minutes=minutes, modules=modules,
             messages=tuple(programme.common_messages[m] for m in section.messages),
-            awareness=tuple(programme.processes[p] for p in section.awareness),
-            exercises=exercises, omitted=section.omitted))
+            awareness=tuple(_awareness(programme, course, p) for p in section.awareness),
+            exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text))
     total = course_duration(programme, course)
-    return CoursePlan(programme=programme, course=course, audience=programme.audiences[course.audience],
+    return CoursePlan(course=course, audience=programme.audiences[course.audience],
                       process=programme.processes[course.process], sections=tuple(sections),
                       timetable=build_timetable(sections), min_minutes=total.min_minutes,
-                      max_minutes=total.max_minutes, optional_extras=total.optional_extras)
+                      max_minutes=total.max_minutes, optional_extras=total.optional_extras,
+                      version=programme.version, principles=tuple(programme.delivery_principles.values()),
+                      sources=tuple(programme.sources.values()),
+                      material_types=tuple(programme.material_types.values()), slots=programme.slots,
+                      localisation=programme.localisation,
+                      audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
+                      entry_modules=tuple(programme.modules[r] for r in course.entry_requirements))
+
+
+def _awareness(programme: Programme, course: Course, process_id: str) -> AwarenessItem:
+    """The process, and the first other course for this audience that trains it in full."""
+    full = [c for c in programme.courses.values()
+            if c.process == process_id and c.audience == course.audience and c.id != course.id]
+    return AwarenessItem(programme.processes[process_id], full[0] if full else None)
 
 
 def planned_module_minutes(module: Module) -> int:
@@ -157,10 +196,12 @@ def _module_plan(module: Module, exercises_elsewhere: bool) -> ModulePlan:
 
 def _exercise_items(module: Module) -> tuple[ExerciseItem, ...]:
     if module.exercises:
-        return tuple(ExerciseItem(module.ref, e.title, e.minutes, e, e.optional) for e in module.exercises)
+        return tuple(ExerciseItem(module.ref, e.title, e.minutes, e, e.optional, module.name) for e in module.exercises)
     # No written exercise yet: the seed's discussion topics become untimed exercise slots (their time
     # stays in the module), and an optional extra becomes an optional one.
-    items = [ExerciseItem(module.ref, t.title, 0) for t in module.topics if _DISCUSSION.search(t.title)]
+    items = [ExerciseItem(module.ref, t.title, 0, module_name=module.name)
+             for t in module.topics if _DISCUSSION.search(t.title)]
     if module.duration and module.duration.optional_extra:
-        items.append(ExerciseItem(module.ref, f"Optional {module.duration.optional_extra}", 0, optional=True))
+        items.append(ExerciseItem(module.ref, f"Optional {module.duration.optional_extra}", 0, optional=True,
+                                  module_name=module.name))
     return tuple(items)

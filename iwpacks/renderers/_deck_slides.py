@@ -12,6 +12,7 @@ import attrs
 from iwpacks.model import CommonMessage, Module, Topic
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import (
+    AwarenessItem,
     CoursePlan,
     ExerciseItem,
     ModulePlan,
@@ -140,12 +141,11 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     yield from _split("Title and Content", "What this course covers", modules,
                       "Name each module; its objectives follow at the start of the module. "
                       "Ask what attendees most want to take away, and note it to revisit in the recap.")
-    principles = plan.programme.delivery_principles
     yield SlideSpec("Two Content", "Getting to know each other",
                     (Para("Introduce yourself to the group:"), Para("your name and role", 1),
                      Para("your organisation or service", 1), Para("one thing you hope to take away", 1)),
                     right=(Para("Sit with people from other agencies"), Para("Add your details to the contact list")),
-                    notes=" ".join(p.instruction or p.seed_text for p in principles.values() if p.id in (
+                    notes=" ".join(p.instruction or p.seed_text for p in plan.principles if p.id in (
                         "multi-agency-setting", "get-to-know-each-other", "practitioner-networks"))
                     + " Timing: part of the introduction.")
 
@@ -172,9 +172,9 @@ def _section(plan: CoursePlan, section) -> Iterator[SlideSpec]:
         yield from _module(plan, module_plan)
     for item in section.exercises:
         yield from _exercise(plan, item)
-    for process in section.awareness:
-        yield SlideSpec("Title and Content", f"Associated: {process.name}", (Para(process.summary),),
-                        notes=_awareness_notes(plan, process)
+    for item in section.awareness:
+        yield SlideSpec("Title and Content", f"Associated: {item.process.name}", (Para(item.process.summary),),
+                        notes=_awareness_notes(item)
                         + f" Timing: about {max(1, section.minutes // max(1, len(section.awareness)))} min.")
     if len(section.messages) > 1 and section.kind not in ("ecm-background", "recap"):
         yield SlideSpec("Section", "Messages every course repeats", subtitle=(Para("The common messages"),),
@@ -187,13 +187,12 @@ def _section(plan: CoursePlan, section) -> Iterator[SlideSpec]:
         yield from _message(plan, message)
 
 
-def _awareness_notes(plan: CoursePlan, process) -> str:
+def _awareness_notes(item: AwarenessItem) -> str:
     """Awareness only: say what it is, where attendees meet it in full, and ask for their experience."""
-    full = [c for c in plan.programme.courses.values()
-            if c.process == process.id and c.audience == plan.course.audience and c.id != plan.course.id]
-    where = (f"It is covered in full in the course {full[0].title}." if full and not full[0].is_pending else
+    full = item.full_course
+    where = (f"It is covered in full in the course {full.title}." if full and not full.is_pending else
              "Point attendees to the training on it in the sources of information.")
-    return (f"Awareness only, not training: {process.summary} {where} Ask whether anyone has used it "
+    return (f"Awareness only, not training: {item.process.summary} {where} Ask whether anyone has used it "
             "and what happened; keep it brief.")
 
 
@@ -276,10 +275,9 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
     e = item.exercise
     optional = " (optional)" if item.optional else ""
     if e is None and item.optional:
-        module = plan.programme.modules[item.module_ref]
         yield SlideSpec("Two Content", f"{item.module_ref}: {item.title.lower()}",
                         (Para("If time allows, in mixed-agency groups:"),
-                         Para(f"How does {module.name} apply in your work?", 1)),
+                         Para(f"How does {item.module_name} apply in your work?", 1)),
                         right=(Para("What will you do differently?"), Para("Who will you contact?")),
                         notes=f"Optional extra for {item.module_ref} ({item.title.lower()}). Use it when the group "
                               "has time; take one point from each group.")
@@ -333,7 +331,7 @@ def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
 
 def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
     # Local sources show on the common message slide "Sources of further information", just before.
-    sources = [Para(f"{s.title}: {s.url}") for s in plan.programme.sources.values()]
+    sources = [Para(f"{s.title}: {s.url}") for s in plan.sources]
     yield from _split("Title and Content", "Key sources of information", sources,
                       "Point attendees to the sources in their handouts. The web addresses are those the strategy "
                       "gave in 2006.")

@@ -87,7 +87,7 @@ def module_facts(module: Module, planned_minutes: int) -> ModuleFacts:
 
 def course_facts(plan: CoursePlan) -> CourseFacts:
     """Everything the course specification shows, in one place for the PDF, the guide and the outline."""
-    programme, course = plan.programme, plan.course
+    course = plan.course
     planned = {mp.module.ref: mp.minutes for s in plan.sections for mp in s.modules}
     # A module's exercises may run in a scenarios section; its planned time includes them.
     for s in plan.sections:
@@ -100,7 +100,7 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         audience_summary=plan.audience.summary, process=plan.process.name,
         total_range=format_range(plan.min_minutes, plan.max_minutes),
         total_planned=format_minutes(plan.planned_minutes), optional_extras=plan.optional_extras,
-        entry_requirements=tuple(f"{r} {programme.modules[r].name}" for r in course.entry_requirements),
+        entry_requirements=tuple(f"{m.ref} {m.name}" for m in plan.entry_modules),
         modules=modules,
         sections=tuple((s.title, format_minutes(s.minutes) if s.minutes else "within the modules' time")
                        for s in plan.sections if not s.omitted),

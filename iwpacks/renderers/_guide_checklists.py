@@ -31,7 +31,7 @@ def principles(doc: DocumentObject, plan: CoursePlan) -> None:
     """The delivery principles of 2.10 as things to do, each with the strategy's words."""
     doc.add_heading("Running the course", 1)
     doc.add_paragraph("The strategy's key principles for delivery (2.10), and what each means for you on the day.")
-    for principle in plan.programme.delivery_principles.values():
+    for principle in plan.principles:
         if principle.applies_to == "train-the-trainer" and not plan.is_train_the_trainer:
             continue
         doc.add_heading(principle.title, 2)
@@ -54,7 +54,7 @@ def follow_up(doc: DocumentObject, plan: CoursePlan) -> None:
                    "for the next call, about two weeks later.",
                    "Call again on that date. Repeat until the training is being cascaded, then close their line "
                    "in the log."))
-    principle = plan.programme.delivery_principles.get("follow-up-call")
+    principle = next((p for p in plan.principles if p.id == "follow-up-call"), None)
     if principle is not None:
         doc.add_paragraph(f"The strategy: \u201c{principle.seed_text}\u201d", style="Quote")
     doc.add_heading("Call log", 2)
@@ -68,7 +68,7 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
     keep_with_next(doc.add_paragraph("Every course has the materials of the strategy (3.1). In this pack they are "
                                      "these files; tick each one when it is printed or ready."))
     rows = []
-    for material in plan.programme.material_types.values():
+    for material in plan.material_types:
         for file, copies in PACK_FILES.get(material.id, (("", "As the strategy describes"),)):
             rows.append([material.title, file, copies, ""])
     table(doc, ["Material (3.1)", "File in this pack", "Copies", "Ready"], rows, widths=(4.2, 4.4, 6.8, 1.6))
@@ -78,7 +78,7 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
                   "Name badges showing each attendee's name and organisation.",
                   "The contact list sheet (in the handouts) to pass round, and your LA's evaluation forms."))
     doc.add_heading("What the strategy asks for", 2)
-    bullets(doc, [m.seed_text for m in plan.programme.material_types.values()], style="Quote")
+    bullets(doc, [m.seed_text for m in plan.material_types], style="Quote")
 
 
 def local_slots(doc: DocumentObject, plan: CoursePlan) -> None:
@@ -91,7 +91,7 @@ def local_slots(doc: DocumentObject, plan: CoursePlan) -> None:
     shown = [slot_text(plan, slot_id) for slot_id in plan.slots_used]
     rows = []
     for slot_id, text in zip(plan.slots_used, shown):
-        slot = plan.programme.slots[slot_id]
+        slot = plan.slots[slot_id]
         rows.append([text.heading, SLOT_TYPES.get(slot.type, slot.type.capitalize()), slot.description,
                      "Added" if text.filled else "To add"])
     table(doc, ["Slot", "Type", "What to give", "Status"], rows, widths=(3.6, 3.6, 8.0, 1.8))

@@ -50,7 +50,7 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
     if section.omitted:
         doc.add_paragraph(f"Not in this course: {section.omitted}")
         return
-    seed = plan.programme.course_structure[section.kind].seed_text
+    seed = section.seed_text
     keep_with_next(doc.add_paragraph(f"The strategy (2.5): \u201c{seed}\u201d", style="Quote"))
     steps = _SECTION_STEPS.get(section.kind)
     if steps:
@@ -61,9 +61,9 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
         _module(doc, plan, mp)
     for item in section.exercises:
         exercise_notes(doc, item)
-    for process in section.awareness:
-        doc.add_heading(f"Awareness: {process.name}", 3)
-        doc.add_paragraph(process.summary)
+    for aware in section.awareness:
+        doc.add_heading(f"Awareness: {aware.process.name}", 3)
+        doc.add_paragraph(aware.process.summary)
         doc.add_paragraph("Keep this short: say what the process is, when attendees will meet it and where to find "
                           "out more. Attendees who need more take the course on it.")
 

@@ -62,9 +62,9 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
     covers = {}
     for s in plan.sections:
         parts = [f"{mp.module.ref} {mp.module.name}" for mp in s.modules]
-        parts += [m.title for m in s.messages] + [p.name for p in s.awareness]
+        parts += [m.title for m in s.messages] + [a.process.name for a in s.awareness]
         parts += [f"{e.title} ({e.module_ref})" for e in s.exercises]
-        seed = plan.programme.course_structure[s.kind].seed_text.rstrip(";. and")
+        seed = s.seed_text.rstrip(";. and")
         covers[s.title] = "; ".join(parts) or seed
     table(doc, ["Section", "What it covers", "Time"],
           [[title, covers.get(title, ""), time] for title, time in facts.sections], widths=(4.4, 9.8, 2.8))

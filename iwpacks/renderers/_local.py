@@ -24,7 +24,7 @@ class CoverIdentity:
 
 def cover_identity(plan: CoursePlan) -> CoverIdentity:
     """The LA's display name ('Northmoor Borough Council: Northmoor Community Health Trust') and logo."""
-    local = plan.programme.localisation
+    local = plan.localisation
     if local is None:
         return CoverIdentity(None, None)
     return CoverIdentity(local.display_name, local.logo)

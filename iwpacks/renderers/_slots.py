@@ -26,9 +26,9 @@ def slot_text(plan: CoursePlan, slot_id: str) -> SlotText:
 
     Overlay values are plain text here; no renderer treats them as a template, so '{{ x }}' stays literal.
     """
-    slot = plan.programme.slots[slot_id]
+    slot = plan.slots[slot_id]
     heading = slot.label[0].upper() + slot.label[1:]
-    local = plan.programme.localisation
+    local = plan.localisation
     value = local.slots.get(slot_id) if local is not None else None
     if not value:
         return SlotText(slot_id, heading, (f"Your LA adds: {slot.label}",), False)

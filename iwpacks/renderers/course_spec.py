@@ -181,7 +181,7 @@ def _editorial_notes(module: Module, plan: CoursePlan) -> list[str]:
     notes += [c.note for c in module.corrections]
     if module.substitutes:
         sub = module.substitutes
-        who = " and ".join(mid_sentence(plan.programme.audiences[a].name) for a in sub.audiences)
+        who = " and ".join(mid_sentence(plan.audience_names[a]) for a in sub.audiences)
         notes.append(f"Can be delivered in place of {', '.join(sub.replaces)} for {who}. {sub.note}".strip())
     return notes
 

@@ -122,15 +122,15 @@ def _contact_sheet(doc: DocumentObject, plan: CoursePlan) -> None:
 def _sources(doc: DocumentObject, plan: CoursePlan) -> None:
     doc.add_heading("Key sources of information", 1)
     doc.add_heading("National sources", 2)
-    for source in plan.programme.sources.values():
+    for source in plan.sources:
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(source.title).bold = True
         paragraph.add_run(f". {source.description.rstrip(':. ')}: {source.url}")
     doc.add_paragraph("The web addresses are those the strategy gave in 2006; some may have moved.", style="Caption")
     doc.add_heading("Local sources", 2)
     slot_block(doc, slot_text(plan, "local-sources"))
-    message = plan.programme.common_messages.get(_WORRIED)
-    shown_with_message = set(message.slots) if message is not None and _WORRIED in plan.course.messages else set()
+    message = next((m for s in plan.sections for m in s.messages if m.id == _WORRIED), None)
+    shown_with_message = set(message.slots) if message is not None else set()
     if shown_with_message:
         assert message is not None  # shown_with_message is empty without the message
         doc.add_heading(message.title, 2)

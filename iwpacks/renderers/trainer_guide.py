@@ -39,7 +39,7 @@ class TrainerGuideRenderer:
         details = [("Audience", facts.audience), ("Process or tool", facts.process), ("Total duration", duration)]
         if facts.optional_extras:
             details.append(("Optional extras", "; ".join(facts.optional_extras)))
-        details.append(("Content version", plan.programme.version))
+        details.append(("Content version", plan.version))
         cover(doc, plan, brand, KIND, details)
         _material_status(doc, plan)
         specification(doc, plan, facts)

@@ -56,3 +56,13 @@ def test_every_part_of_the_package_has_a_rule():
     parts = {p.relative_to(PACKAGE).parts[0].removesuffix(".py") for p in _modules()}
     assert parts - {"__main__"} <= set(ALLOWED)
 
+
+
+def test_renderers_never_read_the_programme_behind_the_plan():
+    """A closed plan: a renderer draws from the CoursePlan's own fields, never from plan.programme."""
+    reaching = []
+    for path in sorted((PACKAGE / "renderers").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "programme":
+                reaching.append(f"{path.name}:{node.lineno}")
+    assert reaching == []

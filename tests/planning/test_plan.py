@@ -77,3 +77,16 @@ def test_each_modules_exercises_run_before_the_next_module_is_taught(plans):
             if row.kind == "exercise" and row.module_ref in order:
                 later = order[order.index(row.module_ref) + 1:]
                 assert not [r for r in taught_so_far if r in later], (cid, row.label, taught_so_far)
+
+
+def test_the_plan_is_closed_it_carries_what_renderers_need(plans, programme):
+    plan = plans["caf-practitioners"]
+    assert not hasattr(plan, "programme")
+    assert plan.version == programme.version
+    assert plan.sources == tuple(programme.sources.values())
+    assert plan.principles == tuple(programme.delivery_principles.values())
+    assert [m.ref for m in plan.entry_modules] == ["IW01"]
+    aware = [a for s in plan.sections for a in s.awareness]
+    assert [(a.process.id, a.full_course.id) for a in aware] == [("is", "is-practitioners"), ("lp", "lp-practitioners")]
+    assert all(s.seed_text == programme.course_structure[s.kind].seed_text for s in plan.sections)
+    assert {e.module_name for e in plan.exercises} <= {m.name for m in plan.modules}

@@ -168,8 +168,8 @@ def test_libreoffice_converts_the_handouts(handouts, tmp_path):
     assert len(PdfReader(str(pdf)).pages) >= 4
 
 
-def test_role_cards_go_to_the_trainer_guide_never_the_handouts_or_the_slides(handouts, guides, decks, plans):
-    exercise = next(e for e in plans["caf-practitioners"].programme.modules["CAF02"].material.exercises
+def test_role_cards_go_to_the_trainer_guide_never_the_handouts_or_the_slides(handouts, guides, decks, programme):
+    exercise = next(e for e in programme.modules["CAF02"].material.exercises
                     if e.role_briefs)
     briefs = [r.brief for r in exercise.role_briefs]
     handout = artefact_text(handouts["caf-practitioners"], ".docx")
