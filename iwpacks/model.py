@@ -43,6 +43,18 @@ DECK_TEMPLATE = "deck-template.pptx"
 DOCUMENT_TEMPLATE = "document-template.docx"
 
 
+# Roles that content gives a few records, so every pack can place them without naming a content id.
+# A slot role is shown in a fixed place in every pack; each is declared by exactly one slot, of this type.
+SLOT_ROLES = {"booking": "contacts",       # "to book a place": outline, specification, closing slide
+              "network": "text",           # how attendees keep in touch: closing slide, handouts' contact list
+              "local-sources": "sources"}  # the handouts' local sources of information
+PRINCIPLE_ROLES = ("introductions",  # its instruction goes in the notes of the "getting to know each other" slide
+                   "follow-up")      # its words head the follow-up plan of a train-the-trainer guide
+MESSAGE_ROLES = ("handout-contacts",)  # shown again, with its local contacts, on the handouts' sources page
+# What a part of the standard course structure (2.5) is, so renderers know how to present it.
+SECTION_ROLES = ("opening", "background", "modules", "exercises", "awareness", "recap")
+
+
 def _tuple(value: Any) -> tuple:
     return tuple(value)
 
@@ -72,6 +84,7 @@ class Audience:
     appendix_label: str
     includes: tuple[str, ...] = attrs.field(converter=_tuple)
     summary: str = ""
+    cascades: bool = False  # attendees deliver the training onwards (train-the-trainer, with 2.10's follow-up)
 
 
 @attrs.frozen
@@ -258,6 +271,7 @@ class CommonMessage:
     points: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notes: str = ""
     slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    role: str = ""  # one of MESSAGE_ROLES, or "" for none
 
 
 @attrs.frozen
@@ -270,6 +284,7 @@ class StructureSection:
     repeatable: bool = False
     interspersed: bool = False
     minutes: int = 0
+    role: str = ""  # one of SECTION_ROLES (required in content)
 
 
 @attrs.frozen
@@ -324,15 +339,25 @@ class DeliveryPrinciple:
     seed_text: str
     applies_to: str = "all"
     instruction: str = ""
+    role: str = ""  # one of PRINCIPLE_ROLES, or "" for none
+
+
+@attrs.frozen
+class ArtefactUse:
+    """A file of the pack that provides a material of 3.1, and how many copies to print or prepare."""
+
+    artefact: str  # an artefact name from ARTEFACTS
+    copies: str
 
 
 @attrs.frozen
 class MaterialType:
-    """A material every course needs (3.1)."""
+    """A material every course needs (3.1), and the artefacts of the pack that provide it."""
 
     id: str
     title: str
     seed_text: str
+    artefacts: tuple[ArtefactUse, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
@@ -362,6 +387,7 @@ class LocalSlot:
     type: str
     description: str
     every_course: bool = False
+    role: str = ""  # one of SLOT_ROLES, or "" for none
 
 
 @attrs.frozen
@@ -478,3 +504,23 @@ class Brand:
         """The colour of `role` as an (r, g, b) tuple of 0-255 ints."""
         value = self.colours[role]
         return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+@attrs.frozen
+class Artefact:
+    """One file every course pack holds: its name on the command line, its file name and what trainers call it."""
+
+    name: str
+    filename: str
+    title: str
+
+
+# Every artefact of a course pack, in pack order: the build, the preview, the guide's checklist and the CLI
+# all read this one list.
+ARTEFACTS = (
+    Artefact("deck", "deck.pptx", "Slide deck"),
+    Artefact("handouts", "handouts.docx", "Handouts"),
+    Artefact("course-specification", "course-specification.pdf", "Course specification"),
+    Artefact("trainer-guide", "trainer-guide.docx", "Trainer guide"),
+    Artefact("course-outline", "course-outline.pdf", "Course outline"),
+)

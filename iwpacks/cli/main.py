@@ -9,6 +9,7 @@ from typing import Any
 
 from iwpacks import __version__
 from iwpacks.errors import ContentError, IwpacksError, UsageError
+from iwpacks.model import ARTEFACTS
 
 LISTABLE = ("modules", "courses", "audiences", "processes")
 # Exit codes, so scripts can tell failures apart (documented in the README).
@@ -64,8 +65,7 @@ def _parser() -> argparse.ArgumentParser:
                             "folder (the default for --la without --out)")
     build.add_argument("--allow-draft", action="store_true", help="build pending courses, marked DRAFT")
     build.add_argument("--artefact", action="append", metavar="NAME",
-                       help="build only this artefact: deck, handouts, course-specification, trainer-guide, "
-                            "course-outline (repeatable)")
+                       help=f"build only this artefact: {', '.join(a.name for a in ARTEFACTS)} (repeatable)")
     build.add_argument("--brand", metavar="PATH", help="brand folder (default: the bundled brand)")
     build.add_argument("--jobs", type=int, default=0, metavar="N", help="parallel workers (default: all cores)")
     return parser

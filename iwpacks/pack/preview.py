@@ -10,10 +10,10 @@ from typing import Any
 import jinja2
 
 from iwpacks.errors import UsageError
+from iwpacks.model import ARTEFACTS
 from iwpacks.pack.office import pdf_to_pngs, to_pdf
 
-ARTEFACT_ORDER = ("deck.pptx", "handouts.docx", "course-specification.pdf", "trainer-guide.docx",
-                  "course-outline.pdf")
+ARTEFACT_ORDER = tuple(a.filename for a in ARTEFACTS)
 PREVIEW_HTML = "preview.html"
 PREVIEW_DIR = "preview"
 

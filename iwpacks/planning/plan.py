@@ -75,6 +75,7 @@ class PlanSection:
     exercises: tuple[ExerciseItem, ...] = ()
     omitted: str | None = None
     seed_text: str = ""  # what the strategy (2.5) says this part of a course holds
+    role: str = ""       # how packs present it: one of model.SECTION_ROLES
 
 
 @attrs.frozen
@@ -101,6 +102,10 @@ class CoursePlan:
     audience_names: FrozenMap[str] = FrozenMap()        # every audience's name, by id
     entry_modules: tuple[Module, ...] = ()              # the course's entry requirements, resolved
 
+    def slot_for(self, role: str) -> str:
+        """The id of the slot with this role ("booking", "network", "local-sources"); validation ensures one."""
+        return next(s.id for s in self.slots.values() if s.role == role)
+
     @property
     def draft(self) -> bool:
         return self.course.is_pending
@@ -115,7 +120,8 @@ class CoursePlan:
 
     @property
     def is_train_the_trainer(self) -> bool:
-        return any("train-the-trainer" in m.name.lower() for m in self.modules)
+        """Attendees go on to deliver the course (audiences.yaml `cascades`), so 2.10's follow-up applies."""
+        return self.audience.cascades
 
     @property
     def slots_used(self) -> tuple[str, ...]:
@@ -159,7 +165,7 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
             kind=section.kind, title=title, minutes=minutes, modules=modules,
             messages=tuple(programme.common_messages[m] for m in section.messages),
             awareness=tuple(_awareness(programme, course, p) for p in section.awareness),
-            exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text))
+            exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text, role=structure.role))
     total = course_duration(programme, course)
     return CoursePlan(course=course, audience=programme.audiences[course.audience],
                       process=programme.processes[course.process], sections=tuple(sections),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from iwpacks.model import ARTEFACTS
+
 if TYPE_CHECKING:
     from iwpacks.model import Brand
     from iwpacks.planning.plan import CoursePlan
@@ -21,7 +23,9 @@ _REGISTRY: dict[str, Renderer] = {}
 
 
 def register(renderer: Renderer) -> Renderer:
-    """Add a renderer; a second renderer with the same name or file name is a bug."""
+    """Add a renderer; one not in model.ARTEFACTS, or a second with the same name or file name, is a bug."""
+    if {a.name: a.filename for a in ARTEFACTS}.get(renderer.name) != renderer.filename:
+        raise ValueError(f"renderer {renderer.name!r} ({renderer.filename}) is not in model.ARTEFACTS")
     for other in _REGISTRY.values():
         if other.name == renderer.name or other.filename == renderer.filename:
             raise ValueError(f"renderer {renderer.name!r} ({renderer.filename}) is registered twice")
@@ -36,5 +40,4 @@ def renderers() -> dict[str, Renderer]:
     """
     from iwpacks.renderers import course_spec, deck, handouts, outline, trainer_guide  # noqa: F401  (they register)
 
-    order = ("deck", "handouts", "course-specification", "trainer-guide", "course-outline")
-    return {name: _REGISTRY[name] for name in order}
+    return {a.name: _REGISTRY[a.name] for a in ARTEFACTS}

@@ -145,8 +145,7 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     (Para("Introduce yourself to the group:"), Para("your name and role", 1),
                      Para("your organisation or service", 1), Para("one thing you hope to take away", 1)),
                     right=(Para("Sit with people from other agencies"), Para("Add your details to the contact list")),
-                    notes=" ".join(p.instruction or p.seed_text for p in plan.principles if p.id in (
-                        "multi-agency-setting", "get-to-know-each-other", "practitioner-networks"))
+                    notes=" ".join(p.instruction or p.seed_text for p in plan.principles if p.role == "introductions")
                     + " Timing: part of the introduction.")
 
 
@@ -161,9 +160,9 @@ def _section_time(section) -> str:
 
 
 def _section(plan: CoursePlan, section) -> Iterator[SlideSpec]:
-    if section.kind == "introduction":
+    if section.role == "opening":  # the opening slides present it
         return
-    if section.kind not in ("recap", "process-introduction", "detailed-training"):
+    if section.role not in ("recap", "modules"):
         # Module sections open with each module's own divider; a second divider before it adds nothing.
         minutes = _section_time(section)
         yield SlideSpec("Section", section.title, subtitle=(Para(minutes),),
@@ -176,12 +175,12 @@ def _section(plan: CoursePlan, section) -> Iterator[SlideSpec]:
         yield SlideSpec("Title and Content", f"Associated: {item.process.name}", (Para(item.process.summary),),
                         notes=_awareness_notes(item)
                         + f" Timing: about {max(1, section.minutes // max(1, len(section.awareness)))} min.")
-    if len(section.messages) > 1 and section.kind not in ("ecm-background", "recap"):
+    if len(section.messages) > 1 and section.role not in ("background", "recap"):
         yield SlideSpec("Section", "Messages every course repeats", subtitle=(Para("The common messages"),),
                         notes="The strategy asks every course to repeat these messages in the same words (3.2), at "
                               "the points where they fit. Link each to what attendees have just covered and keep "
                               "each to a minute or two.")
-    if section.kind == "recap":  # the recap first, so the sources message leads into the sources slides
+    if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
     for message in section.messages:
         yield from _message(plan, message)
@@ -335,8 +334,8 @@ def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
     yield from _split("Title and Content", "Key sources of information", sources,
                       "Point attendees to the sources in their handouts. The web addresses are those the strategy "
                       "gave in 2006.")
-    network = slot_text(plan, "practitioner-network")
-    training = slot_text(plan, "training-contacts")
+    network = slot_text(plan, plan.slot_for("network"))
+    training = slot_text(plan, plan.slot_for("booking"))
     yield SlideSpec("Closing", "Thank you", body=tuple(Para(line, placeholder=not network.filled)
                                                        for line in network.lines),
                     subtitle=tuple(Para(line, placeholder=not training.filled) for line in training.lines[:2]),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from iwpacks.model import ARTEFACTS, ArtefactUse
 from iwpacks.renderers._docx import bullets, keep_with_next, numbered, slot_block, table
 from iwpacks.renderers._slots import slot_text
 
@@ -13,15 +14,6 @@ if TYPE_CHECKING:
 
 CALL_LOG_HEADER = ("Attendee", "Date of call", "Cascading started?", "Notes", "Next call date")
 CALL_LOG_ROWS = 12
-# The pack's files for each material of 3.1, with how many to print.
-PACK_FILES = {
-    "course-outline": (("course-outline.pdf", "1 per attendee, with the booking details"),),
-    "course-specification": (("course-specification.pdf", "1 for each trainer and the organiser; also in this "
-                                                          "guide"),),
-    "training-materials": (("deck.pptx", "Projected; print the notes pages for each trainer"),
-                           ("handouts.docx", "1 per attendee, plus 2 spares")),
-    "trainer-guide": (("trainer-guide.docx", "1 per trainer"),),
-}
 SLOT_TYPES = {"contacts": "Contacts: name, role, organisation, phone, email",
               "protocols": "Protocols: title, version, date, owner, link or file, summary",
               "sources": "Sources: title, web address, description", "text": "Text"}
@@ -54,7 +46,7 @@ def follow_up(doc: DocumentObject, plan: CoursePlan) -> None:
                    "for the next call, about two weeks later.",
                    "Call again on that date. Repeat until the training is being cascaded, then close their line "
                    "in the log."))
-    principle = next((p for p in plan.principles if p.id == "follow-up-call"), None)
+    principle = next((p for p in plan.principles if p.role == "follow-up"), None)
     if principle is not None:
         doc.add_paragraph(f"The strategy: \u201c{principle.seed_text}\u201d", style="Quote")
     doc.add_heading("Call log", 2)
@@ -68,9 +60,10 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
     keep_with_next(doc.add_paragraph("Every course has the materials of the strategy (3.1). In this pack they are "
                                      "these files; tick each one when it is printed or ready."))
     rows = []
+    files = {a.name: a.filename for a in ARTEFACTS}
     for material in plan.material_types:
-        for file, copies in PACK_FILES.get(material.id, (("", "As the strategy describes"),)):
-            rows.append([material.title, file, copies, ""])
+        for use in material.artefacts or (ArtefactUse("", "As the strategy describes"),):
+            rows.append([material.title, files.get(use.artefact, ""), use.copies, ""])
     table(doc, ["Material (3.1)", "File in this pack", "Copies", "Ready"], rows, widths=(4.2, 4.4, 6.8, 1.6))
     doc.add_heading("In the room", 2)
     bullets(doc, ("A projector and screen for the slides, and a laptop that opens deck.pptx.",

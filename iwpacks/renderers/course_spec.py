@@ -87,7 +87,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]
     models = {m.ref: m for m in plan.modules}
     for module in facts.modules:
         story += _module(module, models[module.ref], plan, s, brand)
-    slot = slot_text(plan, "training-contacts")
+    slot = slot_text(plan, plan.slot_for("booking"))
     story += [CondPageBreak(40 * mm), Heading(slot.heading, s["h1"]),
               Paragraph("Who organises this training locally, takes bookings and collects feedback.", s["body"]),
               slot_flowable(slot, s, brand, CONTENT_W)]

@@ -33,8 +33,8 @@ CONTACT_ROWS = 12
 LINES_PER_QUESTION = 5
 LINES_PER_DISCUSSION = 12
 # Slots the handouts show in their own place; every other slot the course uses goes under local contacts.
-_PLACED = ("practitioner-network", "local-sources")
-_WORRIED = "worried-about-abuse"
+# Slots the handouts show in their own places (the contact list, the local sources), not among "local contacts".
+_PLACED_ROLES = ("network", "local-sources")
 
 
 class HandoutsRenderer:
@@ -112,7 +112,7 @@ def _contact_sheet(doc: DocumentObject, plan: CoursePlan) -> None:
     doc.add_heading("Contact list", 1)
     doc.add_paragraph("The course is a chance to build a network across agencies. Write down the people you meet, "
                       "so you can keep in touch and ask each other for advice after the course.")
-    network = slot_text(plan, "practitioner-network")
+    network = slot_text(plan, plan.slot_for("network"))
     slot_block(doc, network, label="How you keep in touch")
     keep_with_next(doc.paragraphs[-1])
     table(doc, CONTACT_HEADER, [[""] * len(CONTACT_HEADER)] * CONTACT_ROWS, widths=(3.6, 3.2, 3.6, 2.8, 3.8),
@@ -128,8 +128,8 @@ def _sources(doc: DocumentObject, plan: CoursePlan) -> None:
         paragraph.add_run(f". {source.description.rstrip(':. ')}: {source.url}")
     doc.add_paragraph("The web addresses are those the strategy gave in 2006; some may have moved.", style="Caption")
     doc.add_heading("Local sources", 2)
-    slot_block(doc, slot_text(plan, "local-sources"))
-    message = next((m for s in plan.sections for m in s.messages if m.id == _WORRIED), None)
+    slot_block(doc, slot_text(plan, plan.slot_for("local-sources")))
+    message = next((m for s in plan.sections for m in s.messages if m.role == "handout-contacts"), None)
     shown_with_message = set(message.slots) if message is not None else set()
     if shown_with_message:
         assert message is not None  # shown_with_message is empty without the message
@@ -138,7 +138,8 @@ def _sources(doc: DocumentObject, plan: CoursePlan) -> None:
         for slot_id in message.slots:
             shown = slot_text(plan, slot_id)
             slot_block(doc, shown, label=shown.heading)
-    others = [s for s in plan.slots_used if s not in _PLACED and s not in shown_with_message]
+    placed = {plan.slot_for(role) for role in _PLACED_ROLES}
+    others = [s for s in plan.slots_used if s not in placed and s not in shown_with_message]
     if others:
         doc.add_heading("Local contacts", 2)
         for slot_id in others:

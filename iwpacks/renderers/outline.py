@@ -144,7 +144,7 @@ def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], br
         out += [Paragraph(text(v), s["small"]) for v in values] or [Paragraph(PENDING, s["placeholder"])]
     out.append(Paragraph("Course structure", s["h2"]))
     out += [Paragraph(f"{text(title)} \u00b7 <b>{text(time)}</b>", s["small"]) for title, time in facts.sections]
-    slot = slot_text(plan, "training-contacts")
+    slot = slot_text(plan, plan.slot_for("booking"))
     out += [Paragraph("To book a place", s["h2"]), slot_flowable(slot, s, brand, inner)]
     return out
 

@@ -9,6 +9,12 @@ import attrs
 
 from iwpacks.errors import ContentError, Problem
 from iwpacks.model import (
+    ARTEFACTS,
+    MESSAGE_ROLES,
+    PRINCIPLE_ROLES,
+    SECTION_ROLES,
+    SLOT_ROLES,
+    ArtefactUse,
     Audience,
     CommonMessage,
     DeliveryPrinciple,
@@ -38,44 +44,57 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
     "processes.yaml": ("processes", "process", ("id", "name", "short_name", "appendix_heading", "summary"),
                        lambda f: Process(id=f.identifier("id"), name=f.text("name"), short_name=f.text("short_name"),
                                          appendix_heading=f.text("appendix_heading"), summary=f.text("summary"))),
-    "audiences.yaml": ("audiences", "audience", ("id", "name", "appendix_label", "includes", "summary"),
+    "audiences.yaml": ("audiences", "audience", ("id", "name", "appendix_label", "includes", "summary", "cascades"),
                        lambda f: Audience(id=f.identifier("id"), name=f.text("name"),
                                           appendix_label=f.text("appendix_label"), includes=f.text_list("includes"),
-                                          summary=f.text("summary", required=False))),
+                                          summary=f.text("summary", required=False),
+                                          cascades=f.boolean("cascades"))),
     "common-messages.yaml": ("messages", "message",
-                             ("id", "title", "seed_text", "wording", "note", "points", "notes", "slots"),
+                             ("id", "title", "seed_text", "wording", "note", "points", "notes", "slots", "role"),
                              lambda f: CommonMessage(id=f.identifier("id"), title=f.text("title"),
                                                      seed_text=f.text("seed_text"), wording=f.text("wording"),
                                                      note=f.text("note", required=False),
                                                      points=f.text_list("points", required=False),
                                                      notes=f.text("notes", required=False),
-                                                     slots=f.id_list("slots", what="slot id"))),
-    "slots.yaml": ("slots", "slot", ("id", "label", "type", "description", "every_course"),
+                                                     slots=f.id_list("slots", what="slot id"),
+                                                     role=f.choice("role", MESSAGE_ROLES, required=False))),
+    "slots.yaml": ("slots", "slot", ("id", "label", "type", "description", "every_course", "role"),
                    lambda f: LocalSlot(id=f.identifier("id"), label=f.text("label"),
                                        type=f.choice("type", SLOT_TYPES), description=f.text("description"),
-                                       every_course=f.boolean("every_course"))),
+                                       every_course=f.boolean("every_course"),
+                                       role=f.choice("role", tuple(SLOT_ROLES), required=False))),
     "course-structure.yaml": ("sections", "section",
-                              ("id", "title", "seed_text", "repeatable", "interspersed", "minutes"),
+                              ("id", "title", "seed_text", "repeatable", "interspersed", "minutes", "role"),
                               lambda f: StructureSection(id=f.identifier("id"), title=f.text("title"),
                                                          seed_text=f.text("seed_text"),
                                                          repeatable=f.boolean("repeatable"),
                                                          interspersed=f.boolean("interspersed"),
-                                                         minutes=f.integer("minutes", required=False) or 0)),
-    "delivery-principles.yaml": ("principles", "principle", ("id", "title", "seed_text", "applies_to", "instruction"),
+                                                         minutes=f.integer("minutes", required=False) or 0,
+                                                         role=f.choice("role", SECTION_ROLES))),
+    "delivery-principles.yaml": ("principles", "principle",
+                                 ("id", "title", "seed_text", "applies_to", "instruction", "role"),
                                  lambda f: DeliveryPrinciple(id=f.identifier("id"), title=f.text("title"),
                                                              seed_text=f.text("seed_text"),
                                                              instruction=f.text("instruction", required=False),
                                                              applies_to=f.choice("applies_to", ("all", "train-the-trainer"),
-                                                                                 required=False, default="all"))),
-    "material-types.yaml": ("materials", "material", ("id", "title", "seed_text"),
+                                                                                 required=False, default="all"),
+                                                             role=f.choice("role", PRINCIPLE_ROLES, required=False))),
+    "material-types.yaml": ("materials", "material", ("id", "title", "seed_text", "artefacts"),
                             lambda f: MaterialType(id=f.identifier("id"), title=f.text("title"),
-                                                   seed_text=f.text("seed_text"))),
+                                                   seed_text=f.text("seed_text"), artefacts=_artefact_uses(f))),
     "sources.yaml": ("sources", "source", ("id", "title", "description", "url"),
                      lambda f: Source(id=f.identifier("id"), title=f.text("title"),
                                       description=f.text("description"), url=f.text("url"))),
     "distribution-routes.yaml": ("routes", "route", ("id", "seed_text"),
                                  lambda f: DistributionRoute(id=f.identifier("id"), seed_text=f.text("seed_text"))),
 }
+def _artefact_uses(f: Fields) -> tuple[ArtefactUse, ...]:
+    """The pack's files that provide a material of 3.1, each with how many copies to print."""
+    names = tuple(a.name for a in ARTEFACTS)
+    return tuple(ArtefactUse(artefact=use.choice("artefact", names), copies=use.text("copies"))
+                 for use in f.records("artefacts", ("artefact", "copies"), required=False))
+
+
 # Keys beside the list that carry prose for readers, not data.
 _EXTRA_TOP_KEYS = {"course-structure.yaml": ("rules",)}
 

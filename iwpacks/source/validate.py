@@ -8,15 +8,19 @@ from typing import Any
 import attrs
 
 from iwpacks.errors import ContentError, Problem, did_you_mean
-from iwpacks.model import Course, CourseSection, Module, Programme
+from iwpacks.model import (
+    MESSAGE_ROLES,
+    PRINCIPLE_ROLES,
+    SECTION_ROLES,
+    SLOT_ROLES,
+    Course,
+    CourseSection,
+    Module,
+    Programme,
+)
 from iwpacks.source.fields import MAX_TEXT, MAX_TITLE, TITLE_KEYS, text_problem
 from iwpacks.source.located_yaml import LocatedData, format_path
 from iwpacks.source.records import Origin, Origins
-
-_MODULE_SECTIONS = ("process-introduction", "detailed-training")
-# Slots every pack places whatever the course: the closing slide, the contact list and sources in the
-# handouts, and "to book a place" on the outline and specification. Content must declare them.
-PLACED_SLOTS = {"practitioner-network": "text", "training-contacts": "contacts", "local-sources": "sources"}
 
 
 def validate(programme: Programme) -> list[Problem]:
@@ -81,7 +85,7 @@ class _MemoryOrigins(Origins):
     """Origins for a model with no files behind it: each record is located by its collection and id."""
 
     _COLLECTIONS = {"module": "modules", "course": "courses", "message": "common_messages", "material": "modules",
-                    "slot": "slots"}
+                    "slot": "slots", "section": "course_structure", "principle": "delivery_principles"}
 
     def __init__(self, file: str) -> None:
         super().__init__()
@@ -101,7 +105,7 @@ def validate_programme(programme: Programme, origins: Origins) -> list[Problem]:
         problems += _module_references(programme, module, origins.of("module", module.ref))
     problems += _prerequisite_cycles(programme, origins)
     problems += _slot_references(programme, origins)
-    problems += _placed_slots(programme, origins)
+    problems += _roles(programme, origins)
     for course in programme.courses.values():
         origin = origins.of("course", course.id)
         problems += _course_references(programme, course, origin)
@@ -153,16 +157,28 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
     return out
 
 
-def _placed_slots(programme: Programme, origins: Origins) -> list[Problem]:
+def _roles(programme: Programme, origins: Origins) -> list[Problem]:
+    """Each record's role is one the renderers know, and each slot role is declared once, with its type."""
     out = []
-    for slot_id, kind in PLACED_SLOTS.items():
-        slot = programme.slots.get(slot_id)
-        if slot is None:
-            out.append(origins.of("list", "slots").problem((), f'missing slot "{slot_id}" (type: {kind}): every '
-                                                                "pack shows it, so the content must declare it"))
-        elif slot.type != kind:
-            out.append(origins.of("slot", slot_id).problem(("type",), f'slot "{slot_id}" must be of type {kind}, '
-                                                                     f"found {slot.type}"))
+    for kind, records, known in (("section", programme.course_structure, SECTION_ROLES),
+                                 ("slot", programme.slots, tuple(SLOT_ROLES) + ("",)),
+                                 ("principle", programme.delivery_principles, PRINCIPLE_ROLES + ("",)),
+                                 ("message", programme.common_messages, MESSAGE_ROLES + ("",))):
+        for record in records.values():
+            if record.role not in known:
+                out.append(origins.of(kind, record.id).problem(
+                    ("role",), f'expected one of {", ".join(k for k in known if k)}, found "{record.role}"'))
+    for role, slot_type in SLOT_ROLES.items():
+        holders = [s for s in programme.slots.values() if s.role == role]
+        if not holders:
+            out.append(origins.of("list", "slots").problem((), f'no slot has role "{role}" (type: {slot_type}): '
+                                                                "every pack shows it, so one slot must take it"))
+        for extra in holders[1:]:
+            out.append(origins.of("slot", extra.id).problem(("role",), f'role "{role}" is taken by slot '
+                                                                       f'"{holders[0].id}"; give it to one slot'))
+        if holders and holders[0].type != slot_type:
+            out.append(origins.of("slot", holders[0].id).problem(
+                ("type",), f'a slot with role "{role}" must be of type {slot_type}, found {holders[0].type}'))
     return out
 
 
@@ -209,7 +225,7 @@ def _course_references(programme: Programme, course: Course, origin: Origin) -> 
         out += _check_refs(origin, at + ("processes",), section.awareness, programme.processes, "process")
         out += _check_refs(origin, at + ("exercises_from",), section.exercises_from, course.modules,
                            "module in this course")
-        out += _section_shape(section, origin, at)
+        out += _section_shape(programme, section, origin, at)
     for ref in _cell_refs(course):
         if ref not in course.modules:
             out.append(origin.problem(("appendix_cell",), f"Appendix 1 lists {ref} but the course does not deliver it"))
@@ -222,22 +238,30 @@ def _course_references(programme: Programme, course: Course, origin: Origin) -> 
     return out
 
 
-def _section_shape(section: CourseSection, origin: Origin, at: tuple) -> list[Problem]:
+def _section_shape(programme: Programme, section: CourseSection, origin: Origin, at: tuple) -> list[Problem]:
+    """What a section may hold follows from its role in the standard structure (course-structure.yaml)."""
     out = []
-    if section.modules and section.kind not in _MODULE_SECTIONS:
+    structure = programme.course_structure
+    role = structure[section.kind].role if section.kind in structure else ""
+
+    def kinds(wanted: str) -> list[str]:
+        return [s.id for s in structure.values() if s.role == wanted]
+
+    if section.modules and role != "modules":
         out.append(origin.problem(at + ("modules",), f'a "{section.kind}" section holds no modules; '
-                                                     f"put modules in {' or '.join(_MODULE_SECTIONS)}"))
-    if section.awareness and section.kind != "awareness":
-        out.append(origin.problem(at + ("processes",), 'only an "awareness" section lists processes'))
-    if section.exercises_from and section.kind != "scenarios":
-        out.append(origin.problem(at + ("exercises_from",), 'only a "scenarios" section lists exercises_from'))
+                                                     f"put modules in {' or '.join(kinds('modules'))}"))
+    if section.awareness and role != "awareness":
+        out.append(origin.problem(at + ("processes",), f'only an "{" or ".join(kinds("awareness"))}" section '
+                                                       "lists processes"))
+    if section.exercises_from and role != "exercises":
+        out.append(origin.problem(at + ("exercises_from",), f'only a "{" or ".join(kinds("exercises"))}" section '
+                                                            "lists exercises_from"))
     has_body = section.modules or section.awareness or section.exercises_from
     if section.omitted and has_body:
         out.append(origin.problem(at + ("omitted",), "a section that is omitted cannot also hold content"))
-    needs_body = {"process-introduction": "modules", "detailed-training": "modules",
-                  "scenarios": "exercises_from", "awareness": "processes"}
-    if section.kind in needs_body and not has_body and not section.omitted:
-        out.append(origin.problem(at, f'empty "{section.kind}" section: give it {needs_body[section.kind]}, '
+    needs_body = {"modules": "modules", "exercises": "exercises_from", "awareness": "processes"}
+    if role in needs_body and not has_body and not section.omitted:
+        out.append(origin.problem(at, f'empty "{section.kind}" section: give it {needs_body[role]}, '
                                       "or say why it is left out with omitted: <reason>"))
     return out
 

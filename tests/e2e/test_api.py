@@ -118,14 +118,3 @@ def test_the_minimal_fixture_builds_all_five_artefacts(brand, tmp_path):
         "is-practitioners/course-outline.pdf", "is-practitioners/course-specification.pdf",
         "is-practitioners/deck.pptx", "is-practitioners/handouts.docx", "is-practitioners/trainer-guide.docx"]
 
-
-def test_content_without_a_slot_every_pack_shows_is_refused(tmp_path):
-    import shutil
-
-    content = shutil.copytree(FIXTURES / "minimal", tmp_path / "content")
-    slots = content / "slots.yaml"
-    text = slots.read_text(encoding="utf-8")
-    slots.write_text(text[:text.index("- id: training-contacts")], encoding="utf-8")
-    with pytest.raises(ContentError, match=r'content/slots.yaml:\d+: slots: missing slot "training-contacts" '
-                                           r"\(type: contacts\)"):
-        iwpacks.load_programme(content)

@@ -90,3 +90,11 @@ def test_the_plan_is_closed_it_carries_what_renderers_need(plans, programme):
     assert [(a.process.id, a.full_course.id) for a in aware] == [("is", "is-practitioners"), ("lp", "lp-practitioners")]
     assert all(s.seed_text == programme.course_structure[s.kind].seed_text for s in plan.sections)
     assert {e.module_name for e in plan.exercises} <= {m.name for m in plan.modules}
+
+
+def test_roles_come_from_content_not_from_ids(plans, programme):
+    plan = plans["caf-trainers"]
+    assert plan.is_train_the_trainer and not plans["caf-practitioners"].is_train_the_trainer
+    assert {s.role for s in plan.sections} <= {"opening", "background", "modules", "exercises", "awareness", "recap"}
+    assert (plan.slot_for("booking"), plan.slot_for("network"), plan.slot_for("local-sources")) == (
+        "training-contacts", "practitioner-network", "local-sources")

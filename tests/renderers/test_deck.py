@@ -188,3 +188,16 @@ def test_an_audience_that_starts_with_an_acronym_keeps_its_capitals(decks):
     assert mid_sentence("IS officers, professional advisors") == "IS officers, professional advisors"
     title_slide = slides_of(decks["caf-advisors"])[0]
     assert "For IS officers" in slide_text(title_slide) and "is officers" not in slide_text(title_slide)
+
+
+def test_a_renderer_outside_the_artefact_registry_is_refused():
+    from iwpacks.renderers import register
+
+    class Poster:
+        name, filename = "poster", "poster.pdf"
+
+        def render(self, plan, brand) -> bytes:
+            return b""
+
+    with pytest.raises(ValueError, match="renderer 'poster' \\(poster.pdf\\) is not in model.ARTEFACTS"):
+        register(Poster())

@@ -191,3 +191,41 @@ def test_missing_file_is_reported(tree):
 def test_empty_file_is_reported(tree):
     (tree / "sources.yaml").write_text("", encoding="utf-8")
     assert "content/sources.yaml:1: expected a mapping, found nothing (null)" in problems_of(tree)
+
+
+def _minimal_with(tmp_path, file: str, old: str, new: str):
+    import shutil
+
+    content = shutil.copytree(FIXTURES / "minimal", tmp_path / "content")
+    path = content / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return content
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("slots.yaml", "  role: booking\n", "", r'content/slots.yaml:1: slots: no slot has role "booking" '
+                                                r"\(type: contacts\): every pack shows it, so one slot must take it"),
+    ("slots.yaml", "  role: network\n", "  role: booking\n",
+     r'content/slots.yaml:\d+: slots\[\d+\]\.role: role "booking" is taken by slot "training-contacts"'),
+    ("slots.yaml", "  role: network\n", "  role: netwerk\n",
+     r'content/slots.yaml:\d+: slots\[\d+\]\.role: expected one of booking, network, local-sources, found "netwerk" '
+     r'\(did you mean "network"\?\)'),
+    ("course-structure.yaml", "  role: recap\n", "",
+     r'content/course-structure.yaml:\d+: sections\[6\]: missing required key "role"'),
+    ("material-types.yaml", "artefact: course-outline", "artefact: outline",
+     r'content/material-types.yaml:\d+: materials\[0\]\.artefacts\[0\]\.artefact: expected one of deck, handouts, '
+     r'course-specification, trainer-guide, course-outline, found "outline"'),
+])
+def test_roles_and_artefacts_in_content_are_checked(tmp_path, file, old, new, expected):
+    content = _minimal_with(tmp_path, file, old, new)
+    with pytest.raises(ContentError, match=expected):
+        iwpacks.load_programme(content)
+
+
+def test_a_slot_role_of_the_wrong_type_is_refused(tmp_path):
+    content = _minimal_with(tmp_path, "slots.yaml", "  type: text\n", "  type: contacts\n")
+    with pytest.raises(ContentError, match=r'slots\[\d+\]\.type: a slot with role "network" must be of type text, '
+                                           r"found contacts"):
+        iwpacks.load_programme(content)
