@@ -97,10 +97,6 @@ class Duration:
     optional_extra: str | None = None
     sessions: tuple[int, ...] = attrs.field(default=(), converter=_tuple)
 
-    @property
-    def is_range(self) -> bool:
-        return self.min_minutes != self.max_minutes
-
 
 @attrs.frozen
 class Prerequisites:

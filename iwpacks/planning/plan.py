@@ -27,7 +27,7 @@ from iwpacks.model import (
     Topic,
 )
 from iwpacks.planning.minutes import course_duration
-from iwpacks.planning.timetable import Timetable, build_timetable
+from iwpacks.planning.timetable import Block, Timetable, build_timetable
 
 # Seed content items that are themselves discussion or role-play work (used when no exercise is written).
 _DISCUSSION = re.compile(r"group discussion|role play|scenario|exercise|T4T Activity", re.I)
@@ -50,8 +50,14 @@ class ModulePlan:
     """A module as delivered in this course: its topics and the minutes its teaching block takes."""
 
     module: Module
-    minutes: int
+    minutes: int                   # its teaching block in this section
     topics: tuple[Topic, ...]
+    exercises_elsewhere: int = 0   # its exercises' minutes when they run in a scenarios section instead
+
+    @property
+    def total_minutes(self) -> int:
+        """Everything the course gives the module: teaching here and its exercises wherever they run."""
+        return self.minutes + self.exercises_elsewhere
 
 
 @attrs.frozen
@@ -76,6 +82,8 @@ class PlanSection:
     omitted: str | None = None
     seed_text: str = ""  # what the strategy (2.5) says this part of a course holds
     role: str = ""       # how packs present it: one of model.SECTION_ROLES
+    own_minutes: int = 0       # the section's own time, besides its modules and exercises
+    optional_minutes: int = 0  # optional exercises, run only if time allows; not in `minutes`
 
 
 @attrs.frozen
@@ -158,6 +166,7 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
         exercises = tuple(item for ref in section.exercises_from
                           for item in _exercise_items(programme.modules[ref]))
         minutes = fixed + sum(m.minutes for m in modules) + sum(e.minutes for e in exercises if not e.optional)
+        optional = sum(e.minutes for e in exercises if e.optional)
         title = structure.title
         if section.kind in repeated:  # "Scenarios and exercises: IS01, IS02" tells the repeats apart
             title += ": " + ", ".join(section.modules or section.exercises_from)
@@ -165,11 +174,12 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
             kind=section.kind, title=title, minutes=minutes, modules=modules,
             messages=tuple(programme.common_messages[m] for m in section.messages),
             awareness=tuple(_awareness(programme, course, p) for p in section.awareness),
-            exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text, role=structure.role))
+            exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text, role=structure.role,
+            own_minutes=fixed, optional_minutes=optional))
     total = course_duration(programme, course)
     return CoursePlan(course=course, audience=programme.audiences[course.audience],
                       process=programme.processes[course.process], sections=tuple(sections),
-                      timetable=build_timetable(sections), min_minutes=total.min_minutes,
+                      timetable=build_timetable(_blocks(sections)), min_minutes=total.min_minutes,
                       max_minutes=total.max_minutes, optional_extras=total.optional_extras,
                       version=programme.version, principles=tuple(programme.delivery_principles.values()),
                       sources=tuple(programme.sources.values()),
@@ -194,10 +204,26 @@ def planned_module_minutes(module: Module) -> int:
 
 
 def _module_plan(module: Module, exercises_elsewhere: bool) -> ModulePlan:
-    minutes = planned_module_minutes(module)
-    if exercises_elsewhere:  # exercise time moves to the scenarios section that runs them
-        minutes -= sum(e.minutes for e in _exercise_items(module) if not e.optional)
-    return ModulePlan(module=module, minutes=minutes, topics=module.topics)
+    elsewhere = sum(e.minutes for e in _exercise_items(module) if not e.optional) if exercises_elsewhere else 0
+    # Exercise time moves to the scenarios section that runs the exercises.
+    return ModulePlan(module=module, minutes=planned_module_minutes(module) - elsewhere, topics=module.topics,
+                      exercises_elsewhere=elsewhere)
+
+
+def _blocks(sections: list[PlanSection]) -> list[Block]:
+    """Everything that takes time, in order: each section's own time, its modules' teaching, its exercises."""
+    blocks = []
+    for s in sections:
+        if s.own_minutes > 0:
+            blocks.append(Block(s.own_minutes, "teaching", s.title, s.kind))
+        for mp in s.modules:
+            if mp.minutes > 0:
+                blocks.append(Block(mp.minutes, "teaching", f"{mp.module.ref} {mp.module.name}", s.kind,
+                                    mp.module.ref))
+        for e in s.exercises:
+            if e.minutes > 0 and not e.optional:
+                blocks.append(Block(e.minutes, "exercise", f"Exercise: {e.title}", s.kind, e.module_ref))
+    return blocks
 
 
 def _exercise_items(module: Module) -> tuple[ExerciseItem, ...]:

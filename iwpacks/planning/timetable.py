@@ -1,12 +1,9 @@
-"""Turns a planned course into a timed session plan with breaks, lunch and day boundaries."""
+"""Turns a course's blocks of teaching and exercises into a timed session plan with breaks, lunch and days."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 import attrs
-
-if TYPE_CHECKING:
-    from iwpacks.planning.plan import PlanSection
 
 DAY_START = 9 * 60 + 30       # 09:30
 SESSION_LIMIT = 150           # the seed's "2 x 2.5 hours": a session is at most 2.5 hours of training
@@ -16,6 +13,17 @@ LUNCH_MINUTES = 45
 SESSIONS_PER_DAY = 2
 MIN_PART = 15                 # no part of a split block is shorter than this
 KEEP_WHOLE = 30               # a teaching block this short is never cut in two; exercises never are
+
+
+@attrs.frozen
+class Block:
+    """A stretch of the course that takes time: a section's own time, a module's teaching or an exercise."""
+
+    minutes: int
+    kind: str    # "teaching" or "exercise"
+    label: str
+    section: str = ""     # the section kind it belongs to
+    module_ref: str = ""
 
 
 @attrs.frozen
@@ -64,39 +72,23 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _items(sections: tuple[PlanSection, ...] | list[PlanSection]) -> list[tuple[int, str, str, str, str]]:
-    """(minutes, kind, label, section kind, module ref) for everything that takes time, in order."""
-    items = []
-    for s in sections:
-        own = s.minutes - sum(m.minutes for m in s.modules) - sum(e.minutes for e in s.exercises if not e.optional)
-        if own > 0:
-            items.append((own, "teaching", s.title, s.kind, ""))
-        for mp in s.modules:
-            if mp.minutes > 0:
-                items.append((mp.minutes, "teaching", f"{mp.module.ref} {mp.module.name}", s.kind, mp.module.ref))
-        for e in s.exercises:
-            if e.minutes > 0 and not e.optional:
-                items.append((e.minutes, "exercise", f"Exercise: {e.title}", s.kind, e.module_ref))
-    return items
-
-
 def _keep_whole(minutes: int, kind: str) -> bool:
     """A group cannot stop an exercise overnight and pick it up next day; a short block reads as one."""
     return minutes <= SESSION_LIMIT and (kind == "exercise" or minutes <= KEEP_WHOLE)
 
 
-def _split_into_sessions(items: list) -> list[list]:
+def _split_into_sessions(blocks: Sequence[Block]) -> list[list[Block]]:
     """Fill sessions up to SESSION_LIMIT, splitting a long teaching block that would overrun into parts.
 
     An exercise or a short block that does not fit in what is left of a session starts the next one.
     """
-    sessions: list[list] = [[]]
+    sessions: list[list[Block]] = [[]]
     used = 0
-    for minutes, kind, label, section, ref in items:
-        if sessions[-1] and used + minutes > SESSION_LIMIT and _keep_whole(minutes, kind):
+    for block in blocks:
+        if sessions[-1] and used + block.minutes > SESSION_LIMIT and _keep_whole(block.minutes, block.kind):
             sessions.append([])
             used = 0
-        remaining = minutes
+        remaining = block.minutes
         while remaining > 0:
             room = SESSION_LIMIT - used
             if room < MIN_PART and remaining > room:  # too little time left to start on it
@@ -105,33 +97,34 @@ def _split_into_sessions(items: list) -> list[list]:
             take = min(room, remaining)
             if 0 < remaining - take < MIN_PART:  # leave the next session a real piece, not a few minutes
                 take = max(remaining - MIN_PART, min(take, MIN_PART))
-            sessions[-1].append([take, kind, label, section, ref])
+            sessions[-1].append(attrs.evolve(block, minutes=take))
             used += take
             remaining -= take
     return [s for s in sessions if s]
 
 
-def _break_index(session: list) -> int | None:
-    """Where to put the mid-session break: the item boundary nearest the middle (None if no break)."""
-    total = sum(item[0] for item in session)
+def _break_index(session: list[Block]) -> int | None:
+    """Where to put the mid-session break: the block boundary nearest the middle (None if no break)."""
+    total = sum(block.minutes for block in session)
     if total <= BREAK_AFTER:
         return None
-    best, best_gap, elapsed = None, None, 0
-    for i, item in enumerate(session[:-1]):
-        elapsed += item[0]
+    best: int | None = None
+    best_gap, elapsed = float("inf"), 0
+    for i, block in enumerate(session[:-1]):
+        elapsed += block.minutes
         gap = abs(elapsed - total / 2)
-        if best_gap is None or gap < best_gap:
+        if gap < best_gap:
             best, best_gap = i + 1, gap
     if best is None or best_gap > total / 4:
         return -1  # no good boundary: split the longest item in the middle
     return best
 
 
-def build_timetable(sections: tuple[PlanSection, ...] | list[PlanSection]) -> Timetable:
-    """Lay the course out over sessions of at most 2.5 hours, two sessions a day with lunch between."""
+def build_timetable(blocks: Sequence[Block]) -> Timetable:
+    """Lay the blocks out over sessions of at most 2.5 hours, two sessions a day with lunch between."""
     rows: list[Row] = []
     day, now = 1, DAY_START
-    for number, session in enumerate(_split_into_sessions(_items(sections)), 1):
+    for number, session in enumerate(_split_into_sessions(blocks), 1):
         if number > 1:
             if (number - 1) % SESSIONS_PER_DAY == 0:
                 day, now = day + 1, DAY_START
@@ -140,17 +133,19 @@ def build_timetable(sections: tuple[PlanSection, ...] | list[PlanSection]) -> Ti
                 now += LUNCH_MINUTES
         where = _break_index(session)
         if where == -1:  # cut teaching rather than an exercise, if the session has any
-            longest = max(range(len(session)), key=lambda i: (session[i][1] != "exercise", session[i][0]))
-            m, kind, label, sec, ref = session[longest]
-            first = m // 2
-            session[longest:longest + 1] = [[first, kind, label, sec, ref], [m - first, kind, label, sec, ref]]
+            longest = max(range(len(session)), key=lambda i: (session[i].kind != "exercise", session[i].minutes))
+            block = session[longest]
+            first = block.minutes // 2
+            session[longest:longest + 1] = [attrs.evolve(block, minutes=first),
+                                            attrs.evolve(block, minutes=block.minutes - first)]
             where = longest + 1
-        for i, (minutes, kind, label, section, ref) in enumerate(session):
+        for i, block in enumerate(session):
             if where is not None and i == where:
                 rows.append(Row(day, number, now, BREAK_MINUTES, "break", "Break"))
                 now += BREAK_MINUTES
-            rows.append(Row(day, number, now, minutes, kind, label, section, ref))
-            now += minutes
+            rows.append(Row(day, number, now, block.minutes, block.kind, block.label, block.section,
+                            block.module_ref))
+            now += block.minutes
     return Timetable(_number_parts(rows))
 
 

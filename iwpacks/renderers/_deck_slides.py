@@ -24,7 +24,6 @@ from iwpacks.renderers._slots import slot_text
 
 # What fits a body box at the template's sizes (26 pt first level): characters a line, lines a box.
 FULL = (66, 10)
-HALF = (31, 10)
 SMALL = 20  # the size for long reading text (scenarios, exercise tasks): still above the 18 pt floor
 FULL_SMALL = (82, 12)
 HALF_SMALL = (40, 11)
@@ -153,7 +152,7 @@ def _section_time(section) -> str:
     """The section's time, or what an exercises section with only optional extras costs."""
     if section.minutes:
         return format_minutes(section.minutes)
-    optional = sum(e.minutes for e in section.exercises if e.optional)
+    optional = section.optional_minutes
     if optional:
         return f"optional, {format_minutes(optional)} if time allows"
     return "within the modules' time"

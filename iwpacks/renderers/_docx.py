@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from iwpacks.model import Brand
     from iwpacks.planning.plan import CoursePlan
 
-TEXT_WIDTH_CM = 17.0  # A4 less the template's 2 cm margins
 LOGO_WIDTH = Cm(7.0)
 NBSP = "\u00a0"
 # Styles the template defines; a template without one of them fails here, loudly, not in the output.

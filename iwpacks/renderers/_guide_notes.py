@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iwpacks.planning.minutes import format_minutes
-from iwpacks.planning.plan import planned_module_minutes
 from iwpacks.renderers._docx import (
     bullets,
     keep_with_next,
@@ -85,7 +84,7 @@ def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
         doc.add_paragraph(TO_BE_DEFINED)
         return
     time = format_minutes(mp.minutes) if mp.minutes else "within the course's time"
-    exercise_minutes = planned_module_minutes(m) - mp.minutes
+    exercise_minutes = mp.exercises_elsewhere
     if exercise_minutes > 0 and mp.minutes:  # its exercises run in a scenarios section: say so, so times agree
         time = (f"{time} for the topics here, and {format_minutes(exercise_minutes)} for its exercises in the "
                 f"scenarios section: {format_minutes(mp.minutes + exercise_minutes)} in all")

@@ -182,6 +182,3 @@ class Fields:
         subs = [Fields(self.doc, self.path + (key, i), item, known, self.problems, self.max_text)
                 for i, item in enumerate(value)]
         return [sub for sub in subs if sub.ok]
-
-    def line(self, key: str | None = None) -> int:
-        return self.doc.line(self.path + ((key,) if key else ()))

@@ -44,11 +44,6 @@ def format_path(path: KeyPath) -> str:
     return out
 
 
-class _Duplicate(Exception):
-    def __init__(self, key: str, line: int, first: int) -> None:
-        self.key, self.line, self.first = key, line, first
-
-
 def read_yaml(path: Path, display: str) -> tuple[LocatedData | None, list[Problem]]:
     """Parse one YAML file; return (data, []) or (None, [problem]) for a syntax error.
 

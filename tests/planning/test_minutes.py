@@ -1,0 +1,60 @@
+"""One minutes model: sections add up to the course, and the timetable's rows add up to the plan."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iwpacks.planning.timetable import SESSION_LIMIT, Block, build_timetable
+
+blocks = st.lists(st.builds(Block, minutes=st.integers(1, 400), kind=st.sampled_from(["teaching", "exercise"]),
+                            label=st.text("abcdefgh", min_size=1, max_size=6)), min_size=1, max_size=25)
+
+
+def _unique_labels(items: list[Block]) -> list[Block]:
+    return [Block(b.minutes, b.kind, f"{b.label}-{i}") for i, b in enumerate(items)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(blocks)
+def test_the_timetable_keeps_every_minute_and_no_session_runs_over(items):
+    items = _unique_labels(items)
+    timetable = build_timetable(items)
+    assert timetable.training_minutes == sum(b.minutes for b in items)
+    for session in range(1, timetable.sessions + 1):
+        taught = sum(r.minutes for r in timetable.rows if r.session == session and not r.is_break)
+        assert 0 < taught <= SESSION_LIMIT or any(b.minutes > SESSION_LIMIT for b in items)
+
+
+@settings(max_examples=300, deadline=None)
+@given(blocks)
+def test_rows_follow_each_other_within_a_day_and_no_row_crosses_a_break(items):
+    timetable = build_timetable(_unique_labels(items))
+    for before, after in zip(timetable.rows, timetable.rows[1:]):
+        if after.day == before.day:
+            assert after.start == before.end  # breaks and lunch are rows of their own, never inside one
+        else:
+            assert after.day == before.day + 1 and not after.is_break
+
+
+@settings(max_examples=300, deadline=None)
+@given(blocks)
+def test_an_exercise_that_fits_a_session_is_never_cut_across_sessions(items):
+    items = _unique_labels(items)
+    timetable = build_timetable(items)
+    for block in items:
+        if block.kind == "exercise" and block.minutes <= SESSION_LIMIT:
+            sessions = {r.session for r in timetable.rows
+                        if r.label == block.label or r.label.startswith(f"{block.label} (part ")}
+            assert len(sessions) == 1, block
+
+
+def test_every_course_plan_adds_up(plans):
+    for cid, plan in plans.items():
+        sections = sum(s.own_minutes + sum(m.minutes for m in s.modules)
+                       + sum(e.minutes for e in s.exercises if not e.optional) for s in plan.sections)
+        assert sections == plan.planned_minutes == plan.timetable.training_minutes, cid
+        modules = sum(m.total_minutes for s in plan.sections for m in s.modules)
+        own = sum(s.own_minutes for s in plan.sections)
+        untimed_discussions = sum(e.minutes for s in plan.sections for e in s.exercises
+                                  if not e.optional and e.exercise is None)
+        assert modules + own + untimed_discussions == plan.planned_minutes, cid
