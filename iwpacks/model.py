@@ -420,6 +420,24 @@ class LocalSource:
 
 
 @attrs.frozen
+class SlotType:
+    """What an overlay gives for a slot of this type: text, or a list of records of one class."""
+
+    name: str
+    item: type | None  # the model class of each item; None for a text slot
+    description: str   # what to give, as the trainer guide's local information table says it
+
+
+# The one declaration of slot types: content, overlays, the converter and the guide all read it.
+SLOT_TYPES = {t.name: t for t in (
+    SlotType("contacts", Contact, "Contacts: name, role, organisation, phone, email"),
+    SlotType("protocols", Protocol, "Protocols: title, version, date, owner, link or file, summary"),
+    SlotType("sources", LocalSource, "Sources: title, web address, description"),
+    SlotType("text", None, "Text"),
+)}
+
+
+@attrs.frozen
 class Localisation:
     """One LA's localisation (with any organisation overlay merged in): its name, logo and slot values.
 

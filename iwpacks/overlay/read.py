@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import attrs
 
 from iwpacks.errors import Problem
 from iwpacks.model import (
+    SLOT_TYPES,
     Contact,
     FrozenMap,
     Localisation,
@@ -18,9 +23,6 @@ from iwpacks.source.fields import ID_PATTERN, Fields, describe
 from iwpacks.source.located_yaml import LocatedData
 
 OVERLAY_KEYS = ("id", "name", "organisation", "logo", "slots", "local_notes")
-_CONTACT_KEYS = ("name", "role", "organisation", "phone", "email")
-_PROTOCOL_KEYS = ("title", "version", "date", "owner", "summary", "link", "file")
-_SOURCE_KEYS = ("title", "url", "description")
 _SEED_FIELDS = ("modules", "objectives", "content", "duration", "courses", "common_messages")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
@@ -124,7 +126,8 @@ def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool) -> dict
         if slot_id not in sub.data or sub.data[slot_id] is None:
             continue
         path = sub.path + (slot_id,)
-        if slot.type == "text":
+        item_class = SLOT_TYPES[slot.type].item
+        if item_class is None:  # a text slot
             text = sub.text(slot_id)
             if text:
                 out[slot_id] = text
@@ -133,8 +136,8 @@ def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool) -> dict
         if not isinstance(value, list):
             sub.report(path, f"expected a list of {slot.type}, found {describe(value)}")
             continue
-        builder = {"contacts": _contact, "protocols": _protocol, "sources": _source}[slot.type]
-        keys = {"contacts": _CONTACT_KEYS, "protocols": _PROTOCOL_KEYS, "sources": _SOURCE_KEYS}[slot.type]
+        builder = _READERS[item_class]
+        keys = tuple(a.name for a in attrs.fields(item_class))  # the keys are the model's fields
         items = tuple(builder(item, None if trusted else folder) for item in sub.records(slot_id, keys))
         if items:
             out[slot_id] = items
@@ -210,3 +213,7 @@ def _local_notes(f: Fields, programme: Programme) -> dict:
             out.setdefault(ref, {})[titles.index(title)] = (entry.text("notes", required=False), slides)
     return out
 
+
+# How each kind of slot item is read and checked (phone numbers, dates, files inside the overlay folder).
+_READERS: dict[type, Callable[[Fields, Path | None], Any]] = {Contact: _contact, Protocol: _protocol,
+                                                              LocalSource: _source}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from iwpacks.model import ARTEFACTS, ArtefactUse
+from iwpacks.model import ARTEFACTS, SLOT_TYPES, ArtefactUse
 from iwpacks.renderers._docx import bullets, keep_with_next, numbered, slot_block, table
 from iwpacks.renderers._slots import slot_text
 
@@ -14,9 +14,7 @@ if TYPE_CHECKING:
 
 CALL_LOG_HEADER = ("Attendee", "Date of call", "Cascading started?", "Notes", "Next call date")
 CALL_LOG_ROWS = 12
-SLOT_TYPES = {"contacts": "Contacts: name, role, organisation, phone, email",
-              "protocols": "Protocols: title, version, date, owner, link or file, summary",
-              "sources": "Sources: title, web address, description", "text": "Text"}
+
 
 
 def principles(doc: DocumentObject, plan: CoursePlan) -> None:
@@ -85,7 +83,7 @@ def local_slots(doc: DocumentObject, plan: CoursePlan) -> None:
     rows = []
     for slot_id, text in zip(plan.slots_used, shown):
         slot = plan.slots[slot_id]
-        rows.append([text.heading, SLOT_TYPES.get(slot.type, slot.type.capitalize()), slot.description,
+        rows.append([text.heading, SLOT_TYPES[slot.type].description, slot.description,
                      "Added" if text.filled else "To add"])
     table(doc, ["Slot", "Type", "What to give", "Status"], rows, widths=(3.6, 3.6, 8.0, 1.8))
     doc.add_heading("What the pack shows now", 2)

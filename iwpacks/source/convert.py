@@ -17,20 +17,18 @@ from cattrs.v import transform_error
 
 from iwpacks.errors import ContentError, Problem
 from iwpacks.model import (
-    Contact,
+    SLOT_TYPES,
     FrozenMap,
     Localisation,
     LocalSlide,
-    LocalSource,
     Module,
-    Protocol,
     by_id,
 )
 
 T = TypeVar("T")
 IN_MEMORY = "programme"  # the "file" a Problem names when the model was built or edited in memory
 # Slot values in plain data: one key saying what the value is.
-_SLOT_KINDS = {"contacts": Contact, "protocols": Protocol, "sources": LocalSource}
+_SLOT_KINDS = {t.name: t.item for t in SLOT_TYPES.values() if t.item is not None}
 
 
 def _strict(kind: type, name: str):

@@ -14,6 +14,7 @@ from iwpacks.model import (
     PRINCIPLE_ROLES,
     SECTION_ROLES,
     SLOT_ROLES,
+    SLOT_TYPES,
     ArtefactUse,
     Audience,
     CommonMessage,
@@ -36,7 +37,6 @@ from iwpacks.source.records import Origin, Origins, unique_records
 
 # Installed: the package carries content/ as iwpacks/content. Source checkout: the repo's content/.
 _PACKAGED = Path(__file__).parent.parent / "content"
-SLOT_TYPES = ("contacts", "protocols", "sources", "text")
 BUNDLED_CONTENT = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parent.parent.parent / "content"
 
 # file name -> (top-level key, record kind, record keys, builder from Fields)
@@ -60,7 +60,7 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                                                      role=f.choice("role", MESSAGE_ROLES, required=False))),
     "slots.yaml": ("slots", "slot", ("id", "label", "type", "description", "every_course", "role"),
                    lambda f: LocalSlot(id=f.identifier("id"), label=f.text("label"),
-                                       type=f.choice("type", SLOT_TYPES), description=f.text("description"),
+                                       type=f.choice("type", tuple(SLOT_TYPES)), description=f.text("description"),
                                        every_course=f.boolean("every_course"),
                                        role=f.choice("role", tuple(SLOT_ROLES), required=False))),
     "course-structure.yaml": ("sections", "section",
