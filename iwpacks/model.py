@@ -55,6 +55,16 @@ MESSAGE_ROLES = ("handout-contacts",)  # shown again, with its local contacts, o
 SECTION_ROLES = ("opening", "background", "modules", "exercises", "awareness", "recap")
 
 
+def content_keys(cls: type, *extra: str) -> tuple[str, ...]:
+    """The keys a content file may give for a model class: its fields' names, or the `key` in a field's metadata.
+
+    The attrs classes are the one declaration of the schema. A field with key None is never read from content
+    (it is derived, or an overlay adds it); `source` (eq=False) names the file a record came from.
+    """
+    keys = [a.metadata.get("key", a.name) for a in attrs.fields(cls) if a.eq]
+    return tuple(k for k in keys if k) + extra
+
+
 def _tuple(value: Any) -> tuple:
     return tuple(value)
 
@@ -147,8 +157,9 @@ class Topic:
     notes: str = ""
     minutes: int | None = None
     slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    local_notes: str = ""
-    local_slides: tuple[LocalSlide, ...] = attrs.field(default=(), converter=_tuple)
+    # Added by an LA overlay, never written in content (key None: not a content key).
+    local_notes: str = attrs.field(default="", metadata={"key": None})
+    local_slides: tuple[LocalSlide, ...] = attrs.field(default=(), converter=_tuple, metadata={"key": None})
     slide_title: str = ""
 
 
@@ -176,7 +187,7 @@ class Exercise:
     id: str
     title: str
     kind: str
-    topic: int
+    topic: int = attrs.field(metadata={"key": "after_topic"})  # the topic (1-based) it follows
     minutes: int
     group_size: str
     scenario: str
@@ -290,7 +301,7 @@ class CourseSection:
     kind: str
     modules: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     messages: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    awareness: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    awareness: tuple[str, ...] = attrs.field(default=(), converter=_tuple, metadata={"key": "processes"})
     exercises_from: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     minutes: int | None = None
     omitted: str | None = None
@@ -307,7 +318,7 @@ class Course:
     appendix_cell: tuple[str, ...] = attrs.field(converter=_tuple)
     sections: tuple[CourseSection, ...] = attrs.field(converter=_tuple)
     entry_requirements: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    status: str = "ready"
+    status: str = attrs.field(default="ready", metadata={"key": None})  # "pending" if a module is pending
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     source: str = attrs.field(default="", eq=False)
 

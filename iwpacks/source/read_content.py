@@ -27,6 +27,7 @@ from iwpacks.model import (
     Source,
     StructureSection,
     by_id,
+    content_keys,
 )
 from iwpacks.source.fields import ID_PATTERN, Fields
 from iwpacks.source.located_yaml import LocatedData, read_yaml
@@ -41,16 +42,16 @@ BUNDLED_CONTENT = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parent.par
 
 # file name -> (top-level key, record kind, record keys, builder from Fields)
 _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
-    "processes.yaml": ("processes", "process", ("id", "name", "short_name", "appendix_heading", "summary"),
+    "processes.yaml": ("processes", "process", content_keys(Process),
                        lambda f: Process(id=f.identifier("id"), name=f.text("name"), short_name=f.text("short_name"),
                                          appendix_heading=f.text("appendix_heading"), summary=f.text("summary"))),
-    "audiences.yaml": ("audiences", "audience", ("id", "name", "appendix_label", "includes", "summary", "cascades"),
+    "audiences.yaml": ("audiences", "audience", content_keys(Audience),
                        lambda f: Audience(id=f.identifier("id"), name=f.text("name"),
                                           appendix_label=f.text("appendix_label"), includes=f.text_list("includes"),
                                           summary=f.text("summary", required=False),
                                           cascades=f.boolean("cascades"))),
     "common-messages.yaml": ("messages", "message",
-                             ("id", "title", "seed_text", "wording", "note", "points", "notes", "slots", "role"),
+                             content_keys(CommonMessage),
                              lambda f: CommonMessage(id=f.identifier("id"), title=f.text("title"),
                                                      seed_text=f.text("seed_text"), wording=f.text("wording"),
                                                      note=f.text("note", required=False),
@@ -58,13 +59,13 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                                                      notes=f.text("notes", required=False),
                                                      slots=f.id_list("slots", what="slot id"),
                                                      role=f.choice("role", MESSAGE_ROLES, required=False))),
-    "slots.yaml": ("slots", "slot", ("id", "label", "type", "description", "every_course", "role"),
+    "slots.yaml": ("slots", "slot", content_keys(LocalSlot),
                    lambda f: LocalSlot(id=f.identifier("id"), label=f.text("label"),
                                        type=f.choice("type", tuple(SLOT_TYPES)), description=f.text("description"),
                                        every_course=f.boolean("every_course"),
                                        role=f.choice("role", tuple(SLOT_ROLES), required=False))),
     "course-structure.yaml": ("sections", "section",
-                              ("id", "title", "seed_text", "repeatable", "interspersed", "minutes", "role"),
+                              content_keys(StructureSection),
                               lambda f: StructureSection(id=f.identifier("id"), title=f.text("title"),
                                                          seed_text=f.text("seed_text"),
                                                          repeatable=f.boolean("repeatable"),
@@ -72,27 +73,27 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                                                          minutes=f.integer("minutes", required=False) or 0,
                                                          role=f.choice("role", SECTION_ROLES))),
     "delivery-principles.yaml": ("principles", "principle",
-                                 ("id", "title", "seed_text", "applies_to", "instruction", "role"),
+                                 content_keys(DeliveryPrinciple),
                                  lambda f: DeliveryPrinciple(id=f.identifier("id"), title=f.text("title"),
                                                              seed_text=f.text("seed_text"),
                                                              instruction=f.text("instruction", required=False),
                                                              applies_to=f.choice("applies_to", ("all", "train-the-trainer"),
                                                                                  required=False, default="all"),
                                                              role=f.choice("role", PRINCIPLE_ROLES, required=False))),
-    "material-types.yaml": ("materials", "material", ("id", "title", "seed_text", "artefacts"),
+    "material-types.yaml": ("materials", "material", content_keys(MaterialType),
                             lambda f: MaterialType(id=f.identifier("id"), title=f.text("title"),
                                                    seed_text=f.text("seed_text"), artefacts=_artefact_uses(f))),
-    "sources.yaml": ("sources", "source", ("id", "title", "description", "url"),
+    "sources.yaml": ("sources", "source", content_keys(Source),
                      lambda f: Source(id=f.identifier("id"), title=f.text("title"),
                                       description=f.text("description"), url=f.text("url"))),
-    "distribution-routes.yaml": ("routes", "route", ("id", "seed_text"),
+    "distribution-routes.yaml": ("routes", "route", content_keys(DistributionRoute),
                                  lambda f: DistributionRoute(id=f.identifier("id"), seed_text=f.text("seed_text"))),
 }
 def _artefact_uses(f: Fields) -> tuple[ArtefactUse, ...]:
     """The pack's files that provide a material of 3.1, each with how many copies to print."""
     names = tuple(a.name for a in ARTEFACTS)
     return tuple(ArtefactUse(artefact=use.choice("artefact", names), copies=use.text("copies"))
-                 for use in f.records("artefacts", ("artefact", "copies"), required=False))
+                 for use in f.records("artefacts", content_keys(ArtefactUse), required=False))
 
 
 # Keys beside the list that carry prose for readers, not data.

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from iwpacks.errors import Problem
-from iwpacks.model import Course, CourseSection
+from iwpacks.model import Course, CourseSection, content_keys
 from iwpacks.source.fields import ID_PATTERN, REF_PATTERN, Fields
 from iwpacks.source.located_yaml import LocatedData
 from iwpacks.source.records import Origins, unique_records
 
-_COURSE_KEYS = ("id", "title", "process", "audience", "appendix_cell", "entry_requirements", "notes", "sections")
-_SECTION_KEYS = ("kind", "modules", "messages", "processes", "exercises_from", "minutes", "omitted")
+_COURSE_KEYS = content_keys(Course)
+_SECTION_KEYS = content_keys(CourseSection)
 
 
 def read_courses(doc: LocatedData, origins: Origins, problems: list[Problem]) -> list[Course]:

@@ -6,18 +6,17 @@ from pathlib import Path
 import attrs
 
 from iwpacks.errors import Problem
-from iwpacks.model import Exercise, Material, Module, RoleBrief, Topic
+from iwpacks.model import Exercise, Material, Module, RoleBrief, Topic, content_keys
 from iwpacks.source.fields import REF_PATTERN, Fields
 from iwpacks.source.located_yaml import read_yaml
 from iwpacks.source.records import Origin, Origins
 
 MATERIAL_STATUSES = ("draft-core-material", "reviewed")
 EXERCISE_KINDS = ("discussion", "scenario", "role-play", "case-study", "activity")
-_KEYS = ("ref", "status", "review_note", "topics", "exercises")
-_TOPIC_KEYS = ("title", "slide_title", "points", "notes", "minutes", "slots")
+_KEYS = content_keys(Material, "ref")  # `ref` names the module the material belongs to
+_TOPIC_KEYS = content_keys(Topic)
 SLIDE_TITLE_CHARS = 70  # with the module ref in front, two lines at the title size
-_EXERCISE_KEYS = ("id", "title", "kind", "after_topic", "minutes", "group_size", "scenario", "instructions",
-                  "questions", "facilitation", "optional", "role_briefs")
+_EXERCISE_KEYS = content_keys(Exercise)
 
 
 def attach_material(root: Path, root_name: str, modules: list[Module], origins: Origins,
@@ -88,7 +87,7 @@ def _material(f: Fields, module: Module) -> Material | None:
             questions=e.text_list("questions"), facilitation=e.text_list("facilitation"),
             optional=e.boolean("optional"),
             role_briefs=[RoleBrief(r.text("role"), r.text("brief"))
-                         for r in e.records("role_briefs", ("role", "brief"), required=False)]))
+                         for r in e.records("role_briefs", content_keys(RoleBrief), required=False)]))
     seen: set[str] = set()
     for i, ex in enumerate(exercises):
         if ex.id in seen:

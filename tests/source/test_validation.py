@@ -229,3 +229,18 @@ def test_a_slot_role_of_the_wrong_type_is_refused(tmp_path):
     with pytest.raises(ContentError, match=r'slots\[\d+\]\.type: a slot with role "network" must be of type text, '
                                            r"found contacts"):
         iwpacks.load_programme(content)
+
+
+def test_the_content_keys_come_from_the_model_classes():
+    from iwpacks.model import Course, CourseSection, Exercise, Topic, content_keys
+
+    assert content_keys(Topic) == ("title", "points", "notes", "minutes", "slots", "slide_title")
+    assert "after_topic" in content_keys(Exercise) and "topic" not in content_keys(Exercise)
+    assert "processes" in content_keys(CourseSection) and "awareness" not in content_keys(CourseSection)
+    assert "status" not in content_keys(Course) and "source" not in content_keys(Course)
+
+
+def test_a_field_the_overlay_adds_is_an_unknown_key_in_content(tmp_path):
+    content = _minimal_with(tmp_path, "courses.yaml", "  title:", "  status: ready\n  title:")
+    with pytest.raises(ContentError, match=r'courses\[0\]\.status: unknown key'):
+        iwpacks.load_programme(content)
