@@ -6,6 +6,8 @@ from typing import Any
 
 import attrs
 
+IN_MEMORY = "programme"  # the "file" a Problem names when the model was built or edited in memory
+
 
 @attrs.frozen(order=True)
 class Problem:

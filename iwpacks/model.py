@@ -292,6 +292,7 @@ class StructureSection:
     interspersed: bool = False
     minutes: int = 0
     role: str = ""  # one of SECTION_ROLES (required in content)
+    trainer_steps: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  # the guide's to-do list for it
 
 
 @attrs.frozen
@@ -492,6 +493,8 @@ class Programme:
     slots: FrozenMap[LocalSlot] = attrs.field(default=FrozenMap(), converter=FrozenMap)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     localisation: Localisation | None = None
+    # The trainer guide's words by GUIDE_TEXT key; each a tuple: one text, or the items of a list.
+    guide_text: FrozenMap[tuple[str, ...]] = attrs.field(default=FrozenMap(), converter=FrozenMap)
 
 
 @attrs.frozen
@@ -549,3 +552,62 @@ ARTEFACTS = (
     Artefact("trainer-guide", "trainer-guide.docx", "Trainer guide"),
     Artefact("course-outline", "course-outline.pdf", "Course outline"),
 )
+
+
+# The trainer guide's own words (content/trainer-guide.yaml), key by key: a tuple names the values a text may
+# fill in ({reason}); a number means a list (0: any number of items; N: exactly N, the columns of a table).
+GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
+    "facilitation.heading": (),
+    "facilitation.intro": (),
+    "facilitation.omitted": ("reason",),
+    "facilitation.strategy_words": ("words",),
+    "facilitation.message_lead": (),
+    "facilitation.awareness_heading": ("process",),
+    "facilitation.awareness_note": (),
+    "facilitation.planned_time": (),
+    "facilitation.within_course_time": (),
+    "facilitation.time_with_exercises_elsewhere": ("teaching", "exercises", "total"),
+    "facilitation.time_and_delivery": ("time", "delivery"),
+    "facilitation.no_material_yet": (),
+    "facilitation.topic_time": (),
+    "facilitation.local_note": (),
+    "facilitation.local_slide": (),
+    "exercises.heading": ("title",),
+    "exercises.optional_mark": (),
+    "exercises.optional_note": (),
+    "exercises.discussion": ("title", "module"),
+    "exercises.discussion_steps": 0,
+    "exercises.set_up_label": (),
+    "exercises.set_up": ("kind", "module", "groups", "minutes"),
+    "exercises.scenario": (),
+    "exercises.instructions": (),
+    "exercises.questions": (),
+    "exercises.good_answers": (),
+    "exercises.good_answers_note": (),
+    "exercises.role_cards": (),
+    "exercises.role_cards_note": (),
+    "exercises.role_cards_header": 2,
+    "principles.heading": (),
+    "principles.intro": (),
+    "principles.follow_up_pointer": (),
+    "principles.strategy_words": ("words",),
+    "follow_up.heading": (),
+    "follow_up.intro": (),
+    "follow_up.steps": 0,
+    "follow_up.call_log": (),
+    "follow_up.call_log_note": (),
+    "follow_up.call_log_header": 5,
+    "materials.heading": (),
+    "materials.intro": (),
+    "materials.no_artefact": (),
+    "materials.header": 4,
+    "materials.room": (),
+    "materials.room_items": 0,
+    "materials.strategy_asks": (),
+    "local_information.heading": (),
+    "local_information.intro": (),
+    "local_information.header": 4,
+    "local_information.added": (),
+    "local_information.to_add": (),
+    "local_information.shown_now": (),
+}

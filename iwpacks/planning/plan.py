@@ -82,6 +82,7 @@ class PlanSection:
     omitted: str | None = None
     seed_text: str = ""  # what the strategy (2.5) says this part of a course holds
     role: str = ""       # how packs present it: one of model.SECTION_ROLES
+    trainer_steps: tuple[str, ...] = ()  # what the trainer does in it, besides its messages (the guide's list)
     own_minutes: int = 0       # the section's own time, besides its modules and exercises
     optional_minutes: int = 0  # optional exercises, run only if time allows; not in `minutes`
 
@@ -109,6 +110,7 @@ class CoursePlan:
     localisation: Localisation | None = None            # the LA's name, logo and slot values, if any
     audience_names: FrozenMap[str] = FrozenMap()        # every audience's name, by id
     entry_modules: tuple[Module, ...] = ()              # the course's entry requirements, resolved
+    guide_text: FrozenMap[tuple[str, ...]] = FrozenMap()  # the trainer guide's words, by model.GUIDE_TEXT key
 
     def slot_for(self, role: str) -> str:
         """The id of the slot with this role ("booking", "network", "local-sources"); validation ensures one."""
@@ -175,7 +177,7 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
             messages=tuple(programme.common_messages[m] for m in section.messages),
             awareness=tuple(_awareness(programme, course, p) for p in section.awareness),
             exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text, role=structure.role,
-            own_minutes=fixed, optional_minutes=optional))
+            own_minutes=fixed, optional_minutes=optional, trainer_steps=structure.trainer_steps))
     total = course_duration(programme, course)
     return CoursePlan(course=course, audience=programme.audiences[course.audience],
                       process=programme.processes[course.process], sections=tuple(sections),
@@ -186,7 +188,8 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
                       material_types=tuple(programme.material_types.values()), slots=programme.slots,
                       localisation=programme.localisation,
                       audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
-                      entry_modules=tuple(programme.modules[r] for r in course.entry_requirements))
+                      entry_modules=tuple(programme.modules[r] for r in course.entry_requirements),
+                      guide_text=programme.guide_text)
 
 
 def _awareness(programme: Programme, course: Course, process_id: str) -> AwarenessItem:

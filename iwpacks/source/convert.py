@@ -15,7 +15,7 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.v import transform_error
 
-from iwpacks.errors import ContentError, Problem
+from iwpacks.errors import IN_MEMORY, ContentError, Problem
 from iwpacks.model import (
     SLOT_TYPES,
     FrozenMap,
@@ -26,7 +26,6 @@ from iwpacks.model import (
 )
 
 T = TypeVar("T")
-IN_MEMORY = "programme"  # the "file" a Problem names when the model was built or edited in memory
 # Slot values in plain data: one key saying what the value is.
 _SLOT_KINDS = {t.name: t.item for t in SLOT_TYPES.values() if t.item is not None}
 
@@ -49,14 +48,18 @@ def _describe(value: Any) -> str:
 
 
 def _frozen_map_hooks(converter: cattrs.Converter) -> None:
-    """A FrozenMap of records is a list in plain data, in order; records are keyed by `ref` or `id`."""
-    def unstructure(value: FrozenMap) -> list:
-        return [converter.unstructure(item) for item in value.values()]
+    """A FrozenMap of records is a list in plain data, in order, keyed by `ref` or `id`; of other values, a dict."""
+    def unstructure(value: FrozenMap) -> list | dict:
+        if all(attrs.has(type(item)) for item in value.values()):
+            return [converter.unstructure(item) for item in value.values()]
+        return {key: converter.unstructure(item) for key, item in value.items()}
 
     def structure(value: Any, cls: Any) -> FrozenMap:
         (item_type,) = get_args(cls) or (Any,)
-        items = converter.structure(value, list[item_type])  # type: ignore[valid-type]
-        return by_id(items, "ref" if item_type is Module else "id")
+        if attrs.has(item_type) or (value == [] and not isinstance(value, dict)):
+            items = converter.structure(value, list[item_type])  # type: ignore[valid-type]
+            return by_id(items, "ref" if item_type is Module else "id")
+        return FrozenMap(converter.structure(value, dict[str, item_type]))  # type: ignore[valid-type]
 
     def is_frozen_map(t: Any) -> bool:
         return t is FrozenMap or getattr(t, "__origin__", None) is FrozenMap

@@ -20,6 +20,7 @@ from iwpacks.model import (
     CommonMessage,
     DeliveryPrinciple,
     DistributionRoute,
+    FrozenMap,
     LocalSlot,
     MaterialType,
     Process,
@@ -34,6 +35,7 @@ from iwpacks.source.located_yaml import LocatedData, read_yaml
 from iwpacks.source.read_courses import read_courses
 from iwpacks.source.read_material import attach_material
 from iwpacks.source.read_modules import read_module
+from iwpacks.source.read_wording import read_guide_text
 from iwpacks.source.records import Origin, Origins, unique_records
 
 # Installed: the package carries content/ as iwpacks/content. Source checkout: the repo's content/.
@@ -71,7 +73,8 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                                                          repeatable=f.boolean("repeatable"),
                                                          interspersed=f.boolean("interspersed"),
                                                          minutes=f.integer("minutes", required=False) or 0,
-                                                         role=f.choice("role", SECTION_ROLES))),
+                                                         role=f.choice("role", SECTION_ROLES),
+                                                         trainer_steps=f.text_list("trainer_steps", required=False))),
     "delivery-principles.yaml": ("principles", "principle",
                                  content_keys(DeliveryPrinciple),
                                  lambda f: DeliveryPrinciple(id=f.identifier("id"), title=f.text("title"),
@@ -127,6 +130,8 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
         lists[key] = records
 
     settings = _read_settings(load("programme.yaml"), problems)
+    wording_doc = load("trainer-guide.yaml")
+    guide_text = read_guide_text(wording_doc, problems) if wording_doc else FrozenMap()
     modules = attach_material(root, root_name, _read_modules(root, root_name, origins, problems), origins,
                               problems)
     courses_doc = load("courses.yaml")
@@ -140,7 +145,7 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
         return None, origins, problems
     programme = Programme(
         title=settings["title"], version=settings["version"], source_document=settings["source_document"],
-        notes=settings["notes"],
+        notes=settings["notes"], guide_text=guide_text,
         processes=by_id(lists["processes"]), audiences=by_id(lists["audiences"]), modules=by_id(modules, "ref"),
         courses=by_id(courses), common_messages=by_id(lists["messages"]), course_structure=by_id(lists["sections"]),
         delivery_principles=by_id(lists["principles"]), material_types=by_id(lists["materials"]),

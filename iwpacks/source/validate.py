@@ -7,8 +7,9 @@ from typing import Any
 
 import attrs
 
-from iwpacks.errors import ContentError, Problem, did_you_mean
+from iwpacks.errors import IN_MEMORY, ContentError, Problem, did_you_mean
 from iwpacks.model import (
+    GUIDE_TEXT,
     MESSAGE_ROLES,
     PRINCIPLE_ROLES,
     SECTION_ROLES,
@@ -20,6 +21,7 @@ from iwpacks.model import (
 )
 from iwpacks.source.fields import MAX_TEXT, MAX_TITLE, TITLE_KEYS, text_problem
 from iwpacks.source.located_yaml import LocatedData, format_path
+from iwpacks.source.read_wording import wording_problems
 from iwpacks.source.records import Origin, Origins
 
 
@@ -29,7 +31,7 @@ def validate(programme: Programme) -> list[Problem]:
     The same rules as content read from YAML; each Problem names the key path from the programme
     ("courses[3].title"), with file "programme" and no line. Returns [] for a valid programme.
     """
-    from iwpacks.source.convert import IN_MEMORY, structure, unstructure
+    from iwpacks.source.convert import structure, unstructure
 
     if not isinstance(programme, Programme):
         return [Problem(IN_MEMORY, 0, "", f"expected a Programme, found {type(programme).__name__}")]
@@ -39,8 +41,21 @@ def validate(programme: Programme) -> list[Problem]:
         return exc.problems
     except (AttributeError, TypeError, ValueError, StopIteration) as exc:  # a record swapped for something else
         return [Problem(IN_MEMORY, 0, "", f"not a valid model: {exc}")]
-    problems = _text_problems(programme, (), IN_MEMORY)
+    problems = _text_problems(programme, (), IN_MEMORY) + _wording_problems(programme)
     return problems or validate_programme(programme, _MemoryOrigins(IN_MEMORY))
+
+
+def _wording_problems(programme: Programme) -> list[Problem]:
+    """The trainer guide's words: every key of GUIDE_TEXT given, and each text fills in only what it can."""
+    out = []
+    for key in programme.guide_text:
+        if key not in GUIDE_TEXT:
+            out.append(Problem(IN_MEMORY, 0, f"guide_text.{key}", "unknown key" + did_you_mean(key, GUIDE_TEXT)))
+    for key in GUIDE_TEXT:
+        items = programme.guide_text.get(key)
+        found = ["missing"] if items is None else wording_problems(key, items)
+        out += [Problem(IN_MEMORY, 0, f"guide_text.{key}", message) for message in found]
+    return out
 
 
 # Programmes already found valid, by id: a frozen model cannot change, so each is checked once however many

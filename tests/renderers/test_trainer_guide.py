@@ -12,7 +12,6 @@ from pypdf import PdfReader
 
 from iwpacks.model import Exercise, FrozenMap, Material
 from iwpacks.planning.plan import plan_course
-from iwpacks.renderers._guide_checklists import CALL_LOG_HEADER
 from iwpacks.renderers._guide_spec import SESSION_PLAN_HEADER
 from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
 
@@ -115,7 +114,8 @@ def test_train_the_trainer_guides_have_the_follow_up_plan_and_call_log(guides, p
     for cid, data in guides.items():
         doc = open_doc(data)
         headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-        logs = [t for t in doc.tables if tuple(c.text for c in t.rows[0].cells) == CALL_LOG_HEADER]
+        header = plans[cid].guide_text["follow_up.call_log_header"]
+        logs = [t for t in doc.tables if tuple(c.text for c in t.rows[0].cells) == header]
         expected = plans[cid].is_train_the_trainer
         assert ("Follow-up plan" in headings) == expected == bool(logs), cid
         if expected:
@@ -216,3 +216,18 @@ def test_the_running_title_fits_beside_the_page_number():
     assert len(long) <= FOOTER_CHARS and long.endswith("\u2026 \u00b7 Delivery and trainer guide")
     assert running_title("Integrated working for practitioners", "Handouts") == \
         "Integrated working for practitioners \u00b7 Handouts"
+
+
+def test_the_guides_own_words_come_from_content(plans, brand, programme):
+    """Edit one of the guide's texts in content and the guide says it; the values filled in stay literal."""
+    import attrs
+
+    from iwpacks.planning.plan import plan_course
+
+    words = dict(programme.guide_text)
+    words["facilitation.awareness_note"] = ("Two minutes at most on {{this}}.",)
+    words["exercises.heading"] = ("Activity \u2014 {title}",)
+    edited = attrs.evolve(programme, guide_text=words)
+    text = artefact_text(TrainerGuideRenderer().render(plan_course(edited, "caf-practitioners"), brand), ".docx")
+    assert "Two minutes at most on {this}." in text
+    assert text.count("Activity \u2014 ") == len(plans["caf-practitioners"].exercises)

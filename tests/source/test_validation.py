@@ -244,3 +244,31 @@ def test_a_field_the_overlay_adds_is_an_unknown_key_in_content(tmp_path):
     content = _minimal_with(tmp_path, "courses.yaml", "  title:", "  status: ready\n  title:")
     with pytest.raises(ContentError, match=r'courses\[0\]\.status: unknown key'):
         iwpacks.load_programme(content)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('omitted: "Not in this course: {reason}"', 'omitted: "Not in this course: {why}"',
+     r'trainer-guide.yaml:\d+: facilitation.omitted: "\{why\}" is not a value this text can show '
+     r"\(it can show: \{reason\}\)"),
+    ('omitted: "Not in this course: {reason}"', 'omitted: "Not in this course: {reason"',
+     r"facilitation.omitted: .*write \{\{ or \}\} for a literal brace"),
+    ('header: ["Slot", "Type", "What to give", "Status"]', 'header: ["Slot", "Status"]',
+     r"local_information.header: expected a list of 4 items \(the columns of a table\), found 2"),
+    ("  to_add: To add\n", "", r'local_information: missing required key "to_add"'),
+    ("  heading: Running the course\n", "  heading: Running the course\n  footer: x\n",
+     r"principles.footer: unknown key"),
+])
+def test_the_trainer_guides_words_are_checked(tmp_path, old, new, expected):
+    content = _minimal_with(tmp_path, "trainer-guide.yaml", old, new)
+    with pytest.raises(ContentError, match=expected):
+        iwpacks.load_programme(content)
+
+
+def test_an_edited_programme_without_one_of_the_guides_words_is_refused(programme):
+    import attrs
+
+    words = {k: v for k, v in programme.guide_text.items() if k != "materials.room"}
+    words["materials.header"] = ("Material",)
+    problems = [str(p) for p in iwpacks.validate(attrs.evolve(programme, guide_text=words))]
+    assert problems == ["programme: guide_text.materials.header: expected a list of 4 items (the columns of a "
+                        "table), found 1", "programme: guide_text.materials.room: missing"]

@@ -1,0 +1,17 @@
+"""The trainer guide's own words (content/trainer-guide.yaml), as the plan carries them."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from iwpacks.planning.plan import CoursePlan
+
+
+def say(plan: CoursePlan, key: str, **values: str) -> str:
+    """One text with its {names} filled in. The values go in as they are: never read as a template themselves."""
+    return plan.guide_text[key][0].format_map(values)
+
+
+def items(plan: CoursePlan, key: str) -> tuple[str, ...]:
+    """The items of a list: bullets, steps or a table's column headings."""
+    return plan.guide_text[key]
