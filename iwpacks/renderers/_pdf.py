@@ -210,9 +210,17 @@ class PageDecor:
         owner = f" \u00b7 {self.local.name}" if self.local.name else ""
         _draw_fitted_left(canv, f"{self.brand.name} \u00b7 {self.label}{owner}", font, 8, MARGIN, 8 * mm,
                           PAGE_W * 0.7)
-        number = f"Page {page} of {self.total_pages}" if self.total_pages else f"Page {page}"
-        canv.drawRightString(PAGE_W - MARGIN, 8 * mm, number)
+        if self.total_pages:
+            canv.drawRightString(PAGE_W - MARGIN, 8 * mm, f"Page {page} of {self.total_pages}")
+        else:  # the total is known only at the end: the page shows a form that _NumberedCanvas fills in then
+            canv.doForm(_page_number_form(page))
         canv.restoreState()
+
+    def draw_page_number(self, canv: Canvas, page: int, total: int) -> None:
+        """"Page N of M" right-aligned in the footer, as every page of the document shows it."""
+        canv.setFillColor(colour(self.brand, "muted"))
+        canv.setFont(register_family(self.brand, self.brand.body_font), 8)
+        canv.drawRightString(PAGE_W - MARGIN, 8 * mm, f"Page {page} of {total}")
 
     def end_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """Draw the DRAFT watermark over the finished page; nothing for a course that is not a draft."""
@@ -288,18 +296,12 @@ class PdfInfo:
 
 def build_pdf(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfInfo,
               show_outline: bool = False) -> tuple[bytes, int]:
-    """Build the story twice (the first pass counts pages for "Page N of M"); returns bytes and page count.
+    """Lay the story out once and return the PDF's bytes and page count.
 
-    The story is a factory because platypus consumes and splits flowables while it lays them out.
-    A decor that already knows its page total is built once.
+    "Page N of M" needs M before the last page exists: each page shows a form XObject for its number, and the
+    canvas defines those forms when the document ends. The story is a factory because platypus consumes and
+    splits flowables while it lays them out, and a caller may build it again (the outline tries sizes).
     """
-    if decor.total_pages is None:
-        first = _build_once(story(), decor, info, show_outline)[1]
-        decor = attrs.evolve(decor, total_pages=first)
-    return _build_once(story(), decor, info, show_outline)
-
-
-def _build_once(story: list[Flowable], decor: PageDecor, info: PdfInfo, show_outline: bool) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     # The page's initial font is the brand's, not reportlab's default Helvetica, which is never embedded.
     base_font = register_family(decor.brand, decor.brand.body_font)
@@ -307,17 +309,31 @@ def _build_once(story: list[Flowable], decor: PageDecor, info: PdfInfo, show_out
     doc = _BrandedDoc(buffer, decor, title=info.title, author=info.author, subject=info.subject,
                       keywords=list(info.keywords), creator="iwpacks", lang="en-GB", invariant=1,
                       displayDocTitle=True, initialFontName=base_font)
-    if show_outline:
-        doc.build(story, canvasmaker=_outline_canvas)
-    else:
-        doc.build(story)
+    doc.build(story(), canvasmaker=_canvas_maker(decor, show_outline))
     return buffer.getvalue(), doc.page
 
 
-def _outline_canvas(*args: object, **kw: object) -> Canvas:
-    """A canvas that asks viewers to open with the bookmarks panel showing."""
+def _page_number_form(page: int) -> str:
+    return f"iwpacks-page-{page}"
+
+
+def _canvas_maker(decor: PageDecor, show_outline: bool) -> Callable[..., Canvas]:
+    """A canvas class that fills in the page-number forms at the end, and may open with the bookmarks showing."""
     from reportlab.pdfgen.canvas import Canvas
 
-    canv = Canvas(*args, **kw)  # type: ignore[arg-type]
-    canv.showOutline()
-    return canv
+    class _NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kw: Any) -> None:
+            super().__init__(*args, **kw)
+            if show_outline:
+                self.showOutline()
+
+        def save(self) -> None:
+            total = self.getPageNumber() - 1  # the page after the last one has been started, and is empty
+            if decor.total_pages is None:
+                for page in range(1, total + 1):
+                    self.beginForm(_page_number_form(page))
+                    decor.draw_page_number(self, page, total)
+                    self.endForm()
+            super().save()
+
+    return _NumberedCanvas

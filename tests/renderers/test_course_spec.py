@@ -117,3 +117,15 @@ def test_unfilled_slot_is_visible_in_the_accent_colour(specs, brand):
 
 def test_same_input_gives_identical_bytes(specs, plans, brand):
     assert CourseSpecRenderer().render(plans["is-trainers"], brand) == specs["is-trainers"]
+
+
+def test_the_specification_is_laid_out_once_for_page_n_of_m(plans, brand, monkeypatch):
+    from iwpacks.renderers import course_spec
+
+    calls = []
+    story = course_spec._story
+    monkeypatch.setattr(course_spec, "_story", lambda *args: calls.append(1) or story(*args))
+    data = CourseSpecRenderer().render(plans["caf-trainers"], brand)
+    pages = _pages(data)
+    assert calls == [1] and len(pages) > 2
+    assert all(f"Page {i} of {len(pages)}" in text for i, text in enumerate(pages, 1))
