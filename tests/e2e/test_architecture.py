@@ -66,3 +66,21 @@ def test_renderers_never_read_the_programme_behind_the_plan():
             if isinstance(node, ast.Attribute) and node.attr == "programme":
                 reaching.append(f"{path.name}:{node.lineno}")
     assert reaching == []
+
+
+def test_renderers_name_no_content_id(programme):
+    """Which slot, principle, message or section a pack shows where comes from content roles, not from ids."""
+    ids = {i for collection in (programme.slots, programme.common_messages, programme.delivery_principles,
+                                programme.course_structure, programme.material_types, programme.courses,
+                                programme.audiences, programme.sources)
+           for i in collection}
+    # The renderers' own vocabulary may share a word with an id ("recap" is a role and a section's id).
+    from iwpacks.model import ARTEFACTS, MESSAGE_ROLES, PRINCIPLE_ROLES, SECTION_ROLES, SLOT_ROLES
+
+    ids -= {*SECTION_ROLES, *SLOT_ROLES, *PRINCIPLE_ROLES, *MESSAGE_ROLES, *(a.name for a in ARTEFACTS)}
+    found = []
+    for path in sorted((PACKAGE / "renderers").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in ids:
+                found.append(f"{path.name}:{node.lineno}: {node.value!r}")
+    assert found == []

@@ -193,3 +193,16 @@ def test_word_is_told_arial_is_the_metric_twin_of_liberation_sans(handouts):
     with zipfile.ZipFile(io.BytesIO(handouts["iw-practitioners"])) as archive:
         fonts = archive.read("word/fontTable.xml").decode("utf-8")
     assert '<w:font w:name="Liberation Sans"><w:altName w:val="Arial"/>' in fonts
+
+
+def test_the_handouts_are_decided_as_blocks_before_they_are_drawn(plans):
+    from iwpacks.renderers._doc_blocks import Grid, Heading, Numbered
+    from iwpacks.renderers.handouts import LINES_PER_QUESTION, handout_blocks
+
+    plan = plans["caf-practitioners"]
+    blocks = handout_blocks(plan)
+    sheets = [b for b in blocks if isinstance(b, Heading) and b.new_page is not None]
+    assert [b.new_page for b in sheets] == [False] + [True] * (len(plan.exercises) - 1)
+    grid = next(b for b in blocks if isinstance(b, Grid))
+    assert grid.header == CONTACT_HEADER and len(grid.rows) == CONTACT_ROWS
+    assert any(isinstance(b, Numbered) and b.lines_after == LINES_PER_QUESTION for b in blocks)
