@@ -64,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="also write the pack as a zip: FILE, or iwpacks-<folder name>.zip beside the output "
                             "folder (the default for --la without --out)")
     build.add_argument("--allow-draft", action="store_true", help="build pending courses, marked DRAFT")
+    build.add_argument("--release", action="store_true",
+                       help="a pack for trainers: no review notes or content version in its text (LA packs always)")
     build.add_argument("--artefact", action="append", metavar="NAME",
                        help=f"build only this artefact: {', '.join(a.name for a in ARTEFACTS)} (repeatable)")
     build.add_argument("--brand", metavar="PATH", help="brand folder (default: the bundled brand)")
@@ -218,7 +220,7 @@ def _build(programme, args: argparse.Namespace) -> None:
     jobs = args.jobs or os.cpu_count() or 1
     result = build_pack(programme, load_brand(args.brand), out, args.course, allow_draft=args.allow_draft,
                         zip_path=zip_to, artefacts=args.artefact, jobs=jobs, strict=args.strict,
-                        progress=_progress_printer() if _show_progress(args) else None)
+                        progress=_progress_printer() if _show_progress(args) else None, release=args.release)
     if not args.quiet:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)

@@ -58,7 +58,7 @@ def select_courses(programme: Programme, course_ids: Sequence[str] | None, allow
     return chosen
 
 
-def render(programme: Programme, brand: Brand, course_id: str, artefact: str) -> bytes:
+def render(programme: Programme, brand: Brand, course_id: str, artefact: str, *, release: bool = False) -> bytes:
     """One artefact ("deck", "handouts", "course-specification", "trainer-guide", "course-outline") as bytes.
 
     The bytes are what a build writes; nothing touches the disk. ContentError if the programme breaks a
@@ -67,15 +67,15 @@ def render(programme: Programme, brand: Brand, course_id: str, artefact: str) ->
     from iwpacks.source.validate import check_programme
 
     check_programme(programme)
-    return next(iter(render_course(programme, brand, course_id, [artefact]).values()))
+    return next(iter(render_course(programme, brand, course_id, [artefact], release=release).values()))
 
 
-def render_course(programme: Programme, brand: Brand, course_id: str,
-                  artefacts: Sequence[str] | None = None) -> dict[str, bytes]:
+def render_course(programme: Programme, brand: Brand, course_id: str, artefacts: Sequence[str] | None = None,
+                  release: bool = False) -> dict[str, bytes]:
     """Every artefact of one course as {file name: bytes}; a pure function of its inputs."""
     from iwpacks.renderers import renderers
 
-    plan = plan_course(programme, course_id)
+    plan = plan_course(programme, course_id, release=release)
     chosen = renderers()
     if artefacts:
         unknown = [a for a in artefacts if a not in chosen]
@@ -89,29 +89,34 @@ def render_course(programme: Programme, brand: Brand, course_id: str,
 _WORKER: dict = {}
 
 
-def _init_worker(programme: Programme, brand: Brand, artefacts: Sequence[str] | None) -> None:
-    _WORKER.update(programme=programme, brand=brand, artefacts=artefacts)
+def _init_worker(programme: Programme, brand: Brand, artefacts: Sequence[str] | None, release: bool) -> None:
+    _WORKER.update(programme=programme, brand=brand, artefacts=artefacts, release=release)
 
 
 def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes]]:
-    return course_id, render_course(_WORKER["programme"], _WORKER["brand"], course_id, _WORKER["artefacts"])
+    return course_id, render_course(_WORKER["programme"], _WORKER["brand"], course_id, _WORKER["artefacts"],
+                                    _WORKER["release"])
 
 
 def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequence[str] | None = None, *,
                allow_draft: bool = False, make_zip: bool = False, zip_path: Path | None = None,
                artefacts: Sequence[str] | None = None, jobs: int = 1, strict: bool = False,
-               progress: Callable[[int, int, str], None] | None = None) -> PackResult:
+               progress: Callable[[int, int, str], None] | None = None, release: bool = False) -> PackResult:
     """Build the pack into `out` (replaced whole, atomically) and optionally a zip of it.
 
     `make_zip` writes `iwpacks-<out name>.zip` beside `out`; `zip_path` writes the zip there instead.
     With an LA overlay applied to `programme`, empty slots become warnings (errors with `strict`);
     the manifest records the overlay's layers and their sha256. `progress(done, total, course_id)` is
-    called as each course finishes rendering.
+    called as each course finishes rendering. A `release` pack (and every LA pack) is for trainers: it holds
+    no review notes or content version in its text, and no pending course.
     """
     from iwpacks.planning.slot_report import slot_uses, unfilled_warnings
     from iwpacks.source.validate import check_programme
 
     check_programme(programme)
+    release = release or programme.localisation is not None
+    if release and allow_draft:
+        raise UsageError("a release pack holds no draft courses: build it without --allow-draft")
     out = Path(out)
     courses = select_courses(programme, course_ids, allow_draft)
     local = programme.localisation
@@ -123,14 +128,14 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
         rendered: dict[str, dict[str, bytes]] = {}
         if jobs > 1 and len(courses) > 1:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                     initargs=(programme, brand, artefacts)) as pool:
+                                     initargs=(programme, brand, artefacts, release)) as pool:
                 for cid, outputs in pool.map(_render_in_worker, courses):
                     rendered[cid] = outputs
                     if progress is not None:
                         progress(len(rendered), len(courses), cid)
         else:
             for cid in courses:
-                rendered[cid] = render_course(programme, brand, cid, artefacts)
+                rendered[cid] = render_course(programme, brand, cid, artefacts, release)
                 if progress is not None:
                     progress(len(rendered), len(courses), cid)
         with staged_folder(out) as stage:
@@ -148,7 +153,7 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                 "overlay": None if local is None else {
                     "id": local.id, "name": local.name, "organisation": local.organisation,
                     "layers": [{"file": f, "sha256": h} for f, h in local.layers]},
-                "warnings": warnings,
+                "warnings": warnings, "release": release,
             }
             findings = check_pack(stage, brand)
             errors = [f for f in findings if f.severity == "error"]

@@ -111,6 +111,9 @@ class CoursePlan:
     audience_names: FrozenMap[str] = FrozenMap()        # every audience's name, by id
     entry_modules: tuple[Module, ...] = ()              # the course's entry requirements, resolved
     guide_text: FrozenMap[tuple[str, ...]] = FrozenMap()  # the trainer guide's words, by model.GUIDE_TEXT key
+    # A release pack goes to trainers: no review notes or content version in what they read (the version
+    # stays in the manifest and the document properties). LA packs are always release packs.
+    release: bool = False
 
     def slot_for(self, role: str) -> str:
         """The id of the slot with this role ("booking", "network", "local-sources"); validation ensures one."""
@@ -146,7 +149,7 @@ class CoursePlan:
         return tuple(e for s in self.sections for e in s.exercises)
 
 
-def plan_course(programme: Programme, course_id: str) -> CoursePlan:
+def plan_course(programme: Programme, course_id: str, *, release: bool = False) -> CoursePlan:
     """Lay out a course in the standard structure with planned minutes.
 
     Raises UsageError for an unknown course. It trusts the programme to be valid: iwpacks.plan_course
@@ -189,7 +192,7 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
                       localisation=programme.localisation,
                       audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
                       entry_modules=tuple(programme.modules[r] for r in course.entry_requirements),
-                      guide_text=programme.guide_text)
+                      guide_text=programme.guide_text, release=release or programme.localisation is not None)
 
 
 def _awareness(programme: Programme, course: Course, process_id: str) -> AwarenessItem:

@@ -29,9 +29,14 @@ def normalise_zip(data: bytes) -> bytes:
 
 
 def fix_core_properties(core_properties: CoreProperties | CorePropertiesPart, title: str, subject: str, author: str,
-                        language: str = "en-GB") -> None:
-    """Set title/subject/author/language and pin created/modified/printed dates (python-docx or -pptx)."""
+                        version: str = "", language: str = "en-GB") -> None:
+    """Set title/subject/author/language and the content version; pin created/modified/printed dates.
+
+    The content version lives here and in the manifest, not in any text a trainer reads.
+    """
     props = core_properties
+    if version:  # the brand's templates have none
+        props.version = version
     props.title = title
     props.subject = subject
     props.author = author

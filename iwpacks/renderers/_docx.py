@@ -243,7 +243,8 @@ def finish(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str) -> by
     """Footer label, pinned document properties (title, language, dates) and a byte-stable zip."""
     footer_label(doc, running_title(plan.course.title, kind))
     fix_core_properties(doc.core_properties, title=f"{plan.course.title}: {kind.lower()}",
-                        subject=f"{kind} for {mid_sentence(plan.audience.name)}", author=brand.name)
+                        subject=f"{kind} for {mid_sentence(plan.audience.name)}", author=brand.name,
+                        version=plan.version)
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalise_zip(buffer.getvalue())

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 LABEL = "Course specification"
 PENDING = "To be defined"
 NONE_TEXT = "\u2013"  # an en dash marks an empty cell on purpose; never the word "None"
-TIMING_COLUMNS = (("Module", 17), ("Name", 44), ("Seed duration", 37), ("Range", 29), ("Planned", 20),
+TIMING_COLUMNS = (("Module", 17), ("Name", 44), ("In the strategy", 37), ("Range", 29), ("Planned", 20),
                   ("Optional extras", 27))
 
 
@@ -66,7 +66,8 @@ class CourseSpecRenderer:
         info = PdfInfo(title=f"{LABEL}: {facts.title}", author=brand.name,
                        subject=(f"Course specification for {mid_sentence(facts.audience)} ({facts.process}): content, "
                                 "learning objectives, timings and target audiences"),
-                       keywords=(facts.course_id, facts.process, facts.audience, "course specification"))
+                       keywords=(facts.course_id, facts.process, facts.audience, "course specification",
+                                 f"content version {plan.version}"))
         data, _pages = build_pdf(lambda: _story(plan, facts, brand), decor, info, show_outline=True)
         return data
 
@@ -141,8 +142,8 @@ def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> 
     rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"]) for c in total])
     table = grid(rows, s, colWidths=[w * mm for _, w in TIMING_COLUMNS], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
-    note = ("Seed duration is the strategy's own wording; the range is what it allows; planned is the time "
-            "this pack's session plan gives the module, including its exercises.")
+    note = ("\u201cIn the strategy\u201d is the duration in the strategy's own words; the range is what it allows; "
+            "planned is the time this course's session plan gives the module, including its exercises.")
     return [Heading("Timings", s["h1"]), Paragraph(note, s["lead_in"]), table]
 
 

@@ -51,7 +51,8 @@ class DeckRenderer:
         if identity.logo is not None:  # the LA's logo on the title slide, in the template's logo band
             _la_logo(prs.slides[0], identity, prs.slide_width, prs.slide_height)
         fix_core_properties(prs.core_properties, title=f"{plan.course.title}: slides",
-                            subject=f"Training slides for {mid_sentence(plan.audience.name)}", author=brand.name)
+                            subject=f"Training slides for {mid_sentence(plan.audience.name)}", author=brand.name,
+                            version=plan.version)
         buffer = io.BytesIO()
         prs.save(buffer)
         return normalise_zip(buffer.getvalue())

@@ -72,7 +72,8 @@ class OutlineRenderer:
         info = PdfInfo(title=f"{LABEL}: {facts.title}", author=brand.name,
                        subject=(f"One-page outline for {mid_sentence(facts.audience)} ({facts.process}): content, "
                                 "objective and target audience"),
-                       keywords=(facts.course_id, facts.process, facts.audience, "course outline"))
+                       keywords=(facts.course_id, facts.process, facts.audience, "course outline",
+                                 f"content version {plan.version}"))
         for fit in LADDER:
             try:
                 data, pages = build_pdf(lambda: _story(plan, facts, brand, fit), decor, info)

@@ -39,9 +39,11 @@ class TrainerGuideRenderer:
         details = [("Audience", facts.audience), ("Process or tool", facts.process), ("Total duration", duration)]
         if facts.optional_extras:
             details.append(("Optional extras", "; ".join(facts.optional_extras)))
-        details.append(("Content version", plan.version))
+        if not plan.release:  # reviewers' details; trainers never need them
+            details.append(("Content version", plan.version))
         cover(doc, plan, brand, KIND, details)
-        _material_status(doc, plan)
+        if not plan.release:
+            _material_status(doc, plan)
         specification(doc, plan, facts)
         session_plan(doc, plan)
         principles(doc, plan)

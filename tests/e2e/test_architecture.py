@@ -75,7 +75,13 @@ def test_renderers_name_no_content_id(programme):
                                 programme.audiences, programme.sources)
            for i in collection}
     # The renderers' own vocabulary may share a word with an id ("recap" is a role and a section's id).
-    from iwpacks.model import ARTEFACTS, MESSAGE_ROLES, PRINCIPLE_ROLES, SECTION_ROLES, SLOT_ROLES
+    from iwpacks.model import (
+        ARTEFACTS,
+        MESSAGE_ROLES,
+        PRINCIPLE_ROLES,
+        SECTION_ROLES,
+        SLOT_ROLES,
+    )
 
     ids -= {*SECTION_ROLES, *SLOT_ROLES, *PRINCIPLE_ROLES, *MESSAGE_ROLES, *(a.name for a in ARTEFACTS)}
     found = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+from release_words import build_words
 
 from iwpacks.overlay.layers import apply_overlay, known_las, load_overlay
 from iwpacks.pack.build import build_pack
@@ -11,14 +12,16 @@ from iwpacks.pack.check import check_pack
 
 
 @pytest.mark.parametrize("la", [None, *known_las()])
-def test_every_pack_builds_and_passes_the_accessibility_checks(programme, brand, tmp_path, la):
+def test_every_release_pack_builds_passes_the_checks_and_speaks_to_trainers(programme, brand, tmp_path, la):
+    """The master built with --release, and every example LA pack (always a release pack)."""
     source = programme if la is None else apply_overlay(programme, load_overlay(programme, la))
-    result = build_pack(source, brand, tmp_path / (la or "master"), make_zip=True, jobs=2)
+    result = build_pack(source, brand, tmp_path / (la or "master"), make_zip=True, jobs=2, release=True)
     assert len(result.courses) == 17 and len(result.files) == 17 * 5
     assert check_pack(tmp_path / (la or "master"), brand) == []
     assert check_pack(result.zip_path, brand) == []  # the zip as an LA would download it
     with zipfile.ZipFile(result.zip_path) as archive:
         assert archive.testzip() is None
+    assert build_words(result.folder) == []
 
 
 def test_two_builds_are_byte_identical(programme, brand, tmp_path):

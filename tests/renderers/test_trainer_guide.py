@@ -169,7 +169,7 @@ def test_specification_facts_and_materials_checklist(guides, plans):
 def test_every_local_slot_is_listed_and_styled_as_a_placeholder(guides, plans, programme, brand):
     for cid, data in guides.items():
         doc = open_doc(data)
-        table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Slot")
+        table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Local fact")
         listed = [row.cells[2].text for row in table.rows[1:]]
         assert listed == [programme.slots[s].description for s in plans[cid].slots_used], cid
         placeholders = [r for p in doc.paragraphs for r in p.runs if r.text.startswith("Your LA adds:")]

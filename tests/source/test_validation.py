@@ -252,7 +252,7 @@ def test_a_field_the_overlay_adds_is_an_unknown_key_in_content(tmp_path):
      r"\(it can show: \{reason\}\)"),
     ('omitted: "Not in this course: {reason}"', 'omitted: "Not in this course: {reason"',
      r"facilitation.omitted: .*write \{\{ or \}\} for a literal brace"),
-    ('header: ["Slot", "Type", "What to give", "Status"]', 'header: ["Slot", "Status"]',
+    ('header: ["Local fact", "Form", "What it covers", "Status"]', 'header: ["Local fact", "Status"]',
      r"local_information.header: expected a list of 4 items \(the columns of a table\), found 2"),
     ("  to_add: To add\n", "", r'local_information: missing required key "to_add"'),
     ("  heading: Running the course\n", "  heading: Running the course\n  footer: x\n",
