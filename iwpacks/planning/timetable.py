@@ -13,6 +13,7 @@ LUNCH_MINUTES = 45
 SESSIONS_PER_DAY = 2
 MIN_PART = 15                 # no part of a split block is shorter than this
 KEEP_WHOLE = 30               # a teaching block this short is never cut in two; exercises never are
+AFTERNOON_MIN = 45            # an afternoon session shorter than this is not worth coming back from lunch for
 
 
 @attrs.frozen
@@ -77,30 +78,131 @@ def _keep_whole(minutes: int, kind: str) -> bool:
     return minutes <= SESSION_LIMIT and (kind == "exercise" or minutes <= KEEP_WHOLE)
 
 
-def _split_into_sessions(blocks: Sequence[Block]) -> list[list[Block]]:
-    """Fill sessions up to SESSION_LIMIT, splitting a long teaching block that would overrun into parts.
+def _fill(blocks: Sequence[Block], limit: int) -> list[list[Block]]:
+    """Fill parts (days or sessions) up to `limit` minutes, splitting a long teaching block that would overrun.
 
-    An exercise or a short block that does not fit in what is left of a session starts the next one.
+    An exercise or a short block that does not fit in what is left of a part starts the next one.
     """
-    sessions: list[list[Block]] = [[]]
+    parts: list[list[Block]] = [[]]
     used = 0
     for block in blocks:
-        if sessions[-1] and used + block.minutes > SESSION_LIMIT and _keep_whole(block.minutes, block.kind):
-            sessions.append([])
-            used = 0
+        if _keep_whole(block.minutes, block.kind):  # whole, in a part of its own if it must: never cut
+            if parts[-1] and used + block.minutes > limit:
+                parts.append([])
+                used = 0
+            parts[-1].append(block)
+            used += block.minutes
+            continue
         remaining = block.minutes
         while remaining > 0:
-            room = SESSION_LIMIT - used
+            room = limit - used
             if room < MIN_PART and remaining > room:  # too little time left to start on it
-                sessions.append([])
-                used, room = 0, SESSION_LIMIT
+                parts.append([])
+                used, room = 0, limit
             take = min(room, remaining)
-            if 0 < remaining - take < MIN_PART:  # leave the next session a real piece, not a few minutes
+            if 0 < remaining - take < MIN_PART:  # leave the next part a real piece, not a few minutes
                 take = max(remaining - MIN_PART, min(take, MIN_PART))
-            sessions[-1].append(attrs.evolve(block, minutes=take))
+            parts[-1].append(attrs.evolve(block, minutes=take))
             used += take
             remaining -= take
-    return [s for s in sessions if s]
+    return [p for p in parts if p]
+
+
+def _minutes(blocks: Sequence[Block]) -> int:
+    return sum(b.minutes for b in blocks)
+
+
+def _sessions_of_day(blocks: list[Block]) -> list[list[Block]] | None:
+    """A day as one session, or a morning and an afternoon, none over 2.5 hours; None if it cannot be.
+
+    The morning runs as long as it may (lunch near midday) while the afternoon keeps at least
+    AFTERNOON_MIN; among such splits, one whose morning ends on the quarter hour puts lunch there too.
+    """
+    total = _minutes(blocks)
+    if total <= SESSION_LIMIT:
+        return [blocks]
+    valid = []
+    for limit in range(min(SESSION_LIMIT, total - AFTERNOON_MIN), -(-total // SESSIONS_PER_DAY) - 1, -5):
+        sessions = _fill(blocks, limit)
+        if len(sessions) == SESSIONS_PER_DAY and _minutes(sessions[1]) <= SESSION_LIMIT:
+            valid.append(sessions)
+    on_quarter = [s for s in valid if (DAY_START + _minutes(s[0]) + _break_minutes(s[0])) % 15 == 0]
+    if on_quarter or valid:
+        return (on_quarter or valid)[0]
+    for limit in _limits(-(-total // SESSIONS_PER_DAY), SESSION_LIMIT):
+        sessions = _fill(blocks, limit)
+        if len(sessions) <= SESSIONS_PER_DAY:
+            return sessions
+    return None
+
+
+def _limits(low: int, high: int) -> list[int]:
+    """Limits to try, from `low` up to `high` in steps of 5 minutes, `high` itself always included."""
+    return [*range(low, high, 5), high] if low <= high else []
+
+
+def _break_minutes(session: list[Block]) -> int:
+    return BREAK_MINUTES if _minutes(session) > BREAK_AFTER else 0
+
+
+def _days(blocks: Sequence[Block]) -> list[list[list[Block]]]:
+    """The fewest days that hold the course, as equal as the blocks allow, each as its sessions.
+
+    A course that fits one training day runs in one day; a longer one never ends on a stub day.
+    """
+    total = _minutes(blocks)
+    capacity = SESSION_LIMIT * SESSIONS_PER_DAY
+    fallback = None
+    for count in range(max(1, -(-total // capacity)), len(blocks) + 2):
+        best = None  # the split whose shortest day is the largest share of its longest
+        for limit in _limits(-(-total // count), capacity):
+            days = _fill(blocks, limit)
+            sessions = [_sessions_of_day(day) for day in days]
+            if len(days) > count or any(s is None for s in sessions):
+                continue
+            lengths = [_minutes(day) for day in days]
+            balance = min(lengths) / max(lengths)
+            if best is None or balance > best[0]:
+                best = (balance, [s for s in sessions if s is not None])
+        if best is not None and (best[0] >= 0.5 or len(best[1]) == 1):
+            return best[1]
+        if best is not None and fallback is None:
+            fallback = best[1]  # unbalanced, but the fewest days; used if no more days balance it
+        if fallback is not None and count > len(fallback):
+            return fallback
+    # Unreachable for real courses (a block longer than a day is split); keep the plain fill as a floor.
+    plain = _fill(blocks, SESSION_LIMIT)
+    return [plain[i:i + SESSIONS_PER_DAY] for i in range(0, len(plain), SESSIONS_PER_DAY)]
+
+
+def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Block]] | None:
+    """The mid-session break on the quarter hour nearest the middle, splitting teaching if it must; None if none.
+
+    A break never falls inside an exercise, nor within half an hour of the session's start or end.
+    """
+    total = _minutes(session)
+    best: tuple[float, int, list[Block]] | None = None
+    first = start + 30 + (-(start + 30)) % 15
+    for at in range(first, start + total - 30 + 1, 15):
+        elapsed, offset = at - start, 0
+        candidate: tuple[int, list[Block]] | None = None
+        for i, block in enumerate(session):
+            if offset == elapsed:
+                candidate = (i, session)
+                break
+            if offset < elapsed < offset + block.minutes:
+                before, after = elapsed - offset, offset + block.minutes - elapsed
+                if block.kind == "exercise" or min(before, after) < MIN_PART:
+                    candidate = None
+                else:
+                    candidate = (i + 1, session[:i] + [attrs.evolve(block, minutes=before),
+                                                       attrs.evolve(block, minutes=after)] + session[i + 1:])
+                break
+            offset += block.minutes
+        gap = abs(elapsed - total / 2)
+        if candidate is not None and (best is None or gap < best[0]):
+            best = (gap, *candidate)
+    return None if best is None else (best[1], best[2])
 
 
 def _break_index(session: list[Block]) -> int | None:
@@ -120,35 +222,46 @@ def _break_index(session: list[Block]) -> int | None:
     return best
 
 
+def _with_break(session: list[Block], start: int) -> tuple[int | None, list[Block]]:
+    """Where the session's break goes (None: no break) and the session, a block split if the break needs it."""
+    if _minutes(session) <= BREAK_AFTER:
+        return None, session
+    on_quarter = _quarter_hour_break(session, start)
+    if on_quarter is not None:
+        return on_quarter
+    where = _break_index(session)
+    if where == -1:  # cut teaching rather than an exercise, if the session has any
+        longest = max(range(len(session)), key=lambda i: (session[i].kind != "exercise", session[i].minutes))
+        block = session[longest]
+        first = block.minutes // 2
+        session = session[:longest] + [attrs.evolve(block, minutes=first),
+                                       attrs.evolve(block, minutes=block.minutes - first)] + session[longest + 1:]
+        where = longest + 1
+    return where, session
+
+
 def build_timetable(blocks: Sequence[Block]) -> Timetable:
-    """Lay the blocks out over sessions of at most 2.5 hours, two sessions a day with lunch between."""
+    """Lay the blocks out over as few balanced days as hold them: up to two sessions of at most 2.5 hours a
+    day, lunch between them, and a break in any session over 1.5 hours, on the quarter hour where it can be."""
     rows: list[Row] = []
-    day, now = 1, DAY_START
-    for number, session in enumerate(_split_into_sessions(blocks), 1):
-        if number > 1:
-            if (number - 1) % SESSIONS_PER_DAY == 0:
-                day, now = day + 1, DAY_START
-            else:
-                rows.append(Row(day, number - 1, now, LUNCH_MINUTES, "lunch", "Lunch"))
-                now += LUNCH_MINUTES
-        where = _break_index(session)
-        if where == -1:  # cut teaching rather than an exercise, if the session has any
-            longest = max(range(len(session)), key=lambda i: (session[i].kind != "exercise", session[i].minutes))
-            block = session[longest]
-            first = block.minutes // 2
-            session[longest:longest + 1] = [attrs.evolve(block, minutes=first),
-                                            attrs.evolve(block, minutes=block.minutes - first)]
-            where = longest + 1
-        for i, block in enumerate(session):
-            if where is not None and i == where:
-                rows.append(Row(day, number, now, BREAK_MINUTES, "break", "Break"))
-                now += BREAK_MINUTES
-            rows.append(Row(day, number, now, block.minutes, block.kind, block.label, block.section,
-                            block.module_ref))
-            now += block.minutes
+    number = 0
+    for day, sessions in enumerate(_days(blocks), 1):
+        now = DAY_START
+        for index, session in enumerate(sessions):
+            number += 1
+            if index:  # lunch between the day's sessions; the afternoon starts on the quarter hour
+                lunch = LUNCH_MINUTES + (-(now + LUNCH_MINUTES)) % 15
+                rows.append(Row(day, number - 1, now, lunch, "lunch", "Lunch"))
+                now += lunch
+            where, session = _with_break(session, now)
+            for i, block in enumerate(session):
+                if where is not None and i == where:
+                    rows.append(Row(day, number, now, BREAK_MINUTES, "break", "Break"))
+                    now += BREAK_MINUTES
+                rows.append(Row(day, number, now, block.minutes, block.kind, block.label, block.section,
+                                block.module_ref))
+                now += block.minutes
     return Timetable(_number_parts(rows))
-
-
 def _number_parts(rows: list[Row]) -> tuple[Row, ...]:
     """Label the pieces of an item split over breaks or sessions '(part 1 of 3)' and so on."""
     counts: dict[str, int] = {}

@@ -18,6 +18,7 @@ from iwpacks.planning.plan import (
     ModulePlan,
     planned_module_minutes,
 )
+from iwpacks.planning.timetable import clock
 from iwpacks.renderers._facts import course_facts, mid_sentence
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
@@ -125,15 +126,16 @@ def plan_slides(plan: CoursePlan) -> list[SlideSpec]:
 def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     facts = course_facts(plan)
     owner = cover_identity(plan).name
-    subtitle = [Para(f"For {mid_sentence(plan.audience.name)} \u00b7 {facts.total_range}")]
+    subtitle = [Para(f"For {mid_sentence(plan.audience.name)} \u00b7 {facts.total_range} \u00b7 {facts.days}")]
     if owner:
         subtitle.append(Para(f"Prepared for {owner}"))
     if plan.draft:
         subtitle.append(Para("DRAFT: modules still to be defined", bold=True))
     yield SlideSpec("Title", plan.course.title, subtitle=tuple(subtitle),
-                    notes=f"Welcome attendees. This course takes {facts.total_range} "
-                          f"({facts.total_planned} planned in this pack). Introduce yourself and the course.")
-    agenda = [Para(f"{s.title}: {_section_time(s)}") for s in plan.sections if not s.omitted]
+                    notes=f"Welcome attendees. This course takes {facts.total_range} over {facts.days} "
+                          f"({facts.total_planned} planned). Introduce yourself and the course.")
+    agenda = [Para(f"Over {facts.days}: {_day_times(plan)}", bold=True)]
+    agenda += [Para(f"{s.title}: {_section_time(s)}") for s in plan.sections if not s.omitted]
     yield from _split("Title and Content", "About this course", agenda,
                       "Walk through the course content and the timetable. Point out breaks. Timing: 5 min.")
     modules = [Para(f"{m.ref} {m.name}", bold=True) for m in plan.modules]
@@ -146,6 +148,16 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     right=(Para("Sit with people from other agencies"), Para("Add your details to the contact list")),
                     notes=" ".join(p.instruction or p.seed_text for p in plan.principles if p.role == "introductions")
                     + " Timing: part of the introduction.")
+
+
+def _day_times(plan: CoursePlan) -> str:
+    """Each day's start and end as the session plan has them: "09:30-14:25", or "day 1 09:30-13:40; ..."."""
+    spans: dict[int, list[int]] = {}
+    for row in plan.timetable.rows:
+        span = spans.setdefault(row.day, [row.start, row.end])
+        span[1] = row.end
+    times = [f"{clock(a)}-{clock(b)}" for a, b in spans.values()]
+    return times[0] if len(times) == 1 else "; ".join(f"day {d} {t}" for d, t in zip(spans, times))
 
 
 def _section_time(section) -> str:

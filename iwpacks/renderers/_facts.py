@@ -51,6 +51,7 @@ class CourseFacts:
     audience_summary: str
     process: str
     total_range: str        # e.g. "6 h 20 min", or "4 h 20 min - 5 h 20 min"
+    days: str               # "1 day", "2 days": how many days the session plan takes
     total_planned: str
     optional_extras: tuple[str, ...]
     entry_requirements: tuple[str, ...]   # e.g. ("IW01 Introduction to Integrated Working",)
@@ -94,6 +95,7 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         title=course.title, course_id=course.id, audience=plan.audience.name,
         audience_summary=plan.audience.summary, process=plan.process.name,
         total_range=format_range(plan.min_minutes, plan.max_minutes),
+        days=f"{plan.timetable.days} day{'s' if plan.timetable.days != 1 else ''}",
         total_planned=format_minutes(plan.planned_minutes), optional_extras=plan.optional_extras,
         entry_requirements=tuple(f"{m.ref} {m.name}" for m in plan.entry_modules),
         modules=modules,

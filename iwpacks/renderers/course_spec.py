@@ -75,7 +75,8 @@ class CourseSpecRenderer:
 def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]:
     s = paragraph_styles(brand)
     cover = [f"<b>Target audience:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
-             f"<b>Total time:</b> {text(total_text(facts))} \u00b7 <b>planned:</b> {text(facts.total_planned)}"]
+             f"<b>Total time:</b> {text(total_text(facts))} \u00b7 <b>planned:</b> {text(facts.total_planned)} "
+             f"over {text(facts.days)}"]
     if facts.optional_extras:
         cover.append(f"<b>Optional extras:</b> {text('; '.join(facts.optional_extras))}")
     owner = cover_identity(plan).name

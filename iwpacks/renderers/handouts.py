@@ -42,7 +42,7 @@ class HandoutsRenderer:
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
         doc = open_template(brand)
         facts = course_facts(plan)
-        cover(doc, plan, brand, KIND, [("For", facts.audience), ("Duration", facts.total_range)])
+        cover(doc, plan, brand, KIND, [("For", facts.audience), ("Duration", f"{facts.total_range} over {facts.days}")])
         draw(doc, handout_blocks(plan))
         return finish(doc, plan, brand, KIND)
 

@@ -89,7 +89,7 @@ class OutlineRenderer:
 def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list[Flowable]:
     s = paragraph_styles(brand, fit.size)
     lines = [f"<b>For:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
-             f"<b>Total time:</b> {text(total_text(facts))}"]
+             f"<b>Total time:</b> {text(total_text(facts))} over {text(facts.days)}"]
     owner = cover_identity(plan).name
     if owner:
         lines.append(f"<b>Prepared for:</b> {text(owner)}")

@@ -58,3 +58,57 @@ def test_every_course_plan_adds_up(plans):
         untimed_discussions = sum(e.minutes for s in plan.sections for e in s.exercises
                                   if not e.optional and e.exercise is None)
         assert modules + own + untimed_discussions == plan.planned_minutes, cid
+
+
+def test_days_are_balanced_and_a_course_of_one_training_day_runs_in_one(programme):
+    from iwpacks.planning.plan import plan_course
+    from iwpacks.planning.timetable import SESSION_LIMIT, SESSIONS_PER_DAY
+
+    for course in programme.courses.values():
+        if course.is_pending:
+            continue
+        timetable = plan_course(programme, course.id).timetable
+        taught: dict[int, int] = {}
+        for row in timetable.rows:
+            if not row.is_break:
+                taught[row.day] = taught.get(row.day, 0) + row.minutes
+        assert min(taught.values()) >= max(taught.values()) / 2, (course.id, taught)
+        if timetable.training_minutes <= SESSION_LIMIT * SESSIONS_PER_DAY:
+            assert timetable.days == 1, course.id
+
+
+def test_breaks_fall_on_the_quarter_hour_where_the_blocks_allow(programme):
+    """Every break of every course starts on the quarter hour, but where a quarter hour would cut an exercise."""
+    from iwpacks.planning.plan import plan_course
+
+    off = []
+    for course in programme.courses.values():
+        if not course.is_pending:
+            rows = plan_course(programme, course.id).timetable.rows
+            off += [(course.id, r.start) for r in rows if r.kind == "break" and r.start % 15]
+    breaks = sum(1 for c in programme.courses.values() if not c.is_pending
+                 for r in plan_course(programme, c.id).timetable.rows if r.kind == "break")
+    assert len(off) <= breaks // 5, off  # at most one in five falls off the quarter hour
+
+
+# Blocks as content makes them: every block at least 5 minutes, an exercise at most an hour and a half.
+realistic = st.lists(st.one_of(
+    st.builds(Block, minutes=st.integers(5, 400), kind=st.just("teaching"), label=st.just("t")),
+    st.builds(Block, minutes=st.integers(5, 90), kind=st.just("exercise"), label=st.just("e"))),
+    min_size=1, max_size=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(realistic)
+def test_generated_courses_take_at_most_two_days_more_than_their_minutes_need(items):
+    """Any blocks fit the days their minutes need, plus at most one where whole exercises will not fit a
+    session and one more to avoid a stub day. (Balance itself is checked above on every real course:
+    arbitrary blocks cannot always be balanced.)
+    """
+    from iwpacks.planning.timetable import SESSION_LIMIT, SESSIONS_PER_DAY
+
+    timetable = build_timetable(_unique_labels(items))
+    capacity = SESSION_LIMIT * SESSIONS_PER_DAY
+    assert timetable.days <= -(-timetable.training_minutes // capacity) + 2
+    for day in range(1, timetable.days + 1):
+        assert sum(r.minutes for r in timetable.rows if r.day == day and not r.is_break) <= capacity
