@@ -148,30 +148,29 @@ def _break_minutes(session: list[Block]) -> int:
 def _days(blocks: Sequence[Block]) -> list[list[list[Block]]]:
     """The fewest days that hold the course, as equal as the blocks allow, each as its sessions.
 
-    A course that fits one training day runs in one day; a longer one never ends on a stub day.
+    Sessions are filled to a common length, the shortest that needs no more than two a day, and paired into
+    days; each day is then re-split so its morning runs to lunch near midday. A course that fits one
+    training day runs in one day; where the fewest days would leave one shorter than half another, one or
+    two more days are tried.
     """
     total = _minutes(blocks)
-    capacity = SESSION_LIMIT * SESSIONS_PER_DAY
+    fewest = max(1, -(-total // (SESSION_LIMIT * SESSIONS_PER_DAY)))
     fallback = None
-    for count in range(max(1, -(-total // capacity)), len(blocks) + 2):
-        best = None  # the split whose shortest day is the largest share of its longest
-        for limit in _limits(-(-total // count), capacity):
-            days = _fill(blocks, limit)
-            sessions = [_sessions_of_day(day) for day in days]
-            if len(days) > count or any(s is None for s in sessions):
+    for count in range(fewest, fewest + 3):
+        for limit in _limits(-(-total // (SESSIONS_PER_DAY * count)), SESSION_LIMIT):
+            sessions = _fill(blocks, limit)
+            if len(sessions) > SESSIONS_PER_DAY * count:
                 continue
-            lengths = [_minutes(day) for day in days]
-            balance = min(lengths) / max(lengths)
-            if best is None or balance > best[0]:
-                best = (balance, [s for s in sessions if s is not None])
-        if best is not None and (best[0] >= 0.5 or len(best[1]) == 1):
-            return best[1]
-        if best is not None and fallback is None:
-            fallback = best[1]  # unbalanced, but the fewest days; used if no more days balance it
-        if fallback is not None and count > len(fallback):
-            return fallback
-    # Unreachable for real courses (a block longer than a day is split); keep the plain fill as a floor.
-    plain = _fill(blocks, SESSION_LIMIT)
+            days = [sessions[i:i + SESSIONS_PER_DAY] for i in range(0, len(sessions), SESSIONS_PER_DAY)]
+            days = [_sessions_of_day([b for s in day for b in s]) or day for day in days]
+            lengths = [sum(_minutes(s) for s in day) for day in days]
+            if len(days) == 1 or min(lengths) >= max(lengths) / 2:
+                return days
+            fallback = fallback or days
+            break  # a longer limit only shortens the last day further; try one more day instead
+    if fallback is not None:
+        return fallback
+    plain = _fill(blocks, SESSION_LIMIT)  # every block fits a session, so this always holds the course
     return [plain[i:i + SESSIONS_PER_DAY] for i in range(0, len(plain), SESSIONS_PER_DAY)]
 
 

@@ -43,6 +43,19 @@ def describe_value(item: Contact | Protocol | LocalSource) -> str:
         return ", ".join(x for x in (item.name, item.role, item.organisation, item.phone, item.email) if x)
     if isinstance(item, Protocol):
         where = item.link or (f"file {item.file.rsplit('/', 1)[-1]}" if item.file else "")
-        return f"{item.title} (version {item.version}, {item.date}; owner {item.owner}): {item.summary}" + (
+        return f"{item.title} (version {item.version}, {spoken_date(item.date)}; owner {item.owner}): {item.summary}" + (
             f" {where}" if where else "")
     return f"{item.title}: {item.url}" + (f" ({item.description})" if item.description else "")
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def spoken_date(iso: str) -> str:
+    """'2006-09-01' as people write it: '1 September 2006'. Returns the text unchanged if it is not such a date."""
+    try:
+        year, month, day = (int(part) for part in iso.split("-"))
+        return f"{day} {_MONTHS[month - 1]} {year}" if 1 <= day <= 31 and year > 0 else iso
+    except (ValueError, IndexError):
+        return iso

@@ -48,8 +48,9 @@ class DeckRenderer:
         for spec in plan_slides(plan):
             _draw(prs, layouts[spec.layout], spec, brand, plan.draft)
         identity = cover_identity(plan)
-        if identity.logo is not None:  # the LA's logo on the title slide, in the template's logo band
-            _la_logo(prs.slides[0], identity, prs.slide_width, prs.slide_height)
+        if identity.logo is not None:  # the LA's logo in the logo band of the title and closing slides
+            for slide in (prs.slides[0], prs.slides[-1]):
+                _la_logo(slide, identity, prs.slide_width, prs.slide_height)
         fix_core_properties(prs.core_properties, title=f"{plan.course.title}: slides",
                             subject=f"Training slides for {mid_sentence(plan.audience.name)}", author=brand.name,
                             version=plan.version)

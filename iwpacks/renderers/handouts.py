@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 KIND = "Attendee handouts"
 CONTACT_HEADER = ("Name", "Role", "Organisation", "Phone", "Email")
-CONTACT_ROWS = 12
+CONTACT_ROWS = 15  # with the heading, lead-in and how to keep in touch, a full A4 page
 LINES_PER_QUESTION = 5
 LINES_PER_DISCUSSION = 12
 # Slots the handouts show in their own places (the contact list, the local sources), not among "local contacts".

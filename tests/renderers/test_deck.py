@@ -201,3 +201,13 @@ def test_a_renderer_outside_the_artefact_registry_is_refused():
 
     with pytest.raises(ValueError, match="renderer 'poster' \\(poster.pdf\\) is not in model.ARTEFACTS"):
         register(Poster())
+
+
+def test_an_la_deck_has_the_la_logo_on_the_title_and_closing_slides(programme, brand):
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+
+    local = apply_overlay(programme, load_overlay(programme, "northmoor"))
+    prs = Presentation(io.BytesIO(DeckRenderer().render(plan_course(local, "lp-practitioners"), brand)))
+    with_logo = [i for i, slide in enumerate(prs.slides) if any(s.name == "LA logo" for s in slide.shapes)]
+    assert with_logo == [0, len(prs.slides) - 1]
+    assert prs.slides[-1].slide_layout.name == "Closing"

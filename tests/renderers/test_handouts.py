@@ -206,3 +206,11 @@ def test_the_handouts_are_decided_as_blocks_before_they_are_drawn(plans):
     grid = next(b for b in blocks if isinstance(b, Grid))
     assert grid.header == CONTACT_HEADER and len(grid.rows) == CONTACT_ROWS
     assert any(isinstance(b, Numbered) and b.lines_after == LINES_PER_QUESTION for b in blocks)
+
+
+def test_dates_read_as_people_write_them():
+    from iwpacks.renderers._slots import spoken_date
+
+    assert spoken_date("2006-09-01") == "1 September 2006"
+    assert spoken_date("2006-12-31") == "31 December 2006"
+    assert spoken_date("September 2006") == "September 2006"
