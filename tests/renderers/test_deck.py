@@ -211,3 +211,14 @@ def test_an_la_deck_has_the_la_logo_on_the_title_and_closing_slides(programme, b
     with_logo = [i for i, slide in enumerate(prs.slides) if any(s.name == "LA logo" for s in slide.shapes)]
     assert with_logo == [0, len(prs.slides) - 1]
     assert prs.slides[-1].slide_layout.name == "Closing"
+
+
+def test_the_about_slide_says_how_many_days_and_mentions_breaks_only_where_there_are_some(decks, plans):
+    for cid in ("iw-practitioners", "caf-practitioners"):
+        prs = Presentation(io.BytesIO(decks[cid]))
+        about = next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == "About this course")
+        body = " ".join(sh.text_frame.text for sh in about.placeholders if sh.has_text_frame)
+        notes = about.notes_slide.notes_text_frame.text
+        days = plans[cid].timetable.days
+        assert f"Over {days} day{'s' if days != 1 else ''}:" in body, cid
+        assert ("Point out the breaks" in notes) == any(r.is_break for r in plans[cid].timetable.rows), cid
