@@ -64,7 +64,23 @@ def _lines(para: Para, width: int) -> float:
 
 
 def chunk(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para, ...]]:
-    """Split paragraphs into slide-sized groups; a paragraph never breaks across slides."""
+    """Split paragraphs into slide-sized groups of about equal length; a paragraph never breaks across slides.
+
+    As few slides as fit, then evened out, so a list never ends on a near-empty slide ("Recap: 10 min" alone).
+    """
+    groups = _fill_slides(paras, box)
+    if len(groups) > 1:
+        width, height = box
+        total = sum(_lines(p, width) for p in paras)
+        for even_height in range(math.ceil(total / len(groups)), height):
+            even = _fill_slides(paras, (width, even_height))
+            if len(even) <= len(groups):
+                return even
+    return groups
+
+
+def _fill_slides(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para, ...]]:
+    """Fill each slide up to the box's height in lines before starting the next."""
     width, height = box
     groups: list[list[Para]] = [[]]
     used = 0.0

@@ -222,3 +222,11 @@ def test_the_about_slide_says_how_many_days_and_mentions_breaks_only_where_there
         days = plans[cid].timetable.days
         assert f"Over {days} day{'s' if days != 1 else ''}:" in body, cid
         assert ("Point out the breaks" in notes) == any(r.is_break for r in plans[cid].timetable.rows), cid
+
+
+def test_a_list_split_over_slides_never_leaves_a_near_empty_slide(plans):
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    thin = [(cid, s.title) for cid, plan in plans.items() for s in plan_slides(plan)
+            if s.layout == "Title and Content" and " of " in s.title and s.title.endswith(")") and len(s.body) < 2]
+    assert thin == []
