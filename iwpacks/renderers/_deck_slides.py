@@ -152,10 +152,11 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                           f"({facts.total_planned} planned). Introduce yourself and the course.")
     agenda = [Para(f"Over {facts.days}: {_day_times(plan)}", bold=True)]
     agenda += [Para(f"{s.title}: {_section_time(s)}") for s in plan.sections if not s.omitted]
+    fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
                       "Walk through the course content and the timetable. "
                       + ("Point out the breaks and lunch. " if any(r.is_break for r in plan.timetable.rows) else "")
-                      + "Timing: 5 min.")
+                      + "Timing: 5 min.", box=FULL if fits else FULL_SMALL, size=None if fits else SMALL)
     modules = [Para(f"{m.ref} {m.name}", bold=True) for m in plan.modules]
     yield from _split("Title and Content", "What this course covers", modules,
                       "Name each module; its objectives follow at the start of the module. "
