@@ -148,6 +148,25 @@ class CoursePlan:
     def exercises(self) -> tuple[ExerciseItem, ...]:
         return tuple(e for s in self.sections for e in s.exercises)
 
+    @property
+    def day_openings(self) -> dict[tuple, tuple[int, int]]:
+        """Where each day after the first begins: {place of its first block: (day, minutes of it already done)}.
+
+        A place is a section's own time, a module's teaching or an exercise (see timetable.Block); the minutes
+        are those of the block taught on earlier days, so a module split over the night resumes at a topic.
+        """
+        openings: dict[tuple, tuple[int, int]] = {}
+        done: dict[tuple, int] = {}
+        day = 1
+        for row in self.timetable.rows:
+            if row.is_break:
+                continue
+            if row.day != day:
+                day = row.day
+                openings[row.place] = (day, done.get(row.place, 0))
+            done[row.place] = done.get(row.place, 0) + row.minutes
+        return openings
+
 
 def plan_course(programme: Programme, course_id: str, *, release: bool = False) -> CoursePlan:
     """Lay out a course in the standard structure with planned minutes.
@@ -219,16 +238,17 @@ def _module_plan(module: Module, exercises_elsewhere: bool) -> ModulePlan:
 def _blocks(sections: list[PlanSection]) -> list[Block]:
     """Everything that takes time, in order: each section's own time, its modules' teaching, its exercises."""
     blocks = []
-    for s in sections:
+    for i, s in enumerate(sections):
         if s.own_minutes > 0:
-            blocks.append(Block(s.own_minutes, "teaching", s.title, s.kind))
+            blocks.append(Block(s.own_minutes, "teaching", s.title, s.kind, place=("section", i)))
         for mp in s.modules:
             if mp.minutes > 0:
                 blocks.append(Block(mp.minutes, "teaching", f"{mp.module.ref} {mp.module.name}", s.kind,
-                                    mp.module.ref))
-        for e in s.exercises:
+                                    mp.module.ref, place=("module", i, mp.module.ref)))
+        for j, e in enumerate(s.exercises):
             if e.minutes > 0 and not e.optional:
-                blocks.append(Block(e.minutes, "exercise", f"Exercise: {e.title}", s.kind, e.module_ref))
+                blocks.append(Block(e.minutes, "exercise", f"Exercise: {e.title}", s.kind, e.module_ref,
+                                    place=("exercise", i, j)))
     return blocks
 
 

@@ -25,6 +25,7 @@ class Block:
     label: str
     section: str = ""     # the section kind it belongs to
     module_ref: str = ""
+    place: tuple = ()     # where the plan holds it: ("section", i), ("module", i, ref) or ("exercise", i, j)
 
 
 @attrs.frozen
@@ -39,6 +40,7 @@ class Row:
     label: str
     section: str = ""
     module_ref: str = ""
+    place: tuple = ()  # the block's place in the plan (see Block)
 
     @property
     def end(self) -> int:
@@ -258,7 +260,7 @@ def build_timetable(blocks: Sequence[Block]) -> Timetable:
                     rows.append(Row(day, number, now, BREAK_MINUTES, "break", "Break"))
                     now += BREAK_MINUTES
                 rows.append(Row(day, number, now, block.minutes, block.kind, block.label, block.section,
-                                block.module_ref))
+                                block.module_ref, block.place))
                 now += block.minutes
     return Timetable(_number_parts(rows))
 def _number_parts(rows: list[Row]) -> tuple[Row, ...]:

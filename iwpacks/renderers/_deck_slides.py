@@ -131,10 +131,11 @@ def _sentences(text: str, limit: int) -> list[str]:
 def plan_slides(plan: CoursePlan) -> list[SlideSpec]:
     """Every slide of the course in the standard order of 2.5, titles made unique."""
     slides = list(_opening(plan))
-    for section in plan.sections:
+    openings = plan.day_openings
+    for index, section in enumerate(plan.sections):
         if section.omitted:
             continue
-        slides += list(_section(plan, section))
+        slides += list(_section(plan, section, index, openings))
     slides += list(_closing(plan))
     return _unique_titles(slides)
 
@@ -189,7 +190,23 @@ def _section_time(section) -> str:
     return "within the modules' time"
 
 
-def _section(plan: CoursePlan, section) -> Iterator[SlideSpec]:
+def _day_opener(day: int) -> SlideSpec:
+    """The first slide of each day after the first: welcome back, a quick recap and an energiser."""
+    return SlideSpec("Section", f"Day {day}: welcome back", subtitle=(Para("What we covered, and what comes next"),),
+                     notes=f"Welcome everyone back to day {day}. Recap the day before in two minutes: ask each table "
+                           "for one thing they took away and one question they still have, and note the questions "
+                           "to come back to. Then an energiser: everyone finds someone from another agency and "
+                           "tells them one thing they have tried since yesterday. Timing: 10 minutes, from the "
+                           "first block of the day.")
+
+
+def _section(plan: CoursePlan, section, index: int = 0,
+             openings: dict[tuple, tuple[int, int]] | None = None) -> Iterator[SlideSpec]:
+    openings = dict(openings or {})
+    if ("exercise", index, 0) in openings and not section.modules:  # the day opens the section: before its divider
+        openings[("section", index)] = openings.pop(("exercise", index, 0))
+    if ("section", index) in openings:
+        yield _day_opener(openings[("section", index)][0])
     if section.role == "opening":  # the opening slides present it
         return
     if section.role not in ("recap", "modules"):
@@ -198,8 +215,10 @@ def _section(plan: CoursePlan, section) -> Iterator[SlideSpec]:
         yield SlideSpec("Section", section.title, subtitle=(Para(minutes),),
                         notes=f"Section: {section.title}. Timing: {minutes}.")
     for module_plan in section.modules:
-        yield from _module(plan, module_plan)
-    for item in section.exercises:
+        yield from _module(plan, module_plan, openings.get(("module", index, module_plan.module.ref)))
+    for number, item in enumerate(section.exercises):
+        if ("exercise", index, number) in openings:
+            yield _day_opener(openings[("exercise", index, number)][0])
         yield from _exercise(plan, item)
     for item in section.awareness:
         yield SlideSpec("Title and Content", f"Associated: {item.process.name}", (Para(item.process.summary),),
@@ -232,8 +251,12 @@ def _message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec]:
     yield from _split("Title and Content", message.title, body, notes + " (Standard wording of the common messages.)")
 
 
-def _module(plan: CoursePlan, mp: ModulePlan) -> Iterator[SlideSpec]:
+def _module(plan: CoursePlan, mp: ModulePlan, opening: tuple[int, int] | None = None) -> Iterator[SlideSpec]:
+    """The module's divider, objectives and topics; `opening` (day, minutes done) starts a day inside it."""
     m = mp.module
+    if opening is not None and (opening[1] == 0 or not any(t.points for t in mp.topics)):
+        yield _day_opener(opening[0])  # the day starts with the module, or its topics have no slides of their own
+        opening = None
     if m.is_pending:
         yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para("DRAFT: this module is still to be defined",
                                                                        bold=True),),
@@ -256,8 +279,15 @@ def _module(plan: CoursePlan, mp: ModulePlan) -> Iterator[SlideSpec]:
         yield from _bare_topics(plan, m, mp)
         return
     share = _minutes_each(mp)
+    elapsed = 0
     for number, topic in enumerate(mp.topics, 1):
+        if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
+            yield _day_opener(opening[0])
+            opening = None
         yield from _topic(plan, m, topic, number, share)
+        elapsed += topic.minutes or share
+    if opening is not None:  # the day starts in the module's last minutes: open it before what follows
+        yield _day_opener(opening[0])
 
 
 def _minutes_each(mp: ModulePlan) -> int:

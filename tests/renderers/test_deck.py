@@ -230,3 +230,10 @@ def test_a_list_split_over_slides_never_leaves_a_near_empty_slide(plans):
     thin = [(cid, s.title) for cid, plan in plans.items() for s in plan_slides(plan)
             if s.layout == "Title and Content" and " of " in s.title and s.title.endswith(")") and len(s.body) < 2]
     assert thin == []
+
+
+def test_each_day_after_the_first_opens_with_a_welcome_back_slide(plans, decks):
+    for cid, plan in plans.items():
+        titles = [s.shapes.title.text for s in Presentation(io.BytesIO(decks[cid])).slides if s.shapes.title is not None]
+        openers = [t for t in titles if t.endswith(": welcome back")]
+        assert openers == [f"Day {d}: welcome back" for d in range(2, plan.timetable.days + 1)], cid
