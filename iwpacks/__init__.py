@@ -54,9 +54,10 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'iwpacks' has no attribute {name!r}")
 
 
-def plan_course(programme: Programme, course_id: str) -> CoursePlan:
+def plan_course(programme: Programme, course_id: str, *, release: bool = False) -> CoursePlan:
     """Lay out one course: sections, planned minutes and the timetable by day.
 
+    `release` plans it for trainers, without review notes (always so for a programme with an LA overlay).
     Raises ContentError if the programme (perhaps edited with attrs.evolve) breaks a content rule, so no
     renderer meets a model it cannot draw, and UsageError for an unknown course.
     """
@@ -64,7 +65,7 @@ def plan_course(programme: Programme, course_id: str) -> CoursePlan:
     from iwpacks.source.validate import check_programme
 
     check_programme(programme)
-    return plan(programme, course_id)
+    return plan(programme, course_id, release=release)
 
 
 __all__ = [

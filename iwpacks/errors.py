@@ -6,6 +6,8 @@ from typing import Any
 
 import attrs
 
+# Exit codes, so scripts can tell failures apart (documented in the README); each error class names its own.
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_CHECK, EXIT_IO = 0, 1, 2, 3, 4
 IN_MEMORY = "programme"  # the "file" a Problem names when the model was built or edited in memory
 
 
@@ -28,7 +30,7 @@ class IwpacksError(Exception):
     """Base of every error the CLI reports as `category: message` without a traceback."""
 
     category = "error"
-    exit_code = 1  # the command line's exit code for this kind of failure (see the README)
+    exit_code = EXIT_CONTENT  # the command line's exit code for this kind of failure
 
 
 class ContentError(IwpacksError):
@@ -45,14 +47,14 @@ class UsageError(IwpacksError):
     """The caller asked for something that does not exist (an unknown id, a missing folder)."""
 
     category = "usage"
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
 
 class BuildLockedError(IwpacksError):
     """Another build is writing the same output folder."""
 
     category = "build"
-    exit_code = 4
+    exit_code = EXIT_IO
 
 
 class UnfilledSlotsError(IwpacksError):
@@ -65,21 +67,21 @@ class ToolMissingError(IwpacksError):
     """LibreOffice or poppler is not installed."""
 
     category = "preview"
-    exit_code = 4
+    exit_code = EXIT_IO
 
 
 class AccessibilityError(IwpacksError):
     """The built artefacts fail an accessibility check; nothing was written."""
 
     category = "check"
-    exit_code = 3
+    exit_code = EXIT_CHECK
 
 
 class PendingCourseError(IwpacksError):
     """A pending course was asked for without --allow-draft."""
 
     category = "build"
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
 
 class TemplateError(IwpacksError):

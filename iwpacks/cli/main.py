@@ -8,12 +8,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from iwpacks import __version__
-from iwpacks.errors import ContentError, IwpacksError, UsageError
+from iwpacks.errors import (
+    EXIT_CHECK,
+    EXIT_CONTENT,
+    EXIT_IO,
+    EXIT_OK,
+    ContentError,
+    IwpacksError,
+    UsageError,
+)
 from iwpacks.model import ARTEFACTS
 
 LISTABLE = ("modules", "courses", "audiences", "processes")
-# Exit codes, so scripts can tell failures apart (documented in the README).
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_CHECK, EXIT_IO = 0, 1, 2, 3, 4
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -24,6 +24,7 @@ from iwpacks.model import (
     Module,
     by_id,
 )
+from iwpacks.source.fields import describe
 
 T = TypeVar("T")
 # Slot values in plain data: one key saying what the value is.
@@ -34,17 +35,9 @@ def _strict(kind: type, name: str):
     def structure(value: Any, _: type) -> Any:
         # bool is an int to Python, but a yes/no where a number belongs is a mistake in content.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise ValueError(f"expected {name}, found {_describe(value)}")
+            raise ValueError(f"expected {name}, found {describe(value)}")
         return value
     return structure
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing (null)"
-    names = {str: "text", int: "a number", float: "a number", bool: "yes/no", list: "a list", dict: "a mapping",
-             tuple: "a list"}
-    return names.get(type(value), type(value).__name__)
 
 
 def _frozen_map_hooks(converter: cattrs.Converter) -> None:

@@ -45,7 +45,7 @@ def describe(value: Any) -> str:
         return "a number"
     if isinstance(value, str):
         return "text"
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):  # a tuple: a list in an edited model
         return "a list"
     if isinstance(value, dict):
         return "a mapping"

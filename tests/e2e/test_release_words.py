@@ -33,3 +33,13 @@ def test_a_release_pack_refuses_draft_courses(programme, brand, tmp_path):
 
     with pytest.raises(UsageError, match="a release pack holds no draft courses"):
         build_pack(programme, brand, tmp_path / "x", ["isi-practitioners"], release=True, allow_draft=True)
+
+
+def test_the_public_plan_course_plans_a_release_for_trainers(programme, brand):
+    import iwpacks
+    from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
+
+    plan = iwpacks.plan_course(programme, "caf-practitioners", release=True)
+    assert plan.release and not iwpacks.plan_course(programme, "caf-practitioners").release
+    text = artefact_text(TrainerGuideRenderer().render(plan, brand), ".docx")
+    assert "Review note" not in text and "Content version" not in text
