@@ -83,6 +83,12 @@ class Process:
     short_name: str
     appendix_heading: str
     summary: str
+    # A course that raises awareness of the process gives it a short segment (5-15 minutes) of its own,
+    # drawn from the module that introduces it (`introduced_by`): these points, these notes, this long.
+    introduced_by: str = ""
+    awareness_points: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    awareness_notes: str = ""
+    awareness_minutes: int = 10
 
 
 @attrs.frozen
@@ -161,6 +167,9 @@ class Topic:
     local_notes: str = attrs.field(default="", metadata={"key": None})
     local_slides: tuple[LocalSlide, ...] = attrs.field(default=(), converter=_tuple, metadata={"key": None})
     slide_title: str = ""
+    # Common messages (ids) this topic delivers: a course that carries one says it here, in the topic's
+    # own context, instead of on a slide of its own (2.5: "interspersed at relevant points").
+    messages: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
@@ -196,6 +205,12 @@ class Exercise:
     facilitation: tuple[str, ...] = attrs.field(converter=_tuple)
     optional: bool = False
     role_briefs: tuple[RoleBrief, ...] = attrs.field(default=(), converter=_tuple)
+    # The trainer's notes for running it in the room: how to set it up, what to say when, what to listen
+    # for while groups work, and how to draw it together at the end.
+    setup: str = ""
+    timing: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    listen_for: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    debrief: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
     @property
     def groups(self) -> str:
@@ -450,6 +465,28 @@ SLOT_TYPES = {t.name: t for t in (
 
 
 @attrs.frozen
+class TrainingDay:
+    """The day a course is booked into: times in minutes after midnight, lunch and breaks in minutes.
+
+    Content sets it (programme.yaml `training_day`); an LA overlay may change any part of it. A session
+    is at most `session_minutes` (the seed's "2 x 2.5 hours"), and two sessions with lunch between them
+    and a break in each must end by `end`.
+    """
+
+    start: int = 9 * 60 + 30
+    end: int = 16 * 60
+    lunch_minutes: int = 45
+    break_minutes: int = 15
+    session_minutes: int = 150
+
+    @property
+    def session_limit(self) -> int:
+        """The longest session this day allows: two of them, lunch and two breaks fit between start and end."""
+        room = (self.end - self.start - self.lunch_minutes - 2 * self.break_minutes) // 2
+        return min(self.session_minutes, room - room % 5)
+
+
+@attrs.frozen
 class Localisation:
     """One LA's localisation (with any organisation overlay merged in): its name, logo and slot values.
 
@@ -463,6 +500,7 @@ class Localisation:
     logo: Path | None = None
     slots: FrozenMap = FrozenMap()
     local_notes: FrozenMap = FrozenMap()  # module ref -> {topic index: (notes, local slides)}
+    training_day: TrainingDay | None = None  # the LA's own day, where it books courses differently
     layers: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
 
     @property
@@ -493,6 +531,7 @@ class Programme:
     slots: FrozenMap[LocalSlot] = attrs.field(default=FrozenMap(), converter=FrozenMap)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     localisation: Localisation | None = None
+    training_day: TrainingDay = TrainingDay()
     # The trainer guide's words by GUIDE_TEXT key; each a tuple: one text, or the items of a list.
     guide_text: FrozenMap[tuple[str, ...]] = attrs.field(default=FrozenMap(), converter=FrozenMap)
 
@@ -562,11 +601,12 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.omitted": ("reason",),
     "facilitation.strategy_words": ("words",),
     "facilitation.message_lead": (),
-    "facilitation.awareness_heading": ("process",),
+    "facilitation.awareness_heading": ("process", "minutes"),
     "facilitation.awareness_note": (),
     "facilitation.planned_time": (),
     "facilitation.within_course_time": (),
-    "facilitation.time_with_exercises_elsewhere": ("teaching", "exercises", "total"),
+    "facilitation.time_with_exercises": ("total", "exercises"),
+    "facilitation.key_message": (),
     "facilitation.time_and_delivery": ("time", "delivery"),
     "facilitation.no_material_yet": (),
     "facilitation.topic_time": (),

@@ -130,4 +130,5 @@ def apply_overlay(programme: Programme, localisation: Localisation) -> Programme
         else:
             material = attrs.evolve(module.material, topics=topics)
         modules[ref] = attrs.evolve(module, material=material)
-    return attrs.evolve(programme, modules=FrozenMap(modules), localisation=localisation)
+    return attrs.evolve(programme, modules=FrozenMap(modules), localisation=localisation,
+                        training_day=localisation.training_day or programme.training_day)

@@ -21,8 +21,9 @@ from iwpacks.model import (
 )
 from iwpacks.source.fields import ID_PATTERN, Fields, describe
 from iwpacks.source.located_yaml import LocatedData
+from iwpacks.source.training_day import read_training_day
 
-OVERLAY_KEYS = ("id", "name", "organisation", "logo", "slots", "local_notes")
+OVERLAY_KEYS = ("id", "name", "organisation", "logo", "slots", "local_notes", "training_day")
 _SEED_FIELDS = ("modules", "objectives", "content", "duration", "courses", "common_messages")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
@@ -57,7 +58,8 @@ def read_localisation(doc: LocatedData, folder: Path, programme: Programme, prob
     logo = _logo(f, folder, trusted_paths) if f.data.get("logo") is not None else None
     return Localisation(id=la_id, name=name, organisation=f.text("organisation", required=False),
                         logo=logo, slots=FrozenMap(_slots(f, programme, folder, trusted_paths)),
-                        local_notes=FrozenMap(_local_notes(f, programme)))
+                        local_notes=FrozenMap(_local_notes(f, programme)),
+                        training_day=read_training_day(f, "training_day", programme.training_day))
 
 
 def inside(folder: Path, relative: str) -> Path | None:

@@ -19,6 +19,8 @@ def section_minutes(programme: Programme, section: CourseSection) -> tuple[int, 
     """(min, max) minutes of one section: its modules' durations plus its own fixed time."""
     structure = programme.course_structure.get(section.kind)
     fixed = section.minutes if section.minutes is not None else (structure.minutes if structure else 0)
+    if section.awareness and section.minutes is None:  # a short segment for each associated process
+        fixed = sum(programme.processes[p].awareness_minutes for p in section.awareness if p in programme.processes)
     if section.omitted:
         fixed = 0
     low = high = fixed

@@ -46,18 +46,38 @@ class ExerciseItem:
 
 
 @attrs.frozen
+class TopicStep:
+    """A topic as taught in this course, with the common messages it delivers here (see Topic.messages)."""
+
+    topic: Topic
+    number: int                     # 1-based, as the module's material numbers it
+    minutes: int
+    messages: tuple[CommonMessage, ...] = ()
+
+
+@attrs.frozen
 class ModulePlan:
-    """A module as delivered in this course: its topics and the minutes its teaching block takes."""
+    """A module as delivered in this course: its topics, each written exercise straight after the topic it
+    practises (the exercise's `after_topic`), and the minutes all of that takes."""
 
     module: Module
-    minutes: int                   # its teaching block in this section
+    minutes: int                   # topics and woven exercises, optional exercises excepted
     topics: tuple[Topic, ...]
-    exercises_elsewhere: int = 0   # its exercises' minutes when they run in a scenarios section instead
+    steps: tuple[TopicStep | ExerciseItem, ...] = ()  # in teaching order; empty for a module with no material
+    exercises_elsewhere: int = 0   # kept for callers; exercises now run inside the module, so always 0
 
     @property
     def total_minutes(self) -> int:
-        """Everything the course gives the module: teaching here and its exercises wherever they run."""
+        """Everything the course gives the module."""
         return self.minutes + self.exercises_elsewhere
+
+    @property
+    def exercises(self) -> tuple[ExerciseItem, ...]:
+        return tuple(s for s in self.steps if isinstance(s, ExerciseItem))
+
+    @property
+    def topic_steps(self) -> tuple[TopicStep, ...]:
+        return tuple(s for s in self.steps if isinstance(s, TopicStep))
 
 
 @attrs.frozen
@@ -66,6 +86,10 @@ class AwarenessItem:
 
     process: Process
     full_course: Course | None = None
+
+    @property
+    def minutes(self) -> int:
+        return self.process.awareness_minutes
 
 
 @attrs.frozen
@@ -146,7 +170,9 @@ class CoursePlan:
 
     @property
     def exercises(self) -> tuple[ExerciseItem, ...]:
-        return tuple(e for s in self.sections for e in s.exercises)
+        """Every exercise in the order the course runs them: those inside modules, then a section's own."""
+        return tuple(e for s in self.sections
+                     for e in (*(x for mp in s.modules for x in mp.exercises), *s.exercises))
 
     @property
     def day_openings(self) -> dict[tuple, tuple[int, int]]:
@@ -180,15 +206,20 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
 
         raise UsageError(f'unknown course "{course_id}"{did_you_mean(course_id, programme.courses)}; '
                          "see `iwpacks list courses`")
-    in_scenarios = {ref for s in course.sections for ref in s.exercises_from}
     repeated = {kind for kind, count in Counter(s.kind for s in course.sections).items() if count > 1}
+    woven = _woven_messages(programme, course)
     sections = []
     for section in course.sections:
         structure = programme.course_structure[section.kind]
         fixed = 0 if section.omitted else (section.minutes if section.minutes is not None else structure.minutes)
-        modules = tuple(_module_plan(programme.modules[ref], ref in in_scenarios) for ref in section.modules)
+        modules = tuple(_module_plan(programme, programme.modules[ref], woven) for ref in section.modules)
+        # Written exercises run inside their modules; a scenarios section keeps the rest (seed discussions
+        # of modules with no material yet, optional extras).
         exercises = tuple(item for ref in section.exercises_from
-                          for item in _exercise_items(programme.modules[ref]))
+                          for item in _exercise_items(programme.modules[ref]) if item.exercise is None)
+        awareness = tuple(_awareness(programme, course, p) for p in section.awareness)
+        if awareness and section.minutes is None and not section.omitted:
+            fixed = sum(a.minutes for a in awareness)  # each associated process is a short segment of its own
         minutes = fixed + sum(m.minutes for m in modules) + sum(e.minutes for e in exercises if not e.optional)
         optional = sum(e.minutes for e in exercises if e.optional)
         title = structure.title
@@ -196,14 +227,14 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
             title += ": " + ", ".join(section.modules or section.exercises_from)
         sections.append(PlanSection(
             kind=section.kind, title=title, minutes=minutes, modules=modules,
-            messages=tuple(programme.common_messages[m] for m in section.messages),
-            awareness=tuple(_awareness(programme, course, p) for p in section.awareness),
+            messages=tuple(programme.common_messages[m] for m in section.messages if m not in woven),
+            awareness=awareness,
             exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text, role=structure.role,
             own_minutes=fixed, optional_minutes=optional, trainer_steps=structure.trainer_steps))
     total = course_duration(programme, course)
     return CoursePlan(course=course, audience=programme.audiences[course.audience],
                       process=programme.processes[course.process], sections=tuple(sections),
-                      timetable=build_timetable(_blocks(sections)), min_minutes=total.min_minutes,
+                      timetable=build_timetable(_blocks(sections), programme.training_day), min_minutes=total.min_minutes,
                       max_minutes=total.max_minutes, optional_extras=total.optional_extras,
                       version=programme.version, principles=tuple(programme.delivery_principles.values()),
                       sources=tuple(programme.sources.values()),
@@ -228,11 +259,41 @@ def planned_module_minutes(module: Module) -> int:
     return module.duration.max_minutes if module.duration else 0
 
 
-def _module_plan(module: Module, exercises_elsewhere: bool) -> ModulePlan:
-    elsewhere = sum(e.minutes for e in _exercise_items(module) if not e.optional) if exercises_elsewhere else 0
-    # Exercise time moves to the scenarios section that runs the exercises.
-    return ModulePlan(module=module, minutes=planned_module_minutes(module) - elsewhere, topics=module.topics,
-                      exercises_elsewhere=elsewhere)
+def _woven_messages(programme: Programme, course: Course) -> dict[str, tuple[str, int]]:
+    """The course's common messages that a topic it teaches delivers: {message id: (module ref, topic number)}.
+
+    The first topic in course order that delivers a message takes it, so no message is said twice.
+    """
+    # The background and recap sections present their messages as such (2.5); the others' are woven in.
+    carried = {m for s in course.sections for m in s.messages
+               if programme.course_structure[s.kind].role not in ("background", "recap")}
+    woven: dict[str, tuple[str, int]] = {}
+    for ref in (r for s in course.sections for r in s.modules):
+        material = programme.modules[ref].material
+        for number, topic in enumerate(material.topics if material else (), 1):
+            for message in topic.messages:
+                if message in carried:
+                    woven.setdefault(message, (ref, number))
+    return woven
+
+
+def _module_plan(programme: Programme, module: Module, woven: dict[str, tuple[str, int]]) -> ModulePlan:
+    """The module's topics in order, each written exercise straight after the topic it practises."""
+    if module.material is None:
+        return ModulePlan(module=module, minutes=planned_module_minutes(module), topics=module.topics)
+    timed = all(t.minutes for t in module.material.topics)
+    share = max(1, planned_module_minutes(module) // max(1, len(module.topics))) if not timed else 0
+    after: dict[int, list[ExerciseItem]] = {}
+    for item in _exercise_items(module):
+        if item.exercise is not None:
+            after.setdefault(item.exercise.topic, []).append(item)
+    steps: list[TopicStep | ExerciseItem] = []
+    for number, topic in enumerate(module.material.topics, 1):
+        messages = tuple(programme.common_messages[m] for m, at in woven.items() if at == (module.ref, number))
+        steps.append(TopicStep(topic, number, topic.minutes or share, messages))
+        steps += after.get(number, [])
+    return ModulePlan(module=module, minutes=planned_module_minutes(module), topics=module.topics,
+                      steps=tuple(steps))
 
 
 def _blocks(sections: list[PlanSection]) -> list[Block]:
@@ -242,13 +303,44 @@ def _blocks(sections: list[PlanSection]) -> list[Block]:
         if s.own_minutes > 0:
             blocks.append(Block(s.own_minutes, "teaching", s.title, s.kind, place=("section", i)))
         for mp in s.modules:
-            if mp.minutes > 0:
-                blocks.append(Block(mp.minutes, "teaching", f"{mp.module.ref} {mp.module.name}", s.kind,
-                                    mp.module.ref, place=("module", i, mp.module.ref)))
+            blocks += _module_blocks(mp, s.kind, i)
         for j, e in enumerate(s.exercises):
             if e.minutes > 0 and not e.optional:
                 blocks.append(Block(e.minutes, "exercise", f"Exercise: {e.title}", s.kind, e.module_ref,
                                     place=("exercise", i, j)))
+    return blocks
+
+
+def _module_blocks(mp: ModulePlan, kind: str, index: int) -> list[Block]:
+    """A module's teaching between its exercises, and each exercise, as blocks in teaching order.
+
+    Every teaching run has the module's place, so a day that opens mid-module finds its topic by the
+    teaching minutes already done; an exercise has its own place. Where exercises break the teaching up,
+    each run is labelled with its topics ("CAF02 Using the CAF in Practice: topics 5-9").
+    """
+    label, place = f"{mp.module.ref} {mp.module.name}", ("module", index, mp.module.ref)
+    if not mp.steps:
+        return [Block(mp.minutes, "teaching", label, kind, mp.module.ref, place=place)] if mp.minutes > 0 else []
+    runs: list[list[TopicStep] | tuple[int, ExerciseItem]] = []  # an exercise keeps its index in the steps
+    for number, step in enumerate(mp.steps):
+        if isinstance(step, TopicStep):
+            if not runs or not isinstance(runs[-1], list):
+                runs.append([])
+            runs[-1].append(step)  # type: ignore[union-attr]
+        elif not step.optional and step.minutes > 0:
+            runs.append((number, step))
+    split = sum(isinstance(run, list) for run in runs) > 1
+    blocks: list[Block] = []
+    for run in runs:
+        if isinstance(run, tuple):
+            number, item = run
+            blocks.append(Block(item.minutes, "exercise", f"Exercise: {item.title}", kind, mp.module.ref,
+                                place=("exercise", index, mp.module.ref, number)))
+            continue
+        first, last = run[0].number, run[-1].number
+        topics = f"topic {first}" if first == last else f"topics {first}-{last}"
+        blocks.append(Block(sum(t.minutes for t in run), "teaching", f"{label}: {topics}" if split else label,
+                            kind, mp.module.ref, place=place))
     return blocks
 
 

@@ -5,13 +5,13 @@ from collections.abc import Sequence
 
 import attrs
 
-DAY_START = 9 * 60 + 30       # 09:30
-SESSION_LIMIT = 150           # the seed's "2 x 2.5 hours": a session is at most 2.5 hours of training
+from iwpacks.model import TrainingDay
+
+# The day's times, lunch, breaks and longest session come from content (model.TrainingDay); these are rules.
 BREAK_AFTER = 90              # a session longer than this gets a mid-session break
-BREAK_MINUTES = 15
-LUNCH_MINUTES = 45
 SESSIONS_PER_DAY = 2
 MIN_PART = 15                 # no part of a split block is shorter than this
+BREAK_SPLIT = 10              # a break may cut teaching where at least this much falls on each side
 KEEP_WHOLE = 30               # a teaching block this short is never cut in two; exercises never are
 AFTERNOON_MIN = 45            # an afternoon session shorter than this is not worth coming back from lunch for
 
@@ -75,12 +75,12 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _keep_whole(minutes: int, kind: str) -> bool:
+def _keep_whole(minutes: int, kind: str, session_limit: int) -> bool:
     """A group cannot stop an exercise overnight and pick it up next day; a short block reads as one."""
-    return minutes <= SESSION_LIMIT and (kind == "exercise" or minutes <= KEEP_WHOLE)
+    return minutes <= session_limit and (kind == "exercise" or minutes <= KEEP_WHOLE)
 
 
-def _fill(blocks: Sequence[Block], limit: int) -> list[list[Block]]:
+def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[Block]]:
     """Fill parts (days or sessions) up to `limit` minutes, splitting a long teaching block that would overrun.
 
     An exercise or a short block that does not fit in what is left of a part starts the next one.
@@ -88,7 +88,7 @@ def _fill(blocks: Sequence[Block], limit: int) -> list[list[Block]]:
     parts: list[list[Block]] = [[]]
     used = 0
     for block in blocks:
-        if _keep_whole(block.minutes, block.kind):  # whole, in a part of its own if it must: never cut
+        if _keep_whole(block.minutes, block.kind, session_limit):  # whole, in a part of its own if it must: never cut
             if parts[-1] and used + block.minutes > limit:
                 parts.append([])
                 used = 0
@@ -114,25 +114,25 @@ def _minutes(blocks: Sequence[Block]) -> int:
     return sum(b.minutes for b in blocks)
 
 
-def _sessions_of_day(blocks: list[Block]) -> list[list[Block]] | None:
+def _sessions_of_day(blocks: list[Block], day: TrainingDay) -> list[list[Block]] | None:
     """A day as one session, or a morning and an afternoon, none over 2.5 hours; None if it cannot be.
 
     The morning runs as long as it may (lunch near midday) while the afternoon keeps at least
     AFTERNOON_MIN; among such splits, one whose morning ends on the quarter hour puts lunch there too.
     """
-    total = _minutes(blocks)
-    if total <= SESSION_LIMIT:
+    total, most = _minutes(blocks), day.session_limit
+    if total <= most:
         return [blocks]
     valid = []
-    for limit in range(min(SESSION_LIMIT, total - AFTERNOON_MIN), -(-total // SESSIONS_PER_DAY) - 1, -5):
-        sessions = _fill(blocks, limit)
-        if len(sessions) == SESSIONS_PER_DAY and _minutes(sessions[1]) <= SESSION_LIMIT:
+    for limit in range(min(most, total - AFTERNOON_MIN), -(-total // SESSIONS_PER_DAY) - 1, -5):
+        sessions = _fill(blocks, limit, most)
+        if len(sessions) == SESSIONS_PER_DAY and _minutes(sessions[1]) <= most:
             valid.append(sessions)
-    on_quarter = [s for s in valid if (DAY_START + _minutes(s[0]) + _break_minutes(s[0])) % 15 == 0]
+    on_quarter = [s for s in valid if (day.start + _minutes(s[0]) + _break_minutes(s[0], day)) % 15 == 0]
     if on_quarter or valid:
         return (on_quarter or valid)[0]
-    for limit in _limits(-(-total // SESSIONS_PER_DAY), SESSION_LIMIT):
-        sessions = _fill(blocks, limit)
+    for limit in _limits(-(-total // SESSIONS_PER_DAY), most):
+        sessions = _fill(blocks, limit, most)
         if len(sessions) <= SESSIONS_PER_DAY:
             return sessions
     return None
@@ -143,11 +143,11 @@ def _limits(low: int, high: int) -> list[int]:
     return [*range(low, high, 5), high] if low <= high else []
 
 
-def _break_minutes(session: list[Block]) -> int:
-    return BREAK_MINUTES if _minutes(session) > BREAK_AFTER else 0
+def _break_minutes(session: list[Block], day: TrainingDay) -> int:
+    return day.break_minutes if _minutes(session) > BREAK_AFTER else 0
 
 
-def _days(blocks: Sequence[Block]) -> list[list[list[Block]]]:
+def _days(blocks: Sequence[Block], day: TrainingDay) -> list[list[list[Block]]]:
     """The fewest days that hold the course, as equal as the blocks allow, each as its sessions.
 
     Sessions are filled to a common length, the shortest that needs no more than two a day, and paired into
@@ -155,16 +155,16 @@ def _days(blocks: Sequence[Block]) -> list[list[list[Block]]]:
     training day runs in one day; where the fewest days would leave one shorter than half another, one or
     two more days are tried.
     """
-    total = _minutes(blocks)
-    fewest = max(1, -(-total // (SESSION_LIMIT * SESSIONS_PER_DAY)))
+    total, most = _minutes(blocks), day.session_limit
+    fewest = max(1, -(-total // (most * SESSIONS_PER_DAY)))
     fallback = None
     for count in range(fewest, fewest + 3):
-        for limit in _limits(-(-total // (SESSIONS_PER_DAY * count)), SESSION_LIMIT):
-            sessions = _fill(blocks, limit)
+        for limit in _limits(-(-total // (SESSIONS_PER_DAY * count)), most):
+            sessions = _fill(blocks, limit, most)
             if len(sessions) > SESSIONS_PER_DAY * count:
                 continue
             days = [sessions[i:i + SESSIONS_PER_DAY] for i in range(0, len(sessions), SESSIONS_PER_DAY)]
-            days = [_sessions_of_day([b for s in day for b in s]) or day for day in days]
+            days = [_sessions_of_day(_merged([b for s in one for b in s]), day) or one for one in days]
             lengths = [sum(_minutes(s) for s in day) for day in days]
             if len(days) == 1 or min(lengths) >= max(lengths) / 2:
                 return days
@@ -172,8 +172,19 @@ def _days(blocks: Sequence[Block]) -> list[list[list[Block]]]:
             break  # a longer limit only shortens the last day further; try one more day instead
     if fallback is not None:
         return fallback
-    plain = _fill(blocks, SESSION_LIMIT)  # every block fits a session, so this always holds the course
+    plain = _fill(blocks, most, most)  # every block fits a session, so this always holds the course
     return [plain[i:i + SESSIONS_PER_DAY] for i in range(0, len(plain), SESSIONS_PER_DAY)]
+
+
+def _merged(blocks: list[Block]) -> list[Block]:
+    """Pieces of one teaching block that a trial split left side by side, joined up again."""
+    out: list[Block] = []
+    for block in blocks:
+        if out and block.kind == "teaching" and attrs.evolve(out[-1], minutes=block.minutes) == block:
+            out[-1] = attrs.evolve(block, minutes=out[-1].minutes + block.minutes)
+        else:
+            out.append(block)
+    return out
 
 
 def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Block]] | None:
@@ -193,7 +204,7 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
                 break
             if offset < elapsed < offset + block.minutes:
                 before, after = elapsed - offset, offset + block.minutes - elapsed
-                if block.kind == "exercise" or min(before, after) < MIN_PART:
+                if block.kind == "exercise" or min(before, after) < BREAK_SPLIT:
                     candidate = None
                 else:
                     candidate = (i + 1, session[:i] + [attrs.evolve(block, minutes=before),
@@ -241,24 +252,24 @@ def _with_break(session: list[Block], start: int) -> tuple[int | None, list[Bloc
     return where, session
 
 
-def build_timetable(blocks: Sequence[Block]) -> Timetable:
+def build_timetable(blocks: Sequence[Block], training_day: TrainingDay = TrainingDay()) -> Timetable:
     """Lay the blocks out over as few balanced days as hold them: up to two sessions of at most 2.5 hours a
     day, lunch between them, and a break in any session over 1.5 hours, on the quarter hour where it can be."""
     rows: list[Row] = []
     number = 0
-    for day, sessions in enumerate(_days(blocks), 1):
-        now = DAY_START
+    for day, sessions in enumerate(_days(blocks, training_day), 1):
+        now = training_day.start
         for index, session in enumerate(sessions):
             number += 1
             if index:  # lunch between the day's sessions; the afternoon starts on the quarter hour
-                lunch = LUNCH_MINUTES + (-(now + LUNCH_MINUTES)) % 15
+                lunch = training_day.lunch_minutes + (-(now + training_day.lunch_minutes)) % 15
                 rows.append(Row(day, number - 1, now, lunch, "lunch", "Lunch"))
                 now += lunch
             where, session = _with_break(session, now)
             for i, block in enumerate(session):
                 if where is not None and i == where:
-                    rows.append(Row(day, number, now, BREAK_MINUTES, "break", "Break"))
-                    now += BREAK_MINUTES
+                    rows.append(Row(day, number, now, training_day.break_minutes, "break", "Break"))
+                    now += training_day.break_minutes
                 rows.append(Row(day, number, now, block.minutes, block.kind, block.label, block.section,
                                 block.module_ref, block.place))
                 now += block.minutes

@@ -16,7 +16,6 @@ from iwpacks.planning.plan import (
     CoursePlan,
     ExerciseItem,
     ModulePlan,
-    planned_module_minutes,
 )
 from iwpacks.planning.timetable import clock
 from iwpacks.renderers._facts import course_facts, mid_sentence
@@ -187,6 +186,8 @@ def _section_time(section) -> str:
     optional = section.optional_minutes
     if optional:
         return f"optional, {format_minutes(optional)} if time allows"
+    if section.role == "exercises":
+        return "straight after the topics they practise"
     return "within the modules' time"
 
 
@@ -209,39 +210,49 @@ def _section(plan: CoursePlan, section, index: int = 0,
         yield _day_opener(openings[("section", index)][0])
     if section.role == "opening":  # the opening slides present it
         return
-    if section.role not in ("recap", "modules"):
+    if not (section.modules or section.exercises or section.awareness or section.messages or section.own_minutes):
+        return  # its exercises run inside the modules, straight after their topics
+    if section.role not in ("recap", "modules") and (section.exercises or section.awareness
+                                                     or section.role == "background"):
         # Module sections open with each module's own divider; a second divider before it adds nothing.
         minutes = _section_time(section)
         yield SlideSpec("Section", section.title, subtitle=(Para(minutes),),
                         notes=f"Section: {section.title}. Timing: {minutes}.")
     for module_plan in section.modules:
-        yield from _module(plan, module_plan, openings.get(("module", index, module_plan.module.ref)))
+        yield from _module(plan, module_plan, index, openings)
     for number, item in enumerate(section.exercises):
         if ("exercise", index, number) in openings:
             yield _day_opener(openings[("exercise", index, number)][0])
         yield from _exercise(plan, item)
     for item in section.awareness:
-        yield SlideSpec("Title and Content", f"Associated: {item.process.name}", (Para(item.process.summary),),
-                        notes=_awareness_notes(item)
-                        + f" Timing: about {max(1, section.minutes // max(1, len(section.awareness)))} min.")
-    if len(section.messages) > 1 and section.role not in ("background", "recap"):
-        yield SlideSpec("Section", "Messages every course repeats", subtitle=(Para("The common messages"),),
-                        notes="The strategy asks every course to repeat these messages in the same words (3.2), at "
-                              "the points where they fit. Link each to what attendees have just covered and keep "
-                              "each to a minute or two.")
+        yield from _awareness(item)
     if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
     for message in section.messages:
         yield from _message(plan, message)
 
 
+def _awareness(item: AwarenessItem) -> Iterator[SlideSpec]:
+    """A short segment on an associated process: what it is, in the words of its introductory module."""
+    p = item.process
+    yield from _split("Title and Content", f"{p.name}: in brief", [Para(point) for point in p.awareness_points],
+                      f"{p.awareness_notes} {_awareness_notes(item)} Timing: {format_minutes(item.minutes)}.")
+
+
 def _awareness_notes(item: AwarenessItem) -> str:
-    """Awareness only: say what it is, where attendees meet it in full, and ask for their experience."""
+    """Where attendees meet the process in full."""
     full = item.full_course
-    where = (f"It is covered in full in the course {full.title}." if full and not full.is_pending else
-             "Point attendees to the training on it in the sources of information.")
-    return (f"Awareness only, not training: {item.process.summary} {where} Ask whether anyone has used it "
-            "and what happened; keep it brief.")
+    if full and not full.is_pending:
+        return f"Attendees who need more can take the course {full.title}."
+    return "Point attendees to the training on it in the sources of information."
+
+
+def _key_message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec]:
+    """A common message woven in after the topic that raises it: its standard wording, said once."""
+    body = [Para(message.wording)] + _slot_paras(plan, message.slots)
+    yield from _split("Title and Content", f"Key message: {message.title}", body,
+                      "Say the standard message in these words, the same in every course, and link it to the topic "
+                      "just covered. Timing: a minute, within the topic's time.")
 
 
 def _message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec]:
@@ -251,10 +262,14 @@ def _message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec]:
     yield from _split("Title and Content", message.title, body, notes + " (Standard wording of the common messages.)")
 
 
-def _module(plan: CoursePlan, mp: ModulePlan, opening: tuple[int, int] | None = None) -> Iterator[SlideSpec]:
-    """The module's divider, objectives and topics; `opening` (day, minutes done) starts a day inside it."""
+def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, tuple[int, int]]) -> Iterator[SlideSpec]:
+    """The module's divider, objectives, and its topics with each exercise straight after the topic it practises.
+
+    A day that opens inside the module opens at the topic its teaching minutes reach, or at an exercise.
+    """
     m = mp.module
-    if opening is not None and (opening[1] == 0 or not any(t.points for t in mp.topics)):
+    opening = openings.get(("module", index, m.ref))
+    if opening is not None and (opening[1] == 0 or not mp.steps):
         yield _day_opener(opening[0])  # the day starts with the module, or its topics have no slides of their own
         opening = None
     if m.is_pending:
@@ -262,30 +277,33 @@ def _module(plan: CoursePlan, mp: ModulePlan, opening: tuple[int, int] | None = 
                                                                        bold=True),),
                         notes=m.note or "This module is not yet defined.")
         return
-    when = m.duration.text if m.duration else ""
-    planned = format_minutes(planned_module_minutes(m))
-    yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para(f"{when} \u00b7 {m.delivery_text}"),
-                                                             Para(f"Planned in this course: {planned}")),
-                    notes=f"Module {m.ref}. Planned time in this course: {planned}"
-                          + (f", of which {format_minutes(mp.minutes)} for the topics and the rest for its "
-                             "exercises in the scenarios section" if planned_module_minutes(m) > mp.minutes else "")
+    exercises = sum(e.minutes for e in mp.exercises if not e.optional)
+    yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para(format_minutes(mp.minutes)),),
+                    notes=f"Module {m.ref}. Time in this course: {format_minutes(mp.minutes)}"
+                          + (f", of which {format_minutes(exercises)} for its exercises, each straight after the "
+                             "topic it practises" if exercises else "")
                           + f". Delivery: {m.delivery_text}.")
     objectives = [Para(m.objectives_lead, bold=True)] + [Para(o, 1) for o in m.objectives]
     yield from _split("Title and Content", f"{m.ref} objectives", objectives,
                       "Read the objectives aloud and return to them in the recap. Timing: a minute or two, taken from "
                       "the first topic's time.")
-    written = [t for t in mp.topics if t.points]
-    if not written:
+    if not any(t.points for t in mp.topics):
         yield from _bare_topics(plan, m, mp)
         return
-    share = _minutes_each(mp)
     elapsed = 0
-    for number, topic in enumerate(mp.topics, 1):
+    for number, step in enumerate(mp.steps):
+        if isinstance(step, ExerciseItem):
+            if ("exercise", index, m.ref, number) in openings:
+                yield _day_opener(openings[("exercise", index, m.ref, number)][0])
+            yield from _exercise(plan, step)
+            continue
         if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
             yield _day_opener(opening[0])
             opening = None
-        yield from _topic(plan, m, topic, number, share)
-        elapsed += topic.minutes or share
+        yield from _topic(plan, m, step.topic, step.minutes)
+        for message in step.messages:
+            yield from _key_message(plan, message)
+        elapsed += step.minutes
     if opening is not None:  # the day starts in the module's last minutes: open it before what follows
         yield _day_opener(opening[0])
 
@@ -294,8 +312,7 @@ def _minutes_each(mp: ModulePlan) -> int:
     return max(1, mp.minutes // max(1, len(mp.topics)))
 
 
-def _topic(plan: CoursePlan, m: Module, topic: Topic, number: int, share: int) -> Iterator[SlideSpec]:
-    minutes = topic.minutes or share
+def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[SlideSpec]:
     notes = topic.notes or _prompt(m, topic)
     if topic.slide_title:  # the slide carries a short heading; the notes keep the strategy's own words
         notes = f"Topic, in the strategy's words: \u201c{topic.title}\u201d. {notes}"
@@ -352,8 +369,7 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
     scenario = [Para(piece, level=-1) for piece in _sentences(e.scenario, limit)]
     scenario.append(Para(f"{e.groups[:1].upper()}{e.groups[1:]} \u00b7 {format_minutes(e.minutes)}", level=-1, bold=True))
     yield from _split("Title and Content", f"Exercise: {e.title}{optional}", scenario,
-                      f"Introduce the scenario ({e.kind}, {item.module_ref}). Read it aloud or give attendees time "
-                      f"to read it."
+                      f"Introduce the {e.kind.replace('-', ' ')}. Read it aloud or give attendees time to read it."
                       + (" Give each player their role card from the trainer guide." if e.role_briefs else "")
                       + f" Timing: {format_minutes(e.minutes)} in all.", box=FULL_SMALL, size=SMALL)
     task = [Para(i) for i in e.instructions]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iwpacks.planning.minutes import format_minutes
+from iwpacks.planning.plan import TopicStep
 from iwpacks.renderers._docx import (
     bullets,
     keep_with_next,
@@ -46,8 +47,10 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
     for item in section.exercises:
         exercise_notes(doc, plan, item)
     for aware in section.awareness:
-        doc.add_heading(say(plan, "facilitation.awareness_heading", process=aware.process.name), 3)
-        doc.add_paragraph(aware.process.summary)
+        doc.add_heading(say(plan, "facilitation.awareness_heading", process=aware.process.name,
+                            minutes=format_minutes(aware.minutes)), 3)
+        bullets(doc, aware.process.awareness_points)
+        doc.add_paragraph(aware.process.awareness_notes)
         doc.add_paragraph(say(plan, "facilitation.awareness_note"))
 
 
@@ -68,23 +71,35 @@ def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
         doc.add_paragraph(TO_BE_DEFINED)
         return
     time = format_minutes(mp.minutes) if mp.minutes else say(plan, "facilitation.within_course_time")
-    if mp.exercises_elsewhere > 0 and mp.minutes:  # its exercises run in a scenarios section: say so, so times agree
-        time = say(plan, "facilitation.time_with_exercises_elsewhere", teaching=time,
-                   exercises=format_minutes(mp.exercises_elsewhere), total=format_minutes(mp.total_minutes))
+    exercises = sum(e.minutes for e in mp.exercises if not e.optional)
+    if exercises and mp.minutes:  # say so, so the times agree with the session plan's rows
+        time = say(plan, "facilitation.time_with_exercises", total=time, exercises=format_minutes(exercises))
     keep_with_next(labelled(doc, say(plan, "facilitation.planned_time"),
                             say(plan, "facilitation.time_and_delivery", time=time, delivery=m.delivery_text)))
     if m.material is None:
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.no_material_yet")))
         numbered(doc, [t.title for t in mp.topics])
         return
-    for topic in mp.topics:
-        _topic(doc, plan, topic)
+    for step in mp.steps:
+        if isinstance(step, TopicStep):
+            _topic(doc, plan, step.topic, step.minutes)
+            for message in step.messages:
+                _key_message(doc, plan, message)
+        else:
+            exercise_notes(doc, plan, step)
 
 
-def _topic(doc: DocumentObject, plan: CoursePlan, topic: Topic) -> None:
+def _key_message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) -> None:
+    """A common message this topic delivers: the standard wording, to say here rather than on its own."""
+    keep_with_next(labelled(doc, say(plan, "facilitation.key_message"), message.title))
+    doc.add_paragraph(message.wording, style="Panel")
+    _slot_blocks(doc, plan, message.slots)
+
+
+def _topic(doc: DocumentObject, plan: CoursePlan, topic: Topic, minutes: int) -> None:
     doc.add_heading(topic.title, 4)
-    if topic.minutes:
-        keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"), format_minutes(topic.minutes)))
+    if minutes:
+        keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"), format_minutes(minutes)))
     bullets(doc, topic.points)
     if topic.notes:
         doc.add_paragraph(topic.notes)

@@ -69,7 +69,8 @@ class Fields:
             self.report(path, f"expected a mapping, found {describe(value)}")
         for key in self.data:
             if key not in known:
-                self.report(path + (key,), "unknown key" + did_you_mean(key, known))
+                hint = did_you_mean(key, known) or (f" (expected one of: {', '.join(known)})" if len(known) <= 8 else "")
+                self.report(path + (key,), "unknown key" + hint)
 
     def report(self, path: KeyPath, message: str) -> None:
         self.problems.append(self.doc.problem(path, message))

@@ -27,6 +27,7 @@ from iwpacks.model import (
     Programme,
     Source,
     StructureSection,
+    TrainingDay,
     by_id,
     content_keys,
 )
@@ -37,16 +38,31 @@ from iwpacks.source.read_material import attach_material
 from iwpacks.source.read_modules import read_module
 from iwpacks.source.read_wording import read_guide_text
 from iwpacks.source.records import Origin, Origins, unique_records
+from iwpacks.source.training_day import read_training_day
 
 # Installed: the package carries content/ as iwpacks/content. Source checkout: the repo's content/.
 _PACKAGED = Path(__file__).parent.parent / "content"
 BUNDLED_CONTENT = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parent.parent.parent / "content"
 
+AWARENESS_MINUTES = (5, 15)  # an awareness segment is real but short
+
+
+def _awareness(f: Fields) -> dict[str, Any]:
+    """A process's awareness segment: what a course that only raises awareness of it says, and for how long."""
+    minutes = f.integer("awareness_minutes", minimum=AWARENESS_MINUTES[0])
+    if minutes is not None and minutes > AWARENESS_MINUTES[1]:
+        f.report(f.path + ("awareness_minutes",), f"an awareness segment takes {AWARENESS_MINUTES[0]}-"
+                                                  f"{AWARENESS_MINUTES[1]} minutes; this one is {minutes}")
+    return {"introduced_by": f.text("introduced_by"), "awareness_points": f.text_list("awareness_points"),
+            "awareness_notes": f.text("awareness_notes"), "awareness_minutes": minutes or 10}
+
+
 # file name -> (top-level key, record kind, record keys, builder from Fields)
 _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
     "processes.yaml": ("processes", "process", content_keys(Process),
                        lambda f: Process(id=f.identifier("id"), name=f.text("name"), short_name=f.text("short_name"),
-                                         appendix_heading=f.text("appendix_heading"), summary=f.text("summary"))),
+                                         appendix_heading=f.text("appendix_heading"), summary=f.text("summary"),
+                                         **_awareness(f))),
     "audiences.yaml": ("audiences", "audience", content_keys(Audience),
                        lambda f: Audience(id=f.identifier("id"), name=f.text("name"),
                                           appendix_label=f.text("appendix_label"), includes=f.text_list("includes"),
@@ -150,6 +166,7 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
         courses=by_id(courses), common_messages=by_id(lists["messages"]), course_structure=by_id(lists["sections"]),
         delivery_principles=by_id(lists["principles"]), material_types=by_id(lists["materials"]),
         sources=by_id(lists["sources"]), distribution_routes=by_id(lists["routes"]), slots=by_id(lists["slots"]),
+        training_day=settings["training_day"],
     )
     return programme, origins, problems
 
@@ -157,9 +174,10 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
 def _read_settings(doc: LocatedData | None, problems: list[Problem]) -> dict | None:
     if doc is None:
         return None
-    f = Fields(doc, (), doc.data, ("title", "version", "source_document", "notes"), problems)
+    f = Fields(doc, (), doc.data, ("title", "version", "source_document", "notes", "training_day"), problems)
     return dict(title=f.text("title"), version=f.text("version"), source_document=f.text("source_document"),
-                notes=f.text_list("notes", required=False))
+                notes=f.text_list("notes", required=False),
+                training_day=read_training_day(f, "training_day", TrainingDay()) or TrainingDay())
 
 
 def _read_modules(root: Path, root_name: str, origins: Origins, problems: list[Problem]) -> list:

@@ -71,7 +71,8 @@ def _material(f: Fields, module: Module) -> Material | None:
             slide_title = ""
         topics.append(Topic(title=title, points=t.text_list("points", required=False), notes=t.text("notes", False),
                             minutes=t.integer("minutes", required=False, minimum=1),
-                            slots=t.id_list("slots", what="slot id"), slide_title=slide_title))
+                            slots=t.id_list("slots", what="slot id"), slide_title=slide_title,
+                            messages=t.id_list("messages", what="common message id")))
     if f.has("topics") and len(records) < len(module.content):
         f.report(("topics",), f"{module.ref} has {len(module.content)} content items but only "
                               f"{len(records)} topics; write one topic per content item, in order")
@@ -87,7 +88,9 @@ def _material(f: Fields, module: Module) -> Material | None:
             questions=e.text_list("questions"), facilitation=e.text_list("facilitation"),
             optional=e.boolean("optional"),
             role_briefs=[RoleBrief(r.text("role"), r.text("brief"))
-                         for r in e.records("role_briefs", content_keys(RoleBrief), required=False)]))
+                         for r in e.records("role_briefs", content_keys(RoleBrief), required=False)],
+            setup=e.text("setup", False), timing=e.text_list("timing", required=False),
+            listen_for=e.text_list("listen_for", required=False), debrief=e.text_list("debrief", required=False)))
     seen: set[str] = set()
     for i, ex in enumerate(exercises):
         if ex.id in seen:

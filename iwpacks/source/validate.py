@@ -120,6 +120,7 @@ def validate_programme(programme: Programme, origins: Origins) -> list[Problem]:
         problems += _module_references(programme, module, origins.of("module", module.ref))
     problems += _prerequisite_cycles(programme, origins)
     problems += _slot_references(programme, origins)
+    problems += _introducing_modules(programme, origins)
     problems += _roles(programme, origins)
     for course in programme.courses.values():
         origin = origins.of("course", course.id)
@@ -159,7 +160,7 @@ def _module_references(programme: Programme, module: Module, origin: Origin) -> 
 
 
 def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
-    """Every slot a topic or common message names must be declared in slots.yaml."""
+    """Every slot a topic or common message names is declared in slots.yaml; every message a topic delivers exists."""
     out = []
     for message in programme.common_messages.values():
         out += _check_refs(origins.of("message", message.id), ("slots",), message.slots, programme.slots, "slot")
@@ -169,6 +170,22 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
         origin = origins.of("material", module.ref)
         for i, topic in enumerate(module.material.topics):
             out += _check_refs(origin, ("topics", i, "slots"), topic.slots, programme.slots, "slot")
+            out += _check_refs(origin, ("topics", i, "messages"), topic.messages, programme.common_messages,
+                               "common message")
+    return out
+
+
+def _introducing_modules(programme: Programme, origins: Origins) -> list[Problem]:
+    """A process's awareness segment is drawn from a module of that process."""
+    out = []
+    for process in programme.processes.values():
+        module = programme.modules.get(process.introduced_by)
+        if module is None:
+            out.append(origins.of("process", process.id).problem(
+                ("introduced_by",), _unknown("module", process.introduced_by, programme.modules)))
+        elif module.process != process.id and module.process in programme.processes:  # else reported already
+            out.append(origins.of("process", process.id).problem(
+                ("introduced_by",), f'{module.ref} is a module of "{module.process}", not of "{process.id}"'))
     return out
 
 

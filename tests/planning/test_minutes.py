@@ -4,7 +4,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iwpacks.planning.timetable import SESSION_LIMIT, Block, build_timetable
+from iwpacks.model import TrainingDay
+from iwpacks.planning.timetable import Block, build_timetable
+
+SESSION_LIMIT = TrainingDay().session_limit
 
 blocks = st.lists(st.builds(Block, minutes=st.integers(1, 400), kind=st.sampled_from(["teaching", "exercise"]),
                             label=st.text("abcdefgh", min_size=1, max_size=6)), min_size=1, max_size=25)
@@ -62,7 +65,7 @@ def test_every_course_plan_adds_up(plans):
 
 def test_days_are_balanced_and_a_course_of_one_training_day_runs_in_one(programme):
     from iwpacks.planning.plan import plan_course
-    from iwpacks.planning.timetable import SESSION_LIMIT, SESSIONS_PER_DAY
+    from iwpacks.planning.timetable import SESSIONS_PER_DAY
 
     for course in programme.courses.values():
         if course.is_pending:
@@ -105,7 +108,7 @@ def test_generated_courses_take_at_most_two_days_more_than_their_minutes_need(it
     session and one more to avoid a stub day. (Balance itself is checked above on every real course:
     arbitrary blocks cannot always be balanced.)
     """
-    from iwpacks.planning.timetable import SESSION_LIMIT, SESSIONS_PER_DAY
+    from iwpacks.planning.timetable import SESSIONS_PER_DAY
 
     timetable = build_timetable(_unique_labels(items))
     capacity = SESSION_LIMIT * SESSIONS_PER_DAY

@@ -4,8 +4,11 @@ from __future__ import annotations
 import pytest
 
 from iwpacks.errors import UsageError
+from iwpacks.model import TrainingDay
 from iwpacks.planning.plan import plan_course
-from iwpacks.planning.timetable import SESSION_LIMIT, clock
+from iwpacks.planning.timetable import BREAK_SPLIT, clock
+
+SESSION_LIMIT = TrainingDay().session_limit
 
 
 def test_every_ready_course_plans_in_the_standard_order(plans, programme):
@@ -40,8 +43,14 @@ def test_long_course_is_split_into_sessions_with_breaks_and_lunch(plans):
 
 
 def test_short_course_is_one_session_without_breaks(plans):
-    table = plans["iw-practitioners"].timetable
-    assert table.sessions == 1 and all(not r.is_break for r in table.rows)
+    from iwpacks.planning.timetable import BREAK_AFTER
+
+    short = [p for p in plans.values() if 0 < p.planned_minutes <= SESSION_LIMIT]
+    assert short
+    for plan in short:
+        table = plan.timetable
+        assert table.sessions == 1, plan.course.id
+        assert any(r.is_break for r in table.rows) == (plan.planned_minutes > BREAK_AFTER), plan.course.id
 
 
 def test_unknown_course_is_a_usage_error(programme):
@@ -59,11 +68,29 @@ def test_exercises_and_short_blocks_are_never_cut_across_a_break_or_a_night(plan
     cut = []
     for cid, plan in plans.items():
         for row in plan.timetable.rows:
-            if "(part " in row.label and (row.kind == "exercise" or row.minutes < 15):
+            if "(part " in row.label and (row.kind == "exercise" or row.minutes < BREAK_SPLIT):
                 cut.append((cid, row.label, row.minutes))
     assert not cut
-    caf = [r for r in plans["caf-practitioners"].timetable.rows if r.label.startswith("Exercise: Kyle")]
-    assert len(caf) == 3 and len({(r.day, r.session) for r in caf}) == 1  # the three steps run together
+
+
+def test_each_exercise_runs_straight_after_the_topic_it_practises(plans):
+    """Issue: 170 minutes of CAF02 slides came before its first exercise; now each follows its topic."""
+    from iwpacks.planning.plan import ExerciseItem, TopicStep
+
+    for cid, plan in plans.items():
+        for mp in (mp for s in plan.sections for mp in s.modules):
+            last_topic = 0
+            for step in mp.steps:
+                if isinstance(step, TopicStep):
+                    last_topic = step.number
+                elif isinstance(step, ExerciseItem) and step.exercise is not None:
+                    assert step.exercise.topic == last_topic, (cid, step.title)
+            written = [e for e in (mp.module.material.exercises if mp.module.material else ())]
+            assert [e.exercise for e in mp.exercises] == written, cid
+    rows = [r.label for r in plans["caf-practitioners"].timetable.rows if not r.is_break]
+    first_exercise = next(i for i, label in enumerate(rows) if label.startswith("Exercise: Kyle"))
+    assert rows[first_exercise - 1].startswith("CAF02 Using the CAF in Practice: topics 1-4")
+    assert all(not s.exercises or s.exercises[0].exercise is None for s in plans["caf-practitioners"].sections)
 
 
 def test_each_modules_exercises_run_before_the_next_module_is_taught(plans):
@@ -98,3 +125,28 @@ def test_roles_come_from_content_not_from_ids(plans, programme):
     assert {s.role for s in plan.sections} <= {"opening", "background", "modules", "exercises", "awareness", "recap"}
     assert (plan.slot_for("booking"), plan.slot_for("network"), plan.slot_for("local-sources")) == (
         "training-contacts", "practitioner-network", "local-sources")
+
+
+def test_every_common_message_is_presented_once_woven_where_a_topic_raises_it(plans, programme):
+    """2.5: messages 'interspersed at relevant points'; the review found consent presented twice."""
+    for cid, plan in plans.items():
+        own = [m.id for s in plan.sections for m in s.messages]
+        woven = [m.id for s in plan.sections for mp in s.modules for t in mp.topic_steps for m in t.messages]
+        carried = [m for s in plan.course.sections for m in s.messages]
+        assert sorted(own + woven) == sorted(carried), cid  # each once, none lost
+    caf = plans["caf-practitioners"]
+    steps = {(mp.module.ref, t.number): [m.id for m in t.messages]
+             for s in caf.sections for mp in s.modules for t in mp.topic_steps if t.messages}
+    assert steps[("CAF02", 10)] == ["consent", "sharing-information"]
+    detailed = next(s for s in caf.sections if s.kind == "detailed-training")
+    assert not detailed.messages  # all four are raised by CAF02's own topics
+    background = next(s for s in caf.sections if s.kind == "ecm-background")
+    assert [m.id for m in background.messages] == ["duties", "benefits", "holistic-view", "be-proactive"]
+
+
+def test_each_associated_process_is_a_short_segment_of_its_own(plans):
+    for cid, plan in plans.items():
+        for section in plan.sections:
+            if section.awareness and not section.omitted:
+                assert all(5 <= a.minutes <= 15 and a.process.awareness_points for a in section.awareness), cid
+                assert section.minutes == sum(a.minutes for a in section.awareness), cid

@@ -172,7 +172,10 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
     principle = programme.delivery_principles["get-to-know-each-other"]
     assert principle.instruction in notes and principle.seed_text not in notes
     agenda = slide_text(slides_of(decks["iw-practitioners"])[1])
-    assert "Scenarios and exercises: optional, 20 min if time allows" in agenda
+    assert "Scenarios and exercises: straight after the topics they practise" in agenda
+    titles = [title for title, _ in slides]
+    optional = next(i for i, t in enumerate(titles) if t.startswith("Exercise: One family, many services (optional)"))
+    assert titles[optional - 1].startswith("IW01: ECM guiding principles")  # after the topic it practises
 
 
 def test_the_sources_message_leads_into_the_sources_slides_after_the_recap(decks):
@@ -237,3 +240,15 @@ def test_each_day_after_the_first_opens_with_a_welcome_back_slide(plans, decks):
         titles = [s.shapes.title.text for s in Presentation(io.BytesIO(decks[cid])).slides if s.shapes.title is not None]
         openers = [t for t in titles if t.endswith(": welcome back")]
         assert openers == [f"Day {d}: welcome back" for d in range(2, plan.timetable.days + 1)], cid
+
+
+def test_a_woven_message_follows_its_topic_and_awareness_is_a_segment(decks, programme):
+    titles = [s.shapes.title.text for s in slides_of(decks["caf-practitioners"])]
+    at = titles.index("Key message: Obtain consent")
+    assert titles[at - 1].startswith("CAF02: Information sharing for the CAF")
+    assert titles[at + 1] == "Key message: Share information"
+    assert sum(t.startswith("Obtain consent") or t.endswith(": Obtain consent") for t in titles) == 1
+    assert "Messages every course repeats" not in titles and "Scenarios and exercises" not in titles
+    brief = next(s for s in slides_of(decks["caf-practitioners"])
+                 if s.shapes.title.text == "Information sharing: in brief")
+    assert programme.processes["is"].awareness_points[0] in slide_text(brief)
