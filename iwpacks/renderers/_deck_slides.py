@@ -368,18 +368,31 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
     limit = FULL_SMALL[0] * (FULL_SMALL[1] - 1)
     scenario = [Para(piece, level=-1) for piece in _sentences(e.scenario, limit)]
     scenario.append(Para(f"{e.groups[:1].upper()}{e.groups[1:]} \u00b7 {format_minutes(e.minutes)}", level=-1, bold=True))
-    yield from _split("Title and Content", f"Exercise: {e.title}{optional}", scenario,
-                      f"Introduce the {e.kind.replace('-', ' ')}. Read it aloud or give attendees time to read it."
-                      + (" Give each player their role card from the trainer guide." if e.role_briefs else "")
-                      + f" Timing: {format_minutes(e.minutes)} in all.", box=FULL_SMALL, size=SMALL)
+    launch = e.setup or (f"Introduce the {e.kind.replace('-', ' ')}. Read it aloud or give attendees time to read it."
+                         + (" Give each player their role card from the trainer guide." if e.role_briefs else ""))
+    timing = ("Timing: " + "; ".join(e.timing) + ".") if e.timing else f"Timing: {format_minutes(e.minutes)} in all."
+    yield from _split("Title and Content", f"Exercise: {e.title}{optional}", scenario, f"{launch}\n{timing}",
+                      box=FULL_SMALL, size=SMALL)
     task = [Para(i) for i in e.instructions]
     questions = tuple(Para(q) for q in e.questions)
-    notes = ("Good answers cover:\n" + "\n".join(f"- {point}" for point in e.facilitation)
-             + f"\nTiming: {format_minutes(e.minutes)}.")
-    for i, (left, right) in enumerate(_pair(chunk(task, HALF_SMALL), chunk(questions, HALF_SMALL)), 1):
+    pages = _pair(chunk(task, HALF_SMALL), chunk(questions, HALF_SMALL))
+    # While groups work: what to listen for and what good answers cover; then the debrief. With a second
+    # task slide, the debrief goes on the last one, so no two slides repeat the same notes.
+    working = (_listed("Listen for", e.listen_for) + _listed("Good answers cover", e.facilitation)).strip()
+    debrief = _listed("Debrief", e.debrief).strip()
+    for i, (left, right) in enumerate(pages, 1):
         headings = ("What to do" if left else "", "Questions" if right else "")
+        if len(pages) == 1:
+            notes = f"{working}\n{debrief}".strip()
+        else:
+            notes = working if i == 1 else (debrief or "Groups carry on with the task; see the notes on the slide "
+                                                      "before for what to listen for.")
         yield SlideSpec("Exercise", f"Exercise: {_without_stop(e.title)}: your task" + (f" ({i})" if i > 1 else ""), left,
                         right=right, headings=headings, notes=notes, size=SMALL)
+
+
+def _listed(label: str, lines: Sequence[str]) -> str:
+    return f"{label}:\n" + "\n".join(f"- {line}" for line in lines) + "\n" if lines else ""
 
 
 def _pair(left: list, right: list) -> list[tuple]:

@@ -138,15 +138,26 @@ def _written_exercise(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem,
     keep_with_next(labelled(doc, say(plan, "exercises.set_up_label"),
                             say(plan, "exercises.set_up", kind=e.kind.replace("-", " ").capitalize(),
                                 module=item.module_ref, groups=e.groups, minutes=format_minutes(e.minutes))))
+    if e.setup:
+        doc.add_paragraph(e.setup)
+    if e.timing:
+        keep_with_next(doc.add_heading(say(plan, "exercises.timing"), 4))
+        bullets(doc, e.timing)
     doc.add_heading(say(plan, "exercises.scenario"), 4)
     doc.add_paragraph(e.scenario, style="Panel")
     doc.add_heading(say(plan, "exercises.instructions"), 4)
     numbered(doc, e.instructions)
     doc.add_heading(say(plan, "exercises.questions"), 4)
     numbered(doc, e.questions)
+    if e.listen_for:
+        doc.add_heading(say(plan, "exercises.listen_for"), 4)
+        bullets(doc, e.listen_for)
     doc.add_heading(say(plan, "exercises.good_answers"), 4)
     keep_with_next(doc.add_paragraph(say(plan, "exercises.good_answers_note")))
     bullets(doc, e.facilitation)
+    if e.debrief:
+        doc.add_heading(say(plan, "exercises.debrief"), 4)
+        numbered(doc, e.debrief)
     if e.role_briefs:
         _role_cards(doc, plan, e)
 

@@ -1,6 +1,7 @@
 """Reads content/material/<REF>.yaml: the core training material written for a defined module."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import attrs
@@ -10,6 +11,7 @@ from iwpacks.model import Exercise, Material, Module, RoleBrief, Topic, content_
 from iwpacks.source.fields import REF_PATTERN, Fields
 from iwpacks.source.located_yaml import read_yaml
 from iwpacks.source.records import Origin, Origins
+from iwpacks.source.words import content_words
 
 MATERIAL_STATUSES = ("draft-core-material", "reviewed")
 EXERCISE_KINDS = ("discussion", "scenario", "role-play", "case-study", "activity")
@@ -53,6 +55,42 @@ def attach_material(root: Path, root_name: str, modules: list[Module], origins: 
     return out
 
 
+_CUE = re.compile(r"^([0-9]+) min: ")
+
+
+def _check_timing(e: Fields, exercise: Exercise) -> None:
+    """Timing cues read "5 min: ..." and add up to the exercise's minutes, so the trainer can run to time."""
+    total = 0
+    for i, cue in enumerate(exercise.timing):
+        match = _CUE.match(cue)
+        if match is None:
+            e.report(e.path + ("timing", i), f'a timing cue starts with its minutes, e.g. "5 min: read the scenario"; '
+                                             f'got "{cue[:40]}"')
+            return
+        total += int(match.group(1))
+    if exercise.timing and total != exercise.minutes:
+        e.report(e.path + ("timing",), f"the timing cues add up to {total} min, but the exercise takes "
+                                       f"{exercise.minutes} min")
+
+
+def _check_role_cards(e: Fields, exercise: Exercise) -> None:
+    """What a role card holds is for its player only: none of it may show on a slide or in a handout.
+
+    Two texts share a fact when they share three content words in a row (word endings and small words
+    ignored): "Kyle looks after Ellie" on a card and "Kyle looking after Ellie" in a question.
+    """
+    public = {"scenario": [exercise.scenario], "instructions": exercise.instructions, "questions": exercise.questions}
+    for i, card in enumerate(exercise.role_briefs):
+        secret = content_words(card.brief)
+        for key, texts in public.items():
+            for j, text in enumerate(texts):
+                shared = secret & content_words(text)
+                if shared:
+                    at = e.path + (key,) + ((j,) if key != "scenario" else ())
+                    e.report(at, f'shows what only {card.role}\'s role card should tell ("{" ".join(sorted(shared)[0])}"); '
+                                 "say it on the card alone")
+
+
 def _material(f: Fields, module: Module) -> Material | None:
     topics = []
     records = f.records("topics", _TOPIC_KEYS)
@@ -89,8 +127,10 @@ def _material(f: Fields, module: Module) -> Material | None:
             optional=e.boolean("optional"),
             role_briefs=[RoleBrief(r.text("role"), r.text("brief"))
                          for r in e.records("role_briefs", content_keys(RoleBrief), required=False)],
-            setup=e.text("setup", False), timing=e.text_list("timing", required=False),
-            listen_for=e.text_list("listen_for", required=False), debrief=e.text_list("debrief", required=False)))
+            setup=e.text("setup"), timing=e.text_list("timing"), listen_for=e.text_list("listen_for"),
+            debrief=e.text_list("debrief")))
+        _check_timing(e, exercises[-1])
+        _check_role_cards(e, exercises[-1])
     seen: set[str] = set()
     for i, ex in enumerate(exercises):
         if ex.id in seen:

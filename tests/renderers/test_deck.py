@@ -252,3 +252,17 @@ def test_a_woven_message_follows_its_topic_and_awareness_is_a_segment(decks, pro
     brief = next(s for s in slides_of(decks["caf-practitioners"])
                  if s.shapes.title.text == "Information sharing: in brief")
     assert programme.processes["is"].awareness_points[0] in slide_text(brief)
+
+
+def test_exercise_notes_set_up_listen_for_and_debrief_without_repeats(decks, plans):
+    for cid in ("caf-practitioners", "is-trainers"):
+        slides = _titles_and_notes(decks[cid])
+        for (title, notes), (next_title, next_notes) in zip(slides, slides[1:]):
+            if next_title.startswith(title.split(": your task")[0]) and ": your task" in next_title:
+                assert notes != next_notes, (cid, next_title)  # the review: "your task (2)" repeated its notes
+        for item in plans[cid].exercises:
+            e = item.exercise
+            if e is None:
+                continue
+            mine = " ".join(n for t, n in slides if t.startswith(f"Exercise: {e.title.rstrip('?!.')}"))
+            assert e.setup in mine and e.listen_for[0] in mine and e.debrief[-1] in mine, (cid, e.id)

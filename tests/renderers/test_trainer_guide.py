@@ -138,8 +138,17 @@ def test_facilitation_notes_cover_each_written_exercise(guides, plans):
         for item in plans[cid].exercises:
             assert item.title in text, (cid, item.title)
             if item.exercise is not None:
-                for point in item.exercise.facilitation:
+                e = item.exercise
+                for point in (*e.facilitation, e.setup, *e.timing, *e.listen_for, *e.debrief):
                     assert " ".join(point.split()) in text, (cid, point)
+
+
+def test_each_exercise_sits_in_the_guide_right_after_its_topic(guides, plans):
+    doc = open_doc(guides["caf-practitioners"])
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    at = headings.index("Exercise: Kyle's family, step 1: preparation")
+    assert headings[at - 1] == "The CAF three key steps – Preparation, Discussion and Service Delivery"
+    assert headings[at + 1:at + 3] == ["Timing", "Scenario"]
 
 
 def test_a_planted_exercise_and_review_note_land_where_they_belong(planted_plan, brand):

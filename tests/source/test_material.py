@@ -98,3 +98,39 @@ def test_a_slide_title_too_long_for_a_slide_is_reported(tmp_path):
         iwpacks.load_programme(content)
     assert "material/IW01.yaml:" in str(caught.value)
     assert "topics[5].slide_title: a slide title is at most 70 characters; this one is 71" in str(caught.value)
+
+
+def _broken_material(tmp_path, ref: str, old: str, new: str) -> str:
+    import shutil
+
+    import iwpacks
+    from iwpacks.errors import ContentError
+    from iwpacks.source.read_content import content_root
+
+    content = tmp_path / "content"
+    shutil.copytree(content_root(None), content)
+    path = content / "material" / f"{ref}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(content)
+    return str(caught.value)
+
+
+def test_a_question_that_gives_away_a_role_card_is_refused(tmp_path):
+    """The review's case: step 2's question 4 showed the fact on Nicola's card to everyone."""
+    text = "Does Kyle looking after Ellie in the evening raise a safeguarding concern?"
+    found = _broken_material(tmp_path, "CAF02", '  - "How were Kyle\'s own views heard?"', f'  - "{text}"')
+    assert re.search(r"material/CAF02\.yaml:\d+: exercises\[1\]\.questions\[1\]: shows what only Nicola's role card "
+                     r'should tell \("[a-z ]+"\); say it on the card alone', found), found
+
+
+def test_every_exercise_says_how_to_run_it_and_its_cues_add_up(programme, tmp_path):
+    for ref in DEFINED:
+        for e in programme.modules[ref].material.exercises:
+            assert e.setup and e.timing and e.listen_for and e.debrief, e.id
+            assert sum(int(cue.split(" min: ")[0]) for cue in e.timing) == e.minutes, e.id
+    found = _broken_material(tmp_path, "CAF02", '  - "5 min: ', '  - "6 min: ')
+    assert re.search(r"material/CAF02\.yaml:\d+: exercises\[\d\]\.timing: the timing cues add up to \d+ min, but the "
+                     r"exercise takes \d+ min", found), found
