@@ -218,6 +218,34 @@ class Exercise:
         return f"groups of {self.group_size}" if self.group_size[:1].isdigit() else self.group_size
 
 
+PRINTABLE_STYLES = ("form", "checklist", "reference")  # writing lines, tick boxes, or points to read
+PRINTABLE_READERS = ("attendees", "trainer")            # in the handouts, or in the trainer guide
+
+
+@attrs.frozen
+class PrintableSection:
+    """One part of a printable: prompts with writing lines (form), with tick boxes (checklist), or to read."""
+
+    heading: str
+    style: str
+    prompts: tuple[str, ...] = attrs.field(converter=_tuple)
+    lines: int = 0  # writing lines under each prompt of a form
+
+
+@attrs.frozen
+class Printable:
+    """A sheet or form an exercise needs in the room (content/printables.yaml), printed once per course
+    with the first exercise that uses it: in the handouts for attendees, in the trainer guide for the trainer."""
+
+    id: str
+    title: str
+    reader: str = attrs.field(metadata={"key": "for"})
+    used_by: tuple[str, ...] = attrs.field(converter=_tuple)  # exercise ids
+    intro: str
+    note: str
+    sections: tuple[PrintableSection, ...] = attrs.field(converter=_tuple)
+
+
 @attrs.frozen
 class Material:
     """The core training material written for a module (content/material/<REF>.yaml)."""
@@ -529,6 +557,7 @@ class Programme:
     sources: FrozenMap[Source] = attrs.field(converter=FrozenMap)
     distribution_routes: FrozenMap[DistributionRoute] = attrs.field(converter=FrozenMap)
     slots: FrozenMap[LocalSlot] = attrs.field(default=FrozenMap(), converter=FrozenMap)
+    printables: FrozenMap[Printable] = attrs.field(default=FrozenMap(), converter=FrozenMap)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     localisation: Localisation | None = None
     training_day: TrainingDay = TrainingDay()
@@ -626,6 +655,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.timing": (),
     "exercises.listen_for": (),
     "exercises.debrief": (),
+    "exercises.sheets": (),
     "exercises.good_answers_note": (),
     "exercises.role_cards": (),
     "exercises.role_cards_note": (),

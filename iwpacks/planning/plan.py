@@ -21,6 +21,7 @@ from iwpacks.model import (
     LocalSlot,
     MaterialType,
     Module,
+    Printable,
     Process,
     Programme,
     Source,
@@ -135,6 +136,8 @@ class CoursePlan:
     audience_names: FrozenMap[str] = FrozenMap()        # every audience's name, by id
     entry_modules: tuple[Module, ...] = ()              # the course's entry requirements, resolved
     guide_text: FrozenMap[tuple[str, ...]] = FrozenMap()  # the trainer guide's words, by model.GUIDE_TEXT key
+    # The sheets and forms to print, by the id of the exercise that first uses each in this course.
+    sheets: FrozenMap[tuple[Printable, ...]] = FrozenMap()
     # A release pack goes to trainers: no review notes or content version in what they read (the version
     # stays in the manifest and the document properties). LA packs are always release packs.
     release: bool = False
@@ -232,7 +235,7 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
             exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text, role=structure.role,
             own_minutes=fixed, optional_minutes=optional, trainer_steps=structure.trainer_steps))
     total = course_duration(programme, course)
-    return CoursePlan(course=course, audience=programme.audiences[course.audience],
+    return CoursePlan(sheets=_sheets(programme, sections), course=course, audience=programme.audiences[course.audience],
                       process=programme.processes[course.process], sections=tuple(sections),
                       timetable=build_timetable(_blocks(sections), programme.training_day), min_minutes=total.min_minutes,
                       max_minutes=total.max_minutes, optional_extras=total.optional_extras,
@@ -243,6 +246,20 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                       audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
                       entry_modules=tuple(programme.modules[r] for r in course.entry_requirements),
                       guide_text=programme.guide_text, release=release or programme.localisation is not None)
+
+
+def _sheets(programme: Programme, sections: list[PlanSection]) -> FrozenMap[tuple[Printable, ...]]:
+    """Each printable once, with the first exercise of the course that uses it."""
+    shown: set[str] = set()
+    out: dict[str, tuple[Printable, ...]] = {}
+    for item in (e for s in sections for e in (*(x for mp in s.modules for x in mp.exercises), *s.exercises)):
+        if item.exercise is None:
+            continue
+        new = tuple(p for p in programme.printables.values() if item.exercise.id in p.used_by and p.id not in shown)
+        if new:
+            out[item.exercise.id] = new
+            shown.update(p.id for p in new)
+    return FrozenMap(out)
 
 
 def _awareness(programme: Programme, course: Course, process_id: str) -> AwarenessItem:

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import TopicStep
+from iwpacks.renderers._doc_blocks import draw
 from iwpacks.renderers._docx import (
     bullets,
     keep_with_next,
@@ -14,6 +15,7 @@ from iwpacks.renderers._docx import (
     table,
 )
 from iwpacks.renderers._guide_spec import TO_BE_DEFINED
+from iwpacks.renderers._printables import printable_blocks
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import items, say
 
@@ -160,6 +162,13 @@ def _written_exercise(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem,
         numbered(doc, e.debrief)
     if e.role_briefs:
         _role_cards(doc, plan, e)
+    sheets = plan.sheets.get(e.id, ())
+    handed = [s.title for s in sheets if s.reader == "attendees"]
+    if handed:
+        labelled(doc, say(plan, "exercises.sheets"), "; ".join(handed))
+    for sheet in sheets:
+        if sheet.reader == "trainer":
+            draw(doc, printable_blocks(sheet, level=4))
 
 
 def _role_cards(doc: DocumentObject, plan: CoursePlan, e: Exercise) -> None:

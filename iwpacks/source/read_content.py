@@ -12,6 +12,8 @@ from iwpacks.model import (
     ARTEFACTS,
     MESSAGE_ROLES,
     PRINCIPLE_ROLES,
+    PRINTABLE_READERS,
+    PRINTABLE_STYLES,
     SECTION_ROLES,
     SLOT_ROLES,
     SLOT_TYPES,
@@ -23,6 +25,8 @@ from iwpacks.model import (
     FrozenMap,
     LocalSlot,
     MaterialType,
+    Printable,
+    PrintableSection,
     Process,
     Programme,
     Source,
@@ -105,9 +109,33 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
     "sources.yaml": ("sources", "source", content_keys(Source),
                      lambda f: Source(id=f.identifier("id"), title=f.text("title"),
                                       description=f.text("description"), url=f.text("url"))),
+    "printables.yaml": ("printables", "printable", content_keys(Printable), lambda f: _printable(f)),
     "distribution-routes.yaml": ("routes", "route", content_keys(DistributionRoute),
                                  lambda f: DistributionRoute(id=f.identifier("id"), seed_text=f.text("seed_text"))),
 }
+PRINTABLE_TITLE_CHARS = 70
+MAX_WRITING_LINES = 8
+
+
+def _printable(f: Fields) -> Printable:
+    """A sheet or form for the room: its sections, each prompt with writing lines, a tick box, or to read."""
+    title = f.text("title")
+    if len(title) > PRINTABLE_TITLE_CHARS:
+        f.report(f.path + ("title",), f"a printable's title is at most {PRINTABLE_TITLE_CHARS} characters; "
+                                      f"this one is {len(title)}")
+    sections = []
+    for sub in f.records("sections", content_keys(PrintableSection)):
+        style = sub.choice("style", PRINTABLE_STYLES)
+        lines = sub.integer("lines", required=style == "form", minimum=1 if style == "form" else 0) or 0
+        if lines > MAX_WRITING_LINES:
+            sub.report(sub.path + ("lines",), f"at most {MAX_WRITING_LINES} writing lines a prompt; found {lines}")
+        sections.append(PrintableSection(heading=sub.text("heading"), style=style, prompts=sub.text_list("prompts"),
+                                         lines=lines))
+    return Printable(id=f.identifier("id"), title=title, reader=f.choice("for", PRINTABLE_READERS),
+                     used_by=f.id_list("used_by", what="exercise id", required=True), intro=f.text("intro"),
+                     note=f.text("note"), sections=tuple(sections))
+
+
 def _artefact_uses(f: Fields) -> tuple[ArtefactUse, ...]:
     """The pack's files that provide a material of 3.1, each with how many copies to print."""
     names = tuple(a.name for a in ARTEFACTS)
@@ -166,7 +194,7 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
         courses=by_id(courses), common_messages=by_id(lists["messages"]), course_structure=by_id(lists["sections"]),
         delivery_principles=by_id(lists["principles"]), material_types=by_id(lists["materials"]),
         sources=by_id(lists["sources"]), distribution_routes=by_id(lists["routes"]), slots=by_id(lists["slots"]),
-        training_day=settings["training_day"],
+        printables=by_id(lists["printables"]), training_day=settings["training_day"],
     )
     return programme, origins, problems
 

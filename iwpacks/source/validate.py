@@ -121,6 +121,7 @@ def validate_programme(programme: Programme, origins: Origins) -> list[Problem]:
     problems += _prerequisite_cycles(programme, origins)
     problems += _slot_references(programme, origins)
     problems += _introducing_modules(programme, origins)
+    problems += _printable_uses(programme, origins)
     problems += _roles(programme, origins)
     for course in programme.courses.values():
         origin = origins.of("course", course.id)
@@ -173,6 +174,13 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
             out += _check_refs(origin, ("topics", i, "messages"), topic.messages, programme.common_messages,
                                "common message")
     return out
+
+
+def _printable_uses(programme: Programme, origins: Origins) -> list[Problem]:
+    """Every exercise a printable names exists."""
+    exercises = [e.id for m in programme.modules.values() if m.material for e in m.material.exercises]
+    return [problem for p in programme.printables.values()
+            for problem in _check_refs(origins.of("printable", p.id), ("used_by",), p.used_by, exercises, "exercise")]
 
 
 def _introducing_modules(programme: Programme, origins: Origins) -> list[Problem]:

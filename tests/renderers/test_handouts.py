@@ -197,15 +197,24 @@ def test_word_is_told_arial_is_the_metric_twin_of_liberation_sans(handouts):
 
 def test_the_handouts_are_decided_as_blocks_before_they_are_drawn(plans):
     from iwpacks.renderers._doc_blocks import Grid, Heading, Numbered
-    from iwpacks.renderers.handouts import LINES_PER_QUESTION, handout_blocks
+    from iwpacks.renderers.handouts import (
+        MIN_ANSWER_LINES,
+        answer_lines,
+        handout_blocks,
+    )
 
     plan = plans["caf-practitioners"]
     blocks = handout_blocks(plan)
-    sheets = [b for b in blocks if isinstance(b, Heading) and b.new_page is not None]
+    titles = {x.title for x in plan.exercises}
+    sheets = [b for b in blocks if isinstance(b, Heading) and b.new_page is not None
+              and b.text.removesuffix(" (optional)") in titles]
     assert [b.new_page for b in sheets] == [False] + [True] * (len(plan.exercises) - 1)
     grid = next(b for b in blocks if isinstance(b, Grid))
     assert grid.header == CONTACT_HEADER and len(grid.rows) == CONTACT_ROWS
-    assert any(isinstance(b, Numbered) and b.lines_after == LINES_PER_QUESTION for b in blocks)
+    written = [x.exercise for x in plan.exercises if x.exercise is not None]
+    assert [b.lines_after for b in blocks if isinstance(b, Numbered) and b.lines_after] == \
+        [answer_lines(e) for e in written]
+    assert all(answer_lines(e) >= MIN_ANSWER_LINES for e in written)
 
 
 def test_dates_read_as_people_write_them():
@@ -214,3 +223,62 @@ def test_dates_read_as_people_write_them():
     assert spoken_date("2006-09-01") == "1 September 2006"
     assert spoken_date("2006-12-31") == "31 December 2006"
     assert spoken_date("September 2006") == "September 2006"
+
+
+def test_each_sheet_an_exercise_needs_follows_it_once(handouts, plans, programme):
+    doc = open_doc(handouts["caf-practitioners"])
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    for exercise_id, sheets in plans["caf-practitioners"].sheets.items():
+        title = next(e.title for e in (x.exercise for x in plans["caf-practitioners"].exercises) if e and e.id == exercise_id)
+        at = headings.index(title)
+        assert headings[at + 1:at + 1 + len(sheets)] == [s.title for s in sheets]
+    record = programme.printables["caf-discussion-record"]
+    assert headings.count(record.title) == 1
+    text = artefact_text(handouts["caf-practitioners"], ".docx")
+    assert "General health" in text and "\u25a1 yes" in text  # a form's prompts; a checklist's boxes
+    assert sum(len(s) for s in plans["caf-practitioners"].sheets.values()) == 3
+    assert not plans["iw-practitioners"].sheets  # IW01 needs none
+
+
+def test_a_printable_naming_an_unknown_exercise_is_refused(tmp_path):
+    import re
+    import shutil
+
+    import iwpacks
+    from iwpacks.errors import ContentError
+    from iwpacks.source.read_content import content_root
+
+    content = shutil.copytree(content_root(None), tmp_path / "content")
+    path = content / "printables.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("used_by: [caf02-case-discussion]",
+                                                             "used_by: [caf02-case-discusion]", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(content)
+    assert re.search(r'printables\.yaml:\d+: printables\[1\]\.used_by\[0\]: unknown exercise "caf02-case-discusion" '
+                     r'\(did you mean "caf02-case-discussion"\?\)', str(caught.value)), str(caught.value)
+
+
+@pytest.mark.office
+def test_exercise_sheets_lay_out_to_whole_pages(handouts, plans, tmp_path):
+    """The review: nearly every exercise spilled onto a mostly blank second page. The answer space now shrinks
+    (or grows) so an exercise fills one page, or two where its text alone needs more than one."""
+    import re
+    import subprocess
+
+    from iwpacks.pack.office import to_pdf
+    from iwpacks.renderers.handouts import fits_one_page
+
+    for cid in ("caf-practitioners", "is-trainers"):
+        source = tmp_path / cid / "handouts.docx"
+        source.parent.mkdir()
+        source.write_bytes(handouts[cid])
+        pdf = to_pdf([source], tmp_path / cid)[source]
+        pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        flat = [" ".join(page.split()) for page in pages]
+        for e in (x.exercise for x in plans[cid].exercises if x.exercise is not None):
+            first = next(i for i, page in enumerate(pages) if re.search(rf"^\s*{re.escape(e.title)}", page, re.M))
+            last = next(i for i in range(first, len(pages)) if " ".join(e.questions[-1].split())[:50] in flat[i])
+            assert last - first == (0 if fits_one_page(e) else 1), (cid, e.id)
+            if not fits_one_page(e):  # the second page is worth turning to
+                assert flat[last].count("__________") >= 8, (cid, e.id)
