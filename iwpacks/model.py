@@ -170,6 +170,33 @@ class Topic:
     # Common messages (ids) this topic delivers: a course that carries one says it here, in the topic's
     # own context, instead of on a slide of its own (2.5: "interspersed at relevant points").
     messages: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    # Who the words are written for (audience ids; empty: anyone), and versions for other audiences: a
+    # course for an audience a variant names gets the variant's points and notes instead.
+    addressed_to: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    variants: tuple[TopicVariant, ...] = attrs.field(default=(), converter=_tuple)
+
+    def for_audience(self, audience: str) -> Topic:
+        """The topic as a course for `audience` presents it."""
+        return _apply_variant(self, audience)
+
+
+@attrs.frozen
+class TopicVariant:
+    """A topic's points and notes written for other audiences (empty fields keep the topic's own)."""
+
+    audiences: tuple[str, ...] = attrs.field(converter=_tuple)
+    points: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    notes: str = ""
+
+
+def _apply_variant(record: Any, audience: str) -> Any:
+    """`record` with the fields its first variant for `audience` sets; the variants themselves dropped."""
+    variant = next((v for v in record.variants if audience in v.audiences), None)
+    if variant is None:
+        return record
+    changes = {f.name: getattr(variant, f.name) for f in attrs.fields(type(variant))
+               if f.name != "audiences" and getattr(variant, f.name)}
+    return attrs.evolve(record, **changes, variants=(), addressed_to=variant.audiences)
 
 
 @attrs.frozen
@@ -187,6 +214,23 @@ class RoleBrief:
 
     role: str
     brief: str
+
+
+@attrs.frozen
+class ExerciseVariant:
+    """An exercise rewritten for other audiences: any field set replaces the exercise's own; the minutes stay."""
+
+    audiences: tuple[str, ...] = attrs.field(converter=_tuple)
+    title: str = ""
+    scenario: str = ""
+    instructions: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    questions: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    facilitation: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    role_briefs: tuple[RoleBrief, ...] = attrs.field(default=(), converter=_tuple)
+    setup: str = ""
+    timing: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    listen_for: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    debrief: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
@@ -211,6 +255,12 @@ class Exercise:
     timing: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     listen_for: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     debrief: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    addressed_to: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  # as Topic.addressed_to
+    variants: tuple[ExerciseVariant, ...] = attrs.field(default=(), converter=_tuple)
+
+    def for_audience(self, audience: str) -> Exercise:
+        """The exercise as a course for `audience` runs it (its minutes never change)."""
+        return _apply_variant(self, audience)
 
     @property
     def groups(self) -> str:
@@ -299,6 +349,14 @@ class Module:
     @property
     def exercises(self) -> tuple[Exercise, ...]:
         return self.material.exercises if self.material is not None else ()
+
+    def for_audience(self, audience: str) -> Module:
+        """The module as a course for `audience` teaches it: each topic and exercise in that audience's version."""
+        if self.material is None:
+            return self
+        material = attrs.evolve(self.material, topics=tuple(t.for_audience(audience) for t in self.material.topics),
+                                exercises=tuple(e.for_audience(audience) for e in self.material.exercises))
+        return attrs.evolve(self, material=material)
 
     @property
     def id(self) -> str:

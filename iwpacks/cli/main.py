@@ -122,13 +122,19 @@ def _run(args: argparse.Namespace) -> int:
         _say(args, f"wrote {page}")
         return EXIT_OK
     if args.command == "validate":
+        from iwpacks.source.validate import audience_warnings
+
         programme = load_programme(args.path or args.content)
+        warnings = audience_warnings(programme)
         if args.json:
             _print_json({"ok": True, "modules": len(programme.modules), "courses": len(programme.courses),
-                         "version": programme.version, "problems": []})
+                         "version": programme.version, "problems": [], "warnings": warnings})
         else:
+            for warning in warnings:
+                print(f"warning: {warning}", file=sys.stderr)
             _say(args, f"ok: {len(programme.modules)} modules, {len(programme.courses)} courses "
-                       f"(content version {programme.version})")
+                       f"(content version {programme.version})"
+                       + (f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""))
         return EXIT_OK
     programme = load_programme(args.content)
     if args.command == "list":

@@ -111,7 +111,7 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
     no review notes or content version in its text, and no pending course.
     """
     from iwpacks.planning.slot_report import slot_uses, unfilled_warnings
-    from iwpacks.source.validate import check_programme
+    from iwpacks.source.validate import audience_warnings, check_programme
 
     check_programme(programme)
     release = release or programme.localisation is not None
@@ -124,6 +124,7 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
     if warnings and strict:
         assert local is not None  # only an LA pack has slots to leave empty
         raise UnfilledSlotsError(f"{local.display_name}: " + "; ".join(warnings))
+    warnings += [w for w in audience_warnings(programme) if w.split(":", 1)[0] in set(courses)]
     with output_lock(out):
         rendered: dict[str, dict[str, bytes]] = {}
         if jobs > 1 and len(courses) > 1:

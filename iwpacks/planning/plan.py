@@ -215,7 +215,8 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
     for section in course.sections:
         structure = programme.course_structure[section.kind]
         fixed = 0 if section.omitted else (section.minutes if section.minutes is not None else structure.minutes)
-        modules = tuple(_module_plan(programme, programme.modules[ref], woven) for ref in section.modules)
+        modules = tuple(_module_plan(programme, programme.modules[ref].for_audience(course.audience), woven)
+                        for ref in section.modules)
         # Written exercises run inside their modules; a scenarios section keeps the rest (seed discussions
         # of modules with no material yet, optional extras).
         exercises = tuple(item for ref in section.exercises_from

@@ -2,14 +2,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 
 from iwpacks.errors import Problem
-from iwpacks.model import Exercise, Material, Module, RoleBrief, Topic, content_keys
+from iwpacks.model import (
+    Exercise,
+    ExerciseVariant,
+    Material,
+    Module,
+    RoleBrief,
+    Topic,
+    TopicVariant,
+    content_keys,
+)
 from iwpacks.source.fields import REF_PATTERN, Fields
-from iwpacks.source.located_yaml import read_yaml
+from iwpacks.source.located_yaml import KeyPath, read_yaml
 from iwpacks.source.records import Origin, Origins
 from iwpacks.source.words import content_words
 
@@ -55,25 +65,56 @@ def attach_material(root: Path, root_name: str, modules: list[Module], origins: 
     return out
 
 
+_TOPIC_VARIANT_KEYS = content_keys(TopicVariant)
+_EXERCISE_VARIANT_KEYS = content_keys(ExerciseVariant)
+
+
+def _topic_variant(v: Fields) -> TopicVariant:
+    variant = TopicVariant(audiences=v.id_list("audiences", what="audience id", required=True),
+                           points=v.text_list("points", required=False), notes=v.text("notes", False))
+    if not (variant.points or variant.notes):
+        v.report(v.path, "a variant gives points, notes or both for its audiences")
+    return variant
+
+
+def _exercise_variant(v: Fields) -> ExerciseVariant:
+    variant = ExerciseVariant(
+        audiences=v.id_list("audiences", what="audience id", required=True), title=v.text("title", False),
+        scenario=v.text("scenario", False), instructions=v.text_list("instructions", required=False),
+        questions=v.text_list("questions", required=False), facilitation=v.text_list("facilitation", required=False),
+        role_briefs=[RoleBrief(r.text("role"), r.text("brief"))
+                     for r in v.records("role_briefs", content_keys(RoleBrief), required=False)],
+        setup=v.text("setup", False), timing=v.text_list("timing", required=False),
+        listen_for=v.text_list("listen_for", required=False), debrief=v.text_list("debrief", required=False))
+    if not any(getattr(variant, f.name) for f in attrs.fields(ExerciseVariant) if f.name != "audiences"):
+        v.report(v.path, "a variant rewrites at least one part of the exercise for its audiences")
+    return variant
+
+
+def _written_at(variant: ExerciseVariant, at: KeyPath, base: KeyPath) -> Callable[[str], KeyPath]:
+    """Where a version's field is written: in the variant where it sets the field (or its cards), else the base."""
+    return lambda key: at if getattr(variant, key) or variant.role_briefs else base
+
+
 _CUE = re.compile(r"^([0-9]+) min: ")
 
 
-def _check_timing(e: Fields, exercise: Exercise) -> None:
+def _check_timing(e: Fields, exercise: Exercise, path: KeyPath) -> None:
     """Timing cues read "5 min: ..." and add up to the exercise's minutes, so the trainer can run to time."""
     total = 0
     for i, cue in enumerate(exercise.timing):
         match = _CUE.match(cue)
         if match is None:
-            e.report(e.path + ("timing", i), f'a timing cue starts with its minutes, e.g. "5 min: read the scenario"; '
+            e.report(path + ("timing", i), f'a timing cue starts with its minutes, e.g. "5 min: read the scenario"; '
                                              f'got "{cue[:40]}"')
             return
         total += int(match.group(1))
     if exercise.timing and total != exercise.minutes:
-        e.report(e.path + ("timing",), f"the timing cues add up to {total} min, but the exercise takes "
+        e.report(path + ("timing",), f"the timing cues add up to {total} min, but the exercise takes "
                                        f"{exercise.minutes} min")
 
 
-def _check_role_cards(e: Fields, exercise: Exercise) -> None:
+def _check_role_cards(e: Fields, exercise: Exercise, where: Callable[[str], KeyPath]) -> None:
     """What a role card holds is for its player only: none of it may show on a slide or in a handout.
 
     Two texts share a fact when they share three content words in a row (word endings and small words
@@ -86,7 +127,7 @@ def _check_role_cards(e: Fields, exercise: Exercise) -> None:
             for j, text in enumerate(texts):
                 shared = secret & content_words(text)
                 if shared:
-                    at = e.path + (key,) + ((j,) if key != "scenario" else ())
+                    at = where(key) + (key,) + ((j,) if key != "scenario" else ())
                     e.report(at, f'shows what only {card.role}\'s role card should tell ("{" ".join(sorted(shared)[0])}"); '
                                  "say it on the card alone")
 
@@ -110,7 +151,10 @@ def _material(f: Fields, module: Module) -> Material | None:
         topics.append(Topic(title=title, points=t.text_list("points", required=False), notes=t.text("notes", False),
                             minutes=t.integer("minutes", required=False, minimum=1),
                             slots=t.id_list("slots", what="slot id"), slide_title=slide_title,
-                            messages=t.id_list("messages", what="common message id")))
+                            messages=t.id_list("messages", what="common message id"),
+                            addressed_to=t.id_list("addressed_to", what="audience id"),
+                            variants=[_topic_variant(v) for v in t.records("variants", _TOPIC_VARIANT_KEYS,
+                                                                          required=False)]))
     if f.has("topics") and len(records) < len(module.content):
         f.report(("topics",), f"{module.ref} has {len(module.content)} content items but only "
                               f"{len(records)} topics; write one topic per content item, in order")
@@ -128,9 +172,19 @@ def _material(f: Fields, module: Module) -> Material | None:
             role_briefs=[RoleBrief(r.text("role"), r.text("brief"))
                          for r in e.records("role_briefs", content_keys(RoleBrief), required=False)],
             setup=e.text("setup"), timing=e.text_list("timing"), listen_for=e.text_list("listen_for"),
-            debrief=e.text_list("debrief")))
-        _check_timing(e, exercises[-1])
-        _check_role_cards(e, exercises[-1])
+            debrief=e.text_list("debrief"), addressed_to=e.id_list("addressed_to", what="audience id"),
+            variants=[_exercise_variant(v) for v in e.records("variants", _EXERCISE_VARIANT_KEYS, required=False)]))
+        # Each audience's version is checked as the exercise it becomes, a problem named where it is written.
+        base = exercises[-1]
+        _check_timing(e, base, e.path)
+        _check_role_cards(e, base, lambda key: e.path)
+        for j, variant in enumerate(base.variants):
+            if not variant.audiences:
+                continue
+            at = e.path + ("variants", j)
+            version = base.for_audience(variant.audiences[0])
+            _check_timing(e, version, at if variant.timing else e.path)
+            _check_role_cards(e, version, _written_at(variant, at, e.path))
     seen: set[str] = set()
     for i, ex in enumerate(exercises):
         if ex.id in seen:

@@ -16,8 +16,10 @@ from iwpacks.model import (
     SLOT_ROLES,
     Course,
     CourseSection,
+    Exercise,
     Module,
     Programme,
+    Topic,
 )
 from iwpacks.source.fields import MAX_TEXT, MAX_TITLE, TITLE_KEYS, text_problem
 from iwpacks.source.located_yaml import LocatedData, format_path
@@ -173,6 +175,37 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
             out += _check_refs(origin, ("topics", i, "slots"), topic.slots, programme.slots, "slot")
             out += _check_refs(origin, ("topics", i, "messages"), topic.messages, programme.common_messages,
                                "common message")
+        records: tuple[tuple[str, tuple[Topic | Exercise, ...]], ...] = (
+            ("topics", module.material.topics), ("exercises", module.material.exercises))
+        for kind, items in records:
+            for i, record in enumerate(items):
+                out += _check_refs(origin, (kind, i, "addressed_to"), record.addressed_to, programme.audiences,
+                                   "audience")
+                for j, audiences in enumerate(v.audiences for v in record.variants):
+                    out += _check_refs(origin, (kind, i, "variants", j, "audiences"), audiences,
+                                       programme.audiences, "audience")
+    return out
+
+
+def audience_warnings(programme: Programme) -> list[str]:
+    """Each course that uses a topic or exercise written for other audiences, with no version for its own.
+
+    A warning, not an error: the words still work, but a manager told to "ask their manager" notices.
+    """
+    out = []
+    for course in programme.courses.values():
+        for ref in course.modules:
+            module = programme.modules.get(ref)
+            if module is None or module.material is None:
+                continue
+            mine = module.for_audience(course.audience).material
+            assert mine is not None
+            named: list[tuple[str, Topic | Exercise]] = [(f'topic "{t.title}"', t) for t in mine.topics]
+            named += [(f'exercise "{e.id}"', e) for e in mine.exercises]
+            for what, record in named:
+                if record.addressed_to and course.audience not in record.addressed_to:
+                    out.append(f"{course.id}: {ref} {what} is written for {', '.join(record.addressed_to)}; add a "
+                               f"variant for {course.audience}")
     return out
 
 

@@ -137,6 +137,27 @@ def test_validate_json_lists_problems_with_their_location(tmp_path):
     assert {"file": "content/courses.yaml", "path": "courses[0].titel"}.items() <= problems[-1].items()
 
 
+def test_validate_warns_of_words_written_for_another_audience(tmp_path):
+    import shutil
+
+    import yaml
+
+    content = shutil.copytree(REPO / "content", tmp_path / "content")
+    path = content / "material" / "IW01.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["topics"][0]["addressed_to"] = ["practitioners"]
+    data["topics"][0].pop("variants", None)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = run("validate", str(content))
+    assert result.returncode == 0
+    topic = data["topics"][0]["title"]
+    assert (f'warning: iw-trainers: IW01 topic "{topic}" is written for practitioners; add a variant for trainers'
+            in result.stderr.splitlines()), result.stderr
+    assert "warning" in result.stdout  # the summary counts them
+    warnings = json.loads(run("validate", str(content), "--json").stdout)["warnings"]
+    assert any(w.startswith("iw-senior-managers: IW01 topic ") for w in warnings)
+
+
 @pytest.mark.parametrize("args, code, stderr", [
     (["build", "--course", "nope"], 2, "usage: unknown course"),
     (["build", "--course", "isi-practitioners"], 2, "build: isi-practitioners is pending"),

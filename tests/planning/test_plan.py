@@ -150,3 +150,37 @@ def test_each_associated_process_is_a_short_segment_of_its_own(plans):
             if section.awareness and not section.omitted:
                 assert all(5 <= a.minutes <= 15 and a.process.awareness_points for a in section.awareness), cid
                 assert section.minutes == sum(a.minutes for a in section.awareness), cid
+
+
+def test_a_course_teaches_each_topic_and_exercise_in_its_audiences_version(programme):
+    """Issue: the lp-operational-managers deck was the lp-practitioners deck with a new title."""
+    import attrs
+
+    from iwpacks.model import ExerciseVariant, TopicVariant
+    from iwpacks.source.validate import audience_warnings
+
+    lp02 = programme.modules["LP02"]
+    topic = attrs.evolve(lp02.material.topics[0], addressed_to=("practitioners",), variants=(
+        TopicVariant(audiences=("operational-managers",), notes="Managers: planted notes."),))
+    exercise = attrs.evolve(lp02.material.exercises[0], addressed_to=("practitioners",), variants=(
+        ExerciseVariant(audiences=("operational-managers",), questions=("Planted question for managers?",)),))
+    material = attrs.evolve(lp02.material, topics=(topic, *lp02.material.topics[1:]),
+                            exercises=(exercise, *lp02.material.exercises[1:]))
+    edited = attrs.evolve(programme, modules={**programme.modules, "LP02": attrs.evolve(lp02, material=material)})
+
+    def lp02_of(course_id):
+        plan = plan_course(edited, course_id)
+        return next(mp for s in plan.sections for mp in s.modules if mp.module.ref == "LP02")
+
+    managers, practitioners = lp02_of("lp-operational-managers"), lp02_of("lp-practitioners")
+    assert managers.topics[0].notes == "Managers: planted notes." and practitioners.topics[0].notes == topic.notes
+    assert managers.exercises[0].exercise.questions == ("Planted question for managers?",)
+    assert managers.exercises[0].exercise.instructions == exercise.instructions  # the rest stays as written
+    assert practitioners.exercises[0].exercise.questions == exercise.questions
+    assert managers.exercises[0].minutes == practitioners.exercises[0].minutes
+    warned = [w for w in audience_warnings(edited) if "LP02" in w and w.split(":")[0] in ("lp-advisors", "lp-trainers")]
+    assert any(w.startswith("lp-trainers: LP02 topic ") and "is written for practitioners; add a variant for trainers"
+               in w for w in warned), warned
+    mine = f'LP02 topic "{topic.title}"'
+    assert not [w for w in audience_warnings(edited)
+                if w.startswith(("lp-practitioners:", "lp-operational-managers:")) and mine in w]

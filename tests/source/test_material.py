@@ -134,3 +134,27 @@ def test_every_exercise_says_how_to_run_it_and_its_cues_add_up(programme, tmp_pa
     found = _broken_material(tmp_path, "CAF02", '  - "5 min: ', '  - "6 min: ')
     assert re.search(r"material/CAF02\.yaml:\d+: exercises\[\d\]\.timing: the timing cues add up to \d+ min, but the "
                      r"exercise takes \d+ min", found), found
+
+
+def test_an_audience_variant_is_read_and_checked_like_the_exercise_it_becomes(tmp_path):
+    import shutil
+
+    import yaml
+
+    import iwpacks
+    from iwpacks.errors import ContentError
+    from iwpacks.source.read_content import content_root
+
+    content = shutil.copytree(content_root(None), tmp_path / "content")
+    path = content / "material" / "CAF02.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["exercises"][1]["variants"] = [{"audiences": ["operational-manager"],
+                                         "questions": ["Does Kyle looking after Ellie in the evening worry you?"]}]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(content)
+    found = str(caught.value)
+    assert re.search(r'exercises\[1\]\.variants\[0\]\.audiences\[0\]: unknown audience "operational-manager" '
+                     r'\(did you mean "operational-managers"\?\)', found), found
+    assert re.search(r"exercises\[1\]\.variants\[0\]\.questions\[0\]: shows what only Nicola's role card should "
+                     r"tell", found), found
