@@ -497,6 +497,23 @@ class LocalSlot:
     description: str
     every_course: bool = False
     role: str = ""  # one of SLOT_ROLES, or "" for none
+    parts: tuple[SlotPart, ...] = attrs.field(default=(), converter=_tuple)  # an arrangements slot's parts
+
+
+@attrs.frozen
+class SlotPart:
+    """One thing an arrangements slot asks the LA to say ("Forms, and where to get them")."""
+
+    id: str
+    label: str
+
+
+@attrs.frozen
+class Arrangements:
+    """How a local process works: each part the slot names, in the LA's words, and who to contact."""
+
+    parts: FrozenMap[str] = attrs.field(converter=FrozenMap)  # part id -> text
+    contacts: tuple[Contact, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
@@ -547,6 +564,7 @@ SLOT_TYPES = {t.name: t for t in (
     SlotType("protocols", Protocol, "Protocols: title, version, date, owner, link or file, summary"),
     SlotType("sources", LocalSource, "Sources: title, web address, description"),
     SlotType("text", None, "Text"),
+    SlotType("arrangements", Arrangements, "Arrangements: a sentence or two on each part, and contacts"),
 )}
 
 

@@ -11,10 +11,12 @@ import attrs
 from iwpacks.errors import Problem
 from iwpacks.model import (
     SLOT_TYPES,
+    Arrangements,
     Contact,
     FrozenMap,
     Localisation,
     LocalSlide,
+    LocalSlot,
     LocalSource,
     Programme,
     Protocol,
@@ -135,6 +137,11 @@ def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool) -> dict
                 out[slot_id] = text
             continue
         value = sub.data[slot_id]
+        if item_class is Arrangements:
+            arrangements = _arrangements(sub, slot_id, slot, None if trusted else folder)
+            if arrangements is not None:
+                out[slot_id] = arrangements
+            continue
         if not isinstance(value, list):
             sub.report(path, f"expected a list of {slot.type}, found {describe(value)}")
             continue
@@ -144,6 +151,17 @@ def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool) -> dict
         if items:
             out[slot_id] = items
     return out
+
+
+def _arrangements(sub: Fields, slot_id: str, slot: LocalSlot, folder: Path | None) -> Arrangements | None:
+    """How a local process works: a sentence or two on each part the slot names, and its contacts."""
+    part_ids = tuple(p.id for p in slot.parts)
+    f = sub.mapping(slot_id, part_ids + ("contacts",))
+    if f is None or not f.ok:
+        return None
+    parts = {part: f.text(part) for part in part_ids}  # each part is required: "not yet agreed" is an answer
+    contacts = tuple(_contact(c, folder) for c in f.records("contacts", tuple(a.name for a in attrs.fields(Contact))))
+    return Arrangements(parts=parts, contacts=contacts)
 
 
 def _checked(f: Fields, key: str, pattern: re.Pattern, what: str, required: bool = True) -> str:

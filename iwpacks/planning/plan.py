@@ -30,6 +30,8 @@ from iwpacks.model import (
 from iwpacks.planning.minutes import course_duration
 from iwpacks.planning.timetable import Block, Timetable, build_timetable
 
+PART_MARK = "."  # "caf-process.storage": one part of an arrangements slot, where a topic needs only that
+
 # Seed content items that are themselves discussion or role-play work (used when no exercise is written).
 _DISCUSSION = re.compile(r"group discussion|role play|scenario|exercise|T4T Activity", re.I)
 
@@ -169,7 +171,7 @@ class CoursePlan:
         ids = [slot.id for slot in self.slots.values() if slot.every_course]
         ids += [slot for s in self.sections for m in s.messages for slot in m.slots]
         ids += [slot for mp in (mp for s in self.sections for mp in s.modules) for t in mp.topics for slot in t.slots]
-        return tuple(dict.fromkeys(ids))
+        return tuple(dict.fromkeys(slot.split(PART_MARK)[0] for slot in ids))  # a part's use is its slot's
 
     @property
     def exercises(self) -> tuple[ExerciseItem, ...]:

@@ -5,7 +5,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from iwpacks.model import Contact, LocalSource, Protocol
+from iwpacks.model import Arrangements, Contact, LocalSource, Protocol
+
+from iwpacks.planning.plan import PART_MARK
 
 if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan
@@ -26,14 +28,26 @@ def slot_text(plan: CoursePlan, slot_id: str) -> SlotText:
 
     Overlay values are plain text here; no renderer treats them as a template, so '{{ x }}' stays literal.
     """
+    slot_id, _, part_id = slot_id.partition(PART_MARK)
     slot = plan.slots[slot_id]
     heading = slot.label[0].upper() + slot.label[1:]
     local = plan.localisation
     value = local.slots.get(slot_id) if local is not None else None
+    if part_id:  # one part of an arrangements slot, headed by its own label
+        part = next(p for p in slot.parts if p.id == part_id)
+        text = value.parts.get(part_id) if isinstance(value, Arrangements) else None
+        return SlotText(slot_id, part.label, (text,) if text else (f"Your LA adds: {_lower(part.label)}",),
+                        bool(text))
     if not value:
+        if slot.parts:  # name each thing the LA will say, so a master pack shows what is still to come
+            return SlotText(slot_id, heading, tuple(f"Your LA adds: {_lower(p.label)}" for p in slot.parts)
+                            + ("Your LA adds: contacts",), False)
         return SlotText(slot_id, heading, (f"Your LA adds: {slot.label}",), False)
     if isinstance(value, str):
         return SlotText(slot_id, heading, (value,), True)
+    if isinstance(value, Arrangements):
+        lines = [f"{part.label}: {value.parts[part.id]}" for part in slot.parts if value.parts.get(part.id)]
+        return SlotText(slot_id, heading, (*lines, *(describe_value(c) for c in value.contacts)), True)
     return SlotText(slot_id, heading, tuple(describe_value(item) for item in value), True)
 
 
@@ -46,6 +60,12 @@ def describe_value(item: Contact | Protocol | LocalSource) -> str:
         return f"{item.title} (version {item.version}, {spoken_date(item.date)}; owner {item.owner}): {item.summary}" + (
             f" {where}" if where else "")
     return f"{item.title}: {item.url}" + (f" ({item.description})" if item.description else "")
+
+
+def _lower(label: str) -> str:
+    """"Forms, and where to get them" mid-sentence: "forms, and where to get them" (acronyms kept: "CAF")."""
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() else label[:1].lower() + label[1:]
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

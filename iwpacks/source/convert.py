@@ -18,17 +18,19 @@ from cattrs.v import transform_error
 from iwpacks.errors import IN_MEMORY, ContentError, Problem
 from iwpacks.model import (
     SLOT_TYPES,
+    Arrangements,
     FrozenMap,
     Localisation,
     LocalSlide,
     Module,
+    TrainingDay,
     by_id,
 )
 from iwpacks.source.fields import describe
 
 T = TypeVar("T")
 # Slot values in plain data: one key saying what the value is.
-_SLOT_KINDS = {t.name: t.item for t in SLOT_TYPES.values() if t.item is not None}
+_SLOT_KINDS = {t.name: t.item for t in SLOT_TYPES.values() if t.item not in (None, Arrangements)}  # lists
 
 
 def _strict(kind: type, name: str):
@@ -68,6 +70,8 @@ def _localisation_hooks(converter: cattrs.Converter) -> None:
         for slot_id, value in local.slots.items():
             if isinstance(value, str):
                 slots[slot_id] = {"text": value}
+            elif isinstance(value, Arrangements):
+                slots[slot_id] = {"arrangements": converter.unstructure(value)}
             else:
                 kind = next(k for k, cls in _SLOT_KINDS.items() if value and isinstance(value[0], cls))
                 slots[slot_id] = {kind: [converter.unstructure(item) for item in value]}
@@ -75,7 +79,8 @@ def _localisation_hooks(converter: cattrs.Converter) -> None:
                        for index, (text, slides) in topics.items()] for ref, topics in local.local_notes.items()}
         return {"id": local.id, "name": local.name, "organisation": local.organisation,
                 "logo": str(local.logo) if local.logo else None, "slots": slots, "local_notes": notes,
-                "layers": [list(layer) for layer in local.layers]}
+                "layers": [list(layer) for layer in local.layers],
+                "training_day": converter.unstructure(local.training_day) if local.training_day else None}
 
     def structure(data: Any, _: type) -> Localisation:
         plain = converter.structure(data, _PlainLocalisation)
@@ -83,15 +88,18 @@ def _localisation_hooks(converter: cattrs.Converter) -> None:
         for slot_id, value in plain.slots.items():
             if set(value) == {"text"}:
                 slots[slot_id] = converter.structure(value["text"], str)
+            elif set(value) == {"arrangements"}:
+                slots[slot_id] = converter.structure(value["arrangements"], Arrangements)
             elif len(value) == 1 and next(iter(value)) in _SLOT_KINDS:
                 kind, items = next(iter(value.items()))
                 slots[slot_id] = tuple(converter.structure(items, list[_SLOT_KINDS[kind]]))  # type: ignore[valid-type]
             else:
-                raise ValueError(f"slots.{slot_id}: expected one of text, {', '.join(_SLOT_KINDS)}")
+                raise ValueError(f"slots.{slot_id}: expected one of text, arrangements, {', '.join(_SLOT_KINDS)}")
         notes = {ref: {n.topic: (n.notes, n.slides) for n in entries} for ref, entries in plain.local_notes.items()}
         return Localisation(id=plain.id, name=plain.name, organisation=plain.organisation,
                             logo=Path(plain.logo) if plain.logo else None, slots=FrozenMap(slots),
-                            local_notes=FrozenMap(notes), layers=tuple(tuple(layer) for layer in plain.layers))
+                            local_notes=FrozenMap(notes), layers=tuple(tuple(layer) for layer in plain.layers),
+                            training_day=plain.training_day)
 
     converter.register_unstructure_hook(Localisation, unstructure)
     converter.register_structure_hook(Localisation, structure)
@@ -162,3 +170,4 @@ class _PlainLocalisation:
     slots: dict[str, dict[str, Any]]
     local_notes: dict[str, list[_LocalNote]]
     layers: list[tuple[str, str]]
+    training_day: TrainingDay | None = None

@@ -29,6 +29,7 @@ from iwpacks.model import (
     PrintableSection,
     Process,
     Programme,
+    SlotPart,
     Source,
     StructureSection,
     TrainingDay,
@@ -82,10 +83,7 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                                                      slots=f.id_list("slots", what="slot id"),
                                                      role=f.choice("role", MESSAGE_ROLES, required=False))),
     "slots.yaml": ("slots", "slot", content_keys(LocalSlot),
-                   lambda f: LocalSlot(id=f.identifier("id"), label=f.text("label"),
-                                       type=f.choice("type", tuple(SLOT_TYPES)), description=f.text("description"),
-                                       every_course=f.boolean("every_course"),
-                                       role=f.choice("role", tuple(SLOT_ROLES), required=False))),
+                   lambda f: _local_slot(f)),
     "course-structure.yaml": ("sections", "section",
                               content_keys(StructureSection),
                               lambda f: StructureSection(id=f.identifier("id"), title=f.text("title"),
@@ -113,6 +111,21 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
     "distribution-routes.yaml": ("routes", "route", content_keys(DistributionRoute),
                                  lambda f: DistributionRoute(id=f.identifier("id"), seed_text=f.text("seed_text"))),
 }
+def _local_slot(f: Fields) -> LocalSlot:
+    """A local slot; one of type arrangements names the parts an LA describes, and only it has parts."""
+    slot_type = f.choice("type", tuple(SLOT_TYPES))
+    parts = tuple(SlotPart(id=p.identifier("id"), label=p.text("label"))
+                  for p in f.records("parts", content_keys(SlotPart), required=slot_type == "arrangements"))
+    if parts and slot_type != "arrangements":
+        f.report(f.path + ("parts",), f"only a slot of type arrangements has parts; this one is {slot_type}")
+    reserved = [p.id for p in parts if p.id == "contacts"]
+    if reserved:
+        f.report(f.path + ("parts",), 'a part cannot be called "contacts": every arrangements slot has contacts')
+    return LocalSlot(id=f.identifier("id"), label=f.text("label"), type=slot_type,
+                     description=f.text("description"), every_course=f.boolean("every_course"),
+                     role=f.choice("role", tuple(SLOT_ROLES), required=False), parts=parts)
+
+
 PRINTABLE_TITLE_CHARS = 70
 MAX_WRITING_LINES = 8
 

@@ -96,6 +96,7 @@ def _written_at(variant: ExerciseVariant, at: KeyPath, base: KeyPath) -> Callabl
     return lambda key: at if getattr(variant, key) or variant.role_briefs else base
 
 
+SLOT_REF = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)?$")  # a slot, or one part of one
 _CUE = re.compile(r"^([0-9]+) min: ")
 
 
@@ -150,7 +151,7 @@ def _material(f: Fields, module: Module) -> Material | None:
             slide_title = ""
         topics.append(Topic(title=title, points=t.text_list("points", required=False), notes=t.text("notes", False),
                             minutes=t.integer("minutes", required=False, minimum=1),
-                            slots=t.id_list("slots", what="slot id"), slide_title=slide_title,
+                            slots=t.id_list("slots", SLOT_REF, what="slot id (or slot.part)"), slide_title=slide_title,
                             messages=t.id_list("messages", what="common message id"),
                             addressed_to=t.id_list("addressed_to", what="audience id"),
                             variants=[_topic_variant(v) for v in t.records("variants", _TOPIC_VARIANT_KEYS,

@@ -172,7 +172,7 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
             continue
         origin = origins.of("material", module.ref)
         for i, topic in enumerate(module.material.topics):
-            out += _check_refs(origin, ("topics", i, "slots"), topic.slots, programme.slots, "slot")
+            out += _check_refs(origin, ("topics", i, "slots"), topic.slots, _slot_names(programme), "slot")
             out += _check_refs(origin, ("topics", i, "messages"), topic.messages, programme.common_messages,
                                "common message")
         records: tuple[tuple[str, tuple[Topic | Exercise, ...]], ...] = (
@@ -185,6 +185,11 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
                     out += _check_refs(origin, (kind, i, "variants", j, "audiences"), audiences,
                                        programme.audiences, "audience")
     return out
+
+
+def _slot_names(programme: Programme) -> list[str]:
+    """What a topic may name: a slot, or one part of an arrangements slot ("caf-process.storage")."""
+    return [*programme.slots, *(f"{s.id}.{p.id}" for s in programme.slots.values() for p in s.parts)]
 
 
 def audience_warnings(programme: Programme) -> list[str]:

@@ -210,3 +210,32 @@ def test_a_training_day_that_cannot_be_booked_is_refused_with_its_line(programme
     found = problems(programme, la)
     assert any(re.search(expected, p) for p in found), found
     assert all(p.startswith(f"{la / 'overlay.yaml'}:") or "overlay.yaml:" in p for p in found)
+
+
+def test_the_caf_arrangements_are_structured_local_facts(programme):
+    """The review: the local CAF arrangements took only contacts, though the slide promises forms, storage,
+    panels and how to check for an existing CAF."""
+    slot = programme.slots["caf-process"]
+    assert slot.type == "arrangements"
+    assert [p.id for p in slot.parts] == ["forms", "storage", "existing", "meetings", "lead-professional"]
+    master = slot_text(plan_course(programme, "caf-practitioners"), "caf-process")
+    assert not master.filled
+    assert master.lines[1] == "Your LA adds: storing and sending completed forms securely"
+    localised = apply_overlay(programme, load_overlay(programme, "northmoor"))
+    shown = slot_text(plan_course(localised, "caf-practitioners"), "caf-process")
+    assert shown.filled and shown.lines[0].startswith("Forms, and where to get them: Use the Northmoor CAF form")
+    assert shown.lines[-1].startswith("Sarah Bennett, CAF Coordinator")
+    part = slot_text(plan_course(localised, "caf-practitioners"), "caf-process.existing")
+    assert part.heading == "Checking whether a common assessment already exists" and part.filled
+    assert "register of common assessments" in part.lines[0]
+    assert slot_text(plan_course(programme, "caf-practitioners"), "caf-process.existing").lines == (
+        "Your LA adds: checking whether a common assessment already exists",)
+
+
+def test_an_la_programme_survives_export_and_import_with_its_day_and_arrangements(programme):
+    from iwpacks.pack.export import export_programme, import_programme
+
+    eastbrook = apply_overlay(programme, load_overlay(programme, "eastbrook"))
+    again = import_programme(export_programme(eastbrook))
+    assert again == eastbrook
+    assert again.training_day.start == 540 and again.localisation.slots["caf-process"].parts["meetings"]
