@@ -157,7 +157,12 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                       "Walk through the course content and the timetable. "
                       + ("Point out the breaks and lunch. " if any(r.is_break for r in plan.timetable.rows) else "")
                       + "Timing: 5 min.", box=FULL if fits else FULL_SMALL, size=None if fits else SMALL)
-    modules = [Para(f"{m.ref} {m.name}", bold=True) for m in plan.modules]
+    modules = []
+    for mp in (mp for s in plan.sections for mp in s.modules):
+        exercises = len([e for e in mp.exercises if not e.optional])
+        with_exercises = f", with {exercises} exercise{'s' if exercises != 1 else ''}" if exercises else ""
+        modules += [Para(f"{mp.module.ref} {mp.module.name}", bold=True, keep_with_next=True),
+                    Para(f"{format_minutes(mp.minutes)}{with_exercises}", 1)]
     yield from _split("Title and Content", "What this course covers", modules,
                       "Name each module; its objectives follow at the start of the module. "
                       "Ask what attendees most want to take away, and note it to revisit in the recap.")

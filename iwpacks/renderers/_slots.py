@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from iwpacks.model import Arrangements, Contact, LocalSource, Protocol
-
 from iwpacks.planning.plan import PART_MARK
 
 if TYPE_CHECKING:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING
 
 from pptx import Presentation
@@ -64,8 +65,10 @@ def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft:
     holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
     title = holders.pop(0)
     title.text_frame.text = spec.title
-    if len(spec.title) > 45 and spec.layout not in ("Title", "Section", "Closing"):
-        _size_runs(title.text_frame, Pt(28 if len(spec.title) <= 75 else 24))
+    if spec.layout not in ("Title", "Section", "Closing"):
+        # One size for every content slide's title, so titles do not jump between neighbouring slides: two
+        # lines of it hold the longest title the slide plan allows (_deck_slides.TITLE_CHARS).
+        _size_runs(title.text_frame, Pt(CONTENT_TITLE_PT))
     if spec.layout in ("Title", "Section"):
         _fill(holders.pop(1), spec.subtitle, brand, dark=True)
     elif spec.layout == "Closing":
@@ -89,6 +92,9 @@ def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft:
     slide.notes_slide.notes_text_frame.text = spec.notes
 
 
+CONTENT_TITLE_PT = 28
+
+
 def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False, size: int | None = None) -> None:
     """Write paragraphs into a placeholder; `dark` layouts show placeholders in the pale tint, for contrast."""
     frame = placeholder.text_frame
@@ -103,7 +109,7 @@ def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False
         else:
             paragraph.level = para.level
         run = paragraph.add_run()
-        run.text = para.text
+        run.text = _tidy(para.text)
         if size:
             run.font.size = Pt(size)
         if para.bold:
@@ -112,6 +118,15 @@ def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False
             run.font.italic = True
             run.font.bold = True
             run.font.color.rgb = RGBColor.from_string(brand.colours["tint" if dark else "accent"])
+
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def _tidy(text: str) -> str:
+    """A slide may tidy the seed's punctuation ("own context.." reads as a typo on screen); the specification
+    keeps the seed's words exactly."""
+    return _DOUBLE_STOP.sub(".", text)
 
 
 def _size_runs(frame, size) -> None:
