@@ -222,6 +222,7 @@ class ExerciseVariant:
 
     audiences: tuple[str, ...] = attrs.field(converter=_tuple)
     title: str = ""
+    group_size: str = ""
     scenario: str = ""
     instructions: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     questions: tuple[str, ...] = attrs.field(default=(), converter=_tuple)

@@ -80,6 +80,7 @@ def _topic_variant(v: Fields) -> TopicVariant:
 def _exercise_variant(v: Fields) -> ExerciseVariant:
     variant = ExerciseVariant(
         audiences=v.id_list("audiences", what="audience id", required=True), title=v.text("title", False),
+        group_size=v.text("group_size", False),
         scenario=v.text("scenario", False), instructions=v.text_list("instructions", required=False),
         questions=v.text_list("questions", required=False), facilitation=v.text_list("facilitation", required=False),
         role_briefs=[RoleBrief(r.text("role"), r.text("brief"))

@@ -294,3 +294,14 @@ def test_a_slide_tidies_the_seeds_double_full_stop_the_specification_keeps_it(de
     assert any(o.endswith("own context..") for o in caf02.objectives)  # the seed's slip, kept in content
     text = "\n".join(slide_text(s) for s in slides_of(decks["caf-practitioners"]))
     assert "own context." in text and "own context.." not in text
+
+
+def test_managers_discuss_and_practise_their_own_role(decks):
+    """The review: the lp-operational-managers deck was the lp-practitioners deck with a new title."""
+    def exercise_text(cid):
+        return {slide_text(s) for s in slides_of(decks[cid]) if s.shapes.title.text.startswith("Exercise:")}
+
+    managers, practitioners = exercise_text("lp-operational-managers"), exercise_text("lp-practitioners")
+    assert managers and not managers & practitioners  # no exercise slide in common
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in slides_of(decks["lp-operational-managers"]))
+    assert "ask their manager for" not in notes
