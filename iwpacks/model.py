@@ -83,6 +83,7 @@ class Process:
     short_name: str
     appendix_heading: str
     summary: str
+    in_titles: str = ""  # the process as a section title names it: "Introduction to the CAF"
     # A course that raises awareness of the process gives it a short segment (5-15 minutes) of its own,
     # drawn from the module that introduces it (`introduced_by`): these points, these notes, this long.
     introduced_by: str = ""
@@ -478,6 +479,9 @@ class Source:
     title: str
     description: str
     url: str
+    # Where the seed's own title has a slip, `title` is the corrected one, `seed_title` the seed's words.
+    seed_title: str = ""
+    note: str = ""
 
 
 @attrs.frozen
@@ -760,4 +764,5 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "local_information.added": (),
     "local_information.to_add": (),
     "local_information.shown_now": (),
+    "local_information.release_intro": (),
 }

@@ -52,7 +52,7 @@ def describe_course(programme: Programme, c: Course) -> str:
         lines.append(f"  entry requirements: {', '.join(c.entry_requirements)}")
     lines += ["", "  Sections:"]
     for s in c.sections:
-        title = programme.course_structure[s.kind].title
+        title = programme.course_structure[s.kind].title.replace("{process}", programme.processes[c.process].in_titles)
         low, high = section_minutes(programme, s)
         lines.append(f"    {title} ({format_range(low, high)})" if high else f"    {title}")
         if s.omitted:

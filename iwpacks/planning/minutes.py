@@ -42,7 +42,7 @@ def course_duration(programme: Programme, course: Course) -> CourseDuration:
         for ref in section.modules:
             duration = programme.modules[ref].duration
             if duration is not None and duration.optional_extra:
-                extras.append(f"{ref}: optional {duration.optional_extra}")
+                extras.append(f"{ref} {duration.optional_extra}")  # "IW01 discussion and exercise"
     return CourseDuration(low, high, tuple(extras))
 
 

@@ -228,7 +228,7 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
             fixed = sum(a.minutes for a in awareness)  # each associated process is a short segment of its own
         minutes = fixed + sum(m.minutes for m in modules) + sum(e.minutes for e in exercises if not e.optional)
         optional = sum(e.minutes for e in exercises if e.optional)
-        title = structure.title
+        title = structure.title.replace("{process}", programme.processes[course.process].in_titles)
         if section.kind in repeated:  # "Scenarios and exercises: IS01, IS02" tells the repeats apart
             title += ": " + ", ".join(section.modules or section.exercises_from)
         sections.append(PlanSection(

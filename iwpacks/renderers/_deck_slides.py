@@ -155,7 +155,7 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
                       "Walk through the course content and the timetable. "
-                      + ("Point out the breaks and lunch. " if any(r.is_break for r in plan.timetable.rows) else "")
+                      + _point_out_breaks(plan)
                       + "Timing: 5 min.", box=FULL if fits else FULL_SMALL, size=None if fits else SMALL)
     modules = []
     for mp in (mp for s in plan.sections for mp in s.modules):
@@ -172,6 +172,14 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     right=(Para("Sit with people from other agencies"), Para("Add your details to the contact list")),
                     notes=" ".join(p.instruction or p.seed_text for p in plan.principles if p.role == "introductions")
                     + " Timing: part of the introduction.")
+
+
+def _point_out_breaks(plan: CoursePlan) -> str:
+    """"Point out the break and lunch.": only what this course's plan has."""
+    kinds = [k for k in ("break", "lunch") if any(r.kind == k for r in plan.timetable.rows)]
+    names = {"break": "the breaks" if sum(r.kind == "break" for r in plan.timetable.rows) > 1 else "the break",
+             "lunch": "lunch"}
+    return f"Point out {' and '.join(names[k] for k in kinds)}. " if kinds else ""
 
 
 def _day_times(plan: CoursePlan) -> str:
@@ -264,7 +272,7 @@ def _message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec]:
     body = [Para(p) for p in message.points] or [Para(message.wording)]
     body += _slot_paras(plan, message.slots)
     notes = message.notes or message.wording
-    yield from _split("Title and Content", message.title, body, notes + " (Standard wording of the common messages.)")
+    yield from _split("Title and Content", message.title, body, notes)
 
 
 def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, tuple[int, int]]) -> Iterator[SlideSpec]:
@@ -320,7 +328,7 @@ def _minutes_each(mp: ModulePlan) -> int:
 def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[SlideSpec]:
     notes = topic.notes or _prompt(m, topic)
     if topic.slide_title:  # the slide carries a short heading; the notes keep the strategy's own words
-        notes = f"Topic, in the strategy's words: \u201c{topic.title}\u201d. {notes}"
+        notes = f"The strategy calls this topic \u201c{topic.title}\u201d. {notes}"
     notes += f" Timing: {format_minutes(minutes)}."
     if topic.local_notes:
         notes += f" Local note: {topic.local_notes}"
@@ -426,8 +434,7 @@ def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
     # Local sources show on the common message slide "Sources of further information", just before.
     sources = [Para(f"{s.title}: {s.url}") for s in plan.sources]
     yield from _split("Title and Content", "Key sources of information", sources,
-                      "Point attendees to the sources in their handouts. The web addresses are those the strategy "
-                      "gave in 2006.")
+                      "Point attendees to the sources in their handouts, and to the local ones on the slide before.")
     network = slot_text(plan, plan.slot_for("network"))
     training = slot_text(plan, plan.slot_for("booking"))
     yield SlideSpec("Closing", "Thank you", body=tuple(Para(line, placeholder=not network.filled)

@@ -65,8 +65,13 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
 def local_slots(doc: DocumentObject, plan: CoursePlan) -> None:
     """Every local slot this course uses: what a localiser must give, and what the pack shows now."""
     doc.add_heading(say(plan, "local_information.heading"), 1)
-    keep_with_next(doc.add_paragraph(say(plan, "local_information.intro")))
     shown = [slot_text(plan, slot_id) for slot_id in plan.slots_used]
+    if plan.release:  # for trainers: the local facts themselves, not what a localiser must supply
+        keep_with_next(doc.add_paragraph(say(plan, "local_information.release_intro")))
+        for text in shown:
+            slot_block(doc, text, label=text.heading)
+        return
+    keep_with_next(doc.add_paragraph(say(plan, "local_information.intro")))
     rows = []
     for slot_id, text in zip(plan.slots_used, shown):
         slot = plan.slots[slot_id]

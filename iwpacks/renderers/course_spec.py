@@ -97,9 +97,12 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]
 
 
 def _summary(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
-    timing = f"{total_text(facts)} (planned in this pack: {facts.total_planned})"
+    timing = total_text(facts)
+    if facts.total_planned != facts.total_range:  # the strategy gives a range: say what this course plans
+        timing += f" (this course: {facts.total_planned})"
+    timing += f", over {facts.days}"
     if facts.optional_extras:
-        timing += "; optional extras: " + "; ".join(facts.optional_extras)
+        timing += "; if time allows, the optional " + "; ".join(facts.optional_extras)
     entry = "; ".join(facts.entry_requirements) if facts.entry_requirements else "No entry requirements"
     rows = [("Target audience", [f"{facts.audience}: {facts.audience_summary}"]),
             ("Process or tool", [facts.process]),

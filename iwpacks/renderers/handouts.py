@@ -52,7 +52,7 @@ def handout_blocks(plan: CoursePlan) -> list[Block]:
     """What the handouts say after the cover, decided here and drawn by _doc_blocks."""
     blocks: list[Block] = [
         Para("Keep these pages. They hold the course's objectives, the exercises with room for your notes, a "
-             "contact list for the people you meet today, and where to find out more.", style="Cover Detail"),
+             "contact list for the people you meet on the course, and where to find out more.", style="Cover Detail"),
         Lines(1, label="Your name "),
         *_about(plan),
     ]
@@ -166,8 +166,7 @@ def _sources(plan: CoursePlan) -> list[Block]:
     blocks += [Para(style="List Bullet", runs=((source.title, True),
                                                (f". {source.description.rstrip(':. ')}: {source.url}", False)))
                for source in plan.sources]
-    blocks += [Para("The web addresses are those the strategy gave in 2006; some may have moved.", style="Caption"),
-               Heading("Local sources", 2), Slot(slot_text(plan, plan.slot_for("local-sources")))]
+    blocks += [Heading("Local sources", 2), Slot(slot_text(plan, plan.slot_for("local-sources")))]
     message = next((m for s in plan.sections for m in s.messages if m.role == "handout-contacts"), None)
     shown_with_message = set(message.slots) if message is not None else set()
     if message is not None and shown_with_message:

@@ -137,7 +137,7 @@ def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], br
     entry = "; ".join(facts.entry_requirements) or "No entry requirements"
     time = f"{total_text(facts)}; planned {facts.total_planned}"
     if facts.optional_extras:
-        time += "; optional: " + "; ".join(facts.optional_extras)
+        time += "; if time allows, the optional " + "; ".join(facts.optional_extras)
     out: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),
                            Paragraph(f"<b>{text(facts.audience)}</b>: {text(facts.audience_summary)}", s["body"])]
     for label, values in (("Time", [time]), ("Delivery", list(facts.delivery)), ("Before the course", [entry])):

@@ -35,7 +35,7 @@ def test_show_course_has_sections_modules_and_duration_range(capsys):
     out = capsys.readouterr().out
     assert "total duration: 4 h 45 min - 5 h 45 min" in out  # awareness: 10 min each for IS, CAF, LP; 5 for IS Index
     assert "modules: IW01, IW02, IW03" in out
-    for title in ("Introduction to the course", "Background and context within Every Child Matters (ECM)", "Detailed training", "Recap"):
+    for title in ("Introduction to the course", "Background and context within Every Child Matters (ECM)", "Detailed training on integrated working", "Recap"):
         assert title in out
 
 

@@ -224,7 +224,9 @@ def test_the_about_slide_says_how_many_days_and_mentions_breaks_only_where_there
         notes = about.notes_slide.notes_text_frame.text
         days = plans[cid].timetable.days
         assert f"Over {days} day{'s' if days != 1 else ''}:" in body, cid
-        assert ("Point out the breaks" in notes) == any(r.is_break for r in plans[cid].timetable.rows), cid
+        rows = plans[cid].timetable.rows
+        assert ("Point out the break" in notes) == any(r.kind == "break" for r in rows), cid
+        assert ("lunch" in notes) == any(r.kind == "lunch" for r in rows), cid  # none in a morning course
 
 
 def test_a_list_split_over_slides_never_leaves_a_near_empty_slide(plans):
