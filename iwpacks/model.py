@@ -382,6 +382,9 @@ class CommonMessage:
     notes: str = ""
     slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     role: str = ""  # one of MESSAGE_ROLES, or "" for none
+    # The time it takes where it stands on its own in a section of modules or exercises (a section of
+    # messages, the background and the recap, has its own time for them; a topic that delivers it, the topic's).
+    minutes: int = 5
 
 
 @attrs.frozen
@@ -582,11 +585,12 @@ class TrainingDay:
     and a break in each must end by `end`.
     """
 
-    start: int = 9 * 60 + 30
-    end: int = 16 * 60
+    start: int = 9 * 60
+    end: int = 16 * 60 + 30
     lunch_minutes: int = 45
     break_minutes: int = 15
-    session_minutes: int = 150
+    session_minutes: int = 190
+    welcome_back_minutes: int = 10  # each day after the first opens with a recap and an energiser
 
     @property
     def session_limit(self) -> int:
@@ -741,6 +745,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.role_cards": (),
     "exercises.role_cards_note": (),
     "exercises.role_cards_header": 2,
+    "ground_rules.title": (),
+    "ground_rules.rules": 0,
+    "ground_rules.notes": (),
     "principles.heading": (),
     "principles.intro": (),
     "principles.follow_up_pointer": (),

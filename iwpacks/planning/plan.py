@@ -4,6 +4,7 @@ Deciding what is in a course is done here, once; every renderer draws the same p
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -27,7 +28,7 @@ from iwpacks.model import (
     Source,
     Topic,
 )
-from iwpacks.planning.minutes import course_duration
+from iwpacks.planning.minutes import course_duration, woven_messages
 from iwpacks.planning.timetable import Block, Timetable, build_timetable
 
 PART_MARK = "."  # "caf-process.storage": one part of an arrangements slot, where a topic needs only that
@@ -112,6 +113,7 @@ class PlanSection:
     trainer_steps: tuple[str, ...] = ()  # what the trainer does in it, besides its messages (the guide's list)
     own_minutes: int = 0       # the section's own time, besides its modules and exercises
     optional_minutes: int = 0  # optional exercises, run only if time allows; not in `minutes`
+    message_minutes: int = 0   # its messages' own time, after its modules and exercises
 
 
 @attrs.frozen
@@ -158,7 +160,8 @@ class CoursePlan:
 
     @property
     def planned_minutes(self) -> int:
-        return sum(s.minutes for s in self.sections)
+        """The sections' time, and each later day's welcome back."""
+        return sum(s.minutes for s in self.sections) + self.timetable.welcome_back_minutes
 
     @property
     def is_train_the_trainer(self) -> bool:
@@ -190,7 +193,7 @@ class CoursePlan:
         done: dict[tuple, int] = {}
         day = 1
         for row in self.timetable.rows:
-            if row.is_break:
+            if row.is_break or row.place[:1] == ("day",):  # the welcome back is the day's opening itself
                 continue
             if row.day != day:
                 day = row.day
@@ -212,7 +215,7 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
         raise UsageError(f'unknown course "{course_id}"{did_you_mean(course_id, programme.courses)}; '
                          "see `iwpacks list courses`")
     repeated = {kind for kind, count in Counter(s.kind for s in course.sections).items() if count > 1}
-    woven = _woven_messages(programme, course)
+    woven = woven_messages(programme, course)
     sections = []
     for section in course.sections:
         structure = programme.course_structure[section.kind]
@@ -226,14 +229,18 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
         awareness = tuple(_awareness(programme, course, p) for p in section.awareness)
         if awareness and section.minutes is None and not section.omitted:
             fixed = sum(a.minutes for a in awareness)  # each associated process is a short segment of its own
-        minutes = fixed + sum(m.minutes for m in modules) + sum(e.minutes for e in exercises if not e.optional)
+        messages = tuple(programme.common_messages[m] for m in section.messages if m not in woven)
+        # Messages standing on their own after a section's modules or exercises take their own time.
+        said_alone = sum(m.minutes for m in messages) if structure.role in ("modules", "exercises") else 0
+        minutes = (fixed + said_alone + sum(m.minutes for m in modules)
+                   + sum(e.minutes for e in exercises if not e.optional))
         optional = sum(e.minutes for e in exercises if e.optional)
         title = structure.title.replace("{process}", programme.processes[course.process].in_titles)
         if section.kind in repeated:  # "Scenarios and exercises: IS01, IS02" tells the repeats apart
             title += ": " + ", ".join(section.modules or section.exercises_from)
         sections.append(PlanSection(
             kind=section.kind, title=title, minutes=minutes, modules=modules,
-            messages=tuple(programme.common_messages[m] for m in section.messages if m not in woven),
+            messages=messages, message_minutes=said_alone,
             awareness=awareness,
             exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text, role=structure.role,
             own_minutes=fixed, optional_minutes=optional, trainer_steps=structure.trainer_steps))
@@ -279,24 +286,6 @@ def planned_module_minutes(module: Module) -> int:
     return module.duration.max_minutes if module.duration else 0
 
 
-def _woven_messages(programme: Programme, course: Course) -> dict[str, tuple[str, int]]:
-    """The course's common messages that a topic it teaches delivers: {message id: (module ref, topic number)}.
-
-    The first topic in course order that delivers a message takes it, so no message is said twice.
-    """
-    # The background and recap sections present their messages as such (2.5); the others' are woven in.
-    carried = {m for s in course.sections for m in s.messages
-               if programme.course_structure[s.kind].role not in ("background", "recap")}
-    woven: dict[str, tuple[str, int]] = {}
-    for ref in (r for s in course.sections for r in s.modules):
-        material = programme.modules[ref].material
-        for number, topic in enumerate(material.topics if material else (), 1):
-            for message in topic.messages:
-                if message in carried:
-                    woven.setdefault(message, (ref, number))
-    return woven
-
-
 def _module_plan(programme: Programme, module: Module, woven: dict[str, tuple[str, int]]) -> ModulePlan:
     """The module's topics in order, each written exercise straight after the topic it practises."""
     if module.material is None:
@@ -328,6 +317,9 @@ def _blocks(sections: list[PlanSection]) -> list[Block]:
             if e.minutes > 0 and not e.optional:
                 blocks.append(Block(e.minutes, "exercise", f"Exercise: {e.title}", s.kind, e.module_ref,
                                     place=("exercise", i, j)))
+        if s.message_minutes:
+            blocks.append(Block(s.message_minutes, "teaching", "Key messages: " + "; ".join(m.title for m in s.messages),
+                                s.kind, place=("messages", i)))
     return blocks
 
 
@@ -355,12 +347,13 @@ def _module_blocks(mp: ModulePlan, kind: str, index: int) -> list[Block]:
         if isinstance(run, tuple):
             number, item = run
             blocks.append(Block(item.minutes, "exercise", f"Exercise: {item.title}", kind, mp.module.ref,
-                                place=("exercise", index, mp.module.ref, number)))
+                                place=("exercise", index, mp.module.ref, number), glued=True))
             continue
         first, last = run[0].number, run[-1].number
         topics = f"topic {first}" if first == last else f"topics {first}-{last}"
-        blocks.append(Block(sum(t.minutes for t in run), "teaching", f"{label}: {topics}" if split else label,
-                            kind, mp.module.ref, place=place))
+        ends = list(itertools.accumulate(t.minutes for t in run))
+        blocks.append(Block(ends[-1], "teaching", f"{label}: {topics}" if split else label,
+                            kind, mp.module.ref, place=place, cuts=tuple(ends[:-1])))
     return blocks
 
 

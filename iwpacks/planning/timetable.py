@@ -13,7 +13,8 @@ SESSIONS_PER_DAY = 2
 MIN_PART = 15                 # no part of a split block is shorter than this
 BREAK_SPLIT = 10              # a break may cut teaching where at least this much falls on each side
 KEEP_WHOLE = 30               # a teaching block this short is never cut in two; exercises never are
-AFTERNOON_MIN = 45            # an afternoon session shorter than this is not worth coming back from lunch for
+AFTERNOON_MIN = 45
+WELCOME_BACK = "Day {day}: welcome back, recap and energiser"            # an afternoon session shorter than this is not worth coming back from lunch for
 
 
 @attrs.frozen
@@ -26,6 +27,17 @@ class Block:
     section: str = ""     # the section kind it belongs to
     module_ref: str = ""
     place: tuple = ()     # where the plan holds it: ("section", i), ("module", i, ref) or ("exercise", i, j)
+    cuts: tuple[int, ...] = ()  # where teaching may be cut: its topic boundaries, in minutes from its start
+    glued: bool = False   # an exercise that must run straight after the teaching before it (its topic)
+
+
+def _piece(block: Block, start: int, length: int) -> Block:
+    """Part of a block: `length` minutes from `start`, with the topic boundaries that fall inside it."""
+    return attrs.evolve(block, minutes=length, cuts=tuple(c - start for c in block.cuts if start < c < start + length))
+
+
+def _same_item(a: Block, b: Block) -> bool:
+    return (a.kind, a.label, a.place, a.module_ref) == (b.kind, b.label, b.place, b.module_ref)
 
 
 @attrs.frozen
@@ -69,6 +81,11 @@ class Timetable:
     def days(self) -> int:
         return max((r.day for r in self.rows), default=0)
 
+    @property
+    def welcome_back_minutes(self) -> int:
+        """The time each day after the first gives its welcome back: in the plan, beyond the sections'."""
+        return sum(r.minutes for r in self.rows if r.place[:1] == ("day",))
+
 
 def clock(minutes: int) -> str:
     """Minutes after midnight as HH:MM."""
@@ -83,31 +100,71 @@ def _keep_whole(minutes: int, kind: str, session_limit: int) -> bool:
 def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[Block]]:
     """Fill parts (days or sessions) up to `limit` minutes, splitting a long teaching block that would overrun.
 
-    An exercise or a short block that does not fit in what is left of a part starts the next one.
+    Teaching is cut at a topic boundary where it has them. An exercise or a short block that does not fit in
+    what is left of a part starts the next one, and an exercise takes the topic it practises with it.
     """
     parts: list[list[Block]] = [[]]
     used = 0
     for block in blocks:
         if _keep_whole(block.minutes, block.kind, session_limit):  # whole, in a part of its own if it must: never cut
             if parts[-1] and used + block.minutes > limit:
-                parts.append([])
-                used = 0
+                carried = _topic_before(parts[-1], block)
+                parts.append(carried)
+                used = _minutes(carried)
             parts[-1].append(block)
             used += block.minutes
             continue
-        remaining = block.minutes
-        while remaining > 0:
+        piece = block
+        while piece.minutes > 0:
             room = limit - used
-            if room < MIN_PART and remaining > room:  # too little time left to start on it
-                parts.append([])
-                used, room = 0, limit
-            take = min(room, remaining)
-            if 0 < remaining - take < MIN_PART:  # leave the next part a real piece, not a few minutes
-                take = max(remaining - MIN_PART, min(take, MIN_PART))
-            parts[-1].append(attrs.evolve(block, minutes=take))
-            used += take
-            remaining -= take
+            if piece.minutes <= room:
+                parts[-1].append(piece)
+                used += piece.minutes
+                break
+            take = _cut_within(piece, room)
+            if take is None:  # nothing worth starting here: the next part begins with it
+                if not parts[-1]:
+                    take = room  # a part of its own still cannot hold it: cut where the part is full
+                else:
+                    parts.append([])
+                    used = 0
+                    continue
+            parts[-1].append(_piece(piece, 0, take))
+            parts.append([])
+            used = 0
+            piece = _piece(piece, take, piece.minutes - take)
     return [p for p in parts if p]
+
+
+def _cut_within(piece: Block, room: int) -> int | None:
+    """Where to cut a teaching piece to fill `room` minutes: the last topic boundary that fits, or (a block with
+    no boundaries) the room itself, leaving each side a real piece; None where nothing worth starting fits."""
+    if piece.cuts:
+        fitting = [c for c in piece.cuts if MIN_PART <= c <= room and piece.minutes - c >= MIN_PART // 3]
+        return fitting[-1] if fitting else None
+    if room < MIN_PART:
+        return None
+    take = room
+    if piece.minutes - take < MIN_PART:  # leave the next part a real piece, not a few minutes
+        take = piece.minutes - MIN_PART
+    return take if take >= MIN_PART else None
+
+
+def _topic_before(part: list[Block], exercise: Block) -> list[Block]:
+    """What of `part` must move with an exercise to the next part: the topic it practises, taught just before."""
+    if not exercise.glued or len(part) < 2:
+        return []
+    before = part[-1]
+    if before.kind != "teaching" or before.module_ref != exercise.module_ref:
+        return []
+    start = before.cuts[-1] if before.cuts else 0
+    if start == 0 and before.minutes > KEEP_WHOLE:
+        return []  # a long stretch with no topic boundary: the exercise goes alone
+    if start:
+        part[-1] = _piece(before, 0, start)
+        return [_piece(before, start, before.minutes - start)]
+    part.pop()
+    return [before]
 
 
 def _minutes(blocks: Sequence[Block]) -> int:
@@ -164,7 +221,7 @@ def _days(blocks: Sequence[Block], day: TrainingDay) -> list[list[list[Block]]]:
             if len(sessions) > SESSIONS_PER_DAY * count:
                 continue
             days = [sessions[i:i + SESSIONS_PER_DAY] for i in range(0, len(sessions), SESSIONS_PER_DAY)]
-            days = [_sessions_of_day(_merged([b for s in one for b in s]), day) or one for one in days]
+            days = [_with_opener(one, number, day) for number, one in enumerate(days, 1)]
             lengths = [sum(_minutes(s) for s in day) for day in days]
             if len(days) == 1 or min(lengths) >= max(lengths) / 2:
                 return days
@@ -173,15 +230,27 @@ def _days(blocks: Sequence[Block], day: TrainingDay) -> list[list[list[Block]]]:
     if fallback is not None:
         return fallback
     plain = _fill(blocks, most, most)  # every block fits a session, so this always holds the course
-    return [plain[i:i + SESSIONS_PER_DAY] for i in range(0, len(plain), SESSIONS_PER_DAY)]
+    return [_with_opener(plain[i:i + SESSIONS_PER_DAY], i // SESSIONS_PER_DAY + 1, day)
+            for i in range(0, len(plain), SESSIONS_PER_DAY)]
+
+
+def _with_opener(sessions: list[list[Block]], number: int, day: TrainingDay) -> list[list[Block]]:
+    """A day's sessions, re-split so its morning runs to lunch near midday; each day after the first opens
+    with its welcome back (a recap of the day before and an energiser), in the plan like any other block."""
+    blocks = _merged([b for s in sessions for b in s])
+    opener = [Block(day.welcome_back_minutes, "teaching", WELCOME_BACK.format(day=number), place=("day", number))] \
+        if number > 1 and day.welcome_back_minutes else []
+    return _sessions_of_day(opener + blocks, day) or [opener + sessions[0], *sessions[1:]]
 
 
 def _merged(blocks: list[Block]) -> list[Block]:
     """Pieces of one teaching block that a trial split left side by side, joined up again."""
     out: list[Block] = []
     for block in blocks:
-        if out and block.kind == "teaching" and attrs.evolve(out[-1], minutes=block.minutes) == block:
-            out[-1] = attrs.evolve(block, minutes=out[-1].minutes + block.minutes)
+        if out and block.kind == "teaching" and _same_item(out[-1], block):
+            first = out[-1]
+            out[-1] = attrs.evolve(block, minutes=first.minutes + block.minutes,
+                                   cuts=(*first.cuts, first.minutes, *(first.minutes + c for c in block.cuts)))
         else:
             out.append(block)
     return out
@@ -198,20 +267,24 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
     for at in range(first, start + total - 30 + 1, 15):
         elapsed, offset = at - start, 0
         candidate: tuple[int, list[Block]] | None = None
+        split = False
         for i, block in enumerate(session):
             if offset == elapsed:
                 candidate = (i, session)
                 break
             if offset < elapsed < offset + block.minutes:
                 before, after = elapsed - offset, offset + block.minutes - elapsed
-                if block.kind == "exercise" or min(before, after) < BREAK_SPLIT:
-                    candidate = None
+                if block.kind == "exercise" or min(before, after) < BREAK_SPLIT or (block.cuts and
+                                                                                     before not in block.cuts):
+                    candidate = None  # never in an exercise; in teaching, only between topics
                 else:
-                    candidate = (i + 1, session[:i] + [attrs.evolve(block, minutes=before),
-                                                       attrs.evolve(block, minutes=after)] + session[i + 1:])
+                    candidate = (i + 1, session[:i] + [_piece(block, 0, before), _piece(block, before, after)]
+                                 + session[i + 1:])
+                split = True
                 break
             offset += block.minutes
-        gap = abs(elapsed - total / 2)
+        # Between two items reads better than in the middle of one: a boundary may sit a little further off.
+        gap = abs(elapsed - total / 2) + (BREAK_SPLIT if candidate is not None and split else 0)
         if candidate is not None and (best is None or gap < best[0]):
             best = (gap, *candidate)
     return None if best is None else (best[1], best[2])

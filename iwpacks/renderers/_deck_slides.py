@@ -21,6 +21,7 @@ from iwpacks.planning.timetable import clock
 from iwpacks.renderers._facts import course_facts, mid_sentence
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
+from iwpacks.renderers._words import items, say
 
 # What fits a body box at the template's sizes (26 pt first level): characters a line, lines a box.
 FULL = (66, 10)
@@ -172,6 +173,9 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     right=(Para("Sit with people from other agencies"), Para("Add your details to the contact list")),
                     notes=" ".join(p.instruction or p.seed_text for p in plan.principles if p.role == "introductions")
                     + " Timing: part of the introduction.")
+    yield SlideSpec("Title and Content", say(plan, "ground_rules.title"),
+                    tuple(Para(rule) for rule in items(plan, "ground_rules.rules")),
+                    notes=say(plan, "ground_rules.notes"))
 
 
 def _point_out_breaks(plan: CoursePlan) -> str:
@@ -210,8 +214,8 @@ def _day_opener(day: int) -> SlideSpec:
                      notes=f"Welcome everyone back to day {day}. Recap the day before in two minutes: ask each table "
                            "for one thing they took away and one question they still have, and note the questions "
                            "to come back to. Then an energiser: everyone finds someone from another agency and "
-                           "tells them one thing they have tried since yesterday. Timing: 10 minutes, from the "
-                           "first block of the day.")
+                           "tells them one thing they have tried since yesterday. Timing: 10 minutes, in the "
+                           "session plan as the day's first row.")
 
 
 def _section(plan: CoursePlan, section, index: int = 0,

@@ -42,12 +42,16 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
     keep_with_next(doc.add_paragraph(say(plan, "facilitation.strategy_words", words=section.seed_text), style="Quote"))
     if section.trainer_steps:
         bullets(doc, section.trainer_steps)
-    for message in section.messages:
+    # In the deck's order: a section of messages opens with them; elsewhere they follow what it teaches.
+    first = section.role in ("background", "recap")
+    for message in section.messages if first else ():
         _message(doc, plan, message)
     for mp in section.modules:
         _module(doc, plan, mp)
     for item in section.exercises:
         exercise_notes(doc, plan, item)
+    for message in () if first else section.messages:
+        _message(doc, plan, message)
     for aware in section.awareness:
         doc.add_heading(say(plan, "facilitation.awareness_heading", process=aware.process.name,
                             minutes=format_minutes(aware.minutes)), 3)
@@ -59,8 +63,7 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
 def _message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) -> None:
     doc.add_heading(message.title, 3)
     keep_with_next(doc.add_paragraph(say(plan, "facilitation.message_lead")))
-    doc.add_paragraph(message.wording, style="Panel")
-    bullets(doc, message.points)
+    doc.add_paragraph(message.wording, style="Panel")  # the slide's points are on the slide; the guide says it
     if message.notes:
         doc.add_paragraph(message.notes)
     _slot_blocks(doc, plan, message.slots)

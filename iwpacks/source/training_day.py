@@ -8,7 +8,7 @@ import attrs
 from iwpacks.model import TrainingDay
 from iwpacks.source.fields import Fields
 
-TRAINING_DAY_KEYS = ("start", "end", "lunch_minutes", "break_minutes", "session_minutes")
+TRAINING_DAY_KEYS = ("start", "end", "lunch_minutes", "break_minutes", "session_minutes", "welcome_back_minutes")
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 MIN_SESSION = 60  # a day that cannot hold two one-hour sessions cannot hold a course
 
@@ -27,7 +27,8 @@ def read_training_day(f: Fields, key: str, base: TrainingDay) -> TrainingDay | N
                 sub.report(sub.path + (name,), f'expected a time of day as HH:MM (24-hour), e.g. "09:30"; got "{text}"')
             else:
                 changes[name] = int(match.group(1)) * 60 + int(match.group(2))
-    for name, low in (("lunch_minutes", 15), ("break_minutes", 0), ("session_minutes", MIN_SESSION)):
+    for name, low in (("lunch_minutes", 15), ("break_minutes", 0), ("session_minutes", MIN_SESSION),
+                      ("welcome_back_minutes", 0)):
         if sub.has(name):
             value = sub.integer(name, minimum=low)
             if value is not None:

@@ -191,7 +191,7 @@ def test_an_la_books_courses_into_its_own_training_day(programme):
     for course in ("caf-practitioners", "is-trainers"):
         master = plan_course(programme, course).timetable
         eastbrook = plan_course(apply_overlay(programme, local), course).timetable
-        assert clock(master.rows[0].start) == "09:30" and clock(eastbrook.rows[0].start) == "09:00"
+        assert clock(master.rows[0].start) == "09:00" and clock(eastbrook.rows[0].start) == "09:00"
         for table, day in ((master, programme.training_day), (eastbrook, local.training_day)):
             assert all(r.end <= day.end for r in table.rows), course
             assert all(r.minutes >= day.lunch_minutes for r in table.rows if r.kind == "lunch"), course
@@ -201,8 +201,8 @@ def test_an_la_books_courses_into_its_own_training_day(programme):
     ('training_day:\n  start: "9.30"\n', r'training_day\.start: expected a time of day as HH:MM \(24-hour\), e\.g\. '
                                          r'"09:30"; got "9\.30"'),
     ('training_day:\n  start: "15:00"\n  end: "14:00"\n', r"training_day: the day ends \(14:00\) before it starts"),
-    ('training_day:\n  end: "12:00"\n', r"training_day: 09:30-12:00 with 45 min lunch and two 15 min breaks leaves "
-                                        r"sessions of 35 min; a training day needs room for two sessions of at least"),
+    ('training_day:\n  end: "12:00"\n', r"training_day: 09:00-12:00 with 45 min lunch and two 15 min breaks leaves "
+                                        r"sessions of 50 min; a training day needs room for two sessions of at least"),
     ('training_day:\n  lunch: 30\n', r"training_day\.lunch: unknown key \(expected one of: start, end, lunch_minutes, "),
 ])
 def test_a_training_day_that_cannot_be_booked_is_refused_with_its_line(programme, la, block, expected):

@@ -23,7 +23,8 @@ def test_session_plan_adds_up_to_the_planned_total(plans):
     for cid, plan in plans.items():
         table = plan.timetable
         assert table.training_minutes == plan.planned_minutes, cid
-        assert plan.min_minutes <= plan.planned_minutes <= plan.max_minutes, cid
+        sections = plan.planned_minutes - table.welcome_back_minutes  # a later day's welcome back is extra
+        assert plan.min_minutes <= sections <= plan.max_minutes, cid
         rows = table.rows
         for before, after in zip(rows, rows[1:]):
             if after.day == before.day:
@@ -38,7 +39,7 @@ def test_long_course_is_split_into_sessions_with_breaks_and_lunch(plans):
     assert table.sessions >= 2
     kinds = [r.kind for r in table.rows]
     assert "break" in kinds and "lunch" in kinds
-    assert clock(table.rows[0].start) == "09:30"
+    assert clock(table.rows[0].start) == "09:00"  # content's training day
     assert any("(part 1 of" in r.label for r in table.rows)
 
 
@@ -184,3 +185,27 @@ def test_a_course_teaches_each_topic_and_exercise_in_its_audiences_version(progr
     mine = f'LP02 topic "{topic.title}"'
     assert not [w for w in audience_warnings(edited)
                 if w.startswith(("lp-practitioners:", "lp-operational-managers:")) and mine in w]
+
+
+def test_no_lunch_or_night_comes_between_an_exercise_and_the_topic_it_practises(plans):
+    """The review: exercises sat a lunch or a night away from their topics."""
+    for cid, plan in plans.items():
+        rows = plan.timetable.rows
+        for i, row in enumerate(rows):
+            if row.kind != "exercise":
+                continue
+            j = i - 1
+            while j >= 0 and (rows[j].is_break or rows[j].place[:1] == ("day",)):
+                j -= 1
+            if j >= 0 and rows[j].kind == "teaching" and rows[j].module_ref == row.module_ref:
+                between = rows[j + 1:i]
+                assert rows[j].day == row.day and not any(r.kind == "lunch" for r in between), (cid, row.label)
+
+
+def test_each_later_day_opens_with_a_timed_welcome_back(plans):
+    for cid, plan in plans.items():
+        table = plan.timetable
+        for day in range(2, table.days + 1):
+            first = next(r for r in table.rows if r.day == day)
+            assert first.label == f"Day {day}: welcome back, recap and energiser" and first.minutes == 10, cid
+        assert table.welcome_back_minutes == 10 * (table.days - 1), cid

@@ -172,7 +172,8 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
     principle = programme.delivery_principles["get-to-know-each-other"]
     assert principle.instruction in notes and principle.seed_text not in notes
     agenda = slide_text(slides_of(decks["iw-practitioners"])[1])
-    assert "Scenarios and exercises: straight after the topics they practise" in agenda
+    # Its written exercise runs after its topic; the section keeps only the message on abuse.
+    assert "Scenarios and exercises: 5 min" in agenda and "optional" not in agenda
     titles = [title for title, _ in slides]
     optional = next(i for i, t in enumerate(titles) if t.startswith("Exercise: One family, many services (optional)"))
     assert titles[optional - 1].startswith("IW01: ECM guiding principles")  # after the topic it practises
@@ -307,3 +308,15 @@ def test_managers_discuss_and_practise_their_own_role(decks):
     assert managers and not managers & practitioners  # no exercise slide in common
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in slides_of(decks["lp-operational-managers"]))
     assert "ask their manager for" not in notes
+
+
+def test_ground_rules_come_before_any_case_is_discussed(decks, programme):
+    """The review: confidentiality ground rules first came on day 3, after two days of abuse scenarios."""
+    for cid, data in decks.items():
+        titles = [s.shapes.title.text for s in slides_of(data)]
+        at = titles.index("How we will work together")
+        assert titles[at - 1] == "Getting to know each other", cid
+        assert at < min(i for i, t in enumerate(titles) if t.startswith("Exercise:")), cid
+    rules = programme.guide_text["ground_rules.rules"]
+    slide = next(s for s in slides_of(decks["is-advisors"]) if s.shapes.title.text == "How we will work together")
+    assert all(rule in slide_text(slide) for rule in rules)

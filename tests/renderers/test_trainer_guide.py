@@ -68,8 +68,8 @@ def test_session_plan_adds_up_and_its_clock_runs_on(guides, plans):
             if before[0] == after[0]:
                 assert before[3] == after[2], (cid, before, after)  # a row starts when the one before ends
             else:
-                assert after[2] == "09:30" and int(after[0]) == int(before[0]) + 1, (cid, after)
-        assert rows[0][:3] == ["1", "1", "09:30"], cid
+                assert after[2] == "09:00" and int(after[0]) == int(before[0]) + 1, (cid, after)
+        assert rows[0][:3] == ["1", "1", "09:00"], cid  # content's training day starts at 09:00
 
 
 def test_breaks_and_lunch_are_in_the_plan_of_a_long_course(guides):
@@ -240,3 +240,10 @@ def test_the_guides_own_words_come_from_content(plans, brand, programme):
     text = artefact_text(TrainerGuideRenderer().render(plan_course(edited, "caf-practitioners"), brand), ".docx")
     assert "Two minutes at most on {this}." in text
     assert text.count("Activity \u2014 ") == len(plans["caf-practitioners"].exercises)
+
+
+def test_the_guide_follows_the_decks_order(guides):
+    """The review: the guide put a section's own messages before its module, the deck after it."""
+    doc = open_doc(guides["iw-practitioners"])
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings.index("IW01 Introduction to Integrated Working") < headings.index("Use resources from your own service")
