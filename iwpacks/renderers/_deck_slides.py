@@ -111,9 +111,23 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str]) -> list[Para]:
 
 def _split(layout: str, title: str, paras: Sequence[Para], notes: str, box=FULL,
            size: int | None = None) -> list[SlideSpec]:
+    """The paragraphs over as many slides as they need. A slide that continues a headed list repeats its
+    heading, so it never opens on a stray sub-point; the notes are given once, on the first slide."""
     groups = chunk(paras, box) or [()]
-    return [SlideSpec(layout, _numbered(title, i, len(groups)), group, notes=notes, size=size)
-            for i, group in enumerate(groups, 1)]
+    if len(groups) > 1 and any(p.bold and p.level == 0 for p in paras):  # a repeated heading needs a line free
+        groups = chunk(paras, (box[0], box[1] - 1))
+    slides = []
+    heading: Para | None = None
+    for i, group in enumerate(groups, 1):
+        if i > 1 and group and group[0].level > 0 and heading is not None:
+            group = (attrs.evolve(heading, text=f"{heading.text} (continued)", keep_with_next=False), *group)
+        for para in group:
+            if para.level == 0:
+                heading = para if para.bold else None
+        slides.append(SlideSpec(layout, _numbered(title, i, len(groups)), group, size=size,
+                                notes=notes if i == 1 else "Continued from the slide before: its notes cover "
+                                                           "this one too."))
+    return slides
 
 
 def _sentences(text: str, limit: int) -> list[str]:
@@ -170,7 +184,8 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     yield SlideSpec("Two Content", "Getting to know each other",
                     (Para("Introduce yourself to the group:"), Para("your name and role", 1),
                      Para("your organisation or service", 1), Para("one thing you hope to take away", 1)),
-                    right=(Para("Sit with people from other agencies"), Para("Add your details to the contact list")),
+                    right=(Para("Sit with people from other agencies"),
+                           Para("Note the people you meet in the contact list in your handouts")),
                     notes=" ".join(p.instruction or p.seed_text for p in plan.principles if p.role == "introductions")
                     + " Timing: part of the introduction.")
     yield SlideSpec("Title and Content", say(plan, "ground_rules.title"),
@@ -444,7 +459,7 @@ def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
     yield SlideSpec("Closing", "Thank you", body=tuple(Para(line, placeholder=not network.filled)
                                                        for line in network.lines),
                     subtitle=tuple(Para(line, placeholder=not training.filled) for line in training.lines[:2]),
-                    notes="Thank attendees. Collect the contact list and explain how the network keeps in touch. "
+                    notes="Thank attendees. Explain how the network keeps in touch, with each person's agreement. "
                           "Collect evaluation forms.")
 
 

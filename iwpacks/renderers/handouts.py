@@ -154,7 +154,8 @@ def _contact_sheet(plan: CoursePlan) -> list[Block]:
     return [
         Heading("Contact list", 1),
         Para("The course is a chance to build a network across agencies. Write down the people you meet, so you "
-             "can keep in touch and ask each other for advice after the course."),
+             "can keep in touch and ask each other for advice after the course. Note only the details each person "
+             "is happy to give you."),
         Slot(slot_text(plan, plan.slot_for("network")), label="How you keep in touch", keep_with_next=True),
         Grid(CONTACT_HEADER, ((("",) * len(CONTACT_HEADER)),) * CONTACT_ROWS, widths=(3.6, 3.2, 3.6, 2.8, 3.8),
              height=1.2),
@@ -177,7 +178,8 @@ def _sources(plan: CoursePlan) -> list[Block]:
     placed = {plan.slot_for(role) for role in _PLACED_ROLES}
     others = [s for s in plan.slots_used if s not in placed and s not in shown_with_message]
     if others:
-        blocks.append(Heading("Local contacts", 2, new_page=True))  # a page of its own, not a few lines over
+        # Several contacts take a page of their own rather than spill a few lines over; one or two fit below.
+        blocks.append(Heading("Local contacts", 2, new_page=len(others) > 2))
         for slot_id in others:
             shown = slot_text(plan, slot_id)
             blocks.append(Slot(shown, label=shown.heading))

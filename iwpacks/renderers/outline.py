@@ -86,6 +86,9 @@ class OutlineRenderer:
                            "shorten its module names or topics")
 
 
+MAX_OBJECTIVES = 8  # more than this, and the outline lists each module's first
+
+
 def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list[Flowable]:
     s = paragraph_styles(brand, fit.size)
     lines = [f"<b>For:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
@@ -93,7 +96,8 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
     owner = cover_identity(plan).name
     if owner:
         lines.append(f"<b>Prepared for:</b> {text(owner)}")
-    body = grid([[_main(facts, s, fit.max_topics), _side(plan, facts, s, brand)]], s, colWidths=[MAIN_W, SIDE_W])
+    body = grid([[_main(plan, facts, s, fit.max_topics), _side(plan, facts, s, brand)]], s,
+                colWidths=[MAIN_W, SIDE_W])
     body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("BACKGROUND", (1, 0), (1, 0), colour(brand, "tint")),
                               ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (0, 0), (0, 0), 14),
@@ -103,17 +107,24 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
     return [cover_block(LABEL, facts.title, lines, s, brand), Spacer(1, 3 * mm), body]
 
 
-def _main(facts: CourseFacts, s: dict[str, ParagraphStyle], max_topics: int) -> list[Flowable]:
-    first = [_clean(m.objectives[0]) for m in facts.modules if m.objectives]
-    out: list[Flowable] = [Paragraph("Objective", _flush(s["h2"]))]
-    if first:
-        out += [Paragraph("By the end of the course, attendees will:", s["body"]), *bullets(first, s["bullet"]),
-                Paragraph("The course specification lists every learning objective of every module.", s["small"])]
+def _main(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], max_topics: int) -> list[Flowable]:
+    every = [_clean(o) for m in facts.modules for o in m.objectives]
+    # Every objective where they are few; else each module's first, and the specification holds the rest.
+    shown = every if len(every) <= MAX_OBJECTIVES else [_clean(m.objectives[0]) for m in facts.modules if m.objectives]
+    out: list[Flowable] = [Paragraph("Objectives", _flush(s["h2"]))]
+    if shown:
+        out += [Paragraph("By the end of the course, attendees will:", s["body"]), *bullets(shown, s["bullet"])]
+        if len(shown) < len(every):
+            out.append(Paragraph("The course specification lists every objective of every module.", s["small"]))
     else:
         out.append(Paragraph("To be defined: the modules of this course are not defined yet.", s["placeholder"]))
     out.append(Paragraph("Content", s["h2"]))
     for m in facts.modules:
         out += _module(m, s, max_topics)
+    awareness = [a for section in plan.sections for a in section.awareness]
+    if awareness:
+        names = ", ".join(f"{mid_sentence(a.process.name)} ({a.minutes} min)" for a in awareness)
+        out.append(Paragraph(f"<b>Also, in brief:</b> {text(names)}", s["small"]))
     return out
 
 
@@ -135,7 +146,10 @@ def _topics(content: Sequence[str], limit: int) -> str:
 def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
     inner = SIDE_W - 2 * PAD
     entry = "; ".join(facts.entry_requirements) or "No entry requirements"
-    time = f"{total_text(facts)}; planned {facts.total_planned}"
+    time = total_text(facts)
+    if facts.total_planned != facts.total_range:  # the strategy gives a range: say what this course plans
+        time += f"; this course: {facts.total_planned}"
+    time += f", over {facts.days}"
     if facts.optional_extras:
         time += "; if time allows, the optional " + "; ".join(facts.optional_extras)
     out: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),

@@ -320,3 +320,22 @@ def test_ground_rules_come_before_any_case_is_discussed(decks, programme):
     rules = programme.guide_text["ground_rules.rules"]
     slide = next(s for s in slides_of(decks["is-advisors"]) if s.shapes.title.text == "How we will work together")
     assert all(rule in slide_text(slide) for rule in rules)
+
+
+def test_a_continued_slide_repeats_its_heading_and_not_its_notes():
+    """The review: continuation slides opened with stray sub-bullets and repeated the same script."""
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+    from iwpacks.planning.plan import plan_course
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    import iwpacks
+
+    master = iwpacks.load_programme()  # an LA pack: its local facts make the longest lists
+    local = apply_overlay(master, load_overlay(master, "northmoor"))
+    slides = plan_slides(plan_course(local, "caf-trainers"))
+    continued = [s for s in slides if "(2 of" in s.title or "(3 of" in s.title]
+    assert continued
+    for slide in continued:
+        assert not slide.body or slide.body[0].level == 0, slide.title
+        assert slide.notes.startswith("Continued from the slide before"), slide.title
+    assert any(p.text.endswith("(continued)") for s in continued for p in s.body)
