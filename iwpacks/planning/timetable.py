@@ -240,7 +240,10 @@ def _with_opener(sessions: list[list[Block]], number: int, day: TrainingDay) -> 
     blocks = _merged([b for s in sessions for b in s])
     opener = [Block(day.welcome_back_minutes, "teaching", WELCOME_BACK.format(day=number), place=("day", number))] \
         if number > 1 and day.welcome_back_minutes else []
-    return _sessions_of_day(opener + blocks, day) or [opener + sessions[0], *sessions[1:]]
+    split = _sessions_of_day(opener + blocks, day) or [opener + sessions[0], *sessions[1:]]
+    if len(split) > 1 and split[0] == opener:  # never a session of the welcome back alone
+        split = [opener + split[1], *split[2:]]
+    return split
 
 
 def _merged(blocks: list[Block]) -> list[Block]:

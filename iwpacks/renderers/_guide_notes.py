@@ -39,7 +39,9 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
     if section.omitted:
         doc.add_paragraph(say(plan, "facilitation.omitted", reason=section.omitted))
         return
-    keep_with_next(doc.add_paragraph(say(plan, "facilitation.strategy_words", words=section.seed_text), style="Quote"))
+    if not plan.release:  # for the policy team: what the strategy asks of this part (trainers need only the plan)
+        keep_with_next(doc.add_paragraph(say(plan, "facilitation.strategy_words", words=section.seed_text),
+                                         style="Quote"))
     if section.trainer_steps:
         bullets(doc, section.trainer_steps)
     # In the deck's order: a section of messages opens with them; elsewhere they follow what it teaches.

@@ -31,7 +31,7 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
             continue
         doc.add_paragraph(m.objectives_lead)
         bullets(doc, m.objectives)
-    _timings(doc, facts)
+    _timings(doc, facts, plan.release)
     doc.add_heading("Target audience", 2)
     doc.add_paragraph(f"{facts.audience}: {facts.audience_summary}")
     for m in facts.modules:
@@ -81,8 +81,15 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
         bullets(doc, m.content)
 
 
-def _timings(doc: DocumentObject, facts: CourseFacts) -> None:
+def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> None:
     doc.add_heading("Timings", 2)
+    if release:  # for trainers: the time each module takes in this course
+        rows = [[m.ref, m.name, m.planned] for m in facts.modules]
+        rows.append(["", "Course total", facts.total_planned])
+        table(doc, ["Ref", "Module", "Time in this course"], rows, widths=(1.5, 11.5, 4.0), bold_rows={len(rows) - 1})
+        if facts.optional_extras:
+            doc.add_paragraph("If time allows, the optional " + "; ".join(facts.optional_extras) + ".")
+        return
     keep_with_next(doc.add_paragraph("The strategy gives each module an expected duration; the planned time is what "
                                      "this pack's session plan uses, including exercise time."))
     rows = [[m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra] for m in facts.modules]

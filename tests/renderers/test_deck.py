@@ -324,11 +324,10 @@ def test_ground_rules_come_before_any_case_is_discussed(decks, programme):
 
 def test_a_continued_slide_repeats_its_heading_and_not_its_notes():
     """The review: continuation slides opened with stray sub-bullets and repeated the same script."""
+    import iwpacks
     from iwpacks.overlay.layers import apply_overlay, load_overlay
     from iwpacks.planning.plan import plan_course
     from iwpacks.renderers._deck_slides import plan_slides
-
-    import iwpacks
 
     master = iwpacks.load_programme()  # an LA pack: its local facts make the longest lists
     local = apply_overlay(master, load_overlay(master, "northmoor"))
