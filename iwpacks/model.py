@@ -90,6 +90,7 @@ class Process:
     awareness_points: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     awareness_notes: str = ""
     awareness_minutes: int = 10
+    awareness_slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  # local facts the segment shows
 
 
 @attrs.frozen
@@ -426,6 +427,9 @@ class Course:
     sections: tuple[CourseSection, ...] = attrs.field(converter=_tuple)
     entry_requirements: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     status: str = attrs.field(default="ready", metadata={"key": None})  # "pending" if a module is pending
+    # Modules whose optional exercises this course runs in its planned time (2.10: time for experiential
+    # learning), where the course has the room the strategy's minimum leaves out.
+    run_optional: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     source: str = attrs.field(default="", eq=False)
 

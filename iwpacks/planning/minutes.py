@@ -49,7 +49,10 @@ def course_duration(programme: Programme, course: Course) -> CourseDuration:
         low, high = low + a, high + b
         for ref in section.modules:
             duration = programme.modules[ref].duration
-            if duration is not None and duration.optional_extra:
+            if ref in course.run_optional:  # the course runs them: part of its time, not an extra
+                run = sum(e.minutes for e in programme.modules[ref].exercises if e.optional)
+                low, high = low + run, high + run
+            elif duration is not None and duration.optional_extra:
                 extras.append(f"{ref} {duration.optional_extra}")  # "IW01 discussion and exercise"
     return CourseDuration(low, high, tuple(extras))
 

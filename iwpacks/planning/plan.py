@@ -174,6 +174,7 @@ class CoursePlan:
         ids = [slot.id for slot in self.slots.values() if slot.every_course]
         ids += [slot for s in self.sections for m in s.messages for slot in m.slots]
         ids += [slot for mp in (mp for s in self.sections for mp in s.modules) for t in mp.topics for slot in t.slots]
+        ids += [slot for s in self.sections for a in s.awareness for slot in a.process.awareness_slots]
         return tuple(dict.fromkeys(slot.split(PART_MARK)[0] for slot in ids))  # a part's use is its slot's
 
     @property
@@ -220,8 +221,8 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
     for section in course.sections:
         structure = programme.course_structure[section.kind]
         fixed = 0 if section.omitted else (section.minutes if section.minutes is not None else structure.minutes)
-        modules = tuple(_module_plan(programme, programme.modules[ref].for_audience(course.audience), woven)
-                        for ref in section.modules)
+        modules = tuple(_module_plan(programme, programme.modules[ref].for_audience(course.audience), woven,
+                                     ref in course.run_optional) for ref in section.modules)
         # Written exercises run inside their modules; a scenarios section keeps the rest (seed discussions
         # of modules with no material yet, optional extras).
         exercises = tuple(item for ref in section.exercises_from
@@ -286,22 +287,28 @@ def planned_module_minutes(module: Module) -> int:
     return module.duration.max_minutes if module.duration else 0
 
 
-def _module_plan(programme: Programme, module: Module, woven: dict[str, tuple[str, int]]) -> ModulePlan:
-    """The module's topics in order, each written exercise straight after the topic it practises."""
+def _module_plan(programme: Programme, module: Module, woven: dict[str, tuple[str, int]],
+                 run_optional: bool = False) -> ModulePlan:
+    """The module's topics in order, each written exercise straight after the topic it practises; with
+    `run_optional`, its optional exercises run in the planned time too."""
     if module.material is None:
         return ModulePlan(module=module, minutes=planned_module_minutes(module), topics=module.topics)
     timed = all(t.minutes for t in module.material.topics)
     share = max(1, planned_module_minutes(module) // max(1, len(module.topics))) if not timed else 0
     after: dict[int, list[ExerciseItem]] = {}
+    extra = 0
     for item in _exercise_items(module):
-        if item.exercise is not None:
-            after.setdefault(item.exercise.topic, []).append(item)
+        exercise = item.exercise
+        if exercise is not None:
+            if item.optional and run_optional:
+                item, extra = attrs.evolve(item, optional=False), extra + item.minutes
+            after.setdefault(exercise.topic, []).append(item)
     steps: list[TopicStep | ExerciseItem] = []
     for number, topic in enumerate(module.material.topics, 1):
         messages = tuple(programme.common_messages[m] for m, at in woven.items() if at == (module.ref, number))
         steps.append(TopicStep(topic, number, topic.minutes or share, messages))
         steps += after.get(number, [])
-    return ModulePlan(module=module, minutes=planned_module_minutes(module), topics=module.topics,
+    return ModulePlan(module=module, minutes=planned_module_minutes(module) + extra, topics=module.topics,
                       steps=tuple(steps))
 
 

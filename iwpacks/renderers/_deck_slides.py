@@ -120,13 +120,13 @@ def _split(layout: str, title: str, paras: Sequence[Para], notes: str, box=FULL,
     heading: Para | None = None
     for i, group in enumerate(groups, 1):
         if i > 1 and group and group[0].level > 0 and heading is not None:
-            group = (attrs.evolve(heading, text=f"{heading.text} (continued)", keep_with_next=False), *group)
+            text = heading.text.removesuffix(" (continued)")
+            group = (attrs.evolve(heading, text=f"{text} (continued)", keep_with_next=False), *group)
         for para in group:
             if para.level == 0:
                 heading = para if para.bold else None
         slides.append(SlideSpec(layout, _numbered(title, i, len(groups)), group, size=size,
-                                notes=notes if i == 1 else "Continued from the slide before: its notes cover "
-                                                           "this one too."))
+                                notes=notes if i == 1 else "Carry on from the slide before (same notes)."))
     return slides
 
 
@@ -157,14 +157,14 @@ def plan_slides(plan: CoursePlan) -> list[SlideSpec]:
 def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     facts = course_facts(plan)
     owner = cover_identity(plan).name
-    subtitle = [Para(f"For {mid_sentence(plan.audience.name)} \u00b7 {facts.total_range} \u00b7 {facts.days}")]
+    subtitle = [Para(f"For {mid_sentence(plan.audience.name)} \u00b7 {facts.total_planned} \u00b7 {facts.days}")]
     if owner:
         subtitle.append(Para(f"Prepared for {owner}"))
     if plan.draft:
         subtitle.append(Para("DRAFT: modules still to be defined", bold=True))
     yield SlideSpec("Title", plan.course.title, subtitle=tuple(subtitle),
-                    notes=f"Welcome attendees. This course takes {facts.total_range} over {facts.days} "
-                          f"({facts.total_planned} planned). Introduce yourself and the course.")
+                    notes=f"Welcome attendees. This course takes {facts.total_planned} of training over {facts.days}. "
+                          "Introduce yourself and the course.")
     agenda = [Para(f"Over {facts.days}: {_day_times(plan)}", bold=True)]
     agenda += [Para(f"{s.title}: {_section_time(s)}") for s in plan.sections if not s.omitted]
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
@@ -257,17 +257,18 @@ def _section(plan: CoursePlan, section, index: int = 0,
             yield _day_opener(openings[("exercise", index, number)][0])
         yield from _exercise(plan, item)
     for item in section.awareness:
-        yield from _awareness(item)
+        yield from _awareness(plan, item)
     if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
     for message in section.messages:
         yield from _message(plan, message)
 
 
-def _awareness(item: AwarenessItem) -> Iterator[SlideSpec]:
+def _awareness(plan: CoursePlan, item: AwarenessItem) -> Iterator[SlideSpec]:
     """A short segment on an associated process: what it is, in the words of its introductory module."""
     p = item.process
-    yield from _split("Title and Content", f"{p.name}: in brief", [Para(point) for point in p.awareness_points],
+    yield from _split("Title and Content", f"{p.name}: in brief",
+                      [Para(point) for point in p.awareness_points] + _slot_paras(plan, p.awareness_slots),
                       f"{p.awareness_notes} {_awareness_notes(item)} Timing: {format_minutes(item.minutes)}.")
 
 
@@ -314,7 +315,7 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
                     notes=f"Module {m.ref}. Time in this course: {format_minutes(mp.minutes)}"
                           + (f", of which {format_minutes(exercises)} for its exercises, each straight after the "
                              "topic it practises" if exercises else "")
-                          + f". Delivery: {m.delivery_text}.")
+                          + ".")
     objectives = [Para(m.objectives_lead, bold=True)] + [Para(o, 1) for o in m.objectives]
     yield from _split("Title and Content", f"{m.ref} objectives", objectives,
                       "Read the objectives aloud and return to them in the recap. Timing: a minute or two, taken from "

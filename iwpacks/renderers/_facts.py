@@ -100,7 +100,9 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         entry_requirements=tuple(f"{m.ref} {m.name}" for m in plan.entry_modules),
         modules=modules,
         sections=tuple((s.title, format_minutes(s.minutes) if s.minutes else "within the modules' time")
-                       for s in plan.sections if not s.omitted),
+                       for s in plan.sections if not s.omitted)
+        + ((("Welcome back on each later day", format_minutes(plan.timetable.welcome_back_minutes)),)
+           if plan.timetable.welcome_back_minutes else ()),
         delivery=tuple(dict.fromkeys(m.delivery for m in modules if m.delivery and not m.pending)),
         responsibility=tuple(dict.fromkeys(m.responsibility for m in modules if m.responsibility)),
         notes=course.notes, draft=plan.draft)

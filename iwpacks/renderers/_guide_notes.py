@@ -59,6 +59,7 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
                             minutes=format_minutes(aware.minutes)), 3)
         bullets(doc, aware.process.awareness_points)
         doc.add_paragraph(aware.process.awareness_notes)
+        _slot_blocks(doc, plan, aware.process.awareness_slots)
         doc.add_paragraph(say(plan, "facilitation.awareness_note"))
 
 

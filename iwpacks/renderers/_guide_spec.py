@@ -109,9 +109,10 @@ def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
     sessions, days = timetable.sessions, timetable.days
     keep_with_next(doc.add_paragraph(
         f"{format_minutes(plan.planned_minutes)} of training in {sessions} session{'s' if sessions != 1 else ''} "
-        f"over {days} day{'s' if days != 1 else ''}. A session is at most two and a half hours, as the strategy's "
-        "\u201c2 x 2.5 hours\u201d; longer sessions have a 15-minute break and the two sessions of a day are "
-        "separated by lunch. The clock assumes a 09:30 start: if you start at another time, move every time by "
+        f"over {days} day{'s' if days != 1 else ''}. A session over an hour and a half has a break, the two "
+        "sessions of a day are separated by lunch" + (", and each later day opens with a welcome back"
+                                                     if days > 1 else "")
+        + f". Each day starts at {clock(timetable.rows[0].start)}: if you start at another time, move every time by "
         "the same amount."))
     rows: list[list[str]] = []
     quiet: set[int] = set()

@@ -123,7 +123,7 @@ def _main(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], ma
         out += _module(m, s, max_topics)
     awareness = [a for section in plan.sections for a in section.awareness]
     if awareness:
-        names = ", ".join(f"{mid_sentence(a.process.name)} ({a.minutes} min)" for a in awareness)
+        names = ", ".join(f"{a.process.in_titles} ({a.minutes} min)" for a in awareness)
         out.append(Paragraph(f"<b>Also, in brief:</b> {text(names)}", s["small"]))
     return out
 

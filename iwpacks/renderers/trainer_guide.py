@@ -33,12 +33,13 @@ class TrainerGuideRenderer:
         doc = open_template(brand)
         facts = course_facts(plan)
         timetable = plan.timetable
-        duration = f"{facts.total_range} ({facts.total_planned} planned, in {timetable.sessions} " \
-                   f"session{'s' if timetable.sessions != 1 else ''} over {timetable.days} " \
-                   f"day{'s' if timetable.days != 1 else ''})"
+        sessions = f"{timetable.sessions} session{'s' if timetable.sessions != 1 else ''} over {facts.days}"
+        duration = f"{facts.total_planned} of training, in {sessions}"
+        if not plan.release and facts.total_range != facts.total_planned:  # the policy team sees the strategy's range
+            duration += f" (the strategy's range: {facts.total_range})"
         details = [("Audience", facts.audience), ("Process or tool", facts.process), ("Total duration", duration)]
         if facts.optional_extras:
-            details.append(("Optional extras", "; ".join(facts.optional_extras)))
+            details.append(("If time allows", "the optional " + "; ".join(facts.optional_extras)))
         if not plan.release:  # reviewers' details; trainers never need them
             details.append(("Content version", plan.version))
         cover(doc, plan, brand, KIND, details)

@@ -59,7 +59,8 @@ def _awareness(f: Fields) -> dict[str, Any]:
         f.report(f.path + ("awareness_minutes",), f"an awareness segment takes {AWARENESS_MINUTES[0]}-"
                                                   f"{AWARENESS_MINUTES[1]} minutes; this one is {minutes}")
     return {"introduced_by": f.text("introduced_by"), "awareness_points": f.text_list("awareness_points"),
-            "awareness_notes": f.text("awareness_notes"), "awareness_minutes": minutes or 10}
+            "awareness_notes": f.text("awareness_notes"), "awareness_minutes": minutes or 10,
+            "awareness_slots": f.id_list("awareness_slots", what="slot id")}
 
 
 # file name -> (top-level key, record kind, record keys, builder from Fields)

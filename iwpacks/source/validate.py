@@ -167,6 +167,9 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
     out = []
     for message in programme.common_messages.values():
         out += _check_refs(origins.of("message", message.id), ("slots",), message.slots, programme.slots, "slot")
+    for process in programme.processes.values():
+        out += _check_refs(origins.of("process", process.id), ("awareness_slots",), process.awareness_slots,
+                           programme.slots, "slot")
     for module in programme.modules.values():
         if module.material is None:
             continue

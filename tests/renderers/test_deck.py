@@ -175,8 +175,18 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
     # Its written exercise runs after its topic; the section keeps only the message on abuse.
     assert "Scenarios and exercises: 5 min" in agenda and "optional" not in agenda
     titles = [title for title, _ in slides]
-    optional = next(i for i, t in enumerate(titles) if t.startswith("Exercise: One family, many services (optional)"))
-    assert titles[optional - 1].startswith("IW01: ECM guiding principles")  # after the topic it practises
+    # iw-practitioners runs IW01's optional exercise in its time (run_optional); iw-operational-managers not.
+    ran = next(i for i, t in enumerate(titles) if t == "Exercise: One family, many services")
+    assert titles[ran - 1].startswith("IW01: ECM guiding principles")  # after the topic it practises
+    assert any(r.label == "Exercise: One family, many services" for r in plans_timetable(programme))
+    managers = [s.shapes.title.text for s in slides_of(decks["iw-operational-managers"])]
+    assert "Exercise: One family, many services (optional)" in managers
+
+
+def plans_timetable(programme):
+    from iwpacks.planning.plan import plan_course
+
+    return plan_course(programme, "iw-practitioners").timetable.rows
 
 
 def test_the_sources_message_leads_into_the_sources_slides_after_the_recap(decks):
@@ -336,5 +346,6 @@ def test_a_continued_slide_repeats_its_heading_and_not_its_notes():
     assert continued
     for slide in continued:
         assert not slide.body or slide.body[0].level == 0, slide.title
-        assert slide.notes.startswith("Continued from the slide before"), slide.title
+        assert slide.notes == "Carry on from the slide before (same notes).", slide.title
+        assert not any(p.text.endswith("(continued) (continued)") for p in slide.body), slide.title
     assert any(p.text.endswith("(continued)") for s in continued for p in s.body)
