@@ -348,7 +348,6 @@ def _module_blocks(mp: ModulePlan, kind: str, index: int) -> list[Block]:
             runs[-1].append(step)  # type: ignore[union-attr]
         elif not step.optional and step.minutes > 0:
             runs.append((number, step))
-    split = sum(isinstance(run, list) for run in runs) > 1
     blocks: list[Block] = []
     for run in runs:
         if isinstance(run, tuple):
@@ -356,11 +355,9 @@ def _module_blocks(mp: ModulePlan, kind: str, index: int) -> list[Block]:
             blocks.append(Block(item.minutes, "exercise", f"Exercise: {item.title}", kind, mp.module.ref,
                                 place=("exercise", index, mp.module.ref, number), glued=True))
             continue
-        first, last = run[0].number, run[-1].number
-        topics = f"topic {first}" if first == last else f"topics {first}-{last}"
         ends = list(itertools.accumulate(t.minutes for t in run))
-        blocks.append(Block(ends[-1], "teaching", f"{label}: {topics}" if split else label,
-                            kind, mp.module.ref, place=place, cuts=tuple(ends[:-1])))
+        blocks.append(Block(ends[-1], "teaching", label, kind, mp.module.ref, place=place, cuts=tuple(ends[:-1]),
+                            topics=tuple(t.number for t in run), topic_count=len(mp.topic_steps)))
     return blocks
 
 

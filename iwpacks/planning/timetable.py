@@ -29,11 +29,24 @@ class Block:
     place: tuple = ()     # where the plan holds it: ("section", i), ("module", i, ref) or ("exercise", i, j)
     cuts: tuple[int, ...] = ()  # where teaching may be cut: its topic boundaries, in minutes from its start
     glued: bool = False   # an exercise that must run straight after the teaching before it (its topic)
+    topics: tuple[int, ...] = ()  # the topic numbers it teaches, one per stretch between its cuts
+    topic_count: int = 0  # how many topics its module has: a row names its topics unless it holds them all
+
+    @property
+    def row_label(self) -> str:
+        """"CAF02 Using the CAF in Practice: topics 5-9" for part of a module; the plain label for the rest."""
+        if not self.topics or self.topics == tuple(range(1, self.topic_count + 1)):
+            return self.label
+        first, last = self.topics[0], self.topics[-1]
+        return f"{self.label}: topic {first}" if first == last else f"{self.label}: topics {first}-{last}"
 
 
 def _piece(block: Block, start: int, length: int) -> Block:
-    """Part of a block: `length` minutes from `start`, with the topic boundaries that fall inside it."""
-    return attrs.evolve(block, minutes=length, cuts=tuple(c - start for c in block.cuts if start < c < start + length))
+    """Part of a block: `length` minutes from `start`, with the topic boundaries and topics inside it."""
+    bounds = (0, *block.cuts, block.minutes)
+    topics = tuple(t for t, a, b in zip(block.topics, bounds, bounds[1:]) if a < start + length and b > start)
+    return attrs.evolve(block, minutes=length, cuts=tuple(c - start for c in block.cuts if start < c < start + length),
+                        topics=topics)
 
 
 def _same_item(a: Block, b: Block) -> bool:
@@ -252,8 +265,11 @@ def _merged(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if out and block.kind == "teaching" and _same_item(out[-1], block):
             first = out[-1]
+            joined = first.topics[-1:] == block.topics[:1]  # a topic cut in two is one stretch again
             out[-1] = attrs.evolve(block, minutes=first.minutes + block.minutes,
-                                   cuts=(*first.cuts, first.minutes, *(first.minutes + c for c in block.cuts)))
+                                   cuts=(*first.cuts, *(() if joined else (first.minutes,)),
+                                         *(first.minutes + c for c in block.cuts)),
+                                   topics=(*first.topics, *block.topics[1 if joined else 0:]))
         else:
             out.append(block)
     return out
@@ -346,7 +362,7 @@ def build_timetable(blocks: Sequence[Block], training_day: TrainingDay = Trainin
                 if where is not None and i == where:
                     rows.append(Row(day, number, now, training_day.break_minutes, "break", "Break"))
                     now += training_day.break_minutes
-                rows.append(Row(day, number, now, block.minutes, block.kind, block.label, block.section,
+                rows.append(Row(day, number, now, block.minutes, block.kind, block.row_label, block.section,
                                 block.module_ref, block.place))
                 now += block.minutes
     return Timetable(_number_parts(rows))

@@ -34,6 +34,9 @@ def facilitation(doc: DocumentObject, plan: CoursePlan) -> None:
 
 
 def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> None:
+    if not (section.omitted or section.modules or section.exercises or section.awareness or section.messages
+            or section.own_minutes or section.trainer_steps):
+        return  # its exercises run inside the modules, straight after their topics: nothing of its own to say
     time = f" ({format_minutes(section.minutes)})" if section.minutes else ""
     doc.add_heading(f"{section.title}{time}", 2)
     if section.omitted:

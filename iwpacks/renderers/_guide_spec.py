@@ -64,9 +64,8 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
         parts = [f"{mp.module.ref} {mp.module.name}" for mp in s.modules]
         parts += [m.title for m in s.messages] + [a.process.name for a in s.awareness]
         parts += [f"{e.title} ({e.module_ref})" for e in s.exercises]
-        if s.role == "exercises":  # written exercises run inside their modules, straight after their topics
-            parts += [f"{e.title} ({e.module_ref}, after topic {e.exercise.topic})"
-                      for e in plan.exercises if e.exercise is not None and not e.optional]
+        if s.role == "exercises" and any(e.exercise is not None for e in plan.exercises):
+            parts.insert(0, "Each written exercise, straight after the topic it practises in its module")
         woven = [m.title for mp in s.modules for t in mp.topic_steps for m in t.messages]
         if woven:
             parts.append("with the key messages " + ", ".join(f"\u201c{t}\u201d" for t in woven))

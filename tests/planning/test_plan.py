@@ -40,7 +40,7 @@ def test_long_course_is_split_into_sessions_with_breaks_and_lunch(plans):
     kinds = [r.kind for r in table.rows]
     assert "break" in kinds and "lunch" in kinds
     assert clock(table.rows[0].start) == "09:00"  # content's training day
-    assert any("(part 1 of" in r.label for r in table.rows)
+    assert any(r.label.startswith("CAF02 Using the CAF in Practice: topics ") for r in table.rows)  # rows name topics
 
 
 def test_short_course_is_one_session_without_breaks(plans):
@@ -209,3 +209,25 @@ def test_each_later_day_opens_with_a_timed_welcome_back(plans):
             first = next(r for r in table.rows if r.day == day)
             assert first.label == f"Day {day}: welcome back, recap and energiser" and first.minutes == 10, cid
         assert table.welcome_back_minutes == 10 * (table.days - 1), cid
+
+
+def test_a_session_plan_row_names_the_topics_it_holds(plans):
+    """The review: rows such as 'topics 1-8 (part 4 of 5)' told a trainer nothing."""
+    from iwpacks.planning.plan import TopicStep
+
+    for cid, plan in plans.items():
+        for mp in (mp for s in plan.sections for mp in s.modules):
+            if not mp.steps:
+                continue
+            label = f"{mp.module.ref} {mp.module.name}"
+            rows = [r for r in plan.timetable.rows if r.label.startswith(label)]
+            minutes = {t.number: t.minutes for t in mp.steps if isinstance(t, TopicStep)}
+            named = []
+            for row in rows:
+                rest = row.label[len(label):].split(" (part ")[0]
+                if not rest:  # the whole module in one row
+                    named += list(minutes)
+                    continue
+                numbers = rest.removeprefix(": topics ").removeprefix(": topic ").split("-")
+                named += list(range(int(numbers[0]), int(numbers[-1]) + 1))
+            assert sorted(set(named)) == sorted(minutes), (cid, mp.module.ref)
