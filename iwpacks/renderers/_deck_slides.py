@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 
 import attrs
 
@@ -100,10 +101,23 @@ def _numbered(title: str, index: int, count: int) -> str:
     return title if count == 1 else f"{title} ({index} of {count})"
 
 
+# The long local facts (several lines) the deck has shown so far, while plan_slides draws one deck: the
+# second time a topic needs them, the slide points back rather than repeat them in full.
+_SHOWN: ContextVar[set[str] | None] = ContextVar("shown_slots", default=None)
+LONG_SLOT = 3  # lines
+
+
 def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str]) -> list[Para]:
     out = []
+    seen = _SHOWN.get()
     for slot_id in slot_ids:
         shown = slot_text(plan, slot_id)
+        if seen is not None and len(shown.lines) >= LONG_SLOT and slot_id in seen:
+            out += [Para(shown.heading, bold=True, keep_with_next=True),
+                    Para("As shown earlier in the course; the handouts list them too", 1)]
+            continue
+        if seen is not None:
+            seen.add(slot_id)
         out.append(Para(shown.heading, bold=True, keep_with_next=True))
         out += [Para(line, 1, placeholder=not shown.filled) for line in shown.lines]
     return out
@@ -144,6 +158,14 @@ def _sentences(text: str, limit: int) -> list[str]:
 
 def plan_slides(plan: CoursePlan) -> list[SlideSpec]:
     """Every slide of the course in the standard order of 2.5, titles made unique."""
+    token = _SHOWN.set(set())
+    try:
+        return _all_slides(plan)
+    finally:
+        _SHOWN.reset(token)
+
+
+def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
     slides = list(_opening(plan))
     openings = plan.day_openings
     for index, section in enumerate(plan.sections):

@@ -349,3 +349,20 @@ def test_a_continued_slide_repeats_its_heading_and_not_its_notes():
         assert slide.notes == "Carry on from the slide before (same notes).", slide.title
         assert not any(p.text.endswith("(continued) (continued)") for p in slide.body), slide.title
     assert any(p.text.endswith("(continued)") for s in continued for p in s.body)
+
+
+def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
+    """The review: the Northmoor CAF arrangements filled eleven slides, repeated four times."""
+    import iwpacks
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+    from iwpacks.planning.plan import plan_course
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    master = iwpacks.load_programme()
+    plan = plan_course(apply_overlay(master, load_overlay(master, "northmoor")), "caf-trainers")
+    texts = [p.text for s in plan_slides(plan) for p in s.body]
+    first_line = next(t for t in texts if t.startswith("Forms, and where to get them: "))
+    assert texts.count(first_line) == 1
+    assert texts.count("As shown earlier in the course; the handouts list them too") >= 2
+    again = plan_slides(plan)  # a second deck of the same plan is drawn the same
+    assert [s.body for s in again] == [s.body for s in plan_slides(plan)]
