@@ -188,6 +188,9 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     notes=f"Welcome attendees. This course takes {facts.total_planned} of training over {facts.days}. "
                           "Introduce yourself and the course.")
     agenda = [Para(f"Over {facts.days}: {_day_times(plan)}", bold=True)]
+    if plan.timetable.days == 1 and any(r.is_break for r in plan.timetable.rows):
+        agenda.append(Para("; ".join(f"{r.label.lower()} {clock(r.start)}-{clock(r.end)}"
+                                     for r in plan.timetable.rows if r.is_break).capitalize()))
     agenda += [Para(f"{s.title}: {_section_time(s)}") for s in plan.sections if not s.omitted]
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
@@ -200,6 +203,10 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
         with_exercises = f", with {exercises} exercise{'s' if exercises != 1 else ''}" if exercises else ""
         modules += [Para(f"{mp.module.ref} {mp.module.name}", bold=True, keep_with_next=True),
                     Para(f"{format_minutes(mp.minutes)}{with_exercises}", 1)]
+    awareness = [a for s in plan.sections for a in s.awareness]
+    if awareness:
+        modules += [Para("In brief", bold=True, keep_with_next=True),
+                    *(Para(f"{a.process.name}: {format_minutes(a.minutes)}", 1) for a in awareness)]
     yield from _split("Title and Content", "What this course covers", modules,
                       "Name each module; its objectives follow at the start of the module. "
                       "Ask what attendees most want to take away, and note it to revisit in the recap.")
@@ -282,8 +289,9 @@ def _section(plan: CoursePlan, section, index: int = 0,
         yield from _awareness(plan, item)
     if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
-    for message in section.messages:
-        yield from _message(plan, message)
+    for message in section.messages:  # a section of messages shares its time; one on its own takes its own
+        share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
+        yield from _message(plan, message, share or message.minutes)
 
 
 def _awareness(plan: CoursePlan, item: AwarenessItem) -> Iterator[SlideSpec]:
@@ -310,10 +318,10 @@ def _key_message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec
                       "just covered. Timing: a minute, within the topic's time.")
 
 
-def _message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec]:
+def _message(plan: CoursePlan, message: CommonMessage, minutes: int) -> Iterator[SlideSpec]:
     body = [Para(p) for p in message.points] or [Para(message.wording)]
     body += _slot_paras(plan, message.slots)
-    notes = message.notes or message.wording
+    notes = (message.notes or message.wording) + f" Timing: about {format_minutes(max(1, minutes))}."
     yield from _split("Title and Content", message.title, body, notes)
 
 
