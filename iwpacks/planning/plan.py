@@ -245,6 +245,7 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
             awareness=awareness,
             exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text, role=structure.role,
             own_minutes=fixed, optional_minutes=optional, trainer_steps=structure.trainer_steps))
+    _fold_lone_messages(sections)
     total = course_duration(programme, course)
     return CoursePlan(sheets=_sheets(programme, sections), course=course, audience=programme.audiences[course.audience],
                       process=programme.processes[course.process], sections=tuple(sections),
@@ -257,6 +258,24 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                       audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
                       entry_modules=tuple(programme.modules[r] for r in course.entry_requirements),
                       guide_text=programme.guide_text, release=release or programme.localisation is not None)
+
+
+def _fold_lone_messages(sections: list[PlanSection]) -> None:
+    """A scenarios section whose exercises all run inside their modules keeps no time of its own: its
+    messages go with the module section before it, so no agenda lists "Scenarios and exercises: 5 min"."""
+    for i, section in enumerate(sections):
+        if section.role != "exercises" or section.exercises or not section.messages or section.own_minutes:
+            continue
+        before = [j for j in range(i) if sections[j].role == "modules" and not sections[j].omitted]
+        if not before:
+            continue
+        j = before[-1]
+        host = sections[j]
+        sections[j] = attrs.evolve(host, messages=host.messages + section.messages,
+                                   message_minutes=host.message_minutes + section.message_minutes,
+                                   minutes=host.minutes + section.message_minutes)
+        sections[i] = attrs.evolve(section, messages=(), message_minutes=0,
+                                   minutes=section.minutes - section.message_minutes)
 
 
 def _sheets(programme: Programme, sections: list[PlanSection]) -> FrozenMap[tuple[Printable, ...]]:

@@ -140,7 +140,7 @@ def _split(layout: str, title: str, paras: Sequence[Para], notes: str, box=FULL,
             if para.level == 0:
                 heading = para if para.bold else None
         slides.append(SlideSpec(layout, _numbered(title, i, len(groups)), group, size=size,
-                                notes=notes if i == 1 else "Carry on from the slide before (same notes)."))
+                                notes=notes if i == 1 else "Continued from the previous slide: its notes and timing cover this one."))
     return slides
 
 

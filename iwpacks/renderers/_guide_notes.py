@@ -108,7 +108,8 @@ def _key_message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) 
 
 
 def _topic(doc: DocumentObject, plan: CoursePlan, topic: Topic, minutes: int) -> None:
-    doc.add_heading(topic.title, 4)
+    # A release guide heads a topic as its slide does; the policy team's draft keeps the strategy's words.
+    doc.add_heading(topic.slide_title if plan.release and topic.slide_title else topic.title, 4)
     if minutes:
         keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"), format_minutes(minutes)))
     bullets(doc, topic.points)

@@ -43,7 +43,7 @@ class HandoutsRenderer:
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
         doc = open_template(brand)
         facts = course_facts(plan)
-        cover(doc, plan, brand, KIND, [("For", facts.audience), ("Duration", f"{facts.total_range} over {facts.days}")])
+        cover(doc, plan, brand, KIND, [("For", facts.audience), ("Duration", f"{facts.total_planned} over {facts.days}")])
         draw(doc, handout_blocks(plan))
         return finish(doc, plan, brand, KIND)
 

@@ -92,7 +92,7 @@ MAX_OBJECTIVES = 8  # more than this, and the outline lists each module's first
 def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list[Flowable]:
     s = paragraph_styles(brand, fit.size)
     lines = [f"<b>For:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
-             f"<b>Total time:</b> {text(total_text(facts))} over {text(facts.days)}"]
+             f"<b>Total time:</b> {text(_planned(facts))} over {text(facts.days)}"]
     owner = cover_identity(plan).name
     if owner:
         lines.append(f"<b>Prepared for:</b> {text(owner)}")
@@ -143,15 +143,18 @@ def _topics(content: Sequence[str], limit: int) -> str:
     return " \u00b7 ".join(content[:limit]) + f" \u00b7 and {len(content) - limit} more topics"
 
 
+def _planned(facts: CourseFacts) -> str:
+    """What a booker needs: the time this course takes (a draft says what it cannot count yet)."""
+    pending = total_text(facts) != facts.total_range
+    return facts.total_planned + (" plus the modules still to be defined" if pending else "")
+
+
 def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
     inner = SIDE_W - 2 * PAD
     entry = "; ".join(facts.entry_requirements) or "No entry requirements"
-    time = total_text(facts)
-    if facts.total_planned != facts.total_range:  # the strategy gives a range: say what this course plans
-        time += f"; this course: {facts.total_planned}"
-    time += f", over {facts.days}"
+    time = f"{_planned(facts)} of training over {facts.days}"
     if facts.optional_extras:
-        time += "; if time allows, the optional " + "; ".join(facts.optional_extras)
+        time += f". If time allows, the optional {'; '.join(facts.optional_extras)}"
     out: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),
                            Paragraph(f"<b>{text(facts.audience)}</b>: {text(facts.audience_summary)}", s["body"])]
     for label, values in (("Time", [time]), ("Delivery", list(facts.delivery)), ("Before the course", [entry])):

@@ -172,8 +172,8 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
     principle = programme.delivery_principles["get-to-know-each-other"]
     assert principle.instruction in notes and principle.seed_text not in notes
     agenda = slide_text(slides_of(decks["iw-practitioners"])[1])
-    # Its written exercise runs after its topic; the section keeps only the message on abuse.
-    assert "Scenarios and exercises: 5 min" in agenda and "optional" not in agenda
+    # Its written exercise runs after its topic, and the message on abuse goes with IW01's section.
+    assert "Scenarios and exercises: straight after the topics they practise" in agenda and "optional" not in agenda
     titles = [title for title, _ in slides]
     # iw-practitioners runs IW01's optional exercise in its time (run_optional); iw-operational-managers not.
     ran = next(i for i, t in enumerate(titles) if t == "Exercise: One family, many services")
@@ -346,7 +346,7 @@ def test_a_continued_slide_repeats_its_heading_and_not_its_notes():
     assert continued
     for slide in continued:
         assert not slide.body or slide.body[0].level == 0, slide.title
-        assert slide.notes == "Carry on from the slide before (same notes).", slide.title
+        assert slide.notes == "Continued from the previous slide: its notes and timing cover this one.", slide.title
         assert not any(p.text.endswith("(continued) (continued)") for p in slide.body), slide.title
     assert any(p.text.endswith("(continued)") for s in continued for p in s.body)
 

@@ -46,7 +46,7 @@ def test_every_outline_is_exactly_one_a4_page(outlines, draft_outline):
 def test_outline_shows_content_objective_and_audience(outlines, plans):
     for cid, data in outlines.items():
         facts, text = course_facts(plans[cid]), _flat(_reader(data).pages[0].extract_text())
-        for expected in (facts.title, facts.audience, facts.audience_summary, facts.total_range, "Objective",
+        for expected in (facts.title, facts.audience, facts.audience_summary, facts.total_planned, "Objective",
                          "Content", "Target audience", "Page 1 of 1"):
             assert _flat(expected) in text, f"{cid}: {expected!r} missing"
         for module in facts.modules:
