@@ -377,7 +377,7 @@ def _minutes_each(mp: ModulePlan) -> int:
 
 def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[SlideSpec]:
     notes = topic.notes or _prompt(m, topic)
-    if topic.slide_title:  # the slide carries a short heading; the notes keep the strategy's own words
+    if topic.slide_title and not plan.release:  # the policy team's draft keeps the strategy's own words
         notes = f"The strategy calls this topic \u201c{topic.title}\u201d. {notes}"
     notes += f" Timing: {format_minutes(minutes)}."
     if topic.local_notes:

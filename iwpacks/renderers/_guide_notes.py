@@ -1,6 +1,7 @@
 """The trainer guide's facilitation notes, section by section in the order the course runs."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from iwpacks.planning.minutes import format_minutes
@@ -70,9 +71,17 @@ def _message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) -> N
     doc.add_heading(message.title, 3)
     keep_with_next(doc.add_paragraph(say(plan, "facilitation.message_lead")))
     doc.add_paragraph(message.wording, style="Panel")  # the slide's points are on the slide; the guide says it
-    if message.notes:
-        doc.add_paragraph(message.notes)
+    rest = _beyond(message.notes, message.wording)
+    if rest:
+        doc.add_paragraph(rest)
     _slot_blocks(doc, plan, message.slots)
+
+
+def _beyond(notes: str, wording: str) -> str:
+    """The notes without the sentences the standard wording (printed just above) already says."""
+    said = {" ".join(x.split()) for x in re.split(r"(?<=[.!?])\s+", wording)}
+    kept = [x for x in re.split(r"(?<=[.!?])\s+", notes) if " ".join(x.split()) not in said]
+    return " ".join(kept).strip()
 
 
 def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:

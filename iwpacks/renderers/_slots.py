@@ -53,7 +53,8 @@ def slot_text(plan: CoursePlan, slot_id: str) -> SlotText:
 def describe_value(item: Contact | Protocol | LocalSource) -> str:
     """One readable line for a contact, protocol or source."""
     if isinstance(item, Contact):
-        return ", ".join(x for x in (item.name, item.role, item.organisation, item.phone, item.email) if x)
+        phone = item.phone.replace(" ", "\u00a0")  # a number never breaks across lines
+        return ", ".join(x for x in (item.name, item.role, item.organisation, phone, item.email) if x)
     if isinstance(item, Protocol):
         where = item.link or (f"file {item.file.rsplit('/', 1)[-1]}" if item.file else "")
         return f"{item.title} (version {item.version}, {spoken_date(item.date)}; owner {item.owner}): {item.summary}" + (

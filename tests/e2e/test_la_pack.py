@@ -87,7 +87,8 @@ def test_manifest_records_the_overlay(programme, packs):
 def test_describe_value_formats_each_kind(programme):
     local = load_overlay(programme, "northmoor")
     contact = describe_value(local.slots["escalation-contacts"][0])
-    assert contact == ("Priya Shah, Integrated Working Manager, Northmoor Children's Services, 01632 960 101, "
+    # The phone number is joined by no-break spaces, so it never breaks across lines on a slide or a page.
+    assert contact == ("Priya Shah, Integrated Working Manager, Northmoor Children's Services, 01632\u00a0960\u00a0101, "
                        "priya.shah@northmoor.example.org")
 
 

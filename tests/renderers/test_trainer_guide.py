@@ -247,3 +247,12 @@ def test_the_guide_follows_the_decks_order(guides):
     doc = open_doc(guides["iw-practitioners"])
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings.index("IW01 Introduction to Integrated Working") < headings.index("Use resources from your own service")
+
+
+def test_a_messages_standard_wording_is_printed_once(guides, programme):
+    """The review: each standard message was printed in its box, then again word for word in the notes."""
+    doc = open_doc(guides["caf-practitioners"])
+    paragraphs = [" ".join(p.text.split()) for p in doc.paragraphs]
+    for message in (programme.common_messages[m] for m in ("duties", "benefits")):
+        first = message.wording.split(". ")[0]
+        assert sum(first in p for p in paragraphs) == 1, message.id
