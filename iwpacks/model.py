@@ -512,6 +512,9 @@ class LocalSlot:
     parts: tuple[SlotPart, ...] = attrs.field(default=(), converter=_tuple)  # an arrangements slot's parts
 
 
+PART_MARK = "."  # "caf-process.storage": one part of an arrangements slot, where a topic needs only that
+
+
 @attrs.frozen
 class SlotPart:
     """One thing an arrangements slot asks the LA to say ("Forms, and where to get them")."""

@@ -12,6 +12,7 @@ import attrs
 
 from iwpacks.errors import UsageError
 from iwpacks.model import (
+    PART_MARK,
     Audience,
     CommonMessage,
     Course,
@@ -30,8 +31,6 @@ from iwpacks.model import (
 )
 from iwpacks.planning.minutes import course_duration, woven_messages
 from iwpacks.planning.timetable import Block, Timetable, build_timetable
-
-PART_MARK = "."  # "caf-process.storage": one part of an arrangements slot, where a topic needs only that
 
 # Seed content items that are themselves discussion or role-play work (used when no exercise is written).
 _DISCUSSION = re.compile(r"group discussion|role play|scenario|exercise|T4T Activity", re.I)
@@ -68,12 +67,6 @@ class ModulePlan:
     minutes: int                   # topics and woven exercises, optional exercises excepted
     topics: tuple[Topic, ...]
     steps: tuple[TopicStep | ExerciseItem, ...] = ()  # in teaching order; empty for a module with no material
-    exercises_elsewhere: int = 0   # kept for callers; exercises now run inside the module, so always 0
-
-    @property
-    def total_minutes(self) -> int:
-        """Everything the course gives the module."""
-        return self.minutes + self.exercises_elsewhere
 
     @property
     def exercises(self) -> tuple[ExerciseItem, ...]:

@@ -89,7 +89,7 @@ def module_facts(module: Module, planned_minutes: int) -> ModuleFacts:
 def course_facts(plan: CoursePlan) -> CourseFacts:
     """Everything the course specification shows, in one place for the PDF, the guide and the outline."""
     course = plan.course
-    planned = {mp.module.ref: mp.total_minutes for s in plan.sections for mp in s.modules}
+    planned = {mp.module.ref: mp.minutes for s in plan.sections for mp in s.modules}
     modules = tuple(module_facts(m, planned[m.ref]) for m in plan.modules)
     return CourseFacts(
         title=course.title, course_id=course.id, audience=plan.audience.name,

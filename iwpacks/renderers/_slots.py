@@ -5,8 +5,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from iwpacks.model import Arrangements, Contact, LocalSource, Protocol
-from iwpacks.planning.plan import PART_MARK
+from iwpacks.model import PART_MARK, Arrangements, Contact, LocalSource, Protocol
 
 if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan

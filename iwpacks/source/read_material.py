@@ -9,6 +9,7 @@ import attrs
 
 from iwpacks.errors import Problem
 from iwpacks.model import (
+    PART_MARK,
     Exercise,
     ExerciseVariant,
     Material,
@@ -69,6 +70,11 @@ _TOPIC_VARIANT_KEYS = content_keys(TopicVariant)
 _EXERCISE_VARIANT_KEYS = content_keys(ExerciseVariant)
 
 
+def _role_briefs(f: Fields) -> list[RoleBrief]:
+    return [RoleBrief(r.text("role"), r.text("brief")) for r in f.records("role_briefs", content_keys(RoleBrief),
+                                                                         required=False)]
+
+
 def _topic_variant(v: Fields) -> TopicVariant:
     variant = TopicVariant(audiences=v.id_list("audiences", what="audience id", required=True),
                            points=v.text_list("points", required=False), notes=v.text("notes", False))
@@ -83,8 +89,7 @@ def _exercise_variant(v: Fields) -> ExerciseVariant:
         group_size=v.text("group_size", False),
         scenario=v.text("scenario", False), instructions=v.text_list("instructions", required=False),
         questions=v.text_list("questions", required=False), facilitation=v.text_list("facilitation", required=False),
-        role_briefs=[RoleBrief(r.text("role"), r.text("brief"))
-                     for r in v.records("role_briefs", content_keys(RoleBrief), required=False)],
+        role_briefs=_role_briefs(v),
         setup=v.text("setup", False), timing=v.text_list("timing", required=False),
         listen_for=v.text_list("listen_for", required=False), debrief=v.text_list("debrief", required=False))
     if not any(getattr(variant, f.name) for f in attrs.fields(ExerciseVariant) if f.name != "audiences"):
@@ -97,7 +102,7 @@ def _written_at(variant: ExerciseVariant, at: KeyPath, base: KeyPath) -> Callabl
     return lambda key: at if getattr(variant, key) or variant.role_briefs else base
 
 
-SLOT_REF = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)?$")  # a slot, or one part of one
+SLOT_REF = re.compile(rf"^[a-z0-9][a-z0-9-]*({re.escape(PART_MARK)}[a-z0-9][a-z0-9-]*)?$")  # a slot, or a part of one
 _CUE = re.compile(r"^([0-9]+) min: ")
 
 
@@ -171,8 +176,7 @@ def _material(f: Fields, module: Module) -> Material | None:
             scenario=e.text("scenario"), instructions=e.text_list("instructions"),
             questions=e.text_list("questions"), facilitation=e.text_list("facilitation"),
             optional=e.boolean("optional"),
-            role_briefs=[RoleBrief(r.text("role"), r.text("brief"))
-                         for r in e.records("role_briefs", content_keys(RoleBrief), required=False)],
+            role_briefs=_role_briefs(e),
             setup=e.text("setup"), timing=e.text_list("timing"), listen_for=e.text_list("listen_for"),
             debrief=e.text_list("debrief"), addressed_to=e.id_list("addressed_to", what="audience id"),
             variants=[_exercise_variant(v) for v in e.records("variants", _EXERCISE_VARIANT_KEYS, required=False)]))

@@ -11,6 +11,7 @@ from iwpacks.errors import IN_MEMORY, ContentError, Problem, did_you_mean
 from iwpacks.model import (
     GUIDE_TEXT,
     MESSAGE_ROLES,
+    PART_MARK,
     PRINCIPLE_ROLES,
     SECTION_ROLES,
     SLOT_ROLES,
@@ -192,7 +193,7 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
 
 def _slot_names(programme: Programme) -> list[str]:
     """What a topic may name: a slot, or one part of an arrangements slot ("caf-process.storage")."""
-    return [*programme.slots, *(f"{s.id}.{p.id}" for s in programme.slots.values() for p in s.parts)]
+    return [*programme.slots, *(f"{s.id}{PART_MARK}{p.id}" for s in programme.slots.values() for p in s.parts)]
 
 
 def audience_warnings(programme: Programme) -> list[str]:

@@ -59,7 +59,7 @@ def test_every_course_plan_adds_up(plans):
                        + sum(e.minutes for e in s.exercises if not e.optional) for s in plan.sections)
         welcome = plan.timetable.welcome_back_minutes
         assert sections + welcome == plan.planned_minutes == plan.timetable.training_minutes, cid
-        modules = sum(m.total_minutes for s in plan.sections for m in s.modules)
+        modules = sum(m.minutes for s in plan.sections for m in s.modules)
         own = sum(s.own_minutes + s.message_minutes for s in plan.sections)
         untimed_discussions = sum(e.minutes for s in plan.sections for e in s.exercises
                                   if not e.optional and e.exercise is None)

@@ -166,7 +166,7 @@ def test_recap_opens_every_slide_with_the_objectives_lead(decks, plans):
                     assert len(recap) == 1, (cid, m.ref)
 
 
-def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(decks, programme):
+def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(decks, programme, plans):
     slides = _titles_and_notes(decks["iw-practitioners"])
     notes = dict(slides)["Getting to know each other"]
     principle = programme.delivery_principles["get-to-know-each-other"]
@@ -178,15 +178,9 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
     # iw-practitioners runs IW01's optional exercise in its time (run_optional); iw-operational-managers not.
     ran = next(i for i, t in enumerate(titles) if t == "Exercise: One family, many services")
     assert titles[ran - 1].startswith("IW01: ECM guiding principles")  # after the topic it practises
-    assert any(r.label == "Exercise: One family, many services" for r in plans_timetable(programme))
+    assert any(r.label == "Exercise: One family, many services" for r in plans["iw-practitioners"].timetable.rows)
     managers = [s.shapes.title.text for s in slides_of(decks["iw-operational-managers"])]
     assert "Exercise: One family, many services (optional)" in managers
-
-
-def plans_timetable(programme):
-    from iwpacks.planning.plan import plan_course
-
-    return plan_course(programme, "iw-practitioners").timetable.rows
 
 
 def test_the_sources_message_leads_into_the_sources_slides_after_the_recap(decks):
