@@ -12,9 +12,11 @@ BREAK_AFTER = 90              # a session longer than this gets a mid-session br
 SESSIONS_PER_DAY = 2
 MIN_PART = 15                 # no part of a split block is shorter than this
 BREAK_SPLIT = 10              # a break may cut teaching where at least this much falls on each side
+LONG_STRETCH = 120            # minutes of teaching in a row that a break should not leave on either side of it
 KEEP_WHOLE = 30               # a teaching block this short is never cut in two; exercises never are
-AFTERNOON_MIN = 45
-WELCOME_BACK = "Day {day}: welcome back, recap and energiser"            # an afternoon session shorter than this is not worth coming back from lunch for
+AFTERNOON_MIN = 45            # an afternoon session shorter than this is not worth coming back from lunch for
+HALF_DAY = 210                # a day with no more teaching than this is a half day: one session, a break, no lunch
+WELCOME_BACK = "Day {day}: welcome back, recap and energiser"
 
 
 @attrs.frozen
@@ -93,6 +95,14 @@ class Timetable:
     @property
     def days(self) -> int:
         return max((r.day for r in self.rows), default=0)
+
+    @property
+    def span(self) -> str:
+        """How long the course runs, as a booking says it: "1 day", "3 days", "half a day", "2 half days"."""
+        half = all(not any(r.kind == "lunch" for r in self.rows if r.day == d) for d in range(1, self.days + 1))
+        if half:
+            return "half a day" if self.days == 1 else f"{self.days} half days"
+        return f"{self.days} day{'s' if self.days != 1 else ''}"
 
     @property
     def welcome_back_minutes(self) -> int:
@@ -191,7 +201,7 @@ def _sessions_of_day(blocks: list[Block], day: TrainingDay) -> list[list[Block]]
     AFTERNOON_MIN; among such splits, one whose morning ends on the quarter hour puts lunch there too.
     """
     total, most = _minutes(blocks), day.session_limit
-    if total <= most:
+    if total <= max(most, HALF_DAY):  # a lunch that leaves an hour's teaching after it is not a day's shape
         return [blocks]
     valid = []
     for limit in range(min(most, total - AFTERNOON_MIN), -(-total // SESSIONS_PER_DAY) - 1, -5):
@@ -201,11 +211,23 @@ def _sessions_of_day(blocks: list[Block], day: TrainingDay) -> list[list[Block]]
     on_quarter = [s for s in valid if (day.start + _minutes(s[0]) + _break_minutes(s[0], day)) % 15 == 0]
     if on_quarter or valid:
         return (on_quarter or valid)[0]
-    for limit in _limits(-(-total // SESSIONS_PER_DAY), most):
+    # Where topics and exercises will not split into two sessions of the usual length, one may run longer (up
+    # to a half day's) so long as the day still ends on time: better than an exercise a lunch away from its topic.
+    for limit in _limits(-(-total // SESSIONS_PER_DAY), max(most, HALF_DAY)):
         sessions = _fill(blocks, limit, most)
-        if len(sessions) <= SESSIONS_PER_DAY:
+        if len(sessions) <= SESSIONS_PER_DAY and (limit <= most or _ends_by(sessions, day)):
             return sessions
     return None
+
+
+def _ends_by(sessions: list[list[Block]], day: TrainingDay) -> bool:
+    """Whether a day of these sessions, with its breaks, lunch and an afternoon on the quarter hour, ends by its end."""
+    now = day.start
+    for index, session in enumerate(sessions):
+        if index:
+            now += day.lunch_minutes + (-(now + day.lunch_minutes)) % 15
+        now += _minutes(session) + _break_minutes(session, day)
+    return now <= day.end
 
 
 def _limits(low: int, high: int) -> list[int]:
@@ -276,14 +298,15 @@ def _merged(blocks: list[Block]) -> list[Block]:
 
 
 def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Block]] | None:
-    """The mid-session break on the quarter hour nearest the middle, splitting teaching if it must; None if none.
+    """The mid-session break nearest the middle, on the quarter hour where it can be, splitting teaching if it
+    must; None if none.
 
     A break never falls inside an exercise, nor within half an hour of the session's start or end.
     """
     total = _minutes(session)
-    best: tuple[float, int, list[Block]] | None = None
-    first = start + 30 + (-(start + 30)) % 15
-    for at in range(first, start + total - 30 + 1, 15):
+    best: tuple[tuple[int, bool, float], int, list[Block]] | None = None
+    first = start + 30 + (-(start + 30)) % 5
+    for at in range(first, start + total - 30 + 1, 5):
         elapsed, offset = at - start, 0
         candidate: tuple[int, list[Block]] | None = None
         split = False
@@ -293,19 +316,23 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
                 break
             if offset < elapsed < offset + block.minutes:
                 before, after = elapsed - offset, offset + block.minutes - elapsed
-                if block.kind == "exercise" or min(before, after) < BREAK_SPLIT or (block.cuts and
-                                                                                     before not in block.cuts):
+                short = not block.cuts and block.minutes <= KEEP_WHOLE  # such as a few key messages: one item
+                if block.kind == "exercise" or short or min(before, after) < BREAK_SPLIT or (block.cuts and
+                                                                                              before not in block.cuts):
                     candidate = None  # never in an exercise; in teaching, only between topics
                 else:
                     candidate = (i + 1, session[:i] + [_piece(block, 0, before), _piece(block, before, after)]
                                  + session[i + 1:])
-                split = True
+                split = not block.cuts  # a topic boundary is as good a place as the line between two items
                 break
             offset += block.minutes
         # Between two items reads better than in the middle of one: a boundary may sit a little further off.
-        gap = abs(elapsed - total / 2) + (BREAK_SPLIT if candidate is not None and split else 0)
-        if candidate is not None and (best is None or gap < best[0]):
-            best = (gap, *candidate)
+        # First no stretch much over LONG_STRETCH, then the quarter hour, then nearest the middle: a break leaves
+        # the quarter hour only where every quarter hour would leave a long stretch on one side.
+        cost = (max(0, max(elapsed, total - elapsed) - LONG_STRETCH), at % 15 != 0,
+                abs(elapsed - total / 2) + (BREAK_SPLIT if split else 0))
+        if candidate is not None and (best is None or cost < best[0]):
+            best = (cost, *candidate)
     return None if best is None else (best[1], best[2])
 
 
@@ -337,9 +364,12 @@ def _with_break(session: list[Block], start: int) -> tuple[int | None, list[Bloc
     if where == -1:  # cut teaching rather than an exercise, if the session has any
         longest = max(range(len(session)), key=lambda i: (session[i].kind != "exercise", session[i].minutes))
         block = session[longest]
-        first = block.minutes // 2
-        session = session[:longest] + [attrs.evolve(block, minutes=first),
-                                       attrs.evolve(block, minutes=block.minutes - first)] + session[longest + 1:]
+        before = _minutes(session[:longest])
+        # Between two of its topics, the one nearest the session's middle, where it has them.
+        first = min(block.cuts, key=lambda c: abs(before + c - _minutes(session) / 2)) if block.cuts \
+            else block.minutes // 2
+        session = session[:longest] + [_piece(block, 0, first),
+                                       _piece(block, first, block.minutes - first)] + session[longest + 1:]
         where = longest + 1
     return where, session
 

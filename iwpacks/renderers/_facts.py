@@ -95,7 +95,7 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         title=course.title, course_id=course.id, audience=plan.audience.name,
         audience_summary=plan.audience.summary, process=plan.process.name,
         total_range=format_range(plan.min_minutes, plan.max_minutes),
-        days=f"{plan.timetable.days} day{'s' if plan.timetable.days != 1 else ''}",
+        days=plan.timetable.span,
         total_planned=format_minutes(plan.planned_minutes), optional_extras=plan.optional_extras,
         entry_requirements=tuple(f"{m.ref} {m.name}" for m in plan.entry_modules),
         modules=modules,

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from iwpacks.renderers._facts import CourseFacts
 
 TO_BE_DEFINED = "To be defined: the strategy names this module but does not yet define it."
-SESSION_PLAN_HEADER = ("Day", "Session", "Start", "End", "Minutes", "Activity")
+SESSION_PLAN_HEADER = ("Day", "Time", "Mins", "Activity")  # a course of one day leaves out the Day column
 
 
 def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
@@ -105,12 +105,13 @@ def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
     """The timed plan with a running clock: every block, break and lunch, day by day."""
     timetable = plan.timetable
     doc.add_heading("Session plan", 1)
-    sessions, days = timetable.sessions, timetable.days
+    days = timetable.days
+    lunch = any(r.kind == "lunch" for r in timetable.rows)
     keep_with_next(doc.add_paragraph(
-        f"{format_minutes(plan.planned_minutes)} of training in {sessions} session{'s' if sessions != 1 else ''} "
-        f"over {days} day{'s' if days != 1 else ''}. A session over an hour and a half has a break, the two "
-        "sessions of a day are separated by lunch" + (", and each later day opens with a welcome back"
-                                                     if days > 1 else "")
+        f"{format_minutes(plan.planned_minutes)} of training over {timetable.span}. "
+        + ("Each session has a break, and lunch separates the morning from the afternoon" if lunch
+           else "The session has a break in the middle" if days == 1 else "Each morning has a break in the middle")
+        + (", and each later day opens with a welcome back" if days > 1 else "")
         + f". Each day starts at {clock(timetable.rows[0].start)}: if you start at another time, move every time by "
         "the same amount."))
     rows: list[list[str]] = []
@@ -118,9 +119,9 @@ def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
     for r in timetable.rows:
         if r.is_break:
             quiet.add(len(rows))
-        rows.append([str(r.day), "" if r.is_break else str(r.session), clock(r.start), clock(r.end),
-                     str(r.minutes), r.label])
-    table(doc, SESSION_PLAN_HEADER, rows, widths=(1.2, 1.6, 1.4, 1.4, 1.7, 9.7), quiet_rows=quiet)
+        rows.append([str(r.day), f"{clock(r.start)}\u2013{clock(r.end)}", str(r.minutes), r.label][days == 1:])
+    header, widths = SESSION_PLAN_HEADER[days == 1:], (1.2, 2.8, 1.4, 11.6)[days == 1:]
+    table(doc, header, rows, widths=widths[:-1] + (widths[-1] + (1.2 if days == 1 else 0),), quiet_rows=quiet)
     for day in range(1, days + 1 if days > 1 else 1):
         day_rows = [r for r in timetable.rows if r.day == day]
         taught = sum(r.minutes for r in day_rows if not r.is_break)

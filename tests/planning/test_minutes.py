@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iwpacks.model import TrainingDay
-from iwpacks.planning.timetable import Block, build_timetable
+from iwpacks.planning.timetable import HALF_DAY, Block, build_timetable
 
 SESSION_LIMIT = TrainingDay().session_limit
 
@@ -27,7 +27,7 @@ def test_the_timetable_keeps_every_minute_and_no_session_runs_over(items):
     for session in range(1, timetable.sessions + 1):  # a day's welcome back may tip a packed morning over
         taught = sum(r.minutes for r in timetable.rows
                      if r.session == session and not r.is_break and r.place[:1] != ("day",))
-        assert 0 < taught <= SESSION_LIMIT or any(b.minutes > SESSION_LIMIT for b in items)
+        assert 0 < taught <= max(SESSION_LIMIT, HALF_DAY) or any(b.minutes > SESSION_LIMIT for b in items)
 
 
 @settings(max_examples=300, deadline=None)
@@ -84,17 +84,34 @@ def test_days_are_balanced_and_a_course_of_one_training_day_runs_in_one(programm
 
 
 def test_breaks_fall_on_the_quarter_hour_where_the_blocks_allow(programme):
-    """Every break of every course starts on the quarter hour, but where a quarter hour would cut an exercise."""
+    """Breaks start on the quarter hour where that leaves no more than two hours of teaching on either side
+    and cuts no exercise or topic; the rest on a five-minute mark (a trainer reads 10:35 as easily)."""
     from iwpacks.planning.plan import plan_course
 
-    off = []
+    off, breaks = [], 0
     for course in programme.courses.values():
         if not course.is_pending:
             rows = plan_course(programme, course.id).timetable.rows
+            breaks += sum(1 for r in rows if r.kind == "break")
             off += [(course.id, r.start) for r in rows if r.kind == "break" and r.start % 15]
-    breaks = sum(1 for c in programme.courses.values() if not c.is_pending
-                 for r in plan_course(programme, c.id).timetable.rows if r.kind == "break")
-    assert len(off) <= breaks // 5, off  # at most one in five falls off the quarter hour
+            assert all(r.start % 5 == 0 for r in rows if r.is_break), course.id
+    assert len(off) * 5 <= breaks * 2, off  # at most two in five fall off the quarter hour
+
+
+def test_no_stretch_of_teaching_runs_over_two_hours_without_a_break(programme):
+    """Between the start of a day, a break, lunch and the end of the day: at most two hours in the room."""
+    from iwpacks.planning.plan import plan_course
+
+    for course in programme.courses.values():
+        if course.is_pending:
+            continue
+        stretch, day = 0, 1
+        for row in plan_course(programme, course.id).timetable.rows:
+            if row.is_break or row.day != day:
+                stretch, day = 0, row.day
+            if not row.is_break:
+                stretch += row.minutes
+                assert stretch <= 120, (course.id, row)
 
 
 # Blocks as content makes them: every block at least 5 minutes, an exercise at most an hour and a half.
