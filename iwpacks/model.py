@@ -717,6 +717,7 @@ ARTEFACTS = (
 # The trainer guide's own words (content/trainer-guide.yaml), key by key: a tuple names the values a text may
 # fill in ({reason}); a number means a list (0: any number of items; N: exactly N, the columns of a table).
 GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
+    "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism
     "facilitation.heading": (),
     "facilitation.intro": (),
     "facilitation.omitted": ("reason",),
@@ -728,7 +729,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.within_course_time": (),
     "facilitation.time_with_exercises": ("total", "exercises"),
     "facilitation.key_message": (),
-    "facilitation.time_and_delivery": ("time", "delivery"),
+    "facilitation.time_and_delivery": ("time",),
     "facilitation.no_material_yet": (),
     "facilitation.topic_time": (),
     "facilitation.local_note": (),

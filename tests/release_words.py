@@ -9,7 +9,9 @@ from artefact_text import artefact_text
 # Words about how packs are made, which a trainer or attendee should never read. "Draft" as a verb is fine
 # ("Draft, in two or three sentences, ..."); DRAFT in capitals is the mark of a draft build.
 BUILD_WORDS = re.compile(r"\b(master packs?|overlays?|slots?|seeds?|rebuild\w*|content version|review notes?|"
-                         r"draft core material|placeholders?|localis\w+ report)\b", re.I)
+                         r"draft core material|placeholders?|localis\w+ report|"
+                         # the strategy's own fields about modules, not about this course (the review)
+                         r"development responsibility|self-study|delivery mechanism|strategy \(3\.1\))", re.I)
 DRAFT_MARK = re.compile(r"\bDRAFT\b")
 
 

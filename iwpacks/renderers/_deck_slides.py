@@ -27,9 +27,11 @@ from iwpacks.renderers._words import items, say
 # What fits a body box at the template's sizes (26 pt first level): characters a line, lines a box.
 FULL = (66, 10)
 SMALL = 20  # the size for long reading text (scenarios, exercise tasks): still above the 18 pt floor
-FULL_SMALL = (82, 12)
-HALF_SMALL = (40, 11)
+FULL_SMALL = (88, 14)
+HALF_SMALL = (42, 12)
 TITLE_CHARS = 90  # two lines at the smaller title size; longer titles are shortened on the slide
+SCENARIO_PARAGRAPH = 260  # a scenario reads in short paragraphs of a few sentences, not as one block
+RUNNING_SPACE = 0.4  # the space after a paragraph of running text, in lines (deck.RUNNING_SPACE_PT)
 
 
 @attrs.frozen
@@ -60,8 +62,25 @@ class SlideSpec:
 def _lines(para: Para, width: int) -> float:
     """Lines a paragraph takes; second-level text is smaller (22 pt against 26 pt), so more fits."""
     if para.level > 0:
-        return 0.75 * max(1, math.ceil(len(para.text) / (width * 1.15)))
-    return max(1, math.ceil(len(para.text) / width))
+        return 0.75 * _wrapped(para.text, int(width * 1.15))
+    return _wrapped(para.text, width) + (RUNNING_SPACE if para.level < 0 else 0)
+
+
+def _wrapped(text: str, width: int) -> int:
+    """Lines `text` takes wrapped at word breaks, `width` characters a line: a long e-mail address or web
+    address moves to a line of its own, which a count of characters alone misses."""
+    lines, column = 0, 0
+    for line in text.split("\n"):
+        lines, column = lines + 1, 0
+        for word in line.split():
+            if column and column + 1 + len(word) <= width:
+                column += 1 + len(word)
+                continue
+            if column:
+                lines += 1
+            lines += (len(word) - 1) // width  # a word longer than a line breaks where it must
+            column = len(word) % width or width
+    return max(1, lines)
 
 
 def chunk(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para, ...]]:
@@ -101,26 +120,56 @@ def _numbered(title: str, index: int, count: int) -> str:
     return title if count == 1 else f"{title} ({index} of {count})"
 
 
-# The long local facts (several lines) the deck has shown so far, while plan_slides draws one deck: the
-# second time a topic needs them, the slide points back rather than repeat them in full.
+# The long local facts (several lines) the deck has shown so far, while plan_slides draws one deck, and the
+# topic each is shown in full at: the first that gives itself time to present them (a three-minute pointer to
+# sources is not the place for the local CAF arrangements); every other slide that needs them points there.
 _SHOWN: ContextVar[set[str] | None] = ContextVar("shown_slots", default=None)
+_HOMES: ContextVar[dict[str, tuple[str, str]]] = ContextVar("slot_homes", default={})
 LONG_SLOT = 3  # lines
+HOME_MINUTES = 10  # a topic this long has time to present a long local fact
 
 
-def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str]) -> list[Para]:
+def _slot_homes(plan: CoursePlan) -> dict[str, tuple[str, str]]:
+    """For each slot a topic uses: (module ref, topic title) of the topic that shows it in full."""
+    uses = [(slot_id, (mp.module.ref, t.title), t.minutes or 0) for s in plan.sections for mp in s.modules
+            for t in mp.topics for slot_id in t.slots]
+    homes: dict[str, tuple[str, str]] = {}
+    for slot_id, where, minutes in uses:
+        if minutes >= HOME_MINUTES:
+            homes.setdefault(slot_id, where)
+    for slot_id, where, _ in uses:
+        homes.setdefault(slot_id, where)
+    return homes
+
+
+def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str] | None = None) -> list[Para]:
     out = []
     seen = _SHOWN.get()
+    homes = _HOMES.get()
     for slot_id in slot_ids:
         shown = slot_text(plan, slot_id)
-        if seen is not None and len(shown.lines) >= LONG_SLOT and slot_id in seen:
+        home = homes.get(slot_id)
+        if seen is not None and len(shown.lines) >= LONG_SLOT and (
+                slot_id in seen or (home is not None and here is not None and home != here)):
+            where = ("As shown earlier in the course" if slot_id in seen
+                     else f"Shown in full later, with \u201c{_topic_title(plan, home)}\u201d")
             out += [Para(shown.heading, bold=True, keep_with_next=True),
-                    Para("As shown earlier in the course; the handouts list them too", 1)]
+                    Para(f"{where}; the handouts list them too", 1)]
             continue
         if seen is not None:
             seen.add(slot_id)
         out.append(Para(shown.heading, bold=True, keep_with_next=True))
         out += [Para(line, 1, placeholder=not shown.filled) for line in shown.lines]
     return out
+
+
+def _topic_title(plan: CoursePlan, where: tuple[str, str] | None) -> str:
+    """The title a topic has on its slide."""
+    for mp in (mp for s in plan.sections for mp in s.modules):
+        for t in mp.topics:
+            if where == (mp.module.ref, t.title):
+                return t.slide_title or t.title
+    return ""
 
 
 def _split(layout: str, title: str, paras: Sequence[Para], notes: str, box=FULL,
@@ -158,11 +207,12 @@ def _sentences(text: str, limit: int) -> list[str]:
 
 def plan_slides(plan: CoursePlan) -> list[SlideSpec]:
     """Every slide of the course in the standard order of 2.5, titles made unique."""
-    token = _SHOWN.set(set())
+    token, homes = _SHOWN.set(set()), _HOMES.set(_slot_homes(plan))
     try:
         return _all_slides(plan)
     finally:
         _SHOWN.reset(token)
+        _HOMES.reset(homes)
 
 
 def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
@@ -191,7 +241,9 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     if plan.timetable.days == 1 and any(r.is_break for r in plan.timetable.rows):
         agenda.append(Para("; ".join(f"{r.label.lower()} {clock(r.start)}-{clock(r.end)}"
                                      for r in plan.timetable.rows if r.is_break).capitalize()))
-    agenda += [Para(f"{s.title}: {_section_time(s)}") for s in plan.sections if not s.omitted]
+    # A scenarios section whose exercises all run inside the modules has no time of its own to show.
+    agenda += [Para(f"{s.title}: {_section_time(s)}") for s in plan.sections
+               if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
                       "Walk through the course content and the timetable. "
@@ -258,8 +310,7 @@ def _day_opener(day: int) -> SlideSpec:
                      notes=f"Welcome everyone back to day {day}. Recap the day before in two minutes: ask each table "
                            "for one thing they took away and one question they still have, and note the questions "
                            "to come back to. Then an energiser: everyone finds someone from another agency and "
-                           "tells them one thing they have tried since yesterday. Timing: 10 minutes, in the "
-                           "session plan as the day's first row.")
+                           "tells them one thing they have tried since yesterday. Timing: 10 minutes.")
 
 
 def _section(plan: CoursePlan, section, index: int = 0,
@@ -306,7 +357,7 @@ def _awareness_notes(item: AwarenessItem) -> str:
     """Where attendees meet the process in full."""
     full = item.full_course
     if full and not full.is_pending:
-        return f"Attendees who need more can take the course {full.title}."
+        return f"Attendees who need more can take the course \u201c{full.title}\u201d."
     return "Point attendees to the training on it in the sources of information."
 
 
@@ -384,7 +435,7 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[
         notes += f" Local note: {topic.local_notes}"
     if topic.slots:
         notes += " Show the local details on the slide."
-    body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots)
+    body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title))
     yield from _split("Title and Content", f"{m.ref}: {topic.slide_title or topic.title}", body or [Para(topic.title)],
                       notes)
     for local in topic.local_slides:
@@ -428,8 +479,7 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
                         notes=f"Discussion from {item.module_ref}. Use attendees' own experience; take feedback "
                               "from each group. Timing: within the module's time.")
         return
-    limit = FULL_SMALL[0] * (FULL_SMALL[1] - 1)
-    scenario = [Para(piece, level=-1) for piece in _sentences(e.scenario, limit)]
+    scenario = [Para(piece, level=-1) for piece in _sentences(e.scenario, SCENARIO_PARAGRAPH)]
     scenario.append(Para(f"{e.groups[:1].upper()}{e.groups[1:]} \u00b7 {format_minutes(e.minutes)}", level=-1, bold=True))
     launch = e.setup or (f"Introduce the {e.kind.replace('-', ' ')}. Read it aloud or give attendees time to read it."
                          + (" Give each player their role card from the trainer guide." if e.role_briefs else ""))
@@ -437,30 +487,31 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
     yield from _split("Title and Content", f"Exercise: {e.title}{optional}", scenario, f"{launch}\n{timing}",
                       box=FULL_SMALL, size=SMALL)
     task = [Para(i) for i in e.instructions]
-    questions = tuple(Para(q) for q in e.questions)
-    pages = _pair(chunk(task, HALF_SMALL), chunk(questions, HALF_SMALL))
+    questions = [Para(q) for q in e.questions]
     # While groups work: what to listen for and what good answers cover; then the debrief. With a second
     # task slide, the debrief goes on the last one, so no two slides repeat the same notes.
     working = (_listed("Listen for", e.listen_for) + _listed("Good answers cover", e.facilitation)).strip()
     debrief = _listed("Debrief", e.debrief).strip()
-    for i, (left, right) in enumerate(pages, 1):
-        headings = ("What to do" if left else "", "Questions" if right else "")
-        if len(pages) == 1:
-            notes = f"{working}\n{debrief}".strip()
-        else:
-            notes = working if i == 1 else (debrief or "Groups carry on with the task; see the notes on the slide "
-                                                      "before for what to listen for.")
-        yield SlideSpec("Exercise", f"Exercise: {_without_stop(e.title)}: your task" + (f" ({i})" if i > 1 else ""), left,
-                        right=right, headings=headings, notes=notes, size=SMALL)
+    title = f"Exercise: {_without_stop(e.title)}: your task"
+    left, right = chunk(task, HALF_SMALL), chunk(questions, HALF_SMALL)
+    if len(left) <= 1 and len(right) <= 1:  # side by side on one slide
+        yield SlideSpec("Exercise", title, left[0] if left else (), right=right[0] if right else (),
+                        headings=("What to do" if task else "", "Questions" if questions else ""),
+                        notes=f"{working}\n{debrief}".strip(), size=SMALL)
+        return
+    # Too long for two columns: the task full width, then the questions on a slide of their own, so no slide
+    # is left holding two bullets beside an empty column.
+    slides = [*_split("Title and Content", title, task, "", box=FULL_SMALL, size=SMALL),
+              *_split("Title and Content", f"Exercise: {_without_stop(e.title)}: questions", questions, "",
+                      box=FULL_SMALL, size=SMALL)]
+    for i, slide in enumerate(slides, 1):
+        notes = working if i == 1 else debrief if i == len(slides) else \
+            "Groups carry on with the task; the first task slide's notes say what to listen for."
+        yield attrs.evolve(slide, notes=notes or "Groups carry on with the task.")
 
 
 def _listed(label: str, lines: Sequence[str]) -> str:
     return f"{label}:\n" + "\n".join(f"- {line}" for line in lines) + "\n" if lines else ""
-
-
-def _pair(left: list, right: list) -> list[tuple]:
-    count = max(len(left), len(right), 1)
-    return [(left[i] if i < len(left) else (), right[i] if i < len(right) else ()) for i in range(count)]
 
 
 def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:

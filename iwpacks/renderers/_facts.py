@@ -20,6 +20,9 @@ def mid_sentence(name: str) -> str:
     return name[0].lower() + name[1:]
 
 
+WITHIN_MODULES = "in the modules' time, each exercise straight after its topic"  # a section with no time of its own
+WELCOME_BACK_ROW = "Welcome back on each later day"
+
 @attrs.frozen
 class ModuleFacts:
     """One module's line in the specification: timing, delivery, prerequisites, responsibility."""
@@ -99,9 +102,9 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         total_planned=format_minutes(plan.planned_minutes), optional_extras=plan.optional_extras,
         entry_requirements=tuple(f"{m.ref} {m.name}" for m in plan.entry_modules),
         modules=modules,
-        sections=tuple((s.title, format_minutes(s.minutes) if s.minutes else "within the modules' time")
+        sections=tuple((s.title, format_minutes(s.minutes) if s.minutes else WITHIN_MODULES)
                        for s in plan.sections if not s.omitted)
-        + ((("Welcome back on each later day", format_minutes(plan.timetable.welcome_back_minutes)),)
+        + (((WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)),)
            if plan.timetable.welcome_back_minutes else ()),
         delivery=tuple(dict.fromkeys(m.delivery for m in modules if m.delivery and not m.pending)),
         responsibility=tuple(dict.fromkeys(m.responsibility for m in modules if m.responsibility)),

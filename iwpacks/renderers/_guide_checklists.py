@@ -29,7 +29,8 @@ def principles(doc: DocumentObject, plan: CoursePlan) -> None:
             doc.add_paragraph(principle.instruction)
         if principle.applies_to == "train-the-trainer":
             doc.add_paragraph(say(plan, "principles.follow_up_pointer"))
-        doc.add_paragraph(say(plan, "principles.strategy_words", words=principle.seed_text), style="Quote")
+        if not plan.release:  # the strategy's own words, for the policy team; trainers need the instruction
+            doc.add_paragraph(say(plan, "principles.strategy_words", words=principle.seed_text), style="Quote")
 
 
 def follow_up(doc: DocumentObject, plan: CoursePlan) -> None:
@@ -38,7 +39,7 @@ def follow_up(doc: DocumentObject, plan: CoursePlan) -> None:
     doc.add_paragraph(say(plan, "follow_up.intro"))
     numbered(doc, items(plan, "follow_up.steps"))
     principle = next((p for p in plan.principles if p.role == "follow-up"), None)
-    if principle is not None:
+    if principle is not None and not plan.release:
         doc.add_paragraph(say(plan, "principles.strategy_words", words=principle.seed_text), style="Quote")
     doc.add_heading(say(plan, "follow_up.call_log"), 2)
     keep_with_next(doc.add_paragraph(say(plan, "follow_up.call_log_note")))
@@ -58,8 +59,9 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
     table(doc, list(items(plan, "materials.header")), rows, widths=(4.2, 4.4, 6.8, 1.6))
     doc.add_heading(say(plan, "materials.room"), 2)
     bullets(doc, items(plan, "materials.room_items"))
-    doc.add_heading(say(plan, "materials.strategy_asks"), 2)
-    bullets(doc, [m.seed_text for m in plan.material_types], style="Quote")
+    if not plan.release:  # for the policy team: the strategy's list beside the pack's files
+        doc.add_heading(say(plan, "materials.strategy_asks"), 2)
+        bullets(doc, [m.seed_text for m in plan.material_types], style="Quote")
 
 
 def local_slots(doc: DocumentObject, plan: CoursePlan) -> None:

@@ -58,13 +58,14 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
         exercise_notes(doc, plan, item)
     for message in () if first else section.messages:
         _message(doc, plan, message)
+    if section.awareness:
+        doc.add_paragraph(say(plan, "facilitation.awareness_note"))
     for aware in section.awareness:
         doc.add_heading(say(plan, "facilitation.awareness_heading", process=aware.process.name,
                             minutes=format_minutes(aware.minutes)), 3)
         bullets(doc, aware.process.awareness_points)
         doc.add_paragraph(aware.process.awareness_notes)
         _slot_blocks(doc, plan, aware.process.awareness_slots)
-        doc.add_paragraph(say(plan, "facilitation.awareness_note"))
 
 
 def _message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) -> None:
@@ -95,7 +96,7 @@ def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
     if exercises and mp.minutes:  # say so, so the times agree with the session plan's rows
         time = say(plan, "facilitation.time_with_exercises", total=time, exercises=format_minutes(exercises))
     keep_with_next(labelled(doc, say(plan, "facilitation.planned_time"),
-                            say(plan, "facilitation.time_and_delivery", time=time, delivery=m.delivery_text)))
+                            say(plan, "facilitation.time_and_delivery", time=time)))
     if m.material is None:
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.no_material_yet")))
         numbered(doc, [t.title for t in mp.topics])

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
 from iwpacks.renderers._docx import bullets, keep_with_next, labelled, table
+from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -20,7 +21,7 @@ SESSION_PLAN_HEADER = ("Day", "Time", "Mins", "Activity")  # a course of one day
 def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
     """Content, every learning objective verbatim, timings, audience, delivery, prerequisites, responsibility."""
     doc.add_heading("Course specification", 1)
-    doc.add_paragraph(f"The course specification of the strategy (3.1) for \u201c{facts.title}\u201d: what the course "
+    doc.add_paragraph(f"The course specification for \u201c{facts.title}\u201d: what the course "
                       "covers, what attendees will learn, how long it takes, who it is for and how it is delivered.")
     _content(doc, plan, facts)
     doc.add_heading("Learning objectives", 2)
@@ -37,9 +38,11 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
     for m in facts.modules:
         if m.audience:
             labelled(doc, f"{m.ref} audience", m.audience, style="List Bullet")
-    doc.add_heading("Delivery mechanism", 2)
-    for m in facts.modules:
-        labelled(doc, m.ref, m.delivery or "To be defined", style="List Bullet")
+    doc.add_heading("Delivery", 2)
+    doc.add_paragraph(say(plan, "course.delivery") + ".")
+    if not plan.release:  # for the policy team: each module's mechanism as the strategy gives it
+        for m in facts.modules:
+            labelled(doc, f"{m.ref} in the strategy", m.delivery or "To be defined", style="List Bullet")
     doc.add_heading("Prerequisites and entry requirements", 2)
     entry = "; ".join(facts.entry_requirements)
     keep_with_next(doc.add_paragraph(f"Before this course, attendees should have completed: {entry}." if entry else
@@ -48,9 +51,10 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
             for m in facts.modules if not m.pending]
     if rows:
         table(doc, ["Module", "Delivered after", "Entry requirements"], rows, widths=(2.2, 7.4, 7.4))
-    doc.add_heading("Development responsibility", 2)
-    for m in facts.modules:
-        labelled(doc, m.ref, m.responsibility or "To be defined", style="List Bullet")
+    if not plan.release:  # who writes the material: the policy team's concern, not the trainer's
+        doc.add_heading("Development responsibility", 2)
+        for m in facts.modules:
+            labelled(doc, m.ref, m.responsibility or "To be defined", style="List Bullet")
     if facts.notes:
         doc.add_heading("Notes on this course", 2)
         bullets(doc, facts.notes)

@@ -1,6 +1,7 @@
 """The trainer guide's own words (content/trainer-guide.yaml), as the plan carries them."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,3 +16,12 @@ def say(plan: CoursePlan, key: str, **values: str) -> str:
 def items(plan: CoursePlan, key: str) -> tuple[str, ...]:
     """The items of a list: bullets, steps or a table's column headings."""
     return plan.guide_text[key]
+
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def tidy_punctuation(text: str) -> str:
+    """What attendees read may tidy the seed's punctuation ("own context.." reads as a typo); the course
+    specification keeps the seed's words exactly."""
+    return _DOUBLE_STOP.sub(".", text)

@@ -38,6 +38,7 @@ from iwpacks.renderers._pdf import (
     total_text,
 )
 from iwpacks.renderers._slots import slot_text
+from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -83,7 +84,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]
     if owner:
         cover.append(f"<b>Prepared for:</b> {text(owner)}")
     story: list[Flowable] = [cover_block(LABEL, facts.title, cover, s, brand), Spacer(1, 4 * mm)]
-    story += _summary(facts, s, brand)
+    story += _summary(plan, facts, s, brand)
     story += _structure(facts, s, brand)
     story += _timings(facts, s, brand)
     models = {m.ref: m for m in plan.modules}
@@ -96,7 +97,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]
     return story
 
 
-def _summary(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
+def _summary(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
     timing = total_text(facts)
     if facts.total_planned != facts.total_range:  # the strategy gives a range: say what this course plans
         timing += f" (this course: {facts.total_planned})"
@@ -106,11 +107,10 @@ def _summary(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> 
     entry = "; ".join(facts.entry_requirements) if facts.entry_requirements else "No entry requirements"
     rows = [("Target audience", [f"{facts.audience}: {facts.audience_summary}"]),
             ("Process or tool", [facts.process]),
-            ("Delivery mechanism", list(facts.delivery) or [PENDING]),
+            ("Delivery", [say(plan, "course.delivery")]),
             ("Total timing", [timing]),
             ("Entry requirements", [f"Attendees complete {entry} first" if facts.entry_requirements else entry]),
-            ("Prerequisites", [_prerequisites(facts)]),
-            ("Development responsibility", list(facts.responsibility) or [PENDING])]
+            ("Prerequisites", [_prerequisites(facts)])]
     if facts.notes:
         rows.append(("Notes", list(facts.notes)))
     return [Heading("Course summary", s["h1"]), _key_values(rows, s, brand)]
@@ -167,11 +167,12 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     out += [Heading("Learning objectives", s["h2"], level=1, outline=f"{m.ref} learning objectives"),
             *objectives, *bullets(m.objectives, s["bullet"])]
     out += [Heading("Content", s["h2"], level=1, outline=f"{m.ref} content"), *bullets(m.content, s["bullet"])]
-    rows = [("Intended audience", list(module.audience_text) or [NONE_TEXT]),  # the seed's list, one per line
-            ("Prerequisites", [f"Taken after {m.prerequisites}" if m.prerequisites else "No prerequisites"]),
-            ("Entry requirements", [m.entry_requirements or "No entry requirements"]),
-            ("Delivery", [m.delivery or PENDING]),
-            ("Development responsibility", [m.responsibility or PENDING])]
+    rows = [("Intended audience", list(module.audience_text) or [NONE_TEXT])]  # the seed's list, one per line
+    rows += [("Prerequisites", [f"Taken after {m.prerequisites}"])] if m.prerequisites else []
+    rows += [("Entry requirements", [m.entry_requirements])] if m.entry_requirements else []
+    if not plan.release:  # for the policy team: the strategy's delivery and ownership; the course says its own
+        rows += [("Delivery in the strategy", [m.delivery or PENDING]),
+                 ("Development responsibility", [m.responsibility or PENDING])]
     if notes := _editorial_notes(module, plan):
         rows.append(("Editorial notes", notes))
     # Named with the ref: this block may be pushed to the top of a page, away from its module heading.

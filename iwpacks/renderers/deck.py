@@ -16,6 +16,7 @@ from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._pptx_xml import no_bullet
+from iwpacks.renderers._words import tidy_punctuation
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationObject
@@ -93,6 +94,7 @@ def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft:
 
 
 CONTENT_TITLE_PT = 28
+RUNNING_SPACE_PT = 8  # _deck_slides.RUNNING_SPACE counts it in lines
 
 
 def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False, size: int | None = None) -> None:
@@ -104,12 +106,13 @@ def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False
         return
     for index, para in enumerate(paras):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        if para.level < 0:  # running text, not a list: no bullet, no indent
+        if para.level < 0:  # running text, not a list: no bullet, no indent, a little space between paragraphs
             no_bullet(paragraph)
+            paragraph.space_after = Pt(RUNNING_SPACE_PT)
         else:
             paragraph.level = para.level
         run = paragraph.add_run()
-        run.text = _tidy(para.text)
+        run.text = tidy_punctuation(para.text)
         if size:
             run.font.size = Pt(size)
         if para.bold:
@@ -118,15 +121,6 @@ def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False
             run.font.italic = True
             run.font.bold = True
             run.font.color.rgb = RGBColor.from_string(brand.colours["tint" if dark else "accent"])
-
-
-_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
-
-
-def _tidy(text: str) -> str:
-    """A slide may tidy the seed's punctuation ("own context.." reads as a typo on screen); the specification
-    keeps the seed's words exactly."""
-    return _DOUBLE_STOP.sub(".", text)
 
 
 def _size_runs(frame, size) -> None:

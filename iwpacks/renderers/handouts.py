@@ -20,6 +20,7 @@ from iwpacks.renderers._docx import cover, finish, open_template
 from iwpacks.renderers._facts import course_facts, mid_sentence
 from iwpacks.renderers._printables import printable_blocks
 from iwpacks.renderers._slots import slot_text
+from iwpacks.renderers._words import tidy_punctuation
 
 if TYPE_CHECKING:
     from iwpacks.model import Brand, Exercise
@@ -76,7 +77,7 @@ def _about(plan: CoursePlan) -> list[Block]:
         if m.is_pending:
             blocks.append(Para("To be defined: the strategy names this module but does not yet define it."))
             continue
-        blocks += [Para(m.objectives_lead, keep_with_next=True), Bullets(m.objectives)]
+        blocks += [Para(m.objectives_lead, keep_with_next=True), Bullets(tuple(map(tidy_punctuation, m.objectives)))]
     return blocks
 
 

@@ -13,12 +13,15 @@ from reportlab.platypus.doctemplate import LayoutError
 from iwpacks.errors import IwpacksError
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import (
+    WELCOME_BACK_ROW,
+    WITHIN_MODULES,
     CourseFacts,
     ModuleFacts,
     course_facts,
     mid_sentence,
 )
 from iwpacks.renderers._local import cover_identity
+from iwpacks.renderers._words import say
 from iwpacks.renderers._pdf import (
     CONTENT_W,
     PageDecor,
@@ -157,11 +160,14 @@ def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], br
         time += f". If time allows, the optional {'; '.join(facts.optional_extras)}"
     out: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),
                            Paragraph(f"<b>{text(facts.audience)}</b>: {text(facts.audience_summary)}", s["body"])]
-    for label, values in (("Time", [time]), ("Delivery", list(facts.delivery)), ("Before the course", [entry])):
+    for label, values in (("Time", [time]), ("Delivery", [say(plan, "course.delivery")]), ("Before the course", [entry])):
         out.append(Paragraph(label, s["h2"]))
         out += [Paragraph(text(v), s["small"]) for v in values] or [Paragraph(PENDING, s["placeholder"])]
     out.append(Paragraph("Course structure", s["h2"]))
-    out += [Paragraph(f"{text(title)} \u00b7 <b>{text(time)}</b>", s["small"]) for title, time in facts.sections]
+    # What takes time of its own: a scenarios section whose exercises run inside the modules, and the welcome
+    # back, are the trainer's business, not the booker's.
+    out += [Paragraph(f"{text(title)} \u00b7 <b>{text(time)}</b>", s["small"]) for title, time in facts.sections
+            if time != WITHIN_MODULES and title != WELCOME_BACK_ROW]
     slot = slot_text(plan, plan.slot_for("booking"))
     out += [Paragraph("To book a place", s["h2"]), slot_flowable(slot, s, brand, inner)]
     return out

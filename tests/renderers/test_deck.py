@@ -173,7 +173,8 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
     assert principle.instruction in notes and principle.seed_text not in notes
     agenda = slide_text(slides_of(decks["iw-practitioners"])[1])
     # Its written exercise runs after its topic, and the message on abuse goes with IW01's section.
-    assert "Scenarios and exercises: straight after the topics they practise" in agenda and "optional" not in agenda
+    # (the review: an agenda line with no time) so the agenda does not list the scenarios section at all
+    assert "Scenarios and exercises" not in agenda and "optional" not in agenda
     titles = [title for title, _ in slides]
     # iw-practitioners runs IW01's optional exercise in its time (run_optional); iw-operational-managers not.
     ran = next(i for i, t in enumerate(titles) if t == "Exercise: One family, many services")
@@ -239,6 +240,23 @@ def test_a_list_split_over_slides_never_leaves_a_near_empty_slide(plans):
     thin = [(cid, s.title) for cid, plan in plans.items() for s in plan_slides(plan)
             if s.layout == "Title and Content" and " of " in s.title and s.title.endswith(")") and len(s.body) < 2]
     assert thin == []
+
+
+def test_an_exercise_task_too_long_for_two_columns_gives_its_questions_a_slide_of_their_own(plans):
+    """The review: '...your task (2)' slides held two bullets beside an empty column."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    split = 0
+    for cid, plan in plans.items():
+        slides = plan_slides(plan)
+        for i, slide in enumerate(slides):
+            assert not (slide.layout == "Exercise" and slide.title.endswith(")")), (cid, slide.title)
+            if slide.title.endswith(": questions"):
+                split += 1
+                task = slides[i - 1]
+                assert task.title.endswith(": your task") and task.layout == "Title and Content", (cid, task.title)
+                assert slide.notes.startswith("Debrief") and not task.notes.startswith("Debrief"), cid
+    assert split  # the long tasks (Kyle step 2, the teach-back) take this shape
 
 
 def test_each_day_after_the_first_opens_with_a_welcome_back_slide(plans, decks):
@@ -357,5 +375,12 @@ def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
     first_line = next(t for t in texts if t.startswith("Forms, and where to get them: "))
     assert texts.count(first_line) == 1
     assert texts.count("As shown earlier in the course; the handouts list them too") >= 2
+    # Shown in full with the topic that has time for them, not CAF01's three minutes on sources, which points on.
+    slides = plan_slides(plan)
+    home = next(s for s in slides if any(p.text == first_line for p in s.body))
+    assert home.title.startswith("CAF02: Enabling the CAF process locally"), home.title
+    sources = next(s for s in slides if s.title.startswith("CAF01: Other training and sources of information"))
+    assert any(p.text.startswith("Shown in full later, with \u201cEnabling the CAF process locally\u201d")
+               for p in sources.body)
     again = plan_slides(plan)  # a second deck of the same plan is drawn the same
     assert [s.body for s in again] == [s.body for s in plan_slides(plan)]

@@ -178,7 +178,7 @@ def test_a_planted_exercise_and_review_note_land_where_they_belong(planted_plan,
 
 def test_specification_facts_and_materials_checklist(guides, plans):
     text = artefact_text(guides["caf-trainers"], ".docx")
-    for heading in ("Course content", "Learning objectives", "Timings", "Target audience", "Delivery mechanism",
+    for heading in ("Course content", "Learning objectives", "Timings", "Target audience", "Delivery",
                     "Prerequisites and entry requirements", "Development responsibility"):
         assert heading in text
     for file in ("deck.pptx", "handouts.docx", "course-specification.pdf", "course-outline.pdf",
