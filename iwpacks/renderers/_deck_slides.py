@@ -57,6 +57,21 @@ class SlideSpec:
     subtitle: tuple[Para, ...] = ()
     notes: str = ""
     size: int | None = None  # body text size in points, where the template's size would not fit
+    ref: tuple[str, ...] = ()  # what the slide presents: ("topic", ref, title), ("exercise", ref, title),
+    #                            ("message", id); the trainer guide gives these slides' numbers
+
+
+def slide_numbers(plan: CoursePlan) -> dict[tuple[str, ...], tuple[int, ...]]:
+    """The numbers of the slides that present each topic, exercise and key message, for the trainer guide."""
+    numbers: dict[tuple[str, ...], tuple[int, ...]] = {}
+    for number, slide in enumerate(plan_slides(plan), 1):
+        if slide.ref:
+            numbers[slide.ref] = (*numbers.get(slide.ref, ()), number)
+    return numbers
+
+
+def _tagged(ref: tuple[str, ...], slides: Iterator[SlideSpec]) -> Iterator[SlideSpec]:
+    return (attrs.evolve(slide, ref=ref) for slide in slides)
 
 
 def _lines(para: Para, width: int) -> float:
@@ -335,14 +350,14 @@ def _section(plan: CoursePlan, section, index: int = 0,
     for number, item in enumerate(section.exercises):
         if ("exercise", index, number) in openings:
             yield _day_opener(openings[("exercise", index, number)][0])
-        yield from _exercise(plan, item)
+        yield from _tagged(("exercise", item.module_ref, item.title), _exercise(plan, item))
     for item in section.awareness:
         yield from _awareness(plan, item)
     if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
     for message in section.messages:  # a section of messages shares its time; one on its own takes its own
         share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
-        yield from _message(plan, message, share or message.minutes)
+        yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))
 
 
 def _awareness(plan: CoursePlan, item: AwarenessItem) -> Iterator[SlideSpec]:
@@ -409,14 +424,14 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
         if isinstance(step, ExerciseItem):
             if ("exercise", index, m.ref, number) in openings:
                 yield _day_opener(openings[("exercise", index, m.ref, number)][0])
-            yield from _exercise(plan, step)
+            yield from _tagged(("exercise", step.module_ref, step.title), _exercise(plan, step))
             continue
         if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
             yield _day_opener(opening[0])
             opening = None
-        yield from _topic(plan, m, step.topic, step.minutes)
+        yield from _tagged(("topic", m.ref, step.topic.title), _topic(plan, m, step.topic, step.minutes))
         for message in step.messages:
-            yield from _key_message(plan, message)
+            yield from _tagged(("message", message.id), _key_message(plan, message))
         elapsed += step.minutes
     if opening is not None:  # the day starts in the module's last minutes: open it before what follows
         yield _day_opener(opening[0])

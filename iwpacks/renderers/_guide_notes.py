@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import TopicStep
+from iwpacks.renderers._deck_slides import slide_numbers
 from iwpacks.renderers._doc_blocks import draw
 from iwpacks.renderers._docx import (
     bullets,
@@ -26,12 +28,29 @@ if TYPE_CHECKING:
     from iwpacks.model import CommonMessage, Exercise, Topic
     from iwpacks.planning.plan import CoursePlan, ExerciseItem, ModulePlan, PlanSection
 
+# The deck's slide numbers for each topic, exercise and key message, while facilitation() writes one guide.
+_SLIDES: ContextVar[dict[tuple[str, ...], tuple[int, ...]]] = ContextVar("guide_slides", default={})
+
+
 def facilitation(doc: DocumentObject, plan: CoursePlan) -> None:
     """Per section: what to do and say; per module its topics; per exercise how to run it."""
     doc.add_heading(say(plan, "facilitation.heading"), 1)
     doc.add_paragraph(say(plan, "facilitation.intro"))
-    for section in plan.sections:
-        _section(doc, plan, section)
+    token = _SLIDES.set(slide_numbers(plan))
+    try:
+        for section in plan.sections:
+            _section(doc, plan, section)
+    finally:
+        _SLIDES.reset(token)
+
+
+def _slides(*ref: str, form: str = " \u00b7 {}") -> str:
+    """'slides 25-27' (or 'slide 25') in `form`, for what the deck shows on those slides; '' if it shows nothing."""
+    numbers = _SLIDES.get().get(ref, ())
+    if not numbers:
+        return ""
+    span = str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
+    return form.format(f"slide{'s' if len(numbers) > 1 else ''} {span}")
 
 
 def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> None:
@@ -69,7 +88,7 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
 
 
 def _message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) -> None:
-    doc.add_heading(message.title, 3)
+    doc.add_heading(message.title + _slides("message", message.id, form=" ({})"), 3)
     keep_with_next(doc.add_paragraph(say(plan, "facilitation.message_lead")))
     doc.add_paragraph(message.wording, style="Panel")  # the slide's points are on the slide; the guide says it
     rest = _beyond(message.notes, message.wording)
@@ -103,7 +122,7 @@ def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
         return
     for step in mp.steps:
         if isinstance(step, TopicStep):
-            _topic(doc, plan, step.topic, step.minutes)
+            _topic(doc, plan, step.topic, step.minutes, m.ref)
             for message in step.messages:
                 _key_message(doc, plan, message)
         else:
@@ -112,16 +131,17 @@ def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
 
 def _key_message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) -> None:
     """A common message this topic delivers: the standard wording, to say here rather than on its own."""
-    keep_with_next(labelled(doc, say(plan, "facilitation.key_message"), message.title))
+    keep_with_next(labelled(doc, say(plan, "facilitation.key_message"), message.title + _slides("message", message.id)))
     doc.add_paragraph(message.wording, style="Panel")
     _slot_blocks(doc, plan, message.slots)
 
 
-def _topic(doc: DocumentObject, plan: CoursePlan, topic: Topic, minutes: int) -> None:
+def _topic(doc: DocumentObject, plan: CoursePlan, topic: Topic, minutes: int, module_ref: str) -> None:
     # A release guide heads a topic as its slide does; the policy team's draft keeps the strategy's words.
     doc.add_heading(topic.slide_title if plan.release and topic.slide_title else topic.title, 4)
     if minutes:
-        keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"), format_minutes(minutes)))
+        keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"),
+                                format_minutes(minutes) + _slides("topic", module_ref, topic.title)))
     bullets(doc, topic.points)
     if topic.notes:
         doc.add_paragraph(topic.notes)
@@ -145,7 +165,8 @@ def _slot_blocks(doc: DocumentObject, plan: CoursePlan, slot_ids: tuple[str, ...
 def exercise_notes(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem) -> None:
     """How to run one exercise: set-up, instructions, questions and what good answers cover."""
     optional = say(plan, "exercises.optional_mark") if item.optional else ""
-    doc.add_heading(say(plan, "exercises.heading", title=item.title) + optional, 3)
+    doc.add_heading(say(plan, "exercises.heading", title=item.title) + optional
+                    + _slides("exercise", item.module_ref, item.title, form=" ({})"), 3)
     if item.optional:
         doc.add_paragraph(say(plan, "exercises.optional_note"))
     e = item.exercise

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import attrs
 import pytest
@@ -37,6 +38,11 @@ def open_doc(data: bytes):
 def minutes_of(clock: str) -> int:
     hours, minutes = clock.split(":")
     return int(hours) * 60 + int(minutes)
+
+
+def _without_slides(heading: str) -> str:
+    """A guide heading without the deck's slide numbers it ends with ("... (slides 19-20)")."""
+    return re.sub(r" \(slides? \d+(-\d+)?\)$", "", heading)
 
 
 def session_plan_rows(doc) -> list[list[str]]:
@@ -157,7 +163,7 @@ def test_facilitation_notes_cover_each_written_exercise(guides, plans):
 
 def test_each_exercise_sits_in_the_guide_right_after_its_topic(guides, plans):
     doc = open_doc(guides["caf-practitioners"])
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    headings = [_without_slides(p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     at = headings.index("Exercise: Kyle's family, step 1: preparation")
     assert headings[at - 1] == "The CAF three key steps – Preparation, Discussion and Service Delivery"
     assert headings[at + 1:at + 3] == ["Timing", "Scenario"]
@@ -257,7 +263,7 @@ def test_the_guides_own_words_come_from_content(plans, brand, programme):
 def test_the_guide_follows_the_decks_order(guides):
     """The review: the guide put a section's own messages before its module, the deck after it."""
     doc = open_doc(guides["iw-practitioners"])
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    headings = [_without_slides(p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings.index("IW01 Introduction to Integrated Working") < headings.index("Use resources from your own service")
 
 
@@ -268,3 +274,30 @@ def test_a_messages_standard_wording_is_printed_once(guides, programme):
     for message in (programme.common_messages[m] for m in ("duties", "benefits")):
         first = message.wording.split(". ")[0]
         assert sum(first in p for p in paragraphs) == 1, message.id
+
+
+def test_the_guide_gives_the_deck_slides_of_each_topic_exercise_and_message(guides, decks):
+    """The review: the facilitation notes never said which slides they go with."""
+    import io
+    import re
+
+    from pptx import Presentation
+
+    pattern = re.compile(r"\((?:slides? )(\d+)(?:-(\d+))?\)$|\u00b7 slides? (\d+)(?:-(\d+))?$")
+    for cid, data in guides.items():
+        titles = [s.shapes.title.text if s.shapes.title is not None else ""
+                  for s in Presentation(io.BytesIO(decks[cid])).slides]
+        found = 0
+        for paragraph in open_doc(data).paragraphs:
+            match = pattern.search(paragraph.text)
+            if not match:
+                continue
+            found += 1
+            first = int(match.group(1) or match.group(3))
+            title = titles[first - 1]
+            if paragraph.text.startswith("Exercise: "):
+                name = paragraph.text.removeprefix("Exercise: ").split(" (")[0][:20]
+                assert title.startswith(f"Exercise: {name}"), (cid, paragraph.text, title)
+            elif paragraph.style.name.startswith("Heading"):  # a common message: its slide carries its title
+                assert paragraph.text.split(" (slide")[0][:30] in title, (cid, paragraph.text, title)
+        assert found >= 5, cid
