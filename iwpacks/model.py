@@ -474,7 +474,7 @@ class MaterialType:
 
     id: str
     title: str
-    seed_text: str
+    seed_text: str = ""  # empty for a material we add beyond 3.1's list
     artefacts: tuple[ArtefactUse, ...] = attrs.field(default=(), converter=_tuple)
 
 
@@ -711,10 +711,14 @@ ARTEFACTS = (
     Artefact("course-specification", "course-specification.pdf", "Course specification"),
     Artefact("trainer-guide", "trainer-guide.docx", "Trainer guide"),
     Artefact("course-outline", "course-outline.pdf", "Course outline"),
+    Artefact("evaluation-form", "evaluation-form.docx", "Evaluation form"),
+    Artefact("attendance-register", "attendance-register.docx", "Attendance register"),
+    Artefact("action-plan", "action-plan.docx", "Action plan"),
+    Artefact("certificate", "certificate.pdf", "Certificate of attendance"),
 )
 
 
-# The trainer guide's own words (content/trainer-guide.yaml), key by key: a tuple names the values a text may
+# The pack's own words (content/trainer-guide.yaml), key by key: a tuple names the values a text may
 # fill in ({reason}); a number means a list (0: any number of items; N: exactly N, the columns of a table).
 GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism
@@ -780,4 +784,41 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "local_information.to_add": (),
     "local_information.shown_now": (),
     "local_information.release_intro": (),
+    "evaluation.title": (),
+    "evaluation.details_label": (),
+    "evaluation.intro": (),
+    "evaluation.confidence_heading": (),
+    "evaluation.confidence_lead": (),
+    "evaluation.confidence_header": 3,
+    "evaluation.ratings_heading": (),
+    "evaluation.ratings_lead": (),
+    "evaluation.ratings_header": 6,
+    "evaluation.ratings": 0,
+    "evaluation.agency_heading": (),
+    "evaluation.questions": 0,
+    "evaluation.privacy": ("la", "contact"),
+    "evaluation.no_la": (),
+    "register.title": (),
+    "register.course_label": (),
+    "register.blanks": 0,
+    "register.intro": (),
+    "register.agency_key": (),
+    "register.agency_types": 0,
+    "register.header": 6,
+    "register.consent_note": (),
+    "action_plan.title": (),
+    "action_plan.blanks": 0,
+    "action_plan.intro": (),
+    "action_plan.header": 4,
+    "action_plan.review_heading": (),
+    "action_plan.review": (),
+    "action_plan.network_heading": (),
+    "action_plan.network": (),
+    "certificate.title": (),
+    "certificate.lead": (),
+    "certificate.attended": (),
+    "certificate.duration": ("time", "days"),
+    "certificate.provider": ("la",),
+    "certificate.objectives": (),
+    "certificate.signatures": 2,
 }

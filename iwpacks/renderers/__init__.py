@@ -38,6 +38,16 @@ def renderers() -> dict[str, Renderer]:
 
     Always import all of them: a caller may have imported one renderer module directly already.
     """
-    from iwpacks.renderers import course_spec, deck, handouts, outline, trainer_guide  # noqa: F401  (they register)
+    from iwpacks.renderers import (  # noqa: F401  (they register)
+        action_plan,
+        attendance_register,
+        certificate,
+        course_spec,
+        deck,
+        evaluation_form,
+        handouts,
+        outline,
+        trainer_guide,
+    )
 
     return {a.name: _REGISTRY[a.name] for a in ARTEFACTS}

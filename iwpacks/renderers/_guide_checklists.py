@@ -61,7 +61,7 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
     bullets(doc, items(plan, "materials.room_items"))
     if not plan.release:  # for the policy team: the strategy's list beside the pack's files
         doc.add_heading(say(plan, "materials.strategy_asks"), 2)
-        bullets(doc, [m.seed_text for m in plan.material_types], style="Quote")
+        bullets(doc, [m.seed_text for m in plan.material_types if m.seed_text], style="Quote")
 
 
 def local_slots(doc: DocumentObject, plan: CoursePlan) -> None:

@@ -25,3 +25,12 @@ def tidy_punctuation(text: str) -> str:
     """What attendees read may tidy the seed's punctuation ("own context.." reads as a typo); the course
     specification keeps the seed's words exactly."""
     return _DOUBLE_STOP.sub(".", text)
+
+
+def objective_item(objective: str) -> str:
+    """An objective as a stand-alone item: no list punctuation ('; and'), first letter capitalised."""
+    value = objective.strip()
+    for tail in ("; and", " and", ";", ".", ","):
+        if value.endswith(tail):
+            value = value[: -len(tail)].rstrip()
+    return value[:1].upper() + value[1:]

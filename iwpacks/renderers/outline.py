@@ -21,7 +21,7 @@ from iwpacks.renderers._facts import (
     mid_sentence,
 )
 from iwpacks.renderers._local import cover_identity
-from iwpacks.renderers._words import say
+from iwpacks.renderers._words import objective_item, say
 from iwpacks.renderers._pdf import (
     CONTENT_W,
     PageDecor,
@@ -111,9 +111,9 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
 
 
 def _main(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], max_topics: int) -> list[Flowable]:
-    every = [_clean(o) for m in facts.modules for o in m.objectives]
+    every = [objective_item(o) for m in facts.modules for o in m.objectives]
     # Every objective where they are few; else each module's first, and the specification holds the rest.
-    shown = every if len(every) <= MAX_OBJECTIVES else [_clean(m.objectives[0]) for m in facts.modules if m.objectives]
+    shown = every if len(every) <= MAX_OBJECTIVES else [objective_item(m.objectives[0]) for m in facts.modules if m.objectives]
     out: list[Flowable] = [Paragraph("Objectives", _flush(s["h2"]))]
     if shown:
         out += [Paragraph("By the end of the course, attendees will:", s["body"]), *bullets(shown, s["bullet"])]
@@ -176,15 +176,6 @@ def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], br
 def _flush(style: ParagraphStyle) -> ParagraphStyle:
     """The style without space above: the first heading of a column sits at the column's top."""
     return ParagraphStyle(style.name + "_flush", style, spaceBefore=0)
-
-
-def _clean(objective: str) -> str:
-    """An objective as a stand-alone bullet: no list punctuation ('; and'), first letter capitalised."""
-    value = objective.strip()
-    for tail in ("; and", " and", ";", ".", ","):
-        if value.endswith(tail):
-            value = value[: -len(tail)].rstrip()
-    return value[:1].upper() + value[1:]
 
 
 register(OutlineRenderer())

@@ -111,10 +111,13 @@ def test_import_locates_wrong_types_unknown_and_missing_keys(programme):
     ]
 
 
-def test_the_minimal_fixture_builds_all_five_artefacts(brand, tmp_path):
+def test_the_minimal_fixture_builds_every_artefact(brand, tmp_path):
     minimal = iwpacks.load_programme(FIXTURES / "minimal")
     result = iwpacks.build_pack(minimal, brand, tmp_path / "pack")
     assert sorted(path for path, _, _ in result.files) == [
-        "is-practitioners/course-outline.pdf", "is-practitioners/course-specification.pdf",
-        "is-practitioners/deck.pptx", "is-practitioners/handouts.docx", "is-practitioners/trainer-guide.docx"]
+        "is-practitioners/action-plan.docx", "is-practitioners/attendance-register.docx",
+        "is-practitioners/certificate.pdf", "is-practitioners/course-outline.pdf",
+        "is-practitioners/course-specification.pdf", "is-practitioners/deck.pptx",
+        "is-practitioners/evaluation-form.docx", "is-practitioners/handouts.docx",
+        "is-practitioners/trainer-guide.docx"]
 

@@ -109,6 +109,8 @@ def test_every_renderer_is_found_whatever_was_imported_first():
     import iwpacks.renderers.handouts  # noqa: F401  (a caller importing one renderer directly)
     from iwpacks.renderers import renderers
 
-    assert list(renderers()) == ["deck", "handouts", "course-specification", "trainer-guide", "course-outline"]
+    assert list(renderers()) == ["deck", "handouts", "course-specification", "trainer-guide", "course-outline",
+                                 "evaluation-form", "attendance-register", "action-plan", "certificate"]
     assert [r.filename for r in renderers().values()] == [
-        "deck.pptx", "handouts.docx", "course-specification.pdf", "trainer-guide.docx", "course-outline.pdf"]
+        "deck.pptx", "handouts.docx", "course-specification.pdf", "trainer-guide.docx", "course-outline.pdf",
+        "evaluation-form.docx", "attendance-register.docx", "action-plan.docx", "certificate.pdf"]

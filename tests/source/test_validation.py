@@ -216,7 +216,8 @@ def _minimal_with(tmp_path, file: str, old: str, new: str):
      r'content/course-structure.yaml:\d+: sections\[6\]: missing required key "role"'),
     ("material-types.yaml", "artefact: course-outline", "artefact: outline",
      r'content/material-types.yaml:\d+: materials\[0\]\.artefacts\[0\]\.artefact: expected one of deck, handouts, '
-     r'course-specification, trainer-guide, course-outline, found "outline"'),
+     r'course-specification, trainer-guide, course-outline, evaluation-form, attendance-register, action-plan, '
+     r'certificate, found "outline"'),
 ])
 def test_roles_and_artefacts_in_content_are_checked(tmp_path, file, old, new, expected):
     content = _minimal_with(tmp_path, file, old, new)

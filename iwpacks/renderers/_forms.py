@@ -1,0 +1,56 @@
+"""What the course forms share: a compact heading with the logos, and the course's objectives as items."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docx.shared import Cm
+
+from iwpacks.renderers._docx import labelled, picture
+from iwpacks.renderers._local import cover_identity
+from iwpacks.renderers._slots import slot_text
+from iwpacks.renderers._words import objective_item, tidy_punctuation
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+
+    from iwpacks.model import Brand
+    from iwpacks.planning.plan import CoursePlan
+
+BRAND_LOGO_WIDTH = Cm(5.0)  # smaller than a cover's: a form keeps its page for the questions
+LA_LOGO_WIDTH = Cm(3.5)
+WRITE_IN = "_" * 40  # a detail the trainer fills in on the day
+
+
+def form_heading(doc: DocumentObject, plan: CoursePlan, brand: Brand, title: str,
+                 details: tuple[tuple[str, str], ...] = ()) -> None:
+    """The logos (the brand's and the LA's), the form's title, the course it belongs to and its details."""
+    logos = doc.add_paragraph()
+    picture(logos.add_run(), str(brand.logo), BRAND_LOGO_WIDTH, f"{brand.name} logo")
+    identity = cover_identity(plan)
+    if identity.logo is not None:
+        logos.add_run("\u2003")
+        picture(logos.add_run(), str(identity.logo), LA_LOGO_WIDTH, identity.alt_text)
+    doc.add_paragraph(title, style="Title")
+    doc.add_paragraph(plan.course.title, style="Subtitle")
+    if identity.name:
+        details = (("Local authority", identity.name), *details)
+    for label, value in details:
+        labelled(doc, label, value or WRITE_IN, style="Cover Detail")
+
+
+def course_objectives(plan: CoursePlan) -> list[str]:
+    """Every learning objective of the course's defined modules, each as a stand-alone item."""
+    return [objective_item(tidy_punctuation(o)) for m in plan.modules if not m.is_pending for o in m.objectives]
+
+
+def contact_line(plan: CoursePlan, role: str) -> str:
+    """The slot with this role as one line ("Workforce Development Team, ..."), or what the LA adds."""
+    return "; ".join(slot_text(plan, plan.slot_for(role)).lines)
+
+
+def form_section(doc: DocumentObject, title: str) -> None:
+    """A first-level heading that keeps to the page: the template starts each Heading 1 on a new page, which
+    suits a guide's chapters but would spread a one-page form over four."""
+    heading = doc.add_heading(title, 1)
+    heading.paragraph_format.page_break_before = False
+    heading.paragraph_format.keep_with_next = True

@@ -1,0 +1,43 @@
+"""Renders action-plan.docx: what each attendee will do differently, by when, with whom, and how they will know."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from iwpacks.renderers import register
+from iwpacks.renderers._docx import finish, keep_with_next, open_template, slot_block, table, writing_lines
+from iwpacks.renderers._forms import form_heading, form_section
+from iwpacks.renderers._slots import slot_text
+from iwpacks.renderers._words import items, say
+
+if TYPE_CHECKING:
+    from iwpacks.model import Brand
+    from iwpacks.planning.plan import CoursePlan
+
+ACTIONS = 4       # rows of the plan
+ROW_HEIGHT = 2.6  # cm: room to write two or three lines in each cell
+
+
+class ActionPlanRenderer:
+    """Renders action-plan.docx for one course plan."""
+
+    name = "action-plan"
+    filename = "action-plan.docx"
+
+    def render(self, plan: CoursePlan, brand: Brand) -> bytes:
+        doc = open_template(brand)
+        kind = say(plan, "action_plan.title")
+        form_heading(doc, plan, brand, kind, tuple((label, "") for label in items(plan, "action_plan.blanks")))
+        doc.add_paragraph(say(plan, "action_plan.intro"))
+        table(doc, items(plan, "action_plan.header"), [[""] * 4] * ACTIONS, widths=(6.2, 2.6, 3.8, 4.4),
+              height=ROW_HEIGHT)
+        form_section(doc, say(plan, "action_plan.review_heading"))
+        keep_with_next(doc.add_paragraph(say(plan, "action_plan.review")))
+        writing_lines(doc, 3)
+        form_section(doc, say(plan, "action_plan.network_heading"))
+        keep_with_next(doc.add_paragraph(say(plan, "action_plan.network")))
+        network = slot_text(plan, plan.slot_for("network"))
+        slot_block(doc, network, label=network.heading)
+        return finish(doc, plan, brand, kind)
+
+
+register(ActionPlanRenderer())

@@ -1,0 +1,42 @@
+"""Renders attendance-register.docx: who came, from which agency, and who agrees to the contact list."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from iwpacks.renderers import register
+from iwpacks.renderers._docx import finish, keep_with_next, open_template, table
+from iwpacks.renderers._facts import course_facts
+from iwpacks.renderers._forms import form_heading
+from iwpacks.renderers._words import items, say
+
+if TYPE_CHECKING:
+    from iwpacks.model import Brand
+    from iwpacks.planning.plan import CoursePlan
+
+ROWS = 20        # a full course: the strategy's mixed groups of four to six, four or five tables
+ROW_HEIGHT = 1.0  # cm: room for a signature
+
+
+class AttendanceRegisterRenderer:
+    """Renders attendance-register.docx for one course plan."""
+
+    name = "attendance-register"
+    filename = "attendance-register.docx"
+
+    def render(self, plan: CoursePlan, brand: Brand) -> bytes:
+        doc = open_template(brand)
+        kind = say(plan, "register.title")
+        facts = course_facts(plan)
+        form_heading(doc, plan, brand, kind, (
+            (say(plan, "register.course_label"), f"{facts.total_planned} over {facts.days}"),
+            *((label, "") for label in items(plan, "register.blanks"))))
+        doc.add_paragraph(say(plan, "register.intro"))
+        keep_with_next(doc.add_paragraph(say(plan, "register.agency_key") + " "
+                                         + "; ".join(items(plan, "register.agency_types")) + ".", style="Caption"))
+        table(doc, items(plan, "register.header"), [[""] * 6] * ROWS, widths=(3.6, 2.6, 3.0, 2.4, 3.0, 2.4),
+              height=ROW_HEIGHT)
+        doc.add_paragraph(say(plan, "register.consent_note"), style="Caption")
+        return finish(doc, plan, brand, kind)
+
+
+register(AttendanceRegisterRenderer())
