@@ -343,6 +343,18 @@ class Module:
     source: str = attrs.field(default="", eq=False)
 
     @property
+    def objectives_read(self) -> tuple[str, ...]:
+        """The objectives as attendees read them, each slip the content corrects ("objectives[4]") read as
+        corrected; the specification keeps the seed's words and says what was corrected."""
+        out = list(self.objectives)
+        for c in self.corrections:
+            if c.field.startswith("objectives[") and c.field.endswith("]") and c.field[11:-1].isdigit():
+                index = int(c.field[11:-1])
+                if index < len(out):
+                    out[index] = out[index].replace(c.seed_text, c.reading)
+        return tuple(out)
+
+    @property
     def topics(self) -> tuple[Topic, ...]:
         """The material's topics, or bare topics named after the seed's content items."""
         if self.material is not None:

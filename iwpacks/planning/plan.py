@@ -337,7 +337,7 @@ def _blocks(sections: list[PlanSection]) -> list[Block]:
                 blocks.append(Block(e.minutes, "exercise", f"Exercise: {e.title}", s.kind, e.module_ref,
                                     place=("exercise", i, j)))
         if s.message_minutes:
-            blocks.append(Block(s.message_minutes, "teaching", "Key messages: " + "; ".join(m.title for m in s.messages),
+            blocks.append(Block(s.message_minutes, "teaching", ("Key messages: " if len(s.messages) > 1 else "Key message: ") + "; ".join(m.title for m in s.messages),
                                 s.kind, place=("messages", i)))
     return blocks
 

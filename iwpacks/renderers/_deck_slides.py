@@ -246,7 +246,7 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     owner = cover_identity(plan).name
     subtitle = [Para(f"For {mid_sentence(plan.audience.name)} \u00b7 {facts.total_planned} \u00b7 {facts.days}")]
     if owner:
-        subtitle.append(Para(f"Prepared for {owner}"))
+        subtitle.append(Para(owner))
     if plan.draft:
         subtitle.append(Para("DRAFT: modules still to be defined", bold=True))
     yield SlideSpec("Title", plan.course.title, subtitle=tuple(subtitle),
@@ -412,7 +412,7 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
                           + (f", of which {format_minutes(exercises)} for its exercises, each straight after the "
                              "topic it practises" if exercises else "")
                           + ".")
-    objectives = [Para(m.objectives_lead, bold=True)] + [Para(o, 1) for o in m.objectives]
+    objectives = [Para(m.objectives_lead, bold=True)] + [Para(o, 1) for o in m.objectives_read]
     yield from _split("Title and Content", f"{m.ref} objectives", objectives,
                       "Read the objectives aloud and return to them in the recap. Timing: a minute or two, taken from "
                       "the first topic's time.")
@@ -534,7 +534,7 @@ def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
         if m.is_pending:
             continue
         lead = Para(m.objectives_lead, bold=True)
-        objectives = [Para(o, 1) for o in m.objectives]
+        objectives = [Para(o, 1) for o in m.objectives_read]
         fits = len(chunk([lead, *objectives], FULL)) == 1
         box = FULL if fits else FULL_SMALL
         # Every slide of a long recap opens with the lead, so "(2 of 2)" still reads as a sentence.

@@ -85,7 +85,7 @@ def cover(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str,
     doc.add_paragraph(plan.course.title, style="Title")
     doc.add_paragraph(kind, style="Subtitle")
     if identity.name:
-        details = [("Prepared for", identity.name), *details]
+        details = [("Local authority", identity.name), *details]
     for label, value in details:
         labelled(doc, label, value, style="Cover Detail")
     if plan.draft:

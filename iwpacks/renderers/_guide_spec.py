@@ -114,9 +114,10 @@ def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
     keep_with_next(doc.add_paragraph(
         f"{format_minutes(plan.planned_minutes)} of training over {timetable.span}. "
         + ("Each session has a break, and lunch separates the morning from the afternoon" if lunch
-           else "The session has a break in the middle" if days == 1 else "Each morning has a break in the middle")
+           else "The session has a break" if days == 1 else "Each morning has a break")
         + (", and each later day opens with a welcome back" if days > 1 else "")
-        + f". Each day starts at {clock(timetable.rows[0].start)}: if you start at another time, move every time by "
+        + f". {'Each day starts' if days > 1 else 'The course starts'} at {clock(timetable.rows[0].start)}: if you "
+        "start at another time, move every time by "
         "the same amount."))
     rows: list[list[str]] = []
     quiet: set[int] = set()

@@ -33,7 +33,7 @@ class AttendanceRegisterRenderer:
         doc.add_paragraph(say(plan, "register.intro"))
         keep_with_next(doc.add_paragraph(say(plan, "register.agency_key") + " "
                                          + "; ".join(items(plan, "register.agency_types")) + ".", style="Caption"))
-        table(doc, items(plan, "register.header"), [[""] * 6] * ROWS, widths=(3.6, 2.6, 3.0, 2.4, 3.0, 2.4),
+        table(doc, items(plan, "register.header"), [[""] * 6] * ROWS, widths=(3.4, 3.4, 2.2, 3.2, 2.6, 2.2),
               height=ROW_HEIGHT)
         doc.add_paragraph(say(plan, "register.consent_note"), style="Caption")
         return finish(doc, plan, brand, kind)

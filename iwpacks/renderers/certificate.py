@@ -43,7 +43,8 @@ class CertificateRenderer:
         facts = course_facts(plan)
         kind = say(plan, "certificate.title")
         local = cover_identity(plan)
-        decor = PageDecor(brand=brand, label=kind, title=facts.title, draft=facts.draft, total_pages=1, local=local)
+        decor = PageDecor(brand=brand, label=kind, title=facts.title, draft=facts.draft, total_pages=1, local=local,
+                          numbered=False)
         info = PdfInfo(title=f"{kind}: {facts.title}", author=local.name or brand.name,
                        subject=f"{kind} for {mid_sentence(facts.audience)}", keywords=(facts.course_id, kind.lower()))
         data, _ = build_pdf(lambda: _page(plan, brand, NAME_LINE), decor, info)

@@ -82,7 +82,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]
         cover.append(f"<b>Optional extras:</b> {text('; '.join(facts.optional_extras))}")
     owner = cover_identity(plan).name
     if owner:
-        cover.append(f"<b>Prepared for:</b> {text(owner)}")
+        cover.append(f"<b>Local authority:</b> {text(owner)}")
     story: list[Flowable] = [cover_block(LABEL, facts.title, cover, s, brand), Spacer(1, 4 * mm)]
     story += _summary(plan, facts, s, brand)
     story += _structure(facts, s, brand)

@@ -77,7 +77,7 @@ def _about(plan: CoursePlan) -> list[Block]:
         if m.is_pending:
             blocks.append(Para("To be defined: the strategy names this module but does not yet define it."))
             continue
-        blocks += [Para(m.objectives_lead, keep_with_next=True), Bullets(tuple(map(tidy_punctuation, m.objectives)))]
+        blocks += [Para(m.objectives_lead, keep_with_next=True), Bullets(tuple(map(tidy_punctuation, m.objectives_read)))]
     return blocks
 
 

@@ -98,7 +98,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
              f"<b>Total time:</b> {text(_planned(facts))} over {text(facts.days)}"]
     owner = cover_identity(plan).name
     if owner:
-        lines.append(f"<b>Prepared for:</b> {text(owner)}")
+        lines.append(f"<b>Local authority:</b> {text(owner)}")
     body = grid([[_main(plan, facts, s, fit.max_topics), _side(plan, facts, s, brand)]], s,
                 colWidths=[MAIN_W, SIDE_W])
     body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -75,7 +75,7 @@ def test_contact_sheet_for_the_practitioner_network(handouts):
         assert len(rows) == 1 + CONTACT_ROWS and all(c.text == "" for row in rows[1:] for c in row.cells)
         assert rows[1].height >= Cm(0.9)
         text = artefact_text(data, ".docx")
-        assert "Contact list" in text and "Your LA adds: how attendees keep in touch after the course" in text
+        assert "Contact list" in text and "Your LA adds: keeping in touch after the course" in text
 
 
 def test_key_sources_national_and_local(handouts, programme):
