@@ -33,6 +33,19 @@ def principles(doc: DocumentObject, plan: CoursePlan) -> None:
             doc.add_paragraph(say(plan, "principles.strategy_words", words=principle.seed_text), style="Quote")
 
 
+def preparation(doc: DocumentObject, plan: CoursePlan) -> None:
+    """The trainer's timeline: four weeks, two weeks and the day before, the day itself, and after it (with the
+    follow-up calls for a train-the-trainer course)."""
+    doc.add_heading(say(plan, "preparation.heading"), 1)
+    doc.add_paragraph(say(plan, "preparation.intro"))
+    for when in ("four_weeks", "two_weeks", "day_before", "on_the_day", "after"):
+        keep_with_next(doc.add_heading(say(plan, f"preparation.{when}_heading"), 2))
+        steps = list(items(plan, f"preparation.{when}"))
+        if when == "after" and plan.is_train_the_trainer:
+            steps.append(say(plan, "preparation.after_train_the_trainer"))
+        bullets(doc, steps)
+
+
 def follow_up(doc: DocumentObject, plan: CoursePlan) -> None:
     """For a train-the-trainer course: the two-week follow-up calls and a call log to fill in."""
     doc.add_heading(say(plan, "follow_up.heading"), 1)

@@ -10,6 +10,7 @@ from iwpacks.renderers._guide_checklists import (
     follow_up,
     local_slots,
     materials,
+    preparation,
     principles,
 )
 from iwpacks.renderers._guide_notes import facilitation
@@ -47,6 +48,7 @@ class TrainerGuideRenderer:
             _material_status(doc, plan)
         specification(doc, plan, facts)
         session_plan(doc, plan)
+        preparation(doc, plan)
         principles(doc, plan)
         facilitation(doc, plan)
         if plan.is_train_the_trainer:

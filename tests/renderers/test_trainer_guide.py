@@ -301,3 +301,16 @@ def test_the_guide_gives_the_deck_slides_of_each_topic_exercise_and_message(guid
             elif paragraph.style.name.startswith("Heading"):  # a common message: its slide carries its title
                 assert paragraph.text.split(" (slide")[0][:30] in title, (cid, paragraph.text, title)
         assert found >= 5, cid
+
+
+def test_the_guide_has_a_preparation_timeline_with_the_follow_up_call_for_trainers_courses(guides, plans, programme):
+    """Issue 13: what to do four weeks, two weeks and the day before, on the day and after."""
+    words = programme.guide_text
+    for cid, data in guides.items():
+        doc = open_doc(data)
+        headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+        at = headings.index(words["preparation.heading"][0])
+        assert headings[at + 1:at + 6] == [words[f"preparation.{w}_heading"][0] for w in
+                                           ("four_weeks", "two_weeks", "day_before", "on_the_day", "after")], cid
+        text = artefact_text(data, ".docx")
+        assert (words["preparation.after_train_the_trainer"][0] in text) == plans[cid].is_train_the_trainer, cid
