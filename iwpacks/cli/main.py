@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="a pack for trainers: no review notes or content version in its text (LA packs always)")
     build.add_argument("--artefact", action="append", metavar="NAME",
                        help=f"build only this artefact: {', '.join(a.name for a in ARTEFACTS)} (repeatable)")
+    build.add_argument("--attendees", metavar="FILE",
+                       help="print the certificate for each name in FILE (CSV with a 'name' column), a page each; "
+                            "with one --course")
     build.add_argument("--brand", metavar="PATH", help="brand folder (default: the bundled brand)")
     build.add_argument("--jobs", type=int, default=0, metavar="N", help="parallel workers (default: all cores)")
     return parser
@@ -220,6 +223,7 @@ def _build(programme, args: argparse.Namespace) -> None:
 
     from iwpacks.pack.build import build_pack
     from iwpacks.source.brand import load_brand
+    from iwpacks.source.read_attendees import read_attendees
 
     programme = _localised(programme, args)
     local = programme.localisation
@@ -230,9 +234,11 @@ def _build(programme, args: argparse.Namespace) -> None:
     elif local is not None and not args.out:  # `make pack LA=...`: the folder and its zip, both under dist/
         zip_to = out.parent / f"iwpacks-{out.name}.zip"
     jobs = args.jobs or os.cpu_count() or 1
+    attendees = read_attendees(Path(args.attendees)) if args.attendees else ()
     result = build_pack(programme, load_brand(args.brand), out, args.course, allow_draft=args.allow_draft,
                         zip_path=zip_to, artefacts=args.artefact, jobs=jobs, strict=args.strict,
-                        progress=_progress_printer() if _show_progress(args) else None, release=args.release)
+                        progress=_progress_printer() if _show_progress(args) else None, release=args.release,
+                        attendees=attendees)
     if not args.quiet:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)

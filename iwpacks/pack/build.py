@@ -71,11 +71,12 @@ def render(programme: Programme, brand: Brand, course_id: str, artefact: str, *,
 
 
 def render_course(programme: Programme, brand: Brand, course_id: str, artefacts: Sequence[str] | None = None,
-                  release: bool = False) -> dict[str, bytes]:
-    """Every artefact of one course as {file name: bytes}; a pure function of its inputs."""
+                  release: bool = False, attendees: Sequence[str] = ()) -> dict[str, bytes]:
+    """Every artefact of one course as {file name: bytes}; a pure function of its inputs. `attendees` names
+    the people the certificate is printed for, a page each."""
     from iwpacks.renderers import renderers
 
-    plan = plan_course(programme, course_id, release=release)
+    plan = attrs.evolve(plan_course(programme, course_id, release=release), attendees=tuple(attendees))
     chosen = renderers()
     if artefacts:
         unknown = [a for a in artefacts if a not in chosen]
@@ -89,26 +90,29 @@ def render_course(programme: Programme, brand: Brand, course_id: str, artefacts:
 _WORKER: dict = {}
 
 
-def _init_worker(programme: Programme, brand: Brand, artefacts: Sequence[str] | None, release: bool) -> None:
-    _WORKER.update(programme=programme, brand=brand, artefacts=artefacts, release=release)
+def _init_worker(programme: Programme, brand: Brand, artefacts: Sequence[str] | None, release: bool,
+                 attendees: Sequence[str]) -> None:
+    _WORKER.update(programme=programme, brand=brand, artefacts=artefacts, release=release, attendees=attendees)
 
 
 def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes]]:
     return course_id, render_course(_WORKER["programme"], _WORKER["brand"], course_id, _WORKER["artefacts"],
-                                    _WORKER["release"])
+                                    _WORKER["release"], _WORKER["attendees"])
 
 
 def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequence[str] | None = None, *,
                allow_draft: bool = False, make_zip: bool = False, zip_path: Path | None = None,
                artefacts: Sequence[str] | None = None, jobs: int = 1, strict: bool = False,
-               progress: Callable[[int, int, str], None] | None = None, release: bool = False) -> PackResult:
+               progress: Callable[[int, int, str], None] | None = None, release: bool = False,
+               attendees: Sequence[str] = ()) -> PackResult:
     """Build the pack into `out` (replaced whole, atomically) and optionally a zip of it.
 
     `make_zip` writes `iwpacks-<out name>.zip` beside `out`; `zip_path` writes the zip there instead.
     With an LA overlay applied to `programme`, empty slots become warnings (errors with `strict`);
     the manifest records the overlay's layers and their sha256. `progress(done, total, course_id)` is
     called as each course finishes rendering. A `release` pack (and every LA pack) is for trainers: it holds
-    no review notes or content version in its text, and no pending course.
+    no review notes or content version in its text, and no pending course. `attendees` (for one course only)
+    prints its certificate for each of them, a page each.
     """
     from iwpacks.planning.slot_report import slot_uses, unfilled_warnings
     from iwpacks.source.validate import audience_warnings, check_programme
@@ -119,6 +123,8 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
         raise UsageError("a release pack holds no draft courses: build it without --allow-draft")
     out = Path(out)
     courses = select_courses(programme, course_ids, allow_draft)
+    if attendees and len(courses) != 1:
+        raise UsageError("attendees are for one course's certificates: name the course with --course")
     local = programme.localisation
     warnings = unfilled_warnings(slot_uses(programme, courses)) if local is not None else []
     if warnings and strict:
@@ -129,14 +135,14 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
         rendered: dict[str, dict[str, bytes]] = {}
         if jobs > 1 and len(courses) > 1:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                     initargs=(programme, brand, artefacts, release)) as pool:
+                                     initargs=(programme, brand, artefacts, release, tuple(attendees))) as pool:
                 for cid, outputs in pool.map(_render_in_worker, courses):
                     rendered[cid] = outputs
                     if progress is not None:
                         progress(len(rendered), len(courses), cid)
         else:
             for cid in courses:
-                rendered[cid] = render_course(programme, brand, cid, artefacts, release)
+                rendered[cid] = render_course(programme, brand, cid, artefacts, release, attendees)
                 if progress is not None:
                     progress(len(rendered), len(courses), cid)
         with staged_folder(out) as stage:

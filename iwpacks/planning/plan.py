@@ -138,6 +138,8 @@ class CoursePlan:
     # A release pack goes to trainers: no review notes or content version in what they read (the version
     # stays in the manifest and the document properties). LA packs are always release packs.
     release: bool = False
+    # Names to print a certificate for, one page each (build --attendees); none: one certificate to fill in.
+    attendees: tuple[str, ...] = ()
 
     def slot_for(self, role: str) -> str:
         """The id of the slot with this role ("booking", "network", "local-sources"); validation ensures one."""

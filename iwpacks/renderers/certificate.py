@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import course_facts, mid_sentence
@@ -14,6 +15,7 @@ from iwpacks.renderers._forms import course_objectives
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._pdf import (
     CONTENT_W,
+    Heading,
     PageDecor,
     PdfInfo,
     build_pdf,
@@ -29,12 +31,13 @@ if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan
 
 NAME_LINE = "_" * 48  # where the trainer writes the attendee's name on a blank certificate
+NAME_LARGEST, NAME_SMALLEST = 22, 12  # points
 # The objectives take the room left on the page: a smaller size for a course with many of them.
 OBJECTIVE_SIZES = ((8, 11), (14, 9.5), (999, 8))
 
 
 class CertificateRenderer:
-    """Renders certificate.pdf for one course plan: one page, to fill in by hand."""
+    """Renders certificate.pdf for one course plan: a page for each attendee, or one to fill in by hand."""
 
     name = "certificate"
     filename = "certificate.pdf"
@@ -43,12 +46,31 @@ class CertificateRenderer:
         facts = course_facts(plan)
         kind = say(plan, "certificate.title")
         local = cover_identity(plan)
-        decor = PageDecor(brand=brand, label=kind, title=facts.title, draft=facts.draft, total_pages=1, local=local,
-                          numbered=False)
+        names = plan.attendees or (NAME_LINE,)
+        decor = PageDecor(brand=brand, label=kind, title=facts.title, draft=facts.draft, total_pages=len(names),
+                          local=local, numbered=False)
         info = PdfInfo(title=f"{kind}: {facts.title}", author=local.name or brand.name,
                        subject=f"{kind} for {mid_sentence(facts.audience)}", keywords=(facts.course_id, kind.lower()))
-        data, _ = build_pdf(lambda: _page(plan, brand, NAME_LINE), decor, info)
+        data, _ = build_pdf(lambda: _pages(plan, brand, names), decor, info)
         return data
+
+
+def _pages(plan: CoursePlan, brand: Brand, names: tuple[str, ...]) -> list[Flowable]:
+    """A certificate for each name, each on a page of its own."""
+    out: list[Flowable] = []
+    for index, name in enumerate(names):
+        if index:
+            out.append(PageBreak())
+        out += _page(plan, brand, name)
+    return out
+
+
+def _name_style(brand: Brand, base: ParagraphStyle, name: str) -> ParagraphStyle:
+    """The attendee's name as large as fits one line, down to NAME_SMALLEST points; a longer one wraps."""
+    size = NAME_LARGEST
+    while size > NAME_SMALLEST and stringWidth(name, base.fontName, size) > CONTENT_W:
+        size -= 1
+    return ParagraphStyle("name", base, fontSize=size, leading=size * 1.25, spaceBefore=4 * mm)
 
 
 def _page(plan: CoursePlan, brand: Brand, name: str) -> list[Flowable]:
@@ -63,7 +85,9 @@ def _page(plan: CoursePlan, brand: Brand, name: str) -> list[Flowable]:
     local = cover_identity(plan)
     out: list[Flowable] = [Paragraph(text(say(plan, "certificate.title")), big), Spacer(0, 6 * mm),
                            Paragraph(text(say(plan, "certificate.lead")), centre["body"]),
-                           Paragraph(text(name), ParagraphStyle("name", centre["h1"], spaceBefore=4 * mm)),
+                           # A heading, so a PDF of many certificates has a bookmark for each attendee.
+                           Heading(name, _name_style(brand, centre["h1"], name),
+                                   outline=say(plan, "certificate.title") if name == NAME_LINE else name),
                            Paragraph(text(say(plan, "certificate.attended")), centre["body"]),
                            Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=18, leading=23)),
                            Paragraph(text(say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)),

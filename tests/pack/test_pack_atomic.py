@@ -18,7 +18,7 @@ def fake_render(monkeypatch):
     """Renderers stand-in: small deterministic files, so these tests are about the folder, not the artefacts."""
     calls = []
 
-    def render(programme, brand, course_id, artefacts=None, release=False):
+    def render(programme, brand, course_id, artefacts=None, release=False, attendees=()):
         calls.append(course_id)
         return {"notes.txt": f"{course_id}\n".encode()}
 
@@ -63,7 +63,7 @@ def test_interrupt_midway_leaves_no_partial_files(programme, brand, tmp_path, mo
     out = tmp_path / "dist" / "master"
     count = 0
 
-    def render(programme, brand, course_id, artefacts=None, release=False):
+    def render(programme, brand, course_id, artefacts=None, release=False, attendees=()):
         nonlocal count
         count += 1
         if count == 2:

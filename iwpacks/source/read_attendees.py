@@ -1,0 +1,57 @@
+"""Reads the attendees of one course from a CSV file (a `name` column), for their certificates."""
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+
+from iwpacks.errors import ContentError, Problem, UsageError
+
+NAME_COLUMN = "name"
+LONGEST_NAME = 120  # characters: a certificate fits this on two lines at its smallest size
+
+
+def read_attendees(path: Path) -> tuple[str, ...]:
+    """The names in the file's `name` column, in file order, blank rows skipped.
+
+    Raises UsageError if the file cannot be read, and ContentError naming file:line for a file that is not
+    UTF-8, has no `name` column, or a name that is empty, too long or holds control characters.
+    """
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the attendees file ({exc.strerror or exc})") from None
+    where = str(path)
+    try:
+        text = raw.decode("utf-8-sig")  # a spreadsheet's "CSV UTF-8" starts with a byte-order mark
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ContentError([Problem(where, line, "", "expected UTF-8 text (save the sheet as CSV UTF-8)")]) from None
+    rows = csv.reader(io.StringIO(text, newline=""))
+    header = next(rows, None)
+    columns = [h.strip().lower() for h in header or ()]
+    if NAME_COLUMN not in columns:
+        found = ", ".join(repr(h) for h in (header or ())) or "nothing"
+        raise ContentError([Problem(where, 1, "", f'expected a header row with a "{NAME_COLUMN}" column, found {found}')])
+    at = columns.index(NAME_COLUMN)
+    names, problems = [], []
+    for row in rows:
+        line = rows.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        name = " ".join(row[at].split()) if at < len(row) else ""
+        if not name:
+            problems.append(Problem(where, line, NAME_COLUMN, "expected a name, found an empty cell"))
+        elif len(name) > LONGEST_NAME:
+            problems.append(Problem(where, line, NAME_COLUMN,
+                                    f"a name is at most {LONGEST_NAME} characters, found {len(name)}"))
+        elif any(unicodedata.category(c) == "Cc" for c in name):
+            problems.append(Problem(where, line, NAME_COLUMN, "a name may not hold control characters"))
+        else:
+            names.append(name)
+    if problems:
+        raise ContentError(problems)
+    if not names:
+        raise ContentError([Problem(where, 1, "", "expected at least one attendee's name")])
+    return tuple(names)
