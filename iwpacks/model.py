@@ -715,6 +715,21 @@ class Artefact:
     title: str
 
 
+@attrs.frozen
+class EvaluationReturn:
+    """One returned evaluation form, a row of the feedback CSV: answers 1-5, None where left blank."""
+
+    course: str
+    before: tuple[int | None, ...]   # confidence in the course's Nth objective before the course
+    after: tuple[int | None, ...]    # and now
+    ratings: tuple[int | None, ...]  # in the form's order (the pack's words: evaluation.rating_columns)
+    agency: str = ""
+    change: str = ""                 # what they will do differently
+    better: str = ""                 # what would have made the course better
+    file: str = ""
+    line: int = 0
+
+
 # Every artefact of a course pack, in pack order: the build, the preview, the guide's checklist and the CLI
 # all read this one list.
 ARTEFACTS = (
@@ -818,7 +833,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "evaluation.ratings_heading": (),
     "evaluation.ratings_lead": (),
     "evaluation.ratings_header": 6,
-    "evaluation.ratings": 0,
+    "evaluation.ratings": 5,
+    "evaluation.rating_columns": 5,  # the feedback CSV's column for each rating, in the same order
     "evaluation.agency_heading": (),
     "evaluation.questions": 0,
     "evaluation.privacy": ("la", "contact"),

@@ -60,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     report = command("localisation-report", "per course, the local slots used, filled and missing", True)
     _add_la(report)
     report.add_argument("--course", action="append", metavar="ID", help="only this course (repeatable)")
+    evaluation = command("evaluation", "summarise returned evaluation forms: a PDF per course, with a chart")
+    evaluation.add_argument("action", choices=("summarise",), help="summarise: the only action")
+    evaluation.add_argument("returns", nargs="+", metavar="FILE.csv",
+                            help="returned forms, a row each (columns in the README, \"Evaluation returns\")")
+    evaluation.add_argument("--out", metavar="DIR", default="dist/evaluation",
+                            help="folder for <course-id>-evaluation-summary.pdf (default: dist/evaluation)")
+    _add_la(evaluation)
     build = command("build", "build trainer packs (default: every course that is not pending)")
     build.add_argument("--course", action="append", metavar="ID", help="build only this course (repeatable)")
     build.add_argument("--out", metavar="DIR",
@@ -123,6 +130,12 @@ def _run(args: argparse.Namespace) -> int:
 
         page = build_preview(args.pack, progress=_progress_printer() if _show_progress(args) else None)
         _say(args, f"wrote {page}")
+        return EXIT_OK
+    if args.command == "evaluation":
+        from iwpacks.cli.evaluation import summarise_returns
+
+        for path in summarise_returns(_localised(load_programme(args.content), args), args.returns, args.out):
+            _say(args, f"wrote {path}")
         return EXIT_OK
     if args.command == "validate":
         from iwpacks.source.validate import audience_warnings

@@ -154,6 +154,12 @@ class CoursePlan:
         return tuple(mp.module for s in self.sections for mp in s.modules)
 
     @property
+    def objectives(self) -> tuple[str, ...]:
+        """Every learning objective of the course's defined modules, in order, as attendees read them: the
+        evaluation form asks about each, and a returned form's before_N and after_N answer the Nth."""
+        return tuple(o for m in self.modules if not m.is_pending for o in m.objectives_read)
+
+    @property
     def planned_minutes(self) -> int:
         """The sections' time, and each later day's welcome back."""
         return sum(s.minutes for s in self.sections) + self.timetable.welcome_back_minutes

@@ -40,7 +40,7 @@ def form_heading(doc: DocumentObject, plan: CoursePlan, brand: Brand, title: str
 
 def course_objectives(plan: CoursePlan) -> list[str]:
     """Every learning objective of the course's defined modules, each as a stand-alone item."""
-    return [objective_item(tidy_punctuation(o)) for m in plan.modules if not m.is_pending for o in m.objectives_read]
+    return [objective_item(tidy_punctuation(o)) for o in plan.objectives]
 
 
 def contact_line(plan: CoursePlan, role: str) -> str:
