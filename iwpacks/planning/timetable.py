@@ -304,15 +304,16 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
     A break never falls inside an exercise, nor within half an hour of the session's start or end.
     """
     total = _minutes(session)
-    best: tuple[tuple[int, bool, float], int, list[Block]] | None = None
+    best: tuple[tuple[int, bool, bool, float], int, list[Block]] | None = None
     first = start + 30 + (-(start + 30)) % 5
     for at in range(first, start + total - 30 + 1, 5):
         elapsed, offset = at - start, 0
         candidate: tuple[int, list[Block]] | None = None
-        split = False
+        split = parted = False
         for i, block in enumerate(session):
-            if offset == elapsed:
+            if offset == elapsed:  # between two items; between a topic and its exercise only if nothing else will do
                 candidate = (i, session)
+                parted = block.glued and block.kind == "exercise"
                 break
             if offset < elapsed < offset + block.minutes:
                 before, after = elapsed - offset, offset + block.minutes - elapsed
@@ -327,9 +328,10 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
                 break
             offset += block.minutes
         # Between two items reads better than in the middle of one: a boundary may sit a little further off.
-        # First no stretch much over LONG_STRETCH, then the quarter hour, then nearest the middle: a break leaves
-        # the quarter hour only where every quarter hour would leave a long stretch on one side.
-        cost = (max(0, max(elapsed, total - elapsed) - LONG_STRETCH), at % 15 != 0,
+        # First no stretch much over LONG_STRETCH, then a topic kept with its exercise, then the quarter hour, then
+        # nearest the middle: a break leaves the quarter hour only where every quarter hour would leave a long
+        # stretch on one side.
+        cost = (max(0, max(elapsed, total - elapsed) - LONG_STRETCH), parted, at % 15 != 0,
                 abs(elapsed - total / 2) + (BREAK_SPLIT if split else 0))
         if candidate is not None and (best is None or cost < best[0]):
             best = (cost, *candidate)

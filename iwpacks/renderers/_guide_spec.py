@@ -62,7 +62,7 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
 
 def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
     doc.add_heading("Course content", 2)
-    keep_with_next(doc.add_paragraph("Every course follows the strategy's standard structure (2.5):"))
+    keep_with_next(doc.add_paragraph("Every course follows the same standard structure, in this order:"))
     covers = {}
     for s in plan.sections:
         parts = [f"{mp.module.ref} {mp.module.name}" for mp in s.modules]

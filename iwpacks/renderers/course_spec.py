@@ -129,7 +129,8 @@ def _structure(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -
                  Paragraph(text(facts.total_planned), s["cell_bold"])])
     table = grid(rows, s, colWidths=[10 * mm, CONTENT_W - 60 * mm, 50 * mm], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
-    intro = Paragraph("Every course follows the standard structure of the strategy (2.5), in this order.",
+    intro = Paragraph("Every course follows the same standard structure, in this order; a later day opens with a "
+                      "welcome back.",
                       s["lead_in"])
     return [Heading("Course structure", s["h1"]), intro, table]
 

@@ -84,8 +84,8 @@ def test_days_are_balanced_and_a_course_of_one_training_day_runs_in_one(programm
 
 
 def test_breaks_fall_on_the_quarter_hour_where_the_blocks_allow(programme):
-    """Breaks start on the quarter hour where that leaves no more than two hours of teaching on either side
-    and cuts no exercise or topic; the rest on a five-minute mark (a trainer reads 10:35 as easily)."""
+    """Breaks start on the quarter hour where that leaves no more than two hours of teaching on either side,
+    cuts no exercise or topic and parts no topic from its exercise; the rest on a five-minute mark."""
     from iwpacks.planning.plan import plan_course
 
     off, breaks = [], 0
@@ -95,7 +95,20 @@ def test_breaks_fall_on_the_quarter_hour_where_the_blocks_allow(programme):
             breaks += sum(1 for r in rows if r.kind == "break")
             off += [(course.id, r.start) for r in rows if r.kind == "break" and r.start % 15]
             assert all(r.start % 5 == 0 for r in rows if r.is_break), course.id
-    assert len(off) * 5 <= breaks * 2, off  # at most two in five fall off the quarter hour
+    assert len(off) * 2 <= breaks, off  # at most half fall off the quarter hour
+
+
+def test_a_break_never_parts_a_topic_from_the_exercise_that_practises_it(programme):
+    """The review: 'IS03 topic 2' at 13:55, the break, then its exercise at 14:25."""
+    from iwpacks.planning.plan import plan_course
+
+    for course in programme.courses.values():
+        if course.is_pending:
+            continue
+        rows = plan_course(programme, course.id).timetable.rows
+        for before, pause, after in zip(rows, rows[1:], rows[2:]):
+            if pause.kind == "break" and after.kind == "exercise" and before.kind == "teaching":
+                assert before.module_ref != after.module_ref, (course.id, after.label)
 
 
 def test_no_stretch_of_teaching_runs_over_two_hours_without_a_break(programme):
