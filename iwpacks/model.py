@@ -861,5 +861,6 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "certificate.duration": ("time", "days"),
     "certificate.provider": ("la",),
     "certificate.objectives": (),
+    "certificate.modules": (),  # where the objectives would not fit the page
     "certificate.signatures": 2,
 }

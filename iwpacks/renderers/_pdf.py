@@ -177,7 +177,6 @@ class PageDecor:
     draft: bool
     total_pages: int | None = None
     local: CoverIdentity = CoverIdentity(None, None)  # the LA whose pack this is; none in a master pack
-    numbered: bool = True  # "Page N of M" in the footer; a certificate has none
 
     def __call__(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         font = register_family(self.brand, self.brand.body_font)
@@ -211,9 +210,7 @@ class PageDecor:
         owner = f" \u00b7 {self.local.name}" if self.local.name else ""
         _draw_fitted_left(canv, f"{self.brand.name} \u00b7 {self.label}{owner}", font, 8, MARGIN, 8 * mm,
                           PAGE_W * 0.7)
-        if not self.numbered:
-            pass
-        elif self.total_pages:
+        if self.total_pages:
             canv.drawRightString(PAGE_W - MARGIN, 8 * mm, f"Page {page} of {self.total_pages}")
         else:  # the total is known only at the end: the page shows a form that _NumberedCanvas fills in then
             canv.doForm(_page_number_form(page))

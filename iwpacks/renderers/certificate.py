@@ -1,39 +1,40 @@
-"""Renders certificate.pdf: a one-page certificate of attendance with the course, its time and objectives."""
+"""Renders certificate.pdf: a landscape certificate of attendance, one page per attendee (or one to fill in),
+with the LA, the course, its length and its learning objectives, inside a border in the brand's colours."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import io
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import course_facts, mid_sentence
 from iwpacks.renderers._forms import course_objectives
-from iwpacks.renderers._local import cover_identity
-from iwpacks.renderers._pdf import (
-    CONTENT_W,
-    Heading,
-    PageDecor,
-    PdfInfo,
-    build_pdf,
-    bullets,
-    grid,
-    paragraph_styles,
-    text,
-)
+from iwpacks.renderers._local import CoverIdentity, cover_identity
+from iwpacks.renderers._pdf import Heading, bullets, colour, grid, paragraph_styles, register_family, text
 from iwpacks.renderers._words import items, say
 
 if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
     from iwpacks.model import Brand
     from iwpacks.planning.plan import CoursePlan
 
+PAGE_W, PAGE_H = landscape(A4)
+BORDER = 10 * mm      # from the page edge to the outer rule
+MARGIN = 28 * mm      # from the page edge to the text
+LOGO_H = 13 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN
 NAME_LINE = "_" * 48  # where the trainer writes the attendee's name on a blank certificate
-NAME_LARGEST, NAME_SMALLEST = 22, 12  # points
-# The objectives take the room left on the page: a smaller size for a course with many of them.
-OBJECTIVE_SIZES = ((8, 11), (14, 9.5), (999, 8))
+NAME_LARGEST, NAME_SMALLEST = 24, 12  # points
+PROBE_NAME = "Jo Bloggs"  # a short name, set at NAME_LARGEST
+TWO_COLUMNS = 6       # objectives: more than this many sit in two columns
+OBJECTIVE_SIZES = ((6, 10), (10, 9), (16, 8), (999, 7))  # (up to this many objectives, points)
 
 
 class CertificateRenderer:
@@ -47,56 +48,115 @@ class CertificateRenderer:
         kind = say(plan, "certificate.title")
         local = cover_identity(plan)
         names = plan.attendees or (NAME_LINE,)
-        decor = PageDecor(brand=brand, label=kind, title=facts.title, draft=facts.draft, total_pages=len(names),
-                          local=local, numbered=False)
-        info = PdfInfo(title=f"{kind}: {facts.title}", author=local.name or brand.name,
-                       subject=f"{kind} for {mid_sentence(facts.audience)}", keywords=(facts.course_id, kind.lower()))
-        data, _ = build_pdf(lambda: _pages(plan, brand, names), decor, info)
-        return data
+        meta = dict(title=f"{kind}: {facts.title}", author=local.name or brand.name,
+                    subject=f"{kind} for {mid_sentence(facts.audience)}", keywords=[facts.course_id, kind.lower()])
+        # Every objective where they fit one page, else the modules' titles. A short name at the largest size
+        # takes as much height as any name can (a long one is set smaller, on one line), so it is the trial.
+        fits = _build(brand, local, meta, _page(plan, brand, PROBE_NAME, objectives=True))[1] == 1
+        return _build(brand, local, meta, _pages(plan, brand, names, objectives=fits))[0]
 
 
-def _pages(plan: CoursePlan, brand: Brand, names: tuple[str, ...]) -> list[Flowable]:
+def _build(brand: Brand, local: CoverIdentity, meta: dict, story: list[Flowable]) -> tuple[bytes, int]:
+    """The PDF's bytes and its page count."""
+    buffer = io.BytesIO()
+    # invariant=1 pins the creation date and document id, so identical input gives identical bytes.
+    doc = _CertificateDoc(buffer, brand, local, creator="iwpacks", lang="en-GB", invariant=1, displayDocTitle=True,
+                          initialFontName=register_family(brand, brand.body_font), **meta)
+    doc.build(story)
+    return buffer.getvalue(), doc.page
+
+
+class _CertificateDoc(BaseDocTemplate):
+    """Landscape A4 with the certificate's border and logos on every page; each name is a bookmark."""
+
+    def __init__(self, buffer: io.BytesIO, brand: Brand, local: CoverIdentity, **kw: Any) -> None:
+        super().__init__(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN, rightMargin=MARGIN,
+                         topMargin=MARGIN + LOGO_H, bottomMargin=MARGIN, **kw)
+        self._brand, self._local, self._bookmarks = brand, local, 0
+        frame = Frame(MARGIN, MARGIN, CONTENT_W, PAGE_H - 2 * MARGIN - LOGO_H, id="body", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="certificate", frames=[frame], onPage=self._decorate)])
+
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        brand = self._brand
+        canv.saveState()
+        canv.setStrokeColor(colour(brand, "primary"))
+        canv.setLineWidth(2.2)
+        canv.rect(BORDER, BORDER, PAGE_W - 2 * BORDER, PAGE_H - 2 * BORDER, stroke=1, fill=0)
+        canv.setStrokeColor(colour(brand, "accent"))
+        canv.setLineWidth(0.7)
+        inner = BORDER + 2.5 * mm
+        canv.rect(inner, inner, PAGE_W - 2 * inner, PAGE_H - 2 * inner, stroke=1, fill=0)
+        top = PAGE_H - BORDER - 8 * mm
+        canv.drawImage(str(brand.logo), MARGIN, top - LOGO_H, width=LOGO_H * 5, height=LOGO_H, mask="auto",
+                       preserveAspectRatio=True, anchor="sw")
+        if self._local.logo is not None:
+            width = LOGO_H * 4
+            canv.drawImage(str(self._local.logo), PAGE_W - MARGIN - width, top - LOGO_H, width=width, height=LOGO_H,
+                           mask="auto", preserveAspectRatio=True, anchor="se")
+        canv.restoreState()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading):
+            self._bookmarks += 1
+            key = f"attendee-{self._bookmarks}"
+            self.canv.bookmarkPage(key, fit="XYZ", left=0, top=PAGE_H)
+            self.canv.addOutlineEntry(flowable.outline_title, key, level=0, closed=False)
+
+
+def _pages(plan: CoursePlan, brand: Brand, names: tuple[str, ...], objectives: bool) -> list[Flowable]:
     """A certificate for each name, each on a page of its own."""
     out: list[Flowable] = []
     for index, name in enumerate(names):
         if index:
             out.append(PageBreak())
-        out += _page(plan, brand, name)
+        out += _page(plan, brand, name, objectives)
     return out
 
 
-def _name_style(brand: Brand, base: ParagraphStyle, name: str) -> ParagraphStyle:
+def _name_style(base: ParagraphStyle, name: str) -> ParagraphStyle:
     """The attendee's name as large as fits one line, down to NAME_SMALLEST points; a longer one wraps."""
     size = NAME_LARGEST
     while size > NAME_SMALLEST and stringWidth(name, base.fontName, size) > CONTENT_W:
         size -= 1
-    return ParagraphStyle("name", base, fontSize=size, leading=size * 1.25, spaceBefore=4 * mm)
+    return ParagraphStyle("name", base, fontSize=size, leading=size * 1.25, spaceBefore=2 * mm, spaceAfter=2 * mm)
 
 
-def _page(plan: CoursePlan, brand: Brand, name: str) -> list[Flowable]:
-    """One certificate: the kind, who, the course, its time, what it covered and the signatures."""
+def _page(plan: CoursePlan, brand: Brand, name: str, objectives: bool) -> list[Flowable]:
+    """One certificate: the kind, who, the course, its time, what it covered (every learning objective, or
+    each module's title where they would not fit) and the signatures."""
     facts = course_facts(plan)
-    objectives = course_objectives(plan)
-    size = next(points for most, points in OBJECTIVE_SIZES if len(objectives) <= most)
+    covered = course_objectives(plan) if objectives else [f"{m.ref} {m.name}" for m in plan.modules]
+    size = next(points for most, points in OBJECTIVE_SIZES if len(covered) <= most)
     s = paragraph_styles(brand)
     centre = {key: ParagraphStyle(f"{key}_centre", s[key], alignment=TA_CENTER) for key in ("h1", "body", "h2")}
-    big = ParagraphStyle("certificate_title", centre["h1"], fontSize=30, leading=36, spaceBefore=20 * mm)
-    small = ParagraphStyle("objective", paragraph_styles(brand, size)["bullet"])
+    big = ParagraphStyle("certificate_title", centre["h1"], fontSize=30, leading=36, spaceBefore=0)
+    item = paragraph_styles(brand, size)["bullet"]
     local = cover_identity(plan)
-    out: list[Flowable] = [Paragraph(text(say(plan, "certificate.title")), big), Spacer(0, 6 * mm),
+    out: list[Flowable] = [Paragraph(text(say(plan, "certificate.title")), big), Spacer(0, 3 * mm),
                            Paragraph(text(say(plan, "certificate.lead")), centre["body"]),
                            # A heading, so a PDF of many certificates has a bookmark for each attendee.
-                           Heading(name, _name_style(brand, centre["h1"], name),
+                           Heading(name, _name_style(centre["h1"], name),
                                    outline=say(plan, "certificate.title") if name == NAME_LINE else name),
                            Paragraph(text(say(plan, "certificate.attended")), centre["body"]),
-                           Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=18, leading=23)),
+                           Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=18, leading=23,
+                                                                       spaceBefore=1 * mm)),
                            Paragraph(text(say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)),
                                      centre["body"])]
     if local.name:
         out.append(Paragraph(text(say(plan, "certificate.provider", la=local.name)), centre["body"]))
-    out += [Spacer(0, 4 * mm), Paragraph(text(say(plan, "certificate.objectives")), s["h2"]),
-            *bullets(objectives, small), Spacer(0, 24 * mm)]
-    signatures = [[Paragraph(text(f"{label}: {'_' * 26}"), s["body"]) for label in items(plan, "certificate.signatures")]]
+    lead = say(plan, "certificate.objectives" if objectives else "certificate.modules")
+    out += [Spacer(0, 2 * mm), Paragraph(text(lead), s["h2"])]
+    if len(covered) > TWO_COLUMNS:  # two columns keep a long list to the page
+        half = -(-len(covered) // 2)
+        columns = grid([[bullets(covered[:half], item), bullets(covered[half:], item)]], s,
+                       colWidths=[CONTENT_W / 2] * 2)
+        columns.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        out.append(columns)
+    else:
+        out += bullets(covered, item)
+    out.append(Spacer(0, 10 * mm))
+    signatures = [[Paragraph(text(f"{label}: {'_' * 30}"), s["body"]) for label in items(plan, "certificate.signatures")]]
     out.append(grid(signatures, s, colWidths=[CONTENT_W / 2] * 2))
     return out
 

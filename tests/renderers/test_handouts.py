@@ -228,7 +228,7 @@ def test_dates_read_as_people_write_them():
 
 def test_each_sheet_an_exercise_needs_follows_it_once(handouts, plans, programme):
     doc = open_doc(handouts["caf-practitioners"])
-    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    headings = [p.text.removesuffix(" (optional)") for p in doc.paragraphs if p.style.name == "Heading 2"]
     for exercise_id, sheets in plans["caf-practitioners"].sheets.items():
         title = next(e.title for e in (x.exercise for x in plans["caf-practitioners"].exercises) if e and e.id == exercise_id)
         at = headings.index(title)
@@ -237,8 +237,8 @@ def test_each_sheet_an_exercise_needs_follows_it_once(handouts, plans, programme
     assert headings.count(record.title) == 1
     text = artefact_text(handouts["caf-practitioners"], ".docx")
     assert "General health" in text and "\u25a1 yes" in text  # a form's prompts; a checklist's boxes
-    assert sum(len(s) for s in plans["caf-practitioners"].sheets.values()) == 3
-    assert not plans["iw-practitioners"].sheets  # IW01 needs none
+    assert sum(len(s) for s in plans["caf-practitioners"].sheets.values()) == 4
+    assert [s.id for v in plans["iw-practitioners"].sheets.values() for s in v] == ["continuum-of-needs"]
 
 
 def test_a_printable_naming_an_unknown_exercise_is_refused(tmp_path):
@@ -283,3 +283,13 @@ def test_exercise_sheets_lay_out_to_whole_pages(handouts, plans, tmp_path):
             assert last - first == (0 if fits_one_page(e) else 1), (cid, e.id)
             if not fits_one_page(e):  # the second page is worth turning to
                 assert flat[last].count("__________") >= 8, (cid, e.id)
+
+
+def test_the_reference_sheets_print_in_the_courses_that_teach_their_subject(handouts, programme):
+    """Issue 13: the continuum of needs and the lead professional's functions, as one-page reference sheets."""
+    continuum = programme.printables["continuum-of-needs"].title
+    functions = programme.printables["lead-professional-functions"].title
+    assert continuum in artefact_text(handouts["iw-practitioners"], ".docx")
+    assert continuum in artefact_text(handouts["caf-practitioners"], ".docx")
+    assert functions in artefact_text(handouts["lp-practitioners"], ".docx")
+    assert functions not in artefact_text(handouts["is-practitioners"], ".docx")
