@@ -66,8 +66,9 @@ class CourseFacts:
     draft: bool
 
 
-def module_facts(module: Module, planned_minutes: int) -> ModuleFacts:
-    """Facts for one module; a pending module says its definition is still to come."""
+def module_facts(module: Module, planned_minutes: int, runs_optional: bool = False) -> ModuleFacts:
+    """Facts for one module; a pending module says its definition is still to come. A course that runs the
+    module's optional extras in its planned time says so, which is why its planned time exceeds the range."""
     if module.is_pending:
         return ModuleFacts(module.ref, module.name, True, "To be defined", "To be defined", "To be defined", "",
                            "To be defined", "", "", "", "", "", (), ())
@@ -83,7 +84,8 @@ def module_facts(module: Module, planned_minutes: int) -> ModuleFacts:
         ref=module.ref, name=module.name, pending=False,
         duration_text=d.text if d else "", duration_range=format_range(d.min_minutes, d.max_minutes) if d else "",
         planned=format_minutes(planned_minutes) if planned_minutes else "",
-        optional_extra=f"optional {d.optional_extra}" if d and d.optional_extra else "",
+        optional_extra=(f"{'includes the' if runs_optional else ''} optional {d.optional_extra}".strip()
+                        if d and d.optional_extra else ""),
         delivery=module.delivery_text, audience=" ".join(module.audience_text), prerequisites=prereq,
         entry_requirements=entry, responsibility=module.responsibility, objectives_lead=module.objectives_lead,
         objectives=module.objectives, content=module.content)
@@ -93,7 +95,7 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
     """Everything the course specification shows, in one place for the PDF, the guide and the outline."""
     course = plan.course
     planned = {mp.module.ref: mp.minutes for s in plan.sections for mp in s.modules}
-    modules = tuple(module_facts(m, planned[m.ref]) for m in plan.modules)
+    modules = tuple(module_facts(m, planned[m.ref], m.ref in plan.course.run_optional) for m in plan.modules)
     return CourseFacts(
         title=course.title, course_id=course.id, audience=plan.audience.name,
         audience_summary=plan.audience.summary, process=plan.process.name,

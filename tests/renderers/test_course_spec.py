@@ -129,3 +129,12 @@ def test_the_specification_is_laid_out_once_for_page_n_of_m(plans, brand, monkey
     pages = _pages(data)
     assert calls == [1] and len(pages) > 2
     assert all(f"Page {i} of {len(pages)}" in text for i, text in enumerate(pages, 1))
+
+
+def test_a_course_that_runs_a_modules_optional_exercise_says_its_planned_time_includes_it(plans):
+    """The review: 'Range 30 min', 'Planned 50 min' and 'Optional extras: optional discussion and exercise'
+    for an exercise iw-practitioners runs in its planned time."""
+    runs = next(m for m in course_facts(plans["iw-practitioners"]).modules if m.ref == "IW01")
+    assert runs.optional_extra == "includes the optional discussion and exercise"
+    offers = next(m for m in course_facts(plans["caf-practitioners"]).modules if m.ref == "CAF01")
+    assert offers.optional_extra == "optional discussion and exercise"
