@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan
 
 LOGO_WIDTH = Cm(7.0)
+LA_LOGO_WIDTH = Cm(5.0)
 NBSP = "\u00a0"
 # Styles the template defines; a template without one of them fails here, loudly, not in the output.
 REQUIRED_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet",
@@ -76,12 +77,8 @@ def _remember_style_ids(doc: DocumentObject) -> None:
 def cover(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str,
           details: Sequence[tuple[str, str]]) -> None:
     """Logo(s), course title, the document's kind and labelled details; a draft says so in red on the cover."""
-    logos = doc.add_paragraph()
-    picture(logos.add_run(), str(brand.logo), LOGO_WIDTH, f"{brand.name} logo")
+    logo_line(doc, plan, brand)
     identity = cover_identity(plan)
-    if identity.logo is not None:
-        logos.add_run("\u2003")
-        picture(logos.add_run(), str(identity.logo), Cm(5.0), identity.alt_text)
     doc.add_paragraph(plan.course.title, style="Title")
     doc.add_paragraph(kind, style="Subtitle")
     if identity.name:
@@ -94,6 +91,17 @@ def cover(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str,
         paragraph.add_run("This course needs modules the strategy names but does not yet define; "
                           "they are marked \u201cto be defined\u201d inside.")
         mark_draft(doc, "DRAFT: not for delivery. Modules still to be defined.")
+
+
+def logo_line(doc: DocumentObject, plan: CoursePlan, brand: Brand, width: Cm = LOGO_WIDTH,
+              la_width: Cm = LA_LOGO_WIDTH) -> None:
+    """One paragraph with the brand's logo and, in an LA's pack, the LA's beside it."""
+    logos = doc.add_paragraph()
+    picture(logos.add_run(), str(brand.logo), width, f"{brand.name} logo")
+    identity = cover_identity(plan)
+    if identity.logo is not None:
+        logos.add_run("\u2003")
+        picture(logos.add_run(), str(identity.logo), la_width, identity.alt_text)
 
 
 def picture(run: Run, path: str, width: Cm, alt_text: str) -> None:

@@ -60,8 +60,6 @@ class CourseFacts:
     entry_requirements: tuple[str, ...]   # e.g. ("IW01 Introduction to Integrated Working",)
     modules: tuple[ModuleFacts, ...]
     sections: tuple[tuple[str, str], ...]  # (section title, planned time)
-    delivery: tuple[str, ...]             # distinct delivery mechanisms, seed words
-    responsibility: tuple[str, ...]
     notes: tuple[str, ...]
     draft: bool
 
@@ -108,6 +106,4 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
                        for s in plan.sections if not s.omitted)
         + (((WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)),)
            if plan.timetable.welcome_back_minutes else ()),
-        delivery=tuple(dict.fromkeys(m.delivery for m in modules if m.delivery and not m.pending)),
-        responsibility=tuple(dict.fromkeys(m.responsibility for m in modules if m.responsibility)),
         notes=course.notes, draft=plan.draft)

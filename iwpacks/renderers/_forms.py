@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from docx.shared import Cm
 
-from iwpacks.renderers._docx import labelled, picture
+from iwpacks.renderers._docx import labelled, logo_line
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import objective_item, tidy_punctuation
@@ -24,12 +24,8 @@ WRITE_IN = "_" * 40  # a detail the trainer fills in on the day
 def form_heading(doc: DocumentObject, plan: CoursePlan, brand: Brand, title: str,
                  details: tuple[tuple[str, str], ...] = ()) -> None:
     """The logos (the brand's and the LA's), the form's title, the course it belongs to and its details."""
-    logos = doc.add_paragraph()
-    picture(logos.add_run(), str(brand.logo), BRAND_LOGO_WIDTH, f"{brand.name} logo")
+    logo_line(doc, plan, brand, BRAND_LOGO_WIDTH, LA_LOGO_WIDTH)
     identity = cover_identity(plan)
-    if identity.logo is not None:
-        logos.add_run("\u2003")
-        picture(logos.add_run(), str(identity.logo), LA_LOGO_WIDTH, identity.alt_text)
     doc.add_paragraph(title, style="Title")
     doc.add_paragraph(plan.course.title, style="Subtitle")
     if identity.name:

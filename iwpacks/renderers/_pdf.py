@@ -277,11 +277,17 @@ class _BrandedDoc(BaseDocTemplate):
         self._bookmarks = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, Heading):
-            self._bookmarks += 1
-            key = f"section-{self._bookmarks}"
-            self.canv.bookmarkPage(key, fit="XYZ", left=0, top=PAGE_H)
-            self.canv.addOutlineEntry(flowable.outline_title, key, level=flowable.outline_level, closed=False)
+        bookmark(self, flowable)
+
+
+def bookmark(doc: BaseDocTemplate, flowable: Flowable) -> None:
+    """Make a Heading flowable an entry in the PDF's outline, pointing at the top of its page."""
+    if isinstance(flowable, Heading):
+        count = getattr(doc, "_bookmarks", 0) + 1
+        setattr(doc, "_bookmarks", count)
+        key = f"section-{count}"
+        doc.canv.bookmarkPage(key, fit="XYZ", left=0, top=doc.pagesize[1])
+        doc.canv.addOutlineEntry(flowable.outline_title, key, level=flowable.outline_level, closed=False)
 
 
 @attrs.frozen

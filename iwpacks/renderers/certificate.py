@@ -16,7 +16,7 @@ from iwpacks.renderers import register
 from iwpacks.renderers._facts import course_facts, mid_sentence
 from iwpacks.renderers._forms import course_objectives
 from iwpacks.renderers._local import CoverIdentity, cover_identity
-from iwpacks.renderers._pdf import Heading, bullets, colour, grid, paragraph_styles, register_family, text
+from iwpacks.renderers._pdf import Heading, bookmark, bullets, colour, grid, paragraph_styles, register_family, text
 from iwpacks.renderers._words import items, say
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class _CertificateDoc(BaseDocTemplate):
     def __init__(self, buffer: io.BytesIO, brand: Brand, local: CoverIdentity, **kw: Any) -> None:
         super().__init__(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN + LOGO_H, bottomMargin=MARGIN, **kw)
-        self._brand, self._local, self._bookmarks = brand, local, 0
+        self._brand, self._local = brand, local
         frame = Frame(MARGIN, MARGIN, CONTENT_W, PAGE_H - 2 * MARGIN - LOGO_H, id="body", leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="certificate", frames=[frame], onPage=self._decorate)])
@@ -97,11 +97,7 @@ class _CertificateDoc(BaseDocTemplate):
         canv.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, Heading):
-            self._bookmarks += 1
-            key = f"attendee-{self._bookmarks}"
-            self.canv.bookmarkPage(key, fit="XYZ", left=0, top=PAGE_H)
-            self.canv.addOutlineEntry(flowable.outline_title, key, level=0, closed=False)
+        bookmark(self, flowable)
 
 
 def _pages(plan: CoursePlan, brand: Brand, names: tuple[str, ...], objectives: bool) -> list[Flowable]:

@@ -34,8 +34,10 @@ class TrainerGuideRenderer:
         doc = open_template(brand)
         facts = course_facts(plan)
         timetable = plan.timetable
+        # A half day is one session by definition: "over half a day" says it, without "in 1 session".
         sessions = f"{timetable.sessions} session{'s' if timetable.sessions != 1 else ''} over {facts.days}"
-        duration = f"{facts.total_planned} of training, in {sessions}"
+        duration = (f"{facts.total_planned} of training over {facts.days}" if timetable.sessions == timetable.days
+                    else f"{facts.total_planned} of training, in {sessions}")
         if not plan.release and facts.total_range != facts.total_planned:  # the policy team sees the strategy's range
             duration += f" (the strategy's range: {facts.total_range})"
         details = [("Audience", facts.audience), ("Process or tool", facts.process), ("Total duration", duration)]
