@@ -39,6 +39,7 @@ class FrozenMap(Mapping[str, V]):
 
 # The four faces every brand font family ships, as `<Family without spaces>-<face>.ttf` in the brand's fonts folder.
 FONT_FACES = ("Regular", "Bold", "Italic", "BoldItalic")
+ARABIC_FACES = ("Regular", "Bold")  # a brand's font for Arabic script sets names, never italic
 DECK_TEMPLATE = "deck-template.pptx"
 DOCUMENT_TEMPLATE = "document-template.docx"
 
@@ -300,6 +301,29 @@ class Printable:
 
 
 @attrs.frozen
+class Question:
+    """One question of a knowledge check: the options attendees choose from and why the right one is right."""
+
+    question: str
+    options: tuple[str, ...] = attrs.field(converter=_tuple)
+    answer: int  # the 1-based position of the right option
+    explanation: str
+
+    @property
+    def right_option(self) -> str:
+        return self.options[self.answer - 1]
+
+
+@attrs.frozen
+class KnowledgeCheck:
+    """A module's knowledge check (content/knowledge-checks/<REF>.yaml): attendees answer it, the trainer
+    goes through the answers; self-study reuses it."""
+
+    status: str
+    questions: tuple[Question, ...] = attrs.field(converter=_tuple)
+
+
+@attrs.frozen
 class Material:
     """The core training material written for a module (content/material/<REF>.yaml)."""
 
@@ -340,6 +364,7 @@ class Module:
     corrections: tuple[Correction, ...] = attrs.field(default=(), converter=_tuple)
     note: str = ""
     material: Material | None = None
+    knowledge_check: KnowledgeCheck | None = None
     source: str = attrs.field(default="", eq=False)
 
     @property
@@ -474,10 +499,23 @@ class DeliveryPrinciple:
 
 @attrs.frozen
 class ArtefactUse:
-    """A file of the pack that provides a material of 3.1, and how many copies to print or prepare."""
+    """A file of the pack that provides a material of 3.1, and how many copies to print: `each` per
+    attendee, per trainer or per day of the course, plus `spares`; "projected" is shown, not printed."""
 
     artefact: str  # an artefact name from ARTEFACTS
-    copies: str
+    what: str      # what to print from the file, for the printing list ("Every page", "The notes pages")
+    per: str = "attendee"  # one of COPIES_PER
+    each: int = 1
+    spares: int = 0
+
+    def copies(self, attendees: int, days: int) -> int | None:
+        """How many to print for a group of `attendees` over `days`; None per trainer (the guide says so)."""
+        if self.per == "trainer":
+            return None
+        return self.each * {"attendee": attendees, "day": days, "course": 1}[self.per] + self.spares
+
+
+COPIES_PER = ("attendee", "trainer", "day", "course")
 
 
 @attrs.frozen
@@ -667,6 +705,16 @@ class Programme:
     training_day: TrainingDay = TrainingDay()
     # The trainer guide's words by GUIDE_TEXT key; each a tuple: one text, or the items of a list.
     guide_text: FrozenMap[tuple[str, ...]] = attrs.field(default=FrozenMap(), converter=FrozenMap)
+    glossary: tuple[GlossaryTerm, ...] = attrs.field(default=(), converter=_tuple)  # in content order
+
+
+@attrs.frozen
+class GlossaryTerm:
+    """An acronym the courses use (content/glossary.yaml): what it stands for and what it means."""
+
+    term: str
+    stands_for: str
+    meaning: str
 
 
 @attrs.frozen
@@ -686,6 +734,7 @@ class Brand:
     pairs: tuple[tuple[str, str], ...] = ()
     fallback_font: str = ""
     font_folder: Path | None = None
+    arabic_font: str = ""  # for text in Arabic script, which the heading and body fonts lack (Regular, Bold)
 
     def font_file(self, family: str, face: str) -> Path:
         """The TTF file of one face ("Regular", "Bold", "Italic", "BoldItalic") of a brand font family."""
@@ -708,11 +757,14 @@ class Brand:
 
 @attrs.frozen
 class Artefact:
-    """One file every course pack holds: its name on the command line, its file name and what trainers call it."""
+    """One file of a course pack: its name on the command line, its file name and what trainers call it."""
 
     name: str
     filename: str
     title: str
+    # What a course needs for its pack to hold the file (CoursePlan.holds): nothing, attendees who cascade
+    # the training (a train-the-trainer course), a module with a knowledge check, or a glossary term it uses.
+    needs: str = ""  # "", "cascading", "knowledge-checks" or "glossary"
 
 
 @attrs.frozen
@@ -742,6 +794,12 @@ ARTEFACTS = (
     Artefact("attendance-register", "attendance-register.docx", "Attendance register"),
     Artefact("action-plan", "action-plan.docx", "Action plan"),
     Artefact("certificate", "certificate.pdf", "Certificate of attendance"),
+    Artefact("pre-course-questionnaire", "pre-course-questionnaire.docx", "Pre-course questionnaire"),
+    Artefact("glossary", "glossary.docx", "Glossary", needs="glossary"),
+    Artefact("knowledge-check", "knowledge-check.docx", "Knowledge check", needs="knowledge-checks"),
+    Artefact("knowledge-check-answers", "knowledge-check-answers.docx", "Knowledge check answers",
+             needs="knowledge-checks"),
+    Artefact("cascade-plan", "cascade-plan.docx", "Cascade plan", needs="cascading"),
 )
 
 
@@ -811,9 +869,11 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "follow_up.call_log_note": (),
     "follow_up.call_log_header": 5,
     "materials.heading": (),
-    "materials.intro": (),
+    "materials.intro": ("attendees", "days"),
     "materials.no_artefact": (),
-    "materials.header": 4,
+    "materials.header": 5,
+    "materials.per_trainer": (),
+    "materials.per_trainer_spares": ("spares",),
     "materials.room": (),
     "materials.room_items": 0,
     "materials.strategy_asks": (),
@@ -855,6 +915,41 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "action_plan.review": (),
     "action_plan.network_heading": (),
     "action_plan.network": (),
+    "questionnaire.title": (),
+    "questionnaire.blanks": 0,
+    "questionnaire.intro": (),
+    "questionnaire.confidence_heading": (),
+    "questionnaire.confidence_lead": (),
+    "questionnaire.confidence_header": 2,
+    "questionnaire.entry_heading": (),  # only where the course has entry requirements
+    "questionnaire.entry_lead": (),
+    "questionnaire.questions": 0,
+    "questionnaire.needs_heading": (),
+    "questionnaire.needs": (),
+    "questionnaire.return_to": ("contact",),
+    "glossary.title": (),
+    "glossary.intro": (),
+    "glossary.header": 3,
+    "knowledge.title": (),
+    "knowledge.intro": (),
+    "knowledge.answers_title": (),
+    "knowledge.answers_intro": (),
+    "knowledge.answer_label": (),
+    "knowledge.why_label": (),
+    "cascade_plan.title": (),
+    "cascade_plan.blanks": 0,
+    "cascade_plan.intro": (),
+    "cascade_plan.sessions_heading": (),
+    "cascade_plan.sessions_header": 5,
+    "cascade_plan.preparation_heading": (),
+    "cascade_plan.preparation_header": 3,
+    "cascade_plan.preparation": 0,
+    "cascade_plan.support_heading": (),
+    "cascade_plan.support": (),
+    "cascade_plan.follow_up_heading": (),
+    "cascade_plan.follow_up": (),
+    "cascade_plan.sign_off": 3,
+    "cascade_plan.contact": ("contact",),
     "certificate.title": (),
     "certificate.lead": (),
     "certificate.attended": (),

@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iwpacks import __version__
 from iwpacks.errors import (
@@ -18,6 +18,9 @@ from iwpacks.errors import (
     UsageError,
 )
 from iwpacks.model import ARTEFACTS
+
+if TYPE_CHECKING:
+    from iwpacks.model import Brand
 
 LISTABLE = ("modules", "courses", "audiences", "processes")
 
@@ -81,9 +84,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="a pack for trainers: no review notes or content version in its text (LA packs always)")
     build.add_argument("--artefact", action="append", metavar="NAME",
                        help=f"build only this artefact: {', '.join(a.name for a in ARTEFACTS)} (repeatable)")
-    build.add_argument("--attendees", metavar="FILE",
-                       help="print the certificate for each name in FILE (CSV with a 'name' column), a page each; "
-                            "with one --course")
+    build.add_argument("--attendees", metavar="N|FILE",
+                       help="how many attend (the printing list's copies; default 20), or a CSV FILE with a 'name' "
+                            "column: a certificate for each name, a page each (with one --course)")
     build.add_argument("--brand", metavar="PATH", help="brand folder (default: the bundled brand)")
     build.add_argument("--jobs", type=int, default=0, metavar="N", help="parallel workers (default: all cores)")
     return parser
@@ -230,13 +233,35 @@ def _localisation_report(programme, args: argparse.Namespace) -> None:
         print(report_text(programme, uses))
 
 
+LARGEST_GROUP = 500  # attendees of one course: beyond it, a mistyped number rather than a group
+
+
+def _attendees(value: str | None, brand: Brand) -> tuple[int | None, tuple[str, ...]]:
+    """`--attendees`: a number is how many attend; anything else is the CSV file of their names, each checked
+    to print in the brand's fonts."""
+    from functools import partial
+    from pathlib import Path
+
+    from iwpacks.renderers.certificate import unprintable
+    from iwpacks.source.read_attendees import read_attendees
+
+    if not value:
+        return None, ()
+    if value.strip().isdigit():
+        count = int(value)
+        if not 1 <= count <= LARGEST_GROUP:
+            raise UsageError(f"--attendees {value}: expected a number of attendees from 1 to {LARGEST_GROUP}, "
+                             "or a CSV file of their names")
+        return count, ()
+    return None, read_attendees(Path(value), partial(unprintable, brand))
+
+
 def _build(programme, args: argparse.Namespace) -> None:
     import os
     from pathlib import Path
 
     from iwpacks.pack.build import build_pack
     from iwpacks.source.brand import load_brand
-    from iwpacks.source.read_attendees import read_attendees
 
     programme = _localised(programme, args)
     local = programme.localisation
@@ -247,11 +272,12 @@ def _build(programme, args: argparse.Namespace) -> None:
     elif local is not None and not args.out:  # `make pack LA=...`: the folder and its zip, both under dist/
         zip_to = out.parent / f"iwpacks-{out.name}.zip"
     jobs = args.jobs or os.cpu_count() or 1
-    attendees = read_attendees(Path(args.attendees)) if args.attendees else ()
-    result = build_pack(programme, load_brand(args.brand), out, args.course, allow_draft=args.allow_draft,
+    brand = load_brand(args.brand)
+    group_size, attendees = _attendees(args.attendees, brand)
+    result = build_pack(programme, brand, out, args.course, allow_draft=args.allow_draft,
                         zip_path=zip_to, artefacts=args.artefact, jobs=jobs, strict=args.strict,
                         progress=_progress_printer() if _show_progress(args) else None, release=args.release,
-                        attendees=attendees)
+                        attendees=attendees, group_size=group_size)
     if not args.quiet:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)

@@ -17,10 +17,12 @@ from iwpacks.errors import (
     UnfilledSlotsError,
     UsageError,
 )
-from iwpacks.model import Brand, Programme
+from iwpacks.model import ARTEFACTS, Brand, Programme
 from iwpacks.pack.atomic import output_lock, replace_file, staged_folder
 from iwpacks.pack.check import check_pack
-from iwpacks.planning.plan import plan_course
+from iwpacks.pack.glossary import terms_used
+from iwpacks.pack.text import artefact_text
+from iwpacks.planning.plan import DEFAULT_GROUP, plan_course
 
 MANIFEST = "manifest.json"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -67,23 +69,48 @@ def render(programme: Programme, brand: Brand, course_id: str, artefact: str, *,
     from iwpacks.source.validate import check_programme
 
     check_programme(programme)
-    return next(iter(render_course(programme, brand, course_id, [artefact], release=release).values()))
+    outputs = render_course(programme, brand, course_id, [artefact], release=release)
+    if not outputs:
+        why = _NOT_HELD[ARTEFACT_BY_NAME[artefact].needs]
+        raise UsageError(f"{course_id} {why}: its pack holds no {artefact}")
+    return next(iter(outputs.values()))
 
 
 def render_course(programme: Programme, brand: Brand, course_id: str, artefacts: Sequence[str] | None = None,
-                  release: bool = False, attendees: Sequence[str] = ()) -> dict[str, bytes]:
+                  release: bool = False, attendees: Sequence[str] = (), group_size: int | None = None
+                  ) -> dict[str, bytes]:
     """Every artefact of one course as {file name: bytes}; a pure function of its inputs. `attendees` names
-    the people the certificate is printed for, a page each."""
+    the people the certificate is printed for, a page each; `group_size` (default: as many as are named, or
+    20) is how many attend, for the printing list and the register."""
     from iwpacks.renderers import renderers
 
-    plan = attrs.evolve(plan_course(programme, course_id, release=release), attendees=tuple(attendees))
-    chosen = renderers()
+    plan = attrs.evolve(plan_course(programme, course_id, release=release), attendees=tuple(attendees),
+                        group_size=group_size or len(attendees) or DEFAULT_GROUP)
+    every = {name: r for name, r in renderers().items() if plan.holds(ARTEFACT_BY_NAME[name])}
+    wanted = list(every)
     if artefacts:
-        unknown = [a for a in artefacts if a not in chosen]
+        unknown = [a for a in artefacts if a not in ARTEFACT_BY_NAME]
         if unknown:
-            raise UsageError(f"unknown artefact {', '.join(unknown)}; known: {', '.join(chosen)}")
-        chosen = {name: r for name, r in chosen.items() if name in artefacts}
-    return {r.filename: r.render(plan, brand) for r in chosen.values()}
+            raise UsageError(f"unknown artefact {', '.join(unknown)}; known: {', '.join(ARTEFACT_BY_NAME)}")
+        wanted = [name for name in every if name in artefacts]
+    out = {name: every[name].render(plan, brand) for name in wanted if name != GLOSSARY}
+    if GLOSSARY in wanted:
+        # The glossary holds the terms the course's other files use, so it is drawn from them, last.
+        others = {**{name: every[name].render(plan, brand) for name in every if name not in out and name != GLOSSARY},
+                  **out}
+        terms = terms_used(plan.glossary, (artefact_text(every[name].filename, data)
+                                           for name, data in others.items() if name not in _NAMES_ONLY))
+        if terms:
+            out[GLOSSARY] = every[GLOSSARY].render(attrs.evolve(plan, glossary=terms), brand)
+    return {every[name].filename: out[name] for name in every if name in out}
+
+
+GLOSSARY = "glossary"
+_NOT_HELD = {"cascading": "is not a train-the-trainer course", "knowledge-checks": "has no knowledge check",
+             "glossary": "uses no glossary term"}
+# Files whose words beyond the other files' are people's names (the certificates): no glossary terms in them.
+_NAMES_ONLY = ("certificate",)
+ARTEFACT_BY_NAME = {a.name: a for a in ARTEFACTS}
 
 
 # Worker state for parallel builds: set once per process so the programme is not pickled per task.
@@ -91,20 +118,21 @@ _WORKER: dict = {}
 
 
 def _init_worker(programme: Programme, brand: Brand, artefacts: Sequence[str] | None, release: bool,
-                 attendees: Sequence[str]) -> None:
-    _WORKER.update(programme=programme, brand=brand, artefacts=artefacts, release=release, attendees=attendees)
+                 attendees: Sequence[str], group_size: int | None) -> None:
+    _WORKER.update(programme=programme, brand=brand, artefacts=artefacts, release=release, attendees=attendees,
+                   group_size=group_size)
 
 
 def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes]]:
     return course_id, render_course(_WORKER["programme"], _WORKER["brand"], course_id, _WORKER["artefacts"],
-                                    _WORKER["release"], _WORKER["attendees"])
+                                    _WORKER["release"], _WORKER["attendees"], _WORKER["group_size"])
 
 
 def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequence[str] | None = None, *,
                allow_draft: bool = False, make_zip: bool = False, zip_path: Path | None = None,
                artefacts: Sequence[str] | None = None, jobs: int = 1, strict: bool = False,
                progress: Callable[[int, int, str], None] | None = None, release: bool = False,
-               attendees: Sequence[str] = ()) -> PackResult:
+               attendees: Sequence[str] = (), group_size: int | None = None) -> PackResult:
     """Build the pack into `out` (replaced whole, atomically) and optionally a zip of it.
 
     `make_zip` writes `iwpacks-<out name>.zip` beside `out`; `zip_path` writes the zip there instead.
@@ -112,7 +140,8 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
     the manifest records the overlay's layers and their sha256. `progress(done, total, course_id)` is
     called as each course finishes rendering. A `release` pack (and every LA pack) is for trainers: it holds
     no review notes or content version in its text, and no pending course. `attendees` (for one course only)
-    prints its certificate for each of them, a page each.
+    prints its certificate for each of them, a page each; `group_size` is how many attend each course (for
+    the guide's printing list; default: as many as `attendees` names, or 20).
     """
     from iwpacks.planning.slot_report import slot_uses, unfilled_warnings
     from iwpacks.source.validate import audience_warnings, check_programme
@@ -135,14 +164,14 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
         rendered: dict[str, dict[str, bytes]] = {}
         if jobs > 1 and len(courses) > 1:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                     initargs=(programme, brand, artefacts, release, tuple(attendees))) as pool:
+                                     initargs=(programme, brand, artefacts, release, tuple(attendees), group_size)) as pool:
                 for cid, outputs in pool.map(_render_in_worker, courses):
                     rendered[cid] = outputs
                     if progress is not None:
                         progress(len(rendered), len(courses), cid)
         else:
             for cid in courses:
-                rendered[cid] = render_course(programme, brand, cid, artefacts, release, attendees)
+                rendered[cid] = render_course(programme, brand, cid, artefacts, release, attendees, group_size)
                 if progress is not None:
                     progress(len(rendered), len(courses), cid)
         with staged_folder(out) as stage:
@@ -162,7 +191,7 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                     "layers": [{"file": f, "sha256": h} for f, h in local.layers]},
                 "warnings": warnings, "release": release,
             }
-            findings = check_pack(stage, brand)
+            findings = check_pack(stage, brand, [t.term for t in programme.glossary])
             errors = [f for f in findings if f.severity == "error"]
             if errors:  # raised inside the staged folder: the previous pack stays as it was
                 raise AccessibilityError(f"{len(errors)} accessibility error{'s' if len(errors) != 1 else ''}: "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -35,14 +35,18 @@ class Finding:
         return f"{self.severity}: {self.file}: {self.message}"
 
 
-def check_pack(path: Path, brand: Brand | None = None) -> list[Finding]:
-    """Check every artefact in a pack folder or zip, and the brand's colour pairs."""
+def check_pack(path: Path, brand: Brand | None = None, glossary: Collection[str] | None = None) -> list[Finding]:
+    """Check every artefact in a pack folder or zip, and the brand's colour pairs.
+
+    An acronym is explained by `glossary` (the content's terms, as a build knows them, also where it builds
+    only some files), or else by the glossary.docx beside the file.
+    """
     path = Path(path)
     if path.is_file() and zipfile.is_zipfile(path):
         with tempfile.TemporaryDirectory() as tmp:
             with zipfile.ZipFile(path) as archive:
                 archive.extractall(tmp)  # names come from our own builder; checked below all the same
-            return check_pack(Path(tmp), brand)
+            return check_pack(Path(tmp), brand, glossary)
     if not path.is_dir():
         raise UsageError(f"not a pack folder or zip: {path}")
     findings: list[Finding] = []
@@ -54,9 +58,46 @@ def check_pack(path: Path, brand: Brand | None = None) -> list[Finding]:
             findings += check_document(file, name)
         elif file.suffix == ".pdf":
             findings += check_pdf(file, name)
+    for course in sorted({f.parent for f in path.rglob("*") if f.suffix in _DOCUMENTS}):
+        findings += check_acronyms(course, path, glossary)
     if brand is not None:
         findings += check_brand(brand)
     return findings
+
+
+_DOCUMENTS = (".pptx", ".docx", ".pdf")
+GLOSSARY_FILE = "glossary.docx"
+# A certificate's words beyond the other files' are attendees' names, often in capitals: not acronyms.
+_NAMES_ONLY = ("certificate.pdf",)
+
+
+def check_acronyms(course: Path, pack: Path, glossary: Collection[str] | None = None) -> list[Finding]:
+    """Every acronym a course's files use is in the glossary (`glossary`, or else its glossary.docx) or spelt
+    out at its first use in that file."""
+    from iwpacks.pack.glossary import unexplained_acronyms
+    from iwpacks.pack.text import artefact_text
+
+    known = set(glossary) if glossary is not None else glossary_terms(course / GLOSSARY_FILE)
+    out = []
+    for file in sorted(course.iterdir()):
+        if file.suffix not in _DOCUMENTS or file.name in _NAMES_ONLY:
+            continue
+        for word in unexplained_acronyms(artefact_text(file.name, file.read_bytes()), known):
+            out.append(Finding("error", file.relative_to(pack).as_posix(),
+                               f'uses the acronym {word} without explaining it: add it to the glossary '
+                               f'(content/glossary.yaml), or spell it out where it is first used, as '
+                               f'"Full Name ({word})"'))
+    return out
+
+
+def glossary_terms(path: Path) -> set[str]:
+    """The terms of a pack's glossary.docx, the first column of its table; none if the course has none."""
+    if not path.is_file():
+        return set()
+    from docx import Document
+
+    tables = Document(str(path)).tables
+    return {row.cells[0].text for row in tables[0].rows[1:]} if tables else set()
 
 
 def check_brand(brand: Brand) -> list[Finding]:

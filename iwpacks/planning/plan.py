@@ -13,12 +13,14 @@ import attrs
 from iwpacks.errors import UsageError
 from iwpacks.model import (
     PART_MARK,
+    Artefact,
     Audience,
     CommonMessage,
     Course,
     DeliveryPrinciple,
     Exercise,
     FrozenMap,
+    GlossaryTerm,
     Localisation,
     LocalSlot,
     MaterialType,
@@ -109,6 +111,9 @@ class PlanSection:
     message_minutes: int = 0   # its messages' own time, after its modules and exercises
 
 
+DEFAULT_GROUP = 20  # attendees: four or five tables of the mixed groups of four to six the courses use
+
+
 @attrs.frozen
 class CoursePlan:
     """Everything a renderer needs to draw one course; built by plan_course.
@@ -140,6 +145,10 @@ class CoursePlan:
     release: bool = False
     # Names to print a certificate for, one page each (build --attendees); none: one certificate to fill in.
     attendees: tuple[str, ...] = ()
+    # The glossary's terms: every one in content, until render_course keeps those the course's texts use.
+    glossary: tuple[GlossaryTerm, ...] = ()
+    # How many attend, for the printing list and the register's rows (build --attendees N, or the names').
+    group_size: int = DEFAULT_GROUP
 
     def slot_for(self, role: str) -> str:
         """The id of the slot with this role ("booking", "network", "local-sources"); validation ensures one."""
@@ -168,6 +177,17 @@ class CoursePlan:
     def is_train_the_trainer(self) -> bool:
         """Attendees go on to deliver the course (audiences.yaml `cascades`), so 2.10's follow-up applies."""
         return self.audience.cascades
+
+    def holds(self, artefact: Artefact) -> bool:
+        """Whether this course's pack has the file: a cascade plan only for a train-the-trainer course, the
+        knowledge check sheets only where a module has questions."""
+        if artefact.needs == "cascading":
+            return self.is_train_the_trainer
+        if artefact.needs == "knowledge-checks":
+            return any(m.knowledge_check is not None for m in self.modules)
+        if artefact.needs == "glossary":
+            return bool(self.glossary)
+        return True
 
     @property
     def slots_used(self) -> tuple[str, ...]:
@@ -258,7 +278,7 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                       localisation=programme.localisation,
                       audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
                       entry_modules=tuple(programme.modules[r] for r in course.entry_requirements),
-                      guide_text=programme.guide_text, release=release or programme.localisation is not None)
+                      guide_text=programme.guide_text, glossary=programme.glossary, release=release or programme.localisation is not None)
 
 
 def _fold_lone_messages(sections: list[PlanSection]) -> None:

@@ -41,12 +41,16 @@ def renderers() -> dict[str, Renderer]:
     from iwpacks.renderers import (  # noqa: F401  (they register)
         action_plan,
         attendance_register,
+        cascade_plan,
         certificate,
         course_spec,
         deck,
         evaluation_form,
+        glossary,
         handouts,
+        knowledge_check,
         outline,
+        questionnaire,
         trainer_guide,
     )
 

@@ -61,20 +61,37 @@ def follow_up(doc: DocumentObject, plan: CoursePlan) -> None:
 
 
 def materials(doc: DocumentObject, plan: CoursePlan) -> None:
-    """The materials of 3.1 as the files of this pack, with printing counts, and what else the room needs."""
+    """The materials of 3.1 and the course forms as the files of this pack, with what to print from each and
+    how many copies for the group (build --attendees), and what else the room needs."""
     doc.add_heading(say(plan, "materials.heading"), 1)
-    keep_with_next(doc.add_paragraph(say(plan, "materials.intro")))
+    days = plan.timetable.days
+    keep_with_next(doc.add_paragraph(say(plan, "materials.intro", attendees=str(plan.group_size),
+                                         days=plan.timetable.span)))
     rows = []
-    files = {a.name: a.filename for a in ARTEFACTS}
+    held = {a.name: a.filename for a in ARTEFACTS if plan.holds(a)}
     for material in plan.material_types:
-        for use in material.artefacts or (ArtefactUse("", say(plan, "materials.no_artefact")),):
-            rows.append([material.title, files.get(use.artefact, ""), use.copies, ""])
-    table(doc, list(items(plan, "materials.header")), rows, widths=(4.2, 4.4, 6.8, 1.6))
+        for use in material.artefacts or (ArtefactUse("", say(plan, "materials.no_artefact"), per="course"),):
+            if use.artefact and use.artefact not in held:
+                continue  # a file this course's pack does not hold (the cascade plan, but for trainers)
+            rows.append([material.title, held.get(use.artefact, ""), use.what, _copies(plan, use, days), ""])
+    table(doc, list(items(plan, "materials.header")), rows, widths=(3.0, 4.6, 5.4, 2.6, 1.4))
     doc.add_heading(say(plan, "materials.room"), 2)
     bullets(doc, items(plan, "materials.room_items"))
     if not plan.release:  # for the policy team: the strategy's list beside the pack's files
         doc.add_heading(say(plan, "materials.strategy_asks"), 2)
         bullets(doc, [m.seed_text for m in plan.material_types if m.seed_text], style="Quote")
+
+
+def _copies(plan: CoursePlan, use: ArtefactUse, days: int) -> str:
+    """The printing list's count: a number for the group, or per trainer (the guide does not know how many)."""
+    if not use.artefact:
+        return ""
+    count = use.copies(plan.group_size, days)
+    if count is not None:
+        return str(count)
+    if use.spares:
+        return say(plan, "materials.per_trainer_spares", spares=str(use.spares))
+    return say(plan, "materials.per_trainer")
 
 
 def local_slots(doc: DocumentObject, plan: CoursePlan) -> None:

@@ -90,6 +90,28 @@ def _register(folder: Path, family: str) -> str:
     return stem
 
 
+def register_arabic(brand: Brand) -> str:
+    """Register the Regular and Bold faces of the brand's font for Arabic script; returns its base name.
+
+    reportlab shapes text in it (joining each letter to its neighbours) with HarfBuzz, where a style asks for
+    shaping; load_brand has checked that the files exist.
+    """
+    return _register_arabic(brand.font_file(brand.arabic_font, "Regular").parent, brand.arabic_font)
+
+
+@functools.cache
+def _register_arabic(folder: Path, family: str) -> str:
+    stem = family.replace(" ", "")
+    for face, suffix in (("Regular", ""), ("Bold", "-Bold")):
+        path = folder / f"{stem}-{face}.ttf"
+        try:
+            pdfmetrics.registerFont(TTFont(stem + suffix, str(path)))
+        except (OSError, TTFError) as exc:
+            raise IwpacksError(f'font "{family}" ({face}): cannot read {path}: {exc}') from None
+    pdfmetrics.registerFontFamily(stem, normal=stem, bold=stem + "-Bold", italic=stem, boldItalic=stem + "-Bold")
+    return stem
+
+
 def paragraph_styles(brand: Brand, size: float = 10.0) -> dict[str, ParagraphStyle]:
     """Paragraph styles from the brand, scaled from a body size in points."""
     body_font, head_font = register_family(brand, brand.body_font), register_family(brand, brand.heading_font)

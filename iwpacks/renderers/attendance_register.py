@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from iwpacks.model import Brand
     from iwpacks.planning.plan import CoursePlan
 
-ROWS = 20        # a full course: the strategy's mixed groups of four to six, four or five tables
+SPARE_ROWS = 2    # for those who come without booking
 ROW_HEIGHT = 1.0  # cm: room for a signature
 
 
@@ -33,7 +33,8 @@ class AttendanceRegisterRenderer:
         doc.add_paragraph(say(plan, "register.intro"))
         keep_with_next(doc.add_paragraph(say(plan, "register.agency_key") + " "
                                          + "; ".join(items(plan, "register.agency_types")) + ".", style="Caption"))
-        table(doc, items(plan, "register.header"), [[""] * 6] * ROWS, widths=(3.4, 3.4, 2.2, 3.2, 2.6, 2.2),
+        rows = [[""] * 6] * (plan.group_size + SPARE_ROWS)
+        table(doc, items(plan, "register.header"), rows, widths=(3.4, 3.4, 2.2, 3.2, 2.6, 2.2),
               height=ROW_HEIGHT)
         doc.add_paragraph(say(plan, "register.consent_note"), style="Caption")
         return finish(doc, plan, brand, kind)

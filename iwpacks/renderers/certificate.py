@@ -3,20 +3,32 @@ with the LA, the course, its length and its learning objectives, inside a border
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import course_facts, mid_sentence
 from iwpacks.renderers._forms import course_objectives
 from iwpacks.renderers._local import CoverIdentity, cover_identity
-from iwpacks.renderers._pdf import Heading, bookmark, bullets, colour, grid, paragraph_styles, register_family, text
+from iwpacks.renderers._pdf import (
+    Heading,
+    bookmark,
+    bullets,
+    colour,
+    grid,
+    paragraph_styles,
+    register_arabic,
+    register_family,
+    text,
+)
+from iwpacks.renderers._scripts import has_arabic, has_right_to_left, visual_word_order
 from iwpacks.renderers._words import items, say
 
 if TYPE_CHECKING:
@@ -118,6 +130,28 @@ def _name_style(base: ParagraphStyle, name: str) -> ParagraphStyle:
     return ParagraphStyle("name", base, fontSize=size, leading=size * 1.25, spaceBefore=2 * mm, spaceAfter=2 * mm)
 
 
+def unprintable(brand: Brand, name: str) -> str:
+    """The letters of a name its certificate's font has no glyph for, as one string; empty if none."""
+    if brand.arabic_font and has_arabic(name):
+        font = register_arabic(brand) + "-Bold"
+    else:
+        font = register_family(brand, brand.heading_font) + "-Bold"
+    glyphs = cast(TTFont, getFont(font)).face.charToGlyph
+    return "".join(dict.fromkeys(c for c in name if not c.isspace() and ord(c) not in glyphs))
+
+
+def _name(brand: Brand, base: ParagraphStyle, name: str, blank_outline: str) -> Heading:
+    """The attendee's name, a bookmark too. One in Arabic script is set in the brand's Arabic font; one written
+    right to left (Arabic, Hebrew) is shaped, and its words set right to left."""
+    outline = blank_outline if name == NAME_LINE else name
+    if not has_right_to_left(name):
+        return Heading(name, _name_style(base, name), outline=outline)
+    font = register_arabic(brand) + "-Bold" if brand.arabic_font and has_arabic(name) else base.fontName
+    shaped = ParagraphStyle("name_shaped", base, fontName=font, shaping=1)
+    shown = visual_word_order(name)
+    return Heading(shown, _name_style(shaped, shown), outline=outline)
+
+
 def _page(plan: CoursePlan, brand: Brand, name: str, objectives: bool) -> list[Flowable]:
     """One certificate: the kind, who, the course, its time, what it covered (every learning objective, or
     each module's title where they would not fit) and the signatures."""
@@ -132,8 +166,7 @@ def _page(plan: CoursePlan, brand: Brand, name: str, objectives: bool) -> list[F
     out: list[Flowable] = [Paragraph(text(say(plan, "certificate.title")), big), Spacer(0, 3 * mm),
                            Paragraph(text(say(plan, "certificate.lead")), centre["body"]),
                            # A heading, so a PDF of many certificates has a bookmark for each attendee.
-                           Heading(name, _name_style(centre["h1"], name),
-                                   outline=say(plan, "certificate.title") if name == NAME_LINE else name),
+                           _name(brand, centre["h1"], name, say(plan, "certificate.title")),
                            Paragraph(text(say(plan, "certificate.attended")), centre["body"]),
                            Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=18, leading=23,
                                                                        spaceBefore=1 * mm)),

@@ -5,7 +5,7 @@ import struct
 from pathlib import Path
 
 from iwpacks.errors import ContentError, UsageError
-from iwpacks.model import FONT_FACES, Brand, FrozenMap
+from iwpacks.model import ARABIC_FACES, FONT_FACES, Brand, FrozenMap
 from iwpacks.source.fields import Fields
 from iwpacks.source.located_yaml import read_yaml
 
@@ -25,7 +25,7 @@ def load_brand(path: str | Path | None = None) -> Brand:
         raise ContentError(problems)
     f = Fields(doc, (), doc.data, ("name", "colours", "fonts", "logo", "pairs"), problems)
     colours = f.mapping("colours", COLOUR_NAMES, required=True)
-    fonts = f.mapping("fonts", ("heading", "body", "fallback", "folder"), required=True)
+    fonts = f.mapping("fonts", ("heading", "body", "fallback", "arabic", "folder"), required=True)
     values = {}
     for role in COLOUR_NAMES:
         value = colours.text(role) if colours else ""
@@ -52,7 +52,8 @@ def load_brand(path: str | Path | None = None) -> Brand:
         raise ContentError(problems)
     return Brand(name=f.text("name"), colours=FrozenMap(values), heading_font=fonts.text("heading"),
                  body_font=fonts.text("body"), logo=logo, folder=folder, pairs=tuple(pairs),
-                 fallback_font=fonts.text("fallback", required=False), font_folder=font_folder)
+                 fallback_font=fonts.text("fallback", required=False), font_folder=font_folder,
+                 arabic_font=fonts.text("arabic", required=False))
 
 
 def font_panose(path: Path) -> str:
@@ -81,6 +82,12 @@ def _font_folder(folder: Path, fonts: Fields) -> Path | None:
         if missing:
             fonts.report(fonts.path, f'font "{family}": {", ".join(missing)} not found in '
                          f"{font_folder.name}/ (a brand ships the four TTF faces of each font it names)")
+    arabic = fonts.text("arabic", required=False)
+    stem = arabic.replace(" ", "")
+    missing = [f"{stem}-{face}.ttf" for face in ARABIC_FACES if arabic and not (font_folder / f"{stem}-{face}.ttf").is_file()]
+    if missing:
+        fonts.report(fonts.path + ("arabic",), f'font "{arabic}": {", ".join(missing)} not found in '
+                     f"{font_folder.name}/ (a brand ships the Regular and Bold faces of its Arabic font)")
     return font_folder
 
 

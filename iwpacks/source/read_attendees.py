@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from iwpacks.errors import ContentError, Problem, UsageError
@@ -12,11 +13,12 @@ NAME_COLUMN = "name"
 LONGEST_NAME = 120  # characters: a certificate fits this on two lines at its smallest size
 
 
-def read_attendees(path: Path) -> tuple[str, ...]:
+def read_attendees(path: Path, unprintable: Callable[[str], str] | None = None) -> tuple[str, ...]:
     """The names in the file's `name` column, in file order, blank rows skipped.
 
     Raises UsageError if the file cannot be read, and ContentError naming file:line for a file that is not
-    UTF-8, has no `name` column, or a name that is empty, too long or holds control characters.
+    UTF-8, has no `name` column, or a name that is empty, too long, holds control characters or holds
+    letters `unprintable` returns (those the certificate's fonts lack).
     """
     try:
         raw = Path(path).read_bytes()
@@ -48,6 +50,10 @@ def read_attendees(path: Path) -> tuple[str, ...]:
                                     f"a name is at most {LONGEST_NAME} characters, found {len(name)}"))
         elif any(unicodedata.category(c) == "Cc" for c in name):
             problems.append(Problem(where, line, NAME_COLUMN, "a name may not hold control characters"))
+        elif unprintable is not None and (missing := unprintable(name)):
+            problems.append(Problem(where, line, NAME_COLUMN, f'the certificate\'s fonts cannot print "{missing}" '
+                                                              f"(they hold Latin, Greek, Cyrillic, Hebrew and "
+                                                              f"Arabic script)"))
         else:
             names.append(name)
     if problems:

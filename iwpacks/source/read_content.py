@@ -10,6 +10,7 @@ import attrs
 from iwpacks.errors import ContentError, Problem
 from iwpacks.model import (
     ARTEFACTS,
+    COPIES_PER,
     MESSAGE_ROLES,
     PRINCIPLE_ROLES,
     PRINTABLE_READERS,
@@ -23,6 +24,7 @@ from iwpacks.model import (
     DeliveryPrinciple,
     DistributionRoute,
     FrozenMap,
+    GlossaryTerm,
     LocalSlot,
     MaterialType,
     Printable,
@@ -39,6 +41,7 @@ from iwpacks.model import (
 from iwpacks.source.fields import ID_PATTERN, Fields
 from iwpacks.source.located_yaml import LocatedData, read_yaml
 from iwpacks.source.read_courses import read_courses
+from iwpacks.source.read_knowledge import attach_knowledge_checks
 from iwpacks.source.read_material import attach_material
 from iwpacks.source.read_modules import read_module
 from iwpacks.source.read_wording import read_guide_text
@@ -158,7 +161,10 @@ def _printable(f: Fields) -> Printable:
 def _artefact_uses(f: Fields) -> tuple[ArtefactUse, ...]:
     """The pack's files that provide a material of 3.1, each with how many copies to print."""
     names = tuple(a.name for a in ARTEFACTS)
-    return tuple(ArtefactUse(artefact=use.choice("artefact", names), copies=use.text("copies"))
+    return tuple(ArtefactUse(artefact=use.choice("artefact", names), what=use.text("what"),
+                             per=use.choice("per", COPIES_PER, required=False, default="attendee"),
+                             each=use.integer("each", required=False, minimum=1) or 1,
+                             spares=use.integer("spares", required=False) or 0)
                  for use in f.records("artefacts", content_keys(ArtefactUse), required=False))
 
 
@@ -197,6 +203,9 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
     guide_text = read_guide_text(wording_doc, problems) if wording_doc else FrozenMap()
     modules = attach_material(root, root_name, _read_modules(root, root_name, origins, problems), origins,
                               problems)
+    modules = attach_knowledge_checks(root, root_name, modules, origins, problems)
+    glossary_doc = load("glossary.yaml")
+    glossary = _read_glossary(glossary_doc, problems) if glossary_doc else ()
     courses_doc = load("courses.yaml")
     courses = read_courses(courses_doc, origins, problems) if courses_doc else []
     pending = {m.ref for m in modules if m.is_pending}
@@ -213,9 +222,22 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
         courses=by_id(courses), common_messages=by_id(lists["messages"]), course_structure=by_id(lists["sections"]),
         delivery_principles=by_id(lists["principles"]), material_types=by_id(lists["materials"]),
         sources=by_id(lists["sources"]), distribution_routes=by_id(lists["routes"]), slots=by_id(lists["slots"]),
-        printables=by_id(lists["printables"]), training_day=settings["training_day"],
+        printables=by_id(lists["printables"]), training_day=settings["training_day"], glossary=glossary,
     )
     return programme, origins, problems
+
+
+def _read_glossary(doc: LocatedData, problems: list[Problem]) -> tuple[GlossaryTerm, ...]:
+    """The glossary's terms, each once."""
+    top = Fields(doc, (), doc.data, ("terms",), problems)
+    terms: list[GlossaryTerm] = []
+    for f in top.records("terms", content_keys(GlossaryTerm)):
+        term = GlossaryTerm(term=f.text("term"), stands_for=f.text("stands_for"), meaning=f.text("meaning"))
+        if any(t.term == term.term for t in terms):
+            f.report(f.path + ("term",), f'"{term.term}" is in the glossary twice')
+        elif term.term:
+            terms.append(term)
+    return tuple(terms)
 
 
 def _read_settings(doc: LocatedData | None, problems: list[Problem]) -> dict | None:

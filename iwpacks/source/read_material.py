@@ -19,8 +19,9 @@ from iwpacks.model import (
     TopicVariant,
     content_keys,
 )
-from iwpacks.source.fields import REF_PATTERN, Fields
-from iwpacks.source.located_yaml import KeyPath, read_yaml
+from iwpacks.source.fields import Fields
+from iwpacks.source.located_yaml import KeyPath
+from iwpacks.source.module_files import module_files
 from iwpacks.source.records import Origin, Origins
 from iwpacks.source.words import content_words
 
@@ -35,34 +36,16 @@ _EXERCISE_KEYS = content_keys(Exercise)
 def attach_material(root: Path, root_name: str, modules: list[Module], origins: Origins,
                     problems: list[Problem]) -> list[Module]:
     """Return `modules` with each one's material attached; the material folder is optional."""
-    folder = root / "material"
-    if not folder.is_dir():
-        return modules
-    by_ref = {m.ref: i for i, m in enumerate(modules)}
     out = list(modules)
-    for path in sorted(folder.iterdir()):
-        if path.suffix not in (".yaml", ".yml") or path.name.startswith("."):
-            continue
-        doc, found = read_yaml(path, f"{root_name}/material/{path.name}")
-        problems.extend(found)
-        if doc is None:
-            continue
-        f = Fields(doc, (), doc.data, _KEYS, problems)
-        if not f.ok:
-            continue
-        ref = f.identifier("ref", REF_PATTERN, "module ref")
-        if ref not in by_ref:
-            if ref:
-                f.report(("ref",), f'no module "{ref}" to attach this material to')
-            continue
-        module = out[by_ref[ref]]
+    for doc, f, index in module_files(root, root_name, "material", _KEYS, modules, problems, "material"):
+        module = out[index]
         if module.is_pending:
-            f.report(("ref",), f"{ref} is pending; write its module definition before its material")
+            f.report(("ref",), f"{module.ref} is pending; write its module definition before its material")
             continue
         material = _material(f, module)
-        origins.add("material", ref, Origin(doc, ()))
+        origins.add("material", module.ref, Origin(doc, ()))
         if material is not None:
-            out[by_ref[ref]] = attrs.evolve(module, material=material)
+            out[index] = attrs.evolve(module, material=material)
     return out
 
 

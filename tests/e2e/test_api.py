@@ -118,6 +118,6 @@ def test_the_minimal_fixture_builds_every_artefact(brand, tmp_path):
         "is-practitioners/action-plan.docx", "is-practitioners/attendance-register.docx",
         "is-practitioners/certificate.pdf", "is-practitioners/course-outline.pdf",
         "is-practitioners/course-specification.pdf", "is-practitioners/deck.pptx",
-        "is-practitioners/evaluation-form.docx", "is-practitioners/handouts.docx",
-        "is-practitioners/trainer-guide.docx"]
+        "is-practitioners/evaluation-form.docx", "is-practitioners/glossary.docx", "is-practitioners/handouts.docx",
+        "is-practitioners/pre-course-questionnaire.docx", "is-practitioners/trainer-guide.docx"]
 

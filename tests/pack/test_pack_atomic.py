@@ -18,12 +18,12 @@ def fake_render(monkeypatch):
     """Renderers stand-in: small deterministic files, so these tests are about the folder, not the artefacts."""
     calls = []
 
-    def render(programme, brand, course_id, artefacts=None, release=False, attendees=()):
+    def render(programme, brand, course_id, artefacts=None, release=False, attendees=(), group_size=None):
         calls.append(course_id)
         return {"notes.txt": f"{course_id}\n".encode()}
 
     monkeypatch.setattr(pack, "render_course", render)
-    monkeypatch.setattr(pack, "check_pack", lambda folder, brand: [])
+    monkeypatch.setattr(pack, "check_pack", lambda folder, brand, glossary=None: [])
     return calls
 
 
@@ -46,7 +46,7 @@ def test_failure_midway_leaves_the_previous_pack_intact(programme, brand, tmp_pa
     build_pack(programme, brand, out, ["iw-practitioners"])
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
-    def failing(stage_folder, brand):
+    def failing(stage_folder, brand, glossary=None):
         # By now every artefact is written into the staging folder: fail exactly mid-build.
         assert any(stage_folder.rglob("notes.txt"))
         raise RuntimeError("power cut")
@@ -63,7 +63,7 @@ def test_interrupt_midway_leaves_no_partial_files(programme, brand, tmp_path, mo
     out = tmp_path / "dist" / "master"
     count = 0
 
-    def render(programme, brand, course_id, artefacts=None, release=False, attendees=()):
+    def render(programme, brand, course_id, artefacts=None, release=False, attendees=(), group_size=None):
         nonlocal count
         count += 1
         if count == 2:
@@ -110,7 +110,11 @@ def test_every_renderer_is_found_whatever_was_imported_first():
     from iwpacks.renderers import renderers
 
     assert list(renderers()) == ["deck", "handouts", "course-specification", "trainer-guide", "course-outline",
-                                 "evaluation-form", "attendance-register", "action-plan", "certificate"]
+                                 "evaluation-form", "attendance-register", "action-plan", "certificate",
+                                 "pre-course-questionnaire", "glossary", "knowledge-check", "knowledge-check-answers",
+                                 "cascade-plan"]
     assert [r.filename for r in renderers().values()] == [
         "deck.pptx", "handouts.docx", "course-specification.pdf", "trainer-guide.docx", "course-outline.pdf",
-        "evaluation-form.docx", "attendance-register.docx", "action-plan.docx", "certificate.pdf"]
+        "evaluation-form.docx", "attendance-register.docx", "action-plan.docx", "certificate.pdf",
+        "pre-course-questionnaire.docx", "glossary.docx", "knowledge-check.docx", "knowledge-check-answers.docx",
+        "cascade-plan.docx"]

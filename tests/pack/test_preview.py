@@ -30,7 +30,9 @@ def test_preview_has_an_image_for_every_slide_and_page(programme, brand, tmp_pat
     build_pack(programme, brand, pack, ["iw-practitioners"])
     steps = []
     page = build_preview(pack, progress=lambda done, total, step: steps.append((done, total, step)))
-    office_files = sum(1 for a in ARTEFACTS if a.filename.endswith((".pptx", ".docx")))
+    office_files = sum(1 for p in (pack / "iw-practitioners").iterdir() if p.suffix in (".pptx", ".docx"))
+    # Every Office artefact but the cascade plan, which only a train-the-trainer course has.
+    assert office_files == sum(1 for a in ARTEFACTS if a.filename.endswith((".pptx", ".docx"))) - 1
     assert steps == [(0, 1, f"LibreOffice: converting {office_files} Office files"), (1, 1, "iw-practitioners")]
     parser = _Images()
     parser.feed(page.read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from iwpacks.errors import ContentError, UsageError
+from iwpacks.renderers._scripts import has_arabic, visual_word_order
 from iwpacks.renderers.certificate import CertificateRenderer
 from iwpacks.source.read_attendees import read_attendees
 
@@ -17,7 +18,7 @@ NAMES = ["Siân Llŷr", "Ŵyn ap Gwŷn", "Eluned Prys-Jones", "Dafydd ap Gruffud
          "Alexandra Konstantinopoulou-Featherstonehaugh-Worthington Sm",  # 60 characters
          "Jo Bloggs", "Mary O'Neill", "Zoë Brontë", "Bronwen Ellis", "Chidi Okafor", "Priya Raman",
          "Tomasz Wiśniewski", "Aoife Ní Bhriain", "Seán Ó Briain", "Hana Novák", "José Álvarez",
-         "Ingrid Åström", "Kwame Mensah", "Li Wei", "Fatima Hussain", "Yusuf Ahmed", "Grace Williams",
+         "Ingrid Åström", "Kwame Mensah", "Li Wei", "فاطمة حسين", "يوسف أحمد", "Grace Williams",
          "Ruth Evans", "Owain Glyndŵr"]
 
 
@@ -28,10 +29,30 @@ def test_a_certificate_is_printed_for_each_attendee_on_a_page_of_their_own(plans
     assert len(reader.pages) == len(NAMES)
     for page, name in zip(reader.pages, NAMES):
         lines = [" ".join(line.split()) for line in page.extract_text().splitlines()]
+        assert plan.course.title in " ".join(lines)
+        if has_arabic(name):  # shaped into joined forms: its text is the bookmark; its glyphs are checked below
+            fonts = [f.get_object()["/BaseFont"] for f in page["/Resources"]["/Font"].values()]
+            assert any(f.endswith("+NotoSansArabic-Bold") for f in fonts), name
+            continue
         assert name in lines, name  # whole, on one line: it fits
         assert sum(other in lines for other in NAMES) == 1, name
-        assert plan.course.title in " ".join(lines)
     assert [o.title for o in reader.outline] == NAMES  # a bookmark for each attendee
+
+
+def test_an_arabic_name_is_shaped_in_a_font_that_has_every_letter_and_set_right_to_left(brand):
+    import uharfbuzz as hb
+
+    font = hb.Font(hb.Face(hb.Blob.from_file_path(str(brand.font_file(brand.arabic_font, "Bold")))))
+    for name in ("فاطمة حسين", "يوسف أحمد", "Amira Haddad أميرة حداد"):
+        buffer = hb.Buffer()
+        buffer.add_str(name)
+        buffer.guess_segment_properties()
+        hb.shape(font, buffer)
+        assert all(info.codepoint != 0 for info in buffer.glyph_infos), name  # no missing glyph
+    # The words of a right-to-left name are set right to left; a left-to-right one keeps its order.
+    assert visual_word_order("فاطمة حسين") == "حسين فاطمة"
+    assert visual_word_order("Amira Haddad أميرة حداد") == "Amira Haddad حداد أميرة"
+    assert visual_word_order("Siân Llŷr") == "Siân Llŷr"
 
 
 def test_the_attendees_file_is_read_with_its_bom_and_blank_rows(tmp_path):
@@ -69,3 +90,43 @@ def test_the_command_prints_certificates_for_one_course_only(tmp_path):
                          text=True)
     assert one.returncode == 0, one.stderr
     assert len(PdfReader(tmp_path / "one" / "caf-trainers" / "certificate.pdf").pages) == 2
+
+
+def test_a_number_of_attendees_sets_every_course_printing_list_and_a_bad_one_is_refused(tmp_path):
+    from docx import Document
+
+    run = [sys.executable, "-m", "iwpacks", "build", "-q", "--artefact", "trainer-guide"]
+    built = subprocess.run([*run, "--attendees", "12", "--course", "iw-practitioners", "--course", "is-advisors",
+                            "--out", str(tmp_path / "twelve")], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    for cid in ("iw-practitioners", "is-advisors"):
+        doc = Document(tmp_path / "twelve" / cid / "trainer-guide.docx")
+        assert any("for 12 attendees over" in p.text for p in doc.paragraphs), cid
+    for bad in ("0", "501"):
+        refused = subprocess.run([*run, "--attendees", bad, "--out", str(tmp_path / "bad")], capture_output=True,
+                                 text=True)
+        assert refused.returncode == 2 and "expected a number of attendees from 1 to 500" in refused.stderr, bad
+        assert "Traceback" not in refused.stderr
+
+
+def test_a_name_the_certificate_fonts_cannot_print_is_a_located_error(tmp_path):
+    path = tmp_path / "attendees.csv"
+    path.write_text("name\nJo Bloggs\nשרה כהן\n李伟\nИван Петров\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "iwpacks", "build", "-q", "--course", "iw-practitioners",
+                          "--artefact", "certificate", "--attendees", str(path), "--out", str(tmp_path / "out")],
+                         capture_output=True, text=True)
+    assert run.returncode == 1
+    assert 'attendees.csv:4: name: the certificate\'s fonts cannot print "李伟"' in run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "out").exists()
+
+
+def test_a_hebrew_name_is_set_right_to_left_in_the_heading_font(plans, brand):
+    from iwpacks.renderers.certificate import unprintable
+
+    assert unprintable(brand, "שרה כהן") == "" and unprintable(brand, "李伟") == "李伟"
+    plan = attrs.evolve(plans["iw-practitioners"], attendees=("שרה כהן",))
+    reader = PdfReader(io.BytesIO(CertificateRenderer().render(plan, brand)))
+    fonts = [f.get_object()["/BaseFont"] for f in reader.pages[0]["/Resources"]["/Font"].values()]
+    assert not any("Arabic" in f for f in fonts)
+    assert [o.title for o in reader.outline] == ["שרה כהן"]
+    assert visual_word_order("שרה כהן") == "כהן שרה"

@@ -1,5 +1,5 @@
-"""The course forms: evaluation form, attendance register, action plan and certificate, reopened for every
-course and for an LA's pack."""
+"""The course forms: evaluation form, attendance register, action plan, certificate, pre-course questionnaire
+and cascade plan, reopened for every course and for an LA's pack."""
 from __future__ import annotations
 
 import io
@@ -14,9 +14,11 @@ from iwpacks.planning.plan import plan_course
 from iwpacks.renderers._forms import course_objectives
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers.action_plan import ACTIONS, ActionPlanRenderer
-from iwpacks.renderers.attendance_register import ROWS, AttendanceRegisterRenderer
+from iwpacks.renderers.attendance_register import SPARE_ROWS, AttendanceRegisterRenderer
+from iwpacks.renderers.cascade_plan import SESSIONS, CascadePlanRenderer
 from iwpacks.renderers.certificate import CertificateRenderer
 from iwpacks.renderers.evaluation_form import EvaluationFormRenderer
+from iwpacks.renderers.questionnaire import QuestionnaireRenderer
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +62,67 @@ def test_the_register_has_a_consent_column_and_room_for_a_full_course(plans, bra
     for cid, plan in plans.items():
         doc = _doc(AttendanceRegisterRenderer().render(plan, brand))
         grid = next(t for t in doc.tables if [c.text for c in t.rows[0].cells] == header)
-        assert len(grid.rows) == ROWS + 1, cid
+        assert len(grid.rows) == plan.group_size + SPARE_ROWS + 1, cid
         assert "contact list" in header[-1]
         assert plan.timetable.span in _text(doc), cid  # the length is filled in; date and venue are left to write
+
+
+def test_the_register_has_a_row_for_each_attendee_the_course_expects(plans, brand, programme):
+    import attrs
+
+    header = list(programme.guide_text["register.header"])
+    doc = _doc(AttendanceRegisterRenderer().render(attrs.evolve(plans["iw-practitioners"], group_size=31), brand))
+    grid = next(t for t in doc.tables if [c.text for c in t.rows[0].cells] == header)
+    assert len(grid.rows) == 31 + SPARE_ROWS + 1
+
+
+def test_the_questionnaire_asks_confidence_in_each_objective_and_about_the_courses_it_builds_on(plans, brand,
+                                                                                                 programme):
+    words = programme.guide_text
+    for cid, plan in plans.items():
+        doc = _doc(QuestionnaireRenderer().render(plan, brand))
+        confidence = next(t for t in doc.tables
+                          if t.rows[0].cells[0].text == words["questionnaire.confidence_header"][0])
+        assert [r.cells[0].text for r in confidence.rows[1:]] == course_objectives(plan), cid
+        text = _text(doc)
+        assert all(q in text for q in words["questionnaire.questions"]), cid
+        assert all(m.name in text for m in plan.entry_modules), cid
+        assert (words["questionnaire.entry_heading"][0] in text) == bool(plan.entry_modules), cid
+    assert any(plan.entry_modules for plan in plans.values())  # the entry question is tested somewhere
+
+
+def test_the_questionnaire_of_an_la_pack_says_where_to_return_it(northmoor, brand):
+    contact = slot_text(northmoor, northmoor.slot_for("booking"))
+    assert contact.filled and contact.lines[0] in _text(_doc(QuestionnaireRenderer().render(northmoor, brand)))
+
+
+def test_the_cascade_plan_plans_the_courses_an_attendee_will_deliver_and_the_follow_up_call(northmoor, brand,
+                                                                                             programme):
+    words = programme.guide_text
+    doc = _doc(CascadePlanRenderer().render(northmoor, brand))
+    sessions = next(t for t in doc.tables
+                    if [c.text for c in t.rows[0].cells] == list(words["cascade_plan.sessions_header"]))
+    assert len(sessions.rows) == SESSIONS + 1
+    text = _text(doc)
+    assert all(step in text for step in words["cascade_plan.preparation"])
+    assert words["cascade_plan.follow_up"][0] in text
+    assert slot_text(northmoor, northmoor.slot_for("booking")).lines[0] in text
+
+
+def test_only_a_train_the_trainer_course_has_a_cascade_plan(programme, brand):
+    from iwpacks.errors import UsageError
+    from iwpacks.pack.build import render_course
+
+    ready = [c for c in programme.courses.values() if not c.is_pending]
+    for course in ready:
+        files = render_course(programme, brand, course.id, ["cascade-plan", "action-plan"])
+        cascades = programme.audiences[course.audience].cascades
+        assert ("cascade-plan.docx" in files) == cascades, course.id
+        assert "action-plan.docx" in files, course.id
+    assert {programme.audiences[c.audience].cascades for c in ready} == {True, False}
+    other = next(c.id for c in ready if not programme.audiences[c.audience].cascades)
+    with pytest.raises(UsageError, match="not a train-the-trainer course"):
+        iwpacks.render(programme, brand, other, "cascade-plan")
 
 
 def test_the_action_plan_has_its_rows_and_points_to_the_practitioner_network(northmoor, brand, programme):

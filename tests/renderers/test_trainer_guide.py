@@ -190,7 +190,40 @@ def test_specification_facts_and_materials_checklist(guides, plans):
     for file in ("deck.pptx", "handouts.docx", "course-specification.pdf", "course-outline.pdf",
                  "trainer-guide.docx"):
         assert file in text
-    assert "1 per attendee" in text
+
+
+def _printing_list(guide: bytes, header: list[str]) -> dict[str, str]:
+    """The guide's printing list as {file: copies}."""
+    doc = open_doc(guide)
+    grid = next(t for t in doc.tables if [c.text for c in t.rows[0].cells] == header)
+    return {row.cells[1].text: row.cells[3].text for row in grid.rows[1:] if row.cells[1].text}
+
+
+@pytest.mark.parametrize("cid", ["caf-trainers", "iw-practitioners"])
+def test_the_printing_list_names_every_file_of_the_pack_with_copies_for_the_group(cid, programme, brand):
+    from iwpacks.pack.build import render_course
+
+    files = render_course(programme, brand, cid, group_size=24)
+    header = list(programme.guide_text["materials.header"])
+    listed = _printing_list(files["trainer-guide.docx"], header)
+    assert set(listed) == set(files)  # every file of the pack, and no file it does not hold
+    days = plan_course(programme, cid).timetable.days
+    assert listed["handouts.docx"] == "26"  # one each and two spares
+    assert listed["evaluation-form.docx"] == listed["certificate.pdf"] == "24"
+    assert listed["attendance-register.docx"] == str(days)
+    assert listed["trainer-guide.docx"] == listed["deck.pptx"] == "1 per trainer"
+    intro = "for 24 attendees over " + plan_course(programme, cid).timetable.span
+    assert intro in artefact_text(files["trainer-guide.docx"], ".docx")
+
+
+def test_the_printing_list_counts_twenty_unless_told_and_as_many_as_are_named(programme, brand):
+    from iwpacks.pack.build import render_course
+
+    header = list(programme.guide_text["materials.header"])
+    plain = render_course(programme, brand, "is-advisors", ["trainer-guide"])
+    assert _printing_list(plain["trainer-guide.docx"], header)["action-plan.docx"] == "20"
+    named = render_course(programme, brand, "is-advisors", ["trainer-guide"], attendees=["A", "B", "C"])
+    assert _printing_list(named["trainer-guide.docx"], header)["action-plan.docx"] == "3"
 
 
 def test_every_local_slot_is_listed_and_styled_as_a_placeholder(guides, plans, programme, brand):

@@ -217,7 +217,8 @@ def _minimal_with(tmp_path, file: str, old: str, new: str):
     ("material-types.yaml", "artefact: course-outline", "artefact: outline",
      r'content/material-types.yaml:\d+: materials\[0\]\.artefacts\[0\]\.artefact: expected one of deck, handouts, '
      r'course-specification, trainer-guide, course-outline, evaluation-form, attendance-register, action-plan, '
-     r'certificate, found "outline"'),
+     r'certificate, pre-course-questionnaire, glossary, knowledge-check, knowledge-check-answers, cascade-plan, '
+     r'found "outline"'),
 ])
 def test_roles_and_artefacts_in_content_are_checked(tmp_path, file, old, new, expected):
     content = _minimal_with(tmp_path, file, old, new)
@@ -272,5 +273,5 @@ def test_an_edited_programme_without_one_of_the_guides_words_is_refused(programm
     words = {k: v for k, v in programme.guide_text.items() if k != "materials.room"}
     words["materials.header"] = ("Material",)
     problems = [str(p) for p in iwpacks.validate(attrs.evolve(programme, guide_text=words))]
-    assert problems == ["programme: guide_text.materials.header: expected a list of 4 items (the columns of a "
+    assert problems == ["programme: guide_text.materials.header: expected a list of 5 items (the columns of a "
                         "table), found 1", "programme: guide_text.materials.room: missing"]

@@ -1,0 +1,48 @@
+"""Which glossary terms a course's texts use, and which acronyms a text uses that no glossary explains."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from iwpacks.model import GlossaryTerm
+
+# An acronym: a capital, then one to five capitals, digits or "&" (CAF, LSCB, T4T, CYP&F), with an optional
+# plural "s"; module refs (IW01, ISI10) are names, not acronyms.
+ACRONYM = re.compile(r"(?<![\w&])([A-Z][A-Z0-9&]{1,5})s?(?![\w&])")
+MODULE_REF = re.compile(r"[A-Z]{2,4}\d{2}")
+# Words our own renderers set in capitals that are not acronyms: the outline's heading, a draft's mark.
+CAPITALISED_WORDS = frozenset({"COURSE", "DRAFT"})
+
+
+def _pattern(term: str) -> re.Pattern:
+    return re.compile(r"(?<![\w&])" + re.escape(term) + r"(?:e?s)?(?![\w&])")
+
+
+def terms_used(glossary: Sequence[GlossaryTerm], texts: Iterable[str]) -> tuple[GlossaryTerm, ...]:
+    """The terms the texts use, in glossary order, with any term a used term's explanation needs."""
+    corpus = "\n".join(texts)
+    used = {t.term for t in glossary if _pattern(t.term).search(corpus)}
+    while True:  # a term's meaning may use another ("PCT: the local NHS body"): the reader needs that one too
+        explained = "\n".join(f"{t.stands_for} {t.meaning}" for t in glossary if t.term in used)
+        more = {t.term for t in glossary if t.term not in used and _pattern(t.term).search(explained)}
+        if not more:
+            return tuple(t for t in glossary if t.term in used)
+        used |= more
+
+
+def unexplained_acronyms(text: str, known: Iterable[str]) -> list[str]:
+    """Acronyms in the text, in order of first use, that are neither `known` (the pack's glossary) nor spelt
+    out at their first use, as "Team Around the Child (TAC)" or "Every Child Matters, or ECM"."""
+    known = set(known) | CAPITALISED_WORDS
+    seen: set[str] = set()
+    out = []
+    for match in ACRONYM.finditer(text):
+        word = match.group(1)
+        if word in seen or word in known or MODULE_REF.fullmatch(word):
+            continue
+        seen.add(word)
+        before, after = text[:match.start()], text[match.end():]
+        spelt_out = (before.endswith("(") and after.startswith(")")) or before.endswith(" or ")
+        if not spelt_out:
+            out.append(word)
+    return out

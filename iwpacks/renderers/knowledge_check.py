@@ -1,0 +1,114 @@
+"""Renders knowledge-check.docx, the attendees' questions on each module of the course, and
+knowledge-check-answers.docx, the trainer's sheet with each answer and why it is right."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from docx.shared import Pt
+
+from iwpacks.renderers import register
+from iwpacks.renderers._docx import finish, keep_with_next, open_template
+from iwpacks.renderers._forms import form_heading, form_section
+from iwpacks.renderers._words import say
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+    from docx.text.paragraph import Paragraph
+
+    from iwpacks.model import Brand, Module, Question
+    from iwpacks.planning.plan import CoursePlan
+
+BOX = "\u2610"
+LETTERS = "ABCD"
+OPTION_INDENT = Pt(18)
+QUESTION_SPACE = Pt(8)  # each question and its options read as one block
+
+
+def checked_modules(plan: CoursePlan) -> tuple[Module, ...]:
+    """The course's modules that have a knowledge check, in course order, each once."""
+    seen: dict[str, Module] = {}
+    for module in plan.modules:
+        if module.knowledge_check is not None and module.ref not in seen:
+            seen[module.ref] = module
+    return tuple(seen.values())
+
+
+def _numbered_questions(plan: CoursePlan) -> list[tuple[Module, list[tuple[int, Question]]]]:
+    """Each module with its questions, numbered through the sheet so a trainer can say "question 12"."""
+    out, number = [], 0
+    for module in checked_modules(plan):
+        assert module.knowledge_check is not None  # checked_modules says so
+        numbered = []
+        for question in module.knowledge_check.questions:
+            number += 1
+            numbered.append((number, question))
+        out.append((module, numbered))
+    return out
+
+
+def _question_line(doc: DocumentObject, number: int, text: str) -> None:
+    paragraph = keep_with_next(doc.add_paragraph())
+    paragraph.paragraph_format.space_before = QUESTION_SPACE
+    paragraph.add_run(f"{number}. ").bold = True
+    paragraph.add_run(text).bold = True
+
+
+def _sheet(plan: CoursePlan, brand: Brand, title_key: str, intro_key: str,
+           draw: Callable[[DocumentObject, Question], None]) -> bytes:
+    """A sheet of the course's questions, module by module, each question's number and words, then `draw`."""
+    doc = open_template(brand)
+    kind = say(plan, title_key)
+    form_heading(doc, plan, brand, kind)
+    doc.add_paragraph(say(plan, intro_key))
+    for module, questions in _numbered_questions(plan):
+        form_section(doc, module.name)
+        for number, question in questions:
+            _question_line(doc, number, question.question)
+            draw(doc, question)
+    return finish(doc, plan, brand, kind)
+
+
+def _indented(doc: DocumentObject, text: str = "") -> Paragraph:
+    paragraph = doc.add_paragraph(text)
+    paragraph.paragraph_format.left_indent = OPTION_INDENT
+    return paragraph
+
+
+class KnowledgeCheckRenderer:
+    """Renders knowledge-check.docx: the questions, with a box by each option, and no answers."""
+
+    name = "knowledge-check"
+    filename = "knowledge-check.docx"
+
+    def render(self, plan: CoursePlan, brand: Brand) -> bytes:
+        def options(doc: DocumentObject, question: Question) -> None:
+            for i, option in enumerate(question.options):
+                line = _indented(doc, f"{BOX}  {LETTERS[i]}  {option}")
+                line.paragraph_format.space_after = Pt(2)
+                if i < len(question.options) - 1:
+                    keep_with_next(line)
+
+        return _sheet(plan, brand, "knowledge.title", "knowledge.intro", options)
+
+
+class KnowledgeCheckAnswersRenderer:
+    """Renders knowledge-check-answers.docx: each question's right option and why, for the trainer."""
+
+    name = "knowledge-check-answers"
+    filename = "knowledge-check-answers.docx"
+
+    def render(self, plan: CoursePlan, brand: Brand) -> bytes:
+        def answer(doc: DocumentObject, question: Question) -> None:
+            right = keep_with_next(_indented(doc))
+            right.add_run(say(plan, "knowledge.answer_label") + ": ").bold = True
+            right.add_run(f"{LETTERS[question.answer - 1]}  {question.right_option}")
+            why = _indented(doc)
+            why.add_run(say(plan, "knowledge.why_label") + ": ").bold = True
+            why.add_run(question.explanation)
+
+        return _sheet(plan, brand, "knowledge.answers_title", "knowledge.answers_intro", answer)
+
+
+register(KnowledgeCheckRenderer())
+register(KnowledgeCheckAnswersRenderer())

@@ -1,0 +1,49 @@
+"""Renders pre-course-questionnaire.docx: where each attendee starts from, what they want, what to arrange."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from iwpacks.renderers import register
+from iwpacks.renderers._docx import finish, keep_with_next, open_template, table, writing_lines
+from iwpacks.renderers._forms import contact_line, course_objectives, form_heading, form_section
+from iwpacks.renderers._words import items, say
+
+if TYPE_CHECKING:
+    from iwpacks.model import Brand
+    from iwpacks.planning.plan import CoursePlan
+
+ANSWER_LINES = 3
+BOX = "\u2610"
+
+
+class QuestionnaireRenderer:
+    """Renders pre-course-questionnaire.docx for one course plan."""
+
+    name = "pre-course-questionnaire"
+    filename = "pre-course-questionnaire.docx"
+
+    def render(self, plan: CoursePlan, brand: Brand) -> bytes:
+        doc = open_template(brand)
+        kind = say(plan, "questionnaire.title")
+        form_heading(doc, plan, brand, kind, tuple((label, "") for label in items(plan, "questionnaire.blanks")))
+        doc.add_paragraph(say(plan, "questionnaire.intro"))
+        form_section(doc, say(plan, "questionnaire.confidence_heading"))
+        keep_with_next(doc.add_paragraph(say(plan, "questionnaire.confidence_lead")))
+        table(doc, items(plan, "questionnaire.confidence_header"), [[o, ""] for o in course_objectives(plan)],
+              widths=(14.0, 3.0))
+        if plan.entry_modules:  # a course that builds on another asks whether attendees have done it
+            form_section(doc, say(plan, "questionnaire.entry_heading"))
+            keep_with_next(doc.add_paragraph(say(plan, "questionnaire.entry_lead")))
+            for module in plan.entry_modules:
+                doc.add_paragraph(f"{BOX}  {module.name}", style="List Paragraph")
+        for question in items(plan, "questionnaire.questions"):
+            keep_with_next(doc.add_heading(question, 2))
+            writing_lines(doc, ANSWER_LINES)
+        form_section(doc, say(plan, "questionnaire.needs_heading"))
+        keep_with_next(doc.add_paragraph(say(plan, "questionnaire.needs")))
+        writing_lines(doc, 2)
+        doc.add_paragraph(say(plan, "questionnaire.return_to", contact=contact_line(plan, "booking")))
+        return finish(doc, plan, brand, kind)
+
+
+register(QuestionnaireRenderer())

@@ -1,0 +1,100 @@
+"""The glossary: each course's holds exactly the terms its files use, and the check fails a pack that uses an
+acronym no glossary explains and no text spells out."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from docx import Document
+
+import iwpacks
+from iwpacks.errors import AccessibilityError
+from iwpacks.pack.build import render_course
+from iwpacks.pack.glossary import unexplained_acronyms
+from iwpacks.pack.text import artefact_text
+from iwpacks.source.read_content import content_root
+
+
+def _glossary(files: dict[str, bytes]) -> list[str]:
+    import io
+
+    table = Document(io.BytesIO(files["glossary.docx"])).tables[0]
+    return [row.cells[0].text for row in table.rows[1:]]
+
+
+def _uses(term: str, text: str) -> bool:
+    return re.search(r"(?<![\w&])" + re.escape(term) + r"s?(?![\w&])", text) is not None
+
+
+@pytest.mark.parametrize("cid", ["caf-trainers", "is-advisors", "iw-practitioners"])
+def test_a_course_glossary_holds_exactly_the_terms_its_files_use(programme, brand, cid):
+    files = render_course(programme, brand, cid)
+    texts = "\n".join(artefact_text(name, data) for name, data in files.items()
+                      if name not in ("glossary.docx", "certificate.pdf"))
+    listed = _glossary(files)
+    terms = {t.term: t for t in programme.glossary}
+    explained = " ".join(f"{terms[t].stands_for} {terms[t].meaning}" for t in listed)
+    for term in terms:
+        used = _uses(term, texts) or _uses(term, explained)
+        assert (term in listed) == used, (cid, term)
+    assert listed == [t.term for t in programme.glossary if t.term in listed]  # in the glossary's own order
+    assert {"CAF", "ECM"} <= set(listed)
+
+
+def test_every_bundled_acronym_is_in_the_glossary_or_spelt_out(programme, brand):
+    for cid in ("caf-trainers", "lp-operational-managers"):
+        files = render_course(programme, brand, cid)
+        known = set(_glossary(files))
+        for name, data in files.items():
+            if name != "certificate.pdf":
+                assert unexplained_acronyms(artefact_text(name, data), known) == [], (cid, name)
+
+
+def test_an_acronym_is_explained_by_the_glossary_or_by_spelling_it_out_first():
+    assert unexplained_acronyms("Ask the TAC and the CAFs.", {"CAF"}) == ["TAC"]
+    assert unexplained_acronyms("The Team Around the Child (TAC) meets. The TAC agrees.", set()) == []
+    assert unexplained_acronyms("Every Child Matters, or ECM, began.", set()) == []
+    assert unexplained_acronyms("The TAC meets; a Team Around the Child (TAC) agrees.", set()) == ["TAC"]
+    assert unexplained_acronyms("Modules IW01 and ISI10; a COURSE OUTLINE; DRAFT.", set()) == []
+    assert unexplained_acronyms("Children, young people and families (CYP&F) and T4T.", set()) == ["T4T"]
+
+
+def _sneaky_content(tmp_path, point: str):
+    content = tmp_path / "content"
+    shutil.copytree(content_root(None), content)
+    path = content / "material" / "IW01.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '  - "Be healthy; stay safe; enjoy and achieve"\n'
+    assert old in text
+    path.write_text(text.replace(old, old + f'  - "{point}"\n', 1), encoding="utf-8")
+    return iwpacks.load_programme(content)
+
+
+def test_a_pack_that_sneaks_in_an_unexplained_acronym_fails_the_check(tmp_path, brand):
+    sneaky = _sneaky_content(tmp_path, "Ask the local CYPSP for its priorities")
+    with pytest.raises(AccessibilityError, match=r"iw-practitioners/deck\.pptx: uses the acronym CYPSP without "
+                                                 r"explaining it"):
+        iwpacks.build_pack(sneaky, brand, tmp_path / "pack", ["iw-practitioners"])
+    assert not (tmp_path / "pack").exists()  # nothing half-written
+
+
+def test_an_acronym_spelt_out_at_its_first_use_passes(tmp_path, brand):
+    spelt = _sneaky_content(tmp_path, "Ask the Children and Young People's Strategic Partnership (CYPSP)")
+    result = iwpacks.build_pack(spelt, brand, tmp_path / "pack", ["iw-practitioners"], artefacts=["deck"])
+    assert result.files
+
+
+def test_the_check_command_fails_an_edited_pack(tmp_path, programme, brand):
+    iwpacks.build_pack(programme, brand, tmp_path / "pack", ["iw-practitioners"],
+                       artefacts=["action-plan", "glossary"])
+    path = tmp_path / "pack" / "iw-practitioners" / "action-plan.docx"
+    doc = Document(str(path))
+    doc.add_paragraph("Send it to the QQX by Friday.")
+    doc.save(str(path))
+    found = subprocess.run([sys.executable, "-m", "iwpacks", "check", str(tmp_path / "pack")], capture_output=True,
+                           text=True)
+    assert found.returncode == 3, found.stderr
+    assert "iw-practitioners/action-plan.docx: uses the acronym QQX without explaining it" in found.stdout + found.stderr

@@ -1,0 +1,46 @@
+"""The knowledge check sheets, reopened: attendees see every question and option and no answer; the trainer's
+sheet gives each right option and why."""
+from __future__ import annotations
+
+import io
+
+from docx import Document
+
+from iwpacks.renderers.knowledge_check import (
+    LETTERS,
+    KnowledgeCheckAnswersRenderer,
+    KnowledgeCheckRenderer,
+    checked_modules,
+)
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    return [p.text for p in Document(io.BytesIO(data)).paragraphs]
+
+
+def test_the_attendee_sheet_asks_every_question_of_every_module_and_gives_no_answer(plans, brand):
+    for cid, plan in plans.items():
+        assert [m.ref for m in checked_modules(plan)] == list(dict.fromkeys(m.ref for m in plan.modules)), cid
+        lines = _paragraphs(KnowledgeCheckRenderer().render(plan, brand))
+        text = "\n".join(lines)
+        number = 0
+        for module in checked_modules(plan):
+            assert module.name in lines, (cid, module.ref)
+            for q in module.knowledge_check.questions:
+                number += 1
+                assert f"{number}. {q.question}" in lines, (cid, q.question)
+                for letter, option in zip(LETTERS, q.options):
+                    assert any(line.endswith(f"{letter}  {option}") for line in lines), (cid, option)
+                assert q.explanation not in text, (cid, q.question)
+
+
+def test_the_answer_sheet_gives_each_right_option_and_why(plans, brand):
+    for cid, plan in plans.items():
+        lines = _paragraphs(KnowledgeCheckAnswersRenderer().render(plan, brand))
+        number = 0
+        for module in checked_modules(plan):
+            for q in module.knowledge_check.questions:
+                number += 1
+                at = lines.index(f"{number}. {q.question}")
+                assert lines[at + 1] == f"Answer: {LETTERS[q.answer - 1]}  {q.right_option}", (cid, q.question)
+                assert lines[at + 2] == f"Why: {q.explanation}", (cid, q.question)

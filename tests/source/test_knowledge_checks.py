@@ -1,0 +1,71 @@
+"""Knowledge checks: every defined module has 5-10 questions with one right answer and why; mistakes located."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+import iwpacks
+from iwpacks.errors import ContentError
+from iwpacks.source.read_content import content_root
+from iwpacks.source.read_knowledge import FEWEST, MOST
+
+DEFINED = ["IW01", "IW02", "IW03", "IW04", "IW05", "IS01", "IS02", "IS03", "IS04", "IS05",
+           "CAF01", "CAF02", "CAF03", "LP01", "LP02"]
+
+
+@pytest.mark.parametrize("ref", DEFINED)
+def test_every_defined_module_has_a_knowledge_check(programme, ref):
+    check = programme.modules[ref].knowledge_check
+    assert check is not None, f"{ref} has no content/knowledge-checks/{ref}.yaml"
+    assert FEWEST <= len(check.questions) <= MOST
+    for q in check.questions:
+        assert 2 <= len(q.options) <= 4 and 1 <= q.answer <= len(q.options), q.question
+        assert len(q.explanation.split()) >= 8, q.question
+        assert not re.search(r"all of the above|none of the above", " ".join(q.options), re.I), q.question
+    # The right answer is not always in the same place, or a guess would score.
+    assert len({q.answer for q in check.questions}) >= 2
+
+
+def _broken(tmp_path, ref: str, old: str, new: str) -> str:
+    content = tmp_path / "content"
+    shutil.copytree(content_root(None), content)
+    path = content / "knowledge-checks" / f"{ref}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(content)
+    return str(caught.value)
+
+
+def test_an_answer_beyond_the_options_is_located(tmp_path):
+    found = _broken(tmp_path, "CAF01", "  answer: 3\n", "  answer: 5\n")
+    assert re.search(r"knowledge-checks/CAF01\.yaml:\d+: questions\[\d\]\.answer: expected the position of the "
+                     r"right option, 1 to \d, found 5", found), found
+
+
+def test_too_few_questions_and_an_unknown_key_are_located(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(content_root(None), content)
+    path = content / "knowledge-checks" / "LP01.yaml"
+    path.write_text('ref: LP01\nstatus: draft\nquestions:\n- question: "Who?"\n  options: ["A", "B"]\n'
+                    '  answer: 1\n  explanation: "Because."\n  hint: "x"\n', encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(content)
+    found = str(caught.value)
+    assert "knowledge-checks/LP01.yaml:3: questions: expected 5 to 10 questions, found 1" in found
+    assert "knowledge-checks/LP01.yaml:8: questions[0].hint: unknown key" in found
+
+
+def test_a_check_for_an_unknown_module_is_located(tmp_path):
+    found = _broken(tmp_path, "IW01", "ref: IW01", "ref: IW09")
+    assert 'knowledge-checks/IW01.yaml:3: ref: no module "IW09" to attach this knowledge check to' in found
+
+
+def test_a_question_that_gives_away_a_role_card_is_refused(tmp_path):
+    old = '  - "Wrong: team members may share only what the family has agreed on a signed form"'
+    found = _broken(tmp_path, "IS05", old, '  - "Wrong: nothing can be shared without written consent"')
+    assert re.search(r"knowledge-checks/IS05\.yaml:\d+: questions\[\d\]: shows what only Gary's role card should "
+                     r"tell", found), found
