@@ -710,11 +710,12 @@ class Programme:
 
 @attrs.frozen
 class GlossaryTerm:
-    """An acronym the courses use (content/glossary.yaml): what it stands for and what it means."""
+    """An acronym the courses use, or a key term (content/glossary.yaml): what it means, and for an acronym
+    what it stands for."""
 
     term: str
-    stands_for: str
     meaning: str
+    stands_for: str = ""
 
 
 @attrs.frozen
@@ -924,6 +925,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "questionnaire.entry_heading": (),  # only where the course has entry requirements
     "questionnaire.entry_lead": (),
     "questionnaire.questions": 0,
+    "questionnaire.trainer_questions": 0,  # a train-the-trainer course asks these too
     "questionnaire.needs_heading": (),
     "questionnaire.needs": (),
     "questionnaire.return_to": ("contact",),
@@ -934,8 +936,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "knowledge.intro": (),
     "knowledge.answers_title": (),
     "knowledge.answers_intro": (),
-    "knowledge.answer_label": (),
     "knowledge.why_label": (),
+    "knowledge.key": (),
     "cascade_plan.title": (),
     "cascade_plan.blanks": 0,
     "cascade_plan.intro": (),

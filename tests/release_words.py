@@ -11,7 +11,9 @@ from artefact_text import artefact_text
 BUILD_WORDS = re.compile(r"\b(master packs?|overlays?|slots?|seeds?|rebuild\w*|content version|review notes?|"
                          r"draft core material|placeholders?|localis\w+ report|"
                          # the strategy's own fields about modules, not about this course (the review)
-                         r"development responsibility|self-study|delivery mechanism|strategy \(3\.1\))", re.I)
+                         r"development responsibility|self-study|delivery mechanism|strategy \(3\.1\)|"
+                         # a command line: the LA has built the pack already
+                         r"build --\w+)", re.I)
 DRAFT_MARK = re.compile(r"\bDRAFT\b")
 
 

@@ -10,21 +10,34 @@ from iwpacks.model import GlossaryTerm
 # plural "s"; module refs (IW01, ISI10) are names, not acronyms.
 ACRONYM = re.compile(r"(?<![\w&])([A-Z][A-Z0-9&]{1,5})s?(?![\w&])")
 MODULE_REF = re.compile(r"[A-Z]{2,4}\d{2}")
+PAPER_SIZE = re.compile(r"[AB]\d")  # A4, A3: sizes, not acronyms
 # Words our own renderers set in capitals that are not acronyms: the outline's heading, a draft's mark.
 CAPITALISED_WORDS = frozenset({"COURSE", "DRAFT"})
 
 
-def _pattern(term: str) -> re.Pattern:
-    return re.compile(r"(?<![\w&])" + re.escape(term) + r"(?:e?s)?(?![\w&])")
+def _pattern(term: GlossaryTerm) -> re.Pattern:
+    """An acronym as written (CAF, not "caf" in an address) or what it stands for in any case; a key term in
+    any case ("Lead professional" at the start of a sentence, "the lead professional" inside one)."""
+    if term.stands_for:
+        written = re.escape(term.term) + r"|(?i:" + _phrase(term.stands_for) + ")"
+        return re.compile(r"(?<![\w&])(?:" + written + r")(?:e?s)?(?![\w&])")
+    return re.compile(r"(?<![\w&])" + _phrase(term.term) + r"(?:e?s)?(?![\w&])", re.I)
+
+
+def _phrase(text: str) -> str:
+    """The words of `text`, with either apostrophe and any space between them."""
+    return r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in text.split())
 
 
 def terms_used(glossary: Sequence[GlossaryTerm], texts: Iterable[str]) -> tuple[GlossaryTerm, ...]:
-    """The terms the texts use, in glossary order, with any term a used term's explanation needs."""
+    """The terms the texts use (the term, or what an acronym stands for), in glossary order, with any term a
+    used term's explanation needs."""
     corpus = "\n".join(texts)
-    used = {t.term for t in glossary if _pattern(t.term).search(corpus)}
+    patterns = {t.term: _pattern(t) for t in glossary}
+    used = {t.term for t in glossary if patterns[t.term].search(corpus)}
     while True:  # a term's meaning may use another ("PCT: the local NHS body"): the reader needs that one too
         explained = "\n".join(f"{t.stands_for} {t.meaning}" for t in glossary if t.term in used)
-        more = {t.term for t in glossary if t.term not in used and _pattern(t.term).search(explained)}
+        more = {t.term for t in glossary if t.term not in used and patterns[t.term].search(explained)}
         if not more:
             return tuple(t for t in glossary if t.term in used)
         used |= more
@@ -38,7 +51,7 @@ def unexplained_acronyms(text: str, known: Iterable[str]) -> list[str]:
     out = []
     for match in ACRONYM.finditer(text):
         word = match.group(1)
-        if word in seen or word in known or MODULE_REF.fullmatch(word):
+        if word in seen or word in known or MODULE_REF.fullmatch(word) or PAPER_SIZE.fullmatch(word):
             continue
         seen.add(word)
         before, after = text[:match.start()], text[match.end():]

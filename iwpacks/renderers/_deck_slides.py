@@ -253,9 +253,12 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     notes=f"Welcome attendees. This course takes {facts.total_planned} of training over {facts.days}. "
                           "Introduce yourself and the course.")
     agenda = [Para(f"Over {facts.days}: {_day_times(plan)}", bold=True)]
-    if plan.timetable.days == 1 and any(r.is_break for r in plan.timetable.rows):
-        agenda.append(Para("; ".join(f"{r.label.lower()} {clock(r.start)}-{clock(r.end)}"
-                                     for r in plan.timetable.rows if r.is_break).capitalize()))
+    # Each day's breaks and lunch, which the notes ask the trainer to point out.
+    for day in range(1, plan.timetable.days + 1):
+        pauses = "; ".join(f"{r.label.lower()} {clock(r.start)}-{clock(r.end)}"
+                           for r in plan.timetable.rows if r.is_break and r.day == day)
+        if pauses:
+            agenda.append(Para(f"Day {day}: {pauses}" if plan.timetable.days > 1 else pauses.capitalize()))
     # A scenarios section whose exercises all run inside the modules has no time of its own to show.
     agenda += [Para(f"{s.title}: {_section_time(s)}") for s in plan.sections
                if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]

@@ -20,8 +20,11 @@ if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan
 
 BOX = "\u2610"
+# An arrow by the right option (the brand font has it; a tick it has not), an em space by the others.
+RIGHT, NOT_RIGHT = "\u2192", "\u2003"
 LETTERS = "ABCD"
 OPTION_INDENT = Pt(18)
+HANGING = Pt(30)  # the box or arrow and the letter before an option's words
 QUESTION_SPACE = Pt(8)  # each question and its options read as one block
 
 
@@ -55,23 +58,30 @@ def _question_line(doc: DocumentObject, number: int, text: str) -> None:
 
 
 def _sheet(plan: CoursePlan, brand: Brand, title_key: str, intro_key: str,
-           draw: Callable[[DocumentObject, Question], None]) -> bytes:
-    """A sheet of the course's questions, module by module, each question's number and words, then `draw`."""
+           draw: Callable[[DocumentObject, Question], None],
+           lead: Callable[[DocumentObject, list[tuple[int, Question]]], None] | None = None) -> bytes:
+    """A sheet of the course's questions, module by module (each opened by `lead`, if any), each question's
+    number and words, then `draw`."""
     doc = open_template(brand)
     kind = say(plan, title_key)
     form_heading(doc, plan, brand, kind)
     doc.add_paragraph(say(plan, intro_key))
     for module, questions in _numbered_questions(plan):
         form_section(doc, module.name)
+        if lead is not None:
+            lead(doc, questions)
         for number, question in questions:
             _question_line(doc, number, question.question)
             draw(doc, question)
     return finish(doc, plan, brand, kind)
 
 
-def _indented(doc: DocumentObject, text: str = "") -> Paragraph:
+def _indented(doc: DocumentObject, text: str = "", hanging: bool = False) -> Paragraph:
+    """A paragraph under its question; an option hangs, so a wrapped line starts under its words, not its box."""
     paragraph = doc.add_paragraph(text)
-    paragraph.paragraph_format.left_indent = OPTION_INDENT
+    paragraph.paragraph_format.left_indent = OPTION_INDENT + (HANGING if hanging else 0)
+    if hanging:
+        paragraph.paragraph_format.first_line_indent = -HANGING
     return paragraph
 
 
@@ -84,7 +94,7 @@ class KnowledgeCheckRenderer:
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
         def options(doc: DocumentObject, question: Question) -> None:
             for i, option in enumerate(question.options):
-                line = _indented(doc, f"{BOX}  {LETTERS[i]}  {option}")
+                line = _indented(doc, f"{BOX}  {LETTERS[i]}  {option}", hanging=True)
                 line.paragraph_format.space_after = Pt(2)
                 if i < len(question.options) - 1:
                     keep_with_next(line)
@@ -99,15 +109,23 @@ class KnowledgeCheckAnswersRenderer:
     filename = "knowledge-check-answers.docx"
 
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
+        def key(doc: DocumentObject, questions: list[tuple[int, Question]]) -> None:
+            line = doc.add_paragraph()
+            line.add_run(say(plan, "knowledge.key") + ": ").bold = True
+            line.add_run(" \u00b7 ".join(f"{n}\u00a0{LETTERS[q.answer - 1]}" for n, q in questions))
+
         def answer(doc: DocumentObject, question: Question) -> None:
-            right = keep_with_next(_indented(doc))
-            right.add_run(say(plan, "knowledge.answer_label") + ": ").bold = True
-            right.add_run(f"{LETTERS[question.answer - 1]}  {question.right_option}")
+            # Every option, so a trainer can talk through why the tempting ones are wrong; the right one marked.
+            for i, option in enumerate(question.options):
+                line = keep_with_next(_indented(doc, hanging=True))
+                line.paragraph_format.space_after = Pt(2)
+                right = i == question.answer - 1
+                line.add_run(f"{RIGHT if right else NOT_RIGHT}  {LETTERS[i]}  {option}").bold = right
             why = _indented(doc)
             why.add_run(say(plan, "knowledge.why_label") + ": ").bold = True
             why.add_run(question.explanation)
 
-        return _sheet(plan, brand, "knowledge.answers_title", "knowledge.answers_intro", answer)
+        return _sheet(plan, brand, "knowledge.answers_title", "knowledge.answers_intro", answer, key)
 
 
 register(KnowledgeCheckRenderer())

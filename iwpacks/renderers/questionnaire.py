@@ -34,9 +34,14 @@ class QuestionnaireRenderer:
         if plan.entry_modules:  # a course that builds on another asks whether attendees have done it
             form_section(doc, say(plan, "questionnaire.entry_heading"))
             keep_with_next(doc.add_paragraph(say(plan, "questionnaire.entry_lead")))
-            for module in plan.entry_modules:
-                doc.add_paragraph(f"{BOX}  {module.name}", style="List Paragraph")
-        for question in items(plan, "questionnaire.questions"):
+            for i, module in enumerate(plan.entry_modules):
+                line = doc.add_paragraph(f"{BOX}  {module.name}", style="List Paragraph")
+                if i < len(plan.entry_modules) - 1:
+                    keep_with_next(line)
+        questions = items(plan, "questionnaire.questions")
+        if plan.is_train_the_trainer:
+            questions += items(plan, "questionnaire.trainer_questions")
+        for question in questions:
             keep_with_next(doc.add_heading(question, 2))
             writing_lines(doc, ANSWER_LINES)
         form_section(doc, say(plan, "questionnaire.needs_heading"))

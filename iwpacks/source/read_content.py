@@ -163,9 +163,13 @@ def _artefact_uses(f: Fields) -> tuple[ArtefactUse, ...]:
     names = tuple(a.name for a in ARTEFACTS)
     return tuple(ArtefactUse(artefact=use.choice("artefact", names), what=use.text("what"),
                              per=use.choice("per", COPIES_PER, required=False, default="attendee"),
-                             each=use.integer("each", required=False, minimum=1) or 1,
-                             spares=use.integer("spares", required=False) or 0)
+                             each=_or(use.integer("each", required=False), 1),  # 0: a file not printed
+                             spares=_or(use.integer("spares", required=False), 0))
                  for use in f.records("artefacts", content_keys(ArtefactUse), required=False))
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
 
 
 # Keys beside the list that carry prose for readers, not data.
@@ -232,7 +236,8 @@ def _read_glossary(doc: LocatedData, problems: list[Problem]) -> tuple[GlossaryT
     top = Fields(doc, (), doc.data, ("terms",), problems)
     terms: list[GlossaryTerm] = []
     for f in top.records("terms", content_keys(GlossaryTerm)):
-        term = GlossaryTerm(term=f.text("term"), stands_for=f.text("stands_for"), meaning=f.text("meaning"))
+        term = GlossaryTerm(term=f.text("term"), stands_for=f.text("stands_for", required=False),
+                            meaning=f.text("meaning"))
         if any(t.term == term.term for t in terms):
             f.report(f.path + ("term",), f'"{term.term}" is in the glossary twice')
         elif term.term:

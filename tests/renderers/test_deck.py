@@ -392,3 +392,17 @@ def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
                for p in sources.body)
     again = plan_slides(plan)  # a second deck of the same plan is drawn the same
     assert [s.body for s in again] == [s.body for s in plan_slides(plan)]
+
+
+def test_the_about_slide_shows_every_break_and_lunch_of_every_day(decks, plans):
+    from iwpacks.planning.timetable import clock
+
+    for cid in ("caf-trainers", "iw-practitioners"):
+        plan = plans[cid]
+        about = next(s for s in slides_of(decks[cid]) if s.shapes.title.text.startswith("About this course"))
+        text = slide_text(about)
+        pauses = [r for r in plan.timetable.rows if r.is_break]
+        assert pauses, cid
+        for row in pauses:
+            assert f"{row.label.lower()} {clock(row.start)}-{clock(row.end)}" in text.lower(), (cid, row)
+        assert ("Day 2:" in text) == (plan.timetable.days > 1), cid

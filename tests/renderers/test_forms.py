@@ -86,6 +86,7 @@ def test_the_questionnaire_asks_confidence_in_each_objective_and_about_the_cours
         assert [r.cells[0].text for r in confidence.rows[1:]] == course_objectives(plan), cid
         text = _text(doc)
         assert all(q in text for q in words["questionnaire.questions"]), cid
+        assert all(q in text for q in words["questionnaire.trainer_questions"]) == plan.is_train_the_trainer, cid
         assert all(m.name in text for m in plan.entry_modules), cid
         assert (words["questionnaire.entry_heading"][0] in text) == bool(plan.entry_modules), cid
     assert any(plan.entry_modules for plan in plans.values())  # the entry question is tested somewhere

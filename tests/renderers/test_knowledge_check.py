@@ -8,6 +8,7 @@ from docx import Document
 
 from iwpacks.renderers.knowledge_check import (
     LETTERS,
+    RIGHT,
     KnowledgeCheckAnswersRenderer,
     KnowledgeCheckRenderer,
     checked_modules,
@@ -37,10 +38,17 @@ def test_the_attendee_sheet_asks_every_question_of_every_module_and_gives_no_ans
 def test_the_answer_sheet_gives_each_right_option_and_why(plans, brand):
     for cid, plan in plans.items():
         lines = _paragraphs(KnowledgeCheckAnswersRenderer().render(plan, brand))
-        number = 0
+        number, keys = 0, []
         for module in checked_modules(plan):
             for q in module.knowledge_check.questions:
                 number += 1
                 at = lines.index(f"{number}. {q.question}")
-                assert lines[at + 1] == f"Answer: {LETTERS[q.answer - 1]}  {q.right_option}", (cid, q.question)
-                assert lines[at + 2] == f"Why: {q.explanation}", (cid, q.question)
+                shown = lines[at + 1:at + 1 + len(q.options)]
+                marked = [line for line in shown if line.startswith(RIGHT)]
+                assert marked == [f"{RIGHT}  {LETTERS[q.answer - 1]}  {q.right_option}"], (cid, q.question)
+                assert len(shown) == len(q.options) and all(o in "".join(shown) for o in q.options)
+                assert lines[at + 1 + len(q.options)] == f"Why: {q.explanation}", (cid, q.question)
+            keys.append("Answers at a glance: " + " \u00b7 ".join(
+                f"{n}\u00a0{LETTERS[q.answer - 1]}"
+                for n, q in enumerate(module.knowledge_check.questions, number - len(module.knowledge_check.questions) + 1)))
+        assert [line for line in lines if line.startswith("Answers at a glance")] == keys, cid

@@ -209,9 +209,10 @@ def test_the_printing_list_names_every_file_of_the_pack_with_copies_for_the_grou
     assert set(listed) == set(files)  # every file of the pack, and no file it does not hold
     days = plan_course(programme, cid).timetable.days
     assert listed["handouts.docx"] == "26"  # one each and two spares
-    assert listed["evaluation-form.docx"] == listed["certificate.pdf"] == "24"
+    assert listed["evaluation-form.docx"] == listed["certificate.pdf"] == "26"
     assert listed["attendance-register.docx"] == str(days)
-    assert listed["trainer-guide.docx"] == listed["deck.pptx"] == "1 per trainer"
+    assert listed["trainer-guide.docx"] == "1 per trainer" and listed["deck.pptx"] == "0"  # projected
+    assert listed["knowledge-check.docx"] == listed["glossary.docx"] == "26"
     intro = "for 24 attendees over " + plan_course(programme, cid).timetable.span
     assert intro in artefact_text(files["trainer-guide.docx"], ".docx")
 
@@ -221,9 +222,9 @@ def test_the_printing_list_counts_twenty_unless_told_and_as_many_as_are_named(pr
 
     header = list(programme.guide_text["materials.header"])
     plain = render_course(programme, brand, "is-advisors", ["trainer-guide"])
-    assert _printing_list(plain["trainer-guide.docx"], header)["action-plan.docx"] == "20"
+    assert _printing_list(plain["trainer-guide.docx"], header)["action-plan.docx"] == "22"
     named = render_course(programme, brand, "is-advisors", ["trainer-guide"], attendees=["A", "B", "C"])
-    assert _printing_list(named["trainer-guide.docx"], header)["action-plan.docx"] == "3"
+    assert _printing_list(named["trainer-guide.docx"], header)["action-plan.docx"] == "5"
 
 
 def test_every_local_slot_is_listed_and_styled_as_a_placeholder(guides, plans, programme, brand):

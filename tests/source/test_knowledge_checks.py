@@ -61,7 +61,8 @@ def test_too_few_questions_and_an_unknown_key_are_located(tmp_path):
 
 def test_a_check_for_an_unknown_module_is_located(tmp_path):
     found = _broken(tmp_path, "IW01", "ref: IW01", "ref: IW09")
-    assert 'knowledge-checks/IW01.yaml:3: ref: no module "IW09" to attach this knowledge check to' in found
+    assert re.search(r'knowledge-checks/IW01\.yaml:\d+: ref: no module "IW09" to attach this knowledge check to',
+                     found), found
 
 
 def test_a_question_that_gives_away_a_role_card_is_refused(tmp_path):
