@@ -19,7 +19,7 @@ from iwpacks.errors import (
 )
 from iwpacks.model import ARTEFACTS, Brand, Programme
 from iwpacks.pack.atomic import output_lock, replace_file, staged_folder
-from iwpacks.pack.check import check_pack
+from iwpacks.pack.check import Finding, acronym_findings, check_pack
 from iwpacks.pack.glossary import terms_used
 from iwpacks.pack.text import artefact_text
 from iwpacks.planning.plan import DEFAULT_GROUP, plan_course
@@ -123,9 +123,15 @@ def _init_worker(programme: Programme, brand: Brand, artefacts: Sequence[str] | 
                    group_size=group_size)
 
 
-def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes]]:
-    return course_id, render_course(_WORKER["programme"], _WORKER["brand"], course_id, _WORKER["artefacts"],
-                                    _WORKER["release"], _WORKER["attendees"], _WORKER["group_size"])
+def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes], list[Finding]]:
+    outputs = render_course(_WORKER["programme"], _WORKER["brand"], course_id, _WORKER["artefacts"],
+                            _WORKER["release"], _WORKER["attendees"], _WORKER["group_size"])
+    return course_id, outputs, _acronyms(_WORKER["programme"], course_id, outputs)
+
+
+def _acronyms(programme: Programme, course_id: str, outputs: dict[str, bytes]) -> list[Finding]:
+    """The acronym check, run where the files were rendered: their text is read already (the glossary)."""
+    return acronym_findings(outputs, course_id, [t.term for t in programme.glossary])
 
 
 def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequence[str] | None = None, *,
@@ -162,16 +168,19 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
     warnings += [w for w in audience_warnings(programme) if w.split(":", 1)[0] in set(courses)]
     with output_lock(out):
         rendered: dict[str, dict[str, bytes]] = {}
+        acronyms: list[Finding] = []
         if jobs > 1 and len(courses) > 1:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                      initargs=(programme, brand, artefacts, release, tuple(attendees), group_size)) as pool:
-                for cid, outputs in pool.map(_render_in_worker, courses):
+                for cid, outputs, found in pool.map(_render_in_worker, courses):
                     rendered[cid] = outputs
+                    acronyms += found
                     if progress is not None:
                         progress(len(rendered), len(courses), cid)
         else:
             for cid in courses:
                 rendered[cid] = render_course(programme, brand, cid, artefacts, release, attendees, group_size)
+                acronyms += _acronyms(programme, cid, rendered[cid])
                 if progress is not None:
                     progress(len(rendered), len(courses), cid)
         with staged_folder(out) as stage:
@@ -191,7 +200,7 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                     "layers": [{"file": f, "sha256": h} for f, h in local.layers]},
                 "warnings": warnings, "release": release,
             }
-            findings = check_pack(stage, brand, [t.term for t in programme.glossary])
+            findings = acronyms + check_pack(stage, brand, acronyms=False)
             errors = [f for f in findings if f.severity == "error"]
             if errors:  # raised inside the staged folder: the previous pack stays as it was
                 raise AccessibilityError(f"{len(errors)} accessibility error{'s' if len(errors) != 1 else ''}: "

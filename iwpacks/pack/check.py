@@ -35,18 +35,20 @@ class Finding:
         return f"{self.severity}: {self.file}: {self.message}"
 
 
-def check_pack(path: Path, brand: Brand | None = None, glossary: Collection[str] | None = None) -> list[Finding]:
+def check_pack(path: Path, brand: Brand | None = None, glossary: Collection[str] | None = None,
+               acronyms: bool = True) -> list[Finding]:
     """Check every artefact in a pack folder or zip, and the brand's colour pairs.
 
     An acronym is explained by `glossary` (the content's terms, as a build knows them, also where it builds
-    only some files), or else by the glossary.docx beside the file.
+    only some files), or else by the glossary.docx beside the file. A build that has checked the acronyms
+    where it rendered the files passes `acronyms=False`.
     """
     path = Path(path)
     if path.is_file() and zipfile.is_zipfile(path):
         with tempfile.TemporaryDirectory() as tmp:
             with zipfile.ZipFile(path) as archive:
                 archive.extractall(tmp)  # names come from our own builder; checked below all the same
-            return check_pack(Path(tmp), brand, glossary)
+            return check_pack(Path(tmp), brand, glossary, acronyms)
     if not path.is_dir():
         raise UsageError(f"not a pack folder or zip: {path}")
     findings: list[Finding] = []
@@ -58,7 +60,7 @@ def check_pack(path: Path, brand: Brand | None = None, glossary: Collection[str]
             findings += check_document(file, name)
         elif file.suffix == ".pdf":
             findings += check_pdf(file, name)
-    for course in sorted({f.parent for f in path.rglob("*") if f.suffix in _DOCUMENTS}):
+    for course in sorted({f.parent for f in path.rglob("*") if f.suffix in _DOCUMENTS} if acronyms else ()):
         findings += check_acronyms(course, path, glossary)
     if brand is not None:
         findings += check_brand(brand)
@@ -74,16 +76,23 @@ _NAMES_ONLY = ("certificate.pdf",)
 def check_acronyms(course: Path, pack: Path, glossary: Collection[str] | None = None) -> list[Finding]:
     """Every acronym a course's files use is in the glossary (`glossary`, or else its glossary.docx) or spelt
     out at its first use in that file."""
+    known = set(glossary) if glossary is not None else glossary_terms(course / GLOSSARY_FILE)
+    files = {f.name: f.read_bytes() for f in sorted(course.iterdir()) if f.suffix in _DOCUMENTS}
+    return acronym_findings(files, course.relative_to(pack).as_posix(), known)
+
+
+def acronym_findings(files: Mapping[str, bytes], folder: str, known: Collection[str]) -> list[Finding]:
+    """The acronym check on one course's files as bytes ({file name: bytes}), reported under `folder`: a build
+    runs it where it rendered them, and their text is already read."""
     from iwpacks.pack.glossary import unexplained_acronyms
     from iwpacks.pack.text import artefact_text
 
-    known = set(glossary) if glossary is not None else glossary_terms(course / GLOSSARY_FILE)
     out = []
-    for file in sorted(course.iterdir()):
-        if file.suffix not in _DOCUMENTS or file.name in _NAMES_ONLY:
+    for name in sorted(files):
+        if not name.endswith(_DOCUMENTS) or name in _NAMES_ONLY:
             continue
-        for word in unexplained_acronyms(artefact_text(file.name, file.read_bytes()), known):
-            out.append(Finding("error", file.relative_to(pack).as_posix(),
+        for word in unexplained_acronyms(artefact_text(name, files[name]), known):
+            out.append(Finding("error", f"{folder}/{name}".lstrip("./"),
                                f'uses the acronym {word} without explaining it: add it to the glossary '
                                f'(content/glossary.yaml), or spell it out where it is first used, as '
                                f'"Full Name ({word})"'))

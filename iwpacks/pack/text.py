@@ -2,6 +2,7 @@
 glossary, without opening the Office libraries (a zip and its XML are enough, and much faster)."""
 from __future__ import annotations
 
+import functools
 import html
 import io
 import re
@@ -14,6 +15,7 @@ _DOCX_PARTS = re.compile(r"word/(header\d*|document|footnotes|footer\d*)\.xml$")
 _SLIDE = re.compile(r"ppt/slides/slide(\d+)\.xml$")
 
 
+@functools.lru_cache(maxsize=64)  # a build reads each file twice: for the glossary, then for the check
 def artefact_text(filename: str, data: bytes) -> str:
     """The text of a .docx, .pptx or .pdf artefact; empty for any other file."""
     if filename.endswith(".docx"):

@@ -23,7 +23,7 @@ def fake_render(monkeypatch):
         return {"notes.txt": f"{course_id}\n".encode()}
 
     monkeypatch.setattr(pack, "render_course", render)
-    monkeypatch.setattr(pack, "check_pack", lambda folder, brand, glossary=None: [])
+    monkeypatch.setattr(pack, "check_pack", lambda folder, brand, **checks: [])
     return calls
 
 
@@ -46,7 +46,7 @@ def test_failure_midway_leaves_the_previous_pack_intact(programme, brand, tmp_pa
     build_pack(programme, brand, out, ["iw-practitioners"])
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
-    def failing(stage_folder, brand, glossary=None):
+    def failing(stage_folder, brand, **checks):
         # By now every artefact is written into the staging folder: fail exactly mid-build.
         assert any(stage_folder.rglob("notes.txt"))
         raise RuntimeError("power cut")
