@@ -903,6 +903,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "register.title": (),
     "register.course_label": (),
     "register.blanks": 0,
+    "register.day": ("days",),  # a course over several days: which day this copy is for
     "register.intro": (),
     "register.agency_key": (),
     "register.agency_types": 0,

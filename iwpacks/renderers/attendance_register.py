@@ -27,9 +27,12 @@ class AttendanceRegisterRenderer:
         doc = open_template(brand)
         kind = say(plan, "register.title")
         facts = course_facts(plan)
+        days = plan.timetable.days
         form_heading(doc, plan, brand, kind, (
             (say(plan, "register.course_label"), f"{facts.total_planned} over {facts.days}"),
             *((label, "") for label in items(plan, "register.blanks"))))
+        if days > 1:  # a set is printed for each day: which one this is
+            doc.add_paragraph(say(plan, "register.day", days=str(days)), style="Cover Detail")
         doc.add_paragraph(say(plan, "register.intro"))
         keep_with_next(doc.add_paragraph(say(plan, "register.agency_key") + " "
                                          + "; ".join(items(plan, "register.agency_types")) + ".", style="Caption"))

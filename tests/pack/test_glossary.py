@@ -103,3 +103,9 @@ def test_the_check_command_fails_an_edited_pack(tmp_path, programme, brand):
                            text=True)
     assert found.returncode == 3, found.stderr
     assert "iw-practitioners/action-plan.docx: uses the acronym QQX without explaining it" in found.stdout + found.stderr
+
+
+def test_the_glossary_explains_itself_without_an_acronym_it_does_not_hold(programme):
+    known = {t.term for t in programme.glossary}
+    for term in programme.glossary:
+        assert unexplained_acronyms(f"{term.stands_for} {term.meaning}", known) == [], term.term

@@ -65,6 +65,8 @@ def test_the_register_has_a_consent_column_and_room_for_a_full_course(plans, bra
         assert len(grid.rows) == plan.group_size + SPARE_ROWS + 1, cid
         assert "contact list" in header[-1]
         assert plan.timetable.span in _text(doc), cid  # the length is filled in; date and venue are left to write
+        days = plan.timetable.days
+        assert (f"Day ____ of {days}" in _text(doc)) == (days > 1), cid
 
 
 def test_the_register_has_a_row_for_each_attendee_the_course_expects(plans, brand, programme):
