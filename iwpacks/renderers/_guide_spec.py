@@ -91,7 +91,7 @@ def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> 
         rows.append(["", "Course total", facts.total_planned])
         table(doc, ["Ref", "Module", "Time in this course"], rows, widths=(1.5, 11.5, 4.0), bold_rows={len(rows) - 1})
         if facts.optional_extras:
-            doc.add_paragraph("If time allows, the optional " + "; ".join(facts.optional_extras) + ".")
+            doc.add_paragraph("If time allows, the course adds the optional " + "; ".join(facts.optional_extras) + ".")
         return
     keep_with_next(doc.add_paragraph("The strategy gives each module an expected duration; the planned time is what "
                                      "this pack's session plan uses, including exercise time."))

@@ -174,8 +174,8 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     if not plan.release:  # for the policy team: the strategy's delivery and ownership; the course says its own
         rows += [("Delivery in the strategy", [m.delivery or PENDING]),
                  ("Development responsibility", [m.responsibility or PENDING])]
-    if notes := _editorial_notes(module, plan):
-        rows.append(("Editorial notes", notes))
+    if notes := _editorial_notes(module, plan):  # trainers read them as notes; the policy team as its decisions
+        rows.append(("Notes" if plan.release else "Editorial notes", notes))
     # Named with the ref: this block may be pushed to the top of a page, away from its module heading.
     details = [Heading(f"{m.ref} delivery and requirements", s["h2"], level=1),
                _key_values(rows, s, brand)]

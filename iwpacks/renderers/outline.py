@@ -157,7 +157,7 @@ def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], br
     entry = "; ".join(facts.entry_requirements) or "No entry requirements"
     time = f"{_planned(facts)} of training over {facts.days}"
     if facts.optional_extras:
-        time += f". If time allows, the optional {'; '.join(facts.optional_extras)}"
+        time += f". If time allows, the course adds the optional {'; '.join(facts.optional_extras)}."
     out: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),
                            Paragraph(f"<b>{text(facts.audience)}</b>: {text(facts.audience_summary)}", s["body"])]
     for label, values in (("Time", [time]), ("Delivery", [say(plan, "course.delivery")]), ("Before the course", [entry])):
