@@ -189,12 +189,18 @@ def _problem(problem: Any) -> dict:
 
 
 def _check(args: argparse.Namespace) -> int:
+    import functools
     from pathlib import Path
 
     from iwpacks.pack.check import check_pack
     from iwpacks.source.brand import load_brand
 
-    findings = check_pack(Path(args.pack), load_brand(args.brand))
+    def content_glossary() -> list[str]:  # a partial pack's files have no glossary.docx beside them
+        from iwpacks.source.load import load_programme
+
+        return [t.term for t in load_programme(args.content).glossary]
+
+    findings = check_pack(Path(args.pack), load_brand(args.brand), content_glossary=functools.cache(content_glossary))
     errors = sum(1 for f in findings if f.severity == "error")
     if args.json:
         _print_json({"pack": args.pack, "errors": errors, "warnings": len(findings) - errors,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -36,19 +36,21 @@ class Finding:
 
 
 def check_pack(path: Path, brand: Brand | None = None, glossary: Collection[str] | None = None,
-               acronyms: bool = True) -> list[Finding]:
+               acronyms: bool = True, content_glossary: Callable[[], Collection[str]] | None = None
+               ) -> list[Finding]:
     """Check every artefact in a pack folder or zip, and the brand's colour pairs.
 
     An acronym is explained by `glossary` (the content's terms, as a build knows them, also where it builds
-    only some files), or else by the glossary.docx beside the file. A build that has checked the acronyms
-    where it rendered the files passes `acronyms=False`.
+    only some files), or else by the glossary.docx beside the file, or, for a course built without one
+    (`build --artefact deck`), by `content_glossary()`. A build that has checked the acronyms where it
+    rendered the files passes `acronyms=False`.
     """
     path = Path(path)
     if path.is_file() and zipfile.is_zipfile(path):
         with tempfile.TemporaryDirectory() as tmp:
             with zipfile.ZipFile(path) as archive:
                 archive.extractall(tmp)  # names come from our own builder; checked below all the same
-            return check_pack(Path(tmp), brand, glossary, acronyms)
+            return check_pack(Path(tmp), brand, glossary, acronyms, content_glossary)
     if not path.is_dir():
         raise UsageError(f"not a pack folder or zip: {path}")
     findings: list[Finding] = []
@@ -61,7 +63,10 @@ def check_pack(path: Path, brand: Brand | None = None, glossary: Collection[str]
         elif file.suffix == ".pdf":
             findings += check_pdf(file, name)
     for course in sorted({f.parent for f in path.rglob("*") if f.suffix in _DOCUMENTS} if acronyms else ()):
-        findings += check_acronyms(course, path, glossary)
+        if glossary is None and not (course / GLOSSARY_FILE).is_file() and content_glossary is not None:
+            findings += check_acronyms(course, path, content_glossary())
+        else:
+            findings += check_acronyms(course, path, glossary)
     if brand is not None:
         findings += check_brand(brand)
     return findings

@@ -109,3 +109,11 @@ def test_the_glossary_explains_itself_without_an_acronym_it_does_not_hold(progra
     known = {t.term for t in programme.glossary}
     for term in programme.glossary:
         assert unexplained_acronyms(f"{term.stands_for} {term.meaning}", known) == [], term.term
+
+
+def test_the_check_command_explains_a_partial_pack_by_the_content_glossary(tmp_path, programme, brand):
+    iwpacks.build_pack(programme, brand, tmp_path / "pack", ["caf-practitioners"], artefacts=["deck"])
+    assert not (tmp_path / "pack" / "caf-practitioners" / "glossary.docx").exists()
+    found = subprocess.run([sys.executable, "-m", "iwpacks", "check", str(tmp_path / "pack")], capture_output=True,
+                           text=True)
+    assert found.returncode == 0, found.stdout + found.stderr
