@@ -19,7 +19,7 @@ from iwpacks.errors import (
 )
 from iwpacks.model import ARTEFACTS, Brand, Programme
 from iwpacks.pack.atomic import output_lock, replace_file, staged_folder
-from iwpacks.pack.check import Finding, acronym_findings, check_pack
+from iwpacks.pack.check import NAMES_ONLY, Finding, acronym_findings, check_pack
 from iwpacks.pack.glossary import terms_used
 from iwpacks.pack.text import artefact_text
 from iwpacks.planning.plan import DEFAULT_GROUP, plan_course
@@ -99,7 +99,8 @@ def render_course(programme: Programme, brand: Brand, course_id: str, artefacts:
         others = {**{name: every[name].render(plan, brand) for name in every if name not in out and name != GLOSSARY},
                   **out}
         terms = terms_used(plan.glossary, (artefact_text(every[name].filename, data)
-                                           for name, data in others.items() if name not in _NAMES_ONLY))
+                                           for name, data in others.items()
+                                           if every[name].filename not in NAMES_ONLY))
         if terms:
             out[GLOSSARY] = every[GLOSSARY].render(attrs.evolve(plan, glossary=terms), brand)
     return {every[name].filename: out[name] for name in every if name in out}
@@ -108,8 +109,6 @@ def render_course(programme: Programme, brand: Brand, course_id: str, artefacts:
 GLOSSARY = "glossary"
 _NOT_HELD = {"cascading": "is not a train-the-trainer course", "knowledge-checks": "has no knowledge check",
              "glossary": "uses no glossary term"}
-# Files whose words beyond the other files' are people's names (the certificates): no glossary terms in them.
-_NAMES_ONLY = ("certificate",)
 ARTEFACT_BY_NAME = {a.name: a for a in ARTEFACTS}
 
 

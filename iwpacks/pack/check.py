@@ -74,8 +74,9 @@ def check_pack(path: Path, brand: Brand | None = None, glossary: Collection[str]
 
 _DOCUMENTS = (".pptx", ".docx", ".pdf")
 GLOSSARY_FILE = "glossary.docx"
-# A certificate's words beyond the other files' are attendees' names, often in capitals: not acronyms.
-_NAMES_ONLY = ("certificate.pdf",)
+# A certificate's words beyond the other files' are attendees' names, often in capitals: neither acronyms
+# to check nor glossary terms to list.
+NAMES_ONLY = ("certificate.pdf",)
 
 
 def check_acronyms(course: Path, pack: Path, glossary: Collection[str] | None = None) -> list[Finding]:
@@ -94,10 +95,10 @@ def acronym_findings(files: Mapping[str, bytes], folder: str, known: Collection[
 
     out = []
     for name in sorted(files):
-        if not name.endswith(_DOCUMENTS) or name in _NAMES_ONLY:
+        if not name.endswith(_DOCUMENTS) or name in NAMES_ONLY:
             continue
         for word in unexplained_acronyms(artefact_text(name, files[name]), known):
-            out.append(Finding("error", f"{folder}/{name}".lstrip("./"),
+            out.append(Finding("error", name if folder in ("", ".") else f"{folder}/{name}",
                                f'uses the acronym {word} without explaining it: add it to the glossary '
                                f'(content/glossary.yaml), or spell it out where it is first used, as '
                                f'"Full Name ({word})"'))

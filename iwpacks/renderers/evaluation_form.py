@@ -7,6 +7,7 @@ from iwpacks.renderers import register
 from iwpacks.renderers._docx import finish, keep_with_next, open_template, table, writing_lines
 from iwpacks.renderers._forms import contact_line, course_objectives, form_heading, form_section
 from iwpacks.renderers._local import cover_identity
+from iwpacks.renderers._printables import BOX
 from iwpacks.renderers._words import items, say
 
 if TYPE_CHECKING:
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan
 
 ANSWER_LINES = 3
-BOX = "\u2610"  # a tick box
 NBSP = "\u00a0"
 
 

@@ -26,7 +26,7 @@ class GlossaryRenderer:
         form_heading(doc, plan, brand, kind)
         doc.add_paragraph(say(plan, "glossary.intro"))
         rows = [[t.term, t.stands_for, t.meaning] for t in plan.glossary]
-        table(doc, items(plan, "glossary.header"), rows, widths=(2.4, 4.6, 10.0), bold_rows=())
+        table(doc, items(plan, "glossary.header"), rows, widths=(2.4, 4.6, 10.0))
         return finish(doc, plan, brand, kind)
 
 

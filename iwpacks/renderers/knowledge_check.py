@@ -10,6 +10,7 @@ from docx.shared import Pt
 from iwpacks.renderers import register
 from iwpacks.renderers._docx import finish, keep_with_next, open_template
 from iwpacks.renderers._forms import form_heading, form_section
+from iwpacks.renderers._printables import BOX
 from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from iwpacks.model import Brand, Module, Question
     from iwpacks.planning.plan import CoursePlan
 
-BOX = "\u2610"
 # An arrow by the right option (the brand font has it; a tick it has not), an em space by the others.
 RIGHT, NOT_RIGHT = "\u2192", "\u2003"
 LETTERS = "ABCD"

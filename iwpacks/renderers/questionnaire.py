@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from iwpacks.renderers import register
 from iwpacks.renderers._docx import finish, keep_with_next, open_template, table, writing_lines
+from iwpacks.renderers._printables import BOX
 from iwpacks.renderers._forms import contact_line, course_objectives, form_heading, form_section
 from iwpacks.renderers._words import items, say
 
@@ -13,7 +14,6 @@ if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan
 
 ANSWER_LINES = 3
-BOX = "\u2610"
 
 
 class QuestionnaireRenderer:

@@ -51,9 +51,7 @@ def read_attendees(path: Path, unprintable: Callable[[str], str] | None = None) 
         elif any(unicodedata.category(c) == "Cc" for c in name):
             problems.append(Problem(where, line, NAME_COLUMN, "a name may not hold control characters"))
         elif unprintable is not None and (missing := unprintable(name)):
-            problems.append(Problem(where, line, NAME_COLUMN, f'the certificate\'s fonts cannot print "{missing}" '
-                                                              f"(they hold Latin, Greek, Cyrillic, Hebrew and "
-                                                              f"Arabic script)"))
+            problems.append(Problem(where, line, NAME_COLUMN, f'the certificate\'s fonts cannot print "{missing}"'))
         else:
             names.append(name)
     if problems:

@@ -5,6 +5,7 @@ import re
 import shutil
 
 import pytest
+from content_copy import broken_content
 
 import iwpacks
 from iwpacks.errors import ContentError
@@ -29,15 +30,7 @@ def test_every_defined_module_has_a_knowledge_check(programme, ref):
 
 
 def _broken(tmp_path, ref: str, old: str, new: str) -> str:
-    content = tmp_path / "content"
-    shutil.copytree(content_root(None), content)
-    path = content / "knowledge-checks" / f"{ref}.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        iwpacks.load_programme(content)
-    return str(caught.value)
+    return broken_content(tmp_path, f"knowledge-checks/{ref}.yaml", old, new)
 
 
 def test_an_answer_beyond_the_options_is_located(tmp_path):

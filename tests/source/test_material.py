@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from content_copy import broken_content
 
 DEFINED = ["IW01", "IW02", "IW03", "IW04", "IW05", "IS01", "IS02", "IS03", "IS04", "IS05",
            "CAF01", "CAF02", "CAF03", "LP01", "LP02"]
@@ -101,21 +102,7 @@ def test_a_slide_title_too_long_for_a_slide_is_reported(tmp_path):
 
 
 def _broken_material(tmp_path, ref: str, old: str, new: str) -> str:
-    import shutil
-
-    import iwpacks
-    from iwpacks.errors import ContentError
-    from iwpacks.source.read_content import content_root
-
-    content = tmp_path / "content"
-    shutil.copytree(content_root(None), content)
-    path = content / "material" / f"{ref}.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        iwpacks.load_programme(content)
-    return str(caught.value)
+    return broken_content(tmp_path, f"material/{ref}.yaml", old, new)
 
 
 def test_a_question_that_gives_away_a_role_card_is_refused(tmp_path):
