@@ -152,6 +152,91 @@ class Correction:
     note: str
 
 
+DIAGRAM_KINDS = ("steps", "continuum", "hub", "decision", "cycle", "matrix", "route")
+DIAGRAM_PLACEMENTS = ("after", "beside", "instead")  # a slide of its own after the points, beside them, or for them
+
+
+@attrs.frozen
+class DiagramItem:
+    """One box of a diagram: a step, a zone, a satellite, a stage, a course or a decision's outcome."""
+
+    label: str
+    detail: str = ""
+    id: str = ""  # only a decision's outcomes have one, for the questions' branches to name
+
+
+@attrs.frozen
+class DiagramQuestion:
+    """One question of a decision flow; `yes` and `no` name the next question or an outcome."""
+
+    id: str
+    question: str
+    yes: str
+    no: str
+
+
+@attrs.frozen
+class MatrixRow:
+    label: str
+    cells: tuple[str, ...] = attrs.field(converter=_tuple)
+
+
+@attrs.frozen
+class Diagram:
+    """A picture drawn from content, as editable shapes on a slide and as a figure in documents.
+
+    Which fields a diagram fills depends on its kind: `items` (steps, zones of a continuum, satellites of a
+    hub, stages of a cycle), `centre` (hub), `ends` (the two ends of a continuum), `columns` and `rows`
+    (matrix), `questions` and `outcomes` (decision), `stages` (route: each stage lists its alternatives).
+    """
+
+    kind: str
+    title: str
+    alt: str = ""  # written alt text; where empty, alt_text() says the structure in words
+    placement: str = "after"
+    items: tuple[DiagramItem, ...] = attrs.field(default=(), converter=_tuple)
+    centre: str = ""
+    ends: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    columns: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    rows: tuple[MatrixRow, ...] = attrs.field(default=(), converter=_tuple)
+    questions: tuple[DiagramQuestion, ...] = attrs.field(default=(), converter=_tuple)
+    outcomes: tuple[DiagramItem, ...] = attrs.field(default=(), converter=_tuple)
+    stages: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_tuple)
+
+    def alt_text(self) -> str:
+        """What a screen reader says for the diagram: the content's own words, or its structure spelled out."""
+        return self.alt or f"{self.title}: {_structure_in_words(self)}"
+
+
+def _structure_in_words(d: Diagram) -> str:
+    def item(i: DiagramItem) -> str:
+        return f"{i.label} ({i.detail})" if i.detail else i.label
+
+    if d.kind == "steps":
+        return f"{len(d.items)} steps in order: " + "; ".join(f"{n}. {item(i)}" for n, i in enumerate(d.items, 1)) + "."
+    if d.kind == "continuum":
+        ends = f" from {d.ends[0]} to {d.ends[-1]}" if d.ends else ""
+        return f"a scale{ends} in {len(d.items)} zones: " + "; ".join(item(i) for i in d.items) + "."
+    if d.kind == "hub":
+        return f"{d.centre} at the centre, linked to " + "; ".join(item(i) for i in d.items) + "."
+    if d.kind == "cycle":
+        return (f"a cycle of {len(d.items)} stages: " + ", then ".join(item(i) for i in d.items)
+                + f", then back to {d.items[0].label}." if d.items else "an empty cycle.")
+    if d.kind == "matrix":
+        return "a table. " + " ".join(
+            f"{row.label}: " + "; ".join(f"{c}: {v}" for c, v in zip(d.columns, row.cells)) + "." for row in d.rows)
+    if d.kind == "decision":
+        outcomes = {o.id: o.label for o in d.outcomes}
+        questions = {q.id: q.question for q in d.questions}
+
+        def goes(target: str) -> str:
+            return outcomes.get(target) or f"go to \u201c{questions.get(target, target)}\u201d"
+
+        return "a decision flow. " + " ".join(f"{q.question} Yes: {goes(q.yes)}. No: {goes(q.no)}."
+                                              for q in d.questions)
+    return "a route: " + "; then ".join(" or ".join(stage) for stage in d.stages) + "."
+
+
 @attrs.frozen
 class Topic:
     """Core material for one seed content item: slide points, speaker notes and planned minutes.
@@ -177,6 +262,7 @@ class Topic:
     # course for an audience a variant names gets the variant's points and notes instead.
     addressed_to: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     variants: tuple[TopicVariant, ...] = attrs.field(default=(), converter=_tuple)
+    diagram: Diagram | None = None  # a picture of the topic's subject, drawn in the deck and the documents
 
     def for_audience(self, audience: str) -> Topic:
         """The topic as a course for `audience` presents it."""

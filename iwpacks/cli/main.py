@@ -143,8 +143,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "validate":
         from iwpacks.source.validate import audience_warnings
 
+        from iwpacks.renderers._diagram_layout import fit_warnings
+        from iwpacks.source.brand import load_brand
+
         programme = load_programme(args.path or args.content)
-        warnings = audience_warnings(programme)
+        warnings = audience_warnings(programme) + fit_warnings(programme.modules.values(),
+                                                               load_brand(getattr(args, "brand", None)))
         if args.json:
             _print_json({"ok": True, "modules": len(programme.modules), "courses": len(programme.courses),
                          "version": programme.version, "problems": [], "warnings": warnings})

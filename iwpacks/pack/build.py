@@ -133,6 +133,14 @@ def _acronyms(programme: Programme, course_id: str, outputs: dict[str, bytes]) -
     return acronym_findings(outputs, course_id, [t.term for t in programme.glossary])
 
 
+def _diagram_warnings(programme: Programme, brand: Brand, courses: Sequence[str]) -> list[str]:
+    """Diagram texts that fit no allowed size, in the modules of the courses built."""
+    from iwpacks.renderers._diagram_layout import fit_warnings
+
+    used = {ref for cid in courses for ref in programme.courses[cid].modules}
+    return fit_warnings((m for ref, m in programme.modules.items() if ref in used), brand)
+
+
 def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequence[str] | None = None, *,
                allow_draft: bool = False, make_zip: bool = False, zip_path: Path | None = None,
                artefacts: Sequence[str] | None = None, jobs: int = 1, strict: bool = False,
@@ -165,6 +173,7 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
         assert local is not None  # only an LA pack has slots to leave empty
         raise UnfilledSlotsError(f"{local.display_name}: " + "; ".join(warnings))
     warnings += [w for w in audience_warnings(programme) if w.split(":", 1)[0] in set(courses)]
+    warnings += _diagram_warnings(programme, brand, courses)
     with output_lock(out):
         rendered: dict[str, dict[str, bytes]] = {}
         acronyms: list[Finding] = []

@@ -11,7 +11,7 @@ import attrs
 
 from iwpacks.errors import UsageError
 from iwpacks.model import Brand
-from iwpacks.pack.contrast import contrast_ratio
+from iwpacks.renderers._contrast import contrast_ratio
 
 if TYPE_CHECKING:  # pypdf is imported where a PDF is checked, not at start-up
     from pypdf.generic import DictionaryObject
@@ -160,6 +160,40 @@ def check_deck(path: Path, name: str) -> list[Finding]:
                         out.append(Finding("error", name, f"{where}: text \"{run.text[:40]}\" is "
                                                           f"{run.font.size.pt:g} pt; body text needs {MIN_BODY_PT} pt"))
                         break
+        out += _diagram_findings(slide, where, name, int(prs.slide_width or 0), int(prs.slide_height or 0))
+    return out
+
+
+MIN_DIAGRAM_PT = 12  # a diagram's labels may be smaller than body text, never below this
+
+
+def _diagram_findings(slide, where: str, name: str, width: int, height: int) -> list[Finding]:
+    """Each diagram (a group named "Diagram: ...") has alt text, and no box of it is small or off the slide."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+    from pptx.util import Pt
+
+    out = []
+    for group in slide.shapes:
+        if group.shape_type != MSO_SHAPE_TYPE.GROUP or not group.name.startswith("Diagram: "):
+            continue
+        label = f'{where}: diagram "{group.name.removeprefix("Diagram: ")}"'
+        if not _real_alt_text(group._element.xpath("./p:nvGrpSpPr/p:cNvPr/@descr")):
+            out.append(Finding("error", name, f"{label} has no alt text"))
+        xfrm = group._element.grpSpPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm")
+        scale_x = xfrm.ext.cx / (xfrm.chExt.cx or 1)
+        scale_y = xfrm.ext.cy / (xfrm.chExt.cy or 1)
+        for shape in group.shapes:
+            left = xfrm.off.x + (shape.left - xfrm.chOff.x) * scale_x
+            top = xfrm.off.y + (shape.top - xfrm.chOff.y) * scale_y
+            if left < 0 or top < 0 or left + shape.width * scale_x > width or top + shape.height * scale_y > height:
+                out.append(Finding("error", name, f'{label}: "{shape.name}" lies outside the slide'))
+            if not shape.has_text_frame:
+                continue
+            small = [r for p in shape.text_frame.paragraphs for r in p.runs
+                     if r.text.strip() and r.font.size is not None and r.font.size < Pt(MIN_DIAGRAM_PT)]
+            if small:
+                out.append(Finding("error", name, f'{label}: text "{small[0].text[:40]}" is '
+                                                  f"{small[0].font.size.pt:g} pt; a diagram needs {MIN_DIAGRAM_PT} pt"))
     return out
 
 

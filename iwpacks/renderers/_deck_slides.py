@@ -10,7 +10,7 @@ from contextvars import ContextVar
 
 import attrs
 
-from iwpacks.model import CommonMessage, Module, Topic
+from iwpacks.model import CommonMessage, Diagram, Module, Topic
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import (
     AwarenessItem,
@@ -28,6 +28,7 @@ from iwpacks.renderers._words import items, say
 FULL = (66, 10)
 SMALL = 20  # the size for long reading text (scenarios, exercise tasks): still above the 18 pt floor
 FULL_SMALL = (88, 14)
+HALF = (30, 10)  # the left column of "Two Content", beside a diagram
 HALF_SMALL = (42, 12)
 TITLE_CHARS = 90  # two lines at the smaller title size; longer titles are shortened on the slide
 SCENARIO_PARAGRAPH = 260  # a scenario reads in short paragraphs of a few sentences, not as one block
@@ -57,6 +58,7 @@ class SlideSpec:
     subtitle: tuple[Para, ...] = ()
     notes: str = ""
     size: int | None = None  # body text size in points, where the template's size would not fit
+    diagram: Diagram | None = None  # drawn as native shapes in the body area (beside `body` on "Two Content")
     ref: tuple[str, ...] = ()  # what the slide presents: ("topic", ref, title), ("exercise", ref, title),
     #                            ("message", id); the trainer guide gives these slides' numbers
 
@@ -454,11 +456,26 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[
     if topic.slots:
         notes += " Show the local details on the slide."
     body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title))
-    yield from _split("Title and Content", f"{m.ref}: {topic.slide_title or topic.title}", body or [Para(topic.title)],
-                      notes)
+    title = f"{m.ref}: {topic.slide_title or topic.title}"
+    diagram = topic.diagram
+    if diagram is not None and diagram.placement == "beside" and len(chunk(body, HALF)) == 1:
+        yield SlideSpec("Two Content", title, tuple(body), notes=notes, diagram=diagram)
+    elif diagram is not None and diagram.placement == "instead" and not body[len(topic.points):]:
+        yield SlideSpec("Title and Content", title, notes=notes + _points_said(topic), diagram=diagram)
+    else:
+        yield from _split("Title and Content", title, body or [Para(topic.title)], notes)
+        if diagram is not None:  # "after", or a "beside" or "instead" whose points or local facts need the room
+            yield SlideSpec("Title and Content", f"{m.ref}: {diagram.title}", diagram=diagram,
+                            notes="Talk the group through the picture, then ask where they fit in it. "
+                                  f"What it shows: {diagram.alt_text()}")
     for local in topic.local_slides:
         yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
                           (local.notes or "A local slide added by your LA.") + " (Local slide.)")
+
+
+def _points_said(topic: Topic) -> str:
+    """A diagram that stands for the topic's points: the notes keep the points, for the trainer to say."""
+    return (" The picture stands for these points: " + "; ".join(topic.points) + ".") if topic.points else ""
 
 
 def _bare_topics(plan: CoursePlan, m: Module, mp: ModulePlan) -> Iterator[SlideSpec]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from iwpacks.errors import TemplateError
 from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
-    from iwpacks.model import Brand
+    from iwpacks.model import Brand, Diagram
     from iwpacks.planning.plan import CoursePlan
 
 LOGO_WIDTH = Cm(7.0)
@@ -104,12 +104,24 @@ def logo_line(doc: DocumentObject, plan: CoursePlan, brand: Brand, width: Cm = L
         picture(logos.add_run(), str(identity.logo), la_width, identity.alt_text)
 
 
-def picture(run: Run, path: str, width: Cm, alt_text: str) -> None:
+def picture(run: Run, path: str | io.BytesIO, width: Cm | Pt, alt_text: str) -> None:
     """An inline picture whose wp:docPr carries alt text (descr) and a stable name."""
     run.add_picture(path, width=width)
     doc_pr = run._r.xpath(".//wp:docPr")[-1]
     doc_pr.set("descr", alt_text)
     doc_pr.set("name", alt_text[:60])
+
+
+def diagram_figure(doc: DocumentObject, diagram: Diagram, brand: Brand) -> None:
+    """A content diagram as a picture the width of the text, kept with its caption below it."""
+    from iwpacks.renderers._diagram_layout import PAGE, lay_out
+    from iwpacks.renderers._diagram_png import figure_png
+
+    figure = lay_out(diagram, brand, PAGE)
+    holder = keep_with_next(doc.add_paragraph())
+    picture(holder.add_run(), io.BytesIO(figure_png(figure, brand)), Pt(figure.width), figure.alt)
+    caption = doc.add_paragraph()
+    caption.add_run(diagram.title).italic = True
 
 
 def mark_draft(doc: DocumentObject, text: str) -> None:

@@ -11,6 +11,7 @@ from iwpacks.renderers._deck_slides import slide_numbers
 from iwpacks.renderers._doc_blocks import draw
 from iwpacks.renderers._docx import (
     bullets,
+    diagram_figure,
     keep_with_next,
     labelled,
     numbered,
@@ -25,23 +26,25 @@ from iwpacks.renderers._words import items, say
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
 
-    from iwpacks.model import CommonMessage, Exercise, Topic
+    from iwpacks.model import Brand, CommonMessage, Exercise, Topic
     from iwpacks.planning.plan import CoursePlan, ExerciseItem, ModulePlan, PlanSection
 
 # The deck's slide numbers for each topic, exercise and key message, while facilitation() writes one guide.
 _SLIDES: ContextVar[dict[tuple[str, ...], tuple[int, ...]]] = ContextVar("guide_slides", default={})
+_BRAND: ContextVar[Brand] = ContextVar("guide_brand")  # the diagrams are drawn in the brand's fonts and colours
 
 
-def facilitation(doc: DocumentObject, plan: CoursePlan) -> None:
+def facilitation(doc: DocumentObject, plan: CoursePlan, brand: Brand) -> None:
     """Per section: what to do and say; per module its topics; per exercise how to run it."""
     doc.add_heading(say(plan, "facilitation.heading"), 1)
     doc.add_paragraph(say(plan, "facilitation.intro"))
-    token = _SLIDES.set(slide_numbers(plan))
+    token, brand_token = _SLIDES.set(slide_numbers(plan)), _BRAND.set(brand)
     try:
         for section in plan.sections:
             _section(doc, plan, section)
     finally:
         _SLIDES.reset(token)
+        _BRAND.reset(brand_token)
 
 
 def _slides(*ref: str, form: str = " \u00b7 {}") -> str:
@@ -145,6 +148,8 @@ def _topic(doc: DocumentObject, plan: CoursePlan, topic: Topic, minutes: int, mo
     bullets(doc, topic.points)
     if topic.notes:
         doc.add_paragraph(topic.notes)
+    if topic.diagram is not None:
+        diagram_figure(doc, topic.diagram, _BRAND.get())
     if topic.local_notes:
         labelled(doc, say(plan, "facilitation.local_note"), topic.local_notes)
     for local in topic.local_slides:

@@ -52,3 +52,10 @@ def visual_word_order(text: str) -> str:
     if base == "rtl":
         ordered.reverse()
     return " ".join(w for ws in ordered for w in ws)
+
+
+def visual_letters(text: str) -> str:
+    """A one-line text in the order a painter that neither shapes nor reorders sets it left to right: the words
+    in visual order and the letters of each right-to-left word reversed. Right for Hebrew, whose letters do not
+    join; Arabic also needs shaping, which only the PDFs do."""
+    return " ".join(word[::-1] if _direction(word) == "rtl" else word for word in visual_word_order(text).split())

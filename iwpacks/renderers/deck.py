@@ -12,6 +12,8 @@ from pptx.util import Inches, Pt
 from iwpacks.errors import TemplateError
 from iwpacks.renderers import register
 from iwpacks.renderers._deck_slides import Para, SlideSpec, plan_slides
+from iwpacks.renderers._diagram_layout import SLIDE, SLIDE_BESIDE, lay_out
+from iwpacks.renderers._diagram_pptx import draw_figure
 from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
@@ -81,6 +83,14 @@ def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft:
             if heading:
                 holders.pop(heading_idx).text_frame.text = heading
             _fill(holders.pop(body_idx), paras, brand, size=spec.size)
+    elif spec.diagram is not None:  # the picture takes the body area, or the right-hand column beside the points
+        beside = spec.layout == "Two Content"
+        if beside:
+            _fill(holders.pop(1), spec.body, brand)
+        area = holders.pop(2 if beside else 1)
+        draw_figure(slide.shapes, lay_out(spec.diagram, brand, SLIDE_BESIDE if beside else SLIDE), area.left, area.top,
+                    brand)
+        area._element.getparent().remove(area._element)
     elif spec.layout == "Two Content":
         _fill(holders.pop(1), spec.body, brand)
         _fill(holders.pop(2), spec.right, brand)

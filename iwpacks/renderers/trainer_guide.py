@@ -52,7 +52,7 @@ class TrainerGuideRenderer:
         session_plan(doc, plan)
         preparation(doc, plan)
         principles(doc, plan)
-        facilitation(doc, plan)
+        facilitation(doc, plan, brand)
         if plan.is_train_the_trainer:
             follow_up(doc, plan)
         materials(doc, plan)

@@ -94,6 +94,8 @@ def _convert(node: yaml.Node, path: KeyPath, lines: dict, problems: list[Problem
         out: dict = {}
         for key_node, value_node in node.value:
             key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if isinstance(key, bool):  # a key is a name: "yes:" and "no:" (YAML 1.1 booleans) mean the words
+                key = key_node.value
             if not isinstance(key, str):
                 problems.append(Problem(display, key_node.start_mark.line + 1, format_path(path),
                                         "keys must be plain text"))

@@ -22,6 +22,7 @@ from iwpacks.model import (
 from iwpacks.source.fields import Fields
 from iwpacks.source.located_yaml import KeyPath
 from iwpacks.source.module_files import module_files
+from iwpacks.source.read_diagram import read_diagram
 from iwpacks.source.records import Origin, Origins
 from iwpacks.source.words import content_words
 
@@ -143,6 +144,7 @@ def _material(f: Fields, module: Module) -> Material | None:
                             slots=t.id_list("slots", SLOT_REF, what="slot id (or slot.part)"), slide_title=slide_title,
                             messages=t.id_list("messages", what="common message id"),
                             addressed_to=t.id_list("addressed_to", what="audience id"),
+                            diagram=read_diagram(t),
                             variants=[_topic_variant(v) for v in t.records("variants", _TOPIC_VARIANT_KEYS,
                                                                           required=False)]))
     if f.has("topics") and len(records) < len(module.content):

@@ -1,0 +1,115 @@
+"""Draws a laid-out diagram on a slide as native PowerPoint shapes: one group, with the alt text on the group.
+
+Every box is an ordinary shape with its own text, so a trainer can click one and retype it; the text wraps in
+PowerPoint as the layout measured it. Shapes go in reading order, the arrows behind them.
+"""
+from __future__ import annotations
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
+from pptx.util import Pt
+
+from iwpacks.model import Brand
+from iwpacks.renderers._diagram_layout import Arrow, Box, Figure
+from iwpacks.renderers._scripts import has_right_to_left
+
+EMU_PER_POINT = 12700
+_SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE, "chevron": MSO_SHAPE.CHEVRON,
+           "pentagon": MSO_SHAPE.PENTAGON, "ellipse": MSO_SHAPE.OVAL}
+# How far in from the edge the preset geometry puts the text: (1 - cos 45°) / 2 of an ellipse's width and
+# height; 0.29 of a rounded rectangle's corner radius, itself a sixth of its shorter side.
+_TEXT_RECT_INSET = {"ellipse": 0.1464, "rounded": 0.0488}
+DIAGRAM_PREFIX = "Diagram: "  # the group's name; iwpacks check finds diagrams by it
+
+
+def draw_figure(shapes, figure: Figure, left: int, top: int, brand: Brand) -> None:
+    """Add `figure` to a slide's shape tree with its top left at (left, top) in EMU."""
+    group = shapes.add_group_shape()
+    group.name = DIAGRAM_PREFIX + figure.title
+    group._element.nvGrpSpPr.cNvPr.set("descr", figure.alt)
+    for arrow in figure.arrows:
+        _arrow(group.shapes, arrow, left, top)
+    for number, box in enumerate(figure.boxes, 1):
+        _box(group.shapes, box, left, top, brand, number)
+
+
+def _emu(value: float) -> int:
+    return round(value * EMU_PER_POINT)
+
+
+def _arrow(shapes, arrow: Arrow, left: int, top: int) -> None:
+    line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left + _emu(arrow.x1), top + _emu(arrow.y1),
+                                left + _emu(arrow.x2), top + _emu(arrow.y2))
+    line.name = "Arrow" if arrow.head else "Line"
+    line._element.remove(line._element.find(qn("p:style")))  # no theme shadow
+    line.line.color.rgb = RGBColor.from_string(arrow.colour)
+    line.line.width = Pt(arrow.width)
+    ln = line.line._get_or_add_ln()
+    if arrow.both:  # a:headEnd comes before a:tailEnd in the schema
+        ln.append(_line_end("a:headEnd"))
+    if arrow.head:
+        ln.append(_line_end("a:tailEnd"))
+
+
+def _line_end(tag: str):
+    end = OxmlElement(tag)
+    for key, value in (("type", "triangle"), ("w", "med"), ("len", "med")):
+        end.set(key, value)
+    return end
+
+
+def _box(shapes, box: Box, left: int, top: int, brand: Brand, number: int) -> None:
+    x, y, w, h = left + _emu(box.x), top + _emu(box.y), _emu(box.w), _emu(box.h)
+    if box.shape == "text":
+        shape = shapes.add_textbox(x, y, w, h)
+    else:
+        shape = shapes.add_shape(_SHAPES[box.shape], x, y, w, h)
+        if box.shape in ("chevron", "pentagon"):
+            shape.adjustments[0] = box.point / min(box.w, box.h)
+        style = shape._element.find(qn("p:style"))  # the theme's style would add its shadow and outline
+        shape._element.remove(style)
+    shape.name = f"{box.shape.capitalize()} {number}"
+    if box.fill:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(box.fill)
+    else:
+        shape.fill.background()
+    if box.line:
+        shape.line.color.rgb = RGBColor.from_string(box.line)
+        shape.line.width = Pt(1.25)
+    elif box.shape != "text":
+        shape.line.fill.background()
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = None
+    left_pad, top_pad, right_pad, bottom_pad = box.pad
+    # A chevron's text area already stops short of its notch and point, and a pentagon's halfway into its point
+    # (the preset geometry's text rectangle): the layout's insets count them, so take them off here.
+    if box.shape == "chevron":
+        left_pad, right_pad = left_pad - box.point, right_pad - box.point
+    elif box.shape == "pentagon":
+        right_pad -= box.point / 2
+    elif box.shape in _TEXT_RECT_INSET:  # an ellipse's text sits in its inscribed square; a rounded box's inside
+        inset = _TEXT_RECT_INSET[box.shape] * (box.w if box.shape == "ellipse" else min(box.w, box.h))
+        left_pad, right_pad = left_pad - inset, right_pad - inset
+        inset_v = _TEXT_RECT_INSET[box.shape] * (box.h if box.shape == "ellipse" else min(box.w, box.h))
+        top_pad, bottom_pad = top_pad - inset_v, bottom_pad - inset_v
+    frame.margin_left, frame.margin_top, frame.margin_right, frame.margin_bottom = (
+        Pt(max(0.0, p)) for p in (left_pad, top_pad, right_pad, bottom_pad))
+    frame.vertical_anchor = MSO_ANCHOR.TOP if box.top else MSO_ANCHOR.MIDDLE
+    for index, text in enumerate(box.text.split("\n")):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        right_to_left = has_right_to_left(text)
+        paragraph.alignment = PP_ALIGN.CENTER if not box.top or box.shape != "text" else (
+            PP_ALIGN.RIGHT if right_to_left else PP_ALIGN.LEFT)
+        if right_to_left:
+            paragraph._p.get_or_add_pPr().set("rtl", "1")
+        run = paragraph.add_run()
+        run.text = text
+        run.font.size = Pt(box.size)
+        run.font.bold = box.bold and not index  # a label's detail, on the lines after it, is plain
+        run.font.name = brand.body_font
+        run.font.color.rgb = RGBColor.from_string(box.colour)

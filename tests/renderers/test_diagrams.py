@@ -1,0 +1,168 @@
+"""Diagrams: read from content with located errors, drawn as native shape groups with alt text in every deck,
+as pictures with the same alt text in the trainer guide, and held by `iwpacks check` to readable sizes."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+
+import pytest
+from docx import Document
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Pt
+
+import iwpacks
+from iwpacks.errors import ContentError
+from iwpacks.pack.check import check_deck
+from iwpacks.planning.plan import plan_course
+from iwpacks.renderers._diagram_layout import PAGE, SLIDE, SLIDE_BESIDE, lay_out
+from iwpacks.renderers._diagram_png import figure_png
+from iwpacks.renderers.deck import DeckRenderer
+from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
+from iwpacks.source.read_content import content_root
+
+DIAGRAM_BLOCK = re.compile(r"  diagram:\n(?:    .*\n)+")
+
+
+def _content_with_diagram(tmp_path, block: str):
+    """The bundled content with CAF02's first diagram replaced by `block` (YAML under `diagram:`)."""
+    content = tmp_path / "content"
+    shutil.copytree(content_root(None), content)
+    path = content / "material" / "CAF02.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert DIAGRAM_BLOCK.search(text)
+    indented = "".join(f"    {line}\n" for line in block.strip("\n").split("\n"))
+    path.write_text(DIAGRAM_BLOCK.sub(lambda _: "  diagram:\n" + indented, text, count=1), encoding="utf-8")
+    return content
+
+
+def _error(tmp_path, block: str) -> str:
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(_content_with_diagram(tmp_path, block))
+    return str(caught.value)
+
+
+def _groups(data: bytes):
+    for number, slide in enumerate(Presentation(io.BytesIO(data)).slides, 1):
+        for shape in slide.shapes:
+            if shape.shape_type == MSO_SHAPE_TYPE.GROUP and shape.name.startswith("Diagram: "):
+                yield number, shape
+
+
+def test_every_deck_draws_native_diagram_groups_with_alt_text(decks):
+    for cid, data in decks.items():
+        groups = list(_groups(data))
+        assert groups, f"{cid}: no diagram"
+        for number, group in groups:
+            alt = group._element.xpath("./p:nvGrpSpPr/p:cNvPr/@descr")
+            assert alt and len(alt[0]) > 20, (cid, number)
+            boxes = [s for s in group.shapes if s.has_text_frame and s.text_frame.text.strip()]
+            assert len(boxes) >= 2, (cid, number)
+            for box in boxes:  # a real shape a trainer can click and retype, not a picture
+                assert box.shape_type in (MSO_SHAPE_TYPE.AUTO_SHAPE, MSO_SHAPE_TYPE.TEXT_BOX), (cid, number)
+                sizes = [r.font.size for p in box.text_frame.paragraphs for r in p.runs]
+                assert all(size is not None and size >= Pt(12) for size in sizes), (cid, number, box.name)
+
+
+def test_every_content_diagram_fits_on_its_slide_and_its_page(programme, brand):
+    found = 0
+    for module in programme.modules.values():
+        for topic in module.material.topics if module.material else ():
+            if topic.diagram is None:
+                continue
+            found += 1
+            slide = SLIDE_BESIDE if topic.diagram.placement == "beside" else SLIDE
+            for target in (slide, PAGE):
+                figure = lay_out(topic.diagram, brand, target)
+                assert not figure.overflow, (module.ref, topic.diagram.title, figure.overflow)
+                for box in figure.boxes:
+                    assert -0.01 <= box.x and box.x + box.w <= figure.width + 0.01, (module.ref, box.text)
+                    assert -0.01 <= box.y and box.y + box.h <= figure.height + 0.01, (module.ref, box.text)
+    assert found >= 15
+
+
+def test_the_musts_are_drawn(programme):
+    kinds = {(t.diagram.kind, t.diagram.title.lower()) for m in programme.modules.values()
+             for t in (m.material.topics if m.material else ()) if t.diagram is not None}
+    assert any(k == "continuum" for k, _ in kinds)
+    assert any(k == "steps" and "three steps" in title for k, title in kinds)
+    assert any(k == "decision" and "shar" in title for k, title in kinds)
+    assert any(k == "hub" and "team around the child" in title for k, title in kinds)
+
+
+def test_the_guide_shows_each_diagram_as_a_picture_with_the_same_alt_text(plans, guides, programme):
+    for cid, data in guides.items():
+        diagrams = [s.topic.diagram for section in plans[cid].sections for mp in section.modules for s in mp.steps
+                    if getattr(s, "topic", None) is not None and s.topic.diagram is not None]
+        alts = {str(pr.get("descr")) for pr in Document(io.BytesIO(data)).element.body.iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")}
+        for diagram in diagrams:
+            assert diagram.alt_text() in alts, (cid, diagram.title)
+
+
+def test_a_figure_paints_the_same_bytes_twice(programme, brand):
+    diagram = next(t.diagram for t in programme.modules["CAF02"].material.topics if t.diagram is not None)
+    figure = lay_out(diagram, brand, PAGE)
+    assert figure_png(figure, brand) == figure_png(figure, brand)
+    assert figure_png(figure, brand)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_hostile_diagrams_get_located_errors(tmp_path):
+    satellites = "".join(f"\n- label: satellite {n}" for n in range(40))
+    found = _error(tmp_path / "a", "kind: hub\ntitle: Forty\ncentre: The child\nitems:" + satellites)
+    assert re.search(r"material/CAF02\.yaml:\d+: topics\[\d\]\.diagram\.items: a hub diagram has 3-8 items to fit one "
+                     r"slide; this one has 40", found), found
+    found = _error(tmp_path / "b", f"kind: cycle\ntitle: Long\nitems:\n- label: {'x' * 300}\n- label: b\n- label: c")
+    assert re.search(r"diagram\.items\[0\]\.label: at most 60 characters fit here; this is 300", found), found
+    found = _error(tmp_path / "c", "kind: decision\ntitle: Flow\nquestions:\n- id: q1\n  question: Is it?\n"
+                                   "  yes: share\n  no: nowhere\noutcomes:\n- id: share\n  label: Share")
+    assert re.search(r'diagram\.questions\[0\]\.no: "nowhere" is not a question or outcome of this diagram', found)
+    found = _error(tmp_path / "d", "kind: spiral\ntitle: Odd")
+    assert re.search(r"diagram\.kind: expected one of steps, continuum, hub, decision, cycle, matrix, route", found)
+    found = _error(tmp_path / "e", "kind: steps\ntitle: Bad\ncentre: x\nitems:\n- label: a\n- label: b")
+    assert "diagram.centre: a steps diagram does not use centre" in found
+
+
+def test_welsh_and_right_to_left_labels_fit_and_pass_the_check(tmp_path, brand):
+    block = ("kind: hub\ntitle: Tîm o amgylch y plentyn\ncentre: Y plentyn a'r teulu\nitems:\n"
+             "- label: Gweithiwr cymdeithasol\n- label: Ysgol gynradd Llanfairpwllgwyngyll\n"
+             "- label: \"\u05d9\u05d9\u05e2\u05d5\u05e5 \u05de\u05e9\u05e4\u05d8\u05d9\"\n- label: Ymwelydd iechyd")
+    programme = iwpacks.load_programme(_content_with_diagram(tmp_path, block))
+    diagram = next(t.diagram for t in programme.modules["CAF02"].material.topics if t.diagram is not None)
+    for target in (SLIDE, PAGE):
+        assert not lay_out(diagram, brand, target).overflow
+    deck = DeckRenderer().render(plan_course(programme, "caf-practitioners"), brand)
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(deck)
+    groups = [g for _, g in _groups(deck) if g.name == "Diagram: Tîm o amgylch y plentyn"]
+    assert len(groups) == 1
+    hebrew = next(s for s in groups[0].shapes if s.has_text_frame and "\u05de" in s.text_frame.text)
+    assert hebrew.text_frame.paragraphs[0]._p.pPr.get("rtl") == "1"
+    assert check_deck(path, "deck.pptx") == []
+
+
+def test_the_check_finds_a_diagram_without_alt_text_or_with_small_or_stray_boxes(decks, tmp_path):
+    prs = Presentation(io.BytesIO(decks["caf-practitioners"]))
+    number, group = next((n, s) for n, slide in enumerate(prs.slides, 1) for s in slide.shapes
+                         if s.name.startswith("Diagram: "))
+    group._element.nvGrpSpPr.cNvPr.set("descr", "")
+    boxes = [s for s in group.shapes if s.has_text_frame and s.text_frame.text.strip()]
+    boxes[0].text_frame.paragraphs[0].runs[0].font.size = Pt(9)
+    boxes[1].left = prs.slide_width * 3
+    path = tmp_path / "deck.pptx"
+    prs.save(str(path))
+    messages = [f.message for f in check_deck(path, "deck.pptx")]
+    assert any(m.startswith(f"slide {number}: diagram") and m.endswith("has no alt text") for m in messages), messages
+    assert any("is 9 pt; a diagram needs 12 pt" in m for m in messages), messages
+    assert any(m.endswith("lies outside the slide") for m in messages), messages
+
+
+def test_a_diagram_that_fits_no_size_is_a_build_warning(tmp_path, brand):
+    block = f"kind: cycle\ntitle: Crowded\nitems:\n- label: {'W' * 58}\n- label: b\n- label: c"
+    programme = iwpacks.load_programme(_content_with_diagram(tmp_path, block))
+    result = iwpacks.build_pack(programme, brand, tmp_path / "out", course_ids=["caf-practitioners"],
+                                artefacts=["deck"])
+    assert any(re.match(r'CAF02 topic \d: diagram "Crowded": "W+\u2026" does not fit its box on its slide even at '
+                        r"12 pt; shorten it", w) for w in result.warnings), result.warnings
+
