@@ -156,9 +156,10 @@ class Correction:
 class Topic:
     """Core material for one seed content item: slide points, speaker notes and planned minutes.
 
-    `title` is the seed's content item, verbatim. `slide_title` is a shorter heading for a slide where
-    the seed's wording is too long to fit one. `slots` name local facts the topic needs (filled by an
-    LA overlay). A topic with no written material has only its title.
+    `title` is the seed's content item, verbatim, or as a correction in the module reads it (content_read).
+    `slide_title` is a shorter heading for a slide where the seed's wording is too long to fit one. `slots`
+    name local facts the topic needs (filled by an LA overlay). A topic with no written material has only
+    its title.
     """
 
     title: str
@@ -371,12 +372,20 @@ class Module:
     def objectives_read(self) -> tuple[str, ...]:
         """The objectives as attendees read them, each slip the content corrects ("objectives[4]") read as
         corrected; the specification keeps the seed's words and says what was corrected."""
-        out = list(self.objectives)
+        return self._read("objectives", self.objectives)
+
+    @property
+    def content_read(self) -> tuple[str, ...]:
+        """The content items as a course lists them, each the content corrects ("content[1]") read as
+        corrected: a seed item that is a lead-in with nothing after it reads as a topic."""
+        return self._read("content", self.content)
+
+    def _read(self, name: str, values: tuple[str, ...]) -> tuple[str, ...]:
+        out = list(values)
         for c in self.corrections:
-            if c.field.startswith("objectives[") and c.field.endswith("]") and c.field[11:-1].isdigit():
-                index = int(c.field[11:-1])
-                if index < len(out):
-                    out[index] = out[index].replace(c.seed_text, c.reading)
+            index = c.field.removeprefix(f"{name}[").removesuffix("]")
+            if c.field == f"{name}[{index}]" and index.isdigit() and int(index) < len(out):
+                out[int(index)] = out[int(index)].replace(c.seed_text, c.reading)
         return tuple(out)
 
     @property
