@@ -354,6 +354,9 @@ class Module:
     optional_audiences: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     objectives_lead: str = ""
     objectives: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    # The objectives as the forms and certificate put them to an attendee, where the seed's words speak of
+    # attendees in the third person ("within their own context"); one per objective, or none.
+    objectives_for_attendees: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     content: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     delivery_text: str = ""
     delivery_modes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
@@ -373,6 +376,12 @@ class Module:
         """The objectives as attendees read them, each slip the content corrects ("objectives[4]") read as
         corrected; the specification keeps the seed's words and says what was corrected."""
         return self._read("objectives", self.objectives)
+
+    @property
+    def attendee_objectives(self) -> tuple[str, ...]:
+        """The objectives an attendee reads on a form or certificate: the content's words for attendees where it
+        gives them, else the objectives as read."""
+        return self.objectives_for_attendees or self.objectives_read
 
     @property
     def content_read(self) -> tuple[str, ...]:
