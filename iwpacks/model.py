@@ -840,6 +840,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.time_and_delivery": ("time",),
     "facilitation.no_material_yet": (),
     "facilitation.topic_time": (),
+    "facilitation.topic_heading": ("number", "title"),
     "facilitation.local_note": (),
     "facilitation.local_slide": (),
     "exercises.heading": ("title",),
