@@ -241,9 +241,10 @@ def _structure_in_words(d: Diagram) -> str:
 class Topic:
     """Core material for one seed content item: slide points, speaker notes and planned minutes.
 
-    `title` is the seed's content item, verbatim. `slide_title` is a shorter heading for a slide where
-    the seed's wording is too long to fit one. `slots` name local facts the topic needs (filled by an
-    LA overlay). A topic with no written material has only its title.
+    `title` is the seed's content item, verbatim, or as a correction in the module reads it (content_read).
+    `slide_title` is a shorter heading for a slide where the seed's wording is too long to fit one. `slots`
+    name local facts the topic needs (filled by an LA overlay). A topic with no written material has only
+    its title.
     """
 
     title: str
@@ -439,6 +440,9 @@ class Module:
     optional_audiences: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     objectives_lead: str = ""
     objectives: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    # The objectives as the forms and certificate put them to an attendee, where the seed's words speak of
+    # attendees in the third person ("within their own context"); one per objective, or none.
+    objectives_for_attendees: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     content: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     delivery_text: str = ""
     delivery_modes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
@@ -457,12 +461,26 @@ class Module:
     def objectives_read(self) -> tuple[str, ...]:
         """The objectives as attendees read them, each slip the content corrects ("objectives[4]") read as
         corrected; the specification keeps the seed's words and says what was corrected."""
-        out = list(self.objectives)
+        return self._read("objectives", self.objectives)
+
+    @property
+    def attendee_objectives(self) -> tuple[str, ...]:
+        """The objectives an attendee reads on a form or certificate: the content's words for attendees where it
+        gives them, else the objectives as read."""
+        return self.objectives_for_attendees or self.objectives_read
+
+    @property
+    def content_read(self) -> tuple[str, ...]:
+        """The content items as a course lists them, each the content corrects ("content[1]") read as
+        corrected: a seed item that is a lead-in with nothing after it reads as a topic."""
+        return self._read("content", self.content)
+
+    def _read(self, name: str, values: tuple[str, ...]) -> tuple[str, ...]:
+        out = list(values)
         for c in self.corrections:
-            if c.field.startswith("objectives[") and c.field.endswith("]") and c.field[11:-1].isdigit():
-                index = int(c.field[11:-1])
-                if index < len(out):
-                    out[index] = out[index].replace(c.seed_text, c.reading)
+            index = c.field.removeprefix(f"{name}[").removesuffix("]")
+            if c.field == f"{name}[{index}]" and index.isdigit() and int(index) < len(out):
+                out[int(index)] = out[int(index)].replace(c.seed_text, c.reading)
         return tuple(out)
 
     @property
@@ -908,6 +926,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.time_and_delivery": ("time",),
     "facilitation.no_material_yet": (),
     "facilitation.topic_time": (),
+    "facilitation.topic_heading": ("number", "title"),
     "facilitation.local_note": (),
     "facilitation.local_slide": (),
     "exercises.heading": ("title",),

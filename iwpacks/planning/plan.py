@@ -169,6 +169,11 @@ class CoursePlan:
         return tuple(o for m in self.modules if not m.is_pending for o in m.objectives_read)
 
     @property
+    def attendee_objectives(self) -> tuple[str, ...]:
+        """The same objectives, one for one, as the forms and certificate put them to an attendee."""
+        return tuple(o for m in self.modules if not m.is_pending for o in m.attendee_objectives)
+
+    @property
     def planned_minutes(self) -> int:
         """The sections' time, and each later day's welcome back."""
         return sum(s.minutes for s in self.sections) + self.timetable.welcome_back_minutes

@@ -16,6 +16,7 @@ LONG_STRETCH = 120            # minutes of teaching in a row that a break should
 KEEP_WHOLE = 30               # a teaching block this short is never cut in two; exercises never are
 AFTERNOON_MIN = 45            # an afternoon session shorter than this is not worth coming back from lunch for
 HALF_DAY = 210                # a day with no more teaching than this is a half day: one session, a break, no lunch
+DAY_STUB = 60                 # a module split over a night keeps at least this much on each side of it
 WELCOME_BACK = "Day {day}: welcome back, recap and energiser"
 
 
@@ -224,10 +225,21 @@ def _ends_by(sessions: list[list[Block]], day: TrainingDay) -> bool:
     """Whether a day of these sessions, with its breaks, lunch and an afternoon on the quarter hour, ends by its end."""
     now = day.start
     for index, session in enumerate(sessions):
+        rest = _minutes(session) + _break_minutes(session, day)
         if index:
-            now += day.lunch_minutes + (-(now + day.lunch_minutes)) % 15
-        now += _minutes(session) + _break_minutes(session, day)
+            now += _lunch(now, rest, day)
+        now += rest
     return now <= day.end
+
+
+def _lunch(now: int, afternoon: int, day: TrainingDay) -> int:
+    """Lunch from `now`: its length, stretched so the afternoon starts on the quarter hour, or failing that on
+    a five-minute mark, where the `afternoon` (its teaching and break) still ends by the day's end."""
+    for step in (15, 5):
+        lunch = day.lunch_minutes + (-(now + day.lunch_minutes)) % step
+        if now + lunch + afternoon <= day.end:
+            return lunch
+    return day.lunch_minutes + (-(now + day.lunch_minutes)) % 15  # the day overruns anyway: keep the quarter hour
 
 
 def _limits(low: int, high: int) -> list[int]:
@@ -255,8 +267,9 @@ def _days(blocks: Sequence[Block], day: TrainingDay) -> list[list[list[Block]]]:
             sessions = _fill(blocks, limit, most)
             if len(sessions) > SESSIONS_PER_DAY * count:
                 continue
-            days = [sessions[i:i + SESSIONS_PER_DAY] for i in range(0, len(sessions), SESSIONS_PER_DAY)]
-            days = [_with_opener(one, number, day) for number, one in enumerate(days, 1)]
+            paired = [sessions[i:i + SESSIONS_PER_DAY] for i in range(0, len(sessions), SESSIONS_PER_DAY)]
+            flat = _without_stubs([_merged([b for s in one for b in s]) for one in paired], day)
+            days = [_with_opener([one], number, day) for number, one in enumerate(flat, 1)]
             lengths = [sum(_minutes(s) for s in day) for day in days]
             if len(days) == 1 or min(lengths) >= max(lengths) / 2:
                 return days
@@ -267,6 +280,49 @@ def _days(blocks: Sequence[Block], day: TrainingDay) -> list[list[list[Block]]]:
     plain = _fill(blocks, most, most)  # every block fits a session, so this always holds the course
     return [_with_opener(plain[i:i + SESSIONS_PER_DAY], i // SESSIONS_PER_DAY + 1, day)
             for i in range(0, len(plain), SESSIONS_PER_DAY)]
+
+
+def _without_stubs(days: list[list[Block]], day: TrainingDay) -> list[list[Block]]:
+    """Days whose nights do not leave a module a stub: where a module runs over a night with less than
+    DAY_STUB minutes of it (teaching and exercises) on one side, a quarter of an hour of it at the end of day
+    1, that side moves to the other day, if both days still lay out and end on time and stay balanced."""
+    days = [list(one) for one in days]
+    for night in range(len(days) - 1):
+        before, after = days[night], days[night + 1]
+        ref = before[-1].module_ref
+        if not ref or not any(b.module_ref == ref for b in after[:1]):
+            continue
+        head, tail = _run(before[::-1], ref), _run(after, ref)
+        if min(_minutes(head), _minutes(tail)) >= DAY_STUB:
+            continue
+        if _minutes(head) <= _minutes(tail):
+            trial = [before[:-len(head)], [*head[::-1], *after]]
+        else:
+            trial = [[*before, *tail], after[len(tail):]]
+        trial = [_merged(one) for one in trial]
+        if all(trial) and all(_lays_out(one, night + i + 1, day) for i, one in enumerate(trial)):
+            lengths = [_minutes(one) for one in (*days[:night], *trial, *days[night + 2:])]
+            if min(lengths) >= max(lengths) / 2:
+                days[night:night + 2] = trial
+    return days
+
+
+def _run(blocks: list[Block], ref: str) -> list[Block]:
+    """The blocks of module `ref` that `blocks` starts with, and the key messages woven among them."""
+    run: list[Block] = []
+    for block in blocks:
+        if block.module_ref != ref and block.place[:1] != ("messages",):
+            break
+        run.append(block)
+    return run
+
+
+def _lays_out(blocks: list[Block], number: int, day: TrainingDay) -> bool:
+    """Whether a day of these blocks (with its welcome back) splits into sessions that end by the day's end."""
+    sessions = _with_opener([blocks], number, day)
+    longest = max(day.session_limit, HALF_DAY)
+    return (len(sessions) <= SESSIONS_PER_DAY and all(_minutes(s) <= longest for s in sessions)
+            and _ends_by(sessions, day))
 
 
 def _with_opener(sessions: list[list[Block]], number: int, day: TrainingDay) -> list[list[Block]]:
@@ -385,8 +441,8 @@ def build_timetable(blocks: Sequence[Block], training_day: TrainingDay = Trainin
         now = training_day.start
         for index, session in enumerate(sessions):
             number += 1
-            if index:  # lunch between the day's sessions; the afternoon starts on the quarter hour
-                lunch = training_day.lunch_minutes + (-(now + training_day.lunch_minutes)) % 15
+            if index:  # lunch between the day's sessions; the afternoon starts on the quarter hour if it can
+                lunch = _lunch(now, _minutes(session) + _break_minutes(session, training_day), training_day)
                 rows.append(Row(day, number - 1, now, lunch, "lunch", "Lunch"))
                 now += lunch
             where, session = _with_break(session, now)

@@ -86,7 +86,7 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
                         if d and d.optional_extra else ""),
         delivery=module.delivery_text, audience=" ".join(module.audience_text), prerequisites=prereq,
         entry_requirements=entry, responsibility=module.responsibility, objectives_lead=module.objectives_lead,
-        objectives=module.objectives, content=module.content)
+        objectives=module.objectives, content=module.content_read)
 
 
 def course_facts(plan: CoursePlan) -> CourseFacts:

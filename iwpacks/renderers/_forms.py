@@ -35,8 +35,9 @@ def form_heading(doc: DocumentObject, plan: CoursePlan, brand: Brand, title: str
 
 
 def course_objectives(plan: CoursePlan) -> list[str]:
-    """Every learning objective of the course's defined modules, each as a stand-alone item."""
-    return [objective_item(tidy_punctuation(o)) for o in plan.objectives]
+    """Every learning objective of the course's defined modules, each as a stand-alone item put to the
+    attendee who reads it (the specification keeps the seed's words)."""
+    return [objective_item(tidy_punctuation(o)) for o in plan.attendee_objectives]
 
 
 def contact_line(plan: CoursePlan, role: str) -> str:

@@ -26,7 +26,7 @@ from iwpacks.renderers._words import items, say
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
 
-    from iwpacks.model import Brand, CommonMessage, Exercise, Topic
+    from iwpacks.model import Brand, CommonMessage, Exercise
     from iwpacks.planning.plan import CoursePlan, ExerciseItem, ModulePlan, PlanSection
 
 # The deck's slide numbers for each topic, exercise and key message, while facilitation() writes one guide.
@@ -125,7 +125,7 @@ def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
         return
     for step in mp.steps:
         if isinstance(step, TopicStep):
-            _topic(doc, plan, step.topic, step.minutes, m.ref)
+            _topic(doc, plan, step, m.ref)
             for message in step.messages:
                 _key_message(doc, plan, message)
         else:
@@ -139,9 +139,12 @@ def _key_message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) 
     _slot_blocks(doc, plan, message.slots)
 
 
-def _topic(doc: DocumentObject, plan: CoursePlan, topic: Topic, minutes: int, module_ref: str) -> None:
+def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: str) -> None:
     # A release guide heads a topic as its slide does; the policy team's draft keeps the strategy's words.
-    doc.add_heading(topic.slide_title if plan.release and topic.slide_title else topic.title, 4)
+    # Numbered as in the module, so that the session plan's "topics 5-8" can be found.
+    topic, minutes = step.topic, step.minutes
+    title = topic.slide_title if plan.release and topic.slide_title else topic.title
+    doc.add_heading(say(plan, "facilitation.topic_heading", number=str(step.number), title=title), 4)
     if minutes:
         keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"),
                                 format_minutes(minutes) + _slides("topic", module_ref, topic.title)))

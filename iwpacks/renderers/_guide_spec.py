@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
-from iwpacks.renderers._docx import bullets, keep_with_next, labelled, table
+from iwpacks.renderers._docx import bullets, keep_with_next, labelled, numbered, table
 from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
         doc.add_heading(f"{m.ref} {m.name}", 3)
         if m.pending:
             doc.add_paragraph(TO_BE_DEFINED)
-        bullets(doc, m.content)
+        numbered(doc, m.content)  # numbered as the session plan's rows name them ("topics 1-2")
 
 
 def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> None:

@@ -51,6 +51,8 @@ PENDING = "To be defined"
 NONE_TEXT = "\u2013"  # an en dash marks an empty cell on purpose; never the word "None"
 TIMING_COLUMNS = (("Module", 17), ("Name", 44), ("In the strategy", 37), ("Range", 29), ("Planned", 20),
                   ("Optional extras", 27))
+# A release pack's readers book and run this course: the time it takes, not the strategy's durations and ranges.
+RELEASE_TIMING_COLUMNS = (("Module", 17), ("Name", 75), ("Time in this course", 40), ("Optional extras", 42))
 
 
 class CourseSpecRenderer:
@@ -76,8 +78,7 @@ class CourseSpecRenderer:
 def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]:
     s = paragraph_styles(brand)
     cover = [f"<b>Target audience:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
-             f"<b>Total time:</b> {text(total_text(facts))} \u00b7 <b>planned:</b> {text(facts.total_planned)} "
-             f"over {text(facts.days)}"]
+             f"<b>Total time:</b> {text(facts.total_planned)} over {text(facts.days)}"]  # one total: the plan's
     if facts.optional_extras:
         cover.append(f"<b>Optional extras:</b> {text('; '.join(facts.optional_extras))}")
     owner = cover_identity(plan).name
@@ -86,7 +87,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]
     story: list[Flowable] = [cover_block(LABEL, facts.title, cover, s, brand), Spacer(1, 4 * mm)]
     story += _summary(plan, facts, s, brand)
     story += _structure(facts, s, brand)
-    story += _timings(facts, s, brand)
+    story += _timings(facts, s, brand, plan.release)
     models = {m.ref: m for m in plan.modules}
     for module in facts.modules:
         story += _module(module, models[module.ref], plan, s, brand)
@@ -98,10 +99,9 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]
 
 
 def _summary(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
-    timing = total_text(facts)
-    if facts.total_planned != facts.total_range:  # the strategy gives a range: say what this course plans
-        timing += f" (this course: {facts.total_planned})"
-    timing += f", over {facts.days}"
+    timing = f"{facts.total_planned}, over {facts.days}"
+    if not plan.release and facts.total_planned != facts.total_range:  # for the policy team: the strategy's range
+        timing += f" (the strategy: {total_text(facts)})"
     if facts.optional_extras:
         timing += "; if time allows, the optional " + "; ".join(facts.optional_extras)
     entry = "; ".join(facts.entry_requirements) if facts.entry_requirements else "No entry requirements"
@@ -135,19 +135,23 @@ def _structure(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -
     return [Heading("Course structure", s["h1"]), intro, table]
 
 
-def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
-    rows = [[Paragraph(h, s["cell_head"]) for h, _ in TIMING_COLUMNS]]
+def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, release: bool) -> list[Flowable]:
+    columns = RELEASE_TIMING_COLUMNS if release else TIMING_COLUMNS
+    rows = [[Paragraph(h, s["cell_head"]) for h, _ in columns]]
     for m in facts.modules:
-        cells = (m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra)
+        cells = ((m.ref, m.name, m.planned, m.optional_extra) if release else
+                 (m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra))
         style = s["placeholder_cell"] if m.pending else s["cell"]
         rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"] if i == 0 else style if i > 1 else s["cell"])
                      for i, c in enumerate(cells)])
-    total = ("Total", "Whole course, all sections", "", total_text(facts), facts.total_planned,
-             "; ".join(facts.optional_extras))
+    extras = "; ".join(facts.optional_extras)
+    total = (("Total", "Whole course, all sections", facts.total_planned, extras) if release else
+             ("Total", "Whole course, all sections", "", total_text(facts), facts.total_planned, extras))
     rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"]) for c in total])
-    table = grid(rows, s, colWidths=[w * mm for _, w in TIMING_COLUMNS], repeatRows=1)
+    table = grid(rows, s, colWidths=[w * mm for _, w in columns], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
-    note = ("\u201cIn the strategy\u201d is the duration in the strategy's own words; the range is what it allows; "
+    note = ("The time this course's session plan gives each module, including its exercises." if release else
+            "\u201cIn the strategy\u201d is the duration in the strategy's own words; the range is what it allows; "
             "planned is the time this course's session plan gives the module, including its exercises.")
     return [Heading("Timings", s["h1"]), Paragraph(note, s["lead_in"]), table]
 
@@ -158,9 +162,12 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     if m.pending:
         why = module.note or "The strategy names this module but does not define it yet."
         return out + [Paragraph(f"{PENDING}. {text(why)}", s["placeholder"])]
-    timing = f"<b>Duration:</b> {text(m.duration_text)} \u00b7 <b>range:</b> {text(m.duration_range)}"
-    if m.planned:
-        timing += f" \u00b7 <b>planned in this course:</b> {text(m.planned)}"
+    if plan.release and m.planned:  # the time it takes here; the strategy's duration is the policy team's
+        timing = f"<b>Time in this course:</b> {text(m.planned)}"
+    else:
+        timing = f"<b>Duration:</b> {text(m.duration_text)} \u00b7 <b>range:</b> {text(m.duration_range)}"
+        if m.planned:
+            timing += f" \u00b7 <b>planned in this course:</b> {text(m.planned)}"
     if m.optional_extra:
         timing += f" \u00b7 <b>{text(m.optional_extra)}</b>"
     out.append(Paragraph(timing, s["body"]))

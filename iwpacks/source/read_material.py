@@ -139,6 +139,8 @@ def _material(f: Fields, module: Module) -> Material | None:
             t.report(t.path + ("slide_title",), f"a slide title is at most {SLIDE_TITLE_CHARS} characters; "
                                                 f"this one is {len(slide_title)}")
             slide_title = ""
+        if expected is not None and title == expected:  # a lead-in the content corrects reads as a topic
+            title = module.content_read[i]
         topics.append(Topic(title=title, points=t.text_list("points", required=False), notes=t.text("notes", False),
                             minutes=t.integer("minutes", required=False, minimum=1),
                             slots=t.id_list("slots", SLOT_REF, what="slot id (or slot.part)"), slide_title=slide_title,

@@ -25,6 +25,17 @@ _DEFINED_KEYS = ("ref", "name", "status", "process", "description", "audience", 
 _PENDING_KEYS = ("ref", "name", "status", "process", "note")
 
 
+def _for_attendees(objectives: Fields) -> tuple[str, ...]:
+    """The objectives put to attendees: one for each of the seed's items, in its order, or none at all."""
+    put = objectives.text_list("for_attendees", required=False)
+    items = objectives.text_list("items")
+    if put and len(put) != len(items):
+        objectives.report(objectives.path + ("for_attendees",),
+                          f"{len(put)} objectives for attendees for {len(items)} objectives; give one for each")
+        return ()
+    return put
+
+
 def read_module(doc: LocatedData, problems: list[Problem]) -> tuple[Module, Origin] | None:
     """Build one Module from its file; return None if the file is too broken to name a module."""
     status = doc.data.get("status") if isinstance(doc.data, dict) else None
@@ -41,7 +52,7 @@ def read_module(doc: LocatedData, problems: list[Problem]) -> tuple[Module, Orig
     if common["status"] != "defined":
         return Module(**common), Origin(doc, ())
     audience = f.mapping("audience", ("text", "ids", "optional"), required=True)
-    objectives = f.mapping("objectives", ("lead", "items"), required=True)
+    objectives = f.mapping("objectives", ("lead", "items", "for_attendees"), required=True)
     delivery = f.mapping("delivery", ("text", "modes"), required=True)
     duration_text = f.text("duration")
     duration = None
@@ -64,6 +75,7 @@ def read_module(doc: LocatedData, problems: list[Problem]) -> tuple[Module, Orig
         optional_audiences=audience.id_list("optional", what="audience id") if audience else (),
         objectives_lead=objectives.text("lead") if objectives else "",
         objectives=objectives.text_list("items") if objectives else (),
+        objectives_for_attendees=_for_attendees(objectives) if objectives else (),
         content=f.text_list("content"),
         delivery_text=delivery.text("text") if delivery else "",
         delivery_modes=modes,

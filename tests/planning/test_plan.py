@@ -252,3 +252,21 @@ def test_a_course_says_how_long_it_runs_as_a_booking_would(plans):
     assert plans["caf-practitioners"].timetable.span == "2 half days"
     assert plans["caf-trainers"].timetable.span == "2 days"
     assert plans["lp-practitioners"].timetable.span == "1 day"
+
+
+def test_no_day_ends_or_starts_with_a_stub_of_a_module_taught_over_the_night(plans):
+    """The review: caf-trainers' day 1 ended with a quarter of an hour of CAF03, which went on the next day."""
+    from iwpacks.planning.timetable import DAY_STUB
+
+    for cid, plan in plans.items():
+        rows = [r for r in plan.timetable.rows if not r.is_break and r.place[:1] != ("day",)]
+        for day in range(1, plan.timetable.days):
+            last = [r for r in rows if r.day == day][-1]
+            ref = last.module_ref
+            if not ref or not any(r.module_ref == ref for r in rows if r.day == day + 1):
+                continue
+            sides = [sum(r.minutes for r in rows if r.day == d and r.module_ref == ref) for d in (day, day + 1)]
+            assert min(sides) >= DAY_STUB, (cid, day, ref, sides)
+    day_one = [r for r in plans["caf-trainers"].timetable.rows if r.day == 1 and not r.is_break]
+    assert day_one[-1].module_ref == "CAF02"  # the day split falls between CAF02 and CAF03
+    assert not any(r.module_ref == "CAF03" for r in day_one)

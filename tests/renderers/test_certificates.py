@@ -130,3 +130,17 @@ def test_a_hebrew_name_is_set_right_to_left_in_the_heading_font(plans, brand):
     assert not any("Arabic" in f for f in fonts)
     assert [o.title for o in reader.outline] == ["שרה כהן"]
     assert visual_word_order("שרה כהן") == "כהן שרה"
+
+
+def test_every_certificate_has_a_date_line_for_the_trainer_and_stays_one_page(plans, brand, programme):
+    """The review asked for a date on the certificate: a plan knows no course date, so each certificate has a
+    line for the trainer to date it, beside the trainer's signature, on the attendee's one page."""
+    trainer, date = programme.guide_text["certificate.signatures"]
+    names = ("Jo Bloggs", "فاطمة حسين", "נועה כהן")
+    for cid in ("caf-trainers", "is-advisors", "iw-practitioners"):
+        plan = attrs.evolve(plans[cid], attendees=names)
+        reader = PdfReader(io.BytesIO(CertificateRenderer().render(plan, brand)))
+        assert len(reader.pages) == len(names), cid
+        for page in reader.pages:
+            words = " ".join(page.extract_text().split())
+            assert f"{date}: ____" in words and f"{trainer}: ____" in words, cid

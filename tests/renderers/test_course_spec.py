@@ -138,3 +138,37 @@ def test_a_course_that_runs_a_modules_optional_exercise_says_its_planned_time_in
     assert runs.optional_extra == "includes the optional discussion and exercise"
     offers = next(m for m in course_facts(plans["caf-practitioners"]).modules if m.ref == "CAF01")
     assert offers.optional_extra == "optional discussion and exercise"
+
+
+def test_a_seed_lead_in_with_nothing_after_it_reads_as_a_topic_where_a_course_lists_it(specs, plans, brand):
+    """The review: "During the CAF master training:" dangled in the specification, the outline and the guide."""
+    from artefact_text import artefact_text
+
+    from iwpacks.renderers.outline import OutlineRenderer
+    from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
+
+    plan = plans["caf-trainers"]
+    texts = {"spec": _flat(" ".join(_pages(specs["caf-trainers"]))),
+             "outline": artefact_text(OutlineRenderer().render(plan, brand), ".pdf"),
+             "guide": artefact_text(TrainerGuideRenderer().render(plan, brand), ".docx")}
+    for name, words in texts.items():
+        assert "During the CAF master training: how this module runs" in words, name
+        # Only notes about the decision quote the seed's item, in quotation marks.
+        assert not re.search(r"During the CAF master training:(?! how this module runs)(?![\"'\u201d\u2019])", words), name
+    module = next(mp.module for s in plan.sections for mp in s.modules if mp.module.ref == "CAF03")
+    assert module.content[1] == "During the CAF master training:"
+
+
+def test_a_release_specification_gives_one_total_and_no_strategy_timings(programme, plans, brand):
+    """The review: an LA's specification showed an "In the strategy" column, and "Total time: 11 h 50 min ·
+    planned: 12 h", two totals for one course."""
+    release = plan_course(programme, "caf-trainers", release=True)
+    facts = course_facts(release)
+    pages = _pages(CourseSpecRenderer().render(release, brand))
+    words = " ".join(pages)
+    assert f"Total time: {facts.total_planned} over {facts.days}" in pages[0]
+    assert facts.total_range != facts.total_planned and facts.total_range not in words
+    assert "In the strategy" not in words and "Range" not in words and "planned:" not in words
+    assert "Time in this course" in words
+    master = " ".join(_pages(CourseSpecRenderer().render(plans["caf-trainers"], brand)))
+    assert "In the strategy" in master and "planned:" not in master  # the policy team's, with one total too

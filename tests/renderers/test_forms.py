@@ -155,3 +155,37 @@ def test_a_course_with_few_objectives_lists_them_all_on_its_certificate(plans, b
     text = " ".join(PdfReader(io.BytesIO(CertificateRenderer().render(plans["caf-practitioners"], brand)))
                     .pages[0].extract_text().split())
     assert all(" ".join(o.split())[:40] in text for o in course_objectives(plans["caf-practitioners"]))
+
+
+def test_what_an_attendee_reads_puts_each_objective_to_them_not_about_them(northmoor, brand):
+    """The review: the forms and certificate read "within their own context", "questions ... that they have",
+    objectives about attendees rather than to the attendee reading them; the specification keeps the seed's."""
+    import re
+
+    from artefact_text import artefact_text
+
+    from iwpacks.renderers.course_spec import CourseSpecRenderer
+
+    third_person = re.compile(r"\b(their|them|themselves|that they)\b", re.I)  # "as they apply": the issues
+    forms = {"evaluation": EvaluationFormRenderer().render(northmoor, brand),
+             "questionnaire": QuestionnaireRenderer().render(northmoor, brand)}
+    for name, data in forms.items():
+        doc = _doc(data)
+        listed = [r.cells[0].text for t in doc.tables for r in t.rows[1:]
+                  if r.cells[0].text in course_objectives(northmoor)]
+        assert len(listed) == len(northmoor.objectives), name
+        assert not [o for o in listed if third_person.search(o)], name
+        assert "Apply CAF specific knowledge to undertake an effective common assessment within your own context" \
+            in listed, name
+    certificate = artefact_text(CertificateRenderer().render(northmoor, brand), ".pdf")
+    assert "within your own context" in certificate and "questions and issues that you have" in certificate
+    assert "their own context" not in certificate
+    spec = artefact_text(CourseSpecRenderer().render(northmoor, brand), ".pdf")
+    assert "within their own context.." in spec  # the seed's words, verbatim
+
+
+def test_objectives_for_attendees_give_one_for_each_of_the_seeds(tmp_path):
+    from content_copy import broken_content
+
+    message = broken_content(tmp_path, "modules/CAF03.yaml", '  - "Be aware of sources of further information"\n', "")
+    assert "objectives.for_attendees: 4 objectives for attendees for 5 objectives" in message, message

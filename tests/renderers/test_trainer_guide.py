@@ -165,7 +165,7 @@ def test_each_exercise_sits_in_the_guide_right_after_its_topic(guides, plans):
     doc = open_doc(guides["caf-practitioners"])
     headings = [_without_slides(p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     at = headings.index("Exercise: Kyle's family, step 1: preparation")
-    assert headings[at - 1] == "The CAF three key steps – Preparation, Discussion and Service Delivery"
+    assert headings[at - 1] == "4. The CAF three key steps – Preparation, Discussion and Service Delivery"
     assert headings[at + 1:at + 3] == ["Timing", "Scenario"]
 
 
@@ -355,3 +355,22 @@ def test_the_cover_gives_the_length_as_a_booking_would(guides, plans):
     half = artefact_text(guides["iw-practitioners"], ".docx")
     assert "2 h 30 min of training over half a day" in half and "in 1 session" not in half
     assert "in 4 sessions over 2 days" in artefact_text(guides["caf-trainers"], ".docx")
+
+
+def test_the_topics_a_session_plan_row_names_are_numbered_where_the_guide_lists_them(guides, plans):
+    """The review: the session plan said "topics 1-2", but no list of topics was numbered."""
+    from iwpacks.planning.plan import TopicStep
+
+    doc = Document(io.BytesIO(guides["caf-trainers"]))
+    topics = [mp for s in plans["caf-trainers"].sections for mp in s.modules if mp.module.ref == "CAF02"][0].steps
+    headings = [_without_slides(p.text) for p in doc.paragraphs if p.style.name == "Heading 4"]
+    for step in (t for t in topics if isinstance(t, TopicStep)):
+        assert f"{step.number}. {step.topic.title}" in headings, step.topic.title
+    rows = [r.cells[3].text for t in doc.tables for r in t.rows if len(r.cells) == 4]
+    assert "CAF02 Using the CAF in Practice: topics 1-2" in rows  # the row the review read
+    # The course content lists each module's topics as a numbered list, in the module's order.
+    paragraphs = doc.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 3" and p.text.startswith("CAF02 "))
+    listed = paragraphs[at + 1:at + 15]
+    assert all(p.style.name == "List Number" for p in listed), [p.style.name for p in listed]
+    assert [p.text for p in listed][:2] == ["The potential impact of the CAF", "Enabling the CAF process locally"]
