@@ -104,6 +104,9 @@ class Audience:
     includes: tuple[str, ...] = attrs.field(converter=_tuple)
     summary: str = ""
     cascades: bool = False  # attendees deliver the training onwards (train-the-trainer, with 2.10's follow-up)
+    # The heading of the audience's suggested training route in Appendix 1, where the seed names one: the
+    # training plan draws that route.
+    route_heading: str = ""
 
 
 @attrs.frozen
@@ -385,6 +388,9 @@ class Printable:
     intro: str
     note: str
     sections: tuple[PrintableSection, ...] = attrs.field(converter=_tuple)
+    # A reference sheet can show a module topic's diagram ("CAF02 topic 4"), drawn after its intro.
+    diagram_of: str = attrs.field(default="", metadata={"key": "diagram"})
+    figure: Diagram | None = attrs.field(default=None, metadata={"key": None})  # that diagram, found when read
 
 
 @attrs.frozen
@@ -911,6 +917,17 @@ ARTEFACTS = (
 # The pack's own words (content/trainer-guide.yaml), key by key: a tuple names the values a text may
 # fill in ({reason}); a number means a list (0: any number of items; N: exactly N, the columns of a table).
 GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
+    "training_plan.label": (),
+    "training_plan.for_la": ("name",),
+    "training_plan.intro": (),
+    "training_plan.programme_heading": (),
+    "training_plan.programme_intro": ("processes",),
+    "training_plan.routes_heading": (),
+    "training_plan.routes_intro": (),
+    "training_plan.still_to_define": (),
+    "training_plan.catalogue_heading": (),
+    "training_plan.catalogue_intro": (),
+    "training_plan.catalogue_columns": 4,
     "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism
     "facilitation.heading": (),
     "facilitation.intro": (),

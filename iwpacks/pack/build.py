@@ -191,8 +191,14 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                 acronyms += _acronyms(programme, cid, rendered[cid])
                 if progress is not None:
                     progress(len(rendered), len(courses), cid)
+        from iwpacks.renderers.training_plan import FILENAME as PLAN_FILE, render_training_plan
+
+        # The programme-level document every pack carries, beside the course folders.
+        plan_pdf = render_training_plan(programme, brand, release)
+        acronyms += _acronyms(programme, "", {PLAN_FILE: plan_pdf})
         with staged_folder(out) as stage:
-            files = []
+            (stage / PLAN_FILE).write_bytes(plan_pdf)
+            files = [(PLAN_FILE, hashlib.sha256(plan_pdf).hexdigest(), len(plan_pdf))]
             for cid in courses:
                 (stage / cid).mkdir()
                 for name, data in rendered[cid].items():

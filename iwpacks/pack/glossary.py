@@ -11,8 +11,9 @@ from iwpacks.model import GlossaryTerm
 ACRONYM = re.compile(r"(?<![\w&])([A-Z][A-Z0-9&]{1,5})s?(?![\w&])")
 MODULE_REF = re.compile(r"[A-Z]{2,4}\d{2}")
 PAPER_SIZE = re.compile(r"[AB]\d")  # A4, A3: sizes, not acronyms
-# Words our own renderers set in capitals that are not acronyms: the outline's heading, a draft's mark.
-CAPITALISED_WORDS = frozenset({"COURSE", "DRAFT"})
+# Words our own renderers set in capitals that are not acronyms: the outline's heading, a draft's mark, the
+# training plan's page band.
+CAPITALISED_WORDS = frozenset({"COURSE", "DRAFT", "PLAN"})
 
 
 def _pattern(term: GlossaryTerm) -> re.Pattern:

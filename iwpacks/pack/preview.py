@@ -16,6 +16,7 @@ from iwpacks.pack.office import pdf_to_pngs, to_pdf
 ARTEFACT_ORDER = tuple(a.filename for a in ARTEFACTS)
 PREVIEW_HTML = "preview.html"
 PREVIEW_DIR = "preview"
+TRAINING_PLAN = "training-plan.pdf"  # renderers.training_plan.FILENAME, without importing the renderers
 
 _TEMPLATE = """<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Preview: {{ pack }}</title>
@@ -28,6 +29,10 @@ figure { margin: 0; } img { border: 1px solid #52606D; max-width: 320px; } figca
 </style></head>
 <body><h1>Preview: {{ pack }}</h1>
 <p>{{ total }} pages and slides in {{ courses|length }} courses.</p>
+{% if plan %}<section><h2>The programme</h2><h3>{{ plan.name }} ({{ plan.pages|length }})</h3>
+<div class="sheet">{% for page in plan.pages %}<figure><img src="{{ page.src }}" loading="lazy"
+ alt="{{ plan.name }}, page {{ loop.index }}"><figcaption>page {{ loop.index }}</figcaption></figure>{% endfor %}</div>
+</section>{% endif %}
 {% for course in courses %}<section><h2>{{ course.id }}</h2>
 {% for artefact in course.artefacts %}<h3>{{ artefact.name }} ({{ artefact.pages|length }})</h3>
 <div class="sheet">{% for page in artefact.pages %}<figure><img src="{{ page.src }}" loading="lazy"
@@ -84,9 +89,14 @@ def build_preview(pack: Path, progress: Callable[[int, int, str], None] | None =
             model.append({"id": course.name, "artefacts": artefacts})
             if progress is not None:
                 progress(len(model), len(courses), course.name)
+    plan = None
+    if (pack / TRAINING_PLAN).is_file():  # the programme-level document, before the courses
+        pages = pdf_to_pngs(pack / TRAINING_PLAN, images / Path(TRAINING_PLAN).stem)
+        plan = {"name": TRAINING_PLAN, "pages": [{"src": f"{PREVIEW_DIR}/{p.name}"} for p in pages]}
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     html = env.from_string(_TEMPLATE).render(
-        pack=pack.name, courses=model, total=sum(len(a["pages"]) for c in model for a in c["artefacts"]))
+        pack=pack.name, courses=model, plan=plan,
+        total=sum(len(a["pages"]) for c in model for a in c["artefacts"]) + (len(plan["pages"]) if plan else 0))
     out = pack / PREVIEW_HTML
     out.write_text(html, encoding="utf-8")
     return out

@@ -9,7 +9,7 @@ own font files, so a painter only places what fits: a label too long even at the
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -31,10 +31,11 @@ class Target:
     label_size: float
     detail_size: float
     min_size: float
+    centred: bool = False  # a slide centres the figure in its area; a page takes only the depth it needs
 
 
-SLIDE = Target(12.13 * 72, 4.95 * 72, 22, 18, 12)  # the body area of the "Title and Content" layout
-SLIDE_BESIDE = Target(5.87 * 72, 4.95 * 72, 18, 14, 12)  # the right-hand column of "Two Content"
+SLIDE = Target(12.13 * 72, 4.95 * 72, 22, 18, 12, centred=True)  # the body area of "Title and Content"
+SLIDE_BESIDE = Target(5.87 * 72, 4.95 * 72, 18, 14, 12, centred=True)  # the right-hand column of "Two Content"
 PAGE = Target(6.3 * 72, 3.1 * 72, 11, 9.5, 8)  # the text width of an A4 document, for print
 
 
@@ -61,6 +62,12 @@ class Box:
     top: bool = False  # text from the top of the box, not centred in it
     point: float = 0  # a chevron's or pentagon's point depth
     bold_lines: int = 0  # of a bold box, how many lines are its label: the lines after them are its detail
+
+    def outline(self) -> list[tuple[float, float]]:
+        """The corners of a chevron (notched at the back) or a pentagon (flat at the back), clockwise."""
+        x, y, w, h, p = self.x, self.y, self.w, self.h, self.point
+        back = [(x + p, y + h / 2)] if self.shape == "chevron" else []
+        return [(x, y), (x + w - p, y), (x + w, y + h / 2), (x + w - p, y + h), (x, y + h), *back]
 
 
 @attrs.frozen
@@ -196,6 +203,15 @@ def _centred(figure: Figure) -> Figure:
                         arrows=tuple(attrs.evolve(a, y1=a.y1 + shift, y2=a.y2 + shift) for a in figure.arrows))
 
 
+def _trimmed(figure: Figure) -> Figure:
+    """The figure with the empty bands above and below its boxes cut off, for a page where space is dear."""
+    top = min([b.y for b in figure.boxes] + [min(a.y1, a.y2) for a in figure.arrows])
+    bottom = max([b.y + b.h for b in figure.boxes] + [max(a.y1, a.y2) for a in figure.arrows])
+    return attrs.evolve(figure, height=bottom - top + 2,
+                        boxes=tuple(attrs.evolve(b, y=b.y - top + 1) for b in figure.boxes),
+                        arrows=tuple(attrs.evolve(a, y1=a.y1 - top + 1, y2=a.y2 - top + 1) for a in figure.arrows))
+
+
 def _room(kw: dict) -> tuple[float, float]:
     pad = kw.get("pad", _DEFAULT_PAD)
     return kw["w"] - pad[0] - pad[2], kw["h"] - pad[1] - pad[3]
@@ -212,7 +228,8 @@ def lay_out(diagram: Diagram, brand: Brand, target: Target) -> Figure:
     canvas = _Canvas(_Text(brand, target), brand)
     _LAYOUTS[diagram.kind](diagram, canvas, target.width, target.height)
     boxes = canvas.boxes()
-    return _centred(Figure(title=diagram.title, alt=diagram.alt_text(), width=target.width, height=target.height,
+    place = _centred if target.centred else _trimmed
+    return place(Figure(title=diagram.title, alt=diagram.alt_text(), width=target.width, height=target.height,
                            boxes=boxes, arrows=tuple(canvas.arrows), overflow=tuple(canvas.text.overflow)))
 
 
@@ -370,7 +387,20 @@ def _matrix(d: Diagram, c: _Canvas, W: float, H: float) -> None:
                   fill=c.brand.colours["background"], colour=text, line=tint, pad=(6, 3, 6, 3))
 
 
+def _branches(d: Diagram) -> list[tuple[str, str]]:
+    """Each question's (onward, aside) branch names: onward to the next question, aside to an outcome. The last
+    question goes on to its "yes" outcome and aside to its "no"."""
+    out = []
+    for i, q in enumerate(d.questions):
+        following = d.questions[i + 1].id if i + 1 < len(d.questions) else None
+        out.append(("no", "yes") if following is not None and q.no == following else ("yes", "no"))
+    return out
+
+
 def _decision(d: Diagram, c: _Canvas, W: float, H: float) -> None:
+    if W / H >= 2 and len(d.questions) >= 4:  # a long chain reads left to right on a wide slide
+        _decision_across(d, c, W, H)
+        return
     outcomes = {o.id: o for o in d.outcomes}
     questions = list(d.questions)
     rows = len(questions) + 1
@@ -397,6 +427,30 @@ def _decision(d: Diagram, c: _Canvas, W: float, H: float) -> None:
             _outcome(c, outcomes.get(getattr(q, down)), 0, y + rh + vgap, qw, rh)
 
 
+def _decision_across(d: Diagram, c: _Canvas, W: float, H: float) -> None:
+    """Questions along the top, each leading on to the next; each one's other branch drops to an outcome below
+    it, and the last question's onward branch ends in an outcome at the end of the row."""
+    outcomes = {o.id: o for o in d.outcomes}
+    n = len(d.questions)
+    gap, drop = max(34, W * 0.04), max(34, H * 0.11)
+    cw = (W - n * gap) / (n + 1)
+    qh = H * 0.46
+    fill, ink = _strong(c)
+    ink_small = c.brand.colours["text"]
+    for i, (q, (onward, aside)) in enumerate(zip(d.questions, _branches(d))):
+        x = i * (cw + gap)
+        c.box("label", shape="rounded", x=x, y=0, w=cw, h=qh, text=q.question, fill=fill, colour=ink)
+        c.arrow(x + cw + 1, qh / 2, x + cw + gap - 1, qh / 2)
+        c.box("small", shape="text", x=x + cw, y=qh / 2 - 24, w=gap, h=22, text=onward.capitalize(), fill="",
+              colour=ink_small, pad=(1, 1, 1, 1))
+        c.arrow(x + cw / 2, qh + 1, x + cw / 2, qh + drop - 1)
+        c.box("small", shape="text", x=x + cw / 2 + 3, y=qh + (drop - 22) / 2, w=cw / 2 - 3, h=22,
+              text=aside.capitalize(), fill="", colour=ink_small, pad=(2, 1, 2, 1))
+        _outcome(c, outcomes.get(getattr(q, aside)), x, qh + drop, cw, H - qh - drop)
+        if i == n - 1:
+            _outcome(c, outcomes.get(getattr(q, onward)), x + cw + gap, 0, cw, qh)
+
+
 def _outcome(c: _Canvas, item: DiagramItem | None, x: float, y: float, w: float, h: float) -> None:
     if item is None:  # a dangling branch, already reported by the reader
         return
@@ -408,7 +462,8 @@ def _outcome(c: _Canvas, item: DiagramItem | None, x: float, y: float, w: float,
 def _route(d: Diagram, c: _Canvas, W: float, H: float) -> None:
     n = len(d.stages)
     gap = max(30, W * 0.05)
-    sw = (W - (n - 1) * gap) / n
+    sw = min((W - (n - 1) * gap) / n, W * 0.3)  # a short route keeps boxes of a readable width, centred
+    left = (W - n * sw - (n - 1) * gap) / 2
     fill, ink = _strong(c)
     tint, text, line = _pale(c)
     placed: list[list[tuple[float, float, float]]] = []  # per stage: (x, y, h) of each box
@@ -416,7 +471,7 @@ def _route(d: Diagram, c: _Canvas, W: float, H: float) -> None:
         m = len(stage)
         bh = min((H - (m - 1) * 12) / m, H * 0.32)
         top = (H - (m * bh + (m - 1) * 12)) / 2
-        x = k * (sw + gap)
+        x = left + k * (sw + gap)
         boxes = []
         for j, name in enumerate(stage):
             y = top + j * (bh + 12)
@@ -446,6 +501,10 @@ def fit_warnings(modules: Iterable[Module], brand: Brand) -> list[str]:
             if diagram is None:
                 continue
             slide = SLIDE_BESIDE if diagram.placement == "beside" else SLIDE
+            if diagram.placement == "beside" and not _fits_beside(topic.points):
+                warnings.append(f'{module.ref} topic {number}: diagram "{diagram.title}" is placed beside the '
+                                "points, but they need more than the half slide beside it: the diagram gets a "
+                                "slide of its own after them; shorten the points or place it after them")
             for target, where in ((slide, "on its slide"), (PAGE, "in the documents")):
                 for text in lay_out(diagram, brand, target).overflow:
                     short = text if len(text) <= 40 else text[:39] + "\u2026"
@@ -453,3 +512,10 @@ def fit_warnings(modules: Iterable[Module], brand: Brand) -> list[str]:
                                     f"fit its box {where} even at {target.min_size:g} pt; shorten it"
                                     + (" or place the diagram after the points" if target is SLIDE_BESIDE else ""))
     return warnings
+
+
+def _fits_beside(points: Sequence[str]) -> bool:
+    """Whether the points fit the left half of the slide, beside their diagram, as the deck decides it."""
+    from iwpacks.renderers._deck_slides import HALF, Para, chunk
+
+    return len(chunk([Para(p) for p in points], HALF)) == 1

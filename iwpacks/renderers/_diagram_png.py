@@ -51,20 +51,13 @@ def _arrow(draw: ImageDraw.ImageDraw, arrow, scale: float) -> None:
         draw.polygon([(bx, by), left, right], fill=_hex(arrow.colour))
 
 
-def _outline(box: Box, scale: float) -> list[tuple[float, float]]:
-    x, y, w, h, p = (v * scale for v in (box.x, box.y, box.w, box.h, box.point))
-    if box.shape == "chevron":
-        return [(x, y), (x + w - p, y), (x + w, y + h / 2), (x + w - p, y + h), (x, y + h), (x + p, y + h / 2)]
-    return [(x, y), (x + w - p, y), (x + w, y + h / 2), (x + w - p, y + h), (x, y + h)]  # pentagon
-
-
 def _box(draw: ImageDraw.ImageDraw, box: Box, scale: float, brand: Brand) -> None:
     x, y, w, h = (v * scale for v in (box.x, box.y, box.w, box.h))
     fill = _hex(box.fill) if box.fill else None
     line = _hex(box.line) if box.line else None
     width = max(1, round(1.25 * scale))
     if box.shape in ("chevron", "pentagon"):
-        draw.polygon(_outline(box, scale), fill=fill, outline=line)
+        draw.polygon([(px * scale, py * scale) for px, py in box.outline()], fill=fill, outline=line)
     elif box.shape == "rounded":
         draw.rounded_rectangle((x, y, x + w, y + h), radius=min(w, h) / 6, fill=fill, outline=line, width=width)
     elif box.shape == "ellipse":

@@ -13,6 +13,7 @@ from docx.shared import Pt
 
 from iwpacks.renderers._docx import (
     bullets,
+    diagram_figure,
     keep_with_next,
     numbered,
     slot_block,
@@ -23,6 +24,8 @@ from iwpacks.renderers._slots import SlotText
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
+
+    from iwpacks.model import Brand, Diagram
 
 
 @attrs.frozen
@@ -83,11 +86,18 @@ class Grid:
     height: float | None = None
 
 
-Block = Union[Heading, Para, Bullets, Numbered, Lines, Slot, Grid]
+@attrs.frozen
+class Figure:
+    """A content diagram, drawn as a picture the width of the text, with its alt text and caption."""
+
+    diagram: Diagram
 
 
-def draw(doc: DocumentObject, blocks: Sequence[Block]) -> None:
-    """Add each block to the document in the template's styles."""
+Block = Union[Heading, Para, Bullets, Numbered, Lines, Slot, Grid, Figure]
+
+
+def draw(doc: DocumentObject, blocks: Sequence[Block], brand: Brand | None = None) -> None:
+    """Add each block to the document in the template's styles; a Figure needs the brand it is drawn in."""
     for block in blocks:
         if isinstance(block, Heading):
             heading = doc.add_heading(block.text, block.level)
@@ -107,6 +117,9 @@ def draw(doc: DocumentObject, blocks: Sequence[Block]) -> None:
                 keep_with_next(doc.paragraphs[-1])
         elif isinstance(block, Grid):
             table(doc, block.header, block.rows, widths=block.widths, height=block.height)
+        elif isinstance(block, Figure):
+            assert brand is not None, "a figure is drawn in a brand"
+            diagram_figure(doc, block.diagram, brand)
 
 
 def _paragraph(doc: DocumentObject, block: Para) -> None:

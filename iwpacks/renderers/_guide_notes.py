@@ -217,7 +217,7 @@ def _written_exercise(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem,
         labelled(doc, say(plan, "exercises.sheets"), "; ".join(handed))
     for sheet in sheets:
         if sheet.reader == "trainer":
-            draw(doc, printable_blocks(sheet, level=4))
+            draw(doc, printable_blocks(sheet, level=4), _BRAND.get())
 
 
 def _role_cards(doc: DocumentObject, plan: CoursePlan, e: Exercise) -> None:

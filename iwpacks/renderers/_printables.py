@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from iwpacks.model import Printable, PrintableSection
-from iwpacks.renderers._doc_blocks import Block, Heading, Lines, Para
+from iwpacks.renderers._doc_blocks import Block, Figure, Heading, Lines, Para
 
 BOX = "\u25a1"  # a white square: in the brand font's character set (WGL4), so it prints everywhere
 SHORT_PROMPT = 60  # a one-line answer shares its line with a prompt this short
@@ -14,6 +14,8 @@ _OPTIONS = re.compile(r"^(?P<question>.*?)\s*\((?P<options>[^()]+(?:\s/\s[^()]+)
 def printable_blocks(printable: Printable, level: int = 2) -> list[Block]:
     """The sheet on a page of its own: title, how to use it, its sections, and where it comes from."""
     blocks: list[Block] = [Heading(printable.title, level, new_page=True), Para(printable.intro)]
+    if printable.figure is not None:
+        blocks.append(Figure(printable.figure))
     for section in printable.sections:
         blocks.append(Heading(section.heading, level + 1))
         blocks += _section(section)

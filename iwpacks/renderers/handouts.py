@@ -8,6 +8,7 @@ from iwpacks.renderers import register
 from iwpacks.renderers._doc_blocks import (
     Block,
     Bullets,
+    Figure,
     Grid,
     Heading,
     Lines,
@@ -45,7 +46,7 @@ class HandoutsRenderer:
         doc = open_template(brand)
         facts = course_facts(plan)
         cover(doc, plan, brand, KIND, [("For", facts.audience), ("Duration", f"{facts.total_planned} over {facts.days}")])
-        draw(doc, handout_blocks(plan))
+        draw(doc, handout_blocks(plan), brand)
         return finish(doc, plan, brand, KIND)
 
 
@@ -78,6 +79,8 @@ def _about(plan: CoursePlan) -> list[Block]:
             blocks.append(Para("To be defined: the strategy names this module but does not yet define it."))
             continue
         blocks += [Para(m.objectives_lead, keep_with_next=True), Bullets(tuple(map(tidy_punctuation, m.objectives_read)))]
+        # The module's pictures from the slides, to keep: the same drawing and alt text as the deck's.
+        blocks += [Figure(t.diagram) for t in m.topics if t.diagram is not None]
     return blocks
 
 

@@ -1,6 +1,7 @@
 """Reads a content folder into one Programme, collecting every problem before giving up."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from iwpacks.model import (
     GlossaryTerm,
     LocalSlot,
     MaterialType,
+    Module,
     Printable,
     PrintableSection,
     Process,
@@ -77,7 +79,8 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                        lambda f: Audience(id=f.identifier("id"), name=f.text("name"),
                                           appendix_label=f.text("appendix_label"), includes=f.text_list("includes"),
                                           summary=f.text("summary", required=False),
-                                          cascades=f.boolean("cascades"))),
+                                          cascades=f.boolean("cascades"),
+                                          route_heading=f.text("route_heading", required=False))),
     "common-messages.yaml": ("messages", "message",
                              content_keys(CommonMessage),
                              lambda f: CommonMessage(id=f.identifier("id"), title=f.text("title"),
@@ -155,7 +158,27 @@ def _printable(f: Fields) -> Printable:
                                          lines=lines))
     return Printable(id=f.identifier("id"), title=title, reader=f.choice("for", PRINTABLE_READERS),
                      used_by=f.id_list("used_by", what="exercise id", required=True), intro=f.text("intro"),
-                     note=f.text("note"), sections=tuple(sections))
+                     note=f.text("note"), sections=tuple(sections), diagram_of=f.text("diagram", False))
+
+
+_TOPIC_REF = re.compile(r"^([A-Z]{2,4}[0-9]{2}) topic ([0-9]+)$")
+
+
+def _with_figure(printable: Printable, modules: list[Module], origins: Origins, problems: list[Problem]) -> Printable:
+    """The printable with the diagram its `diagram` names ("CAF02 topic 4"): a located problem if there is none."""
+    if not printable.diagram_of:
+        return printable
+    match = _TOPIC_REF.match(printable.diagram_of)
+    module = next((m for m in modules if match and m.ref == match.group(1)), None)
+    topics = module.material.topics if module is not None and module.material is not None else ()
+    number = int(match.group(2)) if match else 0
+    figure = topics[number - 1].diagram if 1 <= number <= len(topics) else None
+    if figure is None:
+        problems.append(origins.of("printable", printable.id).problem(
+            ("diagram",), f'"{printable.diagram_of}" names no topic diagram; expected "<module ref> topic <number>" '
+                          "of a topic that has a diagram"))
+        return printable
+    return attrs.evolve(printable, figure=figure)
 
 
 def _artefact_uses(f: Fields) -> tuple[ArtefactUse, ...]:
@@ -208,6 +231,7 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
     modules = attach_material(root, root_name, _read_modules(root, root_name, origins, problems), origins,
                               problems)
     modules = attach_knowledge_checks(root, root_name, modules, origins, problems)
+    lists["printables"] = [_with_figure(p, modules, origins, problems) for p in lists["printables"]]
     glossary_doc = load("glossary.yaml")
     glossary = _read_glossary(glossary_doc, problems) if glossary_doc else ()
     courses_doc = load("courses.yaml")

@@ -119,5 +119,5 @@ def test_the_minimal_fixture_builds_every_artefact(brand, tmp_path):
         "is-practitioners/certificate.pdf", "is-practitioners/course-outline.pdf",
         "is-practitioners/course-specification.pdf", "is-practitioners/deck.pptx",
         "is-practitioners/evaluation-form.docx", "is-practitioners/glossary.docx", "is-practitioners/handouts.docx",
-        "is-practitioners/pre-course-questionnaire.docx", "is-practitioners/trainer-guide.docx"]
+        "is-practitioners/pre-course-questionnaire.docx", "is-practitioners/trainer-guide.docx", "training-plan.pdf"]
 

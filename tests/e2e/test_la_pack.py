@@ -97,7 +97,7 @@ def test_make_pack_command_builds_the_example_la(tmp_path):
     result = subprocess.run([sys.executable, "-m", "iwpacks", "build", "--la", "eastbrook", "--course",
                              "iw-practitioners"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "built 1 course, 13 files into dist/eastbrook and dist/iwpacks-eastbrook.zip\n"
+    assert result.stdout == "built 1 course, 14 files into dist/eastbrook and dist/iwpacks-eastbrook.zip\n"
     with zipfile.ZipFile(tmp_path / "dist" / "iwpacks-eastbrook.zip") as archive:
         assert archive.testzip() is None
 

@@ -32,7 +32,8 @@ def test_build_writes_folder_manifest_and_deterministic_zip(programme, brand, tm
     result = build_pack(programme, brand, out, ["iw-practitioners", "caf-practitioners"], make_zip=True)
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["content_version"] == programme.version
-    assert [f["path"] for f in manifest["files"]] == ["iw-practitioners/notes.txt", "caf-practitioners/notes.txt"]
+    assert [f["path"] for f in manifest["files"]] == ["training-plan.pdf", "iw-practitioners/notes.txt",
+                                                        "caf-practitioners/notes.txt"]
     assert result.zip_path == tmp_path / "dist" / "iwpacks-master.zip"
     first = result.zip_path.read_bytes()
     names = zipfile.ZipFile(result.zip_path).namelist()

@@ -41,7 +41,9 @@ def test_preview_has_an_image_for_every_slide_and_page(programme, brand, tmp_pat
     pdfs = to_pdf(office, tmp_path / "pdf")
     expected = sum(len(PdfReader(str(pdf)).pages) for pdf in pdfs.values())
     expected += sum(len(PdfReader(str(p)).pages) for p in course.glob("*.pdf"))
-    assert len(parser.sources) == expected
+    plan_pages = len(PdfReader(str(pack / "training-plan.pdf")).pages)  # the programme's own document, first
+    assert len(parser.sources) == expected + plan_pages
+    assert all("training-plan-" in s for s in parser.sources[:plan_pages])
     for source in parser.sources:
         assert (pack / source).is_file() and (pack / source).stat().st_size > 0
     deck_images = [s for s in parser.sources if "--deck-" in s]

@@ -7,6 +7,7 @@ import re
 import shutil
 
 import pytest
+from content_copy import broken_content
 from docx import Document
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -17,6 +18,7 @@ from iwpacks.errors import ContentError
 from iwpacks.pack.check import check_deck
 from iwpacks.planning.plan import plan_course
 from iwpacks.renderers._diagram_layout import PAGE, SLIDE, SLIDE_BESIDE, lay_out
+from iwpacks.renderers._deck_slides import plan_slides
 from iwpacks.renderers._diagram_png import figure_png
 from iwpacks.renderers.deck import DeckRenderer
 from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
@@ -91,8 +93,9 @@ def test_the_musts_are_drawn(programme):
     assert any(k == "hub" and "team around the child" in title for k, title in kinds)
 
 
-def test_the_guide_shows_each_diagram_as_a_picture_with_the_same_alt_text(plans, guides, programme):
-    for cid, data in guides.items():
+def test_the_guide_and_the_handouts_show_each_diagram_as_a_picture_with_the_same_alt_text(plans, guides,
+                                                                                           handouts):
+    for cid, data in [*guides.items(), *handouts.items()]:
         diagrams = [s.topic.diagram for section in plans[cid].sections for mp in section.modules for s in mp.steps
                     if getattr(s, "topic", None) is not None and s.topic.diagram is not None]
         alts = {str(pr.get("descr")) for pr in Document(io.BytesIO(data)).element.body.iter(
@@ -166,3 +169,42 @@ def test_a_diagram_that_fits_no_size_is_a_build_warning(tmp_path, brand):
     assert any(re.match(r'CAF02 topic \d: diagram "Crowded": "W+\u2026" does not fit its box on its slide even at '
                         r"12 pt; shorten it", w) for w in result.warnings), result.warnings
 
+
+
+def test_a_long_decision_chain_reads_across_a_wide_slide_at_a_readable_size(programme, brand):
+    flow = next(t.diagram for t in programme.modules["IS02"].material.topics
+                if t.diagram is not None and t.diagram.kind == "decision" and len(t.diagram.questions) == 5)
+    figure = lay_out(flow, brand, SLIDE)
+    questions = [b for b in figure.boxes if b.text in {q.question for q in flow.questions}]
+    assert len(questions) == 5 and len({b.y for b in questions}) == 1  # one row
+    assert [b.x for b in questions] == sorted(b.x for b in questions)  # in the order they are asked
+    assert min(b.size for b in questions) >= 14
+    page = lay_out(flow, brand, PAGE)  # a page is taller than it is wide for this: down the page
+    assert len({b.y for b in page.boxes if b.text in {q.question for q in flow.questions}}) == 5
+
+
+def test_a_diagram_beside_points_too_long_for_half_a_slide_is_a_warning(tmp_path):
+    block = ("kind: cycle\ntitle: Beside\nplacement: beside\nitems:\n- label: One\n- label: Two\n- label: Three")
+    programme = iwpacks.load_programme(_content_with_diagram(tmp_path, block))
+    from iwpacks.renderers._diagram_layout import fit_warnings
+    from iwpacks.source.brand import load_brand
+
+    warnings = fit_warnings([programme.modules["CAF02"]], load_brand(None))
+    assert any(re.match(r'CAF02 topic \d: diagram "Beside" is placed beside the points, but they need more than '
+                        r"the half slide", w) for w in warnings), warnings
+    slides = [s for s in plan_slides(plan_course(programme, "caf-practitioners")) if s.diagram is not None
+              and s.diagram.title == "Beside"]
+    assert len(slides) == 1 and slides[0].layout == "Title and Content"
+
+
+def test_a_reference_sheet_draws_the_diagram_it_names(programme, handouts, tmp_path):
+    sheet = programme.printables["continuum-of-needs"]
+    assert sheet.figure is not None and sheet.figure.kind == "continuum"
+    doc = Document(io.BytesIO(handouts["iw-practitioners"]))
+    texts = [p.text for p in doc.paragraphs]
+    start = texts.index(sheet.title)
+    pictures = [p for p in doc.paragraphs[start:start + 4] if p._p.xpath(".//pic:pic")]
+    assert pictures and sheet.figure.alt_text() in pictures[0]._p.xml
+    found = broken_content(tmp_path, "printables.yaml", 'diagram: "IW01 topic 4"', 'diagram: "IW01 topic 2"')
+    assert re.search(r'content/printables\.yaml:\d+: printables\[\d+\]\.diagram: "IW01 topic 2" names no topic '
+                     r"diagram", found), found

@@ -1,0 +1,143 @@
+"""training-plan.pdf, at the root of every pack: the strategy's Appendix 1 and its lost pictures, drawn.
+
+The seed's "integrated programme" and its three "Suggested training routes" survive only as headings. This
+draws them from the content as vector diagrams (real text, searchable): the programme as a matrix of
+processes and audiences, each route from the courses' entry requirements, with courses that build on the same
+earlier course side by side as branches; then the catalogue of every course with its length.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
+
+from iwpacks.model import Diagram, MatrixRow
+from iwpacks.planning.plan import plan_course
+from iwpacks.planning.routes import training_route
+from iwpacks.renderers._diagram_layout import Target, lay_out
+from iwpacks.renderers._diagram_pdf import FigureFlowable
+from iwpacks.renderers._facts import course_facts
+from iwpacks.renderers._local import CoverIdentity
+from iwpacks.renderers._pdf import (
+    CONTENT_W,
+    Heading,
+    PageDecor,
+    PdfInfo,
+    build_pdf,
+    colour,
+    cover_block,
+    grid,
+    paragraph_styles,
+    text,
+)
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from iwpacks.model import Brand, Course, Programme
+
+FILENAME = "training-plan.pdf"
+MATRIX = Target(CONTENT_W, 360, 10, 9, 7)
+ROUTE = Target(CONTENT_W, 150, 11, 10, 7.5)
+
+
+def render_training_plan(programme: Programme, brand: Brand, release: bool = False) -> bytes:
+    """The training plan as PDF bytes: a pure function of the programme, the brand and `release`.
+
+    A release pack (every LA pack) names only the courses it can deliver; the policy team's master shows the
+    courses still to be defined too, marked so.
+    """
+    release = release or programme.localisation is not None
+    local = programme.localisation
+    identity = CoverIdentity(local.display_name, local.logo) if local is not None else CoverIdentity(None, None)
+    label = _say(programme, "training_plan.label")
+    decor = PageDecor(brand=brand, label=label, title=programme.title, draft=False, local=identity)
+    info = PdfInfo(title=f"{label}: {programme.title}", author=brand.name,
+                   subject="The training programme by audience, suggested training routes and the course catalogue",
+                   keywords=("training plan", "training routes", "course catalogue"))
+    courses = [c for c in programme.courses.values() if not (release and c.is_pending)]
+    data, _pages = build_pdf(lambda: _story(programme, brand, courses, identity), decor, info, show_outline=True)
+    return data
+
+
+def _say(programme: Programme, key: str, **values: str) -> str:
+    return programme.guide_text[key][0].format_map(values)
+
+
+def _story(programme: Programme, brand: Brand, courses: list[Course], identity: CoverIdentity) -> list[Flowable]:
+    s = paragraph_styles(brand)
+    lines = [text(_say(programme, "training_plan.for_la", name=identity.name))] if identity.name else []
+    story: list[Flowable] = [cover_block(_say(programme, "training_plan.label"), programme.title, lines, s, brand),
+                             Spacer(1, 10), Paragraph(text(_say(programme, "training_plan.intro")), s["body"])]
+    story += _programme(programme, brand, courses, s)
+    story += _routes(programme, brand, courses, s)
+    story += _catalogue(programme, brand, courses, s)
+    return story
+
+
+def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]
+               ) -> list[Flowable]:
+    processes = list(programme.processes.values())
+    by_cell = {(c.audience, c.process): c for c in courses}
+    names = "; ".join(f"{p.name} ({p.short_name})" for p in processes)  # spelled out before the columns use them
+    rows = [MatrixRow(label=a.name, cells=[", ".join(by_cell[(a.id, p.id)].modules) if (a.id, p.id) in by_cell
+                                           else "\u2013" for p in processes])
+            for a in programme.audiences.values()]
+    diagram = Diagram(kind="matrix", title=_say(programme, "training_plan.programme_heading"),
+                      columns=[p.short_name for p in processes], rows=rows)
+    heading = Heading(diagram.title, s["h1"])
+    intro = Paragraph(text(_say(programme, "training_plan.programme_intro", processes=names)), s["lead_in"])
+    return [heading, intro, FigureFlowable(lay_out(diagram, brand, MATRIX), brand)]
+
+
+def _routes(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]
+            ) -> list[Flowable]:
+    shown = {c.id for c in courses}
+    out: list[Flowable] = [CondPageBreak(260), Heading(_say(programme, "training_plan.routes_heading"), s["h1"]),
+                           Paragraph(text(_say(programme, "training_plan.routes_intro")), s["body"])]
+    for audience in programme.audiences.values():
+        if not audience.route_heading:
+            continue
+        steps = [step for step in training_route(programme, audience.id) if step.course.id in shown]
+        if not steps:
+            continue
+        depth: dict[str, int] = {}
+        for step in steps:  # in route order, so every course it builds on already has its depth
+            depth[step.course.id] = 1 + max((depth[a] for a in step.after if a in depth), default=-1)
+        stages = [tuple(_box_label(programme, step.course) for step in steps if depth[step.course.id] == level)
+                  for level in range(max(depth.values()) + 1)]
+        diagram = Diagram(kind="route", title=audience.route_heading, stages=stages)
+        out.append(KeepTogether([Heading(audience.route_heading, s["h2"], level=1),
+                                 FigureFlowable(lay_out(diagram, brand, ROUTE), brand)]))
+    return out
+
+
+def _box_label(programme: Programme, course: Course) -> str:
+    """The course's name without its audience, which the route's heading gives, and its length below it."""
+    audience = programme.audiences[course.audience].name.lower()
+    name = course.title.removesuffix(f" for {audience}")
+    if course.is_pending:
+        return f"{name}\n{_say(programme, 'training_plan.still_to_define')}"
+    return f"{name}\n{course_facts(plan_course(programme, course.id)).days}"
+
+
+def _catalogue(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]
+               ) -> list[Flowable]:
+    columns = programme.guide_text["training_plan.catalogue_columns"]
+    rows = [[Paragraph(text(h), s["cell_head"]) for h in columns]]
+    for course in courses:
+        if course.is_pending:
+            length = _say(programme, "training_plan.still_to_define")
+        else:
+            facts = course_facts(plan_course(programme, course.id))
+            length = f"{facts.days} ({facts.total_planned})"
+        cells = (course.title, programme.audiences[course.audience].name, length, ", ".join(course.modules))
+        rows.append([Paragraph(text(c), s["cell_bold"] if i == 0 else s["cell"]) for i, c in enumerate(cells)])
+    table = grid(rows, s, colWidths=[CONTENT_W * f for f in (0.36, 0.26, 0.18, 0.20)], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), colour(brand, "primary")),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colour(brand, "background"), colour(brand, "tint")]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return [CondPageBreak(200), Heading(_say(programme, "training_plan.catalogue_heading"), s["h1"]),
+            Paragraph(text(_say(programme, "training_plan.catalogue_intro")), s["lead_in"]), table]
