@@ -1,6 +1,7 @@
 """Shared helpers for the Word artefacts; every raw OOXML edit they need lives here."""
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
@@ -114,14 +115,22 @@ def picture(run: Run, path: str | io.BytesIO, width: Cm | Pt, alt_text: str) -> 
 
 def diagram_figure(doc: DocumentObject, diagram: Diagram, brand: Brand) -> None:
     """A content diagram as a picture the width of the text, kept with its caption below it."""
+    width, alt, png = _figure_picture(diagram, brand)
+    holder = keep_with_next(doc.add_paragraph())
+    picture(holder.add_run(), io.BytesIO(png), Pt(width), alt)
+    caption = doc.add_paragraph()
+    caption.add_run(diagram.title).italic = True
+
+
+@functools.lru_cache(maxsize=128)
+def _figure_picture(diagram: Diagram, brand: Brand) -> tuple[float, str, bytes]:
+    """A diagram's width, alt text and picture, painted once per process: the guide, the handouts and every
+    course that teaches the module show the same one."""
     from iwpacks.renderers._diagram_layout import PAGE, lay_out
     from iwpacks.renderers._diagram_png import figure_png
 
     figure = lay_out(diagram, brand, PAGE)
-    holder = keep_with_next(doc.add_paragraph())
-    picture(holder.add_run(), io.BytesIO(figure_png(figure, brand)), Pt(figure.width), figure.alt)
-    caption = doc.add_paragraph()
-    caption.add_run(diagram.title).italic = True
+    return figure.width, figure.alt, figure_png(figure, brand)
 
 
 def mark_draft(doc: DocumentObject, text: str) -> None:
