@@ -269,6 +269,35 @@ def test_libreoffice_converts_the_guide(guides, tmp_path):
     assert not blank
 
 
+def _breaks_before(paragraph) -> bool:
+    """Whether a paragraph starts a new page: its own setting, else its style's (Heading 1 does, in the template)."""
+    own = paragraph.paragraph_format.page_break_before
+    return paragraph.style.paragraph_format.page_break_before if own is None else own
+
+
+def test_only_the_first_chapter_starts_a_new_page(guides):
+    """The review: a session plan two lines longer than its page, then a chapter on a new page, left a page
+    holding just those two lines. Chapters now follow on, each heading kept with its intro."""
+    for cid, data in guides.items():
+        chapters = [p for p in open_doc(data).paragraphs if p.style.name == "Heading 1"]
+        assert chapters[0].text == "Course specification"
+        assert [_breaks_before(p) for p in chapters] == [True] + [False] * (len(chapters) - 1), cid
+        assert all(p.paragraph_format.space_before for p in chapters[1:]), cid
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("cid", ["caf-trainers", "is-advisors", "iw-practitioners"])
+def test_no_page_of_the_guide_is_near_empty(cid, programme, brand, tmp_path):
+    """Every page between the cover and the last holds a page's worth of text, not a stray tail."""
+    from iwpacks.pack.office import to_pdf
+
+    source = tmp_path / "trainer-guide.docx"
+    source.write_bytes(TrainerGuideRenderer().render(plan_course(programme, cid, release=True), brand))
+    pages = PdfReader(str(to_pdf([source], tmp_path / "pdf")[source])).pages
+    words = {n + 1: len(page.extract_text().split()) for n, page in enumerate(pages)}
+    assert not {n: count for n, count in words.items() if 1 < n < len(pages) and count < 100}
+
+
 def test_the_running_title_fits_beside_the_page_number():
     from iwpacks.renderers._docx import FOOTER_CHARS, running_title
 
