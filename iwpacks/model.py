@@ -929,6 +929,14 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.topic_heading": ("number", "title"),
     "facilitation.local_note": (),
     "facilitation.local_slide": (),
+    "facilitation.day_close_heading": ("day",),  # a course of several days: the close of each day but the last
+    "facilitation.day_close_lead": ("end",),
+    "facilitation.day_close_covered": ("covered",),
+    "facilitation.day_close_tomorrow": ("next", "start"),
+    "facilitation.day_close": 0,
+    "facilitation.day_welcome_heading": ("day",),  # and the welcome back that opens the next day
+    "facilitation.day_welcome": 0,
+    "facilitation.day_welcome_today": ("today", "end"),
     "exercises.heading": ("title",),
     "exercises.optional_mark": (),
     "exercises.optional_note": (),

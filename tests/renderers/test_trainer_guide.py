@@ -403,3 +403,49 @@ def test_the_topics_a_session_plan_row_names_are_numbered_where_the_guide_lists_
     listed = paragraphs[at + 1:at + 15]
     assert all(p.style.name == "List Number" for p in listed), [p.style.name for p in listed]
     assert [p.text for p in listed][:2] == ["The potential impact of the CAF", "Enabling the CAF process locally"]
+
+
+def _slides_cited(text: str) -> list[int]:
+    """The deck slides a guide paragraph names: "(slides 25-27)", "· slide 25"."""
+    match = re.search(r"slides? (\d+)(?:-(\d+))?\)?$", text)
+    return [] if match is None else [int(n) for n in match.groups() if n]
+
+
+def test_a_multi_day_guide_closes_each_day_and_opens_the_next_where_the_deck_does(guides, decks, plans, programme):
+    """The review: nothing in the guide for the end of day 1 or the welcome back on day 2. Each later day now
+    has both, in the running order at the deck's welcome-back slide, with the session plan's times."""
+    from pptx import Presentation
+
+    words = programme.guide_text
+    several = [cid for cid, plan in plans.items() if plan.timetable.days > 1]
+    assert {"caf-trainers", "is-advisors", "is-trainers", "caf-practitioners"} <= set(several)
+    for cid in several:
+        rows = session_plan_rows(open_doc(guides[cid]))
+        titles = [s.shapes.title.text if s.shapes.title is not None else ""
+                  for s in Presentation(io.BytesIO(decks[cid])).slides]
+        notes = open_doc(guides[cid]).paragraphs
+        for day in range(2, plans[cid].timetable.days + 1):
+            texts = [p.text for p in notes]
+            close = texts.index(words["facilitation.day_close_heading"][0].format(day=day - 1))
+            welcome = texts.index(words["facilitation.day_welcome_heading"][0].format(day=day))
+            assert notes[close].style.name == notes[welcome].style.name and notes[close].style.name.startswith(
+                "Heading"), cid
+            closing = texts[close:welcome]
+            assert any(t.startswith("Open a car park") for t in closing), cid
+            last_of_day = [r for r in rows if r[0] == str(day - 1)][-1][2]
+            assert f"before {last_of_day}, to close it:" in texts[close + 1], cid
+            welcome_row = next(r for r in rows if r[0] == str(day))
+            slide = _slides_cited(texts[welcome + 1])[0]
+            assert texts[welcome + 1] == f"Time: {welcome_row[3]} min \u00b7 slide {slide}", cid
+            assert titles[slide - 1] == f"Day {day}: welcome back", cid
+            # In the deck's order: every slide the guide cites before the close comes before the welcome slide,
+            # every one after the welcome back comes after it.
+            before = [n for t in texts[:close] for n in _slides_cited(t)]
+            after = [n for t in texts[welcome + 2:] for n in _slides_cited(t)]
+            assert max(before) < slide < min(after), cid
+            names = [f"{mp.module.ref} {mp.module.name}" for s in plans[cid].sections for mp in s.modules]
+            taught = {n for r in rows if r[0] == str(day) for n in names if r[4].startswith(n)}
+            plan_line = next(t for t in texts[welcome:] if t.startswith("Give today's plan"))
+            assert taught and all(n in plan_line for n in taught), (cid, taught, plan_line)
+    one_day = next(cid for cid, plan in plans.items() if plan.timetable.days == 1)
+    assert "car park" not in artefact_text(guides[one_day], ".docx")
