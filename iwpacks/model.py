@@ -940,6 +940,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.heading": ("title",),
     "exercises.optional_mark": (),
     "exercises.optional_note": (),
+    "exercises.optional_handout_note": (),  # the handouts print the optional exercises last
     "exercises.discussion": ("title", "module"),
     "exercises.discussion_steps": 0,
     "exercises.set_up_label": (),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
@@ -206,8 +207,12 @@ class CoursePlan:
     @property
     def exercises(self) -> tuple[ExerciseItem, ...]:
         """Every exercise in the order the course runs them: those inside modules, then a section's own."""
-        return tuple(e for s in self.sections
-                     for e in (*(x for mp in s.modules for x in mp.exercises), *s.exercises))
+        return _course_exercises(self.sections)
+
+    @property
+    def handed_out(self) -> tuple[ExerciseItem, ...]:
+        """The exercises as attendees get them: in the session plan's order, then the optional ones."""
+        return _handed_out(self.exercises)
 
     @property
     def day_openings(self) -> dict[tuple, tuple[int, int]]:
@@ -304,11 +309,22 @@ def _fold_lone_messages(sections: list[PlanSection]) -> None:
                                    minutes=section.minutes - section.message_minutes)
 
 
+def _course_exercises(sections: Sequence[PlanSection]) -> tuple[ExerciseItem, ...]:
+    return tuple(e for s in sections for e in (*(x for mp in s.modules for x in mp.exercises), *s.exercises))
+
+
+def _handed_out(exercises: Sequence[ExerciseItem]) -> tuple[ExerciseItem, ...]:
+    """Optional exercises last: a trainer hands the sheets out as the session plan runs, and one that time did
+    not allow must not sit in the middle of them (nor be the first sheet attendees see)."""
+    return tuple(e for e in exercises if not e.optional) + tuple(e for e in exercises if e.optional)
+
+
 def _sheets(programme: Programme, sections: list[PlanSection]) -> FrozenMap[tuple[Printable, ...]]:
-    """Each printable once, with the first exercise of the course that uses it."""
+    """Each printable once, with the first exercise in the handouts that uses it: a sheet an optional exercise
+    shares goes with the timetabled one."""
     shown: set[str] = set()
     out: dict[str, tuple[Printable, ...]] = {}
-    for item in (e for s in sections for e in (*(x for mp in s.modules for x in mp.exercises), *s.exercises)):
+    for item in _handed_out(_course_exercises(sections)):
         if item.exercise is None:
             continue
         new = tuple(p for p in programme.printables.values() if item.exercise.id in p.used_by and p.id not in shown)
