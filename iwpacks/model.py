@@ -104,6 +104,8 @@ class Audience:
     includes: tuple[str, ...] = attrs.field(converter=_tuple)
     summary: str = ""
     cascades: bool = False  # attendees deliver the training onwards (train-the-trainer, with 2.10's follow-up)
+    # What the pre-course questionnaire asks this audience besides every course's questions (our words).
+    questionnaire: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
@@ -1039,6 +1041,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "questionnaire.confidence_header": 2,
     "questionnaire.entry_heading": (),  # only where the course has entry requirements
     "questionnaire.entry_lead": (),
+    "questionnaire.within_lead": (),  # modules of this course that its later modules are delivered after
     "questionnaire.questions": 0,
     "questionnaire.trainer_questions": 0,  # a train-the-trainer course asks these too
     "questionnaire.needs_heading": (),

@@ -138,6 +138,9 @@ class CoursePlan:
     localisation: Localisation | None = None            # the LA's name, logo and slot values, if any
     audience_names: FrozenMap[str] = FrozenMap()        # every audience's name, by id
     entry_modules: tuple[Module, ...] = ()              # the course's entry requirements, resolved
+    # The modules this course's modules are delivered after (their prerequisites), in the course's order,
+    # less the entry requirements: inside this course or not.
+    prerequisite_modules: tuple[Module, ...] = ()
     guide_text: FrozenMap[tuple[str, ...]] = FrozenMap()  # the trainer guide's words, by model.GUIDE_TEXT key
     # The sheets and forms to print, by the id of the exercise that first uses each in this course.
     sheets: FrozenMap[tuple[Printable, ...]] = FrozenMap()
@@ -288,6 +291,7 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                       localisation=programme.localisation,
                       audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
                       entry_modules=tuple(programme.modules[r] for r in course.entry_requirements),
+                      prerequisite_modules=_prerequisites(programme, sections, course.entry_requirements),
                       guide_text=programme.guide_text, glossary=programme.glossary, release=release or programme.localisation is not None)
 
 
@@ -307,6 +311,15 @@ def _fold_lone_messages(sections: list[PlanSection]) -> None:
                                    minutes=host.minutes + section.message_minutes)
         sections[i] = attrs.evolve(section, messages=(), message_minutes=0,
                                    minutes=section.minutes - section.message_minutes)
+
+
+def _prerequisites(programme: Programme, sections: Sequence[PlanSection],
+                   entry: Sequence[str]) -> tuple[Module, ...]:
+    """Every module that one of the course's modules is delivered after, or recommends, each once."""
+    refs = [ref for s in sections for mp in s.modules
+            for ref in (*(r for option in mp.module.prerequisites.after for r in option),
+                        *mp.module.prerequisites.recommended)]
+    return tuple(programme.modules[r] for r in dict.fromkeys(refs) if r not in entry and r in programme.modules)
 
 
 def _course_exercises(sections: Sequence[PlanSection]) -> tuple[ExerciseItem, ...]:
