@@ -107,6 +107,8 @@ class Audience:
     # The heading of the audience's suggested training route in Appendix 1, where the seed names one: the
     # training plan draws that route.
     route_heading: str = ""
+    # What the pre-course questionnaire asks this audience besides every course's questions (our words).
+    questionnaire: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
@@ -946,9 +948,18 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.topic_heading": ("number", "title"),
     "facilitation.local_note": (),
     "facilitation.local_slide": (),
+    "facilitation.day_close_heading": ("day",),  # a course of several days: the close of each day but the last
+    "facilitation.day_close_lead": ("end",),
+    "facilitation.day_close_covered": ("covered",),
+    "facilitation.day_close_tomorrow": ("next", "start"),
+    "facilitation.day_close": 0,
+    "facilitation.day_welcome_heading": ("day",),  # and the welcome back that opens the next day
+    "facilitation.day_welcome": 0,
+    "facilitation.day_welcome_today": ("today", "end"),
     "exercises.heading": ("title",),
     "exercises.optional_mark": (),
     "exercises.optional_note": (),
+    "exercises.optional_handout_note": (),  # the handouts print the optional exercises last
     "exercises.discussion": ("title", "module"),
     "exercises.discussion_steps": 0,
     "exercises.set_up_label": (),
@@ -1047,6 +1058,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "questionnaire.confidence_header": 2,
     "questionnaire.entry_heading": (),  # only where the course has entry requirements
     "questionnaire.entry_lead": (),
+    "questionnaire.within_lead": (),  # modules of this course that its later modules are delivered after
     "questionnaire.questions": 0,
     "questionnaire.trainer_questions": 0,  # a train-the-trainer course asks these too
     "questionnaire.needs_heading": (),

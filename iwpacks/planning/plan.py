@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
@@ -137,6 +138,9 @@ class CoursePlan:
     localisation: Localisation | None = None            # the LA's name, logo and slot values, if any
     audience_names: FrozenMap[str] = FrozenMap()        # every audience's name, by id
     entry_modules: tuple[Module, ...] = ()              # the course's entry requirements, resolved
+    # The modules this course's modules are delivered after (their prerequisites), in the course's order,
+    # less the entry requirements: inside this course or not.
+    prerequisite_modules: tuple[Module, ...] = ()
     guide_text: FrozenMap[tuple[str, ...]] = FrozenMap()  # the trainer guide's words, by model.GUIDE_TEXT key
     # The sheets and forms to print, by the id of the exercise that first uses each in this course.
     sheets: FrozenMap[tuple[Printable, ...]] = FrozenMap()
@@ -206,8 +210,12 @@ class CoursePlan:
     @property
     def exercises(self) -> tuple[ExerciseItem, ...]:
         """Every exercise in the order the course runs them: those inside modules, then a section's own."""
-        return tuple(e for s in self.sections
-                     for e in (*(x for mp in s.modules for x in mp.exercises), *s.exercises))
+        return _course_exercises(self.sections)
+
+    @property
+    def handed_out(self) -> tuple[ExerciseItem, ...]:
+        """The exercises as attendees get them: in the session plan's order, then the optional ones."""
+        return _handed_out(self.exercises)
 
     @property
     def day_openings(self) -> dict[tuple, tuple[int, int]]:
@@ -283,6 +291,7 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                       localisation=programme.localisation,
                       audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
                       entry_modules=tuple(programme.modules[r] for r in course.entry_requirements),
+                      prerequisite_modules=_prerequisites(programme, sections, course.entry_requirements),
                       guide_text=programme.guide_text, glossary=programme.glossary, release=release or programme.localisation is not None)
 
 
@@ -304,11 +313,31 @@ def _fold_lone_messages(sections: list[PlanSection]) -> None:
                                    minutes=section.minutes - section.message_minutes)
 
 
+def _prerequisites(programme: Programme, sections: Sequence[PlanSection],
+                   entry: Sequence[str]) -> tuple[Module, ...]:
+    """Every module that one of the course's modules is delivered after, or recommends, each once."""
+    refs = [ref for s in sections for mp in s.modules
+            for ref in (*(r for option in mp.module.prerequisites.after for r in option),
+                        *mp.module.prerequisites.recommended)]
+    return tuple(programme.modules[r] for r in dict.fromkeys(refs) if r not in entry and r in programme.modules)
+
+
+def _course_exercises(sections: Sequence[PlanSection]) -> tuple[ExerciseItem, ...]:
+    return tuple(e for s in sections for e in (*(x for mp in s.modules for x in mp.exercises), *s.exercises))
+
+
+def _handed_out(exercises: Sequence[ExerciseItem]) -> tuple[ExerciseItem, ...]:
+    """Optional exercises last: a trainer hands the sheets out as the session plan runs, and one that time did
+    not allow must not sit in the middle of them (nor be the first sheet attendees see)."""
+    return tuple(e for e in exercises if not e.optional) + tuple(e for e in exercises if e.optional)
+
+
 def _sheets(programme: Programme, sections: list[PlanSection]) -> FrozenMap[tuple[Printable, ...]]:
-    """Each printable once, with the first exercise of the course that uses it."""
+    """Each printable once, with the first exercise in the handouts that uses it: a sheet an optional exercise
+    shares goes with the timetabled one."""
     shown: set[str] = set()
     out: dict[str, tuple[Printable, ...]] = {}
-    for item in (e for s in sections for e in (*(x for mp in s.modules for x in mp.exercises), *s.exercises)):
+    for item in _handed_out(_course_exercises(sections)):
         if item.exercise is None:
             continue
         new = tuple(p for p in programme.printables.values() if item.exercise.id in p.used_by and p.id not in shown)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
+from contextvars import ContextVar, copy_context
 from typing import TYPE_CHECKING
 
 from iwpacks.planning.minutes import format_minutes
@@ -18,6 +18,7 @@ from iwpacks.renderers._docx import (
     slot_block,
     table,
 )
+from iwpacks.renderers._guide_days import day_turn, opener_slides
 from iwpacks.renderers._guide_spec import TO_BE_DEFINED
 from iwpacks.renderers._printables import printable_blocks
 from iwpacks.renderers._slots import slot_text
@@ -32,19 +33,46 @@ if TYPE_CHECKING:
 # The deck's slide numbers for each topic, exercise and key message, while facilitation() writes one guide.
 _SLIDES: ContextVar[dict[tuple[str, ...], tuple[int, ...]]] = ContextVar("guide_slides", default={})
 _BRAND: ContextVar[Brand] = ContextVar("guide_brand")  # the diagrams are drawn in the brand's fonts and colours
+# Where each later day begins and is still to be written ({place: (day, minutes of it done)}), and the deck's
+# slide of each day's welcome back.
+_OPENINGS: ContextVar[dict[tuple, tuple[int, int]]] = ContextVar("guide_openings", default={})
+_OPENER_SLIDES: ContextVar[dict[int, int]] = ContextVar("guide_opener_slides", default={})
 
 
 def facilitation(doc: DocumentObject, plan: CoursePlan, brand: Brand) -> None:
     """Per section: what to do and say; per module its topics; per exercise how to run it."""
     doc.add_heading(say(plan, "facilitation.heading"), 1)
     doc.add_paragraph(say(plan, "facilitation.intro"))
-    token, brand_token = _SLIDES.set(slide_numbers(plan)), _BRAND.set(brand)
-    try:
-        for section in plan.sections:
-            _section(doc, plan, section)
-    finally:
-        _SLIDES.reset(token)
-        _BRAND.reset(brand_token)
+    context = copy_context()  # what one guide sets here stays out of the next guide's notes
+    context.run(_facilitation, doc, plan, brand)
+
+
+def _facilitation(doc: DocumentObject, plan: CoursePlan, brand: Brand) -> None:
+    _SLIDES.set(slide_numbers(plan))
+    _BRAND.set(brand)
+    _OPENINGS.set(dict(plan.day_openings))
+    _OPENER_SLIDES.set(opener_slides(plan))
+    for index, section in enumerate(plan.sections):
+        _section(doc, plan, section, index)
+
+
+def _day_turn(doc: DocumentObject, plan: CoursePlan, place: tuple, level: int) -> None:
+    """The close of the day and the next day's welcome back, if a day begins at `place`; once only."""
+    opening = _OPENINGS.get().pop(place, None)
+    if opening is not None:
+        day_turn(doc, plan, opening[0], level, _OPENER_SLIDES.get().get(opening[0]))
+
+
+def _first_place(section: PlanSection, index: int) -> tuple:
+    """The place of the section's first block (see timetable.Block): a day that begins there begins before the
+    section's heading."""
+    if section.own_minutes:
+        return ("section", index)
+    if section.modules:
+        mp = section.modules[0]
+        done = _OPENINGS.get().get(("module", index, mp.module.ref), (0, 0))[1]
+        return ("module", index, mp.module.ref) if done == 0 else ("none",)
+    return ("exercise", index, 0) if section.exercises else ("messages", index)
 
 
 def _slides(*ref: str, form: str = " \u00b7 {}") -> str:
@@ -56,11 +84,13 @@ def _slides(*ref: str, form: str = " \u00b7 {}") -> str:
     return form.format(f"slide{'s' if len(numbers) > 1 else ''} {span}")
 
 
-def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> None:
+def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index: int) -> None:
     if not (section.omitted or section.modules or section.exercises or section.awareness or section.messages
             or section.own_minutes or section.trainer_steps):
         return  # its exercises run inside the modules, straight after their topics: nothing of its own to say
     time = f" ({format_minutes(section.minutes)})" if section.minutes else ""
+    if not section.omitted:
+        _day_turn(doc, plan, _first_place(section, index), 2)
     doc.add_heading(f"{section.title}{time}", 2)
     if section.omitted:
         doc.add_paragraph(say(plan, "facilitation.omitted", reason=section.omitted))
@@ -75,9 +105,12 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> Non
     for message in section.messages if first else ():
         _message(doc, plan, message)
     for mp in section.modules:
-        _module(doc, plan, mp)
-    for item in section.exercises:
+        _module(doc, plan, mp, index)
+    for number, item in enumerate(section.exercises):
+        _day_turn(doc, plan, ("exercise", index, number), 3)
         exercise_notes(doc, plan, item)
+    if section.messages and not first:
+        _day_turn(doc, plan, ("messages", index), 3)
     for message in () if first else section.messages:
         _message(doc, plan, message)
     if section.awareness:
@@ -107,7 +140,17 @@ def _beyond(notes: str, wording: str) -> str:
     return " ".join(kept).strip()
 
 
-def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
+def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: int) -> None:
+    """The module's time and its topics, each exercise after the topic it practises; a day that begins inside
+    the module begins at the topic its teaching minutes reach, or at an exercise, as in the deck."""
+    m, place = mp.module, ("module", index, mp.module.ref)
+    if _OPENINGS.get().get(place, (0, 0))[1] == 0 or m.material is None or not mp.steps:
+        _day_turn(doc, plan, place, 3)
+    _module_notes(doc, plan, mp, index)
+    _day_turn(doc, plan, place, 3)  # the day begins in the module's last minutes: before what follows
+
+
+def _module_notes(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: int) -> None:
     m = mp.module
     doc.add_heading(f"{m.ref} {m.name}", 3)
     if m.is_pending:
@@ -123,12 +166,18 @@ def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan) -> None:
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.no_material_yet")))
         numbered(doc, [t.title for t in mp.topics])
         return
-    for step in mp.steps:
+    place, elapsed = ("module", index, m.ref), 0
+    for number, step in enumerate(mp.steps):
         if isinstance(step, TopicStep):
+            opening = _OPENINGS.get().get(place)
+            if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
+                _day_turn(doc, plan, place, 4)
             _topic(doc, plan, step, m.ref)
             for message in step.messages:
                 _key_message(doc, plan, message)
+            elapsed += step.minutes
         else:
+            _day_turn(doc, plan, ("exercise", index, m.ref, number), 3)
             exercise_notes(doc, plan, step)
 
 

@@ -21,7 +21,7 @@ from iwpacks.renderers._docx import cover, finish, open_template
 from iwpacks.renderers._facts import course_facts, mid_sentence
 from iwpacks.renderers._printables import printable_blocks
 from iwpacks.renderers._slots import slot_text
-from iwpacks.renderers._words import tidy_punctuation
+from iwpacks.renderers._words import say, tidy_punctuation
 
 if TYPE_CHECKING:
     from iwpacks.model import Brand, Exercise
@@ -60,8 +60,8 @@ def handout_blocks(plan: CoursePlan) -> list[Block]:
     ]
     if plan.exercises:
         blocks.append(Heading("Exercises", 1))
-        for number, item in enumerate(plan.exercises):
-            blocks += _exercise(item, new_page=number > 0)
+        for number, item in enumerate(plan.handed_out):
+            blocks += _exercise(plan, item, new_page=number > 0)
             if item.exercise is not None:  # the sheets it needs, each on a page of its own, to hand out with it
                 for sheet in plan.sheets.get(item.exercise.id, ()):
                     if sheet.reader == "attendees":
@@ -84,12 +84,14 @@ def _about(plan: CoursePlan) -> list[Block]:
     return blocks
 
 
-def _exercise(item: ExerciseItem, new_page: bool) -> list[Block]:
+def _exercise(plan: CoursePlan, item: ExerciseItem, new_page: bool) -> list[Block]:
     optional = " (optional)" if item.optional else ""
     e = item.exercise
     title = item.title if e is not None or not item.optional else f"Optional discussion from {item.module_ref}"
     # Each exercise on its own sheet, to hand out apart.
     blocks: list[Block] = [Heading(f"{title}{optional}", 2, new_page=new_page)]
+    if item.optional:  # printed after the timetabled ones: say why attendees may never do it
+        blocks.append(Para(say(plan, "exercises.optional_handout_note"), style="Caption"))
     if e is None:
         topic = item.title if not item.optional else f"the topics of {item.module_ref}"
         return blocks + [Para(f"A group discussion on {topic}. Note the main points your group makes, and one "

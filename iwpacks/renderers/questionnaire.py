@@ -10,6 +10,8 @@ from iwpacks.renderers._forms import contact_line, course_objectives, form_headi
 from iwpacks.renderers._words import items, say
 
 if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+
     from iwpacks.model import Brand
     from iwpacks.planning.plan import CoursePlan
 
@@ -31,14 +33,8 @@ class QuestionnaireRenderer:
         keep_with_next(doc.add_paragraph(say(plan, "questionnaire.confidence_lead")))
         table(doc, items(plan, "questionnaire.confidence_header"), [[o, ""] for o in course_objectives(plan)],
               widths=(14.0, 3.0))
-        if plan.entry_modules:  # a course that builds on another asks whether attendees have done it
-            form_section(doc, say(plan, "questionnaire.entry_heading"))
-            keep_with_next(doc.add_paragraph(say(plan, "questionnaire.entry_lead")))
-            for i, module in enumerate(plan.entry_modules):
-                line = doc.add_paragraph(f"{BOX}  {module.name}", style="List Paragraph")
-                if i < len(plan.entry_modules) - 1:
-                    keep_with_next(line)
-        questions = items(plan, "questionnaire.questions")
+        _courses_done(doc, plan)
+        questions = plan.audience.questionnaire + items(plan, "questionnaire.questions")  # who they are, first
         if plan.is_train_the_trainer:
             questions += items(plan, "questionnaire.trainer_questions")
         for question in questions:
@@ -49,6 +45,24 @@ class QuestionnaireRenderer:
         writing_lines(doc, 2)
         doc.add_paragraph(say(plan, "questionnaire.return_to", contact=contact_line(plan, "booking")))
         return finish(doc, plan, brand, kind)
+
+
+def _courses_done(doc: DocumentObject, plan: CoursePlan) -> None:
+    """What the course builds on, to tick: its entry requirements and the modules its own are delivered after
+    that it does not teach; then the modules it teaches that later ones build on, which some attendees will have
+    done on another course (the trainer pitches those parts to them)."""
+    taught = {m.ref for m in plan.modules}
+    before = list(plan.entry_modules) + [m for m in plan.prerequisite_modules if m.ref not in taught]
+    within = [m for m in plan.prerequisite_modules if m.ref in taught]
+    if not (before or within):
+        return
+    form_section(doc, say(plan, "questionnaire.entry_heading"))
+    for key, modules in (("questionnaire.entry_lead", before), ("questionnaire.within_lead", within)):
+        if modules:
+            keep_with_next(doc.add_paragraph(say(plan, key)))
+            for module in modules:  # the section kept whole: a box never sits apart from what it answers
+                keep_with_next(doc.add_paragraph(f"{BOX}  {module.ref} {module.name}", style="List Paragraph"))
+    doc.paragraphs[-1].paragraph_format.keep_with_next = False
 
 
 register(QuestionnaireRenderer())

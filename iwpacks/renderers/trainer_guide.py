@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docx.shared import Pt
+
 from iwpacks.renderers import register
-from iwpacks.renderers._docx import cover, finish, open_template, table
+from iwpacks.renderers._docx import cover, finish, keep_with_next, open_template, table
 from iwpacks.renderers._facts import course_facts
 from iwpacks.renderers._guide_checklists import (
     follow_up,
@@ -17,6 +19,8 @@ from iwpacks.renderers._guide_notes import facilitation
 from iwpacks.renderers._guide_spec import session_plan, specification
 
 if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+
     from iwpacks.model import Brand
     from iwpacks.planning.plan import CoursePlan
 
@@ -57,7 +61,31 @@ class TrainerGuideRenderer:
             follow_up(doc, plan)
         materials(doc, plan)
         local_slots(doc, plan)
+        _chapters_run_on(doc)
         return finish(doc, plan, brand, KIND)
+
+
+# The space above a chapter heading that follows on mid-page, where a new page would have given it room.
+CHAPTER_SPACE = Pt(30)
+
+
+def _chapters_run_on(doc: DocumentObject) -> None:
+    """Start only the first chapter after the cover on a new page; each later one follows on, heading kept with
+    its text.
+
+    The template starts every Heading 1 on a new page. A chapter ends wherever its content happens to (a session
+    plan a few lines longer than a page, a local slot spilling over), so a forced break after it left a page
+    holding only those few lines. The cover is always one page, so the break after it is safe.
+    """
+    paragraphs = doc.paragraphs
+    chapters = [n for n, p in enumerate(paragraphs) if p.style is not None and p.style.name == "Heading 1"]
+    for n in chapters[1:]:
+        heading = paragraphs[n]
+        heading.paragraph_format.page_break_before = False
+        heading.paragraph_format.space_before = CHAPTER_SPACE
+        intro = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        if intro is not None and heading._p.getnext() is intro._p:  # not a table: its rows may split
+            keep_with_next(intro)  # a chapter's heading and intro never sit alone at a page's foot
 
 
 def _material_status(doc, plan: CoursePlan) -> None:

@@ -89,9 +89,31 @@ def test_the_questionnaire_asks_confidence_in_each_objective_and_about_the_cours
         text = _text(doc)
         assert all(q in text for q in words["questionnaire.questions"]), cid
         assert all(q in text for q in words["questionnaire.trainer_questions"]) == plan.is_train_the_trainer, cid
-        assert all(m.name in text for m in plan.entry_modules), cid
-        assert (words["questionnaire.entry_heading"][0] in text) == bool(plan.entry_modules), cid
+        assert all(m.name in text for m in plan.entry_modules + plan.prerequisite_modules), cid
+        assert (words["questionnaire.entry_heading"][0] in text) == bool(plan.entry_modules
+                                                                         + plan.prerequisite_modules), cid
     assert any(plan.entry_modules for plan in plans.values())  # the entry question is tested somewhere
+
+
+def test_the_questionnaire_asks_each_audience_its_own_questions_and_about_the_modules_it_builds_on(plans, brand,
+                                                                                                   programme):
+    """The review: is-advisors' questionnaire asked nothing about the advisory role or IS01 and IS02, the modules
+    IS03 is delivered after. Each audience's questions come from content, asked first; every module a course's
+    modules are delivered after is there to tick, apart from those the course itself teaches."""
+    words = programme.guide_text
+    assert all(a.questionnaire for a in programme.audiences.values())  # written for every audience
+    for cid, plan in plans.items():
+        doc = _doc(QuestionnaireRenderer().render(plan, brand))
+        asked = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+        own = list(plan.audience.questionnaire)
+        assert asked[:len(own)] == own and asked[len(own)] == words["questionnaire.questions"][0], cid
+    doc = _doc(QuestionnaireRenderer().render(plans["is-advisors"], brand))
+    texts = [p.text for p in doc.paragraphs]
+    assert any("advisory role" in t for t in texts)
+    entry, within = texts.index(words["questionnaire.entry_lead"][0]), texts.index(words["questionnaire.within_lead"][0])
+    assert texts[entry + 1:within] == ["\u25a1  IW01 Introduction to Integrated Working"]
+    assert texts[within + 1:within + 3] == ["\u25a1  IS01 Introduction to Information Sharing",
+                                            "\u25a1  IS02 Information Sharing in Practice"]
 
 
 def test_the_questionnaire_of_an_la_pack_says_where_to_return_it(northmoor, brand):

@@ -212,7 +212,7 @@ def test_the_handouts_are_decided_as_blocks_before_they_are_drawn(plans):
     assert [b.new_page for b in sheets] == [False] + [True] * (len(plan.exercises) - 1)
     grid = next(b for b in blocks if isinstance(b, Grid))
     assert grid.header == CONTACT_HEADER and len(grid.rows) == CONTACT_ROWS
-    written = [x.exercise for x in plan.exercises if x.exercise is not None]
+    written = [x.exercise for x in plan.handed_out if x.exercise is not None]
     assert [b.lines_after for b in blocks if isinstance(b, Numbered) and b.lines_after] == \
         [answer_lines(e) for e in written]
     assert all(answer_lines(e) >= MIN_ANSWER_LINES for e in written)
@@ -293,3 +293,38 @@ def test_the_reference_sheets_print_in_the_courses_that_teach_their_subject(hand
     assert continuum in artefact_text(handouts["caf-practitioners"], ".docx")
     assert functions in artefact_text(handouts["lp-practitioners"], ".docx")
     assert functions not in artefact_text(handouts["is-practitioners"], ".docx")
+
+
+def test_exercises_print_in_the_session_plans_order_with_the_optional_ones_last(handouts, plans, programme):
+    """The review: caf-trainers' handouts opened with an optional exercise the session plan never runs. Now the
+    sheets follow the session plan, and each optional exercise comes after them, marked and explained."""
+    note = programme.guide_text["exercises.optional_handout_note"][0]
+    checked, firsts = 0, {}
+    for cid, plan in plans.items():
+        paragraphs = open_doc(handouts[cid]).paragraphs
+        headings = [(n, p.text) for n, p in enumerate(paragraphs) if p.style.name == "Heading 2"]
+        titles = {e.title: e for e in plan.exercises if e.exercise is not None}
+        printed = [(n, text) for n, text in headings if text.removesuffix(" (optional)") in titles]
+        optional = [text.endswith(" (optional)") for _, text in printed]
+        assert optional == sorted(optional), cid  # never a timetabled exercise after an optional one
+        timetabled = [f"Exercise: {text}" for _, text in printed if not text.endswith(" (optional)")]
+        rows = list(dict.fromkeys(r.label for r in plan.timetable.rows if r.kind == "exercise"))
+        assert timetabled == [r for r in rows if r.removeprefix("Exercise: ") in titles], cid
+        for n, text in printed:
+            assert (paragraphs[n + 1].text == note) == text.endswith(" (optional)"), (cid, text)
+        checked += any(optional)
+        firsts[cid] = printed[0][1] if printed else ""
+    assert checked >= 2  # caf-trainers and is-advisors each have one
+    assert firsts["caf-trainers"] == "Kyle's family, step 1: preparation"
+    assert firsts["is-advisors"] == "Bruises on a Monday morning"
+
+
+def test_a_sheet_an_optional_exercise_shares_goes_with_the_timetabled_one(plans):
+    """is-advisors: the key principles sheet is used by the optional IS01 exercise and by IS02's; it is printed
+    once, with the first one the session plan runs."""
+    plan = plans["is-advisors"]
+    owner = next(e for e in plan.exercises if e.exercise is not None
+                 and any(s.id == "is-key-principles" for s in plan.sheets.get(e.exercise.id, ())))
+    assert not owner.optional
+    assert owner == next(e for e in plan.handed_out if e.exercise is not None and not e.optional
+                         and e.exercise.id in ("is02-consent-dilemma", "is02-decision-walkthrough", "is03-own-cases"))

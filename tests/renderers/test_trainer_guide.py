@@ -269,6 +269,35 @@ def test_libreoffice_converts_the_guide(guides, tmp_path):
     assert not blank
 
 
+def _breaks_before(paragraph) -> bool:
+    """Whether a paragraph starts a new page: its own setting, else its style's (Heading 1 does, in the template)."""
+    own = paragraph.paragraph_format.page_break_before
+    return paragraph.style.paragraph_format.page_break_before if own is None else own
+
+
+def test_only_the_first_chapter_starts_a_new_page(guides):
+    """The review: a session plan two lines longer than its page, then a chapter on a new page, left a page
+    holding just those two lines. Chapters now follow on, each heading kept with its intro."""
+    for cid, data in guides.items():
+        chapters = [p for p in open_doc(data).paragraphs if p.style.name == "Heading 1"]
+        assert chapters[0].text == "Course specification"
+        assert [_breaks_before(p) for p in chapters] == [True] + [False] * (len(chapters) - 1), cid
+        assert all(p.paragraph_format.space_before for p in chapters[1:]), cid
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("cid", ["caf-trainers", "is-advisors", "iw-practitioners"])
+def test_no_page_of_the_guide_is_near_empty(cid, programme, brand, tmp_path):
+    """Every page between the cover and the last holds a page's worth of text, not a stray tail."""
+    from iwpacks.pack.office import to_pdf
+
+    source = tmp_path / "trainer-guide.docx"
+    source.write_bytes(TrainerGuideRenderer().render(plan_course(programme, cid, release=True), brand))
+    pages = PdfReader(str(to_pdf([source], tmp_path / "pdf")[source])).pages
+    words = {n + 1: len(page.extract_text().split()) for n, page in enumerate(pages)}
+    assert not {n: count for n, count in words.items() if 1 < n < len(pages) and count < 100}
+
+
 def test_the_running_title_fits_beside_the_page_number():
     from iwpacks.renderers._docx import FOOTER_CHARS, running_title
 
@@ -374,3 +403,49 @@ def test_the_topics_a_session_plan_row_names_are_numbered_where_the_guide_lists_
     listed = paragraphs[at + 1:at + 15]
     assert all(p.style.name == "List Number" for p in listed), [p.style.name for p in listed]
     assert [p.text for p in listed][:2] == ["The potential impact of the CAF", "Enabling the CAF process locally"]
+
+
+def _slides_cited(text: str) -> list[int]:
+    """The deck slides a guide paragraph names: "(slides 25-27)", "· slide 25"."""
+    match = re.search(r"slides? (\d+)(?:-(\d+))?\)?$", text)
+    return [] if match is None else [int(n) for n in match.groups() if n]
+
+
+def test_a_multi_day_guide_closes_each_day_and_opens_the_next_where_the_deck_does(guides, decks, plans, programme):
+    """The review: nothing in the guide for the end of day 1 or the welcome back on day 2. Each later day now
+    has both, in the running order at the deck's welcome-back slide, with the session plan's times."""
+    from pptx import Presentation
+
+    words = programme.guide_text
+    several = [cid for cid, plan in plans.items() if plan.timetable.days > 1]
+    assert {"caf-trainers", "is-advisors", "is-trainers", "caf-practitioners"} <= set(several)
+    for cid in several:
+        rows = session_plan_rows(open_doc(guides[cid]))
+        titles = [s.shapes.title.text if s.shapes.title is not None else ""
+                  for s in Presentation(io.BytesIO(decks[cid])).slides]
+        notes = open_doc(guides[cid]).paragraphs
+        for day in range(2, plans[cid].timetable.days + 1):
+            texts = [p.text for p in notes]
+            close = texts.index(words["facilitation.day_close_heading"][0].format(day=day - 1))
+            welcome = texts.index(words["facilitation.day_welcome_heading"][0].format(day=day))
+            assert notes[close].style.name == notes[welcome].style.name and notes[close].style.name.startswith(
+                "Heading"), cid
+            closing = texts[close:welcome]
+            assert any(t.startswith("Open a car park") for t in closing), cid
+            last_of_day = [r for r in rows if r[0] == str(day - 1)][-1][2]
+            assert f"before {last_of_day}, to close it:" in texts[close + 1], cid
+            welcome_row = next(r for r in rows if r[0] == str(day))
+            slide = _slides_cited(texts[welcome + 1])[0]
+            assert texts[welcome + 1] == f"Time: {welcome_row[3]} min \u00b7 slide {slide}", cid
+            assert titles[slide - 1] == f"Day {day}: welcome back", cid
+            # In the deck's order: every slide the guide cites before the close comes before the welcome slide,
+            # every one after the welcome back comes after it.
+            before = [n for t in texts[:close] for n in _slides_cited(t)]
+            after = [n for t in texts[welcome + 2:] for n in _slides_cited(t)]
+            assert max(before) < slide < min(after), cid
+            names = [f"{mp.module.ref} {mp.module.name}" for s in plans[cid].sections for mp in s.modules]
+            taught = {n for r in rows if r[0] == str(day) for n in names if r[4].startswith(n)}
+            plan_line = next(t for t in texts[welcome:] if t.startswith("Give today's plan"))
+            assert taught and all(n in plan_line for n in taught), (cid, taught, plan_line)
+    one_day = next(cid for cid, plan in plans.items() if plan.timetable.days == 1)
+    assert "car park" not in artefact_text(guides[one_day], ".docx")
