@@ -1031,6 +1031,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "evaluation.rating_columns": 5,  # the feedback CSV's column for each rating, in the same order
     "evaluation.agency_heading": (),
     "evaluation.questions": 0,
+    "evaluation.cascade_heading": (),  # train-the-trainer courses only: ready to deliver it yourself?
+    "evaluation.cascade_ratings": 0,
+    "evaluation.cascade_questions": 0,
     "evaluation.privacy": ("la", "contact"),
     "evaluation.no_la": (),
     "register.title": (),
@@ -1050,6 +1053,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "action_plan.review": (),
     "action_plan.network_heading": (),
     "action_plan.network": (),
+    "action_plan.cascade_heading": (),  # train-the-trainer courses only: getting ready to deliver
+    "action_plan.cascade_intro": (),
+    "action_plan.cascade_prompts": 0,
     "questionnaire.title": (),
     "questionnaire.blanks": 0,
     "questionnaire.intro": (),

@@ -30,6 +30,12 @@ class ActionPlanRenderer:
         doc.add_paragraph(say(plan, "action_plan.intro"))
         table(doc, items(plan, "action_plan.header"), [[""] * 4] * ACTIONS, widths=(6.2, 2.6, 3.8, 4.4),
               height=ROW_HEIGHT)
+        if plan.is_train_the_trainer:
+            form_section(doc, say(plan, "action_plan.cascade_heading"))
+            keep_with_next(doc.add_paragraph(say(plan, "action_plan.cascade_intro")))
+            for prompt in items(plan, "action_plan.cascade_prompts"):
+                keep_with_next(doc.add_paragraph(prompt))
+                writing_lines(doc, 2)
         form_section(doc, say(plan, "action_plan.review_heading"))
         keep_with_next(doc.add_paragraph(say(plan, "action_plan.review")))
         writing_lines(doc, 3)

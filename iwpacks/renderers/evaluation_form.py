@@ -38,6 +38,15 @@ class EvaluationFormRenderer:
         table(doc, items(plan, "evaluation.ratings_header"),
               [[statement, *[BOX] * 5] for statement in items(plan, "evaluation.ratings")],
               widths=(9.5, 1.5, 1.5, 1.5, 1.5, 1.5))
+        if plan.is_train_the_trainer:  # the policy team needs to know who is ready to cascade, and what would help
+            form_section(doc, say(plan, "evaluation.cascade_heading"))
+            keep_with_next(doc.add_paragraph(say(plan, "evaluation.ratings_lead")))
+            table(doc, items(plan, "evaluation.ratings_header"),
+                  [[statement, *[BOX] * 5] for statement in items(plan, "evaluation.cascade_ratings")],
+                  widths=(9.5, 1.5, 1.5, 1.5, 1.5, 1.5))
+            for question in items(plan, "evaluation.cascade_questions"):
+                keep_with_next(doc.add_heading(question, 2))
+                writing_lines(doc, ANSWER_LINES)
         form_section(doc, say(plan, "evaluation.agency_heading"))
         # Each choice on one line with its box: no "Police or" at the end of a line and "youth offending" after it.
         doc.add_paragraph("   ".join(BOX + NBSP + agency.replace(" ", NBSP) for agency in items(plan, "register.agency_types")))

@@ -211,3 +211,19 @@ def test_objectives_for_attendees_give_one_for_each_of_the_seeds(tmp_path):
 
     message = broken_content(tmp_path, "modules/CAF03.yaml", '  - "Be aware of sources of further information"\n', "")
     assert "objectives.for_attendees: 4 objectives for attendees for 5 objectives" in message, message
+
+
+def test_a_train_the_trainer_course_asks_how_ready_attendees_are_to_deliver_it(plans, brand, programme):
+    """The review: the trainers' action plan and evaluation were the practitioners', with nothing on cascading."""
+    words = programme.guide_text
+    for cid, plan in plans.items():
+        evaluation = _text(_doc(EvaluationFormRenderer().render(plan, brand)))
+        action = _text(_doc(ActionPlanRenderer().render(plan, brand)))
+        asks = [words["evaluation.cascade_heading"][0], *words["evaluation.cascade_ratings"],
+                *words["evaluation.cascade_questions"]]
+        plans_for = [words["action_plan.cascade_heading"][0], *words["action_plan.cascade_prompts"]]
+        if plan.is_train_the_trainer:
+            assert all(a in evaluation for a in asks) and all(p in action for p in plans_for), cid
+        else:
+            assert not any(a in evaluation for a in asks) and not any(p in action for p in plans_for), cid
+    assert any(p.is_train_the_trainer for p in plans.values())
