@@ -466,7 +466,8 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[
         yield from _split("Title and Content", title, body or [Para(topic.title)], notes)
         if diagram is not None:  # "after", or a "beside" or "instead" whose points or local facts need the room
             yield SlideSpec("Title and Content", f"{m.ref}: {diagram.title}", diagram=diagram,
-                            notes="Talk the group through the picture, then ask where they fit in it. "
+                            notes="Walk the group through the picture one box at a time, linking each to the "
+                                  f"points on the slide before. Timing: part of this topic's {format_minutes(minutes)}. "
                                   f"What it shows: {diagram.alt_text()}")
     for local in topic.local_slides:
         yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],

@@ -105,19 +105,19 @@ def logo_line(doc: DocumentObject, plan: CoursePlan, brand: Brand, width: Cm = L
         picture(logos.add_run(), str(identity.logo), la_width, identity.alt_text)
 
 
-def picture(run: Run, path: str | io.BytesIO, width: Cm | Pt, alt_text: str) -> None:
-    """An inline picture whose wp:docPr carries alt text (descr) and a stable name."""
+def picture(run: Run, path: str | io.BytesIO, width: Cm | Pt, alt_text: str, name: str = "") -> None:
+    """An inline picture whose wp:docPr carries alt text (descr) and a stable name (the alt text's start)."""
     run.add_picture(path, width=width)
     doc_pr = run._r.xpath(".//wp:docPr")[-1]
     doc_pr.set("descr", alt_text)
-    doc_pr.set("name", alt_text[:60])
+    doc_pr.set("name", name or alt_text[:60])
 
 
 def diagram_figure(doc: DocumentObject, diagram: Diagram, brand: Brand) -> None:
     """A content diagram as a picture the width of the text, kept with its caption below it."""
     width, alt, png = _figure_picture(diagram, brand)
     holder = keep_with_next(doc.add_paragraph())
-    picture(holder.add_run(), io.BytesIO(png), Pt(width), alt)
+    picture(holder.add_run(), io.BytesIO(png), Pt(width), alt, name=f"Diagram: {diagram.title}")
     caption = doc.add_paragraph()
     caption.add_run(diagram.title).italic = True
 

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from iwpacks.model import Brand, Course, Programme
 
 FILENAME = "training-plan.pdf"
-MATRIX = Target(CONTENT_W, 360, 10, 9, 7)
+MATRIX = Target(CONTENT_W, 400, 10, 9, 7)
 ROUTE = Target(CONTENT_W, 150, 11, 10, 7.5)
 
 
@@ -78,16 +78,44 @@ def _story(programme: Programme, brand: Brand, courses: list[Course], identity: 
 def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]
                ) -> list[Flowable]:
     processes = list(programme.processes.values())
-    by_cell = {(c.audience, c.process): c for c in courses}
+    # Every course of Appendix 1, also one not in this pack yet: the plan is the whole programme.
+    by_cell = {(c.audience, c.process): c for c in programme.courses.values()}
+    later = _say(programme, "training_plan.still_to_define")
     names = "; ".join(f"{p.name} ({p.short_name})" for p in processes)  # spelled out before the columns use them
-    rows = [MatrixRow(label=a.name, cells=[", ".join(by_cell[(a.id, p.id)].modules) if (a.id, p.id) in by_cell
-                                           else "\u2013" for p in processes])
+    rows = [MatrixRow(label=a.name, cells=[_cell(by_cell.get((a.id, p.id)), later) for p in processes])
             for a in programme.audiences.values()]
     diagram = Diagram(kind="matrix", title=_say(programme, "training_plan.programme_heading"),
                       columns=[p.short_name for p in processes], rows=rows)
     heading = Heading(diagram.title, s["h1"])
     intro = Paragraph(text(_say(programme, "training_plan.programme_intro", processes=names)), s["lead_in"])
-    return [heading, intro, FigureFlowable(lay_out(diagram, brand, MATRIX), brand)]
+    return [heading, intro, FigureFlowable(lay_out(diagram, brand, MATRIX), brand), *_module_key(programme, brand, s)]
+
+
+def _cell(course: Course | None, later: str) -> str:
+    if course is None:
+        return "\u2013"
+    return ", ".join(course.modules) + (f"\n{later}" if course.is_pending else "")
+
+
+def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Each module reference the matrix uses, with its name: the key a reader needs to read the codes."""
+    later = _say(programme, "training_plan.still_to_define")
+    rows = [[Paragraph(text(h), s["cell_head"]) for h in programme.guide_text["training_plan.modules_columns"]]]
+    rows += [[Paragraph(text(m.ref), s["cell_bold"]), Paragraph(text(f"{m.name} {later}" if m.is_pending else m.name),
+                                                               s["cell"])]
+             for m in programme.modules.values()]
+    table = grid(rows, s, colWidths=[CONTENT_W * 0.16, CONTENT_W * 0.84], repeatRows=1)
+    table.setStyle(_table_style(brand))
+    return [CondPageBreak(120), Heading(_say(programme, "training_plan.modules_heading"), s["h2"], level=1),
+            Paragraph(text(_say(programme, "training_plan.modules_intro")), s["lead_in"]), table]
+
+
+def _table_style(brand: Brand) -> TableStyle:
+    return TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), colour(brand, "primary")),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colour(brand, "background"), colour(brand, "tint")]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
 
 
 def _routes(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]
@@ -133,11 +161,7 @@ def _catalogue(programme: Programme, brand: Brand, courses: list[Course], s: dic
             length = f"{facts.days} ({facts.total_planned})"
         cells = (course.title, programme.audiences[course.audience].name, length, ", ".join(course.modules))
         rows.append([Paragraph(text(c), s["cell_bold"] if i == 0 else s["cell"]) for i, c in enumerate(cells)])
-    table = grid(rows, s, colWidths=[CONTENT_W * f for f in (0.36, 0.26, 0.18, 0.20)], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), colour(brand, "primary")),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colour(brand, "background"), colour(brand, "tint")]),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    table = grid(rows, s, colWidths=[CONTENT_W * f for f in (0.34, 0.24, 0.22, 0.20)], repeatRows=1)
+    table.setStyle(_table_style(brand))
     return [CondPageBreak(200), Heading(_say(programme, "training_plan.catalogue_heading"), s["h1"]),
             Paragraph(text(_say(programme, "training_plan.catalogue_intro")), s["lead_in"]), table]
