@@ -159,7 +159,7 @@ class _Canvas:
     def boxes(self) -> tuple[Box, ...]:
         target = self.text.target
         largest = {"label": target.label_size, "detail": target.detail_size, "small": target.detail_size,
-                   "outcome": target.detail_size}
+                   "outcome": target.detail_size, "satellite": target.detail_size}
         best = [self.text.best_size(str(kw["text"]), *_room(kw), largest[role], role != "detail") if kw["text"]
                 else largest[role] for kw, role in self.pending]
         # One size for each role, the smallest any of its texts needs; a text that fits at no size does not
@@ -340,9 +340,9 @@ def _hub(d: Diagram, c: _Canvas, W: float, H: float) -> None:
     c.box("label", shape="ellipse", x=(W - cw) / 2, y=(H - chh) / 2, w=cw, h=chh, text=d.centre, fill=fill,
           colour=_on(c.brand, fill), pad=(cw * 0.14, chh * 0.14, cw * 0.14, chh * 0.14))
     tint, text, line = _pale(c)
-    detailed = any(i.detail for i in d.items)
     for item, (x, y) in zip(d.items, centres):  # a detail goes under its label, in plain text
-        c.box("outcome" if detailed else "label", shape="rounded", x=x - sw / 2, y=y - sh / 2, w=sw, h=sh,
+        # A satellite with a detail needs a smaller size than one without: they are sized apart.
+        c.box("outcome" if item.detail else "satellite", shape="rounded", x=x - sw / 2, y=y - sh / 2, w=sw, h=sh,
               text=f"{item.label}\n{item.detail}" if item.detail else item.label, fill=tint, colour=text, line=line)
 
 
