@@ -158,7 +158,7 @@ class Correction:
 
 
 DIAGRAM_KINDS = ("steps", "continuum", "hub", "decision", "cycle", "matrix", "route")
-DIAGRAM_PLACEMENTS = ("after", "beside", "instead")  # a slide of its own after the points, beside them, or for them
+DIAGRAM_PLACEMENTS = ("instead", "after", "beside")  # for the points (they go to the notes), after them, or beside
 
 
 @attrs.frozen
@@ -198,7 +198,7 @@ class Diagram:
     kind: str
     title: str
     alt: str = ""  # written alt text; where empty, alt_text() says the structure in words
-    placement: str = "after"
+    placement: str = "instead"  # reviewers found a slide of points then a picture of the same points a repeat
     items: tuple[DiagramItem, ...] = attrs.field(default=(), converter=_tuple)
     centre: str = ""
     ends: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
@@ -927,6 +927,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.modules_heading": (),
     "training_plan.modules_intro": (),
     "training_plan.modules_columns": 2,
+    "training_plan.abbreviations": ("terms",),
     "training_plan.routes_heading": (),
     "training_plan.routes_intro": (),
     "training_plan.still_to_define": (),

@@ -324,6 +324,16 @@ def _section_time(section) -> str:
     return "within the modules' time"
 
 
+def _day_turn(day: int) -> Iterator[SlideSpec]:
+    """Where one day ends and the next begins: the close of the day before, then the welcome back."""
+    yield SlideSpec("Section", f"Day {day - 1}: close", subtitle=(Para("What we covered today, and what comes "
+                                                                      "tomorrow"),),
+                    notes=f"Close day {day - 1} in the last minutes of its final session. Recap what the day covered "
+                          "against the objectives, say what tomorrow holds and when it starts, and collect the "
+                          "questions still open on a flip chart, to answer first thing tomorrow. Thank attendees.")
+    yield _day_opener(day)
+
+
 def _day_opener(day: int) -> SlideSpec:
     """The first slide of each day after the first: welcome back, a quick recap and an energiser."""
     return SlideSpec("Section", f"Day {day}: welcome back", subtitle=(Para("What we covered, and what comes next"),),
@@ -339,7 +349,7 @@ def _section(plan: CoursePlan, section, index: int = 0,
     if ("exercise", index, 0) in openings and not section.modules:  # the day opens the section: before its divider
         openings[("section", index)] = openings.pop(("exercise", index, 0))
     if ("section", index) in openings:
-        yield _day_opener(openings[("section", index)][0])
+        yield from _day_turn(openings[("section", index)][0])
     if section.role == "opening":  # the opening slides present it
         return
     if not (section.modules or section.exercises or section.awareness or section.messages or section.own_minutes):
@@ -354,7 +364,7 @@ def _section(plan: CoursePlan, section, index: int = 0,
         yield from _module(plan, module_plan, index, openings)
     for number, item in enumerate(section.exercises):
         if ("exercise", index, number) in openings:
-            yield _day_opener(openings[("exercise", index, number)][0])
+            yield from _day_turn(openings[("exercise", index, number)][0])
         yield from _tagged(("exercise", item.module_ref, item.title), _exercise(plan, item))
     for item in section.awareness:
         yield from _awareness(plan, item)
@@ -404,7 +414,7 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
     m = mp.module
     opening = openings.get(("module", index, m.ref))
     if opening is not None and (opening[1] == 0 or not mp.steps):
-        yield _day_opener(opening[0])  # the day starts with the module, or its topics have no slides of their own
+        yield from _day_turn(opening[0])  # the day starts with the module, or its topics have no slides of their own
         opening = None
     if m.is_pending:
         yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para("DRAFT: this module is still to be defined",
@@ -428,18 +438,18 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
     for number, step in enumerate(mp.steps):
         if isinstance(step, ExerciseItem):
             if ("exercise", index, m.ref, number) in openings:
-                yield _day_opener(openings[("exercise", index, m.ref, number)][0])
+                yield from _day_turn(openings[("exercise", index, m.ref, number)][0])
             yield from _tagged(("exercise", step.module_ref, step.title), _exercise(plan, step))
             continue
         if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
-            yield _day_opener(opening[0])
+            yield from _day_turn(opening[0])
             opening = None
         yield from _tagged(("topic", m.ref, step.topic.title), _topic(plan, m, step.topic, step.minutes))
         for message in step.messages:
             yield from _tagged(("message", message.id), _key_message(plan, message))
         elapsed += step.minutes
     if opening is not None:  # the day starts in the module's last minutes: open it before what follows
-        yield _day_opener(opening[0])
+        yield from _day_turn(opening[0])
 
 
 def _minutes_each(mp: ModulePlan) -> int:

@@ -7,6 +7,7 @@ earlier course side by side as branches; then the catalogue of every course with
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
@@ -106,8 +107,14 @@ def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]
              for m in programme.modules.values()]
     table = grid(rows, s, colWidths=[CONTENT_W * 0.16, CONTENT_W * 0.84], repeatRows=1)
     table.setStyle(_table_style(brand))
+    # The plan goes out on its own, with no glossary beside it: the abbreviations in module names, spelled out.
+    names = " ".join(m.name for m in programme.modules.values())
+    spelled = [f"{t.stands_for} ({t.term})" for t in programme.glossary
+               if t.stands_for and re.search(rf"(?<!\w){re.escape(t.term)}(?!\w)", names)]
+    intro = _say(programme, "training_plan.modules_intro") + (
+        " " + _say(programme, "training_plan.abbreviations", terms="; ".join(spelled)) if spelled else "")
     return [CondPageBreak(120), Heading(_say(programme, "training_plan.modules_heading"), s["h2"], level=1),
-            Paragraph(text(_say(programme, "training_plan.modules_intro")), s["lead_in"]), table]
+            Paragraph(text(intro), s["lead_in"]), table]
 
 
 def _table_style(brand: Brand) -> TableStyle:

@@ -57,7 +57,7 @@ def read_diagram(topic: Fields) -> Diagram | None:
         if not d.has(key):
             d.report(d.path, f'a {kind} diagram needs "{key}"')
     diagram = Diagram(kind=kind, title=title, alt=alt,
-                      placement=d.choice("placement", DIAGRAM_PLACEMENTS, required=False, default="after"),
+                      placement=d.choice("placement", DIAGRAM_PLACEMENTS, required=False, default="instead"),
                       items=_items(d, kind), centre=_label(d, "centre"), ends=_ends(d),
                       columns=_columns(d), rows=_rows(d), questions=_questions(d), outcomes=_outcomes(d),
                       stages=_stages(d))

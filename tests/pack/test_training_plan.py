@@ -88,3 +88,11 @@ def test_every_pack_carries_it_in_its_manifest_and_it_is_deterministic(programme
     manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
     assert FILENAME in [f["path"] for f in manifest["files"]]
     assert render_training_plan(programme, brand) == master_plan
+
+
+def test_it_explains_its_own_abbreviations_as_it_goes_out_alone(master_plan, la_plan):
+    from iwpacks.pack.check import acronym_findings
+
+    for data in (master_plan, la_plan):  # no glossary: every acronym is spelled out where it is first used
+        assert acronym_findings({FILENAME: data}, "", []) == []
+    assert "Case management system (CMS)" in _text(master_plan)
