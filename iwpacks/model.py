@@ -921,7 +921,7 @@ ARTEFACTS = (
 GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.label": (),
     "training_plan.for_la": ("name",),
-    "training_plan.intro": (),
+    "training_plan.intro": ("source",),
     "training_plan.programme_heading": (),
     "training_plan.programme_intro": ("processes",),
     "training_plan.modules_heading": (),
@@ -936,6 +936,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.catalogue_columns": 4,
     "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism
     "facilitation.heading": (),
+    "facilitation.diagram_points": (),
     "facilitation.intro": (),
     "facilitation.omitted": ("reason",),
     "facilitation.strategy_words": ("words",),

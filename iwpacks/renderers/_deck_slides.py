@@ -481,12 +481,12 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[
                                   f"What it shows: {diagram.alt_text()}")
     for local in topic.local_slides:
         yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
-                          (local.notes or "A local slide added by your LA.") + " (Local slide.)")
+                          (local.notes or "A local slide added by your LA."))
 
 
 def _points_said(topic: Topic) -> str:
     """A diagram that stands for the topic's points: the notes keep the points, for the trainer to say."""
-    return (" The picture stands for these points: " + "; ".join(topic.points) + ".") if topic.points else ""
+    return (" Points to make with the picture: " + "; ".join(topic.points) + ".") if topic.points else ""
 
 
 def _bare_topics(plan: CoursePlan, m: Module, mp: ModulePlan) -> Iterator[SlideSpec]:
@@ -499,7 +499,7 @@ def _bare_topics(plan: CoursePlan, m: Module, mp: ModulePlan) -> Iterator[SlideS
     for topic in mp.topics:
         for local in topic.local_slides:
             yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
-                              (local.notes or "A local slide added by your LA.") + " (Local slide.)")
+                              (local.notes or "A local slide added by your LA."))
 
 
 def _prompt(m: Module, topic: Topic) -> str:

@@ -36,7 +36,7 @@ class Target:
 
 SLIDE = Target(12.13 * 72, 4.95 * 72, 22, 18, 12, centred=True)  # the body area of "Title and Content"
 SLIDE_BESIDE = Target(5.87 * 72, 4.95 * 72, 18, 14, 12, centred=True)  # the right-hand column of "Two Content"
-PAGE = Target(6.3 * 72, 3.1 * 72, 11, 9.5, 8)  # the text width of an A4 document, for print
+PAGE = Target(6.3 * 72, 3.1 * 72, 12, 10.5, 8.5)  # the text width of an A4 document, for print
 
 
 _DEFAULT_PAD = (5.0, 3.0, 5.0, 3.0)  # text insets in points: left, top, right, bottom

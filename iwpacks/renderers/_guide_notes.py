@@ -197,6 +197,8 @@ def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: s
     if minutes:
         keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"),
                                 format_minutes(minutes) + _slides("topic", module_ref, topic.title)))
+    if topic.diagram is not None and topic.diagram.placement == "instead" and topic.points and not topic.slots:
+        keep_with_next(doc.add_paragraph(say(plan, "facilitation.diagram_points")))  # the slide shows the picture
     bullets(doc, topic.points)
     if topic.notes:
         doc.add_paragraph(topic.notes)

@@ -69,7 +69,7 @@ def _story(programme: Programme, brand: Brand, courses: list[Course], identity: 
     s = paragraph_styles(brand)
     lines = [text(_say(programme, "training_plan.for_la", name=identity.name))] if identity.name else []
     story: list[Flowable] = [cover_block(_say(programme, "training_plan.label"), programme.title, lines, s, brand),
-                             Spacer(1, 10), Paragraph(text(_say(programme, "training_plan.intro")), s["body"])]
+                             Spacer(1, 10), Paragraph(text(_say(programme, "training_plan.intro", source=programme.source_document)), s["body"])]
     story += _programme(programme, brand, courses, s)
     story += _routes(programme, brand, courses, s)
     story += _catalogue(programme, brand, courses, s)

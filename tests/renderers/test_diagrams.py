@@ -208,3 +208,15 @@ def test_a_reference_sheet_draws_the_diagram_it_names(programme, handouts, tmp_p
     found = broken_content(tmp_path, "printables.yaml", 'diagram: "IW01 topic 4"', 'diagram: "IW01 topic 2"')
     assert re.search(r'content/printables\.yaml:\d+: printables\[\d+\]\.diagram: "IW01 topic 2" names no topic '
                      r"diagram", found), found
+
+
+def test_the_guide_says_when_a_slide_shows_the_diagram_instead_of_the_points(plans, guides, programme):
+    lead = programme.guide_text["facilitation.diagram_points"][0]
+    for cid, data in guides.items():
+        instead = [s.topic for section in plans[cid].sections for mp in section.modules for s in mp.steps
+                   if getattr(s, "topic", None) is not None and s.topic.diagram is not None
+                   and s.topic.diagram.placement == "instead" and s.topic.points and not s.topic.slots]
+        paragraphs = [p.text for p in Document(io.BytesIO(data)).paragraphs]
+        assert paragraphs.count(lead) == len(instead), cid
+        for topic in instead:  # the lead-in comes straight before the topic's first point
+            assert paragraphs[paragraphs.index(topic.points[0]) - 1] == lead, (cid, topic.title)
