@@ -78,7 +78,9 @@ def _chapters_run_on(doc: DocumentObject) -> None:
     holding only those few lines. The cover is always one page, so the break after it is safe.
     """
     paragraphs = doc.paragraphs
-    chapters = [n for n, p in enumerate(paragraphs) if p.style is not None and p.style.name == "Heading 1"]
+    # By the style's id in the XML: python-docx's p.style looks the style up afresh for every paragraph.
+    heading_id = doc.styles["Heading 1"].style_id
+    chapters = [n for n, p in enumerate(paragraphs) if p._p.style == heading_id]
     for n in chapters[1:]:
         heading = paragraphs[n]
         heading.paragraph_format.page_break_before = False
