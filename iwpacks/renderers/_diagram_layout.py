@@ -81,6 +81,18 @@ class Arrow:
     head: bool = True  # an arrowhead at (x2, y2)
     both: bool = False  # and at (x1, y1)
 
+    def heads(self) -> list[list[tuple[float, float]]]:
+        """The triangle of each arrowhead, its tip at the line's end, for painters with no line ends of their own."""
+        ends = [(self.x1, self.y1, self.x2, self.y2)] if self.head else []
+        if self.both:
+            ends.append((self.x2, self.y2, self.x1, self.y1))
+        size, out = 4.5 * self.width, []
+        for ax, ay, bx, by in ends:
+            angle = math.atan2(by - ay, bx - ax)
+            out.append([(bx, by), *((bx - size * math.cos(angle + turn), by - size * math.sin(angle + turn))
+                                    for turn in (-0.45, 0.45))])
+        return out
+
 
 @attrs.frozen
 class Figure:
@@ -192,24 +204,30 @@ def _shrink_to_text(boxes: list[Box]) -> tuple[Box, ...]:
     return tuple(attrs.evolve(b, h=min(b.h, depth)) if b.top else b for b in boxes)
 
 
-def _centred(figure: Figure) -> Figure:
-    """The figure moved down to the middle of its canvas, where its boxes leave room below."""
+def _extent(figure: Figure) -> tuple[float, float]:
+    """The top and bottom of what the figure draws."""
     top = min([b.y for b in figure.boxes] + [min(a.y1, a.y2) for a in figure.arrows])
     bottom = max([b.y + b.h for b in figure.boxes] + [max(a.y1, a.y2) for a in figure.arrows])
-    shift = (figure.height - bottom - top) / 2
-    if abs(shift) < 1:
-        return figure
-    return attrs.evolve(figure, boxes=tuple(attrs.evolve(b, y=b.y + shift) for b in figure.boxes),
+    return top, bottom
+
+
+def _moved_down(figure: Figure, shift: float, height: float) -> Figure:
+    return attrs.evolve(figure, height=height,
+                        boxes=tuple(attrs.evolve(b, y=b.y + shift) for b in figure.boxes),
                         arrows=tuple(attrs.evolve(a, y1=a.y1 + shift, y2=a.y2 + shift) for a in figure.arrows))
+
+
+def _centred(figure: Figure) -> Figure:
+    """The figure moved to the middle of its canvas, where its boxes leave room above or below."""
+    top, bottom = _extent(figure)
+    shift = (figure.height - bottom - top) / 2
+    return figure if abs(shift) < 1 else _moved_down(figure, shift, figure.height)
 
 
 def _trimmed(figure: Figure) -> Figure:
     """The figure with the empty bands above and below its boxes cut off, for a page where space is dear."""
-    top = min([b.y for b in figure.boxes] + [min(a.y1, a.y2) for a in figure.arrows])
-    bottom = max([b.y + b.h for b in figure.boxes] + [max(a.y1, a.y2) for a in figure.arrows])
-    return attrs.evolve(figure, height=bottom - top + 2,
-                        boxes=tuple(attrs.evolve(b, y=b.y - top + 1) for b in figure.boxes),
-                        arrows=tuple(attrs.evolve(a, y1=a.y1 - top + 1, y2=a.y2 - top + 1) for a in figure.arrows))
+    top, bottom = _extent(figure)
+    return _moved_down(figure, 1 - top, bottom - top + 2)
 
 
 def _room(kw: dict) -> tuple[float, float]:
@@ -409,13 +427,9 @@ def _decision(d: Diagram, c: _Canvas, W: float, H: float) -> None:
     qw, ox = W * 0.5, W * 0.62
     fill, ink = _strong(c)
     tint, text, line = _pale(c)
-    following = {q.id: (questions[i + 1].id if i + 1 < len(questions) else None) for i, q in enumerate(questions)}
-    for i, q in enumerate(questions):
+    for i, (q, (down, across)) in enumerate(zip(questions, _branches(d))):  # onward is down the page
         y = i * (rh + vgap)
         c.box("label", shape="rounded", x=0, y=y, w=qw, h=rh, text=q.question, fill=fill, colour=ink)
-        down, across = ("yes", "no") if q.yes == following[q.id] or following[q.id] is None else ("no", "yes")
-        if following[q.id] is None:  # the last question: "yes" ends below it, "no" beside it
-            down, across = "yes", "no"
         c.arrow(qw / 2, y + rh + 1, qw / 2, y + rh + vgap - 1)
         c.box("small", shape="text", x=qw / 2 + 4, y=y + rh, w=60, h=vgap, text=down.capitalize(), fill="",
               colour=c.brand.colours["text"], pad=(2, 1, 2, 1))
@@ -423,7 +437,7 @@ def _decision(d: Diagram, c: _Canvas, W: float, H: float) -> None:
         c.box("small", shape="text", x=qw + 4, y=max(0.0, y + rh / 2 - vgap), w=ox - qw - 8, h=vgap, text=across.capitalize(),
               fill="", colour=c.brand.colours["text"], pad=(2, 1, 2, 1))
         _outcome(c, outcomes.get(getattr(q, across)), ox, y, W - ox, rh)
-        if following[q.id] is None:
+        if i == len(questions) - 1:  # the last question's onward branch ends in an outcome below it
             _outcome(c, outcomes.get(getattr(q, down)), 0, y + rh + vgap, qw, rh)
 
 

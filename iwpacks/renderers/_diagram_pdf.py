@@ -4,8 +4,6 @@ A reader can search and copy every label, and the picture stays sharp at any zoo
 """
 from __future__ import annotations
 
-import math
-
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
@@ -71,18 +69,8 @@ def _arrow(canvas, arrow: Arrow) -> None:
     canvas.setFillColor(colour)
     canvas.setLineWidth(arrow.width)
     canvas.line(arrow.x1, arrow.y1, arrow.x2, arrow.y2)
-    ends = [(arrow.x1, arrow.y1, arrow.x2, arrow.y2)] if arrow.head else []
-    if arrow.both:
-        ends.append((arrow.x2, arrow.y2, arrow.x1, arrow.y1))
-    for ax, ay, bx, by in ends:
-        angle = math.atan2(by - ay, bx - ax)
-        size = 4.5 * arrow.width
-        path = canvas.beginPath()
-        path.moveTo(bx, by)
-        path.lineTo(bx - size * math.cos(angle - 0.45), by - size * math.sin(angle - 0.45))
-        path.lineTo(bx - size * math.cos(angle + 0.45), by - size * math.sin(angle + 0.45))
-        path.close()
-        canvas.drawPath(path, stroke=0, fill=1)
+    for head in arrow.heads():
+        _polygon(canvas, head, stroke=False, fill=True)
 
 
 def _box(canvas, box: Box) -> None:
@@ -101,11 +89,14 @@ def _box(canvas, box: Box) -> None:
     elif box.shape == "ellipse":
         canvas.ellipse(box.x, box.y, box.x + box.w, box.y + box.h, stroke=int(stroke), fill=int(fill))
     else:
-        path = canvas.beginPath()
-        points = box.outline()
-        path.moveTo(*points[0])
-        for point in points[1:]:
-            path.lineTo(*point)
-        path.close()
-        canvas.drawPath(path, stroke=int(stroke), fill=int(fill))
+        _polygon(canvas, box.outline(), stroke, fill)
+
+
+def _polygon(canvas, points: list[tuple[float, float]], stroke: bool, fill: bool) -> None:
+    path = canvas.beginPath()
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    path.close()
+    canvas.drawPath(path, stroke=int(stroke), fill=int(fill))
 

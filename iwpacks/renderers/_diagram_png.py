@@ -41,15 +41,8 @@ def _arrow(draw: ImageDraw.ImageDraw, arrow, scale: float) -> None:
     x1, y1, x2, y2 = (v * scale for v in (arrow.x1, arrow.y1, arrow.x2, arrow.y2))
     width = max(1, round(arrow.width * scale))
     draw.line((x1, y1, x2, y2), fill=_hex(arrow.colour), width=width)
-    ends = [(x1, y1, x2, y2)] if arrow.head else []
-    if arrow.both:
-        ends.append((x2, y2, x1, y1))
-    for ax, ay, bx, by in ends:
-        angle = math.atan2(by - ay, bx - ax)
-        size = 4.5 * width
-        left = (bx - size * math.cos(angle - 0.45), by - size * math.sin(angle - 0.45))
-        right = (bx - size * math.cos(angle + 0.45), by - size * math.sin(angle + 0.45))
-        draw.polygon([(bx, by), left, right], fill=_hex(arrow.colour))
+    for head in arrow.heads():
+        draw.polygon([(x * scale, y * scale) for x, y in head], fill=_hex(arrow.colour))
 
 
 def _box(draw: ImageDraw.ImageDraw, box: Box, scale: float, brand: Brand) -> None:
