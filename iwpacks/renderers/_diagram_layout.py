@@ -80,6 +80,10 @@ class Arrow:
     width: float = 1.75
     head: bool = True  # an arrowhead at (x2, y2)
     both: bool = False  # and at (x1, y1)
+    # The boxes each end touches, by their place in Figure.boxes (None: a free end), so a slide can glue the
+    # arrow to them and it follows a box a trainer moves.
+    begin_box: int | None = None
+    end_box: int | None = None
 
     def heads(self) -> list[list[tuple[float, float]]]:
         """The triangle of each arrowhead, its tip at the line's end, for painters with no line ends of their own."""
@@ -248,7 +252,22 @@ def lay_out(diagram: Diagram, brand: Brand, target: Target) -> Figure:
     boxes = canvas.boxes()
     place = _centred if target.centred else _trimmed
     return place(Figure(title=diagram.title, alt=diagram.alt_text(), width=target.width, height=target.height,
-                           boxes=boxes, arrows=tuple(canvas.arrows), overflow=tuple(canvas.text.overflow)))
+                        boxes=boxes, arrows=_attached(canvas.arrows, boxes), overflow=tuple(canvas.text.overflow)))
+
+
+ATTACH_REACH = 6.0  # an arrow's end this near a box (points) belongs to it: the layouts stop 1-4 pt short
+
+
+def _attached(arrows: Sequence[Arrow], boxes: Sequence[Box]) -> tuple[Arrow, ...]:
+    """Each arrow with the boxes its ends touch. Text alone (a branch's "Yes", an end's name) is a label beside
+    an arrow, never what it joins."""
+    def touching(x: float, y: float) -> int | None:
+        near = [(max(b.x - x, x - b.x - b.w, b.y - y, y - b.y - b.h), k) for k, b in enumerate(boxes)
+                if b.shape != "text"]
+        near = [(gap, k) for gap, k in near if gap <= ATTACH_REACH]
+        return min(near)[1] if near else None
+
+    return tuple(attrs.evolve(a, begin_box=touching(a.x1, a.y1), end_box=touching(a.x2, a.y2)) for a in arrows)
 
 
 # Colours -----------------------------------------------------------------------------------------------------

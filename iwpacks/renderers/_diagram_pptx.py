@@ -5,6 +5,8 @@ PowerPoint as the layout measured it. Shapes go in reading order, the arrows beh
 """
 from __future__ import annotations
 
+import math
+
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -30,17 +32,17 @@ def draw_figure(shapes, figure: Figure, left: int, top: int, brand: Brand) -> No
     group = shapes.add_group_shape()
     group.name = DIAGRAM_PREFIX + figure.title
     group._element.nvGrpSpPr.cNvPr.set("descr", figure.alt)
-    for arrow in figure.arrows:
-        _arrow(group.shapes, arrow, left, top)
-    for number, box in enumerate(figure.boxes, 1):
-        _box(group.shapes, box, left, top, brand, number)
+    lines = [_arrow(group.shapes, arrow, left, top) for arrow in figure.arrows]
+    shapes = [_box(group.shapes, box, left, top, brand, number) for number, box in enumerate(figure.boxes, 1)]
+    for line, arrow in zip(lines, figure.arrows):  # glued once the boxes have ids, the lines still behind them
+        _glue(line, arrow, figure.boxes, shapes)
 
 
 def _emu(value: float) -> int:
     return round(value * EMU_PER_POINT)
 
 
-def _arrow(shapes, arrow: Arrow, left: int, top: int) -> None:
+def _arrow(shapes, arrow: Arrow, left: int, top: int):
     line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left + _emu(arrow.x1), top + _emu(arrow.y1),
                                 left + _emu(arrow.x2), top + _emu(arrow.y2))
     line.name = "Arrow" if arrow.head else "Line"
@@ -52,6 +54,38 @@ def _arrow(shapes, arrow: Arrow, left: int, top: int) -> None:
         ln.append(_line_end("a:headEnd"))
     if arrow.head:
         ln.append(_line_end("a:tailEnd"))
+    return line
+
+
+# The connection sites of each preset shape, in the order DrawingML numbers them (its idx), as fractions of the
+# shape's width and height: a rectangle's top, left, bottom and right; an ellipse's also at its diagonals.
+_DIAGONAL = (1 - 0.7071) / 2
+_SITES = {
+    "rect": ((0.5, 0), (0, 0.5), (0.5, 1), (1, 0.5)),
+    "rounded": ((0.5, 0), (0, 0.5), (0.5, 1), (1, 0.5)),
+    "ellipse": ((0.5, 0), (_DIAGONAL, _DIAGONAL), (0, 0.5), (_DIAGONAL, 1 - _DIAGONAL), (0.5, 1),
+                (1 - _DIAGONAL, 1 - _DIAGONAL), (1, 0.5), (1 - _DIAGONAL, _DIAGONAL)),
+}
+
+
+def _glue(line, arrow: Arrow, boxes: tuple[Box, ...], shapes: list) -> None:
+    """Connect the line's ends to the boxes they touch (a:stCxn, a:endCxn), at the box's connection site nearest
+    the end, without moving it: the slide keeps the layout's geometry, and PowerPoint re-routes the line only
+    when a trainer moves a box."""
+    ends = ((arrow.begin_box, (arrow.x1, arrow.y1), (arrow.x2, arrow.y2), "a:stCxn"),
+            (arrow.end_box, (arrow.x2, arrow.y2), (arrow.x1, arrow.y1), "a:endCxn"))
+    props = line._element.nvCxnSpPr.cNvCxnSpPr
+    for index, end, other, tag in ends:
+        if index is None or boxes[index].shape not in _SITES:
+            continue
+        box = boxes[index]
+        aim = _leaving(box, end, other)
+        sites = [(box.x + fx * box.w, box.y + fy * box.h) for fx, fy in _SITES[box.shape]]
+        site = min(range(len(sites)), key=lambda k: math.hypot(sites[k][0] - aim[0], sites[k][1] - aim[1]))
+        element = OxmlElement(tag)
+        element.set("id", str(shapes[index].shape_id))
+        element.set("idx", str(site))
+        props.append(element)  # a:stCxn before a:endCxn, as the schema orders them
 
 
 def _line_end(tag: str):
@@ -61,7 +95,22 @@ def _line_end(tag: str):
     return end
 
 
-def _box(shapes, box: Box, left: int, top: int, brand: Brand, number: int) -> None:
+def _leaving(box: Box, end: tuple[float, float], other: tuple[float, float]) -> tuple[float, float]:
+    """Where a line from `end` towards `other` crosses the box's outline: `end` itself if it lies outside (most
+    arrows stop just short of a box), else the point a spoke from the box's middle leaves it by."""
+    cx, cy, hw, hh = box.x + box.w / 2, box.y + box.h / 2, box.w / 2, box.h / 2
+    dx, dy = other[0] - end[0], other[1] - end[1]
+    inside = abs(end[0] - cx) <= hw and abs(end[1] - cy) <= hh
+    if not inside or not (dx or dy):
+        return end
+    if box.shape == "ellipse":  # from the middle: the ellipse's own radius in that direction
+        t = 1 / math.hypot(dx / hw, dy / hh)
+        return cx + dx * t, cy + dy * t
+    t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+    return cx + dx * t, cy + dy * t
+
+
+def _box(shapes, box: Box, left: int, top: int, brand: Brand, number: int):
     x, y, w, h = left + _emu(box.x), top + _emu(box.y), _emu(box.w), _emu(box.h)
     if box.shape == "text":
         shape = shapes.add_textbox(x, y, w, h)
@@ -113,3 +162,4 @@ def _box(shapes, box: Box, left: int, top: int, brand: Brand, number: int) -> No
         run.font.bold = box.bold and not index  # a label's detail, on the lines after it, is plain
         run.font.name = brand.body_font
         run.font.color.rgb = RGBColor.from_string(box.colour)
+    return shape

@@ -11,13 +11,14 @@ from content_copy import broken_content
 from docx import Document
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 import iwpacks
 from iwpacks.errors import ContentError
 from iwpacks.pack.check import check_deck
 from iwpacks.planning.plan import plan_course
-from iwpacks.renderers._diagram_layout import PAGE, SLIDE, SLIDE_BESIDE, lay_out
+from iwpacks.renderers._diagram_layout import ATTACH_REACH, PAGE, SLIDE, SLIDE_BESIDE, lay_out
 from iwpacks.renderers._deck_slides import plan_slides
 from iwpacks.renderers._diagram_png import figure_png
 from iwpacks.renderers.deck import DeckRenderer
@@ -220,3 +221,40 @@ def test_the_guide_says_when_a_slide_shows_the_diagram_instead_of_the_points(pla
         assert paragraphs.count(lead) == len(instead), cid
         for topic in instead:  # the lead-in comes straight before the topic's first point
             assert paragraphs[paragraphs.index(topic.points[0]) - 1] == lead, (cid, topic.title)
+
+
+def _connector_ends(connector):
+    """A connector's begin and end points in EMU, whichever way round its flips draw it."""
+    x, y, cx, cy = connector.left, connector.top, connector.width, connector.height
+    xfrm = connector._element.spPr.find(qn("a:xfrm"))
+    flip_h, flip_v = xfrm.get("flipH") == "1", xfrm.get("flipV") == "1"
+    begin = (x + cx if flip_h else x, y + cy if flip_v else y)
+    end = (x if flip_h else x + cx, y if flip_v else y + cy)
+    return begin, end
+
+
+def test_slide_arrows_are_glued_to_the_boxes_they_join_where_the_layout_drew_them(decks):
+    reach = Pt(ATTACH_REACH)
+    glued = 0
+    for cid, data in decks.items():
+        for number, group in _groups(data):
+            boxes = {s.shape_id: s for s in group.shapes if s.shape_type != MSO_SHAPE_TYPE.LINE
+                     and not s._element.tag.endswith("cxnSp")}
+            for connector in (s for s in group.shapes if s._element.tag.endswith("cxnSp")):
+                props = connector._element.nvCxnSpPr.cNvCxnSpPr
+                for tag, point in zip(("a:stCxn", "a:endCxn"), _connector_ends(connector)):
+                    glue = props.find(qn(tag))
+                    if glue is None:
+                        continue
+                    box = boxes[int(glue.get("id"))]  # a box of this diagram, not a stray id
+                    gap = max(box.left - point[0], point[0] - box.left - box.width,
+                              box.top - point[1], point[1] - box.top - box.height)
+                    assert gap <= reach, (cid, number, connector.name, tag)  # the end was not moved
+                    glued += 1
+    # Every arrow of the escalation flow joins two boxes, and each of its ends is glued.
+    prs = Presentation(io.BytesIO(decks["lp-practitioners"]))
+    flow = next(s for slide in prs.slides for s in slide.shapes if s.name.startswith("Diagram: Getting things"))
+    connectors = [s for s in flow.shapes if s._element.tag.endswith("cxnSp")]
+    assert connectors and all(c._element.nvCxnSpPr.cNvCxnSpPr.find(qn(t)) is not None
+                              for c in connectors for t in ("a:stCxn", "a:endCxn"))
+    assert glued > 100
