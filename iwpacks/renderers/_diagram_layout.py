@@ -425,13 +425,13 @@ def _matrix(d: Diagram, c: _Canvas, W: float, H: float) -> None:
 
 
 def _branches(d: Diagram) -> list[tuple[str, str]]:
-    """Each question's (onward, aside) branch names: onward to the next question, aside to an outcome. The last
-    question goes on to its "yes" outcome and aside to its "no"."""
-    out = []
-    for i, q in enumerate(d.questions):
-        following = d.questions[i + 1].id if i + 1 < len(d.questions) else None
-        out.append(("no", "yes") if following is not None and q.no == following else ("yes", "no"))
-    return out
+    """Each question's (onward, aside) branch names: onward to the next question, aside to an outcome. Every
+    question of a chain leads on by the same answer (the reader holds content to it), and the last question's
+    onward branch is that same answer, so "No" (say) goes down the page at every question, the last included.
+    A flow of one question goes on by "yes"."""
+    first = d.questions[0] if d.questions else None
+    onward = "no" if first is not None and len(d.questions) > 1 and first.no == d.questions[1].id else "yes"
+    return [(onward, "yes" if onward == "no" else "no") for _ in d.questions]
 
 
 def _decision(d: Diagram, c: _Canvas, W: float, H: float) -> None:

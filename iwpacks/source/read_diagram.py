@@ -177,6 +177,19 @@ def _check_flow(d: Fields, diagram: Diagram) -> None:
             d.report(d.path + ("questions", i), f'one branch leads on to the next question, "{following}"')
         if following and q.yes == q.no == following:
             d.report(d.path + ("questions", i), "one branch leads on to the next question, the other to an outcome")
+    _check_one_way(d, diagram)
+
+
+def _check_one_way(d: Fields, diagram: Diagram) -> None:
+    """Every question leads on to the next by the same answer, so the branch that leads on is drawn the same way
+    at each one ("no" always down the page, say) and a reader never has to check which way each one turns."""
+    ids = [q.id for q in diagram.questions]
+    onward = [(i, "yes" if q.yes == following else "no")
+              for i, (q, following) in enumerate(zip(diagram.questions, ids[1:])) if following in (q.yes, q.no)]
+    for i, answer in onward:
+        if answer != onward[0][1]:
+            d.report(d.path + ("questions", i), f'this question leads on to the next by "{answer}", the first by '
+                                                f'"{onward[0][1]}": ask each so that the same answer leads on')
 
 
 def _stages(d: Fields) -> tuple[tuple[str, ...], ...]:

@@ -258,3 +258,30 @@ def test_slide_arrows_are_glued_to_the_boxes_they_join_where_the_layout_drew_the
     assert connectors and all(c._element.nvCxnSpPr.cNvCxnSpPr.find(qn(t)) is not None
                               for c in connectors for t in ("a:stCxn", "a:endCxn"))
     assert glued > 100
+
+
+def test_every_decision_flow_leads_on_by_the_same_answer_and_labels_each_branch(programme, brand):
+    flows = [t.diagram for m in programme.modules.values() for t in (m.material.topics if m.material else ())
+             if t.diagram is not None and t.diagram.kind == "decision"]
+    assert len(flows) >= 5
+    for flow in flows:
+        for target in (SLIDE, PAGE):
+            figure = lay_out(flow, brand, target)
+            questions = [b for b in figure.boxes if b.text in {q.question for q in flow.questions}]
+            labels = [b for b in figure.boxes if b.shape == "text" and b.text in ("Yes", "No")]
+            assert len(labels) == 2 * len(questions), (flow.title, target)  # every branch is labelled
+            down = len({b.y for b in questions}) == len(questions)  # a chain down the page, else across it
+            onward = {b.text for b in labels
+                      if (b.x < questions[0].x + questions[0].w if down else b.y < questions[0].y + questions[0].h)}
+            aside = {b.text for b in labels} - onward if len(onward) == 1 else {"?"}
+            assert len(onward) == 1 and len(aside) == 1, (flow.title, target, [(b.text, b.x, b.y) for b in labels])
+
+
+def test_a_flow_that_leads_on_by_yes_at_one_question_and_no_at_another_is_a_located_error(tmp_path):
+    found = _error(tmp_path, "kind: decision\ntitle: Mixed\nquestions:\n"
+                             "- id: q1\n  question: First?\n  yes: stop\n  no: q2\n"
+                             "- id: q2\n  question: Second?\n  yes: q3\n  no: stop\n"
+                             "- id: q3\n  question: Third?\n  yes: stop\n  no: stop\n"
+                             "outcomes:\n- id: stop\n  label: Stop")
+    assert re.search(r'material/CAF02\.yaml:\d+: topics\[\d\]\.diagram\.questions\[1\]: this question leads on to the '
+                     r'next by "yes", the first by "no"', found), found
