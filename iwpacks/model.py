@@ -168,6 +168,7 @@ class DiagramItem:
     label: str
     detail: str = ""
     id: str = ""  # only a decision's outcomes have one, for the questions' branches to name
+    highlight: bool = False  # a hub's satellite drawn in the strong colour: the one of them the picture is about
 
 
 @attrs.frozen

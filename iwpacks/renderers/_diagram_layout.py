@@ -377,10 +377,14 @@ def _hub(d: Diagram, c: _Canvas, W: float, H: float) -> None:
     c.box("label", shape="ellipse", x=(W - cw) / 2, y=(H - chh) / 2, w=cw, h=chh, text=d.centre, fill=fill,
           colour=_on(c.brand, fill), pad=(cw * 0.14, chh * 0.14, cw * 0.14, chh * 0.14))
     tint, text, line = _pale(c)
+    strong, ink = _strong(c)
     for item, (x, y) in zip(d.items, centres):  # a detail goes under its label, in plain text
-        # A satellite with a detail needs a smaller size than one without: they are sized apart.
+        # A satellite with a detail needs a smaller size than one without: they are sized apart. A highlighted
+        # one (the lead professional among the team) is in the strong colour, still one of the ring.
         c.box("outcome" if item.detail else "satellite", shape="rounded", x=x - sw / 2, y=y - sh / 2, w=sw, h=sh,
-              text=f"{item.label}\n{item.detail}" if item.detail else item.label, fill=tint, colour=text, line=line)
+              text=f"{item.label}\n{item.detail}" if item.detail else item.label,
+              fill=strong if item.highlight else tint, colour=ink if item.highlight else text,
+              line=strong if item.highlight else line)
 
 
 def _edge(cx: float, cy: float, hw: float, hh: float, tx: float, ty: float, margin: float = 4) -> tuple[float, float]:

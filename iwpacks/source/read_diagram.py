@@ -32,7 +32,7 @@ CELL_CHARS = 110
 QUESTION_CHARS = 110
 ALT_CHARS = 1200
 _KEYS = content_keys(Diagram)
-_ITEM_KEYS = ("label", "detail")
+_ITEM_KEYS = ("label", "detail", "highlight")
 _OUTCOME_KEYS = ("id", "label", "detail")
 _QUESTION_KEYS = content_keys(DiagramQuestion)
 _ROW_KEYS = content_keys(MatrixRow)
@@ -85,7 +85,16 @@ def _items(d: Fields, kind: str) -> tuple[DiagramItem, ...]:
     if not low <= len(records) <= high:
         d.report(d.path + ("items",), f"a {kind} diagram has {low}-{high} items to fit one slide; "
                                       f"this one has {len(records)}")
-    return tuple(DiagramItem(label=_label(r, "label") or r.text("label"), detail=_detail(r)) for r in records)
+    return tuple(DiagramItem(label=_label(r, "label") or r.text("label"), detail=_detail(r),
+                             highlight=_highlight(r, kind)) for r in records)
+
+
+def _highlight(r: Fields, kind: str) -> bool:
+    """Whether a hub's satellite stands out: one of the ring (the team's lead professional), not a box apart."""
+    value = r.boolean("highlight")
+    if value and kind != "hub":
+        r.report(r.path + ("highlight",), f"only a hub's satellites are highlighted, not a {kind}'s items")
+    return value and kind == "hub"
 
 
 def _detail(r: Fields) -> str:

@@ -285,3 +285,27 @@ def test_a_flow_that_leads_on_by_yes_at_one_question_and_no_at_another_is_a_loca
                              "outcomes:\n- id: stop\n  label: Stop")
     assert re.search(r'material/CAF02\.yaml:\d+: topics\[\d\]\.diagram\.questions\[1\]: this question leads on to the '
                      r'next by "yes", the first by "no"', found), found
+
+
+def test_the_team_around_the_child_shows_the_lead_professional_as_one_of_its_practitioners(programme, brand,
+                                                                                           decks):
+    hubs = [(m.ref, t.diagram) for m in programme.modules.values() for t in (m.material.topics if m.material else ())
+            if t.diagram is not None and t.diagram.title == "The team around the child"]
+    assert len(hubs) >= 2
+    for ref, hub in hubs:
+        assert not any(i.label.lower() == "lead professional" for i in hub.items), ref  # no worker of its own
+        lead = [i for i in hub.items if i.highlight]
+        assert len(lead) == 1 and "lead professional" in lead[0].detail, ref
+        figure = lay_out(hub, brand, SLIDE)
+        box = next(b for b in figure.boxes if b.text.startswith(lead[0].label))
+        others = [b for b in figure.boxes if b.shape == "rounded" and b is not box]
+        assert box.fill == brand.colours["primary"] and all(b.fill != box.fill for b in others), ref
+    prs = Presentation(io.BytesIO(decks["lp-practitioners"]))
+    group = next(s for slide in prs.slides for s in slide.shapes if s.name == "Diagram: The team around the child")
+    filled = [s for s in group.shapes if s.has_text_frame and s.text_frame.text.startswith(lead[0].label)]
+    assert filled and str(filled[0].fill.fore_color.rgb) == brand.colours["primary"].upper()
+
+
+def test_only_a_hubs_satellites_are_highlighted(tmp_path):
+    found = _error(tmp_path, "kind: steps\ntitle: Steps\nitems:\n- label: a\n  highlight: true\n- label: b")
+    assert re.search(r"diagram\.items\[0\]\.highlight: only a hub's satellites are highlighted", found), found
