@@ -309,3 +309,20 @@ def test_the_team_around_the_child_shows_the_lead_professional_as_one_of_its_pra
 def test_only_a_hubs_satellites_are_highlighted(tmp_path):
     found = _error(tmp_path, "kind: steps\ntitle: Steps\nitems:\n- label: a\n  highlight: true\n- label: b")
     assert re.search(r"diagram\.items\[0\]\.highlight: only a hub's satellites are highlighted", found), found
+
+
+def test_every_continuum_of_needs_names_its_levels_in_the_reference_sheets_words(programme, brand, handouts):
+    sheet = programme.printables["continuum-of-needs"]
+    levels = next(s for s in sheet.sections if s.heading == "Levels of need")
+    words = [prompt.split(":")[0] for prompt in levels.prompts]
+    assert words == ["No additional needs", "Additional needs", "Complex needs", "In need of protection"]
+    continua = [(m.ref, t.diagram) for m in programme.modules.values() for t in (m.material.topics if m.material else ())
+                if t.diagram is not None and t.diagram.kind == "continuum" and "continuum" in t.title.lower()]
+    assert len(continua) >= 4
+    for ref, diagram in continua:
+        for item in diagram.items:  # a level, or a level split ("Additional needs: several services")
+            assert item.label.split(":")[0] in words, (ref, item.label)
+    text = " ".join(p.text for p in Document(io.BytesIO(handouts["caf-practitioners"])).paragraphs)
+    assert "Acute" not in text and "acute" not in text
+    for deck_labels in (lay_out(d, brand, SLIDE).boxes for _, d in continua):
+        assert not any(b.text in ("Universal", "Acute", "Additional", "Complex") for b in deck_labels)
