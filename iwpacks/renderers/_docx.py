@@ -113,24 +113,38 @@ def picture(run: Run, path: str | io.BytesIO, width: Cm | Pt, alt_text: str, nam
     doc_pr.set("name", name or alt_text[:60])
 
 
+FIGURE_SHARE_OF_PAGE = 0.45  # a figure and its caption take at most this much of the text's height
+
+
 def diagram_figure(doc: DocumentObject, diagram: Diagram, brand: Brand) -> None:
-    """A content diagram as a picture the width of the text, kept with its caption below it."""
-    width, alt, png = _figure_picture(diagram, brand)
+    """A content diagram as a picture the width of the text, kept with its caption ("Figure: <title>") below it.
+
+    A picture too tall for the room left on a page moves to the next with its caption and leaves a gap: one at
+    most `FIGURE_SHARE_OF_PAGE` of the page deep (scaled down to it where its layout is deeper) never leaves a
+    page more than half empty before it."""
+    width, height, alt, png = _figure_picture(diagram, brand)
+    section = doc.sections[-1]
+    room = (section.page_height - section.top_margin - section.bottom_margin) / EMU_PER_POINT
+    scale = min(1.0, (room * FIGURE_SHARE_OF_PAGE - CAPTION_DEPTH) / height)
     holder = keep_with_next(doc.add_paragraph())
-    picture(holder.add_run(), io.BytesIO(png), Pt(width), alt, name=f"Diagram: {diagram.title}")
-    caption = doc.add_paragraph()
-    caption.add_run(diagram.title).italic = True
+    holder.paragraph_format.keep_together = True
+    picture(holder.add_run(), io.BytesIO(png), Pt(width * scale), alt, name=f"Diagram: {diagram.title}")
+    doc.add_paragraph(f"Figure: {diagram.title}", style="Caption")
+
+
+CAPTION_DEPTH = 24  # points: a one-line caption with the space around it
+EMU_PER_POINT = 12700
 
 
 @functools.lru_cache(maxsize=128)
-def _figure_picture(diagram: Diagram, brand: Brand) -> tuple[float, str, bytes]:
-    """A diagram's width, alt text and picture, painted once per process: the guide, the handouts and every
+def _figure_picture(diagram: Diagram, brand: Brand) -> tuple[float, float, str, bytes]:
+    """A diagram's width and height in points, alt text and picture, painted once per process: the guide, the handouts and every
     course that teaches the module show the same one."""
     from iwpacks.renderers._diagram_layout import PAGE, lay_out
     from iwpacks.renderers._diagram_png import figure_png
 
     figure = lay_out(diagram, brand, PAGE)
-    return figure.width, figure.alt, figure_png(figure, brand)
+    return figure.width, figure.height, figure.alt, figure_png(figure, brand)
 
 
 def mark_draft(doc: DocumentObject, text: str) -> None:

@@ -326,3 +326,26 @@ def test_every_continuum_of_needs_names_its_levels_in_the_reference_sheets_words
     assert "Acute" not in text and "acute" not in text
     for deck_labels in (lay_out(d, brand, SLIDE).boxes for _, d in continua):
         assert not any(b.text in ("Universal", "Acute", "Additional", "Complex") for b in deck_labels)
+
+
+def test_every_word_figure_has_its_caption_and_fits_half_a_page(guides, handouts):
+    from iwpacks.renderers._docx import FIGURE_SHARE_OF_PAGE
+
+    for cid, data in [*guides.items(), *handouts.items()]:
+        doc = Document(io.BytesIO(data))
+        section = doc.sections[0]
+        room = section.page_height - section.top_margin - section.bottom_margin
+        paragraphs = doc.paragraphs
+        figures = 0
+        for k, paragraph in enumerate(paragraphs):
+            names = paragraph._p.xpath(".//wp:docPr/@name")
+            if not names or not str(names[0]).startswith("Diagram: "):
+                continue
+            figures += 1
+            title = str(names[0])[len("Diagram: "):]
+            caption = paragraphs[k + 1]
+            assert caption.text == f"Figure: {title}" and caption.style.name == "Caption", (cid, title)
+            assert paragraph.paragraph_format.keep_with_next, (cid, title)  # never parted from its caption
+            height = int(paragraph._p.xpath(".//wp:extent/@cy")[0])
+            assert height <= room * FIGURE_SHARE_OF_PAGE, (cid, title)
+        assert figures, cid
