@@ -19,6 +19,7 @@ from iwpacks.model import (
     CommonMessage,
     Course,
     DeliveryPrinciple,
+    Diagram,
     Exercise,
     FrozenMap,
     GlossaryTerm,
@@ -165,6 +166,16 @@ class CoursePlan:
     @property
     def modules(self) -> tuple[Module, ...]:
         return tuple(mp.module for s in self.sections for mp in s.modules)
+
+    def drawn_diagram(self, module_ref: str, topic: Topic) -> Diagram | None:
+        """The topic's diagram, unless an earlier topic of this course draws one of the same title (two modules
+        can share a picture, as IW02 and LP01 share the lead professional's functions): a deck, a guide or the
+        handouts each show a picture once, where the course first teaches it."""
+        if topic.diagram is None:
+            return None
+        first = next((m.ref, t.title) for m in self.modules for t in m.topics
+                     if t.diagram is not None and t.diagram.title == topic.diagram.title)
+        return topic.diagram if first == (module_ref, topic.title) else None
 
     @property
     def objectives(self) -> tuple[str, ...]:

@@ -467,7 +467,7 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[
         notes += " Show the local details on the slide."
     body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title))
     title = f"{m.ref}: {topic.slide_title or topic.title}"
-    diagram = topic.diagram
+    diagram = plan.drawn_diagram(m.ref, topic)  # a picture an earlier module drew is not drawn again
     if diagram is not None and diagram.placement == "beside" and len(chunk(body, HALF)) == 1:
         yield SlideSpec("Two Content", title, tuple(body), notes=notes, diagram=diagram)
     elif diagram is not None and diagram.placement == "instead" and not body[len(topic.points):]:

@@ -450,6 +450,7 @@ def _decision(d: Diagram, c: _Canvas, W: float, H: float) -> None:
     qw, ox = W * 0.5, W * 0.62
     fill, ink = _strong(c)
     tint, text, line = _pale(c)
+    beside: tuple[str, dict] | None = None  # the outcome drawn beside the question before, and its box
     for i, (q, (down, across)) in enumerate(zip(questions, _branches(d))):  # onward is down the page
         y = i * (rh + vgap)
         c.box("label", shape="rounded", x=0, y=y, w=qw, h=rh, text=q.question, fill=fill, colour=ink)
@@ -459,7 +460,12 @@ def _decision(d: Diagram, c: _Canvas, W: float, H: float) -> None:
         c.arrow(qw + 1, y + rh / 2, ox - 1, y + rh / 2)
         c.box("small", shape="text", x=qw + 4, y=max(0.0, y + rh / 2 - vgap), w=ox - qw - 8, h=vgap, text=across.capitalize(),
               fill="", colour=c.brand.colours["text"], pad=(2, 1, 2, 1))
-        _outcome(c, outcomes.get(getattr(q, across)), ox, y, W - ox, rh)
+        target = getattr(q, across)
+        if beside is not None and beside[0] == target:  # two questions in a row end there: one box beside both
+            beside[1]["h"] = y + rh - beside[1]["y"]
+        else:
+            box = _outcome(c, outcomes.get(target), ox, y, W - ox, rh)
+            beside = (target, box) if box is not None else None
         if i == len(questions) - 1:  # the last question's onward branch ends in an outcome below it
             _outcome(c, outcomes.get(getattr(q, down)), 0, y + rh + vgap, qw, rh)
 
@@ -488,12 +494,14 @@ def _decision_across(d: Diagram, c: _Canvas, W: float, H: float) -> None:
             _outcome(c, outcomes.get(getattr(q, onward)), x + cw + gap, 0, cw, qh)
 
 
-def _outcome(c: _Canvas, item: DiagramItem | None, x: float, y: float, w: float, h: float) -> None:
+def _outcome(c: _Canvas, item: DiagramItem | None, x: float, y: float, w: float, h: float) -> dict | None:
+    """An outcome's box; its measures, still open to change until the canvas sizes its text."""
     if item is None:  # a dangling branch, already reported by the reader
-        return
+        return None
     tint, text, line = _pale(c)
     label = f"{item.label}\n{item.detail}" if item.detail else item.label
     c.box("outcome", shape="rect", x=x, y=y, w=w, h=h, text=label, fill=tint, colour=text, line=line)
+    return c.pending[-1][0]
 
 
 def _route(d: Diagram, c: _Canvas, W: float, H: float) -> None:

@@ -59,6 +59,7 @@ def _arrow(shapes, arrow: Arrow, left: int, top: int):
 
 # The connection sites of each preset shape, in the order DrawingML numbers them (its idx), as fractions of the
 # shape's width and height: a rectangle's top, left, bottom and right; an ellipse's also at its diagonals.
+SITE_REACH = 8.0  # points: an arrow ending this near a connection site is glued there
 _DIAGONAL = (1 - 0.7071) / 2
 _SITES = {
     "rect": ((0.5, 0), (0, 0.5), (0.5, 1), (1, 0.5)),
@@ -82,6 +83,9 @@ def _glue(line, arrow: Arrow, boxes: tuple[Box, ...], shapes: list) -> None:
         aim = _leaving(box, end, other)
         sites = [(box.x + fx * box.w, box.y + fy * box.h) for fx, fy in _SITES[box.shape]]
         site = min(range(len(sites)), key=lambda k: math.hypot(sites[k][0] - aim[0], sites[k][1] - aim[1]))
+        if aim == end and math.hypot(sites[site][0] - end[0], sites[site][1] - end[1]) > SITE_REACH:
+            continue  # an arrow meeting a box away from its sites (two rows' arrows into one box) stays free:
+            # glued, LibreOffice would draw it to the site
         element = OxmlElement(tag)
         element.set("id", str(shapes[index].shape_id))
         element.set("idx", str(site))

@@ -197,13 +197,14 @@ def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: s
     if minutes:
         keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"),
                                 format_minutes(minutes) + _slides("topic", module_ref, topic.title)))
-    if topic.diagram is not None and topic.diagram.placement == "instead" and topic.points and not topic.slots:
+    diagram = plan.drawn_diagram(module_ref, topic)  # once in the guide, as on the slides
+    if diagram is not None and diagram.placement == "instead" and topic.points and not topic.slots:
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.diagram_points")))  # the slide shows the picture
     bullets(doc, topic.points)
     if topic.notes:
         doc.add_paragraph(topic.notes)
-    if topic.diagram is not None:
-        diagram_figure(doc, topic.diagram, _BRAND.get())
+    if diagram is not None:
+        diagram_figure(doc, diagram, _BRAND.get())
     if topic.local_notes:
         labelled(doc, say(plan, "facilitation.local_note"), topic.local_notes)
     for local in topic.local_slides:

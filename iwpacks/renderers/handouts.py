@@ -79,10 +79,13 @@ def _about(plan: CoursePlan) -> list[Block]:
             blocks.append(Para("To be defined: the strategy names this module but does not yet define it."))
             continue
         blocks += [Para(m.objectives_lead, keep_with_next=True), Bullets(tuple(map(tidy_punctuation, m.objectives_read)))]
-        # The module's pictures from the slides, to keep: the same drawing and alt text as the deck's; one a
-        # reference sheet in these handouts draws is shown there alone.
-        on_sheets = {s.figure for sheets in plan.sheets.values() for s in sheets if s.reader == "attendees"}
-        blocks += [Figure(t.diagram) for t in m.topics if t.diagram is not None and t.diagram not in on_sheets]
+        # The module's pictures from the slides, to keep: the same drawing and alt text as the deck's, each once:
+        # one an earlier module drew is not drawn again, and one a reference sheet in these handouts draws is
+        # shown there alone.
+        on_sheets = {s.figure.title for sheets in plan.sheets.values() for s in sheets
+                     if s.reader == "attendees" and s.figure is not None}
+        drawn = (plan.drawn_diagram(m.ref, t) for t in m.topics)
+        blocks += [Figure(d) for d in drawn if d is not None and d.title not in on_sheets]
     return blocks
 
 

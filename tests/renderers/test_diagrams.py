@@ -251,9 +251,9 @@ def test_slide_arrows_are_glued_to_the_boxes_they_join_where_the_layout_drew_the
                               box.top - point[1], point[1] - box.top - box.height)
                     assert gap <= reach, (cid, number, connector.name, tag)  # the end was not moved
                     glued += 1
-    # Every arrow of the escalation flow joins two boxes, and each of its ends is glued.
-    prs = Presentation(io.BytesIO(decks["lp-practitioners"]))
-    flow = next(s for slide in prs.slides for s in slide.shapes if s.name.startswith("Diagram: Getting things"))
+    # Every arrow of the consent flow joins two boxes at their sides' middles, and each of its ends is glued.
+    prs = Presentation(io.BytesIO(decks["is-advisors"]))
+    flow = next(s for slide in prs.slides for s in slide.shapes if s.name.startswith("Diagram: Consent"))
     connectors = [s for s in flow.shapes if s._element.tag.endswith("cxnSp")]
     assert connectors and all(c._element.nvCxnSpPr.cNvCxnSpPr.find(qn(t)) is not None
                               for c in connectors for t in ("a:stCxn", "a:endCxn"))
@@ -349,3 +349,47 @@ def test_every_word_figure_has_its_caption_and_fits_half_a_page(guides, handouts
             height = int(paragraph._p.xpath(".//wp:extent/@cy")[0])
             assert height <= room * FIGURE_SHARE_OF_PAGE, (cid, title)
         assert figures, cid
+
+
+def _diagram_titles(deck: bytes, *documents: bytes) -> list[list[str]]:
+    """The titles of the diagrams each artefact draws, in order: the deck's groups, the documents' pictures."""
+    out = [[group.name[len("Diagram: "):] for _, group in _groups(deck)]]
+    for data in documents:
+        names = Document(io.BytesIO(data)).element.body.xpath(".//wp:docPr/@name")
+        out.append([str(n)[len("Diagram: "):] for n in names if str(n).startswith("Diagram: ")])
+    return out
+
+
+def test_each_artefact_draws_each_diagram_once_even_where_two_modules_share_it(programme, brand, plans, decks,
+                                                                                guides, handouts):
+    import attrs
+
+    from iwpacks.renderers.handouts import HandoutsRenderer
+
+    for cid in plans:  # the courses as they are
+        for titles in _diagram_titles(decks[cid], guides[cid], handouts[cid]):
+            assert len(titles) == len(set(titles)), (cid, titles)
+    # IW02 and LP01 both draw the lead professional's three functions: a course teaching both draws it once.
+    course = programme.courses["lp-practitioners"]
+    sections = tuple(attrs.evolve(s, modules=("IW02", *s.modules)) if "LP01" in s.modules else s
+                     for s in course.sections)
+    both = attrs.evolve(programme, courses={**programme.courses, course.id: attrs.evolve(course, sections=sections)})
+    plan = plan_course(both, course.id)
+    assert {"IW02", "LP01"} <= {m.ref for m in plan.modules}
+    shared = "The three functions of the lead professional"
+    deck = DeckRenderer().render(plan, brand)
+    guide = TrainerGuideRenderer().render(plan, brand)
+    sheets = HandoutsRenderer().render(plan, brand)
+    for titles in _diagram_titles(deck, guide, sheets):
+        assert titles.count(shared) == 1 and len(titles) == len(set(titles)), titles
+
+
+def test_two_questions_in_a_row_that_end_in_one_outcome_share_its_box(programme, brand):
+    flow = next(t.diagram for t in programme.modules["LP02"].material.topics
+                if t.diagram is not None and t.diagram.kind == "decision")
+    for target in (SLIDE, PAGE):
+        figure = lay_out(flow, brand, target)
+        record = [b for b in figure.boxes if b.text.startswith("Record it and carry on")]
+        assert len(record) == 1, target
+        questions = [b for b in figure.boxes if b.text in {q.question for q in flow.questions[1:]}]
+        assert all(record[0].y <= q.y + q.h / 2 <= record[0].y + record[0].h for q in questions), target
