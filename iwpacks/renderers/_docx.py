@@ -124,7 +124,9 @@ def diagram_figure(doc: DocumentObject, diagram: Diagram, brand: Brand) -> None:
     page more than half empty before it."""
     width, height, alt, png = _figure_picture(diagram, brand)
     section = doc.sections[-1]
-    room = (section.page_height - section.top_margin - section.bottom_margin) / EMU_PER_POINT
+    # The template sets the page and its margins; A4 with 2 cm margins where it does not.
+    page, top, bottom = section.page_height or Cm(29.7), section.top_margin or Cm(2), section.bottom_margin or Cm(2)
+    room = (page - top - bottom) / EMU_PER_POINT
     scale = min(1.0, (room * FIGURE_SHARE_OF_PAGE - CAPTION_DEPTH) / height)
     holder = keep_with_next(doc.add_paragraph())
     holder.paragraph_format.keep_together = True
