@@ -17,6 +17,7 @@ from iwpacks.errors import (
     IwpacksError,
     UsageError,
 )
+from iwpacks.cli.faults import Stopped, os_error_line, stopped_by_signals
 from iwpacks.model import ARTEFACTS
 
 if TYPE_CHECKING:
@@ -104,7 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in ("content", "quiet", "verbose"):
         setattr(args, name, getattr(args, name, None if name == "content" else False))
     try:
-        return _run(args)
+        with stopped_by_signals():
+            return _run(args)
+    except Stopped as stop:  # staging was removed on the way out; the previous pack is as it was
+        print(f"stopped ({stop.name}): nothing was changed", file=sys.stderr)
+        return stop.exit_code
     except ContentError as exc:
         if getattr(args, "json", False) and args.command == "validate":
             _print_json({"ok": False, "problems": [_problem(p) for p in exc.problems]})
@@ -119,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `iwpacks export | head`
         return EXIT_OK
     except OSError as exc:
-        print(f"io: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(f"io: {os_error_line(exc)}", file=sys.stderr)
         return EXIT_IO
 
 

@@ -166,7 +166,7 @@ def _arrangements(sub: Fields, slot_id: str, slot: LocalSlot, folder: Path | Non
 
 def _checked(f: Fields, key: str, pattern: re.Pattern, what: str, required: bool = True) -> str:
     value = f.text(key, required=required)
-    if value and not pattern.match(value.strip()):
+    if value and not pattern.fullmatch(value.strip()):
         f.report(f.path + (key,), f'"{value}" is not {what}')
         return ""
     return value

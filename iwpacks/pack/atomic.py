@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from iwpacks.errors import BuildLockedError
+from iwpacks.errors import BuildLockedError, UsageError
+
+# What a build leaves beside its target while it runs, each named with the building process's id.
+_SCRATCH = re.compile(r"\.(?P<name>.+)\.(?:building|old|tmp)-(?P<pid>[0-9]+)")
 
 
 def _alive(pid: int) -> bool:
@@ -18,6 +22,38 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # pragma: no cover - another user's live process
         return True
     return True
+
+
+def check_output_folder(target: Path) -> None:
+    """Refuse an output that a build must not replace: an existing file, or the current folder or one of its
+    parents (replacing those would pull the ground from under the shell, and `.` has no name to stage beside)."""
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} is a file; the output must be a folder (replaced whole) or a path that "
+                         "does not exist yet. Choose another --out; the file was left as it was")
+    for parent in target.absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise UsageError(f"{parent} is a file, so it cannot hold the output folder {target}; "
+                                 "choose another --out")
+            break
+    here, where = Path.cwd().resolve(), target.absolute().resolve()
+    if where == here or here.is_relative_to(where):
+        raise UsageError(f"{target} is the current folder or one of its parents, and a build replaces its output "
+                         "folder whole; give a new folder, e.g. --out dist/pack")
+
+
+def clear_leftovers(target: Path, *names: str) -> None:
+    """Remove what builds killed before they could tidy up left beside `target` (and beside each of `names`
+    in the same folder): staging folders and half-written files whose process is gone."""
+    wanted = {target.name, *names}
+    with contextlib.suppress(OSError):
+        for entry in target.parent.iterdir():
+            match = _SCRATCH.fullmatch(entry.name)
+            if match and match["name"] in wanted and not _alive(int(match["pid"])):
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -49,24 +85,37 @@ def output_lock(target: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def staged_folder(target: Path) -> Iterator[Path]:
+def staged_folder(target: Path, companion: Path | None = None,
+                  companion_bytes: Callable[[Path], bytes] | None = None) -> Iterator[Path]:
     """Yield an empty temporary folder; on success it replaces `target`, on failure it is removed.
 
     The previous `target` stays untouched until the new one is complete, so a failed or interrupted
-    build never leaves a half-written pack where the last good one was.
+    build never leaves a half-written pack where the last good one was. A `companion` file (the pack's zip)
+    is written from the finished stage by `companion_bytes(stage)` before anything is swapped, then swapped
+    in straight after the folder: a full disk or a crash while it is written leaves the old folder and the
+    old zip together, never a new folder beside an old zip.
     """
     stage = target.parent / f".{target.name}.building-{os.getpid()}"
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir(parents=True)
+    temp = None if companion is None else companion.parent / f".{companion.name}.tmp-{os.getpid()}"
     try:
         yield stage
-    except BaseException:
+        if temp is not None and companion_bytes is not None:
+            temp.write_bytes(companion_bytes(stage))
+    except BaseException as exc:
         shutil.rmtree(stage, ignore_errors=True)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno and not exc.filename:  # a write says what failed, not where
+            raise OSError(exc.errno, exc.strerror, str(target)) from exc
         raise
     old = target.parent / f".{target.name}.old-{os.getpid()}"
     if target.exists():
         os.replace(target, old)
     os.replace(stage, target)
+    if temp is not None and companion is not None:
+        os.replace(temp, companion)
     shutil.rmtree(old, ignore_errors=True)
 
 

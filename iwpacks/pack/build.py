@@ -1,11 +1,12 @@
 """Builds a pack: plans each course, runs every renderer, writes the folder, manifest and zip."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from iwpacks.errors import (
     UsageError,
 )
 from iwpacks.model import ARTEFACTS, Brand, Programme
-from iwpacks.pack.atomic import output_lock, replace_file, staged_folder
+from iwpacks.pack.atomic import check_output_folder, clear_leftovers, output_lock, staged_folder
 from iwpacks.pack.check import NAMES_ONLY, Finding, acronym_findings, check_pack
 from iwpacks.pack.glossary import terms_used
 from iwpacks.pack.text import artefact_text
@@ -118,8 +119,43 @@ _WORKER: dict = {}
 
 def _init_worker(programme: Programme, brand: Brand, artefacts: Sequence[str] | None, release: bool,
                  attendees: Sequence[str], group_size: int | None) -> None:
+    _die_with_parent()
     _WORKER.update(programme=programme, brand=brand, artefacts=artefacts, release=release, attendees=attendees,
                    group_size=group_size)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the build that started it dies (even by kill -9), so no worker is left
+    blocked writing to a dead pipe; Ctrl-C reaches the workers through the terminal and is ignored here, as the
+    parent stops them itself. Elsewhere the workers end when the parent's pipe closes."""
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by the fork: just end
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+
+
+@contextlib.contextmanager
+def _worker_pool(jobs: int, initargs: tuple) -> Iterator[ProcessPoolExecutor]:
+    """A pool of render workers that is stopped at once, its queued work dropped, when the build fails or is
+    interrupted, instead of waiting for every course still queued."""
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs)
+    try:
+        yield pool
+    except BaseException:
+        workers = list(getattr(pool, "_processes", {}).values())  # no public handle on them
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            with contextlib.suppress(OSError):
+                worker.terminate()
+        pool.shutdown(wait=True)  # now quick: lets the pool's own thread see its workers gone and end tidily
+        raise
+    pool.shutdown()
 
 
 def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes], list[Finding]]:
@@ -164,6 +200,10 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
     if release and allow_draft:
         raise UsageError("a release pack holds no draft courses: build it without --allow-draft")
     out = Path(out)
+    check_output_folder(out)
+    if zip_path is None and make_zip:
+        zip_path = out.parent / f"iwpacks-{out.name}.zip"
+    zip_path = None if zip_path is None else Path(zip_path)
     courses = select_courses(programme, course_ids, allow_draft)
     if attendees and len(courses) != 1:
         raise UsageError("attendees are for one course's certificates: name the course with --course")
@@ -175,11 +215,13 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
     warnings += [w for w in audience_warnings(programme) if w.split(":", 1)[0] in set(courses)]
     warnings += _diagram_warnings(programme, brand, courses)
     with output_lock(out):
+        clear_leftovers(out, *(() if zip_path is None or zip_path.parent != out.parent else (zip_path.name,)))
+        if zip_path is not None:
+            zip_path.parent.mkdir(parents=True, exist_ok=True)
         rendered: dict[str, dict[str, bytes]] = {}
         acronyms: list[Finding] = []
         if jobs > 1 and len(courses) > 1:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                     initargs=(programme, brand, artefacts, release, tuple(attendees), group_size)) as pool:
+            with _worker_pool(jobs, (programme, brand, artefacts, release, tuple(attendees), group_size)) as pool:
                 for cid, outputs, found in pool.map(_render_in_worker, courses):
                     rendered[cid] = outputs
                     acronyms += found
@@ -196,7 +238,8 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
         # The programme-level document every pack carries, beside the course folders.
         plan_pdf = render_training_plan(programme, brand, release)
         acronyms += _acronyms(programme, "", {PLAN_FILE: plan_pdf})
-        with staged_folder(out) as stage:
+        zipped = None if zip_path is None else (lambda stage: zip_folder(stage, out.name))
+        with staged_folder(out, zip_path, zipped) as stage:
             (stage / PLAN_FILE).write_bytes(plan_pdf)
             files = [(PLAN_FILE, hashlib.sha256(plan_pdf).hexdigest(), len(plan_pdf))]
             for cid in courses:
@@ -222,20 +265,16 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
             warnings += [str(f) for f in findings]
             manifest["warnings"] = warnings
             (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        if zip_path is None and make_zip:
-            zip_path = out.parent / f"iwpacks-{out.name}.zip"
-        if zip_path is not None:
-            zip_path = Path(zip_path)
-            replace_file(zip_path, zip_folder(out))
     return PackResult(out, tuple(files), zip_path, tuple(courses), tuple(warnings))
 
 
-def zip_folder(folder: Path) -> bytes:
-    """The folder as a deterministic zip: sorted entries under `<folder name>/`, fixed timestamps."""
+def zip_folder(folder: Path, root: str | None = None) -> bytes:
+    """The folder as a deterministic zip: sorted entries under `<root>/` (default: the folder's name), fixed
+    timestamps. A pack is zipped from its staging folder, under the name it is about to take."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=_ZIP_TIME)
+            info = zipfile.ZipInfo(f"{root or folder.name}/{path.relative_to(folder).as_posix()}", date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from iwpacks.errors import Problem, did_you_mean
@@ -13,9 +14,15 @@ MAX_TEXT = 5000  # longer than any real slide note or summary; stops a pasted do
 # the longest in the seed, a verbatim content item, is 154.
 MAX_TITLE = 200
 TITLE_KEYS = ("title", "name")
-# Characters XML 1.0 cannot hold (Office files and PDFs would break on them): C0 controls except tab,
-# newline and carriage return, lone surrogates and the two non-characters.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# One text policy for every field: characters no reader sees but that break or silently vanish from the
+# files. C0 controls except tab and newline, DEL and the C1 controls (XML 1.0 cannot hold the first; the PDFs
+# drop the rest), lone surrogates, and Unicode's noncharacters (U+FDD0-U+FDEF and the last two code points
+# of every plane).
+_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                         + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                   for plane in range(17)) + "]")
+# A title, name or id is one line: a tab or newline in it is a paste slip that would break a slide title.
+_NOT_IN_ONE_LINE = re.compile("[\t\n]")
 REF_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{2}$")
 
 
@@ -27,12 +34,22 @@ def text_problem(value: Any, max_text: int = MAX_TEXT, max_title: int | None = N
         return "expected text, found an empty string"
     bad = _UNWRITABLE.search(value)
     if bad:
-        return f"text contains the control character U+{ord(bad.group()):04X} at position {bad.start() + 1}; remove it"
+        kind = "control character" if ord(bad.group()) < 0xA0 else "character"
+        return f"text contains the {kind} U+{ord(bad.group()):04X} at position {bad.start() + 1}; remove it"
+    if max_title is not None and (line_break := _NOT_IN_ONE_LINE.search(value)):
+        what = "a tab" if line_break.group() == "\t" else "a line break"
+        return f"a title or name is one line; this one has {what} at position {line_break.start() + 1}"
     if max_title is not None and len(value) > max_title:
         return f"a title is at most {max_title} characters; this one is {len(value)}"
     if len(value) > max_text:
         return f"text is {len(value)} characters long; the limit is {max_text}"
     return None
+
+
+def nfc(text: str) -> str:
+    """Text in Unicode's composed form (NFC): "e" plus a combining accent typed on one machine and "é" typed on
+    another become the same letter, which every font draws and every search finds."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def describe(value: Any) -> str:
@@ -99,7 +116,7 @@ class Fields:
         if problem:
             self.report(path, problem)
             return default
-        return value
+        return nfc(value)
 
     def optional_text(self, key: str) -> str | None:
         value = self._get(key, False)
@@ -123,7 +140,7 @@ class Fields:
         items = self.text_list(key, required=required)
         seen: set[str] = set()
         for i, item in enumerate(items):
-            if item and not pattern.match(item):
+            if item and not pattern.fullmatch(item):
                 self.report(self.path + (key, i), f'"{item}" is not a valid {what}')
             if item in seen:
                 self.report(self.path + (key, i), f'"{item}" is listed twice')
@@ -161,7 +178,7 @@ class Fields:
 
     def identifier(self, key: str, pattern: re.Pattern = ID_PATTERN, what: str = "id") -> str:
         value = self.text(key)
-        if value and not pattern.match(value):
+        if value and not pattern.fullmatch(value):
             self.report(self.path + (key,), f'"{value}" is not a valid {what}')
         return value
 

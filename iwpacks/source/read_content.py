@@ -169,7 +169,7 @@ def _with_figure(printable: Printable, modules: list[Module], origins: Origins, 
     """The printable with the diagram its `diagram` names ("CAF02 topic 4"): a located problem if there is none."""
     if not printable.diagram_of:
         return printable
-    match = _TOPIC_REF.match(printable.diagram_of)
+    match = _TOPIC_REF.fullmatch(printable.diagram_of)
     module = next((m for m in modules if match and m.ref == match.group(1)), None)
     topics = module.material.topics if module is not None and module.material is not None else ()
     number = int(match.group(2)) if match else 0

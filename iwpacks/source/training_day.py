@@ -22,7 +22,7 @@ def read_training_day(f: Fields, key: str, base: TrainingDay) -> TrainingDay | N
     for name in ("start", "end"):
         if sub.has(name):
             text = sub.text(name)
-            match = _CLOCK.match(text)
+            match = _CLOCK.fullmatch(text)
             if match is None:
                 sub.report(sub.path + (name,), f'expected a time of day as HH:MM (24-hour), e.g. "09:30"; got "{text}"')
             else:
