@@ -31,9 +31,7 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
 URL = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/[^\s]*)?$")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-MAX_LOGO_BYTES = 2 * 1024 * 1024
 OVERLAY_MAX_TEXT = 2000  # a contact, a protocol summary or a local note; enough for a paragraph
-MAX_LOGO_PIXELS = 4000 * 4000
 
 
 def read_localisation(doc: LocatedData, folder: Path, programme: Programme, problems: list[Problem], *,
@@ -85,38 +83,12 @@ def _logo(f: Fields, folder: Path, trusted: bool) -> Path | None:
     if not path.is_file():
         f.report(("logo",), f'logo file "{relative}" not found in {folder}')
         return None
-    size = path.stat().st_size
-    if size > MAX_LOGO_BYTES:
-        f.report(("logo",), f"logo is {size // 1024} KB; the limit is {MAX_LOGO_BYTES // 1024} KB")
-        return None
-    import warnings
-
-    from PIL import Image
+    from iwpacks.source.images import LogoProblem, read_logo
 
     try:
-        with warnings.catch_warnings():
-            # Pillow warns, then refuses, past its own pixel limits: both mean "too many pixels" here.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        f.report(("logo",), "logo has far too many pixels (a decompression bomb?); the limit is 4000x4000")
-        return None
-    except Exception as exc:  # Pillow raises many types for a broken file; each means "not an image"
-        f.report(("logo",), f'"{relative}" is not a readable PNG or JPEG image ({type(exc).__name__})')
-        return None
-    try:
-        with image:  # reads the header only: a decompression bomb is caught by its size
-            width, height = image.size
-            kind = image.format
-            if width * height > MAX_LOGO_PIXELS:
-                f.report(("logo",), f"logo is {width}x{height} pixels; the limit is 4000x4000")
-                return None
-            if kind not in ("PNG", "JPEG"):
-                f.report(("logo",), f"logo must be a PNG or JPEG image, found {kind}")
-                return None
-            image.verify()
-    except Exception as exc:  # Pillow raises many types for a broken file; each means "not an image"
-        f.report(("logo",), f'"{relative}" is not a readable PNG or JPEG image ({type(exc).__name__})')
+        read_logo(path)
+    except LogoProblem as problem:
+        f.report(("logo",), f'"{relative}": {problem}')
         return None
     return path
 

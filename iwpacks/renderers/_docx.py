@@ -101,13 +101,19 @@ def logo_line(doc: DocumentObject, plan: CoursePlan, brand: Brand, width: Cm = L
     picture(logos.add_run(), str(brand.logo), width, f"{brand.name} logo")
     identity = cover_identity(plan)
     if identity.logo is not None:
+        from iwpacks.source.images import read_logo
+
+        logo = read_logo(identity.logo)
+        # Inside a box as wide as `la_width` and half as high: a tall logo is not a column down the cover.
+        logo_w, logo_h = (int(v) for v in logo.fit(la_width, la_width / 2))
         logos.add_run("\u2003")
-        picture(logos.add_run(), str(identity.logo), la_width, identity.alt_text)
+        picture(logos.add_run(), logo.stream(), logo_w, identity.alt_text, height=logo_h)
 
 
-def picture(run: Run, path: str | io.BytesIO, width: Cm | Pt, alt_text: str, name: str = "") -> None:
+def picture(run: Run, path: str | io.BytesIO, width: Cm | Pt | int, alt_text: str, name: str = "",
+            height: Cm | Pt | int | None = None) -> None:
     """An inline picture whose wp:docPr carries alt text (descr) and a stable name (the alt text's start)."""
-    run.add_picture(path, width=width)
+    run.add_picture(path, width=width, height=height)
     doc_pr = run._r.xpath(".//wp:docPr")[-1]
     doc_pr.set("descr", alt_text)
     doc_pr.set("name", name or alt_text[:60])

@@ -112,6 +112,16 @@ def _register_arabic(folder: Path, family: str) -> str:
     return stem
 
 
+def la_logo_reader(path: Path):
+    """The LA's logo for drawImage, from its decoded, normalised PNG: ReportLab never meets the original file,
+    whatever its colour model."""
+    from reportlab.lib.utils import ImageReader
+
+    from iwpacks.source.images import read_logo
+
+    return ImageReader(read_logo(path).stream())
+
+
 def paragraph_styles(brand: Brand, size: float = 10.0) -> dict[str, ParagraphStyle]:
     """Paragraph styles from the brand, scaled from a body size in points."""
     body_font, head_font = register_family(brand, brand.body_font), register_family(brand, brand.heading_font)
@@ -219,7 +229,7 @@ class PageDecor:
         right = PAGE_W - MARGIN
         if self.local.logo is not None:  # the LA's own logo, top right, on every page of its pack
             width = LOGO_H * 4
-            canv.drawImage(str(self.local.logo), right - width, logo_top - LOGO_H, width=width, height=LOGO_H,
+            canv.drawImage(la_logo_reader(self.local.logo), right - width, logo_top - LOGO_H, width=width, height=LOGO_H,
                            mask="auto", preserveAspectRatio=True, anchor="se")
             right -= width + 4 * mm
         if self.draft:

@@ -23,6 +23,7 @@ from iwpacks.renderers._pdf import (
     bullets,
     colour,
     grid,
+    la_logo_reader,
     paragraph_styles,
     register_arabic,
     register_family,
@@ -104,7 +105,8 @@ class _CertificateDoc(BaseDocTemplate):
                        preserveAspectRatio=True, anchor="sw")
         if self._local.logo is not None:
             width = LOGO_H * 4
-            canv.drawImage(str(self._local.logo), PAGE_W - MARGIN - width, top - LOGO_H, width=width, height=LOGO_H,
+            canv.drawImage(la_logo_reader(self._local.logo), PAGE_W - MARGIN - width, top - LOGO_H, width=width,
+                           height=LOGO_H,
                            mask="auto", preserveAspectRatio=True, anchor="se")
         canv.restoreState()
 

@@ -139,10 +139,17 @@ def _size_runs(frame, size) -> None:
             run.font.size = size
 
 
+LA_LOGO_BOX = (Inches(3.0), Inches(0.6))  # the logo band's right-hand end; a logo keeps its shape inside it
+
+
 def _la_logo(slide, identity, width, height) -> None:
-    logo_h = Inches(0.6)
-    picture = slide.shapes.add_picture(str(identity.logo), 0, height - Inches(0.8), height=logo_h)
-    picture.left = width - Inches(0.6) - picture.width
+    from iwpacks.source.images import read_logo
+
+    logo = read_logo(identity.logo)
+    box_w, box_h = LA_LOGO_BOX
+    logo_w, logo_h = (int(v) for v in logo.fit(box_w, box_h))
+    top = height - Inches(0.8) + (box_h - logo_h) // 2
+    picture = slide.shapes.add_picture(logo.stream(), width - Inches(0.6) - logo_w, top, logo_w, logo_h)
     picture.name = "LA logo"
     picture._element.nvPicPr.cNvPr.set("descr", identity.alt_text)
 

@@ -98,7 +98,7 @@ def test_overlay_cannot_change_the_seed(programme, la):
 
 def test_logo_that_is_not_an_image(programme, la):
     (la / "logo.png").write_bytes(b"this is not a png")
-    assert any('"logo.png" is not a readable PNG or JPEG image' in p for p in problems(programme, la))
+    assert any('"logo.png": not a readable PNG or JPEG image' in p for p in problems(programme, la))
 
 
 def test_logo_decompression_bomb_is_refused_by_its_header(programme, la):

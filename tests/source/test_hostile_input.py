@@ -200,7 +200,7 @@ def test_hostile_overlay(programme, tmp_path, case, old, new, error, literal):
 def test_corrupt_logo(programme, tmp_path):
     folder = la_copy(tmp_path)
     (folder / "logo.png").write_bytes((folder / "logo.png").read_bytes()[:200])  # a truncated PNG
-    with pytest.raises(ContentError, match='"logo.png" is not a readable PNG or JPEG image'):
+    with pytest.raises(ContentError, match='"logo.png": the image data is damaged or cut short'):
         load_overlay(programme, folder)
 
 
