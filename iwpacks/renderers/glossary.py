@@ -1,7 +1,7 @@
 """Renders glossary.docx: each acronym the course's texts use, what it stands for and what it means."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -43,7 +43,8 @@ class GlossaryRenderer:
         return finish(doc, plan, brand, kind)
 
 
-def column_widths(brand: Brand, header: list[str], rows: list[list[str]]) -> tuple[float, float, float]:
+def column_widths(brand: Brand, header: Sequence[str], rows: Sequence[Sequence[str]]
+                  ) -> tuple[float, float, float]:
     """The Term and Stands-for columns sized to their texts, so no word breaks and a term wraps at most once;
     the meaning takes what is left of the text width."""
     font = register_family(brand, brand.body_font)
