@@ -922,6 +922,7 @@ ARTEFACTS = (
 GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.label": (),
     "training_plan.for_la": ("name",),
+    "training_plan.booking": ("contact",),
     "training_plan.intro": ("source",),
     "training_plan.programme_heading": (),
     "training_plan.programme_intro": ("processes",),
@@ -1083,6 +1084,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "knowledge.intro": (),
     "knowledge.answers_title": (),
     "knowledge.answers_intro": (),
+    "knowledge.answers_hand_out": (),
     "knowledge.why_label": (),
     "knowledge.key": (),
     "cascade_plan.title": (),

@@ -12,6 +12,7 @@ import attrs
 from docx.shared import Pt
 
 from iwpacks.renderers._docx import (
+    add_heading,
     bullets,
     diagram_figure,
     keep_with_next,
@@ -100,7 +101,7 @@ def draw(doc: DocumentObject, blocks: Sequence[Block], brand: Brand | None = Non
     """Add each block to the document in the template's styles; a Figure needs the brand it is drawn in."""
     for block in blocks:
         if isinstance(block, Heading):
-            heading = doc.add_heading(block.text, block.level)
+            heading = add_heading(doc, block.text, block.level)
             if block.new_page is not None:
                 heading.paragraph_format.page_break_before = block.new_page
         elif isinstance(block, Para):

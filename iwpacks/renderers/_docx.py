@@ -232,6 +232,7 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
 
     Widths are in cm and should add up to the text width; rows never split across pages.
     """
+    _keep_lead_in_with_table(doc)
     grid = doc.add_table(rows=1, cols=len(header))
     grid.style = doc.styles["IW Table"]
     grid.autofit = False
@@ -251,6 +252,7 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
             run = paragraph.add_run(value)
             if index in bold_rows:
                 run.bold = True
+    _keep_rows_at_the_ends_together(grid)
     # Both the grid (w:gridCol, read by LibreOffice) and each cell (w:tcW, read by Word).
     for column, width in zip(grid.columns, widths):
         column.width = Cm(width)
@@ -259,6 +261,27 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
             cell.width = Cm(width)
     doc.add_paragraph(style="Caption")  # a little air below, so the next heading does not touch the table
     return grid
+
+
+def _keep_lead_in_with_table(doc: DocumentObject) -> None:
+    """The paragraph just before a table (its heading or lead-in) keeps with the table's first row."""
+    last = doc.element.body[-2] if len(doc.element.body) > 1 else None  # [-1] is the section's w:sectPr
+    if last is not None and last.tag == qn("w:p"):
+        last.get_or_add_pPr().keepNext_val = True
+
+
+def _keep_rows_at_the_ends_together(grid: Table) -> None:
+    """Keep the header row with the first body row, and the last body row with the one before it, so a table
+    never starts with its header alone at the foot of a page nor ends with one row alone overleaf (w:keepNext
+    on a row's paragraphs, which Word and LibreOffice read as "keep this row with the next")."""
+    rows = grid.rows
+    kept = [rows[0]] if len(rows) > 1 else []
+    if len(rows) > 3:
+        kept.append(rows[len(rows) - 2])
+    for row in kept:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                keep_with_next(paragraph)
 
 
 def mark_header_row(row: _Row) -> None:
@@ -282,6 +305,16 @@ def writing_lines(doc: DocumentObject, count: int, label: str = "") -> None:
         # A no-break space: LibreOffice collapses a line holding only a tab to the default height.
         paragraph = doc.add_paragraph(f"{label or NBSP}\t" if n == 0 else f"{NBSP}\t", style="Writing Line")
         paragraph.paragraph_format.keep_with_next = n < count - 1
+
+
+def add_heading(doc: DocumentObject, text: str, level: int) -> Paragraph:
+    """A heading that never ends a page: kept with what follows it (w:keepNext) on the paragraph itself.
+
+    The template's heading styles keep with next too, but a restyled template may not, and a heading alone at
+    the foot of a page, its content overleaf, was the review's commonest complaint. Every Word renderer adds
+    its headings here.
+    """
+    return keep_with_next(doc.add_heading(text, level))
 
 
 def keep_with_next(paragraph: Paragraph) -> Paragraph:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from docx.shared import Cm
 
-from iwpacks.renderers._docx import labelled, logo_line
+from iwpacks.renderers._docx import add_heading, labelled, logo_line
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import objective_item, tidy_punctuation
@@ -48,6 +48,4 @@ def contact_line(plan: CoursePlan, role: str) -> str:
 def form_section(doc: DocumentObject, title: str) -> None:
     """A first-level heading that keeps to the page: the template starts each Heading 1 on a new page, which
     suits a guide's chapters but would spread a one-page form over four."""
-    heading = doc.add_heading(title, 1)
-    heading.paragraph_format.page_break_before = False
-    heading.paragraph_format.keep_with_next = True
+    add_heading(doc, title, 1).paragraph_format.page_break_before = False

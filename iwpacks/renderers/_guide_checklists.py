@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iwpacks.model import ARTEFACTS, SLOT_TYPES, ArtefactUse
-from iwpacks.renderers._docx import bullets, keep_with_next, numbered, slot_block, table
+from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, numbered, slot_block, table
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import items, say
 
@@ -19,12 +19,12 @@ CALL_LOG_ROWS = 12
 
 def principles(doc: DocumentObject, plan: CoursePlan) -> None:
     """The delivery principles of 2.10 as things to do, each with the strategy's words."""
-    doc.add_heading(say(plan, "principles.heading"), 1)
+    add_heading(doc, say(plan, "principles.heading"), 1)
     doc.add_paragraph(say(plan, "principles.intro"))
     for principle in plan.principles:
         if principle.applies_to == "train-the-trainer" and not plan.is_train_the_trainer:
             continue
-        doc.add_heading(principle.title, 2)
+        add_heading(doc, principle.title, 2)
         if principle.instruction:
             doc.add_paragraph(principle.instruction)
         if principle.applies_to == "train-the-trainer":
@@ -36,10 +36,10 @@ def principles(doc: DocumentObject, plan: CoursePlan) -> None:
 def preparation(doc: DocumentObject, plan: CoursePlan) -> None:
     """The trainer's timeline: four weeks, two weeks and the day before, the day itself, and after it (with the
     follow-up calls for a train-the-trainer course)."""
-    doc.add_heading(say(plan, "preparation.heading"), 1)
+    add_heading(doc, say(plan, "preparation.heading"), 1)
     doc.add_paragraph(say(plan, "preparation.intro"))
     for when in ("four_weeks", "two_weeks", "day_before", "on_the_day", "after"):
-        keep_with_next(doc.add_heading(say(plan, f"preparation.{when}_heading"), 2))
+        add_heading(doc, say(plan, f"preparation.{when}_heading"), 2)
         steps = list(items(plan, f"preparation.{when}"))
         if when == "after" and plan.is_train_the_trainer:
             steps.append(say(plan, "preparation.after_train_the_trainer"))
@@ -48,13 +48,13 @@ def preparation(doc: DocumentObject, plan: CoursePlan) -> None:
 
 def follow_up(doc: DocumentObject, plan: CoursePlan) -> None:
     """For a train-the-trainer course: the two-week follow-up calls and a call log to fill in."""
-    doc.add_heading(say(plan, "follow_up.heading"), 1)
+    add_heading(doc, say(plan, "follow_up.heading"), 1)
     doc.add_paragraph(say(plan, "follow_up.intro"))
     numbered(doc, items(plan, "follow_up.steps"))
     principle = next((p for p in plan.principles if p.role == "follow-up"), None)
     if principle is not None and not plan.release:
         doc.add_paragraph(say(plan, "principles.strategy_words", words=principle.seed_text), style="Quote")
-    doc.add_heading(say(plan, "follow_up.call_log"), 2)
+    add_heading(doc, say(plan, "follow_up.call_log"), 2)
     keep_with_next(doc.add_paragraph(say(plan, "follow_up.call_log_note")))
     header = items(plan, "follow_up.call_log_header")
     table(doc, list(header), [[""] * len(header)] * CALL_LOG_ROWS, widths=(3.6, 2.4, 2.6, 6.0, 2.4), height=1.0)
@@ -63,7 +63,7 @@ def follow_up(doc: DocumentObject, plan: CoursePlan) -> None:
 def materials(doc: DocumentObject, plan: CoursePlan) -> None:
     """The materials of 3.1 and the course forms as the files of this pack, with what to print from each and
     how many copies for the group (build --attendees), and what else the room needs."""
-    doc.add_heading(say(plan, "materials.heading"), 1)
+    add_heading(doc, say(plan, "materials.heading"), 1)
     days = plan.timetable.days
     keep_with_next(doc.add_paragraph(say(plan, "materials.intro", attendees=str(plan.group_size),
                                          days=plan.timetable.span)))
@@ -75,10 +75,10 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
                 continue  # a file this course's pack does not hold (the cascade plan, but for trainers)
             rows.append([material.title, held.get(use.artefact, ""), use.what, _copies(plan, use, days), ""])
     table(doc, list(items(plan, "materials.header")), rows, widths=(3.0, 4.6, 5.4, 2.6, 1.4))
-    doc.add_heading(say(plan, "materials.room"), 2)
+    add_heading(doc, say(plan, "materials.room"), 2)
     bullets(doc, items(plan, "materials.room_items"))
     if not plan.release:  # for the policy team: the strategy's list beside the pack's files
-        doc.add_heading(say(plan, "materials.strategy_asks"), 2)
+        add_heading(doc, say(plan, "materials.strategy_asks"), 2)
         bullets(doc, [m.seed_text for m in plan.material_types if m.seed_text], style="Quote")
 
 
@@ -96,7 +96,7 @@ def _copies(plan: CoursePlan, use: ArtefactUse, days: int) -> str:
 
 def local_slots(doc: DocumentObject, plan: CoursePlan) -> None:
     """Every local slot this course uses: what a localiser must give, and what the pack shows now."""
-    doc.add_heading(say(plan, "local_information.heading"), 1)
+    add_heading(doc, say(plan, "local_information.heading"), 1)
     shown = [slot_text(plan, slot_id) for slot_id in plan.slots_used]
     if plan.release:  # for trainers: the local facts themselves, not what a localiser must supply
         keep_with_next(doc.add_paragraph(say(plan, "local_information.release_intro")))
@@ -110,6 +110,6 @@ def local_slots(doc: DocumentObject, plan: CoursePlan) -> None:
         rows.append([text.heading, SLOT_TYPES[slot.type].description, slot.description,
                      say(plan, "local_information.added" if text.filled else "local_information.to_add")])
     table(doc, list(items(plan, "local_information.header")), rows, widths=(3.6, 3.6, 8.0, 1.8))
-    doc.add_heading(say(plan, "local_information.shown_now"), 2)
+    add_heading(doc, say(plan, "local_information.shown_now"), 2)
     for text in shown:
         slot_block(doc, text, label=text.heading)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
 from iwpacks.renderers._deck_slides import plan_slides
-from iwpacks.renderers._docx import bullets, keep_with_next, labelled
+from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, labelled
 from iwpacks.renderers._words import items, say
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def _close(doc: DocumentObject, plan: CoursePlan, day: int, level: int) -> None:
     """Recap the day, say what the next one holds, set the evening's reading, open the car park."""
     start, end, covered = _day(plan, day)
     next_start, _, coming = _day(plan, day + 1)
-    keep_with_next(doc.add_heading(say(plan, "facilitation.day_close_heading", day=str(day)), level))
+    add_heading(doc, say(plan, "facilitation.day_close_heading", day=str(day)), level)
     keep_with_next(doc.add_paragraph(say(plan, "facilitation.day_close_lead", end=clock(end))))
     bullets(doc, [say(plan, "facilitation.day_close_covered", covered=covered),
                   say(plan, "facilitation.day_close_tomorrow", next=coming, start=clock(next_start)),
@@ -47,7 +47,7 @@ def _close(doc: DocumentObject, plan: CoursePlan, day: int, level: int) -> None:
 def _welcome(doc: DocumentObject, plan: CoursePlan, day: int, level: int, slide: int | None) -> None:
     """Energiser, recap of the day before, the car park's questions and today's plan, in the plan's time."""
     _, end, today = _day(plan, day)
-    keep_with_next(doc.add_heading(say(plan, "facilitation.day_welcome_heading", day=str(day)), level))
+    add_heading(doc, say(plan, "facilitation.day_welcome_heading", day=str(day)), level)
     minutes = sum(r.minutes for r in plan.timetable.rows if r.place == ("day", day))
     time = ([format_minutes(minutes)] if minutes else []) + ([f"slide {slide}"] if slide else [])
     if time:  # as a topic gives its time and slides

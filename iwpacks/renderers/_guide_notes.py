@@ -10,6 +10,7 @@ from iwpacks.planning.plan import TopicStep
 from iwpacks.renderers._deck_slides import slide_numbers
 from iwpacks.renderers._doc_blocks import draw
 from iwpacks.renderers._docx import (
+    add_heading,
     bullets,
     diagram_figure,
     keep_with_next,
@@ -41,7 +42,7 @@ _OPENER_SLIDES: ContextVar[dict[int, int]] = ContextVar("guide_opener_slides", d
 
 def facilitation(doc: DocumentObject, plan: CoursePlan, brand: Brand) -> None:
     """Per section: what to do and say; per module its topics; per exercise how to run it."""
-    doc.add_heading(say(plan, "facilitation.heading"), 1)
+    add_heading(doc, say(plan, "facilitation.heading"), 1)
     doc.add_paragraph(say(plan, "facilitation.intro"))
     context = copy_context()  # what one guide sets here stays out of the next guide's notes
     context.run(_facilitation, doc, plan, brand)
@@ -91,7 +92,7 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
     time = f" ({format_minutes(section.minutes)})" if section.minutes else ""
     if not section.omitted:
         _day_turn(doc, plan, _first_place(section, index), 2)
-    doc.add_heading(f"{section.title}{time}", 2)
+    add_heading(doc, f"{section.title}{time}", 2)
     if section.omitted:
         doc.add_paragraph(say(plan, "facilitation.omitted", reason=section.omitted))
         return
@@ -116,7 +117,7 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
     if section.awareness:
         doc.add_paragraph(say(plan, "facilitation.awareness_note"))
     for aware in section.awareness:
-        doc.add_heading(say(plan, "facilitation.awareness_heading", process=aware.process.name,
+        add_heading(doc, say(plan, "facilitation.awareness_heading", process=aware.process.name,
                             minutes=format_minutes(aware.minutes)), 3)
         bullets(doc, aware.process.awareness_points)
         doc.add_paragraph(aware.process.awareness_notes)
@@ -124,7 +125,7 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
 
 
 def _message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) -> None:
-    doc.add_heading(message.title + _slides("message", message.id, form=" ({})"), 3)
+    add_heading(doc, message.title + _slides("message", message.id, form=" ({})"), 3)
     keep_with_next(doc.add_paragraph(say(plan, "facilitation.message_lead")))
     doc.add_paragraph(message.wording, style="Panel")  # the slide's points are on the slide; the guide says it
     rest = _beyond(message.notes, message.wording)
@@ -152,7 +153,7 @@ def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: int) -
 
 def _module_notes(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: int) -> None:
     m = mp.module
-    doc.add_heading(f"{m.ref} {m.name}", 3)
+    add_heading(doc, f"{m.ref} {m.name}", 3)
     if m.is_pending:
         doc.add_paragraph(TO_BE_DEFINED)
         return
@@ -193,7 +194,7 @@ def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: s
     # Numbered as in the module, so that the session plan's "topics 5-8" can be found.
     topic, minutes = step.topic, step.minutes
     title = topic.slide_title if plan.release and topic.slide_title else topic.title
-    doc.add_heading(say(plan, "facilitation.topic_heading", number=str(step.number), title=title), 4)
+    add_heading(doc, say(plan, "facilitation.topic_heading", number=str(step.number), title=title), 4)
     if minutes:
         keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"),
                                 format_minutes(minutes) + _slides("topic", module_ref, topic.title)))
@@ -225,7 +226,7 @@ def _slot_blocks(doc: DocumentObject, plan: CoursePlan, slot_ids: tuple[str, ...
 def exercise_notes(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem) -> None:
     """How to run one exercise: set-up, instructions, questions and what good answers cover."""
     optional = say(plan, "exercises.optional_mark") if item.optional else ""
-    doc.add_heading(say(plan, "exercises.heading", title=item.title) + optional
+    add_heading(doc, say(plan, "exercises.heading", title=item.title) + optional
                     + _slides("exercise", item.module_ref, item.title, form=" ({})"), 3)
     if item.optional:
         doc.add_paragraph(say(plan, "exercises.optional_note"))
@@ -244,22 +245,22 @@ def _written_exercise(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem,
     if e.setup:
         doc.add_paragraph(e.setup)
     if e.timing:
-        keep_with_next(doc.add_heading(say(plan, "exercises.timing"), 4))
+        add_heading(doc, say(plan, "exercises.timing"), 4)
         bullets(doc, e.timing)
-    doc.add_heading(say(plan, "exercises.scenario"), 4)
+    add_heading(doc, say(plan, "exercises.scenario"), 4)
     doc.add_paragraph(e.scenario, style="Panel")
-    doc.add_heading(say(plan, "exercises.instructions"), 4)
+    add_heading(doc, say(plan, "exercises.instructions"), 4)
     numbered(doc, e.instructions)
-    doc.add_heading(say(plan, "exercises.questions"), 4)
+    add_heading(doc, say(plan, "exercises.questions"), 4)
     numbered(doc, e.questions)
     if e.listen_for:
-        doc.add_heading(say(plan, "exercises.listen_for"), 4)
+        add_heading(doc, say(plan, "exercises.listen_for"), 4)
         bullets(doc, e.listen_for)
-    doc.add_heading(say(plan, "exercises.good_answers"), 4)
+    add_heading(doc, say(plan, "exercises.good_answers"), 4)
     keep_with_next(doc.add_paragraph(say(plan, "exercises.good_answers_note")))
     bullets(doc, e.facilitation)
     if e.debrief:
-        doc.add_heading(say(plan, "exercises.debrief"), 4)
+        add_heading(doc, say(plan, "exercises.debrief"), 4)
         numbered(doc, e.debrief)
     if e.role_briefs:
         _role_cards(doc, plan, e)
@@ -274,7 +275,7 @@ def _written_exercise(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem,
 
 def _role_cards(doc: DocumentObject, plan: CoursePlan, e: Exercise) -> None:
     """Each player's brief, for the trainer to copy and cut out: never in the handouts everyone reads."""
-    doc.add_heading(say(plan, "exercises.role_cards"), 4)
+    add_heading(doc, say(plan, "exercises.role_cards"), 4)
     keep_with_next(doc.add_paragraph(say(plan, "exercises.role_cards_note")))
     table(doc, list(items(plan, "exercises.role_cards_header")), [(r.role, r.brief) for r in e.role_briefs],
           widths=(3.4, 13.6))

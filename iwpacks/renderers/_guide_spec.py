@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
-from iwpacks.renderers._docx import bullets, keep_with_next, labelled, numbered, table
+from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, labelled, numbered, table
 from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
@@ -20,30 +20,30 @@ SESSION_PLAN_HEADER = ("Day", "Time", "Mins", "Activity")  # a course of one day
 
 def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
     """Content, every learning objective verbatim, timings, audience, delivery, prerequisites, responsibility."""
-    doc.add_heading("Course specification", 1)
+    add_heading(doc, "Course specification", 1)
     doc.add_paragraph(f"The course specification for \u201c{facts.title}\u201d: what the course "
                       "covers, what attendees will learn, how long it takes, who it is for and how it is delivered.")
     _content(doc, plan, facts)
-    doc.add_heading("Learning objectives", 2)
+    add_heading(doc, "Learning objectives", 2)
     for m in facts.modules:
-        doc.add_heading(f"{m.ref} {m.name}", 3)
+        add_heading(doc, f"{m.ref} {m.name}", 3)
         if m.pending:
             doc.add_paragraph(TO_BE_DEFINED)
             continue
         doc.add_paragraph(m.objectives_lead)
         bullets(doc, m.objectives)
     _timings(doc, facts, plan.release)
-    doc.add_heading("Target audience", 2)
+    add_heading(doc, "Target audience", 2)
     doc.add_paragraph(f"{facts.audience}: {facts.audience_summary}")
     for m in facts.modules:
         if m.audience:
             labelled(doc, f"{m.ref} audience", m.audience, style="List Bullet")
-    doc.add_heading("Delivery", 2)
+    add_heading(doc, "Delivery", 2)
     doc.add_paragraph(say(plan, "course.delivery") + ".")
     if not plan.release:  # for the policy team: each module's mechanism as the strategy gives it
         for m in facts.modules:
             labelled(doc, f"{m.ref} in the strategy", m.delivery or "To be defined", style="List Bullet")
-    doc.add_heading("Prerequisites and entry requirements", 2)
+    add_heading(doc, "Prerequisites and entry requirements", 2)
     entry = "; ".join(facts.entry_requirements)
     keep_with_next(doc.add_paragraph(f"Before this course, attendees should have completed: {entry}." if entry else
                                      "This course has no entry requirements beyond the attendees' own experience."))
@@ -52,16 +52,16 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
     if rows:
         table(doc, ["Module", "Delivered after", "Entry requirements"], rows, widths=(2.2, 7.4, 7.4))
     if not plan.release:  # who writes the material: the policy team's concern, not the trainer's
-        doc.add_heading("Development responsibility", 2)
+        add_heading(doc, "Development responsibility", 2)
         for m in facts.modules:
             labelled(doc, m.ref, m.responsibility or "To be defined", style="List Bullet")
     if facts.notes:
-        doc.add_heading("Notes on this course", 2)
+        add_heading(doc, "Notes on this course", 2)
         bullets(doc, facts.notes)
 
 
 def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
-    doc.add_heading("Course content", 2)
+    add_heading(doc, "Course content", 2)
     keep_with_next(doc.add_paragraph("Every course follows the same standard structure, in this order:"))
     covers = {}
     for s in plan.sections:
@@ -78,14 +78,14 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
     table(doc, ["Section", "What it covers", "Time"],
           [[title, covers.get(title, ""), time] for title, time in facts.sections], widths=(4.4, 9.8, 2.8))
     for m in facts.modules:
-        doc.add_heading(f"{m.ref} {m.name}", 3)
+        add_heading(doc, f"{m.ref} {m.name}", 3)
         if m.pending:
             doc.add_paragraph(TO_BE_DEFINED)
         numbered(doc, m.content)  # numbered as the session plan's rows name them ("topics 1-2")
 
 
 def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> None:
-    doc.add_heading("Timings", 2)
+    add_heading(doc, "Timings", 2)
     if release:  # for trainers: the time each module takes in this course
         rows = [[m.ref, m.name, m.planned] for m in facts.modules]
         rows.append(["", "Course total", facts.total_planned])
@@ -108,7 +108,7 @@ def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> 
 def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
     """The timed plan with a running clock: every block, break and lunch, day by day."""
     timetable = plan.timetable
-    doc.add_heading("Session plan", 1)
+    add_heading(doc, "Session plan", 1)
     days = timetable.days
     lunch = any(r.kind == "lunch" for r in timetable.rows)
     keep_with_next(doc.add_paragraph(

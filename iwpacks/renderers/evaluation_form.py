@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iwpacks.renderers import register
-from iwpacks.renderers._docx import finish, keep_with_next, open_template, table, writing_lines
+from iwpacks.renderers._docx import add_heading, finish, keep_with_next, open_template, table, writing_lines
 from iwpacks.renderers._forms import contact_line, course_objectives, form_heading, form_section
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._printables import BOX
@@ -45,13 +45,13 @@ class EvaluationFormRenderer:
                   [[statement, *[BOX] * 5] for statement in items(plan, "evaluation.cascade_ratings")],
                   widths=(9.5, 1.5, 1.5, 1.5, 1.5, 1.5))
             for question in items(plan, "evaluation.cascade_questions"):
-                keep_with_next(doc.add_heading(question, 2))
+                add_heading(doc, question, 2)
                 writing_lines(doc, ANSWER_LINES)
         form_section(doc, say(plan, "evaluation.agency_heading"))
         # Each choice on one line with its box: no "Police or" at the end of a line and "youth offending" after it.
         doc.add_paragraph("   ".join(BOX + NBSP + agency.replace(" ", NBSP) for agency in items(plan, "register.agency_types")))
         for question in items(plan, "evaluation.questions"):
-            keep_with_next(doc.add_heading(question, 2))
+            add_heading(doc, question, 2)
             writing_lines(doc, ANSWER_LINES)
         la = cover_identity(plan).name or say(plan, "evaluation.no_la")
         doc.add_paragraph(say(plan, "evaluation.privacy", la=la, contact=contact_line(plan, "booking")),

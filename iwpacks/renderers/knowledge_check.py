@@ -1,5 +1,6 @@
 """Renders knowledge-check.docx, the attendees' questions on each module of the course, and
-knowledge-check-answers.docx, the trainer's sheet with each answer and why it is right."""
+knowledge-check-answers.docx, the trainer's sheet with each answer and why it is right, handed out only once
+the group has tried the questions."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -59,12 +60,15 @@ def _question_line(doc: DocumentObject, number: int, text: str) -> None:
 
 def _sheet(plan: CoursePlan, brand: Brand, title_key: str, intro_key: str,
            draw: Callable[[DocumentObject, Question], None],
-           lead: Callable[[DocumentObject, list[tuple[int, Question]]], None] | None = None) -> bytes:
+           lead: Callable[[DocumentObject, list[tuple[int, Question]]], None] | None = None,
+           banner_key: str | None = None) -> bytes:
     """A sheet of the course's questions, module by module (each opened by `lead`, if any), each question's
-    number and words, then `draw`."""
+    number and words, then `draw`; a `banner` goes under the title and at the head of every page."""
     doc = open_template(brand)
     kind = say(plan, title_key)
     form_heading(doc, plan, brand, kind)
+    if banner_key is not None:
+        _banner(doc, say(plan, banner_key))
     doc.add_paragraph(say(plan, intro_key))
     for module, questions in _numbered_questions(plan):
         form_section(doc, module.name)
@@ -74,6 +78,14 @@ def _sheet(plan: CoursePlan, brand: Brand, title_key: str, intro_key: str,
             _question_line(doc, number, question.question)
             draw(doc, question)
     return finish(doc, plan, brand, kind)
+
+
+def _banner(doc: DocumentObject, text: str) -> None:
+    """A warning that cannot be missed, in the Placeholder style under the title and in every page's header:
+    the answer sheet stays with the trainer until the group has tried the questions."""
+    doc.add_paragraph(style="Cover Detail").add_run(text, style="Placeholder").bold = True
+    header = doc.sections[0].header.paragraphs[0]
+    header.text = f"{header.text} \u00b7 {text}" if header.text else text  # beside a draft's warning
 
 
 def _indented(doc: DocumentObject, text: str = "", hanging: bool = False) -> Paragraph:
@@ -125,7 +137,8 @@ class KnowledgeCheckAnswersRenderer:
             why.add_run(say(plan, "knowledge.why_label") + ": ").bold = True
             why.add_run(question.explanation)
 
-        return _sheet(plan, brand, "knowledge.answers_title", "knowledge.answers_intro", answer, key)
+        return _sheet(plan, brand, "knowledge.answers_title", "knowledge.answers_intro", answer, key,
+                      banner_key="knowledge.answers_hand_out")
 
 
 register(KnowledgeCheckRenderer())

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iwpacks.renderers import register
-from iwpacks.renderers._docx import finish, keep_with_next, open_template, table, writing_lines
+from iwpacks.renderers._docx import add_heading, finish, keep_with_next, open_template, table, writing_lines
 from iwpacks.renderers._printables import BOX
 from iwpacks.renderers._forms import contact_line, course_objectives, form_heading, form_section
 from iwpacks.renderers._words import items, say
@@ -38,7 +38,7 @@ class QuestionnaireRenderer:
         if plan.is_train_the_trainer:
             questions += items(plan, "questionnaire.trainer_questions")
         for question in questions:
-            keep_with_next(doc.add_heading(question, 2))
+            add_heading(doc, question, 2)
             writing_lines(doc, ANSWER_LINES)
         form_section(doc, say(plan, "questionnaire.needs_heading"))
         keep_with_next(doc.add_paragraph(say(plan, "questionnaire.needs")))

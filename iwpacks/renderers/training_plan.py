@@ -19,6 +19,7 @@ from iwpacks.renderers._diagram_layout import Target, lay_out
 from iwpacks.renderers._diagram_pdf import FigureFlowable
 from iwpacks.renderers._facts import course_facts
 from iwpacks.renderers._local import CoverIdentity
+from iwpacks.renderers._slots import describe_value
 from iwpacks.renderers._pdf import (
     CONTENT_W,
     Heading,
@@ -61,6 +62,17 @@ def render_training_plan(programme: Programme, brand: Brand, release: bool = Fal
     return data
 
 
+def booking_contact(programme: Programme) -> str:
+    """The LA's booking contacts as one line (the slot the closing slide and the outline show), or "" in the
+    master pack, which has no LA to book with."""
+    local = programme.localisation
+    slot_id = next((s.id for s in programme.slots.values() if s.role == "booking"), None)
+    value = local.slots.get(slot_id) if local is not None and slot_id is not None else None
+    if not value:
+        return ""
+    return "; ".join(describe_value(item) for item in value) if not isinstance(value, str) else value
+
+
 def _say(programme: Programme, key: str, **values: str) -> str:
     return programme.guide_text[key][0].format_map(values)
 
@@ -68,6 +80,9 @@ def _say(programme: Programme, key: str, **values: str) -> str:
 def _story(programme: Programme, brand: Brand, courses: list[Course], identity: CoverIdentity) -> list[Flowable]:
     s = paragraph_styles(brand)
     lines = [text(_say(programme, "training_plan.for_la", name=identity.name))] if identity.name else []
+    booking = booking_contact(programme)
+    if booking:  # the plan travels on its own: whoever reads it can book from it
+        lines.append(text(_say(programme, "training_plan.booking", contact=booking)))
     story: list[Flowable] = [cover_block(_say(programme, "training_plan.label"), programme.title, lines, s, brand),
                              Spacer(1, 10), Paragraph(text(_say(programme, "training_plan.intro", source=programme.source_document)), s["body"])]
     story += _programme(programme, brand, courses, s)
