@@ -370,6 +370,8 @@ def _section(plan: CoursePlan, section, index: int = 0,
         yield from _awareness(plan, item)
     if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
+    if ("messages", index) in openings:  # a day may open on the key messages closing the teaching before it
+        yield from _day_turn(openings[("messages", index)][0])
     for message in section.messages:  # a section of messages shares its time; one on its own takes its own
         share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
         yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))
