@@ -10,6 +10,7 @@ from iwpacks.model import TrainingDay
 # The day's times, lunch, breaks and longest session come from content (model.TrainingDay); these are rules.
 BREAK_AFTER = 90              # a session longer than this gets a mid-session break
 SESSIONS_PER_DAY = 2
+MARK = 5                      # every row starts on a five-minute mark: no timetable says 09:37
 MIN_PART = 15                 # no part of a split block is shorter than this
 BREAK_SPLIT = 10              # a break may cut teaching where at least this much falls on each side
 LONG_STRETCH = 120            # minutes of teaching in a row that a break should not leave on either side of it
@@ -167,14 +168,19 @@ def _cut_within(piece: Block, room: int) -> int | None:
     """Where to cut a teaching piece to fill `room` minutes: the last topic boundary that fits, or (a block with
     no boundaries) the room itself, leaving each side a real piece; None where nothing worth starting fits."""
     if piece.cuts:
-        fitting = [c for c in piece.cuts if MIN_PART <= c <= room and piece.minutes - c >= MIN_PART // 3]
+        fitting = [c for c in _on_marks(piece.cuts) if MIN_PART <= c <= room and piece.minutes - c >= MIN_PART // 3]
         return fitting[-1] if fitting else None
     if room < MIN_PART:
         return None
-    take = room
+    take = room - room % MARK
     if piece.minutes - take < MIN_PART:  # leave the next part a real piece, not a few minutes
         take = piece.minutes - MIN_PART
     return take if take >= MIN_PART else None
+
+
+def _on_marks(cuts: tuple[int, ...]) -> tuple[int, ...]:
+    """The topic boundaries a block may be cut at: those on a five-minute mark, so every row starts on one."""
+    return tuple(c for c in cuts if c % MARK == 0)
 
 
 def _topic_before(part: list[Block], exercise: Block) -> list[Block]:
@@ -184,7 +190,8 @@ def _topic_before(part: list[Block], exercise: Block) -> list[Block]:
     before = part[-1]
     if before.kind != "teaching" or before.module_ref != exercise.module_ref:
         return []
-    start = before.cuts[-1] if before.cuts else 0
+    marks = _on_marks(before.cuts)
+    start = marks[-1] if marks else 0
     if start == 0 and before.minutes > KEEP_WHOLE:
         return []  # a long stretch with no topic boundary: the exercise goes alone
     if start:
@@ -471,8 +478,9 @@ def _with_break(session: list[Block], start: int) -> tuple[int | None, list[Bloc
         block = session[longest]
         before = _minutes(session[:longest])
         # Between two of its topics, the one nearest the session's middle, where it has them.
-        first = min(block.cuts, key=lambda c: abs(before + c - _minutes(session) / 2)) if block.cuts \
-            else block.minutes // 2
+        marks = _on_marks(block.cuts)
+        first = min(marks, key=lambda c: abs(before + c - _minutes(session) / 2)) if marks \
+            else block.minutes // 2 - block.minutes // 2 % MARK
         session = session[:longest] + [_piece(block, 0, first),
                                        _piece(block, first, block.minutes - first)] + session[longest + 1:]
         where = longest + 1
