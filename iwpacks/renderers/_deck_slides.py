@@ -19,7 +19,7 @@ from iwpacks.planning.plan import (
     ModulePlan,
 )
 from iwpacks.planning.timetable import clock
-from iwpacks.renderers._facts import course_facts, mid_sentence
+from iwpacks.renderers._facts import course_facts, mid_sentence, section_time
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import items, say
@@ -315,7 +315,7 @@ def _day_times(plan: CoursePlan) -> str:
 def _section_time(section) -> str:
     """The section's time, or what an exercises section with only optional extras costs."""
     if section.minutes:
-        return format_minutes(section.minutes)
+        return section_time(section)
     optional = section.optional_minutes
     if optional:
         return f"optional, {format_minutes(optional)} if time allows"
