@@ -151,8 +151,8 @@ def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[
                 break
             take = _cut_within(piece, room)
             if take is None:  # nothing worth starting here: the next part begins with it
-                if not parts[-1]:
-                    take = room  # a part of its own still cannot hold it: cut where the part is full
+                if not parts[-1]:  # a part of its own still cannot hold it: cut where the part is full
+                    take = max(MARK, room - room % MARK)
                 else:
                     parts.append([])
                     used = 0
@@ -272,7 +272,9 @@ def _lunch(now: int, afternoon: int, day: TrainingDay) -> int:
 
 
 def _limits(low: int, high: int) -> list[int]:
-    """Limits to try, from `low` up to `high` in steps of 5 minutes, `high` itself always included."""
+    """Limits to try, from `low` (up to a five-minute mark, where parts are cut) up to `high` in steps of 5
+    minutes, `high` itself always included."""
+    low += -low % MARK
     return [*range(low, high, 5), high] if low <= high else []
 
 
