@@ -395,7 +395,8 @@ def _past_short_runs(steps: list[TopicStep | ExerciseItem]) -> list[TopicStep | 
     topic 7 (3 minutes of references) on its own would be no slot in a timetable."""
     out = list(steps)
     for i in range(len(out) - 1, -1, -1):
-        if not isinstance(out[i], ExerciseItem) or out[i].optional:
+        step = out[i]
+        if not isinstance(step, ExerciseItem) or step.optional:
             continue
         run = list(itertools.takewhile(lambda s: isinstance(s, TopicStep), out[i + 1:]))
         if run and sum(t.minutes for t in run if isinstance(t, TopicStep)) < SHORT_RUN:
