@@ -19,7 +19,7 @@ AFTERNOON_MIN = 45            # an afternoon session shorter than this is not wo
 HALF_DAY = 210                # a day with no more teaching than this is a half day: one session, a break, no lunch
 DAY_END_MIN = 10              # a day does not end on an item shorter than this: it is no way to close a day
 DAY_STUB = 60                 # a module split over a night keeps at least this much on each side of it
-LUNCH_STRETCH = 5             # lunch may run this much over the content's length, to start the afternoon on the quarter hour
+LUNCH_STRETCH = 5             # lunch may run this much over the content's, to start the afternoon on the quarter hour
 LUNCH_EARLIEST = 60           # lunch starts no more than this before the middle of the day's hours
 WELCOME_BACK = "Day {day}: welcome back, recap and energiser"
 

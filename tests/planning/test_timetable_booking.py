@@ -78,4 +78,5 @@ def test_a_key_message_left_after_the_days_last_topic_opens_the_next_day():
     day_one_last = [r for r in rows if r.day == 1][-1]
     assert day_one_last.label.startswith("IS02 ") and clock(day_one_last.end) == "16:15"
     day_two = [r.label for r in rows if r.day == 2]
-    assert day_two[:2] == ["Day 2: welcome back, recap and energiser", "Key message: Use resources from your own service"]
+    assert day_two[:2] == ["Day 2: welcome back, recap and energiser",
+                           "Key message: Use resources from your own service"]
