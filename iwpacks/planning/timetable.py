@@ -149,7 +149,7 @@ def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[
                 parts[-1].append(piece)
                 used += piece.minutes
                 break
-            take = _cut_within(piece, room)
+            take = _cut_within(piece, room, used)
             if take is None:  # nothing worth starting here: the next part begins with it
                 if not parts[-1]:  # a part of its own still cannot hold it: cut where the part is full
                     take = max(MARK, room - room % MARK)
@@ -164,15 +164,16 @@ def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[
     return [p for p in parts if p]
 
 
-def _cut_within(piece: Block, room: int) -> int | None:
-    """Where to cut a teaching piece to fill `room` minutes: the last topic boundary that fits, or (a block with
-    no boundaries) the room itself, leaving each side a real piece; None where nothing worth starting fits."""
+def _cut_within(piece: Block, room: int, used: int = 0) -> int | None:
+    """Where to cut a teaching piece to fill `room` minutes of a part with `used` minutes in it already: the last
+    topic boundary that fits, or (a block with no boundaries) as much of the room as ends the part on a
+    five-minute mark, leaving each side a real piece; None where nothing worth starting fits."""
     if piece.cuts:
         fitting = [c for c in _on_marks(piece.cuts) if MIN_PART <= c <= room and piece.minutes - c >= MIN_PART // 3]
         return fitting[-1] if fitting else None
     if room < MIN_PART:
         return None
-    take = room - room % MARK
+    take = room - (used + room) % MARK
     if piece.minutes - take < MIN_PART:  # leave the next part a real piece, not a few minutes
         take = piece.minutes - MIN_PART
     return take if take >= MIN_PART else None
@@ -272,9 +273,7 @@ def _lunch(now: int, afternoon: int, day: TrainingDay) -> int:
 
 
 def _limits(low: int, high: int) -> list[int]:
-    """Limits to try, from `low` (up to a five-minute mark, where parts are cut) up to `high` in steps of 5
-    minutes, `high` itself always included."""
-    low += -low % MARK
+    """Limits to try, from `low` up to `high` in steps of 5 minutes, `high` itself always included."""
     return [*range(low, high, 5), high] if low <= high else []
 
 
