@@ -10,13 +10,17 @@ from iwpacks.model import TrainingDay
 # The day's times, lunch, breaks and longest session come from content (model.TrainingDay); these are rules.
 BREAK_AFTER = 90              # a session longer than this gets a mid-session break
 SESSIONS_PER_DAY = 2
+MARK = 5                      # every row starts on a five-minute mark: no timetable says 09:37
 MIN_PART = 15                 # no part of a split block is shorter than this
 BREAK_SPLIT = 10              # a break may cut teaching where at least this much falls on each side
 LONG_STRETCH = 120            # minutes of teaching in a row that a break should not leave on either side of it
 KEEP_WHOLE = 30               # a teaching block this short is never cut in two; exercises never are
 AFTERNOON_MIN = 45            # an afternoon session shorter than this is not worth coming back from lunch for
 HALF_DAY = 210                # a day with no more teaching than this is a half day: one session, a break, no lunch
+DAY_END_MIN = 10              # a day does not end on an item shorter than this: it is no way to close a day
 DAY_STUB = 60                 # a module split over a night keeps at least this much on each side of it
+LUNCH_STRETCH = 5             # lunch may run this much over the content's, to start the afternoon on the quarter hour
+LUNCH_EARLIEST = 60           # lunch starts no more than this before the middle of the day's hours
 WELCOME_BACK = "Day {day}: welcome back, recap and energiser"
 
 
@@ -145,10 +149,10 @@ def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[
                 parts[-1].append(piece)
                 used += piece.minutes
                 break
-            take = _cut_within(piece, room)
+            take = _cut_within(piece, room, used)
             if take is None:  # nothing worth starting here: the next part begins with it
-                if not parts[-1]:
-                    take = room  # a part of its own still cannot hold it: cut where the part is full
+                if not parts[-1]:  # a part of its own still cannot hold it: cut where the part is full
+                    take = max(MARK, room - room % MARK)
                 else:
                     parts.append([])
                     used = 0
@@ -160,18 +164,24 @@ def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[
     return [p for p in parts if p]
 
 
-def _cut_within(piece: Block, room: int) -> int | None:
-    """Where to cut a teaching piece to fill `room` minutes: the last topic boundary that fits, or (a block with
-    no boundaries) the room itself, leaving each side a real piece; None where nothing worth starting fits."""
+def _cut_within(piece: Block, room: int, used: int = 0) -> int | None:
+    """Where to cut a teaching piece to fill `room` minutes of a part with `used` minutes in it already: the last
+    topic boundary that fits, or (a block with no boundaries) as much of the room as ends the part on a
+    five-minute mark, leaving each side a real piece; None where nothing worth starting fits."""
     if piece.cuts:
-        fitting = [c for c in piece.cuts if MIN_PART <= c <= room and piece.minutes - c >= MIN_PART // 3]
+        fitting = [c for c in _on_marks(piece.cuts) if MIN_PART <= c <= room and piece.minutes - c >= MIN_PART // 3]
         return fitting[-1] if fitting else None
     if room < MIN_PART:
         return None
-    take = room
+    take = room - (used + room) % MARK
     if piece.minutes - take < MIN_PART:  # leave the next part a real piece, not a few minutes
         take = piece.minutes - MIN_PART
     return take if take >= MIN_PART else None
+
+
+def _on_marks(cuts: tuple[int, ...]) -> tuple[int, ...]:
+    """The topic boundaries a block may be cut at: those on a five-minute mark, so every row starts on one."""
+    return tuple(c for c in cuts if c % MARK == 0)
 
 
 def _topic_before(part: list[Block], exercise: Block) -> list[Block]:
@@ -181,7 +191,8 @@ def _topic_before(part: list[Block], exercise: Block) -> list[Block]:
     before = part[-1]
     if before.kind != "teaching" or before.module_ref != exercise.module_ref:
         return []
-    start = before.cuts[-1] if before.cuts else 0
+    marks = _on_marks(before.cuts)
+    start = marks[-1] if marks else 0
     if start == 0 and before.minutes > KEEP_WHOLE:
         return []  # a long stretch with no topic boundary: the exercise goes alone
     if start:
@@ -196,22 +207,20 @@ def _minutes(blocks: Sequence[Block]) -> int:
 
 
 def _sessions_of_day(blocks: list[Block], day: TrainingDay) -> list[list[Block]] | None:
-    """A day as one session, or a morning and an afternoon, none over 2.5 hours; None if it cannot be.
+    """A day as one session, or a morning and an afternoon, none over the session limit; None if it cannot be.
 
-    The morning runs as long as it may (lunch near midday) while the afternoon keeps at least
-    AFTERNOON_MIN; among such splits, one whose morning ends on the quarter hour puts lunch there too.
+    Of the splits whose afternoon keeps at least AFTERNOON_MIN and which end by the day's end, the one taken
+    has lunch within the hour before the middle of the day, then on the quarter hour (so the afternoon starts
+    on it too, after the content's lunch), then the longest morning.
     """
     total, most = _minutes(blocks), day.session_limit
     if total <= max(most, HALF_DAY):  # a lunch that leaves an hour's teaching after it is not a day's shape
         return [blocks]
-    valid = []
-    for limit in range(min(most, total - AFTERNOON_MIN), -(-total // SESSIONS_PER_DAY) - 1, -5):
-        sessions = _fill(blocks, limit, most)
-        if len(sessions) == SESSIONS_PER_DAY and _minutes(sessions[1]) <= most:
-            valid.append(sessions)
-    on_quarter = [s for s in valid if (day.start + _minutes(s[0]) + _break_minutes(s[0], day)) % 15 == 0]
-    if on_quarter or valid:
-        return (on_quarter or valid)[0]
+    splits = [s for s in (_two_sessions(blocks, limit, most)
+                          for limit in range(min(most, total - AFTERNOON_MIN), max(0, total - most) - 1, -5))
+              if s is not None and _ends_by(s, day)]
+    if splits:
+        return min(splits, key=lambda s: _split_cost(s, day))
     # Where topics and exercises will not split into two sessions of the usual length, one may run longer (up
     # to a half day's) so long as the day still ends on time: better than an exercise a lunch away from its topic.
     for limit in _limits(-(-total // SESSIONS_PER_DAY), max(most, HALF_DAY)):
@@ -219,6 +228,27 @@ def _sessions_of_day(blocks: list[Block], day: TrainingDay) -> list[list[Block]]
         if len(sessions) <= SESSIONS_PER_DAY and (limit <= most or _ends_by(sessions, day)):
             return sessions
     return None
+
+
+def _two_sessions(blocks: list[Block], limit: int, most: int) -> list[list[Block]] | None:
+    """A morning filled up to `limit` and the rest as the afternoon, if the afternoon is a real session that
+    is no longer than `most`; None otherwise."""
+    parts = _fill(blocks, limit, most)
+    if len(parts) < SESSIONS_PER_DAY:
+        return None
+    morning, afternoon = parts[0], _merged([b for part in parts[1:] for b in part])
+    if not AFTERNOON_MIN <= _minutes(afternoon) <= most:
+        return None
+    return [morning, afternoon]
+
+
+def _split_cost(sessions: list[list[Block]], day: TrainingDay) -> tuple[int, bool, int]:
+    """How a morning/afternoon split reads: lunch outside the hour before the middle of the day (too early or
+    too late to eat) is worst, by how far; then lunch off the quarter hour; then a shorter morning."""
+    lunch = day.start + _minutes(sessions[0]) + _break_minutes(sessions[0], day)
+    middle = (day.start + day.end) // 2
+    outside = max(0, middle - LUNCH_EARLIEST - lunch, lunch - middle)
+    return outside, lunch % 15 != 0, -_minutes(sessions[0])
 
 
 def _ends_by(sessions: list[list[Block]], day: TrainingDay) -> bool:
@@ -233,13 +263,13 @@ def _ends_by(sessions: list[list[Block]], day: TrainingDay) -> bool:
 
 
 def _lunch(now: int, afternoon: int, day: TrainingDay) -> int:
-    """Lunch from `now`: its length, stretched so the afternoon starts on the quarter hour, or failing that on
-    a five-minute mark, where the `afternoon` (its teaching and break) still ends by the day's end."""
-    for step in (15, 5):
-        lunch = day.lunch_minutes + (-(now + day.lunch_minutes)) % step
-        if now + lunch + afternoon <= day.end:
-            return lunch
-    return day.lunch_minutes + (-(now + day.lunch_minutes)) % 15  # the day overruns anyway: keep the quarter hour
+    """Lunch from `now`: the content's length, stretched by up to LUNCH_STRETCH so the afternoon starts on the
+    quarter hour where that still lets the `afternoon` (its teaching and break) end by the day's end, else
+    just to a five-minute mark. A longer lunch to reach the quarter hour is time the day does not have."""
+    to_quarter = (-(now + day.lunch_minutes)) % 15
+    if to_quarter <= LUNCH_STRETCH and now + day.lunch_minutes + to_quarter + afternoon <= day.end:
+        return day.lunch_minutes + to_quarter
+    return day.lunch_minutes + (-(now + day.lunch_minutes)) % 5
 
 
 def _limits(low: int, high: int) -> list[int]:
@@ -268,7 +298,8 @@ def _days(blocks: Sequence[Block], day: TrainingDay) -> list[list[list[Block]]]:
             if len(sessions) > SESSIONS_PER_DAY * count:
                 continue
             paired = [sessions[i:i + SESSIONS_PER_DAY] for i in range(0, len(sessions), SESSIONS_PER_DAY)]
-            flat = _without_stubs([_merged([b for s in one for b in s]) for one in paired], day)
+            flat = _without_short_ends(_without_stubs([_merged([b for s in one for b in s]) for one in paired], day),
+                                       day)
             days = [_with_opener([one], number, day) for number, one in enumerate(flat, 1)]
             lengths = [sum(_minutes(s) for s in day) for day in days]
             if len(days) == 1 or min(lengths) >= max(lengths) / 2:
@@ -301,6 +332,24 @@ def _without_stubs(days: list[list[Block]], day: TrainingDay) -> list[list[Block
             trial = [[*before, *tail], after[len(tail):]]
         trial = [_merged(one) for one in trial]
         if all(trial) and all(_lays_out(one, night + i + 1, day) for i, one in enumerate(trial)):
+            lengths = [_minutes(one) for one in (*days[:night], *trial, *days[night + 2:])]
+            if min(lengths) >= max(lengths) / 2:
+                days[night:night + 2] = trial
+    return days
+
+
+def _without_short_ends(days: list[list[Block]], day: TrainingDay) -> list[list[Block]]:
+    """Days that end on a real item: a block shorter than DAY_END_MIN left at the end of a day (a key message
+    after the day's last topic) opens the next day instead, after its welcome back, where both days still lay
+    out and stay balanced. An exercise stays with the topic it practises."""
+    days = [list(one) for one in days]
+    for night in range(len(days) - 1):
+        before, after = days[night], days[night + 1]
+        last = before[-1]
+        if len(before) < 2 or last.minutes >= DAY_END_MIN or last.glued:
+            continue
+        trial = [before[:-1], _merged([last, *after])]
+        if all(_lays_out(one, night + i + 1, day) for i, one in enumerate(trial)):
             lengths = [_minutes(one) for one in (*days[:night], *trial, *days[night + 2:])]
             if min(lengths) >= max(lengths) / 2:
                 days[night:night + 2] = trial
@@ -360,7 +409,7 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
     A break never falls inside an exercise, nor within half an hour of the session's start or end.
     """
     total = _minutes(session)
-    best: tuple[tuple[int, bool, bool, float], int, list[Block]] | None = None
+    best: tuple[tuple[int, bool, int, bool, float], int, list[Block]] | None = None
     first = start + 30 + (-(start + 30)) % 5
     for at in range(first, start + total - 30 + 1, 5):
         elapsed, offset = at - start, 0
@@ -369,7 +418,8 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
         for i, block in enumerate(session):
             if offset == elapsed:  # between two items; between a topic and its exercise only if nothing else will do
                 candidate = (i, session)
-                parted = block.glued and block.kind == "exercise"
+                # An exercise after another exercise is not parted from its topic by a break before it.
+                parted = block.glued and block.kind == "exercise" and i > 0 and session[i - 1].kind == "teaching"
                 break
             if offset < elapsed < offset + block.minutes:
                 before, after = elapsed - offset, offset + block.minutes - elapsed
@@ -384,14 +434,19 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
                 break
             offset += block.minutes
         # Between two items reads better than in the middle of one: a boundary may sit a little further off.
-        # First no stretch much over LONG_STRETCH, then a topic kept with its exercise, then the quarter hour, then
-        # nearest the middle: a break leaves the quarter hour only where every quarter hour would leave a long
-        # stretch on one side.
-        cost = (max(0, max(elapsed, total - elapsed) - LONG_STRETCH), parted, at % 15 != 0,
-                abs(elapsed - total / 2) + (BREAK_SPLIT if split else 0))
+        # First no stretch much over LONG_STRETCH, then a topic kept with its exercise, then a break in the
+        # middle third of the session (one half an hour after lunch leaves the afternoon in one long run), then
+        # the quarter hour, then nearest the middle: the quarter hour is worth a few minutes' shift, not that.
+        cost = (max(0, max(elapsed, total - elapsed) - LONG_STRETCH), parted, _off_middle_third(elapsed, total),
+                at % 15 != 0, abs(elapsed - total / 2) + (BREAK_SPLIT if split else 0))
         if candidate is not None and (best is None or cost < best[0]):
             best = (cost, *candidate)
     return None if best is None else (best[1], best[2])
+
+
+def _off_middle_third(elapsed: int, total: int) -> int:
+    """How many minutes a break `elapsed` minutes into a session of `total` falls outside its middle third."""
+    return max(0, -(-total // 3) - elapsed, elapsed - total * 2 // 3)
 
 
 def _break_index(session: list[Block]) -> int | None:
@@ -424,8 +479,9 @@ def _with_break(session: list[Block], start: int) -> tuple[int | None, list[Bloc
         block = session[longest]
         before = _minutes(session[:longest])
         # Between two of its topics, the one nearest the session's middle, where it has them.
-        first = min(block.cuts, key=lambda c: abs(before + c - _minutes(session) / 2)) if block.cuts \
-            else block.minutes // 2
+        marks = _on_marks(block.cuts)
+        first = min(marks, key=lambda c: abs(before + c - _minutes(session) / 2)) if marks \
+            else block.minutes // 2 - block.minutes // 2 % MARK
         session = session[:longest] + [_piece(block, 0, first),
                                        _piece(block, first, block.minutes - first)] + session[longest + 1:]
         where = longest + 1

@@ -19,7 +19,7 @@ from iwpacks.planning.plan import (
     ModulePlan,
 )
 from iwpacks.planning.timetable import clock
-from iwpacks.renderers._facts import course_facts, mid_sentence
+from iwpacks.renderers._facts import course_facts, mid_sentence, section_time
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import items, say
@@ -315,7 +315,7 @@ def _day_times(plan: CoursePlan) -> str:
 def _section_time(section) -> str:
     """The section's time, or what an exercises section with only optional extras costs."""
     if section.minutes:
-        return format_minutes(section.minutes)
+        return section_time(section)
     optional = section.optional_minutes
     if optional:
         return f"optional, {format_minutes(optional)} if time allows"
@@ -370,6 +370,8 @@ def _section(plan: CoursePlan, section, index: int = 0,
         yield from _awareness(plan, item)
     if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
+    if ("messages", index) in openings:  # a day may open on the key messages closing the teaching before it
+        yield from _day_turn(openings[("messages", index)][0])
     for message in section.messages:  # a section of messages shares its time; one on its own takes its own
         share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
         yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))

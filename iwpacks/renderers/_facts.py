@@ -9,7 +9,7 @@ from iwpacks.planning.minutes import format_minutes, format_range
 
 if TYPE_CHECKING:
     from iwpacks.model import Module
-    from iwpacks.planning.plan import CoursePlan
+    from iwpacks.planning.plan import CoursePlan, PlanSection
 
 
 def mid_sentence(name: str) -> str:
@@ -64,6 +64,23 @@ class CourseFacts:
     draft: bool
 
 
+def section_time(section: PlanSection) -> str:
+    """A section's planned time: "5 h 5 min (IS02 5 h + key message 5 min)" where its modules share it with key
+    messages said on their own, so the section's time and the module's read as parts of one sum."""
+    parts = time_parts(section)
+    return f"{format_minutes(section.minutes)} ({parts})" if parts else format_minutes(section.minutes)
+
+
+def time_parts(section: PlanSection) -> str:
+    """What a module section's time is made of, where it is more than its modules: "IS02 5 h + key message 5
+    min"; "" where its modules take all of it."""
+    if not (section.modules and section.message_minutes):
+        return ""
+    parts = [f"{mp.module.ref} {format_minutes(mp.minutes)}" for mp in section.modules if mp.minutes]
+    said = "key messages" if len(section.messages) > 1 else "key message"
+    return " + ".join([*parts, f"{said} {format_minutes(section.message_minutes)}"])
+
+
 def module_facts(module: Module, planned_minutes: int, runs_optional: bool = False) -> ModuleFacts:
     """Facts for one module; a pending module says its definition is still to come. A course that runs the
     module's optional extras in its planned time says so, which is why its planned time exceeds the range."""
@@ -102,7 +119,7 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         total_planned=format_minutes(plan.planned_minutes), optional_extras=plan.optional_extras,
         entry_requirements=tuple(f"{m.ref} {m.name}" for m in plan.entry_modules),
         modules=modules,
-        sections=tuple((s.title, format_minutes(s.minutes) if s.minutes else WITHIN_MODULES)
+        sections=tuple((s.title, section_time(s) if s.minutes else WITHIN_MODULES)
                        for s in plan.sections if not s.omitted)
         + (((WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)),)
            if plan.timetable.welcome_back_minutes else ()),

@@ -186,7 +186,9 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
     titles = [title for title, _ in slides]
     # iw-practitioners runs IW01's optional exercise in its time (run_optional); iw-operational-managers not.
     ran = next(i for i, t in enumerate(titles) if t == "Exercise: One family, many services")
-    assert titles[ran - 1].startswith("IW01: ECM guiding principles")  # after the topic it practises
+    # After the topic it practises and the 3-minute references topic that would be no slot on its own.
+    assert titles[ran - 1].startswith("IW01: References to other sources")
+    assert any(t.startswith("IW01: ECM guiding principles") for t in titles[:ran])
     assert any(r.label == "Exercise: One family, many services" for r in plans["iw-practitioners"].timetable.rows)
     managers = [s.shapes.title.text for s in slides_of(decks["iw-operational-managers"])]
     assert "Exercise: One family, many services (optional)" in managers
@@ -406,3 +408,13 @@ def test_the_about_slide_shows_every_break_and_lunch_of_every_day(decks, plans):
         for row in pauses:
             assert f"{row.label.lower()} {clock(row.start)}-{clock(row.end)}" in text.lower(), (cid, row)
         assert ("Day 2:" in text) == (plan.timetable.days > 1), cid
+
+
+def test_a_day_that_opens_on_a_key_message_turns_the_day_before_that_message(decks, plans):
+    """is-advisors: the 5-minute message closing IS02 opens day 2 in the session plan, so the deck's day turn
+    comes before its slide, not after it."""
+    first = next(r for r in plans["is-advisors"].timetable.rows if r.day == 2 and r.place[:1] != ("day",))
+    assert first.place[:1] == ("messages",)
+    titles = [s.shapes.title.text for s in slides_of(decks["is-advisors"]) if s.shapes.title is not None]
+    at = titles.index("Use resources from your own service")
+    assert titles[at - 2:at] == ["Day 1: close", "Day 2: welcome back"]

@@ -449,3 +449,11 @@ def test_a_multi_day_guide_closes_each_day_and_opens_the_next_where_the_deck_doe
             assert taught and all(n in plan_line for n in taught), (cid, taught, plan_line)
     one_day = next(cid for cid, plan in plans.items() if plan.timetable.days == 1)
     assert "car park" not in artefact_text(guides[one_day], ".docx")
+
+
+def test_a_day_that_opens_on_a_key_message_welcomes_back_before_that_message(guides):
+    """is-advisors: day 2 opens on the key message that closes IS02; the guide's welcome back comes first."""
+    headings = [p.text for p in Document(io.BytesIO(guides["is-advisors"])).paragraphs
+                if p.style is not None and p.style.name.startswith("Heading")]
+    at = next(i for i, h in enumerate(headings) if h.startswith("Use resources from your own service"))
+    assert headings[at - 1] == "Day 2: welcome back"
