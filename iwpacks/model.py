@@ -936,6 +936,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.catalogue_heading": (),
     "training_plan.catalogue_intro": (),
     "training_plan.catalogue_columns": 4,
+    "course.more_contacts": ("count",),  # where a one-page document lists the first few of a long contact list
     "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism
     "facilitation.heading": (),
     "facilitation.diagram_points": (),

@@ -10,7 +10,7 @@ import attrs
 
 from iwpacks.errors import ContentError, Problem, UsageError
 from iwpacks.model import FrozenMap, Localisation, Material, Programme
-from iwpacks.overlay.read import read_localisation
+from iwpacks.overlay.read import MAX_OVERLAY_BYTES, read_localisation
 from iwpacks.source.located_yaml import LocatedData, read_yaml
 
 OVERLAY_FILE = "overlay.yaml"
@@ -89,7 +89,7 @@ def load_overlay(programme: Programme, la: str | Path, organisation: str | Path 
     paths = [find_overlay(la)] + ([find_overlay(organisation)] if organisation is not None else [])
     for index, path in enumerate(paths):
         display = _display(path)
-        doc, found = read_yaml(path, display)
+        doc, found = read_yaml(path, display, MAX_OVERLAY_BYTES)
         problems += found
         if doc is None:
             continue

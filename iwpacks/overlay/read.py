@@ -31,7 +31,19 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
 URL = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?(/[^\s]*)?$")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-OVERLAY_MAX_TEXT = 2000  # a contact, a protocol summary or a local note; enough for a paragraph
+OVERLAY_MAX_TEXT = 2000  # a text slot or a local note; enough for a paragraph
+# Limits no real LA meets (a real LA has fewer than 30 contacts in a slot), each a located error. They keep a
+# pasted spreadsheet from hanging the build, and every artefact lays out the largest overlay within them
+# (tests/overlay/test_limits.py builds it). The README lists them.
+MAX_OVERLAY_BYTES = 256 * 1024
+MAX_ITEMS = {Contact: 40, Protocol: 12, LocalSource: 30}  # per slot
+MAX_ARRANGEMENT_CONTACTS = 12
+MAX_LOCAL_SLIDES = 4   # per topic
+MAX_SLIDE_POINTS = 8
+# Characters, per field; a field not named here has OVERLAY_MAX_TEXT (or a pattern of its own).
+MAX_CHARS = {"name": 120, "organisation": 120, "role": 100, "email": 120, "title": 200, "version": 30,
+             "owner": 120, "summary": 600, "file": 200, "link": 300, "url": 300, "description": 400,
+             "part": 600, "point": 300}
 
 
 def read_localisation(doc: LocatedData, folder: Path, programme: Programme, problems: list[Problem], *,
@@ -54,9 +66,10 @@ def read_localisation(doc: LocatedData, folder: Path, programme: Programme, prob
     if require_identity or f.has("id"):
         la_id = f.identifier("id", ID_PATTERN, "LA id (lower-case words joined by '-')")
     if require_identity or f.has("name"):
-        name = f.text("name")
+        name = f.text("name", most=MAX_CHARS["name"])
     logo = _logo(f, folder, trusted_paths) if f.data.get("logo") is not None else None
-    return Localisation(id=la_id, name=name, organisation=f.text("organisation", required=False),
+    return Localisation(id=la_id, name=name, organisation=f.text("organisation", required=False,
+                                                                 most=MAX_CHARS["organisation"]),
                         logo=logo, slots=FrozenMap(_slots(f, programme, folder, trusted_paths)),
                         local_notes=FrozenMap(_local_notes(f, programme)),
                         training_day=read_training_day(f, "training_day", programme.training_day))
@@ -119,7 +132,8 @@ def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool) -> dict
             continue
         builder = _READERS[item_class]
         keys = tuple(a.name for a in attrs.fields(item_class))  # the keys are the model's fields
-        items = tuple(builder(item, None if trusted else folder) for item in sub.records(slot_id, keys))
+        items = tuple(builder(item, None if trusted else folder)
+                      for item in sub.records(slot_id, keys, most_items=MAX_ITEMS[item_class]))
         if items:
             out[slot_id] = items
     return out
@@ -131,13 +145,15 @@ def _arrangements(sub: Fields, slot_id: str, slot: LocalSlot, folder: Path | Non
     f = sub.mapping(slot_id, part_ids + ("contacts",))
     if f is None or not f.ok:
         return None
-    parts = {part: f.text(part) for part in part_ids}  # each part is required: "not yet agreed" is an answer
-    contacts = tuple(_contact(c, folder) for c in f.records("contacts", tuple(a.name for a in attrs.fields(Contact))))
+    # Each part is required: "not yet agreed" is an answer.
+    parts = {part: f.text(part, most=MAX_CHARS["part"]) for part in part_ids}
+    contacts = tuple(_contact(c, folder) for c in f.records("contacts", tuple(a.name for a in attrs.fields(Contact)),
+                                                             most_items=MAX_ARRANGEMENT_CONTACTS))
     return Arrangements(parts=parts, contacts=contacts)
 
 
 def _checked(f: Fields, key: str, pattern: re.Pattern, what: str, required: bool = True) -> str:
-    value = f.text(key, required=required)
+    value = f.text(key, required=required, most=MAX_CHARS.get(key))
     if value and not pattern.fullmatch(value.strip()):
         f.report(f.path + (key,), f'"{value}" is not {what}')
         return ""
@@ -149,14 +165,14 @@ def _contact(f: Fields, folder: Path | None) -> Contact:
     email = _checked(f, "email", EMAIL, "an email address", False)
     if not f.has("phone") and not f.has("email"):
         f.report(f.path, "a contact needs a phone or an email")
-    return Contact(name=f.text("name"), role=f.text("role"), organisation=f.text("organisation"),
-                   phone=phone, email=email)
+    return Contact(name=f.text("name", most=MAX_CHARS["name"]), role=f.text("role", most=MAX_CHARS["role"]),
+                   organisation=f.text("organisation", most=MAX_CHARS["organisation"]), phone=phone, email=email)
 
 
 def _protocol(f: Fields, folder: Path | None) -> Protocol:
     date = _checked(f, "date", DATE, "a date written YYYY-MM-DD")
     link = _checked(f, "link", URL, "a web address starting http:// or https://", False)
-    file = f.text("file", required=False)
+    file = f.text("file", required=False, most=MAX_CHARS["file"])
     if folder is None or not file:
         pass  # merged layers: the file was checked, and made absolute, by its own layer
     elif inside(folder, file) is None:
@@ -169,13 +185,16 @@ def _protocol(f: Fields, folder: Path | None) -> Protocol:
     version = f.data.get("version")
     if isinstance(version, (int, float)) and not isinstance(version, bool):
         f.report(f.path + ("version",), f'write the version as text in quotes, e.g. "{version}"')
-    return Protocol(title=f.text("title"), version=f.text("version") if isinstance(version, str) else str(version or ""),
-                    date=date, owner=f.text("owner"), summary=f.text("summary"), link=link, file=file)
+    return Protocol(title=f.text("title", most=MAX_CHARS["title"]),
+                    version=f.text("version", most=MAX_CHARS["version"]) if isinstance(version, str) else str(version or ""),
+                    date=date, owner=f.text("owner", most=MAX_CHARS["owner"]),
+                    summary=f.text("summary", most=MAX_CHARS["summary"]), link=link, file=file)
 
 
 def _source(f: Fields, folder: Path | None) -> LocalSource:
-    return LocalSource(title=f.text("title"), url=_checked(f, "url", URL, "a web address starting http:// or https://"),
-                       description=f.text("description", required=False))
+    return LocalSource(title=f.text("title", most=MAX_CHARS["title"]),
+                       url=_checked(f, "url", URL, "a web address starting http:// or https://"),
+                       description=f.text("description", required=False, most=MAX_CHARS["description"]))
 
 
 def _local_notes(f: Fields, programme: Programme) -> dict:
@@ -197,9 +216,12 @@ def _local_notes(f: Fields, programme: Programme) -> dict:
             if title not in titles:
                 continue  # reported as unknown, with the closest topic title
             entry = Fields(f.doc, by_topic.path + (title,), value, ("notes", "slides"), f.problems)
-            slides = tuple(LocalSlide(s.text("title"), s.text_list("points", required=False),
+            slides = tuple(LocalSlide(s.text("title", most=MAX_CHARS["title"]),
+                                      s.text_list("points", required=False, most_items=MAX_SLIDE_POINTS,
+                                                  most=MAX_CHARS["point"]),
                                       s.text("notes", required=False))
-                           for s in entry.records("slides", ("title", "points", "notes"), required=False))
+                           for s in entry.records("slides", ("title", "points", "notes"), required=False,
+                                                  most_items=MAX_LOCAL_SLIDES))
             if entry.ok and not entry.has("notes") and not entry.has("slides"):
                 entry.report(entry.path, "give notes, slides or both")
             out.setdefault(ref, {})[titles.index(title)] = (entry.text("notes", required=False), slides)

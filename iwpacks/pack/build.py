@@ -148,12 +148,12 @@ def _worker_pool(jobs: int, initargs: tuple) -> Iterator[ProcessPoolExecutor]:
     try:
         yield pool
     except BaseException:
-        workers = list(getattr(pool, "_processes", {}).values())  # no public handle on them
-        pool.shutdown(wait=False, cancel_futures=True)
-        for worker in workers:
+        # Stop the workers first, then let the pool's own thread find them gone and fail what was queued: it
+        # ends tidily, where cancelling the queue first makes it trip over the cancelled work (Python 3.11).
+        for worker in list(getattr(pool, "_processes", {}).values()):  # no public handle on them
             with contextlib.suppress(OSError):
                 worker.terminate()
-        pool.shutdown(wait=True)  # now quick: lets the pool's own thread see its workers gone and end tidily
+        pool.shutdown(wait=True)  # quick now: nothing is left to run
         raise
     pool.shutdown()
 
@@ -222,7 +222,10 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
         acronyms: list[Finding] = []
         if jobs > 1 and len(courses) > 1:
             with _worker_pool(jobs, (programme, brand, artefacts, release, tuple(attendees), group_size)) as pool:
-                for cid, outputs, found in pool.map(_render_in_worker, courses):
+                # submit, not map: map cancels what is queued when a course fails, and a cancelled task trips
+                # the pool's thread up as _worker_pool stops the workers.
+                for future in [pool.submit(_render_in_worker, cid) for cid in courses]:
+                    cid, outputs, found = future.result()
                     rendered[cid] = outputs
                     acronyms += found
                     if progress is not None:

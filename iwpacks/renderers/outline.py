@@ -36,7 +36,7 @@ from iwpacks.renderers._pdf import (
     text,
     total_text,
 )
-from iwpacks.renderers._slots import slot_text
+from iwpacks.renderers._slots import SlotText, slot_text
 
 if TYPE_CHECKING:
     from iwpacks.model import Brand
@@ -51,14 +51,17 @@ PAD = 8
 
 @attrs.frozen
 class Fit:
-    """One step of the shrink ladder: body size in points and how many topics a module lists (0: all)."""
+    """One step of the shrink ladder: body size in points, how many topics a module lists (0: all) and how many
+    booking contacts the page names (the contact sheet in the handouts has them all)."""
 
     size: float
     max_topics: int = 0
+    max_contacts: int = 3
 
 
-# Shrink the type first; only then condense the topic lists, so most outlines show every topic.
-LADDER = (Fit(10), Fit(9.5), Fit(9), Fit(8.5), Fit(8.5, 8), Fit(8, 6), Fit(7.5, 4))
+# Shrink the type first; only then condense the topic lists, so most outlines show every topic; a booking list
+# as long as the limits allow names one contact.
+LADDER = (Fit(10), Fit(9.5), Fit(9), Fit(8.5), Fit(8.5, 8), Fit(8, 6), Fit(7.5, 4), Fit(7.5, 4, 1))
 
 
 class OutlineRenderer:
@@ -99,7 +102,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
     owner = cover_identity(plan).name
     if owner:
         lines.append(f"<b>Local authority:</b> {text(owner)}")
-    body = grid([[_main(plan, facts, s, fit.max_topics), _side(plan, facts, s, brand)]], s,
+    body = grid([[_main(plan, facts, s, fit.max_topics), _side(plan, facts, s, brand, fit.max_contacts)]], s,
                 colWidths=[MAIN_W, SIDE_W])
     body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("BACKGROUND", (1, 0), (1, 0), colour(brand, "tint")),
@@ -152,7 +155,8 @@ def _planned(facts: CourseFacts) -> str:
     return facts.total_planned + (" plus the modules still to be defined" if pending else "")
 
 
-def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
+def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand,
+          max_contacts: int) -> list[Flowable]:
     inner = SIDE_W - 2 * PAD
     entry = "; ".join(facts.entry_requirements) or "No entry requirements"
     time = f"{_planned(facts)} of training over {facts.days}"
@@ -168,9 +172,17 @@ def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], br
     # back, are the trainer's business, not the booker's.
     out += [Paragraph(f"{text(title)} \u00b7 <b>{text(time)}</b>", s["small"]) for title, time in facts.sections
             if time != WITHIN_MODULES and title != WELCOME_BACK_ROW]
-    slot = slot_text(plan, plan.slot_for("booking"))
+    slot = _first_few(plan, slot_text(plan, plan.slot_for("booking")), max_contacts)
     out += [Paragraph("To book a place", s["h2"]), slot_flowable(slot, s, brand, inner)]
     return out
+
+
+def _first_few(plan: CoursePlan, slot: SlotText, most: int) -> SlotText:
+    """A long contact list cut to its first `most` and a pointer to the rest: the outline stays one page."""
+    if not slot.filled or len(slot.lines) <= most + 1:
+        return slot
+    more = say(plan, "course.more_contacts", count=str(len(slot.lines) - most))
+    return attrs.evolve(slot, lines=(*slot.lines[:most], more))
 
 
 def _flush(style: ParagraphStyle) -> ParagraphStyle:

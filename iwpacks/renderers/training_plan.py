@@ -70,7 +70,16 @@ def booking_contact(programme: Programme) -> str:
     value = local.slots.get(slot_id) if local is not None and slot_id is not None else None
     if not value:
         return ""
-    return "; ".join(describe_value(item) for item in value) if not isinstance(value, str) else value
+    if isinstance(value, str):
+        return value
+    # The cover names the first few; a list as long as the limits allow would push the plan off its cover.
+    shown = value if len(value) <= PLAN_CONTACTS + 1 else value[:PLAN_CONTACTS]
+    more = ([_say(programme, "course.more_contacts", count=str(len(value) - len(shown)))]
+            if len(shown) < len(value) else [])
+    return "; ".join([*(describe_value(item) for item in shown), *more])
+
+
+PLAN_CONTACTS = 2
 
 
 def _say(programme: Programme, key: str, **values: str) -> str:

@@ -102,17 +102,18 @@ class Fields:
             return None
         return self.data[key]
 
-    def text(self, key: str, required: bool = True, default: str = "") -> str:
-        """A non-empty string; numbers are refused so '1.0' and 1.0 never get confused."""
+    def text(self, key: str, required: bool = True, default: str = "", most: int | None = None) -> str:
+        """A non-empty string (of at most `most` characters, where given); numbers are refused so '1.0' and 1.0
+        never get confused."""
         value = self._get(key, required)
         if value is None:
             if key in self.data and required:
                 self.report(self.path + (key,), "expected text, found nothing (null)")
             return default
-        return self._check_text(self.path + (key,), value, default)
+        return self._check_text(self.path + (key,), value, default, most)
 
-    def _check_text(self, path: KeyPath, value: Any, default: str = "") -> str:
-        problem = text_problem(value, self.max_text, MAX_TITLE if path and path[-1] in TITLE_KEYS else None)
+    def _check_text(self, path: KeyPath, value: Any, default: str = "", most: int | None = None) -> str:
+        problem = text_problem(value, most or self.max_text, MAX_TITLE if path and path[-1] in TITLE_KEYS else None)
         if problem:
             self.report(path, problem)
             return default
@@ -122,8 +123,10 @@ class Fields:
         value = self._get(key, False)
         return None if value is None else self._check_text(self.path + (key,), value) or None
 
-    def text_list(self, key: str, required: bool = True, single_ok: bool = False) -> tuple[str, ...]:
-        """A list of non-empty strings (or one string where `single_ok`)."""
+    def text_list(self, key: str, required: bool = True, single_ok: bool = False, most_items: int | None = None,
+                  most: int | None = None) -> tuple[str, ...]:
+        """A list of non-empty strings (or one string where `single_ok`), at most `most_items` of them, each of at
+        most `most` characters, where given."""
         value = self._get(key, required)
         if value is None:
             return ()
@@ -132,7 +135,17 @@ class Fields:
         if not isinstance(value, list):
             self.report(self.path + (key,), f"expected a list of text, found {describe(value)}")
             return ()
-        return tuple(self._check_text(self.path + (key, i), item) for i, item in enumerate(value))
+        if not self._within(key, value, most_items):
+            return ()
+        return tuple(self._check_text(self.path + (key, i), item, most=most) for i, item in enumerate(value))
+
+    def _within(self, key: str, value: list, most_items: int | None) -> bool:
+        """Whether a list is within its limit; one that is not is reported and left unread, so a pasted
+        spreadsheet of thousands of rows is one error, found at once."""
+        if most_items is not None and len(value) > most_items:
+            self.report(self.path + (key,), f"{len(value)} items; the limit is {most_items}")
+            return False
+        return True
 
     def id_list(self, key: str, pattern: re.Pattern = ID_PATTERN, what: str = "id",
                 required: bool = False) -> tuple[str, ...]:
@@ -189,13 +202,16 @@ class Fields:
         sub = Fields(self.doc, self.path + (key,), value, known, self.problems, self.max_text)
         return sub if sub.ok else None
 
-    def records(self, key: str, known: tuple[str, ...], required: bool = True) -> list[Fields]:
-        """A list of mappings, each checked against `known` keys."""
+    def records(self, key: str, known: tuple[str, ...], required: bool = True,
+                most_items: int | None = None) -> list[Fields]:
+        """A list of mappings (at most `most_items` of them, where given), each checked against `known` keys."""
         value = self._get(key, required)
         if value is None:
             return []
         if not isinstance(value, list):
             self.report(self.path + (key,), f"expected a list, found {describe(value)}")
+            return []
+        if not self._within(key, value, most_items):
             return []
         subs = [Fields(self.doc, self.path + (key, i), item, known, self.problems, self.max_text)
                 for i, item in enumerate(value)]

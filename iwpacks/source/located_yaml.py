@@ -44,12 +44,20 @@ def format_path(path: KeyPath) -> str:
     return out
 
 
-def read_yaml(path: Path, display: str) -> tuple[LocatedData | None, list[Problem]]:
+def read_yaml(path: Path, display: str, max_bytes: int | None = None) -> tuple[LocatedData | None, list[Problem]]:
     """Parse one YAML file; return (data, []) or (None, [problem]) for a syntax error.
 
     Duplicate keys, which PyYAML silently lets the last one win, are reported as problems
-    alongside the data so a hand-edited file never loses a value without a word.
+    alongside the data so a hand-edited file never loses a value without a word. A file over `max_bytes` is
+    refused before it is parsed: the pure-Python parser takes seconds and hundreds of MB for a few MB of YAML.
     """
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, [Problem(display, 1, "", f"cannot read file: {exc.strerror}")]
+    if max_bytes is not None and size > max_bytes:
+        return None, [Problem(display, 1, "", f"the file is {size // 1024} KB; the limit is {max_bytes // 1024} KB "
+                                              "(a real overlay is under 20 KB: is this the right file?)")]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
