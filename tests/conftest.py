@@ -4,10 +4,18 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
 
 import iwpacks
 from iwpacks.planning.plan import plan_course
 from iwpacks.source.brand import load_brand
+
+
+# The property tests run the same examples on every machine, so a clean run stays clean: CI never fails on an
+# example no one has seen. `HYPOTHESIS_PROFILE=explore make test-fast` searches afresh, to look for new ones.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def pytest_collection_modifyitems(config, items):
