@@ -1,6 +1,8 @@
 """The frozen content model: attrs classes only, no I/O and no rendering."""
 from __future__ import annotations
 
+import io
+
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -770,6 +772,23 @@ class TrainingDay:
 
 
 @attrs.frozen
+class LogoImage:
+    """An LA's logo as the overlay reader decoded it: an 8-bit RGB or RGBA PNG, and its size in pixels."""
+
+    png: bytes = attrs.field(repr=False)
+    width: int
+    height: int
+
+    def stream(self) -> io.BytesIO:
+        return io.BytesIO(self.png)
+
+    def fit(self, box_width: float, box_height: float) -> tuple[float, float]:
+        """The largest (width, height) inside the box that keeps the logo's shape, in the box's units."""
+        scale = min(box_width / self.width, box_height / self.height)
+        return self.width * scale, self.height * scale
+
+
+@attrs.frozen
 class Localisation:
     """One LA's localisation (with any organisation overlay merged in): its name, logo and slot values.
 
@@ -781,6 +800,7 @@ class Localisation:
     name: str
     organisation: str = ""
     logo: Path | None = None
+    logo_image: LogoImage | None = None  # the logo decoded and normalised, for the renderers
     slots: FrozenMap = FrozenMap()
     local_notes: FrozenMap = FrozenMap()  # module ref -> {topic index: (notes, local slides)}
     training_day: TrainingDay | None = None  # the LA's own day, where it books courses differently

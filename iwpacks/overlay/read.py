@@ -18,6 +18,7 @@ from iwpacks.model import (
     LocalSlide,
     LocalSlot,
     LocalSource,
+    LogoImage,
     Programme,
     Protocol,
 )
@@ -68,7 +69,7 @@ def read_localisation(doc: LocatedData, folder: Path, programme: Programme, prob
     if require_identity or f.has("name"):
         name = f.text("name", most=MAX_CHARS["name"])
     logo = _logo(f, folder, trusted_paths) if f.data.get("logo") is not None else None
-    return Localisation(id=la_id, name=name, organisation=f.text("organisation", required=False,
+    return Localisation(id=la_id, name=name, logo_image=_decoded_logo(f, logo), organisation=f.text("organisation", required=False,
                                                                  most=MAX_CHARS["organisation"]),
                         logo=logo, slots=FrozenMap(_slots(f, programme, folder, trusted_paths)),
                         local_notes=FrozenMap(_local_notes(f, programme)),
@@ -104,6 +105,19 @@ def _logo(f: Fields, folder: Path, trusted: bool) -> Path | None:
         f.report(("logo",), f'"{relative}": {problem}')
         return None
     return path
+
+
+def _decoded_logo(f: Fields, logo: Path | None) -> LogoImage | None:
+    """The logo as every renderer takes it (decoded once per file: _logo's check has done the work)."""
+    from iwpacks.source.images import LogoProblem, read_logo
+
+    if logo is None:
+        return None
+    try:
+        return read_logo(logo)
+    except (LogoProblem, OSError) as problem:  # a merged layer's logo that changed since its check
+        f.report(("logo",), f'"{logo.name}": {problem}')
+        return None
 
 
 def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool) -> dict:

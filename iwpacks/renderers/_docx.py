@@ -101,9 +101,7 @@ def logo_line(doc: DocumentObject, plan: CoursePlan, brand: Brand, width: Cm = L
     picture(logos.add_run(), str(brand.logo), width, f"{brand.name} logo")
     identity = cover_identity(plan)
     if identity.logo is not None:
-        from iwpacks.source.images import read_logo
-
-        logo = read_logo(identity.logo)
+        logo = identity.logo
         # Inside a box as wide as `la_width` and half as high: a tall logo is not a column down the cover.
         logo_w, logo_h = (int(v) for v in logo.fit(la_width, la_width / 2))
         logos.add_run("\u2003")

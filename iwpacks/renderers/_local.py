@@ -1,10 +1,11 @@
 """Who a pack is for: the LA (and organisation) whose name and logo go on every cover and title slide."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
+
+from iwpacks.model import LogoImage
 
 if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan
@@ -15,7 +16,7 @@ class CoverIdentity:
     """The localised pack's owner; both None in a master pack."""
 
     name: str | None
-    logo: Path | None
+    logo: LogoImage | None
 
     @property
     def alt_text(self) -> str:
@@ -27,4 +28,4 @@ def cover_identity(plan: CoursePlan) -> CoverIdentity:
     local = plan.localisation
     if local is None:
         return CoverIdentity(None, None)
-    return CoverIdentity(local.display_name, local.logo)
+    return CoverIdentity(local.display_name, local.logo_image)

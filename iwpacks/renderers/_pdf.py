@@ -28,7 +28,7 @@ from reportlab.platypus import (
 )
 
 from iwpacks.errors import IwpacksError
-from iwpacks.model import FONT_FACES
+from iwpacks.model import FONT_FACES, LogoImage
 from iwpacks.renderers._local import CoverIdentity
 from iwpacks.renderers._slots import SlotText
 
@@ -112,14 +112,12 @@ def _register_arabic(folder: Path, family: str) -> str:
     return stem
 
 
-def la_logo_reader(path: Path):
+def la_logo_reader(logo: LogoImage):
     """The LA's logo for drawImage, from its decoded, normalised PNG: ReportLab never meets the original file,
     whatever its colour model."""
     from reportlab.lib.utils import ImageReader
 
-    from iwpacks.source.images import read_logo
-
-    return ImageReader(read_logo(path).stream())
+    return ImageReader(logo.stream())
 
 
 def paragraph_styles(brand: Brand, size: float = 10.0) -> dict[str, ParagraphStyle]:

@@ -143,9 +143,7 @@ LA_LOGO_BOX = (Inches(3.0), Inches(0.6))  # the logo band's right-hand end; a lo
 
 
 def _la_logo(slide, identity, width, height) -> None:
-    from iwpacks.source.images import read_logo
-
-    logo = read_logo(identity.logo)
+    logo = identity.logo
     box_w, box_h = LA_LOGO_BOX
     logo_w, logo_h = (int(v) for v in logo.fit(box_w, box_h))
     top = height - Inches(0.8) + (box_h - logo_h) // 2

@@ -51,7 +51,7 @@ def render_training_plan(programme: Programme, brand: Brand, release: bool = Fal
     """
     release = release or programme.localisation is not None
     local = programme.localisation
-    identity = CoverIdentity(local.display_name, local.logo) if local is not None else CoverIdentity(None, None)
+    identity = CoverIdentity(local.display_name, local.logo_image) if local is not None else CoverIdentity(None, None)
     label = _say(programme, "training_plan.label")
     decor = PageDecor(brand=brand, label=label, title=programme.title, draft=False, local=identity)
     info = PdfInfo(title=f"{label}: {programme.title}", author=brand.name,

@@ -22,6 +22,7 @@ from iwpacks.model import (
     FrozenMap,
     Localisation,
     LocalSlide,
+    LogoImage,
     Module,
     TrainingDay,
     by_id,
@@ -96,8 +97,9 @@ def _localisation_hooks(converter: cattrs.Converter) -> None:
             else:
                 raise ValueError(f"slots.{slot_id}: expected one of text, arrangements, {', '.join(_SLOT_KINDS)}")
         notes = {ref: {n.topic: (n.notes, n.slides) for n in entries} for ref, entries in plain.local_notes.items()}
+        logo = Path(plain.logo) if plain.logo else None
         return Localisation(id=plain.id, name=plain.name, organisation=plain.organisation,
-                            logo=Path(plain.logo) if plain.logo else None, slots=FrozenMap(slots),
+                            logo=logo, logo_image=_logo_image(logo), slots=FrozenMap(slots),
                             local_notes=FrozenMap(notes), layers=tuple(tuple(layer) for layer in plain.layers),
                             training_day=plain.training_day)
 
@@ -171,3 +173,15 @@ class _PlainLocalisation:
     local_notes: dict[str, list[_LocalNote]]
     layers: list[tuple[str, str]]
     training_day: TrainingDay | None = None
+
+
+def _logo_image(logo: Path | None) -> LogoImage | None:
+    """The logo an exported localisation names, decoded again (the export holds its path, not its pixels)."""
+    from iwpacks.source.images import LogoProblem, read_logo
+
+    if logo is None:
+        return None
+    try:
+        return read_logo(logo)
+    except (LogoProblem, OSError) as problem:
+        raise ValueError(f"logo: {logo}: {problem}") from None

@@ -11,7 +11,7 @@ import io
 import warnings
 from pathlib import Path
 
-import attrs
+from iwpacks.model import LogoImage
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOGO_SIDE = 4000
@@ -22,23 +22,6 @@ MAX_ASPECT = 8.0
 
 class LogoProblem(ValueError):
     """Why a logo cannot be used, in words for the overlay's author."""
-
-
-@attrs.frozen
-class LogoImage:
-    """The logo as an 8-bit RGB or RGBA PNG, and its size in pixels."""
-
-    png: bytes
-    width: int
-    height: int
-
-    def stream(self) -> io.BytesIO:
-        return io.BytesIO(self.png)
-
-    def fit(self, box_width: float, box_height: float) -> tuple[float, float]:
-        """The largest (width, height) inside the box that keeps the logo's shape, in the box's units."""
-        scale = min(box_width / self.width, box_height / self.height)
-        return self.width * scale, self.height * scale
 
 
 def read_logo(path: Path) -> LogoImage:
