@@ -186,7 +186,8 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
     titles = [title for title, _ in slides]
     # iw-practitioners runs IW01's optional exercise in its time (run_optional); iw-operational-managers not.
     ran = next(i for i, t in enumerate(titles) if t == "Exercise: One family, many services")
-    assert titles[ran - 1].startswith("IW01: ECM guiding principles")  # after the topic it practises
+    taught = [t for t in titles[:ran] if not t.startswith("Key message: ")]  # the topic's own messages come first
+    assert taught[-1].startswith("IW01: ECM guiding principles")  # after the topic it practises
     assert any(r.label == "Exercise: One family, many services" for r in plans["iw-practitioners"].timetable.rows)
     managers = [s.shapes.title.text for s in slides_of(decks["iw-operational-managers"])]
     assert "Exercise: One family, many services (optional)" in managers
@@ -406,3 +407,35 @@ def test_the_about_slide_shows_every_break_and_lunch_of_every_day(decks, plans):
         for row in pauses:
             assert f"{row.label.lower()} {clock(row.start)}-{clock(row.end)}" in text.lower(), (cid, row)
         assert ("Day 2:" in text) == (plan.timetable.days > 1), cid
+
+
+def test_a_recap_keeps_the_decks_own_text_sizes_and_fits_its_slide(plans):
+    """The review: IW03's recap set its objectives in smaller type and still ran into the logo band."""
+    from iwpacks.renderers._deck_slides import FULL, _lines, plan_slides
+
+    split = 0
+    for cid, plan in plans.items():
+        for spec in plan_slides(plan):
+            if spec.title.startswith("Recap: "):
+                assert spec.size is None, (cid, spec.title)  # the template's 26 and 22 pt, as every other slide
+                assert sum(_lines(p, FULL[0]) for p in spec.body) <= FULL[1], (cid, spec.title)
+                split += spec.title.endswith(" of 2)")
+    assert split  # IW03's eight objectives go over two slides
+
+
+def test_a_key_message_slide_shows_the_messages_points_and_is_said_once(plans, programme):
+    """The review: key messages woven after a topic were one sentence on an empty slide."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    for cid, plan in plans.items():
+        slides = plan_slides(plan)
+        at = [i for i, s in enumerate(slides) if s.ref[:1] == ("message",)]
+        for i in at:
+            message = programme.common_messages[slides[i].ref[1]]
+            assert len(slides[i].body) >= 2, (cid, slides[i].title)
+            shown = [b.text for s in slides if s.ref == slides[i].ref for b in s.body]
+            assert all(point in shown for point in message.points), (cid, message.id)
+            if slides[i].title.startswith("Key message: "):
+                assert message.wording in slides[i].notes, (cid, message.id)  # to say word for word
+        ids = [slides[i].ref[1] for i in at if i == 0 or slides[i - 1].ref != slides[i].ref]
+        assert len(ids) == len(set(ids)), cid  # no message twice in one course
