@@ -439,3 +439,54 @@ def test_a_key_message_slide_shows_the_messages_points_and_is_said_once(plans, p
                 assert message.wording in slides[i].notes, (cid, message.id)  # to say word for word
         ids = [slides[i].ref[1] for i in at if i == 0 or slides[i - 1].ref != slides[i].ref]
         assert len(ids) == len(set(ids)), cid  # no message twice in one course
+
+
+def test_every_advisors_course_has_its_slide_on_mediated_access_and_no_other_course_does(plans, programme):
+    """The review: the advisors' courses never said what an IS Index mediated access contact does."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    slide = next(s for s in programme.audiences["advisors"].slides if "Mediated access" in s.title)
+    for cid, plan in plans.items():
+        specs = plan_slides(plan)
+        shown = [i for i, s in enumerate(specs) if s.title.endswith(f": {slide.title}")]
+        if plan.audience.id != "advisors":
+            assert not shown, cid
+            continue
+        assert len(shown) == 1, cid
+        at = shown[0]
+        assert [p.text for p in specs[at].body] == list(slide.points) and slide.notes in specs[at].notes, cid
+        before = specs[at - 1].title  # straight after the topic that sets out the processes and tools
+        assert any(before == f"{ref}: {programme.modules[ref].material.topics[n - 1].slide_title or programme.modules[ref].material.topics[n - 1].title}"
+                   for ref, n in slide.places), (cid, before)
+
+
+def test_seed_topics_too_long_for_a_slide_have_short_slide_titles(plans):
+    """The review: 'CAF03: Status on the local context (1 of 3)', 'IS03: Group discussions / role plays based on
+    attendees past experiences and outcomes' and four slides of 'Reference materials and links to ...'."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    titles = {cid: [s.title for s in plan_slides(plans[cid])] for cid in ("caf-trainers", "is-advisors")}
+    for cid, seen in titles.items():
+        assert not [t for t in seen if "Status on" in t or "Group discussions /" in t or "links to further" in t
+                    or "T4T" in t or "training the trainers course" in t], cid
+    assert any(t.startswith("CAF03: Where things stand locally") for t in titles["caf-trainers"])
+    assert "IS03: Dilemmas from your own practice" in titles["is-advisors"]
+    assert any(t.startswith("IS03: References and further sources") for t in titles["is-advisors"])
+
+
+def test_where_advisers_turn_for_answers_is_drawn_not_an_empty_slide(decks):
+    """The title dump showed no body text: the slide is a table drawn in shapes, not an empty placeholder."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    slide = next(s for s in slides_of(decks["is-advisors"])
+                 if s.shapes.title.text == "IS03: Where advisers turn for answers")
+    assert not [s for s in slide.placeholders if s.placeholder_format.idx != 0]  # the body box gave way to it
+    def texts(shapes):
+        for shape in shapes:
+            if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+                yield from texts(shape.shapes)
+            elif shape.has_text_frame and not shape.is_placeholder:
+                yield shape.text_frame.text
+
+    drawn = " ".join(texts(slide.shapes))
+    assert "Caldicott Guardian" in drawn and "Turn to it for" in drawn
