@@ -206,6 +206,9 @@ class CoursePlan:
         """Every local slot the course uses: those every course has, then its topics' and messages'."""
         ids = [slot.id for slot in self.slots.values() if slot.every_course]
         ids += [slot for s in self.sections for m in s.messages for slot in m.slots]
+        # A message a topic delivers shows its local facts there (safeguarding contacts after IW01's continuum).
+        ids += [slot for s in self.sections for mp in s.modules for t in mp.topic_steps for m in t.messages
+                for slot in m.slots]
         ids += [slot for mp in (mp for s in self.sections for mp in s.modules) for t in mp.topics for slot in t.slots]
         ids += [slot for s in self.sections for a in s.awareness for slot in a.process.awareness_slots]
         return tuple(dict.fromkeys(slot.split(PART_MARK)[0] for slot in ids))  # a part's use is its slot's

@@ -451,9 +451,10 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
             yield from _day_turn(opening[0])
             opening = None
         yield from _tagged(("topic", m.ref, step.topic.title), _topic(plan, m, step.topic, step.minutes))
-        for extra in step.audience_slides:  # it takes the topic further for this audience, before its messages
-            yield from _split("Title and Content", f"{m.ref}: {extra.title}", [Para(p) for p in extra.points],
-                              f"{extra.notes} Timing: a few minutes, within this topic's time.")
+        for extra in step.audience_slides:  # the topic taken further for this audience: one of the topic's slides
+            yield from _tagged(("topic", m.ref, step.topic.title), iter(_split(
+                "Title and Content", f"{m.ref}: {extra.title}", [Para(p) for p in extra.points],
+                f"{extra.notes} Timing: a few minutes, within this topic's time.")))
         for message in step.messages:
             yield from _tagged(("message", message.id), _key_message(plan, message))
         elapsed += step.minutes

@@ -450,3 +450,12 @@ def test_a_multi_day_guide_closes_each_day_and_opens_the_next_where_the_deck_doe
             assert taught and all(n in plan_line for n in taught), (cid, taught, plan_line)
     one_day = next(cid for cid, plan in plans.items() if plan.timetable.days == 1)
     assert "car park" not in artefact_text(guides[one_day], ".docx")
+
+
+def test_the_guide_gives_the_advisors_slide_where_the_deck_shows_it(guides, programme):
+    slide = programme.audiences["advisors"].slides[0]
+    text = artefact_text(guides["is-advisors"], ".docx")
+    topic = text.index("1. Information sharing as part of integrated working")  # IS01's topic headings
+    assert topic < text.index(slide.title, topic) < text.index("2. Information sharing policy and practice", topic)
+    assert slide.notes in text
+    assert slide.title not in artefact_text(guides["is-practitioners"], ".docx")
