@@ -111,6 +111,27 @@ class Audience:
     route_heading: str = ""
     # What the pre-course questionnaire asks this audience besides every course's questions (our words).
     questionnaire: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    # Slides only this audience's courses show, on a part of its role no module defines (our words).
+    slides: tuple[AudienceSlide, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen
+class AudienceSlide:
+    """A slide for one audience, written once and shown in each of its courses after a topic that leads into it.
+
+    `after` names topics as "MODULE.n" (n counts from 1), in order of preference: a course shows the slide
+    after the first of them it teaches, so a course that teaches none of them has no such slide.
+    """
+
+    title: str
+    after: tuple[str, ...] = attrs.field(converter=_tuple)
+    points: tuple[str, ...] = attrs.field(converter=_tuple)
+    notes: str
+
+    @property
+    def places(self) -> tuple[tuple[str, int], ...]:
+        """(module ref, topic number) for each of `after`."""
+        return tuple((ref, int(number)) for ref, _, number in (a.rpartition(".") for a in self.after))
 
 
 @attrs.frozen
@@ -976,6 +997,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.topic_heading": ("number", "title"),
     "facilitation.local_note": (),
     "facilitation.local_slide": (),
+    "facilitation.audience_slide": (),
     "facilitation.day_close_heading": ("day",),  # a course of several days: the close of each day but the last
     "facilitation.day_close_lead": ("end",),
     "facilitation.day_close_covered": ("covered",),

@@ -16,6 +16,7 @@ from iwpacks.model import (
     PART_MARK,
     Artefact,
     Audience,
+    AudienceSlide,
     CommonMessage,
     Course,
     DeliveryPrinciple,
@@ -63,6 +64,8 @@ class TopicStep:
     number: int                     # 1-based, as the module's material numbers it
     minutes: int
     messages: tuple[CommonMessage, ...] = ()
+    # Slides the course's audience has after this topic (audiences.yaml `slides`), within its time.
+    audience_slides: tuple[AudienceSlide, ...] = ()
 
 
 @attrs.frozen
@@ -217,6 +220,9 @@ class CoursePlan:
         """Every local slot the course uses: those every course has, then its topics' and messages'."""
         ids = [slot.id for slot in self.slots.values() if slot.every_course]
         ids += [slot for s in self.sections for m in s.messages for slot in m.slots]
+        # A message a topic delivers shows its local facts there (safeguarding contacts after IW01's continuum).
+        ids += [slot for s in self.sections for mp in s.modules for t in mp.topic_steps for m in t.messages
+                for slot in m.slots]
         ids += [slot for mp in (mp for s in self.sections for mp in s.modules) for t in mp.topics for slot in t.slots]
         ids += [slot for s in self.sections for a in s.awareness for slot in a.process.awareness_slots]
         return tuple(dict.fromkeys(slot.split(PART_MARK)[0] for slot in ids))  # a part's use is its slot's
@@ -265,12 +271,13 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                          "see `iwpacks list courses`")
     repeated = {kind for kind, count in Counter(s.kind for s in course.sections).items() if count > 1}
     woven = woven_messages(programme, course)
+    for_audience = _audience_slides(programme, course)
     sections = []
     for section in course.sections:
         structure = programme.course_structure[section.kind]
         fixed = 0 if section.omitted else (section.minutes if section.minutes is not None else structure.minutes)
         modules = tuple(_module_plan(programme, programme.modules[ref].for_audience(course.audience), woven,
-                                     ref in course.run_optional) for ref in section.modules)
+                                     ref in course.run_optional, for_audience) for ref in section.modules)
         # Written exercises run inside their modules; a scenarios section keeps the rest (seed discussions
         # of modules with no material yet, optional extras).
         exercises = tuple(item for ref in section.exercises_from
@@ -375,8 +382,21 @@ def planned_module_minutes(module: Module) -> int:
     return module.duration.max_minutes if module.duration else 0
 
 
+def _audience_slides(programme: Programme, course: Course) -> dict[tuple[str, int], tuple[AudienceSlide, ...]]:
+    """Each of the audience's own slides at the first topic of its `after` the course teaches: {(ref, n): slides}."""
+    taught = [(ref, n) for ref in course.modules if programme.modules[ref].material is not None
+              for n in range(1, len(programme.modules[ref].material.topics) + 1)]  # type: ignore[union-attr]
+    placed: dict[tuple[str, int], tuple[AudienceSlide, ...]] = {}
+    for slide in programme.audiences[course.audience].slides:
+        place = next((p for p in slide.places if p in taught), None)
+        if place is not None:
+            placed[place] = (*placed.get(place, ()), slide)
+    return placed
+
+
 def _module_plan(programme: Programme, module: Module, woven: dict[str, tuple[str, int]],
-                 run_optional: bool = False) -> ModulePlan:
+                 run_optional: bool = False,
+                 for_audience: dict[tuple[str, int], tuple[AudienceSlide, ...]] | None = None) -> ModulePlan:
     """The module's topics in order, each written exercise straight after the topic it practises; with
     `run_optional`, its optional exercises run in the planned time too."""
     if module.material is None:
@@ -394,7 +414,8 @@ def _module_plan(programme: Programme, module: Module, woven: dict[str, tuple[st
     steps: list[TopicStep | ExerciseItem] = []
     for number, topic in enumerate(module.material.topics, 1):
         messages = tuple(programme.common_messages[m] for m, at in woven.items() if at == (module.ref, number))
-        steps.append(TopicStep(topic, number, topic.minutes or share, messages))
+        steps.append(TopicStep(topic, number, topic.minutes or share, messages,
+                               (for_audience or {}).get((module.ref, number), ())))
         steps += after.get(number, [])
     return ModulePlan(module=module, minutes=planned_module_minutes(module) + extra, topics=module.topics,
                       steps=tuple(_past_short_runs(steps)))

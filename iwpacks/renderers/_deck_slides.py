@@ -394,11 +394,17 @@ def _awareness_notes(item: AwarenessItem) -> str:
 
 
 def _key_message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec]:
-    """A common message woven in after the topic that raises it: its standard wording, said once."""
-    body = [Para(message.wording)] + _slot_paras(plan, message.slots)
-    yield from _split("Title and Content", f"Key message: {message.title}", body,
-                      "Say the standard message in these words, the same in every course, and link it to the topic "
-                      "just covered. Timing: a minute, within the topic's time.")
+    """A common message woven in after the topic that raises it. The slide shows the message's points, as
+    the message does where it stands on its own, so it is never a lone sentence; the notes give the standard
+    wording for the trainer to say word for word, the same in every course."""
+    body = [Para(p) for p in message.points] or [Para(message.wording)]
+    body += _slot_paras(plan, message.slots)
+    title = f"Key message: {message.title}"
+    if len(title) > TITLE_CHARS:  # the message's own title, whole, rather than one cut short
+        title = message.title
+    yield from _split("Title and Content", title, body,
+                      f"Say the standard message in these words, the same in every course: {message.wording} "
+                      "Link it to the topic just covered. Timing: a minute, within the topic's time.")
 
 
 def _message(plan: CoursePlan, message: CommonMessage, minutes: int) -> Iterator[SlideSpec]:
@@ -447,6 +453,10 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
             yield from _day_turn(opening[0])
             opening = None
         yield from _tagged(("topic", m.ref, step.topic.title), _topic(plan, m, step.topic, step.minutes))
+        for extra in step.audience_slides:  # the topic taken further for this audience: one of the topic's slides
+            yield from _tagged(("topic", m.ref, step.topic.title), iter(_split(
+                "Title and Content", f"{m.ref}: {extra.title}", [Para(p) for p in extra.points],
+                f"{extra.notes} Timing: a few minutes, within this topic's time.")))
         for message in step.messages:
             yield from _tagged(("message", message.id), _key_message(plan, message))
         elapsed += step.minutes
@@ -563,20 +573,20 @@ def _listed(label: str, lines: Sequence[str]) -> str:
 
 
 def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
+    """Each module's objectives again, at the template's own sizes: a projector in a training room needs them
+    as large as every other slide's, so a long list goes over two slides rather than into smaller type."""
     for m in plan.modules:
         if m.is_pending:
             continue
         lead = Para(m.objectives_lead, bold=True)
         objectives = [Para(o, 1) for o in m.objectives_read]
-        fits = len(chunk([lead, *objectives], FULL)) == 1
-        box = FULL if fits else FULL_SMALL
         # Every slide of a long recap opens with the lead, so "(2 of 2)" still reads as a sentence.
-        groups = chunk(objectives, (box[0], box[1] - 2))
+        groups = chunk(objectives, (FULL[0], FULL[1] - math.ceil(_lines(lead, FULL[0]))))
         notes = ("Check each objective with the group: can they say how they will apply it? "
                  "Revisit what attendees hoped to take away. Timing: part of the recap.")
         for i, group in enumerate(groups, 1):
             yield SlideSpec("Title and Content", _numbered(f"Recap: {m.ref} {m.name}", i, len(groups)),
-                            (lead, *group), notes=notes, size=None if fits else SMALL)
+                            (lead, *group), notes=notes)
 
 
 def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:

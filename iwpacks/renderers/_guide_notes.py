@@ -176,6 +176,10 @@ def _module_notes(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: 
             if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
                 _day_turn(doc, plan, place, 4)
             _topic(doc, plan, step, m.ref)
+            for extra in step.audience_slides:  # as the deck: after the topic, before its messages
+                keep_with_next(labelled(doc, say(plan, "facilitation.audience_slide"), extra.title))
+                bullets(doc, extra.points)
+                doc.add_paragraph(extra.notes)
             for message in step.messages:
                 _key_message(doc, plan, message)
             elapsed += step.minutes

@@ -21,6 +21,7 @@ from iwpacks.model import (
     SLOT_TYPES,
     ArtefactUse,
     Audience,
+    AudienceSlide,
     CommonMessage,
     DeliveryPrinciple,
     DistributionRoute,
@@ -57,6 +58,18 @@ BUNDLED_CONTENT = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parent.par
 AWARENESS_MINUTES = (5, 15)  # an awareness segment is real but short
 
 
+_TOPIC_PLACE = re.compile(r"^[A-Z]+[0-9]+\.[1-9][0-9]*$")  # "IS01.2": a module's second topic
+
+
+def _audience_slide(f: Fields) -> AudienceSlide:
+    after = f.text_list("after")
+    for i, place in enumerate(after):
+        if not _TOPIC_PLACE.match(place):
+            f.report(f.path + ("after", i), f'expected a topic as MODULE.n, e.g. "IS01.2"; got "{place}"')
+    return AudienceSlide(title=f.text("title"), after=[a for a in after if _TOPIC_PLACE.match(a)],
+                         points=f.text_list("points"), notes=f.text("notes"))
+
+
 def _awareness(f: Fields) -> dict[str, Any]:
     """A process's awareness segment: what a course that only raises awareness of it says, and for how long."""
     minutes = f.integer("awareness_minutes", minimum=AWARENESS_MINUTES[0])
@@ -81,7 +94,9 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                                           summary=f.text("summary", required=False),
                                           cascades=f.boolean("cascades"),
                                           route_heading=f.text("route_heading", required=False),
-                                          questionnaire=f.text_list("questionnaire", required=False))),
+                                          questionnaire=f.text_list("questionnaire", required=False),
+                                          slides=[_audience_slide(r) for r in f.records(
+                                              "slides", content_keys(AudienceSlide), required=False)])),
     "common-messages.yaml": ("messages", "message",
                              content_keys(CommonMessage),
                              lambda f: CommonMessage(id=f.identifier("id"), title=f.text("title"),

@@ -126,11 +126,27 @@ def validate_programme(programme: Programme, origins: Origins) -> list[Problem]:
     problems += _introducing_modules(programme, origins)
     problems += _printable_uses(programme, origins)
     problems += _roles(programme, origins)
+    problems += _audience_slide_places(programme, origins)
     for course in programme.courses.values():
         origin = origins.of("course", course.id)
         problems += _course_references(programme, course, origin)
         problems += _course_layout(programme, course, origin)
         problems += _course_order(programme, course, origin)
+    return problems
+
+
+def _audience_slide_places(programme: Programme, origins: Origins) -> list[Problem]:
+    """Each topic an audience's slide follows is a topic some module's material has."""
+    problems = []
+    for audience in programme.audiences.values():
+        for i, slide in enumerate(audience.slides):
+            for j, (ref, number) in enumerate(slide.places):
+                module = programme.modules.get(ref)
+                topics = module.material.topics if module is not None and module.material is not None else ()
+                if number > len(topics):
+                    problems.append(origins.of("audience", audience.id).problem(
+                        ("slides", i, "after", j), f'no topic {number} in {ref}\'s material'
+                        + ("" if module is not None else did_you_mean(ref, programme.modules))))
     return problems
 
 

@@ -272,3 +272,21 @@ def test_no_day_ends_or_starts_with_a_stub_of_a_module_taught_over_the_night(pla
     day_one = [r for r in plans["caf-trainers"].timetable.rows if r.day == 1 and not r.is_break]
     assert day_one[-1].module_ref == "CAF02"  # the day split falls between CAF02 and CAF03
     assert not any(r.module_ref == "CAF03" for r in day_one)
+
+
+def test_no_course_saves_its_common_messages_for_a_run_at_the_end_of_a_module(plans):
+    """The review: iw-practitioners and the LP courses gave five to nine key messages one after another after
+    their modules; each now follows the topic its module's material says raises it."""
+    for cid, plan in plans.items():
+        for section in plan.sections:
+            if section.role in ("modules", "exercises"):
+                assert len(section.messages) <= 1, (cid, section.kind, [m.id for m in section.messages])
+    iw = plans["iw-practitioners"]
+    steps = {m.id: (mp.module.ref, t.topic.slide_title or t.topic.title)
+             for s in iw.sections for mp in s.modules for t in mp.topic_steps for m in t.messages}
+    assert steps["duties"] == ("IW01", "The duties of the Children Act 2004")
+    assert steps["be-proactive"] == ("IW01", "ECM guiding principles")
+    lp = plans["lp-practitioners"]
+    assert [m.id for s in lp.sections for mp in s.modules for t in mp.topic_steps
+            if t.topic.title == "Local escalation processes and contact points" for m in t.messages] == [
+        "worried-about-abuse"]

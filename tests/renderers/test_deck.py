@@ -418,3 +418,86 @@ def test_a_day_that_opens_on_a_key_message_turns_the_day_before_that_message(dec
     titles = [s.shapes.title.text for s in slides_of(decks["is-advisors"]) if s.shapes.title is not None]
     at = titles.index("Use resources from your own service")
     assert titles[at - 2:at] == ["Day 1: close", "Day 2: welcome back"]
+
+
+def test_a_recap_keeps_the_decks_own_text_sizes_and_fits_its_slide(plans):
+    """The review: IW03's recap set its objectives in smaller type and still ran into the logo band."""
+    from iwpacks.renderers._deck_slides import FULL, _lines, plan_slides
+
+    split = 0
+    for cid, plan in plans.items():
+        for spec in plan_slides(plan):
+            if spec.title.startswith("Recap: "):
+                assert spec.size is None, (cid, spec.title)  # the template's 26 and 22 pt, as every other slide
+                assert sum(_lines(p, FULL[0]) for p in spec.body) <= FULL[1], (cid, spec.title)
+                split += spec.title.endswith(" of 2)")
+    assert split  # IW03's eight objectives go over two slides
+
+
+def test_a_key_message_slide_shows_the_messages_points_and_is_said_once(plans, programme):
+    """The review: key messages woven after a topic were one sentence on an empty slide."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    for cid, plan in plans.items():
+        slides = plan_slides(plan)
+        at = [i for i, s in enumerate(slides) if s.ref[:1] == ("message",)]
+        for i in at:
+            message = programme.common_messages[slides[i].ref[1]]
+            assert len(slides[i].body) >= 2, (cid, slides[i].title)
+            shown = [b.text for s in slides if s.ref == slides[i].ref for b in s.body]
+            assert all(point in shown for point in message.points), (cid, message.id)
+            if slides[i].title.startswith("Key message: "):
+                assert message.wording in slides[i].notes, (cid, message.id)  # to say word for word
+        ids = [slides[i].ref[1] for i in at if i == 0 or slides[i - 1].ref != slides[i].ref]
+        assert len(ids) == len(set(ids)), cid  # no message twice in one course
+
+
+def test_every_advisors_course_has_its_slide_on_mediated_access_and_no_other_course_does(plans, programme):
+    """The review: the advisors' courses never said what an IS Index mediated access contact does."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    slide = next(s for s in programme.audiences["advisors"].slides if "Mediated access" in s.title)
+    for cid, plan in plans.items():
+        specs = plan_slides(plan)
+        shown = [i for i, s in enumerate(specs) if s.title.endswith(f": {slide.title}")]
+        if plan.audience.id != "advisors":
+            assert not shown, cid
+            continue
+        assert len(shown) == 1, cid
+        at = shown[0]
+        assert [p.text for p in specs[at].body] == list(slide.points) and slide.notes in specs[at].notes, cid
+        before = specs[at - 1].title  # straight after the topic that sets out the processes and tools
+        assert any(before == f"{ref}: {programme.modules[ref].material.topics[n - 1].slide_title or programme.modules[ref].material.topics[n - 1].title}"
+                   for ref, n in slide.places), (cid, before)
+
+
+def test_seed_topics_too_long_for_a_slide_have_short_slide_titles(plans):
+    """The review: 'CAF03: Status on the local context (1 of 3)', 'IS03: Group discussions / role plays based on
+    attendees past experiences and outcomes' and four slides of 'Reference materials and links to ...'."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    titles = {cid: [s.title for s in plan_slides(plans[cid])] for cid in ("caf-trainers", "is-advisors")}
+    for cid, seen in titles.items():
+        assert not [t for t in seen if "Status on" in t or "Group discussions /" in t or "links to further" in t
+                    or "T4T" in t or "training the trainers course" in t], cid
+    assert any(t.startswith("CAF03: Where things stand locally") for t in titles["caf-trainers"])
+    assert "IS03: Dilemmas from your own practice" in titles["is-advisors"]
+    assert any(t.startswith("IS03: References and further sources") for t in titles["is-advisors"])
+
+
+def test_where_advisers_turn_for_answers_is_drawn_not_an_empty_slide(decks):
+    """The title dump showed no body text: the slide is a table drawn in shapes, not an empty placeholder."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    slide = next(s for s in slides_of(decks["is-advisors"])
+                 if s.shapes.title.text == "IS03: Where advisers turn for answers")
+    assert not [s for s in slide.placeholders if s.placeholder_format.idx != 0]  # the body box gave way to it
+    def texts(shapes):
+        for shape in shapes:
+            if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+                yield from texts(shape.shapes)
+            elif shape.has_text_frame and not shape.is_placeholder:
+                yield shape.text_frame.text
+
+    drawn = " ".join(texts(slide.shapes))
+    assert "Caldicott Guardian" in drawn and "Turn to it for" in drawn

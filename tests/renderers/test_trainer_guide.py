@@ -327,7 +327,8 @@ def test_the_guide_follows_the_decks_order(guides):
     """The review: the guide put a section's own messages before its module, the deck after it."""
     doc = open_doc(guides["iw-practitioners"])
     headings = [_without_slides(p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert headings.index("IW01 Introduction to Integrated Working") < headings.index("Use resources from your own service")
+    # IW01's topics weave in every message but one; the one no topic raises stands after the module.
+    assert headings.index("IW01 Introduction to Integrated Working") < headings.index("Record information well")
 
 
 def test_a_messages_standard_wording_is_printed_once(guides, programme):
@@ -382,7 +383,7 @@ def test_the_guide_has_a_preparation_timeline_with_the_follow_up_call_for_traine
 def test_the_cover_gives_the_length_as_a_booking_would(guides, plans):
     """'2 h 30 min of training, in 1 session over half a day' read oddly; a day of two sessions says so."""
     half = artefact_text(guides["iw-practitioners"], ".docx")
-    assert "2 h 30 min of training over half a day" in half and "in 1 session" not in half
+    assert "1 h 50 min of training over half a day" in half and "in 1 session" not in half
     assert "in 4 sessions over 2 days" in artefact_text(guides["caf-trainers"], ".docx")
 
 
@@ -457,3 +458,12 @@ def test_a_day_that_opens_on_a_key_message_welcomes_back_before_that_message(gui
                 if p.style is not None and p.style.name.startswith("Heading")]
     at = next(i for i, h in enumerate(headings) if h.startswith("Use resources from your own service"))
     assert headings[at - 1] == "Day 2: welcome back"
+
+
+def test_the_guide_gives_the_advisors_slide_where_the_deck_shows_it(guides, programme):
+    slide = programme.audiences["advisors"].slides[0]
+    text = artefact_text(guides["is-advisors"], ".docx")
+    topic = text.index("1. Information sharing as part of integrated working")  # IS01's topic headings
+    assert topic < text.index(slide.title, topic) < text.index("2. Information sharing policy and practice", topic)
+    assert slide.notes in text
+    assert slide.title not in artefact_text(guides["is-practitioners"], ".docx")

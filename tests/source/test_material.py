@@ -145,3 +145,12 @@ def test_an_audience_variant_is_read_and_checked_like_the_exercise_it_becomes(tm
                      r'\(did you mean "operational-managers"\?\)', found), found
     assert re.search(r"exercises\[1\]\.variants\[0\]\.questions\[0\]: shows what only Nicola's role card should "
                      r"tell", found), found
+
+
+def test_an_audience_slide_after_a_topic_no_material_has_is_located(tmp_path):
+    """audiences.yaml `slides`: each topic it may follow is MODULE.n of a module with material."""
+    message = broken_content(tmp_path, "audiences.yaml", "after: [IW01.3,", "after: [IW01.30,")
+    assert "audiences.yaml" in message and "no topic 30 in IW01's material" in message
+    message = broken_content(tmp_path / "b", "audiences.yaml", "after: [IW01.3,", "after: [IW01-3,")
+    assert 'expected a topic as MODULE.n, e.g. "IS01.2"; got "IW01-3"' in message
+
