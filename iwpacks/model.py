@@ -890,6 +890,9 @@ class Brand:
     fallback_font: str = ""
     font_folder: Path | None = None
     arabic_font: str = ""  # for text in Arabic script, which the heading and body fonts lack (Regular, Bold)
+    # Fonts the PDFs take a character from where the body font has no glyph for it, in order (Regular; Bold
+    # where it ships): other scripts, emoji and symbols in an LA's names and contacts.
+    script_fonts: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
     def font_file(self, family: str, face: str) -> Path:
         """The TTF file of one face ("Regular", "Bold", "Italic", "BoldItalic") of a brand font family."""

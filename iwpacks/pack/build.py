@@ -24,6 +24,7 @@ from iwpacks.pack.check import NAMES_ONLY, Finding, acronym_findings, check_pack
 from iwpacks.pack.glossary import terms_used
 from iwpacks.pack.text import artefact_text
 from iwpacks.planning.plan import DEFAULT_GROUP, plan_course
+from iwpacks.source.fields import nfc
 
 MANIFEST = "manifest.json"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -196,6 +197,7 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
     from iwpacks.source.validate import audience_warnings, check_programme
 
     check_programme(programme)
+    attendees = tuple(nfc(name) for name in attendees)  # as every text is read: one form for each letter
     release = release or programme.localisation is not None
     if release and allow_draft:
         raise UsageError("a release pack holds no draft courses: build it without --allow-draft")

@@ -1,8 +1,10 @@
 """Shared reportlab pieces for the PDF artefacts: fonts, brand styles, the branded page and the build."""
 from __future__ import annotations
 
+import contextvars
 import functools
 import io
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFPageLabel
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -30,6 +33,7 @@ from reportlab.platypus import (
 from iwpacks.errors import IwpacksError
 from iwpacks.model import FONT_FACES, LogoImage
 from iwpacks.renderers._local import CoverIdentity
+from iwpacks.renderers._scripts import has_right_to_left, visual_text
 from iwpacks.renderers._slots import SlotText
 
 if TYPE_CHECKING:
@@ -55,9 +59,127 @@ def colour(brand: Brand, role: str) -> colors.Color:
     return colors.HexColor("#" + brand.colours[role])
 
 
-def text(value: str) -> str:
-    """Escape content for Paragraph markup: seed text may hold '&' or '<'."""
-    return escape(value)
+def _unicode_of(code: int) -> str:
+    """What a glyph stands for, for search and copying: a joined Arabic letter's presentation form (the initial
+    form of beh, say) stands for the letter itself, as it was written."""
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        return unicodedata.normalize("NFKC", chr(code)) or chr(code)
+    if code == 0xA0:  # the no-break space that holds a right-to-left name together is, to a reader, a space
+        return " "
+    return chr(code)
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode CMap, with each character written as UTF-16 (as the PDF reference asks: reportlab
+    writes a character beyond U+FFFF, an emoji, as odd-length hex, and readers and search get it wrong), and a
+    shaped Arabic glyph mapped to the letter it shapes."""
+    def utf16(code: int) -> str:
+        return _unicode_of(code).encode("utf-16-be").hex().upper()
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange", f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{utf16(code)}>" for i, code in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # used when each embedded subset is written
+
+
+# The fonts the text of the PDF being built falls back to: set from the brand by paragraph_styles (where every
+# PDF's story starts) and build_pdf, since the renderers call text() on each value without a brand to hand.
+_SCRIPTS: contextvars.ContextVar[tuple[tuple[str, frozenset[int]], ...]] = contextvars.ContextVar("scripts",
+                                                                                                    default=())
+
+
+def text(value: str, bold: bool = False) -> str:
+    """Content as Paragraph markup: escaped (seed text may hold '&' or '<'); each run of characters the body
+    font lacks set in the brand's first script font that has them (Chinese, Korean, emoji...); and a line that
+    holds right-to-left words set as it reads (see _scripts.visual_text)."""
+    if value.isascii():
+        return escape(value)
+    if has_right_to_left(value):
+        value = visual_text(value)
+    # A font tag names a face, and so sets its weight: `bold` (a bold style's text) asks for the Bold face.
+    return "".join(escape(chars) if not font else f'<font face="{_face(font, bold)}">{escape(chars)}</font>'
+                   for font, chars in _font_runs(value))
+
+
+def _face(font: str, bold: bool) -> str:
+    return font + "-Bold" if bold and font + "-Bold" in pdfmetrics.getRegisteredFontNames() else font
+
+
+def _font_runs(value: str) -> list[tuple[str, str]]:
+    """The value as runs of (font name, or "" for the body font; the characters it draws)."""
+    chain = _SCRIPTS.get()
+    if not chain or value.isascii():
+        return [("", value)]
+    body = chain[0][1]
+    runs: list[tuple[str, str]] = []
+    for char in value:
+        code = ord(char)
+        font = "" if code in body or char.isspace() or unicodedata.combining(char) else next(
+            (name for name, chars in chain[1:] if code in chars), "")
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    return runs
+
+
+def draw_text(canv: Canvas, x: float, y: float, value: str, font: str, size: float, anchor: str = "left") -> None:
+    """Draw one line on the canvas as text() sets it in a paragraph: right-to-left words in reading order, and
+    each character the body font lacks in the first script font that has it."""
+    shown = visual_text(value) if has_right_to_left(value) else value
+    runs = [(run_font or font, chars) for run_font, chars in _font_runs(shown)]
+    width = sum(canv.stringWidth(chars, f, size) for f, chars in runs)
+    x -= width if anchor == "right" else width / 2 if anchor == "centre" else 0
+    for f, chars in runs:
+        canv.setFont(f, size)
+        canv.drawString(x, y, chars)
+        x += canv.stringWidth(chars, f, size)
+    canv.setFont(font, size)
+
+
+def text_width(canv: Canvas, value: str, font: str, size: float) -> float:
+    """The width draw_text gives the value."""
+    shown = visual_text(value) if has_right_to_left(value) else value
+    return sum(canv.stringWidth(chars, run_font or font, size) for run_font, chars in _font_runs(shown))
+
+
+def script_fonts(brand: Brand) -> tuple[tuple[str, frozenset[int]], ...]:
+    """The body font, then each of the brand's script fonts, registered, with the characters each can draw."""
+    body = register_family(brand, brand.body_font)
+    chain = [(body, _characters(brand.font_file(brand.body_font, "Regular")))]
+    for family in brand.script_fonts:
+        chain.append((_register_script(brand.font_file(family, "Regular").parent, family),
+                      _characters(brand.font_file(family, "Regular"))))
+    return tuple(chain)
+
+
+@functools.cache
+def _characters(path: Path) -> frozenset[int]:
+    return frozenset(TTFont("coverage", str(path)).face.charToGlyph)
+
+
+@functools.cache
+def _register_script(folder: Path, family: str) -> str:
+    """A script font as a family: its Bold face where it ships one, else its Regular for bold too (a bold
+    run of Chinese in a bold heading is then set regular, which is better than a box)."""
+    stem = family.replace(" ", "")
+    regular, bold = folder / f"{stem}-Regular.ttf", folder / f"{stem}-Bold.ttf"
+    if stem in pdfmetrics.getRegisteredFontNames():  # the Arabic font, registered for certificates already
+        return stem
+    try:
+        pdfmetrics.registerFont(TTFont(stem, str(regular)))
+        if bold.is_file():
+            pdfmetrics.registerFont(TTFont(stem + "-Bold", str(bold)))
+    except (OSError, TTFError) as exc:
+        raise IwpacksError(f'font "{family}": cannot read {regular.parent}: {exc}') from None
+    heavy = stem + "-Bold" if bold.is_file() else stem
+    pdfmetrics.registerFontFamily(stem, normal=stem, bold=heavy, italic=stem, boldItalic=heavy)
+    return stem
 
 
 def total_text(facts: CourseFacts) -> str:
@@ -90,28 +212,6 @@ def _register(folder: Path, family: str) -> str:
     return stem
 
 
-def register_arabic(brand: Brand) -> str:
-    """Register the Regular and Bold faces of the brand's font for Arabic script; returns its base name.
-
-    reportlab shapes text in it (joining each letter to its neighbours) with HarfBuzz, where a style asks for
-    shaping; load_brand has checked that the files exist.
-    """
-    return _register_arabic(brand.font_file(brand.arabic_font, "Regular").parent, brand.arabic_font)
-
-
-@functools.cache
-def _register_arabic(folder: Path, family: str) -> str:
-    stem = family.replace(" ", "")
-    for face, suffix in (("Regular", ""), ("Bold", "-Bold")):
-        path = folder / f"{stem}-{face}.ttf"
-        try:
-            pdfmetrics.registerFont(TTFont(stem + suffix, str(path)))
-        except (OSError, TTFError) as exc:
-            raise IwpacksError(f'font "{family}" ({face}): cannot read {path}: {exc}') from None
-    pdfmetrics.registerFontFamily(stem, normal=stem, bold=stem + "-Bold", italic=stem, boldItalic=stem + "-Bold")
-    return stem
-
-
 def la_logo_reader(logo: LogoImage):
     """The LA's logo for drawImage, from its decoded, normalised PNG: ReportLab never meets the original file,
     whatever its colour model."""
@@ -123,6 +223,8 @@ def la_logo_reader(logo: LogoImage):
 def paragraph_styles(brand: Brand, size: float = 10.0) -> dict[str, ParagraphStyle]:
     """Paragraph styles from the brand, scaled from a body size in points."""
     body_font, head_font = register_family(brand, brand.body_font), register_family(brand, brand.heading_font)
+    # Every PDF's story starts from these styles, so text() for it falls back to this brand's script fonts.
+    _SCRIPTS.set(script_fonts(brand))
     ink, primary, white = colour(brand, "text"), colour(brand, "primary"), colour(brand, "background")
     base = ParagraphStyle("body", fontName=body_font, fontSize=size, leading=size * 1.3, textColor=ink,
                           alignment=TA_LEFT, spaceAfter=size * 0.4, bulletFontName=body_font)
@@ -156,7 +258,7 @@ class Heading(Paragraph):
     """A heading paragraph that also becomes an entry in the PDF outline (bookmarks)."""
 
     def __init__(self, title: str, style: ParagraphStyle, level: int = 0, outline: str | None = None) -> None:
-        super().__init__(text(title), style)
+        super().__init__(text(title, bold=style.fontName.endswith("-Bold")), style)
         self.outline_title = outline or title
         self.outline_level = level
 
@@ -279,20 +381,18 @@ class PageDecor:
 
 def _draw_fitted(canv: Canvas, value: str, font: str, size: float, right: float, y: float, room: float) -> None:
     """Draw right-aligned text, shrinking then truncating it so a long course title never overlaps."""
-    while size > 6.5 and canv.stringWidth(value, font, size) > room:
+    while size > 6.5 and text_width(canv, value, font, size) > room:
         size -= 0.5
-    while canv.stringWidth(value, font, size) > room:
+    while text_width(canv, value, font, size) > room:
         value = value[:-2].rstrip() + "\u2026"
-    canv.setFont(font, size)
-    canv.drawRightString(right, y, value)
+    draw_text(canv, right, y, value, font, size, anchor="right")
 
 
 def _draw_fitted_left(canv: Canvas, value: str, font: str, size: float, left: float, y: float, room: float) -> None:
     """Draw left-aligned text, truncated with an ellipsis so a long LA name never runs into the page number."""
-    while canv.stringWidth(value, font, size) > room:
+    while text_width(canv, value, font, size) > room:
         value = value[:-2].rstrip() + "\u2026"
-    canv.setFont(font, size)
-    canv.drawString(left, y, value)
+    draw_text(canv, left, y, value, font, size)
 
 
 class _BrandedDoc(BaseDocTemplate):
@@ -345,6 +445,7 @@ def build_pdf(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfIn
     doc = _BrandedDoc(buffer, decor, title=info.title, author=info.author, subject=info.subject,
                       keywords=list(info.keywords), creator="iwpacks", lang="en-GB", invariant=1,
                       displayDocTitle=True, initialFontName=base_font)
+    _SCRIPTS.set(script_fonts(decor.brand))
     doc.build(story(), canvasmaker=_canvas_maker(decor, show_outline))
     return buffer.getvalue(), doc.page
 

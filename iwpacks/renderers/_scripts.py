@@ -7,6 +7,7 @@ shaping must not see.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _RIGHT_TO_LEFT = ("R", "AL")
@@ -58,4 +59,50 @@ def visual_letters(text: str) -> str:
     """A one-line text in the order a painter that neither shapes nor reorders sets it left to right: the words
     in visual order and the letters of each right-to-left word reversed. Right for Hebrew, whose letters do not
     join; Arabic also needs shaping, which only the PDFs do."""
-    return " ".join(word[::-1] if _direction(word) == "rtl" else word for word in visual_word_order(text).split())
+    return " ".join(_reversed_letters(word) if _direction(word) == "rtl" else word
+                    for word in visual_word_order(text).split())
+
+
+def _reversed_letters(word: str) -> str:
+    """A right-to-left word's letters reversed, its leading and trailing punctuation left where it stands: the
+    comma after a Hebrew name in an English line is set after the name, not before it."""
+    start, end = 0, len(word)
+    while start < end and unicodedata.bidirectional(word[start]) not in _STRONG:
+        start += 1
+    while end > start and unicodedata.bidirectional(word[end - 1]) not in _STRONG:
+        end -= 1
+    return word[:start] + word[start:end][::-1] + word[end:]
+
+
+_STRONG = ("L", "R", "AL", "EN", "AN")
+
+
+def visual_text(text: str) -> str:
+    """Text for a PDF painter that neither shapes nor reorders: each line that holds right-to-left words with
+    its Arabic letters in their joined forms (Unicode's presentation forms, which the Arabic font draws) and
+    its characters in the order they are set, left to right, by the Unicode bidirectional algorithm. Copying or
+    searching the PDF gives the text back as written: its ToUnicode map reads each joined form as its letter,
+    and readers put a right-to-left run back in reading order.
+
+    HarfBuzz shaping draws the same letters, but from glyphs that several letters share (the dots are marks
+    of their own), so a PDF reader could not tell which letters they were."""
+    return "\n".join(_visual_line(line) if has_right_to_left(line) and line.strip() else line
+                     for line in text.split("\n"))
+
+
+def _visual_line(line: str) -> str:
+    # Two small, well-kept libraries, imported only for a line that needs them: joining Arabic letters is a
+    # table of forms per letter and neighbour, and the bidirectional algorithm has rules for numbers,
+    # brackets and punctuation between scripts that a word-by-word reversal gets wrong.
+    from bidi import get_display
+
+    if has_arabic(line):
+        import arabic_reshaper
+
+        line = arabic_reshaper.reshape(line)
+    return _RTL_SPACE.sub("\u00a0", get_display(line))
+
+
+# A space between two right-to-left letters, once a line is in visual order: made non-breaking, so a paragraph
+# that wraps the line never puts the second word of a Hebrew name on the line above the first.
+_RTL_SPACE = re.compile("(?<=[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]) (?=[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])")

@@ -3,14 +3,14 @@ with the LA, the course, its length and its learning objectives, inside a border
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any, cast
+import unicodedata
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 
 from iwpacks.renderers import register
@@ -25,11 +25,10 @@ from iwpacks.renderers._pdf import (
     grid,
     la_logo_reader,
     paragraph_styles,
-    register_arabic,
     register_family,
+    script_fonts,
     text,
 )
-from iwpacks.renderers._scripts import has_arabic, has_right_to_left, visual_word_order
 from iwpacks.renderers._words import items, say
 
 if TYPE_CHECKING:
@@ -133,25 +132,17 @@ def _name_style(base: ParagraphStyle, name: str) -> ParagraphStyle:
 
 
 def unprintable(brand: Brand, name: str) -> str:
-    """The letters of a name its certificate's font has no glyph for, as one string; empty if none."""
-    if brand.arabic_font and has_arabic(name):
-        font = register_arabic(brand) + "-Bold"
-    else:
-        font = register_family(brand, brand.heading_font) + "-Bold"
-    glyphs = cast(TTFont, getFont(font)).face.charToGlyph
-    return "".join(dict.fromkeys(c for c in name if not c.isspace() and ord(c) not in glyphs))
+    """The letters of a name none of the certificate's fonts has a glyph for, as one string; empty if none."""
+    covered = [chars for _, chars in script_fonts(brand)]
+    return "".join(dict.fromkeys(c for c in name if not c.isspace() and not unicodedata.combining(c)
+                                 and not any(ord(c) in chars for chars in covered)))
 
 
 def _name(brand: Brand, base: ParagraphStyle, name: str, blank_outline: str) -> Heading:
-    """The attendee's name, a bookmark too. One in Arabic script is set in the brand's Arabic font; one written
-    right to left (Arabic, Hebrew) is shaped, and its words set right to left."""
+    """The attendee's name, a bookmark too. Its letters are set as text() sets every value: Arabic joined and
+    right-to-left words in reading order, and a letter the heading font lacks in the brand's script font."""
     outline = blank_outline if name == NAME_LINE else name
-    if not has_right_to_left(name):
-        return Heading(name, _name_style(base, name), outline=outline)
-    font = register_arabic(brand) + "-Bold" if brand.arabic_font and has_arabic(name) else base.fontName
-    shaped = ParagraphStyle("name_shaped", base, fontName=font, shaping=1)
-    shown = visual_word_order(name)
-    return Heading(shown, _name_style(shaped, shown), outline=outline)
+    return Heading(name, _name_style(base, name), outline=outline)
 
 
 def _page(plan: CoursePlan, brand: Brand, name: str, objectives: bool) -> list[Flowable]:

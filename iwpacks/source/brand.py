@@ -25,7 +25,7 @@ def load_brand(path: str | Path | None = None) -> Brand:
         raise ContentError(problems)
     f = Fields(doc, (), doc.data, ("name", "colours", "fonts", "logo", "pairs"), problems)
     colours = f.mapping("colours", COLOUR_NAMES, required=True)
-    fonts = f.mapping("fonts", ("heading", "body", "fallback", "arabic", "folder"), required=True)
+    fonts = f.mapping("fonts", ("heading", "body", "fallback", "arabic", "scripts", "folder"), required=True)
     values = {}
     for role in COLOUR_NAMES:
         value = colours.text(role) if colours else ""
@@ -53,7 +53,8 @@ def load_brand(path: str | Path | None = None) -> Brand:
     return Brand(name=f.text("name"), colours=FrozenMap(values), heading_font=fonts.text("heading"),
                  body_font=fonts.text("body"), logo=logo, folder=folder, pairs=tuple(pairs),
                  fallback_font=fonts.text("fallback", required=False), font_folder=font_folder,
-                 arabic_font=fonts.text("arabic", required=False))
+                 arabic_font=fonts.text("arabic", required=False),
+                 script_fonts=fonts.text_list("scripts", required=False))
 
 
 def font_panose(path: Path) -> str:
@@ -88,6 +89,11 @@ def _font_folder(folder: Path, fonts: Fields) -> Path | None:
     if missing:
         fonts.report(fonts.path + ("arabic",), f'font "{arabic}": {", ".join(missing)} not found in '
                      f"{font_folder.name}/ (a brand ships the Regular and Bold faces of its Arabic font)")
+    for i, family in enumerate(fonts.text_list("scripts", required=False)):
+        regular = f"{family.replace(' ', '')}-Regular.ttf"
+        if family and not (font_folder / regular).is_file():
+            fonts.report(fonts.path + ("scripts", i), f'font "{family}": {regular} not found in {font_folder.name}/ '
+                                                      "(a script font ships at least its Regular face)")
     return font_folder
 
 

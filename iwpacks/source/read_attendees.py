@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 from iwpacks.errors import ContentError, Problem, UsageError
+from iwpacks.source.fields import nfc, text_problem
 
 NAME_COLUMN = "name"
 LONGEST_NAME = 120  # characters: a certificate fits this on two lines at its smallest size
@@ -42,14 +42,15 @@ def read_attendees(path: Path, unprintable: Callable[[str], str] | None = None) 
         line = rows.line_num
         if not any(cell.strip() for cell in row):
             continue
-        name = " ".join(row[at].split()) if at < len(row) else ""
+        name = nfc(" ".join(row[at].split())) if at < len(row) else ""
+        problem = text_problem(name) if name else None
         if not name:
             problems.append(Problem(where, line, NAME_COLUMN, "expected a name, found an empty cell"))
         elif len(name) > LONGEST_NAME:
             problems.append(Problem(where, line, NAME_COLUMN,
                                     f"a name is at most {LONGEST_NAME} characters, found {len(name)}"))
-        elif any(unicodedata.category(c) == "Cc" for c in name):
-            problems.append(Problem(where, line, NAME_COLUMN, "a name may not hold control characters"))
+        elif problem is not None:  # the one text policy: no control characters, noncharacters or lone surrogates
+            problems.append(Problem(where, line, NAME_COLUMN, problem))
         elif unprintable is not None and (missing := unprintable(name)):
             problems.append(Problem(where, line, NAME_COLUMN, f'the certificate\'s fonts cannot print "{missing}"'))
         else:
