@@ -148,15 +148,18 @@ def _worker_pool(jobs: int, initargs: tuple) -> Iterator[ProcessPoolExecutor]:
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs)
     try:
         yield pool
+        pool.shutdown()  # inside the try: Ctrl-C while the pool shuts down must stop its workers too
     except BaseException:
         # Stop the workers first, then let the pool's own thread find them gone and fail what was queued: it
         # ends tidily, where cancelling the queue first makes it trip over the cancelled work (Python 3.11).
-        for worker in list(getattr(pool, "_processes", {}).values()):  # no public handle on them
+        workers = list(getattr(pool, "_processes", {}).values())  # no public handle on them
+        for worker in workers:
             with contextlib.suppress(OSError):
                 worker.terminate()
+        for worker in workers:
+            worker.join(timeout=5)
         pool.shutdown(wait=True)  # quick now: nothing is left to run
         raise
-    pool.shutdown()
 
 
 def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes], list[Finding]]:
