@@ -14,14 +14,16 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from iwpacks.renderers._doc_blocks import Block, Bullets, Heading, Lines, Numbered, Para
 
-# The page: A4 with the template's 2 cm margins is 728 points of text height (the footer sits in the margin);
-# a few are kept in hand for the estimate's error, which was within a point or two on the rendered sheets.
-PAGE_POINTS = 722
+# The page: A4 with the template's 2 cm margins is 728 points of text height (the footer sits in the margin),
+# of which LibreOffice filled 718 to 720 on the rendered sheets; the estimate was within a point or two of
+# where it put each paragraph, and a few points more are kept in hand.
+PAGE_POINTS = 712
 TEXT_WIDTH = 481.9     # 17 cm
 WRITING_LINE = 24      # the Writing Line style: exactly 24 points
 LINE_HEIGHT = 1.149    # Liberation Sans: ascent plus descent, per point of size
 ANSWER_SPACE_BEFORE = 10  # the air above a question that has lines under it (_doc_blocks)
-MIN_ANSWER_LINES = 2
+MIN_ANSWER_LINES = 2  # under a question
+MIN_FORM_LINES = 1    # under a form's prompt, only to keep its sheet's closing note off a page of its own
 
 
 @attrs.frozen
@@ -92,10 +94,12 @@ def _paragraph(text: str, style: _Style, keep_with_next: bool, before: float | N
 
 @attrs.frozen
 class _Answer:
-    """Room to write that can grow, or shrink to `least` lines: a question's lines or a form's."""
+    """Room to write that can grow, or shrink to `least` lines to keep its sheet to one page (a question's) and
+    to `floor` to keep text after it off a page of its own (a form's lines, which are as the sheet asks)."""
 
     lines: int
     least: int
+    floor: int
 
 
 _MEASURED = (Para, Heading, Bullets, Numbered, Lines)  # figures, tables and slots are not
@@ -118,11 +122,11 @@ def fit_sheet(sheet: Sequence[Block]) -> list[Block]:
     answers = _answers(sheet)
     if _page_count(sheet, [a.lines for a in answers]) == 1:
         return list(sheet)
-    for lines in range(max(a.lines for a in answers) - 1, MIN_ANSWER_LINES - 1, -1):
+    for lines in range(max(a.lines for a in answers) - 1, min(a.least for a in answers) - 1, -1):
         shrunk = [max(a.least, min(a.lines, lines)) for a in answers]
         if _page_count(sheet, shrunk) == 1:
             return _with_lines(sheet, shrunk)
-    return _with_lines(sheet, _shared_out(sheet, [a.lines for a in answers]))
+    return _with_lines(sheet, _shared_out(sheet, _no_bare_last_page(sheet, answers)))
 
 
 def sheet_pages(sheet: Sequence[Block]) -> int:
@@ -153,9 +157,10 @@ def _answers(sheet: Sequence[Block]) -> list[_Answer]:
     answers: list[_Answer] = []
     for block in sheet:
         if isinstance(block, Numbered) and block.lines_after:
-            answers += [_Answer(block.lines_under(i), MIN_ANSWER_LINES) for i in range(len(block.items))]
+            answers += [_Answer(block.lines_under(i), MIN_ANSWER_LINES, MIN_ANSWER_LINES)
+                        for i in range(len(block.items))]
         elif isinstance(block, Lines) and not block.label:
-            answers.append(_Answer(block.count, block.count))
+            answers.append(_Answer(block.count, block.count, min(block.count, MIN_FORM_LINES)))
     return answers
 
 
@@ -215,6 +220,20 @@ def _height(units: Sequence[_Unit], first_page: bool) -> float:
 
 def _page_count(sheet: Sequence[Block], lines: Sequence[int]) -> int:
     return len(_pages(_units(sheet, lines)))
+
+
+def _no_bare_last_page(sheet: Sequence[Block], answers: Sequence[_Answer]) -> list[int]:
+    """The answers' lines, the longest on the page before giving up one at a time (to its floor) while the last
+    page would hold no answer, only the text after them (a sheet's note, alone on a page of its own)."""
+    lines = [a.lines for a in answers]
+    while True:
+        pages = _pages(_units(sheet, lines))
+        if len(pages) < 2 or any(u.answer is not None for u in pages[-1]):
+            return lines
+        giving = [u.answer for u in pages[-2] if u.answer is not None and lines[u.answer] > answers[u.answer].floor]
+        if not giving:
+            return lines
+        lines[max(giving, key=lambda n: (lines[n], -n))] -= 1
 
 
 def _shared_out(sheet: Sequence[Block], lines: Sequence[int]) -> list[int]:
