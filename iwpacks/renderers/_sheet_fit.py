@@ -9,6 +9,7 @@ or more shares each page's leftover room among the answers on that page, so no p
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 import attrs
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
