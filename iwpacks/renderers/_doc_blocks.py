@@ -54,10 +54,14 @@ class Bullets:
 
 @attrs.frozen
 class Numbered:
-    """A numbered list restarting at 1; `lines_after` ruled lines under each item, for answers."""
+    """A numbered list restarting at 1; `lines_after` ruled lines under each item, for answers (one count for
+    every item, or a count each)."""
 
     items: tuple[str, ...]
-    lines_after: int = 0
+    lines_after: int | tuple[int, ...] = 0
+
+    def lines_under(self, index: int) -> int:
+        return self.lines_after[index] if isinstance(self.lines_after, tuple) else self.lines_after
 
 
 @attrs.frozen
@@ -141,8 +145,10 @@ def _numbered(doc: DocumentObject, block: Numbered) -> None:
         numbered(doc, block.items)
         return
 
+    counts = (block.lines_under(i) for i in range(len(block.items)))
+
     def room_to_write(item) -> None:  # the item stays with its lines, with a little air above it
         keep_with_next(item).paragraph_format.space_before = Pt(10)
-        writing_lines(doc, block.lines_after)
+        writing_lines(doc, next(counts))
 
     numbered(doc, block.items, after_each=room_to_write)

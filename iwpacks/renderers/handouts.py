@@ -20,6 +20,7 @@ from iwpacks.renderers._doc_blocks import (
 from iwpacks.renderers._docx import cover, finish, open_template
 from iwpacks.renderers._facts import course_facts, mid_sentence
 from iwpacks.renderers._printables import printable_blocks
+from iwpacks.renderers._sheet_fit import fit_sheets
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import say, tidy_punctuation
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 KIND = "Attendee handouts"
 CONTACT_HEADER = ("Name", "Role", "Organisation", "Phone", "Email")
 CONTACT_ROWS = 15  # with the heading, lead-in and how to keep in touch, a full A4 page
-LINES_PER_QUESTION = 5
+LINES_PER_QUESTION = 5  # under each question of an exercise, before its sheet is fitted to whole pages
 LINES_PER_DISCUSSION = 12
 # Slots the handouts show in their own places (the contact list, the local sources), not among "local contacts".
 _PLACED_ROLES = ("network", "local-sources")
@@ -66,7 +67,7 @@ def handout_blocks(plan: CoursePlan) -> list[Block]:
                 for sheet in plan.sheets.get(item.exercise.id, ()):
                     if sheet.reader == "attendees":
                         blocks += printable_blocks(sheet)
-    return blocks + _contact_sheet(plan) + _sources(plan)
+    return fit_sheets(blocks) + _contact_sheet(plan) + _sources(plan)
 
 
 def _about(plan: CoursePlan) -> list[Block]:
@@ -116,49 +117,7 @@ def _written_exercise(item: ExerciseItem, e: Exercise) -> list[Block]:
         blocks.append(Para(f"Role cards ({roles}): your trainer gives each player a card with what their "
                            "character knows. Read only your own."))
     return blocks + [Heading("What to do", 3), Numbered(e.instructions), Heading("Questions", 3),
-                     Numbered(e.questions, lines_after=answer_lines(e))]
-
-
-# What an exercise sheet puts on an A4 page (2 cm margins), in points, measured from rendered pages: about
-# 720 points from the top margin to the footer; body text on 13.3-point lines of about 90 characters (95 in
-# the scenario panel); a heading 25 points; a writing line 24. PAGE_POINTS keeps a little in hand.
-PAGE_POINTS = 700
-LINE, CHARS = 13.3, 90
-WRITING_LINE = 24
-MIN_ANSWER_LINES = 2
-MAX_ANSWER_LINES = 8
-
-
-def _text_points(text: str, after: float, chars: int = CHARS) -> float:
-    return max(1, -(-len(text) // chars)) * LINE + after
-
-
-def answer_lines(e: Exercise) -> int:
-    """Writing lines under each question: as many as let the exercise fill its sheet, at least two.
-
-    An exercise too long for one page even so fills two, with more room to write, rather than leave a
-    nearly blank second page.
-    """
-    fixed, per_line = _sheet_points(e)
-    room = int((PAGE_POINTS - fixed) // per_line)
-    if room >= MIN_ANSWER_LINES:
-        return min(LINES_PER_QUESTION, room)
-    return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, int((2 * PAGE_POINTS - fixed - per_line) // per_line)))
-
-
-def fits_one_page(e: Exercise) -> bool:
-    fixed, per_line = _sheet_points(e)
-    return (PAGE_POINTS - fixed) // per_line >= MIN_ANSWER_LINES
-
-
-def _sheet_points(e: Exercise) -> tuple[float, float]:
-    """The points an exercise's text takes on its sheet, and those one writing line under every question takes."""
-    fixed = 59 + _text_points(e.scenario, after=20, chars=95) + 2 * 25  # heading and caption, panel, subheads
-    fixed += sum(_text_points(i, after=4) for i in e.instructions)
-    if e.role_briefs:  # the note on role cards
-        fixed += _text_points("x" * 160, after=6)
-    fixed += sum(_text_points(q, after=12) for q in e.questions)
-    return fixed, WRITING_LINE * max(1, len(e.questions))
+                     Numbered(e.questions, lines_after=LINES_PER_QUESTION)]
 
 
 def _contact_sheet(plan: CoursePlan) -> list[Block]:

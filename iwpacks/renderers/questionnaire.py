@@ -4,7 +4,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iwpacks.renderers import register
-from iwpacks.renderers._docx import add_heading, finish, keep_with_next, open_template, table, writing_lines
+from iwpacks.renderers._docx import (
+    add_heading,
+    finish,
+    keep_with_next,
+    open_template,
+    table,
+    writing_lines,
+)
 from iwpacks.renderers._printables import BOX
 from iwpacks.renderers._forms import contact_line, course_objectives, form_heading, form_section
 from iwpacks.renderers._words import items, say
@@ -57,12 +64,21 @@ def _courses_done(doc: DocumentObject, plan: CoursePlan) -> None:
     if not (before or within):
         return
     form_section(doc, say(plan, "questionnaire.entry_heading"))
+    # One paragraph that cannot split, its lines broken by hand: LibreOffice drops a chain of keep-with-next
+    # paragraphs this long at the foot of a page (the heading and lead-in were left there, the boxes overleaf),
+    # but moves an unsplittable paragraph whole, with the heading kept to it. A tab indents each box.
+    group = keep_with_next(doc.add_paragraph())
+    group.paragraph_format.keep_with_next = False
+    group.paragraph_format.keep_together = True
+    lines: list[str] = []
     for key, modules in (("questionnaire.entry_lead", before), ("questionnaire.within_lead", within)):
         if modules:
-            keep_with_next(doc.add_paragraph(say(plan, key)))
-            for module in modules:  # the section kept whole: a box never sits apart from what it answers
-                keep_with_next(doc.add_paragraph(f"{BOX}  {module.ref} {module.name}", style="List Paragraph"))
-    doc.paragraphs[-1].paragraph_format.keep_with_next = False
+            lines += ([""] if lines else []) + [say(plan, key)] + [f"\t{BOX}  {m.ref} {m.name}" for m in modules]
+    for n, line in enumerate(lines):
+        if n:
+            group.add_run().add_break()
+        if line:
+            group.add_run(line)
 
 
 register(QuestionnaireRenderer())

@@ -110,10 +110,36 @@ def test_the_questionnaire_asks_each_audience_its_own_questions_and_about_the_mo
     doc = _doc(QuestionnaireRenderer().render(plans["is-advisors"], brand))
     texts = [p.text for p in doc.paragraphs]
     assert any("advisory role" in t for t in texts)
+    # The section's lead-ins and boxes are one paragraph that cannot split, a line each.
+    heading = texts.index(words["questionnaire.entry_heading"][0])
+    assert doc.paragraphs[heading + 1].paragraph_format.keep_together
+    texts = [line.strip() for line in texts[heading + 1].split("\n")]
     entry, within = texts.index(words["questionnaire.entry_lead"][0]), texts.index(words["questionnaire.within_lead"][0])
-    assert texts[entry + 1:within] == ["\u25a1  IW01 Introduction to Integrated Working"]
+    assert texts[entry + 1:within] == ["\u25a1  IW01 Introduction to Integrated Working", ""]
     assert texts[within + 1:within + 3] == ["\u25a1  IS01 Introduction to Information Sharing",
                                             "\u25a1  IS02 Information Sharing in Practice"]
+
+
+@pytest.mark.office
+def test_the_courses_done_heading_shares_a_page_with_its_boxes_in_libreoffice(programme, brand, tmp_path):
+    """The review: in is-advisors' questionnaire (Northmoor's) LibreOffice left "Courses you have done" and its
+    lead-in at the foot of page 1 and the boxes overleaf, a chain of keep-with-next paragraphs notwithstanding."""
+    import subprocess
+
+    from iwpacks.pack.office import to_pdf
+
+    words = programme.guide_text
+    la = apply_overlay(programme, load_overlay(programme, "northmoor"))
+    for name, source in (("master", programme), ("northmoor", la)):
+        path = tmp_path / name / "pre-course-questionnaire.docx"
+        path.parent.mkdir()
+        path.write_bytes(QuestionnaireRenderer().render(plan_course(source, "is-advisors", release=True), brand))
+        pages = subprocess.run(["pdftotext", "-layout", str(to_pdf([path], tmp_path / name)[path]), "-"],
+                               capture_output=True, text=True, check=True).stdout.split("\f")
+        page_of = {text: [i for i, page in enumerate(pages) if text in " ".join(page.split())]
+                   for text in (words["questionnaire.entry_heading"][0], "\u25a1 IW01", "\u25a1 IS02")}
+        assert len({tuple(where) for where in page_of.values()}) == 1 and len(page_of["\u25a1 IW01"]) == 1, \
+            (name, page_of)
 
 
 def test_the_questionnaire_of_an_la_pack_says_where_to_return_it(northmoor, brand):
