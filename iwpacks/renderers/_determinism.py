@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import re
 import zipfile
 from typing import TYPE_CHECKING
 
@@ -15,8 +16,15 @@ FIXED_DATETIME = _dt.datetime(2006, 1, 1, 0, 0, 0)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+# The parts whose runs a reader reads: Word's body, headers and footers; PowerPoint's slides and notes.
+_TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml|ppt/(slides/slide|notesSlides/notesSlide)\d+\.xml")
+
+
 def normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip (pptx, docx) with fixed entry timestamps and attributes, keeping entry order."""
+    """Rewrite a zip (pptx, docx) with fixed entry timestamps and attributes, keeping entry order; each text
+    part that holds right-to-left letters has its right-to-left runs marked (_rtl_runs)."""
+    from iwpacks.renderers._rtl_runs import has_rtl, mark_drawing_part, mark_word_part
+
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
@@ -24,7 +32,10 @@ def normalise_zip(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            dst.writestr(info, src.read(item.filename))
+            part = src.read(item.filename)
+            if _TEXT_PARTS.fullmatch(item.filename) and has_rtl(part):
+                part = (mark_word_part if item.filename.startswith("word/") else mark_drawing_part)(part)
+            dst.writestr(info, part)
     return out.getvalue()
 
 
