@@ -968,6 +968,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.for_la": ("name",),
     "training_plan.booking": ("contact",),
     "training_plan.intro": ("source",),
+    "training_plan.audience": (),
+    "training_plan.reading": (),
     "training_plan.programme_heading": (),
     "training_plan.programme_intro": ("processes",),
     "training_plan.modules_heading": (),
