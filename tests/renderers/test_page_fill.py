@@ -1,0 +1,37 @@
+"""The trainer's review of page fill in the Northmoor packs of three courses: no page but the last mostly empty,
+no last page holding a stub, and page furniture that fits. The PDFs are measured with pypdf; the Word files
+through LibreOffice's PDF of them."""
+from __future__ import annotations
+
+import pytest
+from page_fill import body_depths
+
+import iwpacks
+from iwpacks.overlay.layers import apply_overlay, load_overlay
+from iwpacks.planning.plan import plan_course
+from iwpacks.renderers.course_spec import CourseSpecRenderer
+
+COURSES = ("caf-trainers", "is-advisors", "iw-practitioners")
+FULL = 0.6    # a page before the last holds text at least this far down its body
+STUB = 0.25   # a last page holds more than a tail
+
+
+@pytest.fixture(scope="module")
+def northmoor_plans():
+    master = iwpacks.load_programme()
+    local = apply_overlay(master, load_overlay(master, "northmoor"))
+    return {cid: plan_course(local, cid, release=True) for cid in COURSES}
+
+
+def _mostly_empty(depths: list[float]) -> dict[int, float]:
+    """Pages (numbered from 1) that fall short: any but the last under FULL, the last under STUB."""
+    return {n: round(d, 2) for n, d in enumerate(depths, 1) if d < (STUB if n == len(depths) else FULL)}
+
+
+@pytest.mark.parametrize("cid", COURSES)
+def test_the_course_specification_has_no_stub_page_and_no_half_empty_one(cid, northmoor_plans, brand):
+    """The review: caf-trainers' last page held one table row and the contacts (it is set a touch smaller now,
+    and the tail joins the page before); is-advisors' page 1 was half empty, its course structure kept whole
+    with its heading (a heading now needs room for only its first rows)."""
+    depths = body_depths(CourseSpecRenderer().render(northmoor_plans[cid], brand))
+    assert not _mostly_empty(depths), depths
