@@ -35,3 +35,18 @@ def test_the_course_specification_has_no_stub_page_and_no_half_empty_one(cid, no
     with its heading (a heading now needs room for only its first rows)."""
     depths = body_depths(CourseSpecRenderer().render(northmoor_plans[cid], brand))
     assert not _mostly_empty(depths), depths
+
+
+@pytest.mark.parametrize("cid", COURSES)
+def test_the_answer_sheets_footer_gives_the_course_title_whole(cid, northmoor_plans, brand):
+    """The review: "The Common Assessment Framework… ·" and "Integrated working for… ·" in the answers' footer."""
+    import io
+
+    from docx import Document
+
+    from iwpacks.renderers.knowledge_check import KnowledgeCheckAnswersRenderer
+
+    plan = northmoor_plans[cid]
+    footer = Document(io.BytesIO(KnowledgeCheckAnswersRenderer().render(plan, brand))).sections[0].footer
+    label = footer.paragraphs[0].text
+    assert plan.course.title in label and "\u2026" not in label, label
