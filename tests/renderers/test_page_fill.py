@@ -50,3 +50,35 @@ def test_the_answer_sheets_footer_gives_the_course_title_whole(cid, northmoor_pl
     footer = Document(io.BytesIO(KnowledgeCheckAnswersRenderer().render(plan, brand))).sections[0].footer
     label = footer.paragraphs[0].text
     assert plan.course.title in label and "\u2026" not in label, label
+
+
+def _register(plan, brand) -> bytes:
+    from iwpacks.renderers.attendance_register import AttendanceRegisterRenderer
+
+    return AttendanceRegisterRenderer().render(plan, brand)
+
+
+@pytest.mark.parametrize("cid", COURSES)
+def test_the_register_fills_its_pages_and_has_room_to_sign(cid, northmoor_plans, brand):
+    """The review: 22 rows left page 2 two-thirds empty, and the signature column was narrow."""
+    import io
+
+    from docx import Document
+
+    plan = northmoor_plans[cid]
+    grid = Document(io.BytesIO(_register(plan, brand))).tables[0]
+    header = [cell.text for cell in grid.rows[0].cells]
+    signature = grid.columns[header.index("Signature")].cells[1].width
+    assert len(grid.rows) - 1 >= plan.group_size + 2 + 8  # the page's worth of rows beyond the group
+    assert signature.cm >= 3.4 and signature == max(c.cells[1].width for c in grid.columns)
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("cid", ["caf-trainers", "is-advisors"])
+def test_the_registers_last_page_is_full_as_laid_out(cid, northmoor_plans, brand, tmp_path):
+    from iwpacks.pack.office import to_pdf
+
+    source = tmp_path / "attendance-register.docx"
+    source.write_bytes(_register(northmoor_plans[cid], brand))
+    depths = body_depths(to_pdf([source], tmp_path / "pdf")[source].read_bytes())
+    assert len(depths) == 2 and depths[-1] > 0.8, depths  # the closing note, below a full page of rows
