@@ -455,7 +455,8 @@ def _build(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfInfo,
     _SCRIPTS.set(script_fonts(decor.brand))
     doc.build(story(), canvasmaker=_canvas_maker(decor, show_outline))
     # Where the last flowable left off in the last page's frame: how much of that page's body the text fills.
-    last_page_fill = (FRAME_BOTTOM + FRAME_H - doc.frame._y) / FRAME_H
+    cursor: float = getattr(doc.frame, "_y")  # the frame's current height, which reportlab keeps private
+    last_page_fill = (FRAME_BOTTOM + FRAME_H - cursor) / FRAME_H
     return buffer.getvalue(), doc.page, last_page_fill
 
 
