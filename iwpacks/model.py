@@ -1106,6 +1106,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "action_plan.header": 4,
     "action_plan.review_heading": (),
     "action_plan.review": (),
+    "action_plan.review_header": 3,  # the two-week review as a table, where the plan has a page for it
     "action_plan.network_heading": (),
     "action_plan.network": (),
     "action_plan.cascade_heading": (),  # train-the-trainer courses only: getting ready to deliver

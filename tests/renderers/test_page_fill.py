@@ -82,3 +82,37 @@ def test_the_registers_last_page_is_full_as_laid_out(cid, northmoor_plans, brand
     source.write_bytes(_register(northmoor_plans[cid], brand))
     depths = body_depths(to_pdf([source], tmp_path / "pdf")[source].read_bytes())
     assert len(depths) == 2 and depths[-1] > 0.8, depths  # the closing note, below a full page of rows
+
+
+def _action_plan(plan, brand) -> bytes:
+    from iwpacks.renderers.action_plan import ActionPlanRenderer
+
+    return ActionPlanRenderer().render(plan, brand)
+
+
+def test_the_action_plans_review_has_a_row_for_each_action(northmoor_plans, brand, programme):
+    """The review: page 2 of the action plan held three writing lines and a contact, two-thirds empty. A course
+    that is not train-the-trainer gives that page to the two-week review, a row for each action."""
+    import io
+
+    from docx import Document
+
+    from iwpacks.renderers.action_plan import ACTIONS
+
+    header = list(programme.guide_text["action_plan.review_header"])
+    for cid, plan in northmoor_plans.items():
+        tables = Document(io.BytesIO(_action_plan(plan, brand))).tables
+        review = [t for t in tables if [c.text for c in t.rows[0].cells] == header]
+        assert len(review) == (0 if plan.is_train_the_trainer else 1), cid
+        assert all(len(t.rows) == ACTIONS + 1 for t in review), cid
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("cid", COURSES)
+def test_no_page_of_the_action_plan_is_mostly_empty_as_laid_out(cid, northmoor_plans, brand, tmp_path):
+    from iwpacks.pack.office import to_pdf
+
+    source = tmp_path / "action-plan.docx"
+    source.write_bytes(_action_plan(northmoor_plans[cid], brand))
+    depths = body_depths(to_pdf([source], tmp_path / "pdf")[source].read_bytes())
+    assert depths[-1] > 0.6, depths
