@@ -968,6 +968,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.for_la": ("name",),
     "training_plan.booking": ("contact",),
     "training_plan.intro": ("source",),
+    "training_plan.audience": (),
+    "training_plan.reading": (),
     "training_plan.programme_heading": (),
     "training_plan.programme_intro": ("processes",),
     "training_plan.modules_heading": (),
@@ -1104,6 +1106,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "action_plan.header": 4,
     "action_plan.review_heading": (),
     "action_plan.review": (),
+    "action_plan.review_header": 3,  # the two-week review as a table, where the plan has a page for it
     "action_plan.network_heading": (),
     "action_plan.network": (),
     "action_plan.cascade_heading": (),  # train-the-trainer courses only: getting ready to deliver

@@ -166,14 +166,18 @@ def footer_label(doc: DocumentObject, text: str) -> None:
 
 
 FOOTER_CHARS = 80  # what fits the footer line beside "Page 10 of 36"
+LINE_CHARS = 100   # what fits a footer line of its own, the full text width
 
 
 def running_title(title: str, kind: str) -> str:
-    """The footer's label, the course title shortened at a word so the page number stays on the line."""
-    room = FOOTER_CHARS - len(kind) - 3
-    if len(title) > room:
-        title = title[:room - 1].rsplit(" ", 1)[0].rstrip(",") + "\u2026"
-    return f"{title} \u00b7 {kind}"
+    """The footer's label: the course title and the document's kind on one line where they fit beside the page
+    number; else the title on a line of its own above the kind, so neither is cut short mid-title (a title
+    longer than a whole line, none yet, is shortened at a word)."""
+    if len(title) + len(kind) + 3 <= FOOTER_CHARS:
+        return f"{title} \u00b7 {kind}"
+    if len(title) > LINE_CHARS:
+        title = title[:LINE_CHARS - 1].rsplit(" ", 1)[0].rstrip(",") + "\u2026"
+    return f"{title}\n{kind}"
 
 
 def labelled(doc: DocumentObject, label: str, value: str, style: str | None = None) -> Paragraph:

@@ -432,7 +432,14 @@ class PdfInfo:
 
 def build_pdf(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfInfo,
               show_outline: bool = False) -> tuple[bytes, int]:
-    """Lay the story out once and return the PDF's bytes and page count.
+    """Lay the story out once and return the PDF's bytes and page count (see _build)."""
+    data, pages, _fill = _build(story, decor, info, show_outline)
+    return data, pages
+
+
+def _build(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfInfo,
+           show_outline: bool) -> tuple[bytes, int, float]:
+    """Lay the story out once: the PDF's bytes, its page count and how much of its last page's body it fills.
 
     "Page N of M" needs M before the last page exists: each page shows a form XObject for its number, and the
     canvas defines those forms when the document ends. The story is a factory because platypus consumes and
@@ -447,7 +454,29 @@ def build_pdf(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfIn
                       displayDocTitle=True, initialFontName=base_font)
     _SCRIPTS.set(script_fonts(decor.brand))
     doc.build(story(), canvasmaker=_canvas_maker(decor, show_outline))
-    return buffer.getvalue(), doc.page
+    # Where the last flowable left off in the last page's frame: how much of that page's body the text fills.
+    cursor: float = getattr(doc.frame, "_y")  # the frame's current height, which reportlab keeps private
+    last_page_fill = (FRAME_BOTTOM + FRAME_H - cursor) / FRAME_H
+    return buffer.getvalue(), doc.page, last_page_fill
+
+
+STUB = 0.25  # a last page whose text reaches less than this far down its body is a stub, a tail to join up
+CONDENSED_SIZES = (9.6, 9.3, 9.0)  # body sizes in points to try, a touch smaller each, to pull a stub back
+
+
+def build_without_stub(story_at: Callable[[float], list[Flowable]], decor: PageDecor, info: PdfInfo,
+                       show_outline: bool = False, size: float = 10.0) -> tuple[bytes, int]:
+    """build_pdf at the body size; if that leaves a short tail alone on a last page (a table row and a contact,
+    say), build again a touch smaller, so the tail joins the page before. The first build with one page fewer
+    wins; if none has, the first build stands: nothing is cut, and a stub is better than cramped type."""
+    data, pages, fill = _build(lambda: story_at(size), decor, info, show_outline)
+    if pages < 2 or fill >= STUB:
+        return data, pages
+    for smaller in CONDENSED_SIZES:
+        condensed, fewer, _fill = _build(lambda: story_at(smaller), decor, info, show_outline)
+        if fewer < pages:
+            return condensed, fewer
+    return data, pages
 
 
 def _page_number_form(page: int) -> str:

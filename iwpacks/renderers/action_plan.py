@@ -38,7 +38,11 @@ class ActionPlanRenderer:
                 writing_lines(doc, 2)
         form_section(doc, say(plan, "action_plan.review_heading"))
         keep_with_next(doc.add_paragraph(say(plan, "action_plan.review")))
-        writing_lines(doc, 3)
+        if plan.is_train_the_trainer:  # page two holds the getting-ready prompts: a few lines fit below them
+            writing_lines(doc, 3)
+        else:  # page two is the review's: a row for each action, where three lines left the page two-thirds empty
+            table(doc, items(plan, "action_plan.review_header"), [[""] * 3] * ACTIONS, widths=(5.8, 5.6, 5.6),
+                  height=ROW_HEIGHT)
         form_section(doc, say(plan, "action_plan.network_heading"))
         keep_with_next(doc.add_paragraph(say(plan, "action_plan.network")))
         network = slot_text(plan, plan.slot_for("network"))

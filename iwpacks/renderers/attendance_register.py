@@ -15,6 +15,19 @@ if TYPE_CHECKING:
 
 SPARE_ROWS = 2    # for those who come without booking
 ROW_HEIGHT = 1.0  # cm: room for a signature
+# Rows of ROW_HEIGHT that fit below the register's heading block on page one, on a page of its own below the
+# repeated header row, and the room the closing note takes, as Word and LibreOffice lay the template out.
+FIRST_PAGE_ROWS, PAGE_ROWS, NOTE_ROWS = 10, 22, 1
+WIDTHS = (3.2, 3.2, 2.1, 3.0, 3.5, 2.0)  # cm; the signature column wide enough to sign in
+
+
+def register_rows(people: int) -> int:
+    """Rows for `people` (the group and its spares), rounded up to fill the last page: a register printed with
+    its second page two-thirds empty gave a trainer fewer lines than the paper had room for."""
+    rows = FIRST_PAGE_ROWS - NOTE_ROWS
+    while rows < people:
+        rows += PAGE_ROWS
+    return rows
 
 
 class AttendanceRegisterRenderer:
@@ -36,9 +49,8 @@ class AttendanceRegisterRenderer:
         doc.add_paragraph(say(plan, "register.intro"))
         keep_with_next(doc.add_paragraph(say(plan, "register.agency_key") + " "
                                          + "; ".join(items(plan, "register.agency_types")) + ".", style="Caption"))
-        rows = [[""] * 6] * (plan.group_size + SPARE_ROWS)
-        table(doc, items(plan, "register.header"), rows, widths=(3.4, 3.4, 2.2, 3.2, 2.6, 2.2),
-              height=ROW_HEIGHT)
+        rows = [[""] * 6] * register_rows(plan.group_size + SPARE_ROWS)
+        table(doc, items(plan, "register.header"), rows, widths=WIDTHS, height=ROW_HEIGHT)
         doc.add_paragraph(say(plan, "register.consent_note"), style="Caption")
         return finish(doc, plan, brand, kind)
 

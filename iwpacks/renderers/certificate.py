@@ -46,7 +46,13 @@ NAME_LINE = "_" * 48  # where the trainer writes the attendee's name on a blank 
 NAME_LARGEST, NAME_SMALLEST = 24, 12  # points
 PROBE_NAME = "Jo Bloggs"  # a short name, set at NAME_LARGEST
 TWO_COLUMNS = 6       # objectives: more than this many sit in two columns
-OBJECTIVE_SIZES = ((6, 10), (10, 9), (16, 8), (999, 7))  # (up to this many objectives, points)
+OBJECTIVE_SIZES = ((6, 11), (10, 10.5), (16, 10), (999, 9))  # (up to this many objectives, points)
+SMALLEST_OBJECTIVE = 8.5  # points: a list that needs smaller type gives way to the modules' titles
+SHORT_LIST_W = CONTENT_W * 0.6  # a short list of objectives, one column centred on the page
+SIGNATURE_W = 70 * mm            # each signature line
+SIGNATURE_ROOM = 12 * mm         # above the line, to sign or write the date in
+FRAME_H = PAGE_H - 2 * MARGIN - LOGO_H
+SPREAD_SLACK = 4                 # points kept back from the spread, so rounding never pushes a page over
 
 
 class CertificateRenderer:
@@ -62,10 +68,19 @@ class CertificateRenderer:
         names = plan.attendees or (NAME_LINE,)
         meta = dict(title=f"{kind}: {facts.title}", author=local.name or brand.name,
                     subject=f"{kind} for {mid_sentence(facts.audience)}", keywords=[facts.course_id, kind.lower()])
-        # Every objective where they fit one page, else the modules' titles. A short name at the largest size
-        # takes as much height as any name can (a long one is set smaller, on one line), so it is the trial.
-        fits = _build(brand, local, meta, _page(plan, brand, PROBE_NAME, objectives=True))[1] == 1
-        return _build(brand, local, meta, _pages(plan, brand, names, objectives=fits))[0]
+        # Every objective where they fit one page, at the largest size that does, else the modules' titles. A
+        # short name at the largest size takes as much height as any name can (a long one is set smaller, on one
+        # line), so it is the trial.
+        size = next((points for points in _objective_sizes(len(course_objectives(plan)))
+                     if _build(brand, local, meta, _page(plan, brand, PROBE_NAME, points))[1] == 1), None)
+        return _build(brand, local, meta, _pages(plan, brand, names, size))[0]
+
+
+def _objective_sizes(count: int) -> list[float]:
+    """The sizes to try for `count` objectives, largest first: the size their number asks for, then down in
+    half points to SMALLEST_OBJECTIVE."""
+    points = next(points for most, points in OBJECTIVE_SIZES if count <= most)
+    return [points - 0.5 * step for step in range(int((points - SMALLEST_OBJECTIVE) / 0.5) + 1)]
 
 
 def _build(brand: Brand, local: CoverIdentity, meta: dict, story: list[Flowable]) -> tuple[bytes, int]:
@@ -85,7 +100,7 @@ class _CertificateDoc(BaseDocTemplate):
         super().__init__(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN + LOGO_H, bottomMargin=MARGIN, **kw)
         self._brand, self._local = brand, local
-        frame = Frame(MARGIN, MARGIN, CONTENT_W, PAGE_H - 2 * MARGIN - LOGO_H, id="body", leftPadding=0,
+        frame = Frame(MARGIN, MARGIN, CONTENT_W, FRAME_H, id="body", leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="certificate", frames=[frame], onPage=self._decorate)])
 
@@ -113,7 +128,7 @@ class _CertificateDoc(BaseDocTemplate):
         bookmark(self, flowable)
 
 
-def _pages(plan: CoursePlan, brand: Brand, names: tuple[str, ...], objectives: bool) -> list[Flowable]:
+def _pages(plan: CoursePlan, brand: Brand, names: tuple[str, ...], objectives: float | None) -> list[Flowable]:
     """A certificate for each name, each on a page of its own."""
     out: list[Flowable] = []
     for index, name in enumerate(names):
@@ -145,12 +160,12 @@ def _name(brand: Brand, base: ParagraphStyle, name: str, blank_outline: str) -> 
     return Heading(name, _name_style(base, name), outline=outline)
 
 
-def _page(plan: CoursePlan, brand: Brand, name: str, objectives: bool) -> list[Flowable]:
-    """One certificate: the kind, who, the course, its time, what it covered (every learning objective, or
-    each module's title where they would not fit) and the signatures."""
+def _page(plan: CoursePlan, brand: Brand, name: str, objectives: float | None) -> list[Flowable]:
+    """One certificate: the kind, who, the course, its time, what it covered (every learning objective at
+    `objectives` points, or each module's title where they would not fit: None) and the signatures."""
     facts = course_facts(plan)
     covered = course_objectives(plan) if objectives else [f"{m.ref} {m.name}" for m in plan.modules]
-    size = next(points for most, points in OBJECTIVE_SIZES if len(covered) <= most)
+    size = objectives or _objective_sizes(len(covered))[0]
     s = paragraph_styles(brand)
     centre = {key: ParagraphStyle(f"{key}_centre", s[key], alignment=TA_CENTER) for key in ("h1", "body", "h2")}
     big = ParagraphStyle("certificate_title", centre["h1"], fontSize=30, leading=36, spaceBefore=0)
@@ -168,18 +183,56 @@ def _page(plan: CoursePlan, brand: Brand, name: str, objectives: bool) -> list[F
     if local.name:
         out.append(Paragraph(text(say(plan, "certificate.provider", la=local.name)), centre["body"]))
     lead = say(plan, "certificate.objectives" if objectives else "certificate.modules")
-    out += [Spacer(0, 2 * mm), Paragraph(text(lead), s["h2"])]
+    heading = Paragraph(text(lead), ParagraphStyle("objectives_centre", s["h2"], alignment=TA_CENTER, spaceBefore=0))
+    return _spread([out, [heading, _objectives(covered, item, s)], [_signatures(plan, brand, s)]])
+
+
+def _objectives(covered: list[str], item: ParagraphStyle, s: dict[str, ParagraphStyle]) -> Flowable:
+    """The objectives as a block centred on the page: two balanced columns for a long list, one narrower
+    column for a short one; the bullets inside read left-aligned, as a list does."""
     if len(covered) > TWO_COLUMNS:  # two columns keep a long list to the page
         half = -(-len(covered) // 2)
-        columns = grid([[bullets(covered[:half], item), bullets(covered[half:], item)]], s,
-                       colWidths=[CONTENT_W / 2] * 2)
-        columns.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-        out.append(columns)
+        width = CONTENT_W / 2
+        block = grid([[bullets(covered[:half], item), bullets(covered[half:], item)]], s, colWidths=[width] * 2)
     else:
-        out += bullets(covered, item)
-    out.append(Spacer(0, 10 * mm))
-    signatures = [[Paragraph(text(f"{label}: {'_' * 30}"), s["body"]) for label in items(plan, "certificate.signatures")]]
-    out.append(grid(signatures, s, colWidths=[CONTENT_W / 2] * 2))
+        block = grid([[bullets(covered, item)]], s, colWidths=[SHORT_LIST_W])
+    block.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6)])
+    block.hAlign = "CENTER"
+    return block
+
+
+def _signatures(plan: CoursePlan, brand: Brand, s: dict[str, ParagraphStyle]) -> Flowable:
+    """A ruled line for each signature, room above it to write, and its label centred beneath it, as a
+    certificate's signature lines are; a gap between the two."""
+    labels = items(plan, "certificate.signatures")
+    caption = ParagraphStyle("signature_caption", s["small"], alignment=TA_CENTER, textColor=colour(brand, "muted"))
+    gap = CONTENT_W - 2 * SIGNATURE_W
+    rows = [["", "", ""], [Paragraph(text(labels[0]), caption), "", Paragraph(text(labels[1]), caption)]]
+    table = grid(rows, s, colWidths=[SIGNATURE_W, gap, SIGNATURE_W], rowHeights=[SIGNATURE_ROOM, None])
+    table.setStyle([("LINEBELOW", (0, 0), (0, 0), 0.8, colour(brand, "text")),
+                    ("LINEBELOW", (2, 0), (2, 0), 0.8, colour(brand, "text")),
+                    ("TOPPADDING", (0, 1), (-1, 1), 3)])
+    return table
+
+
+def _spread(blocks: list[list[Flowable]]) -> list[Flowable]:
+    """The blocks down the page with the height they leave shared evenly between them, the last (the
+    signatures) at the foot of the page: a short list of objectives no longer leaves the bottom third empty. Blocks taller than the frame
+    get no extra space (the caller has checked the page fits)."""
+    def height(flowables: list[Flowable]) -> float:
+        total = 0.0
+        for f in flowables:
+            total += f.wrap(CONTENT_W, FRAME_H)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        return total
+
+    spare = max(0.0, FRAME_H - sum(height(b) for b in blocks) - SPREAD_SLACK)
+    gap = spare / max(1, len(blocks) - 1)  # between each block and the next: the last stands at the foot
+    out: list[Flowable] = []
+    for index, block in enumerate(blocks):
+        if index:
+            out.append(Spacer(0, gap))
+        out += block
     return out
 
 

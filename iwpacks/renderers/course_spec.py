@@ -27,7 +27,7 @@ from iwpacks.renderers._pdf import (
     Heading,
     PageDecor,
     PdfInfo,
-    build_pdf,
+    build_without_stub,
     bullets,
     colour,
     cover_block,
@@ -71,12 +71,13 @@ class CourseSpecRenderer:
                                 "learning objectives, timings and target audiences"),
                        keywords=(facts.course_id, facts.process, facts.audience, "course specification",
                                  f"content version {plan.version}"))
-        data, _pages = build_pdf(lambda: _story(plan, facts, brand), decor, info, show_outline=True)
+        data, _pages = build_without_stub(lambda size: _story(plan, facts, brand, size), decor, info,
+                                          show_outline=True)
         return data
 
 
-def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand) -> list[Flowable]:
-    s = paragraph_styles(brand)
+def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, size: float) -> list[Flowable]:
+    s = paragraph_styles(brand, size)
     cover = [f"<b>Target audience:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
              f"<b>Total time:</b> {text(facts.total_planned)} over {text(facts.days)}"]  # one total: the plan's
     if facts.optional_extras:
@@ -131,8 +132,15 @@ def _structure(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -
     table.setStyle(_grid(brand, total_row=True))
     intro = Paragraph("Every course follows the same standard structure, in this order; a later day opens with a "
                       "welcome back.",
-                      s["lead_in"])
-    return [Heading("Course structure", s["h1"]), intro, table]
+                      s["body"])
+    return [*_table_start(), Heading("Course structure", s["h1"]), intro, table]
+
+
+def _table_start() -> list[Flowable]:
+    """Room for a heading, its one-line intro and the first rows of the table after them, else a new page. Not
+    keep-with-next: that holds the whole table to its heading, and a table a little longer than what is left
+    of the page then moves over whole and leaves half a page empty."""
+    return [CondPageBreak(48 * mm)]
 
 
 def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, release: bool) -> list[Flowable]:
@@ -153,7 +161,7 @@ def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, rel
     note = ("The time this course's session plan gives each module, including its exercises." if release else
             "\u201cIn the strategy\u201d is the duration in the strategy's own words; the range is what it allows; "
             "planned is the time this course's session plan gives the module, including its exercises.")
-    return [Heading("Timings", s["h1"]), Paragraph(note, s["lead_in"]), table]
+    return [*_table_start(), Heading("Timings", s["h1"]), Paragraph(note, s["body"]), table]
 
 
 def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, ParagraphStyle],

@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from iwpacks.model import Brand, Course, Programme
 
 FILENAME = "training-plan.pdf"
-MATRIX = Target(CONTENT_W, 400, 10, 9, 7)
+# Short enough to follow the cover and its panel on page one; the cells' module lists still fit at 8.5 pt.
+MATRIX = Target(CONTENT_W, 316, 10, 8.5, 7)
 ROUTE = Target(CONTENT_W, 150, 11, 10, 7.5)
 
 
@@ -93,11 +94,31 @@ def _story(programme: Programme, brand: Brand, courses: list[Course], identity: 
     if booking:  # the plan travels on its own: whoever reads it can book from it
         lines.append(text(_say(programme, "training_plan.booking", contact=booking)))
     story: list[Flowable] = [cover_block(_say(programme, "training_plan.label"), programme.title, lines, s, brand),
-                             Spacer(1, 10), Paragraph(text(_say(programme, "training_plan.intro", source=programme.source_document)), s["body"])]
+                             Spacer(1, 10), Paragraph(text(_say(programme, "training_plan.intro", source=programme.source_document)), s["body"]),
+                             _how_to_use(programme, brand, s)]
     story += _programme(programme, brand, courses, s)
     story += _routes(programme, brand, courses, s)
     story += _catalogue(programme, brand, courses, s)
     return story
+
+
+def _how_to_use(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]) -> Flowable:
+    """Who the plan is for and how to read it, in a tinted panel under the cover: with the programme matrix
+    after it, page one carries the plan itself, not a cover alone."""
+    cells = [[Paragraph(_lead_in_bold(_say(programme, key)), s["cell"])] for key in ("training_plan.audience",
+                                                                                        "training_plan.reading")]
+    panel = grid(cells, s, colWidths=[CONTENT_W])
+    panel.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colour(brand, "tint")),
+                               ("LINEBEFORE", (0, 0), (0, -1), 3, colour(brand, "primary")),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 9), ("TOPPADDING", (0, 0), (-1, -1), 3),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return panel
+
+
+def _lead_in_bold(words: str) -> str:
+    """'Who it is for: ...' as markup with its lead-in, up to the first colon, in bold."""
+    lead, colon, rest = words.partition(": ")
+    return f"<b>{text(lead)}:</b> {text(rest)}" if colon else text(words)
 
 
 def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]

@@ -96,3 +96,16 @@ def test_it_explains_its_own_abbreviations_as_it_goes_out_alone(master_plan, la_
     for data in (master_plan, la_plan):  # no glossary: every acronym is spelled out where it is first used
         assert acronym_findings({FILENAME: data}, "", []) == []
     assert "Case management system (CMS)" in _text(master_plan)
+
+
+def test_page_one_carries_the_plan_not_a_cover_alone(la_plan, master_plan):
+    """The review: page 1 was a cover block and one paragraph, 70-80% empty. It now says who the plan is for
+    and how to read it, and the programme matrix follows on it; no page but the last is mostly empty."""
+    from page_fill import body_depths
+
+    for data in (la_plan, master_plan):
+        first = " ".join((PdfReader(io.BytesIO(data)).pages[0].extract_text() or "").split())
+        assert "Who it is for:" in first and "How to read it:" in first
+        assert "The integrated programme" in first and "Practitioner administrative staff" in first
+        depths = body_depths(data)
+        assert all(depth > 0.6 for depth in depths[:-1]), depths

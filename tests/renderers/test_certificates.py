@@ -136,7 +136,8 @@ def test_a_hebrew_name_is_set_right_to_left_in_the_heading_font(plans, brand):
 
 def test_every_certificate_has_a_date_line_for_the_trainer_and_stays_one_page(plans, brand, programme):
     """The review asked for a date on the certificate: a plan knows no course date, so each certificate has a
-    line for the trainer to date it, beside the trainer's signature, on the attendee's one page."""
+    line for the trainer to date it, beside the trainer's signature, on the attendee's one page; each line is
+    ruled, with its label beneath it."""
     trainer, date = programme.guide_text["certificate.signatures"]
     names = ("Jo Bloggs", "فاطمة حسين", "נועה כהן")
     for cid in ("caf-trainers", "is-advisors", "iw-practitioners"):
@@ -145,4 +146,37 @@ def test_every_certificate_has_a_date_line_for_the_trainer_and_stays_one_page(pl
         assert len(reader.pages) == len(names), cid
         for page in reader.pages:
             words = " ".join(page.extract_text().split())
-            assert f"{date}: ____" in words and f"{trainer}: ____" in words, cid
+            assert words.endswith(f"{trainer} {date}"), cid
+
+
+def _runs(page) -> list[tuple[str, float, float, float]]:
+    """Each run of text on the page: (text, x, y, font size), in points from the bottom left."""
+    runs: list[tuple[str, float, float, float]] = []
+
+    def visit(value, cm, tm, font, size):
+        if value.strip():
+            runs.append((value.strip(), tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], size * tm[0] * cm[0]))
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+@pytest.mark.parametrize("cid", ["caf-trainers", "is-advisors", "iw-practitioners"])
+def test_the_certificate_is_centred_readable_and_uses_its_page(cid, plans, brand):
+    """The review: the bottom third was empty, the objectives a block at the left of a centred design, 12-13 of
+    them in tiny type. Now every objective is there at 8.5 points or more, the objectives sit centred on the
+    page (their heading centred; their columns as far from each edge), and the signatures stand near its foot."""
+    from iwpacks.renderers._forms import course_objectives
+    from iwpacks.renderers.certificate import MARGIN, PAGE_W
+
+    page = PdfReader(io.BytesIO(CertificateRenderer().render(plans[cid], brand))).pages[0]
+    words = " ".join(page.extract_text().split())
+    objectives = course_objectives(plans[cid])
+    assert all(" ".join(o.split()) in words for o in objectives), cid
+    runs = _runs(page)
+    listed = [r for r in runs if any(" ".join(o.split()).startswith(r[0]) for o in objectives)]
+    assert listed and min(size for *_, size in listed) >= 8.5, cid
+    left, right = min(x for _, x, _, _ in listed), max(x for _, x, _, _ in listed)
+    assert left - MARGIN > 8 or cid == "is-advisors" and left > MARGIN, (cid, left)
+    assert right > PAGE_W / 2 if len(objectives) > 6 else left > PAGE_W * 0.25, (cid, right)
+    lowest = min(y for _, _, y, _ in runs)
+    assert lowest < MARGIN + 20, (cid, lowest)  # the signature labels, at the foot of the frame

@@ -299,11 +299,18 @@ def test_no_page_of_the_guide_is_near_empty(cid, programme, brand, tmp_path):
 
 
 def test_the_running_title_fits_beside_the_page_number():
+    """The review: "The Common Assessment Framework… · Check your knowledge: answers (trainer copy)" cut the title
+    short. A title and kind too long for one line beside the page number now take two: the title whole, then
+    the kind, beside the number."""
     from iwpacks.renderers._docx import FOOTER_CHARS, running_title
 
-    long = running_title("The Common Assessment Framework for IS officers, professional advisors and mediated access "
-                         "contacts", "Delivery and trainer guide")
-    assert len(long) <= FOOTER_CHARS and long.endswith("\u2026 \u00b7 Delivery and trainer guide")
+    title = "The Common Assessment Framework for IS officers, professional advisors and mediated access contacts"
+    long = running_title(title, "Delivery and trainer guide")
+    assert long == f"{title}\nDelivery and trainer guide"
+    answers = running_title("The Common Assessment Framework for trainers",
+                            "Check your knowledge: answers (trainer copy)")
+    assert answers == "The Common Assessment Framework for trainers\nCheck your knowledge: answers (trainer copy)"
+    assert all(len(line) <= FOOTER_CHARS for line in answers.split("\n"))
     assert running_title("Integrated working for practitioners", "Handouts") == \
         "Integrated working for practitioners \u00b7 Handouts"
 

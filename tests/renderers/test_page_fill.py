@@ -1,0 +1,118 @@
+"""The trainer's review of page fill in the Northmoor packs of three courses: no page but the last mostly empty,
+no last page holding a stub, and page furniture that fits. The PDFs are measured with pypdf; the Word files
+through LibreOffice's PDF of them."""
+from __future__ import annotations
+
+import pytest
+from page_fill import body_depths
+
+import iwpacks
+from iwpacks.overlay.layers import apply_overlay, load_overlay
+from iwpacks.planning.plan import plan_course
+from iwpacks.renderers.course_spec import CourseSpecRenderer
+
+COURSES = ("caf-trainers", "is-advisors", "iw-practitioners")
+FULL = 0.6    # a page before the last holds text at least this far down its body
+STUB = 0.25   # a last page holds more than a tail
+
+
+@pytest.fixture(scope="module")
+def northmoor_plans():
+    master = iwpacks.load_programme()
+    local = apply_overlay(master, load_overlay(master, "northmoor"))
+    return {cid: plan_course(local, cid, release=True) for cid in COURSES}
+
+
+def _mostly_empty(depths: list[float]) -> dict[int, float]:
+    """Pages (numbered from 1) that fall short: any but the last under FULL, the last under STUB."""
+    return {n: round(d, 2) for n, d in enumerate(depths, 1) if d < (STUB if n == len(depths) else FULL)}
+
+
+@pytest.mark.parametrize("cid", COURSES)
+def test_the_course_specification_has_no_stub_page_and_no_half_empty_one(cid, northmoor_plans, brand):
+    """The review: caf-trainers' last page held one table row and the contacts (it is set a touch smaller now,
+    and the tail joins the page before); is-advisors' page 1 was half empty, its course structure kept whole
+    with its heading (a heading now needs room for only its first rows)."""
+    depths = body_depths(CourseSpecRenderer().render(northmoor_plans[cid], brand))
+    assert not _mostly_empty(depths), depths
+
+
+@pytest.mark.parametrize("cid", COURSES)
+def test_the_answer_sheets_footer_gives_the_course_title_whole(cid, northmoor_plans, brand):
+    """The review: "The Common Assessment Framework… ·" and "Integrated working for… ·" in the answers' footer."""
+    import io
+
+    from docx import Document
+
+    from iwpacks.renderers.knowledge_check import KnowledgeCheckAnswersRenderer
+
+    plan = northmoor_plans[cid]
+    footer = Document(io.BytesIO(KnowledgeCheckAnswersRenderer().render(plan, brand))).sections[0].footer
+    label = footer.paragraphs[0].text
+    assert plan.course.title in label and "\u2026" not in label, label
+
+
+def _register(plan, brand) -> bytes:
+    from iwpacks.renderers.attendance_register import AttendanceRegisterRenderer
+
+    return AttendanceRegisterRenderer().render(plan, brand)
+
+
+@pytest.mark.parametrize("cid", COURSES)
+def test_the_register_fills_its_pages_and_has_room_to_sign(cid, northmoor_plans, brand):
+    """The review: 22 rows left page 2 two-thirds empty, and the signature column was narrow."""
+    import io
+
+    from docx import Document
+
+    plan = northmoor_plans[cid]
+    grid = Document(io.BytesIO(_register(plan, brand))).tables[0]
+    header = [cell.text for cell in grid.rows[0].cells]
+    signature = grid.columns[header.index("Signature")].cells[1].width
+    assert len(grid.rows) - 1 >= plan.group_size + 2 + 8  # the page's worth of rows beyond the group
+    assert signature.cm >= 3.4 and signature == max(c.cells[1].width for c in grid.columns)
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("cid", ["caf-trainers", "is-advisors"])
+def test_the_registers_last_page_is_full_as_laid_out(cid, northmoor_plans, brand, tmp_path):
+    from iwpacks.pack.office import to_pdf
+
+    source = tmp_path / "attendance-register.docx"
+    source.write_bytes(_register(northmoor_plans[cid], brand))
+    depths = body_depths(to_pdf([source], tmp_path / "pdf")[source].read_bytes())
+    assert len(depths) == 2 and depths[-1] > 0.8, depths  # the closing note, below a full page of rows
+
+
+def _action_plan(plan, brand) -> bytes:
+    from iwpacks.renderers.action_plan import ActionPlanRenderer
+
+    return ActionPlanRenderer().render(plan, brand)
+
+
+def test_the_action_plans_review_has_a_row_for_each_action(northmoor_plans, brand, programme):
+    """The review: page 2 of the action plan held three writing lines and a contact, two-thirds empty. A course
+    that is not train-the-trainer gives that page to the two-week review, a row for each action."""
+    import io
+
+    from docx import Document
+
+    from iwpacks.renderers.action_plan import ACTIONS
+
+    header = list(programme.guide_text["action_plan.review_header"])
+    for cid, plan in northmoor_plans.items():
+        tables = Document(io.BytesIO(_action_plan(plan, brand))).tables
+        review = [t for t in tables if [c.text for c in t.rows[0].cells] == header]
+        assert len(review) == (0 if plan.is_train_the_trainer else 1), cid
+        assert all(len(t.rows) == ACTIONS + 1 for t in review), cid
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("cid", COURSES)
+def test_no_page_of_the_action_plan_is_mostly_empty_as_laid_out(cid, northmoor_plans, brand, tmp_path):
+    from iwpacks.pack.office import to_pdf
+
+    source = tmp_path / "action-plan.docx"
+    source.write_bytes(_action_plan(northmoor_plans[cid], brand))
+    depths = body_depths(to_pdf([source], tmp_path / "pdf")[source].read_bytes())
+    assert depths[-1] > 0.6, depths
