@@ -542,30 +542,82 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
     launch = e.setup or (f"Introduce the {e.kind.replace('-', ' ')}. Read it aloud or give attendees time to read it."
                          + (" Give each player their role card from the trainer guide." if e.role_briefs else ""))
     timing = ("Timing: " + "; ".join(e.timing) + ".") if e.timing else f"Timing: {format_minutes(e.minutes)} in all."
+    # A short scenario reads at the template's size; only a long one needs the smaller type to fit a slide.
+    short = len(chunk(scenario, FULL)) == 1
     yield from _split("Title and Content", f"Exercise: {e.title}{optional}", scenario, f"{launch}\n{timing}",
-                      box=FULL_SMALL, size=SMALL)
+                      box=FULL if short else FULL_SMALL, size=None if short else SMALL)
     task = [Para(i) for i in e.instructions]
     questions = [Para(q) for q in e.questions]
     # While groups work: what to listen for and what good answers cover; then the debrief. With a second
     # task slide, the debrief goes on the last one, so no two slides repeat the same notes.
     working = (_listed("Listen for", e.listen_for) + _listed("Good answers cover", e.facilitation)).strip()
     debrief = _listed("Debrief", e.debrief).strip()
-    title = f"Exercise: {_without_stop(e.title)}: your task"
-    left, right = chunk(task, HALF_SMALL), chunk(questions, HALF_SMALL)
-    if len(left) <= 1 and len(right) <= 1:  # side by side on one slide
-        yield SlideSpec("Exercise", title, left[0] if left else (), right=right[0] if right else (),
-                        headings=("What to do" if task else "", "Questions" if questions else ""),
-                        notes=f"{working}\n{debrief}".strip(), size=SMALL)
-        return
-    # Too long for two columns: the task full width, then the questions on a slide of their own, so no slide
-    # is left holding two bullets beside an empty column.
-    slides = [*_split("Title and Content", title, task, "", box=FULL_SMALL, size=SMALL),
-              *_split("Title and Content", f"Exercise: {_without_stop(e.title)}: questions", questions, "",
-                      box=FULL_SMALL, size=SMALL)]
-    for i, slide in enumerate(slides, 1):
-        notes = working if i == 1 else debrief if i == len(slides) else \
-            "Groups carry on with the task; the first task slide's notes say what to listen for."
-        yield attrs.evolve(slide, notes=notes or "Groups carry on with the task.")
+    yield from _task_slides(e.title, task, questions, working, debrief)
+
+
+def _task_slides(name: str, task: list[Para], questions: list[Para], working: str,
+                 debrief: str) -> Iterator[SlideSpec]:
+    """An exercise's task and questions, always in the two-column "Exercise" layout at one size, so every
+    exercise looks the same. Too long for one slide, they go over two columns a slide, each column a part
+    of one list, so no slide is left with an empty half: the list with most to say takes the odd column."""
+    columns = _columns(task, questions)
+    slides = [columns[i:i + 2] for i in range(0, len(columns), 2)]
+    titles = _task_titles(_without_stop(name), slides, task)
+    for number, (title, pair) in enumerate(zip(titles, slides), 1):
+        (left_heading, left), (right_heading, right) = (*pair, ("", ()))[:2]
+        if len(slides) == 1:
+            notes = f"{working}\n{debrief}".strip()
+        else:
+            notes = working if number == 1 else debrief if number == len(slides) else \
+                "Groups carry on with the task; the first task slide's notes say what to listen for."
+        yield SlideSpec("Exercise", title, left, right=right, headings=(left_heading, right_heading),
+                        notes=notes or "Groups carry on with the task.", size=SMALL)
+
+
+def _columns(task: list[Para], questions: list[Para]) -> list[tuple[str, tuple[Para, ...]]]:
+    """(heading, paragraphs) for each column: the task's columns, then the questions'. A column that goes
+    on with the list of the column beside it needs no heading; one that opens a slide says "(continued)"."""
+    parts = [(heading, chunk(paras, HALF_SMALL)) for heading, paras in (("What to do", task), ("Questions", questions))
+             if paras]
+    if sum(len(groups) for _, groups in parts) % 2 and len(parts) == 2:  # an odd column: the fuller list takes two
+        fuller = max(range(2), key=lambda i: _column_lines(parts[i][1]) / len(parts[i][1]))
+        heading, groups = parts[fuller]
+        source = task if heading == "What to do" else questions
+        parts[fuller] = (heading, _chunk_into(source, HALF_SMALL, len(groups) + 1))
+    columns: list[tuple[str, tuple[Para, ...]]] = []
+    for heading, groups in parts:
+        for i, group in enumerate(groups):
+            opens_slide = len(columns) % 2 == 0
+            columns.append((heading if i == 0 else f"{heading} (continued)" if opens_slide else "", group))
+    return columns
+
+
+def _column_lines(groups: Sequence[tuple[Para, ...]]) -> float:
+    return sum(_lines(p, HALF_SMALL[0]) for group in groups for p in group)
+
+
+def _chunk_into(paras: Sequence[Para], box: tuple[int, int], count: int) -> list[tuple[Para, ...]]:
+    """The paragraphs in at most `count` groups of about equal length: the lowest column that takes them all."""
+    width, height = box
+    total = sum(_lines(p, width) for p in paras)
+    for even_height in range(max(1, math.floor(total / count)), height + 1):
+        groups = _fill_slides(paras, (width, even_height))
+        if len(groups) <= count:
+            return groups
+    return _fill_slides(paras, box)
+
+
+def _task_titles(name: str, slides: Sequence[Sequence[tuple[str, tuple[Para, ...]]]], task: list[Para]) -> list[str]:
+    """"...: your task" on the slides that hold some of the task (", continued" after the first), and
+    "...: questions" on a slide that holds only questions."""
+    titles = []
+    for pair in slides:
+        holds_task = any(p in task for _, group in pair for p in group)
+        if not holds_task:
+            titles.append(f"Exercise: {name}: questions")
+        else:
+            titles.append(f"Exercise: {name}: your task" + (", continued" if titles else ""))
+    return titles
 
 
 def _listed(label: str, lines: Sequence[str]) -> str:

@@ -264,9 +264,34 @@ def test_an_exercise_task_too_long_for_two_columns_gives_its_questions_a_slide_o
             if slide.title.endswith(": questions"):
                 split += 1
                 task = slides[i - 1]
-                assert task.title.endswith(": your task") and task.layout == "Title and Content", (cid, task.title)
+                assert task.title.endswith(": your task") and task.layout == "Exercise", (cid, task.title)
                 assert slide.notes.startswith("Debrief") and not task.notes.startswith("Debrief"), cid
     assert split  # the long tasks (Kyle step 2, the teach-back) take this shape
+
+
+def test_every_exercise_task_slide_has_the_two_column_layout_at_one_size_and_no_empty_half(plans):
+    """The review: caf-trainers' long tasks were plain 20 pt bullets on half-empty "Title and Content" slides,
+    the short ones two-column "Exercise" slides."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    tasks = 0
+    for cid, plan in plans.items():
+        for slide in plan_slides(plan):
+            if slide.title.startswith("Exercise: ") and (": your task" in slide.title
+                                                         or slide.title.endswith(": questions")):
+                tasks += 1
+                assert slide.layout == "Exercise" and slide.size == 20, (cid, slide.title)
+                assert slide.body and slide.right, (cid, slide.title)  # both halves hold something
+    assert tasks > 50
+
+
+def test_a_short_scenario_reads_at_the_templates_size_not_in_small_type(plans):
+    """The review: Kyle's step 2 scenario filled half its slide in 20 pt type."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    step2 = next(s for s in plan_slides(plans["caf-trainers"])
+                 if s.title == "Exercise: Kyle's family, step 2: the discussion")
+    assert step2.size is None and step2.layout == "Title and Content"
 
 
 def test_each_day_after_the_first_opens_with_a_welcome_back_slide(plans, decks):
