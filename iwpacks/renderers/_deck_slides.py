@@ -44,6 +44,8 @@ class Para:
     placeholder: bool = False
     bold: bool = False
     keep_with_next: bool = False  # a heading stays on the slide of the line it introduces
+    shows: str = ""  # the local slot whose full block this heading opens
+    points_to: str = ""  # the local slot whose full block this line points to ("see slide {slide}")
 
 
 @attrs.frozen
@@ -122,15 +124,23 @@ def _fill_slides(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para
     groups: list[list[Para]] = [[]]
     used = 0.0
     for index, para in enumerate(paras):
-        need = _lines(para, width)
-        if para.keep_with_next and index + 1 < len(paras):
-            need += _lines(paras[index + 1], width)
+        need = _kept_lines(paras, index, width)
         if groups[-1] and used + need > height:
             groups.append([])
             used = 0
         groups[-1].append(para)
         used += _lines(para, width)
     return [tuple(g) for g in groups if g]
+
+
+def _kept_lines(paras: Sequence[Para], index: int, width: int) -> float:
+    """Lines from paras[index] to the end of the run it keeps with: a heading with its first line, a short
+    list of contacts with all of it."""
+    need = _lines(paras[index], width)
+    while paras[index].keep_with_next and index + 1 < len(paras):
+        index += 1
+        need += _lines(paras[index], width)
+    return need
 
 
 def _numbered(title: str, index: int, count: int) -> str:
@@ -159,25 +169,44 @@ def _slot_homes(plan: CoursePlan) -> dict[str, tuple[str, str]]:
     return homes
 
 
-def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str] | None = None) -> list[Para]:
+SHORT_LIST = 4  # lines: a list this short is never split over two slides
+
+
+def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str] | None = None,
+                again: bool = False, later: Sequence[str] = ()) -> list[Para]:
+    """Each slot's block in full where the course first teaches it (a long one with the topic that has
+    time for it), and elsewhere a one-line pointer to that slide. `again`: the one place besides its home
+    where the seed asks for the block itself (what to do if you are worried a child is being abused).
+    `later`: slots the key message straight after shows, so the topic points there rather than repeat it."""
     out = []
     seen = _SHOWN.get()
     homes = _HOMES.get()
     for slot_id in slot_ids:
         shown = slot_text(plan, slot_id)
         home = homes.get(slot_id)
-        if seen is not None and len(shown.lines) >= LONG_SLOT and (
-                slot_id in seen or (home is not None and here is not None and home != here)):
-            where = ("As shown earlier in the course" if slot_id in seen
-                     else f"Shown in full later, with \u201c{_topic_title(plan, home)}\u201d")
-            out += [Para(shown.heading, bold=True, keep_with_next=True),
-                    Para(f"{where}; the handouts list them too", 1)]
+        elsewhere = home is not None and here is not None and home != here and len(shown.lines) >= LONG_SLOT
+        if seen is not None and not again and (slot_id in seen or elsewhere or slot_id in later):
+            out.append(Para(f"{shown.heading}: see slide {{slide}} and your handouts", points_to=slot_id))
             continue
         if seen is not None:
             seen.add(slot_id)
-        out.append(Para(shown.heading, bold=True, keep_with_next=True))
-        out += [Para(line, 1, placeholder=not shown.filled) for line in shown.lines]
+        short = len(shown.lines) <= SHORT_LIST
+        out.append(Para(shown.heading, bold=True, keep_with_next=True, shows=slot_id))
+        out += [Para(line, 1, placeholder=not shown.filled, keep_with_next=short and i + 1 < len(shown.lines))
+                for i, line in enumerate(shown.lines)]
     return out
+
+
+def _point_to_homes(slides: list[SlideSpec]) -> list[SlideSpec]:
+    """Fill in each pointer's slide number: the first slide that shows its slot's block."""
+    homes: dict[str, int] = {}
+    for number, slide in enumerate(slides, 1):
+        for para in slide.body:
+            if para.shows:
+                homes.setdefault(para.shows, number)
+    return [attrs.evolve(slide, body=tuple(
+        attrs.evolve(p, text=p.text.replace("{slide}", str(homes.get(p.points_to, "")))) if p.points_to else p
+        for p in slide.body)) for slide in slides]
 
 
 def _topic_title(plan: CoursePlan, where: tuple[str, str] | None) -> str:
@@ -240,7 +269,7 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
             continue
         slides += list(_section(plan, section, index, openings))
     slides += list(_closing(plan))
-    return _unique_titles(slides)
+    return _point_to_homes(_unique_titles(slides))
 
 
 def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
@@ -398,7 +427,8 @@ def _key_message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec
     the message does where it stands on its own, so it is never a lone sentence; the notes give the standard
     wording for the trainer to say word for word, the same in every course."""
     body = [Para(p) for p in message.points] or [Para(message.wording)]
-    body += _slot_paras(plan, message.slots)
+    # The seed's message on abuse shows its contacts, even where an earlier topic has shown them.
+    body += _slot_paras(plan, message.slots, again=message.role == "handout-contacts")
     title = f"Key message: {message.title}"
     if len(title) > TITLE_CHARS:  # the message's own title, whole, rather than one cut short
         title = message.title
@@ -409,7 +439,7 @@ def _key_message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec
 
 def _message(plan: CoursePlan, message: CommonMessage, minutes: int) -> Iterator[SlideSpec]:
     body = [Para(p) for p in message.points] or [Para(message.wording)]
-    body += _slot_paras(plan, message.slots)
+    body += _slot_paras(plan, message.slots, again=message.role == "handout-contacts")
     notes = (message.notes or message.wording) + f" Timing: about {format_minutes(max(1, minutes))}."
     yield from _split("Title and Content", message.title, body, notes)
 
@@ -452,12 +482,19 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
         if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
             yield from _day_turn(opening[0])
             opening = None
-        yield from _tagged(("topic", m.ref, step.topic.title), _topic(plan, m, step.topic, step.minutes))
+        folded = [msg for msg in step.messages if msg.id in step.topic.messages_in_notes]
+        shown_next = [slot for msg in step.messages if msg not in folded and msg.role == "handout-contacts"
+                      for slot in msg.slots]
+        topic_slides = list(_topic(plan, m, step.topic, step.minutes, later=shown_next))
+        topic_slides[0] = attrs.evolve(topic_slides[0], notes=topic_slides[0].notes + "".join(
+            f" Key message, {msg.title}: say it in these words, the same in every course: {msg.wording}"
+            for msg in folded))
+        yield from _tagged(("topic", m.ref, step.topic.title), iter(topic_slides))
         for extra in step.audience_slides:  # the topic taken further for this audience: one of the topic's slides
             yield from _tagged(("topic", m.ref, step.topic.title), iter(_split(
                 "Title and Content", f"{m.ref}: {extra.title}", [Para(p) for p in extra.points],
                 f"{extra.notes} Timing: a few minutes, within this topic's time.")))
-        for message in step.messages:
+        for message in (msg for msg in step.messages if msg not in folded):
             yield from _tagged(("message", message.id), _key_message(plan, message))
         elapsed += step.minutes
     if opening is not None:  # the day starts in the module's last minutes: open it before what follows
@@ -468,7 +505,7 @@ def _minutes_each(mp: ModulePlan) -> int:
     return max(1, mp.minutes // max(1, len(mp.topics)))
 
 
-def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[SlideSpec]:
+def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Sequence[str] = ()) -> Iterator[SlideSpec]:
     notes = topic.notes or _prompt(m, topic)
     if topic.slide_title and not plan.release:  # the policy team's draft keeps the strategy's own words
         notes = f"The strategy calls this topic \u201c{topic.title}\u201d. {notes}"
@@ -477,7 +514,7 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[
         notes += f" Local note: {topic.local_notes}"
     if topic.slots:
         notes += " Show the local details on the slide."
-    body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title))
+    body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title), later=later)
     title = f"{m.ref}: {topic.slide_title or topic.title}"
     diagram = plan.drawn_diagram(m.ref, topic)  # a picture an earlier module drew is not drawn again
     if diagram is not None and diagram.placement == "beside" and len(chunk(body, HALF)) == 1:
@@ -642,10 +679,13 @@ def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
 
 
 def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
-    # Local sources show on the common message slide "Sources of further information", just before.
-    sources = [Para(f"{s.title}: {s.url}") for s in plan.sources]
-    yield from _split("Title and Content", "Key sources of information", sources,
-                      "Point attendees to the sources in their handouts, and to the local ones on the slide before.")
+    # The common message "Sources of further information", just before, points to the handouts' list of
+    # sources; a course without it lists the national sources here. Never both: sources are shown once.
+    local_sources = plan.slot_for("local-sources")
+    if not any(local_sources in m.slots for s in plan.sections if not s.omitted for m in s.messages):
+        sources = [Para(f"{s.title}: {s.url}") for s in plan.sources]
+        yield from _split("Title and Content", "Key sources of information", sources,
+                          "Point attendees to the sources in their handouts.")
     network = slot_text(plan, plan.slot_for("network"))
     training = slot_text(plan, plan.slot_for("booking"))
     yield SlideSpec("Closing", "Thank you", body=tuple(Para(line, placeholder=not network.filled)
