@@ -1035,6 +1035,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "ground_rules.title": (),
     "ground_rules.rules": 0,
     "ground_rules.notes": (),
+    "day_turn.covered": (),  # the close of a day: what it covered, what the next day holds
+    "day_turn.tomorrow": ("start", "first"),
+    "day_turn.agenda": ("start", "end"),  # the welcome back: the day's agenda
     "principles.heading": (),
     "principles.intro": (),
     "principles.follow_up_pointer": (),

@@ -353,23 +353,54 @@ def _section_time(section) -> str:
     return "within the modules' time"
 
 
-def _day_turn(day: int) -> Iterator[SlideSpec]:
+def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     """Where one day ends and the next begins: the close of the day before, then the welcome back."""
-    yield SlideSpec("Section", f"Day {day - 1}: close", subtitle=(Para("What we covered today, and what comes "
-                                                                      "tomorrow"),),
-                    notes=f"Close day {day - 1} in the last minutes of its final session. Recap what the day covered "
-                          "against the objectives, say what tomorrow holds and when it starts, and collect the "
-                          "questions still open on a flip chart, to answer first thing tomorrow. Thank attendees.")
-    yield _day_opener(day)
+    covered = _day_items(plan, day - 1)
+    tomorrow = _day_items(plan, day)
+    first = next((r for r in plan.timetable.rows if r.day == day), None)
+    body = [Para(say(plan, "day_turn.covered"), bold=True, keep_with_next=True),
+            *(Para(label, 1) for label in dict.fromkeys(label for _, label in covered))]  # each once
+    if first is not None and tomorrow:
+        body.append(Para(say(plan, "day_turn.tomorrow", start=clock(first.start), first=tomorrow[0][1]), bold=True))
+    yield from _split("Title and Content", f"Day {day - 1}: close", body,
+                      f"Close day {day - 1} in the last minutes of its final session. Recap what the day covered "
+                      "against the objectives, say what tomorrow holds and when it starts, and collect the "
+                      "questions still open on a flip chart, to answer first thing tomorrow. Thank attendees.")
+    yield _day_opener(plan, day)
 
 
-def _day_opener(day: int) -> SlideSpec:
-    """The first slide of each day after the first: welcome back, a quick recap and an energiser."""
-    return SlideSpec("Section", f"Day {day}: welcome back", subtitle=(Para("What we covered, and what comes next"),),
+def _day_items(plan: CoursePlan, day: int) -> list[tuple[str, str]]:
+    """The day's agenda from the session plan: (start time, what), a module's topics and a run of exercises
+    each one line, the breaks left to the timetable on the "About this course" slide."""
+    out: list[tuple[str, str]] = []
+    for row in plan.timetable.rows:
+        if row.day != day or row.is_break or row.place[:1] == ("day",):
+            continue
+        label = "Exercises" if row.kind == "exercise" else _readable(row.label)
+        if out and out[-1][1] == label:
+            continue
+        out.append((clock(row.start), label))
+    return out
+
+
+def _readable(label: str) -> str:
+    """A session plan row as attendees read it: the module's name without its code or topic numbers."""
+    name = label.split(": topic")[0]
+    code, _, rest = name.partition(" ")
+    return rest if rest and code[:1].isupper() and code[-2:].isdigit() else name
+
+
+def _day_opener(plan: CoursePlan, day: int) -> SlideSpec:
+    """The first slide of each day after the first: welcome back, and the day's agenda."""
+    rows = [r for r in plan.timetable.rows if r.day == day]
+    agenda = [Para(say(plan, "day_turn.agenda", start=clock(rows[0].start), end=clock(rows[-1].end)), bold=True),
+              *(Para(f"{start} {label}", 1) for start, label in _day_items(plan, day))]
+    return SlideSpec("Title and Content", f"Day {day}: welcome back", tuple(agenda),
                      notes=f"Welcome everyone back to day {day}. Recap the day before in two minutes: ask each table "
                            "for one thing they took away and one question they still have, and note the questions "
                            "to come back to. Then an energiser: everyone finds someone from another agency and "
-                           "tells them one thing they have tried since yesterday. Timing: 10 minutes.")
+                           "tells them one thing they have tried since yesterday. Walk through today's agenda. "
+                           "Timing: 10 minutes.")
 
 
 def _section(plan: CoursePlan, section, index: int = 0,
@@ -378,7 +409,7 @@ def _section(plan: CoursePlan, section, index: int = 0,
     if ("exercise", index, 0) in openings and not section.modules:  # the day opens the section: before its divider
         openings[("section", index)] = openings.pop(("exercise", index, 0))
     if ("section", index) in openings:
-        yield from _day_turn(openings[("section", index)][0])
+        yield from _day_turn(plan, openings[("section", index)][0])
     if section.role == "opening":  # the opening slides present it
         return
     if not (section.modules or section.exercises or section.awareness or section.messages or section.own_minutes):
@@ -393,14 +424,14 @@ def _section(plan: CoursePlan, section, index: int = 0,
         yield from _module(plan, module_plan, index, openings)
     for number, item in enumerate(section.exercises):
         if ("exercise", index, number) in openings:
-            yield from _day_turn(openings[("exercise", index, number)][0])
+            yield from _day_turn(plan, openings[("exercise", index, number)][0])
         yield from _tagged(("exercise", item.module_ref, item.title), _exercise(plan, item))
     for item in section.awareness:
         yield from _awareness(plan, item)
     if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
     if ("messages", index) in openings:  # a day may open on the key messages closing the teaching before it
-        yield from _day_turn(openings[("messages", index)][0])
+        yield from _day_turn(plan, openings[("messages", index)][0])
     for message in section.messages:  # a section of messages shares its time; one on its own takes its own
         share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
         yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))
@@ -452,7 +483,7 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
     m = mp.module
     opening = openings.get(("module", index, m.ref))
     if opening is not None and (opening[1] == 0 or not mp.steps):
-        yield from _day_turn(opening[0])  # the day starts with the module, or its topics have no slides of their own
+        yield from _day_turn(plan, opening[0])  # the day starts with the module, or its topics have no slides of their own
         opening = None
     if m.is_pending:
         yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para("DRAFT: this module is still to be defined",
@@ -476,11 +507,11 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
     for number, step in enumerate(mp.steps):
         if isinstance(step, ExerciseItem):
             if ("exercise", index, m.ref, number) in openings:
-                yield from _day_turn(openings[("exercise", index, m.ref, number)][0])
+                yield from _day_turn(plan, openings[("exercise", index, m.ref, number)][0])
             yield from _tagged(("exercise", step.module_ref, step.title), _exercise(plan, step))
             continue
         if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
-            yield from _day_turn(opening[0])
+            yield from _day_turn(plan, opening[0])
             opening = None
         folded = [msg for msg in step.messages if msg.id in step.topic.messages_in_notes]
         shown_next = [slot for msg in step.messages if msg not in folded and msg.role == "handout-contacts"
@@ -498,7 +529,7 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
             yield from _tagged(("message", message.id), _key_message(plan, message))
         elapsed += step.minutes
     if opening is not None:  # the day starts in the module's last minutes: open it before what follows
-        yield from _day_turn(opening[0])
+        yield from _day_turn(plan, opening[0])
 
 
 def _minutes_each(mp: ModulePlan) -> int:

@@ -574,3 +574,22 @@ def test_a_key_message_the_topic_already_makes_is_said_in_its_notes_not_on_a_sec
         assert not any(t.endswith(message.title) for t in titles), mid
         assert message.wording in slides[titles.index(topic)].notes, mid
     assert "Key message: Share information" in titles  # a message the topic does not itself make keeps its slide
+
+
+def test_a_day_turn_says_what_the_day_covered_and_the_next_day_opens_on_its_agenda(plans):
+    """The review: is-advisors' "Day 1: close" and "Day 2: welcome back" were near-empty section slides."""
+    from iwpacks.planning.timetable import clock
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    plan = plans["is-advisors"]
+    slides = {s.title: s for s in plan_slides(plan)}
+    close, opener = slides["Day 1: close"], slides["Day 2: welcome back"]
+    assert close.layout == opener.layout == "Title and Content"
+    covered = [p.text for p in close.body]
+    assert covered[0] == "Today we covered" and "Information Sharing in Practice" in covered
+    assert covered[-1].startswith("Tomorrow, from 09:00: ")
+    day2 = [r for r in plan.timetable.rows if r.day == 2]
+    agenda = [p.text for p in opener.body]
+    assert agenda[0] == f"Today, {clock(day2[0].start)}-{clock(day2[-1].end)}"
+    assert "15:20 Recap" in agenda and len(agenda) >= 5
+    assert not any(t[:2] == "IS" and t[2:4].isdigit() for t in agenda)  # module names, not codes
