@@ -288,6 +288,9 @@ class Topic:
     # Common messages (ids) this topic delivers: a course that carries one says it here, in the topic's
     # own context, instead of on a slide of its own (2.5: "interspersed at relevant points").
     messages: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    # Of those, the ones this topic's own points already make: the deck gives the message's standard wording
+    # in the topic's notes, to say, rather than a second slide that repeats the first.
+    messages_in_notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     # Who the words are written for (audience ids; empty: anyone), and versions for other audiences: a
     # course for an audience a variant names gets the variant's points and notes instead.
     addressed_to: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
@@ -1034,6 +1037,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "ground_rules.title": (),
     "ground_rules.rules": 0,
     "ground_rules.notes": (),
+    "day_turn.covered": (),  # the close of a day: what it covered, what the next day holds
+    "day_turn.tomorrow": ("start", "first"),
+    "day_turn.agenda": ("start", "end"),  # the welcome back: the day's agenda
     "principles.heading": (),
     "principles.intro": (),
     "principles.follow_up_pointer": (),

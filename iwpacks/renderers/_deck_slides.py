@@ -44,6 +44,8 @@ class Para:
     placeholder: bool = False
     bold: bool = False
     keep_with_next: bool = False  # a heading stays on the slide of the line it introduces
+    shows: str = ""  # the local slot whose full block this heading opens
+    points_to: str = ""  # the local slot whose full block this line points to ("see slide {slide}")
 
 
 @attrs.frozen
@@ -122,15 +124,23 @@ def _fill_slides(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para
     groups: list[list[Para]] = [[]]
     used = 0.0
     for index, para in enumerate(paras):
-        need = _lines(para, width)
-        if para.keep_with_next and index + 1 < len(paras):
-            need += _lines(paras[index + 1], width)
+        need = _kept_lines(paras, index, width)
         if groups[-1] and used + need > height:
             groups.append([])
             used = 0
         groups[-1].append(para)
         used += _lines(para, width)
     return [tuple(g) for g in groups if g]
+
+
+def _kept_lines(paras: Sequence[Para], index: int, width: int) -> float:
+    """Lines from paras[index] to the end of the run it keeps with: a heading with its first line, a short
+    list of contacts with all of it."""
+    need = _lines(paras[index], width)
+    while paras[index].keep_with_next and index + 1 < len(paras):
+        index += 1
+        need += _lines(paras[index], width)
+    return need
 
 
 def _numbered(title: str, index: int, count: int) -> str:
@@ -159,25 +169,44 @@ def _slot_homes(plan: CoursePlan) -> dict[str, tuple[str, str]]:
     return homes
 
 
-def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str] | None = None) -> list[Para]:
+SHORT_LIST = 4  # lines: a list this short is never split over two slides
+
+
+def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str] | None = None,
+                again: bool = False, later: Sequence[str] = ()) -> list[Para]:
+    """Each slot's block in full where the course first teaches it (a long one with the topic that has
+    time for it), and elsewhere a one-line pointer to that slide. `again`: the one place besides its home
+    where the seed asks for the block itself (what to do if you are worried a child is being abused).
+    `later`: slots the key message straight after shows, so the topic points there rather than repeat it."""
     out = []
     seen = _SHOWN.get()
     homes = _HOMES.get()
     for slot_id in slot_ids:
         shown = slot_text(plan, slot_id)
         home = homes.get(slot_id)
-        if seen is not None and len(shown.lines) >= LONG_SLOT and (
-                slot_id in seen or (home is not None and here is not None and home != here)):
-            where = ("As shown earlier in the course" if slot_id in seen
-                     else f"Shown in full later, with \u201c{_topic_title(plan, home)}\u201d")
-            out += [Para(shown.heading, bold=True, keep_with_next=True),
-                    Para(f"{where}; the handouts list them too", 1)]
+        elsewhere = home is not None and here is not None and home != here and len(shown.lines) >= LONG_SLOT
+        if seen is not None and not again and (slot_id in seen or elsewhere or slot_id in later):
+            out.append(Para(f"{shown.heading}: see slide {{slide}} and your handouts", points_to=slot_id))
             continue
         if seen is not None:
             seen.add(slot_id)
-        out.append(Para(shown.heading, bold=True, keep_with_next=True))
-        out += [Para(line, 1, placeholder=not shown.filled) for line in shown.lines]
+        short = len(shown.lines) <= SHORT_LIST
+        out.append(Para(shown.heading, bold=True, keep_with_next=True, shows=slot_id))
+        out += [Para(line, 1, placeholder=not shown.filled, keep_with_next=short and i + 1 < len(shown.lines))
+                for i, line in enumerate(shown.lines)]
     return out
+
+
+def _point_to_homes(slides: list[SlideSpec]) -> list[SlideSpec]:
+    """Fill in each pointer's slide number: the first slide that shows its slot's block."""
+    homes: dict[str, int] = {}
+    for number, slide in enumerate(slides, 1):
+        for para in slide.body:
+            if para.shows:
+                homes.setdefault(para.shows, number)
+    return [attrs.evolve(slide, body=tuple(
+        attrs.evolve(p, text=p.text.replace("{slide}", str(homes.get(p.points_to, "")))) if p.points_to else p
+        for p in slide.body)) for slide in slides]
 
 
 def _topic_title(plan: CoursePlan, where: tuple[str, str] | None) -> str:
@@ -240,7 +269,7 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
             continue
         slides += list(_section(plan, section, index, openings))
     slides += list(_closing(plan))
-    return _unique_titles(slides)
+    return _point_to_homes(_unique_titles(slides))
 
 
 def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
@@ -324,23 +353,54 @@ def _section_time(section) -> str:
     return "within the modules' time"
 
 
-def _day_turn(day: int) -> Iterator[SlideSpec]:
+def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     """Where one day ends and the next begins: the close of the day before, then the welcome back."""
-    yield SlideSpec("Section", f"Day {day - 1}: close", subtitle=(Para("What we covered today, and what comes "
-                                                                      "tomorrow"),),
-                    notes=f"Close day {day - 1} in the last minutes of its final session. Recap what the day covered "
-                          "against the objectives, say what tomorrow holds and when it starts, and collect the "
-                          "questions still open on a flip chart, to answer first thing tomorrow. Thank attendees.")
-    yield _day_opener(day)
+    covered = _day_items(plan, day - 1)
+    tomorrow = _day_items(plan, day)
+    first = next((r for r in plan.timetable.rows if r.day == day), None)
+    body = [Para(say(plan, "day_turn.covered"), bold=True, keep_with_next=True),
+            *(Para(label, 1) for label in dict.fromkeys(label for _, label in covered))]  # each once
+    if first is not None and tomorrow:
+        body.append(Para(say(plan, "day_turn.tomorrow", start=clock(first.start), first=tomorrow[0][1]), bold=True))
+    yield from _split("Title and Content", f"Day {day - 1}: close", body,
+                      f"Close day {day - 1} in the last minutes of its final session. Recap what the day covered "
+                      "against the objectives, say what tomorrow holds and when it starts, and collect the "
+                      "questions still open on a flip chart, to answer first thing tomorrow. Thank attendees.")
+    yield _day_opener(plan, day)
 
 
-def _day_opener(day: int) -> SlideSpec:
-    """The first slide of each day after the first: welcome back, a quick recap and an energiser."""
-    return SlideSpec("Section", f"Day {day}: welcome back", subtitle=(Para("What we covered, and what comes next"),),
+def _day_items(plan: CoursePlan, day: int) -> list[tuple[str, str]]:
+    """The day's agenda from the session plan: (start time, what), a module's topics and a run of exercises
+    each one line, the breaks left to the timetable on the "About this course" slide."""
+    out: list[tuple[str, str]] = []
+    for row in plan.timetable.rows:
+        if row.day != day or row.is_break or row.place[:1] == ("day",):
+            continue
+        label = "Exercises" if row.kind == "exercise" else _readable(row.label)
+        if out and out[-1][1] == label:
+            continue
+        out.append((clock(row.start), label))
+    return out
+
+
+def _readable(label: str) -> str:
+    """A session plan row as attendees read it: the module's name without its code or topic numbers."""
+    name = label.split(": topic")[0]
+    code, _, rest = name.partition(" ")
+    return rest if rest and code[:1].isupper() and code[-2:].isdigit() else name
+
+
+def _day_opener(plan: CoursePlan, day: int) -> SlideSpec:
+    """The first slide of each day after the first: welcome back, and the day's agenda."""
+    rows = [r for r in plan.timetable.rows if r.day == day]
+    agenda = [Para(say(plan, "day_turn.agenda", start=clock(rows[0].start), end=clock(rows[-1].end)), bold=True),
+              *(Para(f"{start} {label}", 1) for start, label in _day_items(plan, day))]
+    return SlideSpec("Title and Content", f"Day {day}: welcome back", tuple(agenda),
                      notes=f"Welcome everyone back to day {day}. Recap the day before in two minutes: ask each table "
                            "for one thing they took away and one question they still have, and note the questions "
                            "to come back to. Then an energiser: everyone finds someone from another agency and "
-                           "tells them one thing they have tried since yesterday. Timing: 10 minutes.")
+                           "tells them one thing they have tried since yesterday. Walk through today's agenda. "
+                           "Timing: 10 minutes.")
 
 
 def _section(plan: CoursePlan, section, index: int = 0,
@@ -349,7 +409,7 @@ def _section(plan: CoursePlan, section, index: int = 0,
     if ("exercise", index, 0) in openings and not section.modules:  # the day opens the section: before its divider
         openings[("section", index)] = openings.pop(("exercise", index, 0))
     if ("section", index) in openings:
-        yield from _day_turn(openings[("section", index)][0])
+        yield from _day_turn(plan, openings[("section", index)][0])
     if section.role == "opening":  # the opening slides present it
         return
     if not (section.modules or section.exercises or section.awareness or section.messages or section.own_minutes):
@@ -364,14 +424,14 @@ def _section(plan: CoursePlan, section, index: int = 0,
         yield from _module(plan, module_plan, index, openings)
     for number, item in enumerate(section.exercises):
         if ("exercise", index, number) in openings:
-            yield from _day_turn(openings[("exercise", index, number)][0])
+            yield from _day_turn(plan, openings[("exercise", index, number)][0])
         yield from _tagged(("exercise", item.module_ref, item.title), _exercise(plan, item))
     for item in section.awareness:
         yield from _awareness(plan, item)
     if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
     if ("messages", index) in openings:  # a day may open on the key messages closing the teaching before it
-        yield from _day_turn(openings[("messages", index)][0])
+        yield from _day_turn(plan, openings[("messages", index)][0])
     for message in section.messages:  # a section of messages shares its time; one on its own takes its own
         share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
         yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))
@@ -398,7 +458,8 @@ def _key_message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec
     the message does where it stands on its own, so it is never a lone sentence; the notes give the standard
     wording for the trainer to say word for word, the same in every course."""
     body = [Para(p) for p in message.points] or [Para(message.wording)]
-    body += _slot_paras(plan, message.slots)
+    # The seed's message on abuse shows its contacts, even where an earlier topic has shown them.
+    body += _slot_paras(plan, message.slots, again=message.role == "handout-contacts")
     title = f"Key message: {message.title}"
     if len(title) > TITLE_CHARS:  # the message's own title, whole, rather than one cut short
         title = message.title
@@ -409,7 +470,7 @@ def _key_message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec
 
 def _message(plan: CoursePlan, message: CommonMessage, minutes: int) -> Iterator[SlideSpec]:
     body = [Para(p) for p in message.points] or [Para(message.wording)]
-    body += _slot_paras(plan, message.slots)
+    body += _slot_paras(plan, message.slots, again=message.role == "handout-contacts")
     notes = (message.notes or message.wording) + f" Timing: about {format_minutes(max(1, minutes))}."
     yield from _split("Title and Content", message.title, body, notes)
 
@@ -422,7 +483,7 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
     m = mp.module
     opening = openings.get(("module", index, m.ref))
     if opening is not None and (opening[1] == 0 or not mp.steps):
-        yield from _day_turn(opening[0])  # the day starts with the module, or its topics have no slides of their own
+        yield from _day_turn(plan, opening[0])  # the day starts with the module, or its topics have no slides of their own
         opening = None
     if m.is_pending:
         yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para("DRAFT: this module is still to be defined",
@@ -446,29 +507,36 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
     for number, step in enumerate(mp.steps):
         if isinstance(step, ExerciseItem):
             if ("exercise", index, m.ref, number) in openings:
-                yield from _day_turn(openings[("exercise", index, m.ref, number)][0])
+                yield from _day_turn(plan, openings[("exercise", index, m.ref, number)][0])
             yield from _tagged(("exercise", step.module_ref, step.title), _exercise(plan, step))
             continue
         if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
-            yield from _day_turn(opening[0])
+            yield from _day_turn(plan, opening[0])
             opening = None
-        yield from _tagged(("topic", m.ref, step.topic.title), _topic(plan, m, step.topic, step.minutes))
+        folded = [msg for msg in step.messages if msg.id in step.topic.messages_in_notes]
+        shown_next = [slot for msg in step.messages if msg not in folded and msg.role == "handout-contacts"
+                      for slot in msg.slots]
+        topic_slides = list(_topic(plan, m, step.topic, step.minutes, later=shown_next))
+        topic_slides[0] = attrs.evolve(topic_slides[0], notes=topic_slides[0].notes + "".join(
+            f" Key message, {msg.title}: say it in these words, the same in every course: {msg.wording}"
+            for msg in folded))
+        yield from _tagged(("topic", m.ref, step.topic.title), iter(topic_slides))
         for extra in step.audience_slides:  # the topic taken further for this audience: one of the topic's slides
             yield from _tagged(("topic", m.ref, step.topic.title), iter(_split(
                 "Title and Content", f"{m.ref}: {extra.title}", [Para(p) for p in extra.points],
                 f"{extra.notes} Timing: a few minutes, within this topic's time.")))
-        for message in step.messages:
+        for message in (msg for msg in step.messages if msg not in folded):
             yield from _tagged(("message", message.id), _key_message(plan, message))
         elapsed += step.minutes
     if opening is not None:  # the day starts in the module's last minutes: open it before what follows
-        yield from _day_turn(opening[0])
+        yield from _day_turn(plan, opening[0])
 
 
 def _minutes_each(mp: ModulePlan) -> int:
     return max(1, mp.minutes // max(1, len(mp.topics)))
 
 
-def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[SlideSpec]:
+def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Sequence[str] = ()) -> Iterator[SlideSpec]:
     notes = topic.notes or _prompt(m, topic)
     if topic.slide_title and not plan.release:  # the policy team's draft keeps the strategy's own words
         notes = f"The strategy calls this topic \u201c{topic.title}\u201d. {notes}"
@@ -477,7 +545,7 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int) -> Iterator[
         notes += f" Local note: {topic.local_notes}"
     if topic.slots:
         notes += " Show the local details on the slide."
-    body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title))
+    body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title), later=later)
     title = f"{m.ref}: {topic.slide_title or topic.title}"
     diagram = plan.drawn_diagram(m.ref, topic)  # a picture an earlier module drew is not drawn again
     if diagram is not None and diagram.placement == "beside" and len(chunk(body, HALF)) == 1:
@@ -542,30 +610,82 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
     launch = e.setup or (f"Introduce the {e.kind.replace('-', ' ')}. Read it aloud or give attendees time to read it."
                          + (" Give each player their role card from the trainer guide." if e.role_briefs else ""))
     timing = ("Timing: " + "; ".join(e.timing) + ".") if e.timing else f"Timing: {format_minutes(e.minutes)} in all."
+    # A short scenario reads at the template's size; only a long one needs the smaller type to fit a slide.
+    short = len(chunk(scenario, FULL)) == 1
     yield from _split("Title and Content", f"Exercise: {e.title}{optional}", scenario, f"{launch}\n{timing}",
-                      box=FULL_SMALL, size=SMALL)
+                      box=FULL if short else FULL_SMALL, size=None if short else SMALL)
     task = [Para(i) for i in e.instructions]
     questions = [Para(q) for q in e.questions]
     # While groups work: what to listen for and what good answers cover; then the debrief. With a second
     # task slide, the debrief goes on the last one, so no two slides repeat the same notes.
     working = (_listed("Listen for", e.listen_for) + _listed("Good answers cover", e.facilitation)).strip()
     debrief = _listed("Debrief", e.debrief).strip()
-    title = f"Exercise: {_without_stop(e.title)}: your task"
-    left, right = chunk(task, HALF_SMALL), chunk(questions, HALF_SMALL)
-    if len(left) <= 1 and len(right) <= 1:  # side by side on one slide
-        yield SlideSpec("Exercise", title, left[0] if left else (), right=right[0] if right else (),
-                        headings=("What to do" if task else "", "Questions" if questions else ""),
-                        notes=f"{working}\n{debrief}".strip(), size=SMALL)
-        return
-    # Too long for two columns: the task full width, then the questions on a slide of their own, so no slide
-    # is left holding two bullets beside an empty column.
-    slides = [*_split("Title and Content", title, task, "", box=FULL_SMALL, size=SMALL),
-              *_split("Title and Content", f"Exercise: {_without_stop(e.title)}: questions", questions, "",
-                      box=FULL_SMALL, size=SMALL)]
-    for i, slide in enumerate(slides, 1):
-        notes = working if i == 1 else debrief if i == len(slides) else \
-            "Groups carry on with the task; the first task slide's notes say what to listen for."
-        yield attrs.evolve(slide, notes=notes or "Groups carry on with the task.")
+    yield from _task_slides(e.title, task, questions, working, debrief)
+
+
+def _task_slides(name: str, task: list[Para], questions: list[Para], working: str,
+                 debrief: str) -> Iterator[SlideSpec]:
+    """An exercise's task and questions, always in the two-column "Exercise" layout at one size, so every
+    exercise looks the same. Too long for one slide, they go over two columns a slide, each column a part
+    of one list, so no slide is left with an empty half: the list with most to say takes the odd column."""
+    columns = _columns(task, questions)
+    slides = [columns[i:i + 2] for i in range(0, len(columns), 2)]
+    titles = _task_titles(_without_stop(name), slides, task)
+    for number, (title, pair) in enumerate(zip(titles, slides), 1):
+        (left_heading, left), (right_heading, right) = (*pair, ("", ()))[:2]
+        if len(slides) == 1:
+            notes = f"{working}\n{debrief}".strip()
+        else:
+            notes = working if number == 1 else debrief if number == len(slides) else \
+                "Groups carry on with the task; the first task slide's notes say what to listen for."
+        yield SlideSpec("Exercise", title, left, right=right, headings=(left_heading, right_heading),
+                        notes=notes or "Groups carry on with the task.", size=SMALL)
+
+
+def _columns(task: list[Para], questions: list[Para]) -> list[tuple[str, tuple[Para, ...]]]:
+    """(heading, paragraphs) for each column: the task's columns, then the questions'. A column that goes
+    on with the list of the column beside it needs no heading; one that opens a slide says "(continued)"."""
+    parts = [(heading, chunk(paras, HALF_SMALL)) for heading, paras in (("What to do", task), ("Questions", questions))
+             if paras]
+    if sum(len(groups) for _, groups in parts) % 2 and len(parts) == 2:  # an odd column: the fuller list takes two
+        fuller = max(range(2), key=lambda i: _column_lines(parts[i][1]) / len(parts[i][1]))
+        heading, groups = parts[fuller]
+        source = task if heading == "What to do" else questions
+        parts[fuller] = (heading, _chunk_into(source, HALF_SMALL, len(groups) + 1))
+    columns: list[tuple[str, tuple[Para, ...]]] = []
+    for heading, groups in parts:
+        for i, group in enumerate(groups):
+            opens_slide = len(columns) % 2 == 0
+            columns.append((heading if i == 0 else f"{heading} (continued)" if opens_slide else "", group))
+    return columns
+
+
+def _column_lines(groups: Sequence[tuple[Para, ...]]) -> float:
+    return sum(_lines(p, HALF_SMALL[0]) for group in groups for p in group)
+
+
+def _chunk_into(paras: Sequence[Para], box: tuple[int, int], count: int) -> list[tuple[Para, ...]]:
+    """The paragraphs in at most `count` groups of about equal length: the lowest column that takes them all."""
+    width, height = box
+    total = sum(_lines(p, width) for p in paras)
+    for even_height in range(max(1, math.floor(total / count)), height + 1):
+        groups = _fill_slides(paras, (width, even_height))
+        if len(groups) <= count:
+            return groups
+    return _fill_slides(paras, box)
+
+
+def _task_titles(name: str, slides: Sequence[Sequence[tuple[str, tuple[Para, ...]]]], task: list[Para]) -> list[str]:
+    """"...: your task" on the slides that hold some of the task (", continued" after the first), and
+    "...: questions" on a slide that holds only questions."""
+    titles = []
+    for pair in slides:
+        holds_task = any(p in task for _, group in pair for p in group)
+        if not holds_task:
+            titles.append(f"Exercise: {name}: questions")
+        else:
+            titles.append(f"Exercise: {name}: your task" + (", continued" if titles else ""))
+    return titles
 
 
 def _listed(label: str, lines: Sequence[str]) -> str:
@@ -590,10 +710,13 @@ def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
 
 
 def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
-    # Local sources show on the common message slide "Sources of further information", just before.
-    sources = [Para(f"{s.title}: {s.url}") for s in plan.sources]
-    yield from _split("Title and Content", "Key sources of information", sources,
-                      "Point attendees to the sources in their handouts, and to the local ones on the slide before.")
+    # The common message "Sources of further information", just before, points to the handouts' list of
+    # sources; a course without it lists the national sources here. Never both: sources are shown once.
+    local_sources = plan.slot_for("local-sources")
+    if not any(local_sources in m.slots for s in plan.sections if not s.omitted for m in s.messages):
+        sources = [Para(f"{s.title}: {s.url}") for s in plan.sources]
+        yield from _split("Title and Content", "Key sources of information", sources,
+                          "Point attendees to the sources in their handouts.")
     network = slot_text(plan, plan.slot_for("network"))
     training = slot_text(plan, plan.slot_for("booking"))
     yield SlideSpec("Closing", "Thank you", body=tuple(Para(line, placeholder=not network.filled)

@@ -145,6 +145,7 @@ def _material(f: Fields, module: Module) -> Material | None:
                             minutes=t.integer("minutes", required=False, minimum=1),
                             slots=t.id_list("slots", SLOT_REF, what="slot id (or slot.part)"), slide_title=slide_title,
                             messages=t.id_list("messages", what="common message id"),
+                            messages_in_notes=t.id_list("messages_in_notes", what="common message id"),
                             addressed_to=t.id_list("addressed_to", what="audience id"),
                             diagram=read_diagram(t),
                             variants=[_topic_variant(v) for v in t.records("variants", _TOPIC_VARIANT_KEYS,

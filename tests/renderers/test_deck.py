@@ -145,7 +145,7 @@ def test_changing_a_common_message_once_changes_every_deck(tmp_path, brand):
     assert text.count(old) == 1  # written once, in one file
     path.write_text(text.replace(old, new), encoding="utf-8")
     edited = iwpacks.load_programme(content)
-    for cid in ("iw-practitioners", "caf-practitioners", "lp-trainers"):
+    for cid in ("caf-trainers", "caf-practitioners", "lp-trainers"):  # iw-practitioners says it in IW01's notes
         text = " ".join(slide_text(s) for s in slides_of(DeckRenderer().render(plan_course(edited, cid), brand)))
         assert new in text and old not in text, cid
 
@@ -197,7 +197,15 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
 def test_the_sources_message_leads_into_the_sources_slides_after_the_recap(decks):
     titles = [s.shapes.title.text for s in slides_of(decks["caf-practitioners"])]
     at = titles.index("Sources of further information")
-    assert titles[at - 1].startswith("Recap: ") and titles[at + 1].startswith("Key sources of information")
+    assert titles[at - 1].startswith("Recap: ") and titles[at + 1] == "Thank you"
+
+
+def test_sources_close_the_course_on_one_slide_that_points_to_the_handouts(decks):
+    """The review: is-advisors closed on "Sources of further information" and "Key sources (1 of 2)/(2 of 2)"."""
+    for cid, data in decks.items():
+        titles = [s.shapes.title.text for s in slides_of(data) if s.shapes.title is not None]
+        ending = [t for t in titles if t.startswith(("Sources of further information", "Key sources of information"))]
+        assert len(ending) == 1, (cid, ending)
 
 
 def test_an_audience_that_starts_with_an_acronym_keeps_its_capitals(decks):
@@ -264,9 +272,34 @@ def test_an_exercise_task_too_long_for_two_columns_gives_its_questions_a_slide_o
             if slide.title.endswith(": questions"):
                 split += 1
                 task = slides[i - 1]
-                assert task.title.endswith(": your task") and task.layout == "Title and Content", (cid, task.title)
+                assert task.title.endswith(": your task") and task.layout == "Exercise", (cid, task.title)
                 assert slide.notes.startswith("Debrief") and not task.notes.startswith("Debrief"), cid
     assert split  # the long tasks (Kyle step 2, the teach-back) take this shape
+
+
+def test_every_exercise_task_slide_has_the_two_column_layout_at_one_size_and_no_empty_half(plans):
+    """The review: caf-trainers' long tasks were plain 20 pt bullets on half-empty "Title and Content" slides,
+    the short ones two-column "Exercise" slides."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    tasks = 0
+    for cid, plan in plans.items():
+        for slide in plan_slides(plan):
+            if slide.title.startswith("Exercise: ") and (": your task" in slide.title
+                                                         or slide.title.endswith(": questions")):
+                tasks += 1
+                assert slide.layout == "Exercise" and slide.size == 20, (cid, slide.title)
+                assert slide.body and slide.right, (cid, slide.title)  # both halves hold something
+    assert tasks > 50
+
+
+def test_a_short_scenario_reads_at_the_templates_size_not_in_small_type(plans):
+    """The review: Kyle's step 2 scenario filled half its slide in 20 pt type."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    step2 = next(s for s in plan_slides(plans["caf-trainers"])
+                 if s.title == "Exercise: Kyle's family, step 2: the discussion")
+    assert step2.size is None and step2.layout == "Title and Content"
 
 
 def test_each_day_after_the_first_opens_with_a_welcome_back_slide(plans, decks):
@@ -372,6 +405,30 @@ def test_a_continued_slide_repeats_its_heading_and_not_its_notes():
     assert any(p.text.endswith("(continued)") for s in continued for p in s.body)
 
 
+def test_a_local_block_is_shown_once_and_elsewhere_a_one_line_pointer_to_its_slide():
+    """The review: caf-trainers showed the safeguarding contacts on four slides; is-advisors on two slides back
+    to back; a topic split from its slide to make room for them; two advice contacts split with "(continued)"."""
+    import iwpacks
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+    from iwpacks.planning.plan import plan_course
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    master = iwpacks.load_programme()
+    local = apply_overlay(master, load_overlay(master, "northmoor"))
+    for cid in ("caf-trainers", "is-advisors", "iw-practitioners", "caf-practitioners"):
+        slides = plan_slides(plan_course(local, cid))
+        full = [n for n, s in enumerate(slides, 1) if any(p.text == "Local safeguarding contacts" for p in s.body)]
+        abuse = [n for n, s in enumerate(slides, 1) if s.title.endswith("worried that a child is being abused")]
+        assert 1 <= len(full) <= 2 and set(full) - set(abuse) <= {full[0]}, (cid, full)  # home, and the message
+        pointers = [p.text for s in slides for p in s.body if p.text.startswith("Local safeguarding contacts: ")]
+        assert all(p == f"Local safeguarding contacts: see slide {full[0]} and your handouts" for p in pointers), cid
+        for slide in slides:
+            assert not any(p.text.endswith("(continued)") and "contacts" in p.text for p in slide.body), slide.title
+    slides = plan_slides(plan_course(local, "is-advisors"))
+    welfare = [s.title for s in slides if s.title.startswith("IS02: Sharing information when concerned")]
+    assert welfare == ["IS02: Sharing information when concerned about a child's welfare"]
+
+
 def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
     """The review: the Northmoor CAF arrangements filled eleven slides, repeated four times."""
     import iwpacks
@@ -384,14 +441,14 @@ def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
     texts = [p.text for s in plan_slides(plan) for p in s.body]
     first_line = next(t for t in texts if t.startswith("Forms, and where to get them: "))
     assert texts.count(first_line) == 1
-    assert texts.count("As shown earlier in the course; the handouts list them too") >= 2
     # Shown in full with the topic that has time for them, not CAF01's three minutes on sources, which points on.
     slides = plan_slides(plan)
-    home = next(s for s in slides if any(p.text == first_line for p in s.body))
-    assert home.title.startswith("CAF02: Enabling the CAF process locally"), home.title
+    home = next(n for n, s in enumerate(slides, 1) if any(p.text == first_line for p in s.body))
+    assert slides[home - 1].title.startswith("CAF02: Enabling the CAF process locally"), slides[home - 1].title
+    pointer = f"How the CAF and lead professional arrangements work locally: see slide {home} and your handouts"
+    assert texts.count(pointer) >= 2
     sources = next(s for s in slides if s.title.startswith("CAF01: Other training and sources of information"))
-    assert any(p.text.startswith("Shown in full later, with \u201cEnabling the CAF process locally\u201d")
-               for p in sources.body)
+    assert any(p.text == pointer for p in sources.body)
     again = plan_slides(plan)  # a second deck of the same plan is drawn the same
     assert [s.body for s in again] == [s.body for s in plan_slides(plan)]
 
@@ -501,3 +558,38 @@ def test_where_advisers_turn_for_answers_is_drawn_not_an_empty_slide(decks):
 
     drawn = " ".join(texts(slide.shapes))
     assert "Caldicott Guardian" in drawn and "Turn to it for" in drawn
+
+
+def test_a_key_message_the_topic_already_makes_is_said_in_its_notes_not_on_a_second_slide(plans, programme):
+    """The review: iw-practitioners' topic slides on duties, benefits and the ECM principles were each followed
+    by a key-message slide saying the same."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    slides = plan_slides(plans["iw-practitioners"])
+    titles = [s.title for s in slides]
+    for mid, topic in (("duties", "IW01: The duties of the Children Act 2004"),
+                       ("benefits", "IW01: Benefits for children, families, practitioners and organisations"),
+                       ("holistic-view", "IW01: ECM guiding principles"), ("be-proactive", "IW01: ECM guiding principles")):
+        message = programme.common_messages[mid]
+        assert not any(t.endswith(message.title) for t in titles), mid
+        assert message.wording in slides[titles.index(topic)].notes, mid
+    assert "Key message: Share information" in titles  # a message the topic does not itself make keeps its slide
+
+
+def test_a_day_turn_says_what_the_day_covered_and_the_next_day_opens_on_its_agenda(plans):
+    """The review: is-advisors' "Day 1: close" and "Day 2: welcome back" were near-empty section slides."""
+    from iwpacks.planning.timetable import clock
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    plan = plans["is-advisors"]
+    slides = {s.title: s for s in plan_slides(plan)}
+    close, opener = slides["Day 1: close"], slides["Day 2: welcome back"]
+    assert close.layout == opener.layout == "Title and Content"
+    covered = [p.text for p in close.body]
+    assert covered[0] == "Today we covered" and "Information Sharing in Practice" in covered
+    assert covered[-1].startswith("Tomorrow, from 09:00: ")
+    day2 = [r for r in plan.timetable.rows if r.day == 2]
+    agenda = [p.text for p in opener.body]
+    assert agenda[0] == f"Today, {clock(day2[0].start)}-{clock(day2[-1].end)}"
+    assert "15:20 Recap" in agenda and len(agenda) >= 5
+    assert not any(t[:2] == "IS" and t[2:4].isdigit() for t in agenda)  # module names, not codes

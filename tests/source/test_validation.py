@@ -237,6 +237,7 @@ def test_the_content_keys_come_from_the_model_classes():
     from iwpacks.model import Course, CourseSection, Exercise, Topic, content_keys
 
     assert content_keys(Topic) == ("title", "points", "notes", "minutes", "slots", "slide_title", "messages",
+                                   "messages_in_notes",
                                    "addressed_to", "variants", "diagram")
     assert "after_topic" in content_keys(Exercise) and "topic" not in content_keys(Exercise)
     assert "processes" in content_keys(CourseSection) and "awareness" not in content_keys(CourseSection)
