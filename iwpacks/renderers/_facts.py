@@ -123,4 +123,4 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
                        for s in plan.sections if not s.omitted)
         + (((WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)),)
            if plan.timetable.welcome_back_minutes else ()),
-        notes=course.notes, draft=plan.draft)
+        notes=((course.beyond_appendix,) if course.beyond_appendix else ()) + course.notes, draft=plan.draft)
