@@ -496,6 +496,12 @@ class Module:
         return self._read("objectives", self.objectives)
 
     @property
+    def objective_corrections(self) -> tuple[Correction, ...]:
+        """The corrections to objectives: the specification quotes the seed's words, every other artefact reads
+        them corrected, so a pack that holds both says why they differ."""
+        return tuple(c for c in self.corrections if c.field.startswith("objectives["))
+
+    @property
     def attendee_objectives(self) -> tuple[str, ...]:
         """The objectives an attendee reads on a form or certificate: the content's words for attendees where it
         gives them, else the objectives as read."""

@@ -393,3 +393,16 @@ def test_two_questions_in_a_row_that_end_in_one_outcome_share_its_box(programme,
         assert len(record) == 1, target
         questions = [b for b in figure.boxes if b.text in {q.question for q in flow.questions[1:]}]
         assert all(record[0].y <= q.y + q.h / 2 <= record[0].y + record[0].h for q in questions), target
+
+
+def test_a_one_column_matrix_cell_holds_a_longer_list_than_a_cell_of_several(tmp_path):
+    """The CAF's development elements, 'speech, language and communications' among them, are 126 characters:
+    a one-column matrix gives its cell the width of several, so it takes up to 140; two columns still take 110."""
+    cell = "x" * 126
+    one = f"kind: matrix\ntitle: One\ncolumns: [Elements]\nrows:\n- label: a\n  cells: ['{cell}']"
+    iwpacks.load_programme(_content_with_diagram(tmp_path / "one", one))  # no error
+    two = f"kind: matrix\ntitle: Two\ncolumns: [A, B]\nrows:\n- label: a\n  cells: ['{cell}', b]"
+    assert re.search(r"diagram\.rows\[0\]\.cells\[0\]: at most 110 characters fit here; this is 126",
+                     _error(tmp_path / "two", two))
+    long = f"kind: matrix\ntitle: Long\ncolumns: [Elements]\nrows:\n- label: a\n  cells: ['{'x' * 141}']"
+    assert re.search(r"at most 140 characters fit here; this is 141", _error(tmp_path / "long", long))
