@@ -71,7 +71,7 @@ def _all(pack_text) -> str:
 def test_the_continuum_says_one_thing_everywhere(pack_text, slides):
     """Finding 1: the CAF is for additional needs, early; a lead professional wherever several services are
     involved (additional or complex needs, a team around the child); statutory or specialist assessment for
-    complex and acute needs. The old wordings said the CAF and the lead professional were 'mainly' for one stage,
+    the most complex needs and for protection. The old wordings said the CAF and the lead professional were 'mainly' for one stage,
     and complex needs went only to statutory services."""
     text = _all(pack_text)
     for contradiction in ("designed mainly for the additional needs stage", "work mainly with additional and complex",
@@ -85,7 +85,7 @@ def test_the_continuum_says_one_thing_everywhere(pack_text, slides):
     for (cid, title), words in slides.items():
         assert "Statutory and specialist assessments" not in words, (cid, title)
     handouts = pack_text[("caf-trainers", "handouts")]                  # the reference sheet and the diagrams
-    assert "complex and acute needs call for a statutory or specialist assessment" in handouts
+    assert "the most complex needs, and a child in need of protection, call for a statutory or specialist assessment" in handouts
     assert "The CAF is used early, for additional needs; a lead professional co-ordinates wherever several " \
            "services are involved" in handouts
     answers = pack_text[("iw-practitioners", "knowledge-check-answers")]

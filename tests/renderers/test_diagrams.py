@@ -174,14 +174,14 @@ def test_a_diagram_that_fits_no_size_is_a_build_warning(tmp_path, brand):
 
 def test_a_long_decision_chain_reads_across_a_wide_slide_at_a_readable_size(programme, brand):
     flow = next(t.diagram for t in programme.modules["IS02"].material.topics
-                if t.diagram is not None and t.diagram.kind == "decision" and len(t.diagram.questions) == 5)
+                if t.diagram is not None and t.diagram.kind == "decision" and len(t.diagram.questions) >= 4)
     figure = lay_out(flow, brand, SLIDE)
     questions = [b for b in figure.boxes if b.text in {q.question for q in flow.questions}]
-    assert len(questions) == 5 and len({b.y for b in questions}) == 1  # one row
+    assert len(questions) == len(flow.questions) and len({b.y for b in questions}) == 1  # one row
     assert [b.x for b in questions] == sorted(b.x for b in questions)  # in the order they are asked
     assert min(b.size for b in questions) >= 14
     page = lay_out(flow, brand, PAGE)  # a page is taller than it is wide for this: down the page
-    assert len({b.y for b in page.boxes if b.text in {q.question for q in flow.questions}}) == 5
+    assert len({b.y for b in page.boxes if b.text in {q.question for q in flow.questions}}) == len(flow.questions)
 
 
 def test_a_diagram_beside_points_too_long_for_half_a_slide_is_a_warning(tmp_path):
