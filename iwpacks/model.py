@@ -499,6 +499,12 @@ class Module:
         return self._read("objectives", self.objectives)
 
     @property
+    def objective_corrections(self) -> tuple[Correction, ...]:
+        """The corrections to objectives: the specification quotes the seed's words, every other artefact reads
+        them corrected, so a pack that holds both says why they differ."""
+        return tuple(c for c in self.corrections if c.field.startswith("objectives["))
+
+    @property
     def attendee_objectives(self) -> tuple[str, ...]:
         """The objectives an attendee reads on a form or certificate: the content's words for attendees where it
         gives them, else the objectives as read."""
@@ -607,12 +613,26 @@ class Course:
     # learning), where the course has the room the strategy's minimum leaves out.
     run_optional: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    # Why the course delivers modules its Appendix 1 cell does not list: the training plan shows the cell as
+    # the strategy writes it, and says beside it what the course adds and why.
+    beyond_appendix: str = ""
     source: str = attrs.field(default="", eq=False)
 
     @property
     def modules(self) -> tuple[str, ...]:
         """Module refs in delivery order."""
         return tuple(ref for section in self.sections for ref in section.modules)
+
+    @property
+    def appendix_modules(self) -> tuple[str, ...]:
+        """The module refs of the Appendix 1 cell, as the strategy lists them: "Intro to CAF (CAF01)" -> CAF01."""
+        return tuple(entry[entry.rindex("(") + 1:-1] for entry in self.appendix_cell
+                     if entry.endswith(")") and "(" in entry)
+
+    @property
+    def added_modules(self) -> tuple[str, ...]:
+        """Modules the course delivers that its Appendix 1 cell does not list, in delivery order."""
+        return tuple(ref for ref in self.modules if ref not in self.appendix_modules)
 
     @property
     def messages(self) -> tuple[str, ...]:
@@ -975,6 +995,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.reading": (),
     "training_plan.programme_heading": (),
     "training_plan.programme_intro": ("processes",),
+    "training_plan.cell_differs": ("added",),  # a cell whose course delivers more than Appendix 1 lists
+    "training_plan.beyond_appendix": ("course", "added", "reason"),
     "training_plan.modules_heading": (),
     "training_plan.modules_intro": (),
     "training_plan.modules_columns": 2,
@@ -984,7 +1006,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.still_to_define": (),
     "training_plan.catalogue_heading": (),
     "training_plan.catalogue_intro": (),
-    "training_plan.catalogue_columns": 4,
+    "training_plan.length": ("span", "hours"),  # a catalogue row's length: span, each day's hours
+    "training_plan.catalogue_columns": 5,
     "course.more_contacts": ("count",),  # where a one-page document lists the first few of a long contact list
     "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism
     "facilitation.heading": (),

@@ -110,6 +110,13 @@ class Timetable:
         return f"{self.days} day{'s' if self.days != 1 else ''}"
 
     @property
+    def day_hours(self) -> tuple[tuple[int, int], ...]:
+        """Each day's (start, end), breaks and lunch included: what a booking says beside the span, so "2 days"
+        with a lunch and "2 half days" without one read as the hours they are."""
+        return tuple((min(r.start for r in rows), max(r.end for r in rows))
+                     for rows in ([r for r in self.rows if r.day == d] for d in range(1, self.days + 1)) if rows)
+
+    @property
     def welcome_back_minutes(self) -> int:
         """The time each day after the first gives its welcome back: in the plan, beyond the sections'."""
         return sum(r.minutes for r in self.rows if r.place[:1] == ("day",))

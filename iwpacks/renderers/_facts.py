@@ -42,6 +42,7 @@ class ModuleFacts:
     objectives_lead: str
     objectives: tuple[str, ...]
     content: tuple[str, ...]
+    objective_notes: tuple[str, ...] = ()  # why the slides and forms word an objective otherwise than it is quoted
 
 
 @attrs.frozen
@@ -103,7 +104,8 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
                         if d and d.optional_extra else ""),
         delivery=module.delivery_text, audience=" ".join(module.audience_text), prerequisites=prereq,
         entry_requirements=entry, responsibility=module.responsibility, objectives_lead=module.objectives_lead,
-        objectives=module.objectives, content=module.content_read)
+        objectives=module.objectives, content=module.content_read,
+        objective_notes=tuple(c.note for c in module.objective_corrections))
 
 
 def course_facts(plan: CoursePlan) -> CourseFacts:
@@ -123,4 +125,4 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
                        for s in plan.sections if not s.omitted)
         + (((WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)),)
            if plan.timetable.welcome_back_minutes else ()),
-        notes=course.notes, draft=plan.draft)
+        notes=((course.beyond_appendix,) if course.beyond_appendix else ()) + course.notes, draft=plan.draft)

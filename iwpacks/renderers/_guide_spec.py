@@ -32,6 +32,8 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
             continue
         doc.add_paragraph(m.objectives_lead)
         bullets(doc, m.objectives)
+        for note in m.objective_notes:  # the slides and forms read the objective corrected: say why
+            doc.add_paragraph(note)
     _timings(doc, facts, plan.release)
     add_heading(doc, "Target audience", 2)
     doc.add_paragraph(f"{facts.audience}: {facts.audience_summary}")

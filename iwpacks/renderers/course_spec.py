@@ -200,8 +200,9 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
 def _editorial_notes(module: Module, plan: CoursePlan) -> list[str]:
     """The content's recorded decisions about this module: notes, corrected slips, substitutions."""
     notes = [module.note] if module.note else []
-    if not plan.release:  # how the content reads a slip in the strategy: the policy team's record, not a trainer's
-        notes += [c.note for c in module.corrections]
+    # How the content reads a slip in the strategy: the policy team's record, and a trainer's too where the
+    # slides and forms word an objective otherwise than the specification quotes it.
+    notes += [c.note for c in (module.corrections if not plan.release else module.objective_corrections)]
     if module.substitutes:
         sub = module.substitutes
         who = " and ".join(mid_sentence(plan.audience_names[a]) for a in sub.audiences)

@@ -14,7 +14,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from iwpacks.model import Diagram, MatrixRow
 from iwpacks.planning.plan import plan_course
+from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.routes import training_route
+from iwpacks.planning.timetable import clock
 from iwpacks.renderers._diagram_layout import Target, lay_out
 from iwpacks.renderers._diagram_pdf import FigureFlowable
 from iwpacks.renderers._facts import course_facts
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
 
     from iwpacks.model import Brand, Course, Programme
+    from iwpacks.planning.plan import CoursePlan
 
 FILENAME = "training-plan.pdf"
 # Short enough to follow the cover and its panel on page one; the cells' module lists still fit at 8.5 pt.
@@ -128,19 +131,32 @@ def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dic
     by_cell = {(c.audience, c.process): c for c in programme.courses.values()}
     later = _say(programme, "training_plan.still_to_define")
     names = "; ".join(f"{p.name} ({p.short_name})" for p in processes)  # spelled out before the columns use them
-    rows = [MatrixRow(label=a.name, cells=[_cell(by_cell.get((a.id, p.id)), later) for p in processes])
+    rows = [MatrixRow(label=a.name, cells=[_cell(programme, by_cell.get((a.id, p.id)), later) for p in processes])
             for a in programme.audiences.values()]
     diagram = Diagram(kind="matrix", title=_say(programme, "training_plan.programme_heading"),
                       columns=[p.short_name for p in processes], rows=rows)
     heading = Heading(diagram.title, s["h1"])
     intro = Paragraph(text(_say(programme, "training_plan.programme_intro", processes=names)), s["lead_in"])
-    return [heading, intro, FigureFlowable(lay_out(diagram, brand, MATRIX), brand), *_module_key(programme, brand, s)]
+    return [heading, intro, FigureFlowable(lay_out(diagram, brand, MATRIX), brand),
+            *_beyond_appendix(programme, s), *_module_key(programme, brand, s)]
 
 
-def _cell(course: Course | None, later: str) -> str:
+def _cell(programme: Programme, course: Course | None, later: str) -> str:
+    """The cell as Appendix 1 writes it (the plan presents the strategy's table), marked where the course
+    delivers more, which the note under the table explains."""
     if course is None:
         return "\u2013"
-    return ", ".join(course.modules) + (f"\n{later}" if course.is_pending else "")
+    cell = ", ".join(course.appendix_modules)
+    if course.added_modules:
+        cell += "\n" + _say(programme, "training_plan.cell_differs", added=", ".join(course.added_modules))
+    return cell + (f"\n{later}" if course.is_pending else "")
+
+
+def _beyond_appendix(programme: Programme, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Under the table, for each course that delivers modules its cell does not list: what it adds and why."""
+    return [Paragraph(text(_say(programme, "training_plan.beyond_appendix", course=c.title,
+                                added=", ".join(c.added_modules), reason=c.beyond_appendix)), s["lead_in"])
+            for c in programme.courses.values() if c.added_modules]
 
 
 def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -201,19 +217,28 @@ def _box_label(programme: Programme, course: Course) -> str:
     return f"{name}\n{course_facts(plan_course(programme, course.id)).days}"
 
 
+def _length(programme: Programme, plan: CoursePlan) -> str:
+    """The course's span as a booking reads it, with each day's hours: "2 half days: 09:00-12:30 and
+    09:00-12:40". The hours show what the span means (a day has a lunch, a half day none); the training time
+    beside it, breaks and lunch left out, compares courses whatever their span."""
+    hours = [f"{clock(start)}\u2013{clock(end)}" for start, end in plan.timetable.day_hours]
+    times = hours[0] if len(hours) == 1 else ", ".join(hours[:-1]) + " and " + hours[-1]
+    return _say(programme, "training_plan.length", span=plan.timetable.span, hours=times)
+
+
 def _catalogue(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]
                ) -> list[Flowable]:
     columns = programme.guide_text["training_plan.catalogue_columns"]
     rows = [[Paragraph(text(h), s["cell_head"]) for h in columns]]
     for course in courses:
         if course.is_pending:
-            length = _say(programme, "training_plan.still_to_define")
+            length, training = _say(programme, "training_plan.still_to_define"), ""
         else:
-            facts = course_facts(plan_course(programme, course.id))
-            length = f"{facts.days} ({facts.total_planned})"
-        cells = (course.title, programme.audiences[course.audience].name, length, ", ".join(course.modules))
+            plan = plan_course(programme, course.id)
+            length, training = _length(programme, plan), format_minutes(plan.planned_minutes)
+        cells = (course.title, programme.audiences[course.audience].name, length, training, ", ".join(course.modules))
         rows.append([Paragraph(text(c), s["cell_bold"] if i == 0 else s["cell"]) for i, c in enumerate(cells)])
-    table = grid(rows, s, colWidths=[CONTENT_W * f for f in (0.34, 0.24, 0.22, 0.20)], repeatRows=1)
+    table = grid(rows, s, colWidths=[CONTENT_W * f for f in (0.28, 0.19, 0.23, 0.13, 0.17)], repeatRows=1)
     table.setStyle(_table_style(brand))
     return [CondPageBreak(200), Heading(_say(programme, "training_plan.catalogue_heading"), s["h1"]),
             Paragraph(text(_say(programme, "training_plan.catalogue_intro")), s["lead_in"]), table]

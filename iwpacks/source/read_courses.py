@@ -27,6 +27,7 @@ def _course(f: Fields, doc: LocatedData) -> Course:
         sections=tuple(_section(s) for s in f.records("sections", _SECTION_KEYS)),
         entry_requirements=f.id_list("entry_requirements", REF_PATTERN, "module ref"),
         notes=f.text_list("notes", required=False),
+        beyond_appendix=f.optional_text("beyond_appendix") or "",
         run_optional=f.id_list("run_optional", REF_PATTERN, "module ref"),
         source=doc.file,
     )

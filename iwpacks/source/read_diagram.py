@@ -29,6 +29,7 @@ MAX_STAGES, MAX_ALTERNATIVES = 6, 4
 LABEL_CHARS = 60  # a box's label: a few words, at least 12 pt in a box a sixth of the slide wide
 DETAIL_CHARS = 160  # the smaller text under or beside a label
 CELL_CHARS = 110
+WIDE_CELL_CHARS = 140  # the cell of a one-column matrix has the width of three or four cells: a list fits
 QUESTION_CHARS = 110
 ALT_CHARS = 1200
 _KEYS = content_keys(Diagram)
@@ -135,7 +136,7 @@ def _rows(d: Fields) -> tuple[MatrixRow, ...]:
         if width and len(row.cells) != width:
             r.report(r.path + ("cells",), f"expected {width} cells, one for each column; found {len(row.cells)}")
         for i, cell in enumerate(row.cells):
-            _limit(r, ("cells", i), cell, CELL_CHARS)
+            _limit(r, ("cells", i), cell, WIDE_CELL_CHARS if width == 1 else CELL_CHARS)
         rows.append(row)
     return tuple(rows)
 

@@ -324,9 +324,15 @@ def _course_references(programme: Programme, course: Course, origin: Origin) -> 
         out += _check_refs(origin, at + ("exercises_from",), section.exercises_from, course.modules,
                            "module in this course")
         out += _section_shape(programme, section, origin, at)
-    for ref in _cell_refs(course):
+    for ref in course.appendix_modules:
         if ref not in course.modules:
             out.append(origin.problem(("appendix_cell",), f"Appendix 1 lists {ref} but the course does not deliver it"))
+    if course.added_modules and not course.beyond_appendix:
+        out.append(origin.problem(("appendix_cell",), f"the course delivers {', '.join(course.added_modules)}, which "
+                                                      "Appendix 1 does not list: say why with beyond_appendix: <reason>"))
+    if course.beyond_appendix and not course.added_modules:
+        out.append(origin.problem(("beyond_appendix",), "the course delivers only the modules Appendix 1 lists: "
+                                                        "remove beyond_appendix"))
     seen: set[str] = set()
     for i, section in enumerate(course.sections):
         for j, ref in enumerate(section.modules):
@@ -362,14 +368,6 @@ def _section_shape(programme: Programme, section: CourseSection, origin: Origin,
         out.append(origin.problem(at, f'empty "{section.kind}" section: give it {needs_body[role]}, '
                                       "or say why it is left out with omitted: <reason>"))
     return out
-
-
-def _cell_refs(course: Course) -> list[str]:
-    refs = []
-    for entry in course.appendix_cell:
-        if entry.endswith(")") and "(" in entry:
-            refs.append(entry[entry.rindex("(") + 1:-1])
-    return refs
 
 
 def _course_layout(programme: Programme, course: Course, origin: Origin) -> list[Problem]:

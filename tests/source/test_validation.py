@@ -95,6 +95,15 @@ CASES = [
      "or say why it is left out with omitted: <reason>"),
     ("appendix cell module missing from course", "courses.yaml", "    modules: [IS02]\n", "    modules: []\n",
      "content/courses.yaml:6: courses[0].appendix_cell: Appendix 1 lists IS02 but the course does not deliver it"),
+    ("course adds a module without saying why", "courses.yaml",
+     "  appendix_cell: [Intro to Info Sharing (IS01), Info Sharing in Practice (IS02)]\n",
+     "  appendix_cell: [Intro to Info Sharing (IS01)]\n",
+     "content/courses.yaml:6: courses[0].appendix_cell: the course delivers IS02, which Appendix 1 does not list: "
+     "say why with beyond_appendix: <reason>"),
+    ("a reason for adding with nothing added", "courses.yaml", "  entry_requirements: [IW01]\n",
+     "  beyond_appendix: Added for a reason.\n  entry_requirements: [IW01]\n",
+     "content/courses.yaml:7: courses[0].beyond_appendix: the course delivers only the modules Appendix 1 lists: "
+     "remove beyond_appendix"),
     ("unknown slot in material", None, None, None,
      'content/material/IS02.yaml:7: topics[0].slots[0]: unknown slot "escalation-contact" '
      '(did you mean "escalation-contacts"?)'),
