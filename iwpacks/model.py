@@ -55,7 +55,7 @@ PRINCIPLE_ROLES = ("introductions",  # its instruction goes in the notes of the 
                    "follow-up")      # its words head the follow-up plan of a train-the-trainer guide
 MESSAGE_ROLES = ("handout-contacts",)  # shown again, with its local contacts, on the handouts' sources page
 # What a part of the standard course structure (2.5) is, so renderers know how to present it.
-SECTION_ROLES = ("opening", "background", "modules", "exercises", "awareness", "recap")
+SECTION_ROLES = ("opening", "background", "modules", "exercises", "awareness", "recap", "close")
 
 
 def content_keys(cls: type, *extra: str) -> tuple[str, ...]:
@@ -567,11 +567,12 @@ class StructureSection:
 
     id: str
     title: str
-    seed_text: str
+    seed_text: str = ""  # "" for a section of ours that 2.5 does not list (the close)
     repeatable: bool = False
     interspersed: bool = False
     minutes: int = 0
     role: str = ""  # one of SECTION_ROLES (required in content)
+    summary: str = ""  # what it covers, for a section with no seed text and nothing of its own to list
     trainer_steps: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  # the guide's to-do list for it
 
 

@@ -114,6 +114,7 @@ class PlanSection:
     seed_text: str = ""  # what the strategy (2.5) says this part of a course holds
     role: str = ""       # how packs present it: one of model.SECTION_ROLES
     trainer_steps: tuple[str, ...] = ()  # what the trainer does in it, besides its messages (the guide's list)
+    summary: str = ""    # what it covers, where it has no seed text and nothing of its own to list
     own_minutes: int = 0       # the section's own time, besides its modules and exercises
     optional_minutes: int = 0  # optional exercises, run only if time allows; not in `minutes`
     message_minutes: int = 0   # its messages' own time, after its modules and exercises
@@ -299,7 +300,8 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
             messages=messages, message_minutes=said_alone,
             awareness=awareness,
             exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text, role=structure.role,
-            own_minutes=fixed, optional_minutes=optional, trainer_steps=structure.trainer_steps))
+            own_minutes=fixed, optional_minutes=optional, trainer_steps=structure.trainer_steps,
+            summary=structure.summary))
     _fold_lone_messages(sections)
     total = course_duration(programme, course)
     return CoursePlan(sheets=_sheets(programme, sections), course=course, audience=programme.audiences[course.audience],

@@ -89,7 +89,7 @@ CASES = [
     ("section out of order", "courses.yaml", "  - kind: introduction\n  - kind: ecm-background\n    messages: [duties]\n",
      "  - kind: ecm-background\n    messages: [duties]\n  - kind: introduction\n",
      'content/courses.yaml:11: courses[0].sections[1].kind: section "introduction" is out of order; '
-     "the standard order is introduction, ecm-background, process-introduction, detailed-training, recap"),
+     "the standard order is introduction, ecm-background, process-introduction, detailed-training, recap, close"),
     ("empty section without a reason", "courses.yaml", "    processes: [iw]\n", "",
      'content/courses.yaml:19: courses[0].sections[5]: empty "awareness" section: give it processes, '
      "or say why it is left out with omitted: <reason>"),
