@@ -1030,6 +1030,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.role_cards": (),
     "exercises.role_cards_note": (),
     "exercises.role_cards_header": 2,
+    "close.points": 0,  # the close's slide, after the recap
+    "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan
+    "close.cascade_step": (),   # and the guide's step for it
     "ground_rules.title": (),
     "ground_rules.rules": 0,
     "ground_rules.notes": (),

@@ -102,7 +102,8 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.strategy_words", words=section.seed_text),
                                          style="Quote"))
     if section.trainer_steps:
-        bullets(doc, section.trainer_steps)
+        cascade = (say(plan, "close.cascade_step"),) if section.role == "close" and plan.is_train_the_trainer else ()
+        bullets(doc, (*section.trainer_steps, *cascade))
     # In the deck's order: a section of messages opens with them; elsewhere they follow what it teaches.
     first = section.role in ("background", "recap")
     for message in section.messages if first else ():
