@@ -1030,6 +1030,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.role_cards": (),
     "exercises.role_cards_note": (),
     "exercises.role_cards_header": 2,
+    "facilitation.welcome_back_covers": (),  # the course content table's row for each later day's opening
     "close.points": 0,  # the close's slide, after the recap
     "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan
     "close.cascade_step": (),   # and the guide's step for it
@@ -1088,7 +1089,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "evaluation.rating_columns": 5,  # the feedback CSV's column for each rating, in the same order
     "evaluation.agency_heading": (),
     "evaluation.questions": 0,
-    "evaluation.cascade_heading": (),  # train-the-trainer courses only: ready to deliver it yourself?
+    "evaluation.cascade_heading": ("target",),  # train-the-trainer courses only: ready to deliver it yourself?
     "evaluation.cascade_ratings": 0,
     "evaluation.cascade_questions": 0,
     "evaluation.privacy": ("la", "contact"),
@@ -1111,7 +1112,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "action_plan.network_heading": (),
     "action_plan.network": (),
     "action_plan.cascade_heading": (),  # train-the-trainer courses only: getting ready to deliver
-    "action_plan.cascade_intro": (),
+    "action_plan.cascade_intro": ("target",),
     "action_plan.cascade_prompts": 0,
     "questionnaire.title": (),
     "questionnaire.blanks": 0,

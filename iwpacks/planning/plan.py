@@ -159,6 +159,9 @@ class CoursePlan:
     attendees: tuple[str, ...] = ()
     # The glossary's terms: every one in content, until render_course keeps those the course's texts use.
     glossary: tuple[GlossaryTerm, ...] = ()
+    # What attendees of a train-the-trainer course go on to deliver: its modules that other audiences' courses on
+    # the same process teach (CAF01 and CAF02 for CAF trainers), not the train-the-trainer module itself.
+    cascade_modules: tuple[Module, ...] = ()
     # How many attend, for the printing list and the register's rows (build --attendees N, or the names').
     group_size: int = DEFAULT_GROUP
 
@@ -315,7 +318,19 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                       audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
                       entry_modules=tuple(programme.modules[r] for r in course.entry_requirements),
                       prerequisite_modules=_prerequisites(programme, sections, course.entry_requirements),
-                      guide_text=programme.guide_text, glossary=programme.glossary, release=release or programme.localisation is not None)
+                      guide_text=programme.guide_text, glossary=programme.glossary,
+                      cascade_modules=_cascade_modules(programme, course), release=release or programme.localisation is not None)
+
+
+def _cascade_modules(programme: Programme, course: Course) -> tuple[Module, ...]:
+    """The modules a train-the-trainer course's attendees deliver onwards: those of its modules that a course on
+    the same process for an audience that does not cascade also teaches."""
+    if not programme.audiences[course.audience].cascades:
+        return ()
+    taught = {ref for other in programme.courses.values()
+              if other.process == course.process and not programme.audiences[other.audience].cascades
+              for s in other.sections for ref in s.modules}
+    return tuple(programme.modules[ref] for s in course.sections for ref in s.modules if ref in taught)
 
 
 def _fold_lone_messages(sections: list[PlanSection]) -> None:

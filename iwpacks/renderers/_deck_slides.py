@@ -168,10 +168,10 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str]
         home = homes.get(slot_id)
         if seen is not None and len(shown.lines) >= LONG_SLOT and (
                 slot_id in seen or (home is not None and here is not None and home != here)):
-            where = ("As shown earlier in the course" if slot_id in seen
-                     else f"Shown in full later, with \u201c{_topic_title(plan, home)}\u201d")
+            where = ("We looked at these earlier in the course" if slot_id in seen
+                     else f"We look at these in full with \u201c{_topic_title(plan, home)}\u201d")
             out += [Para(shown.heading, bold=True, keep_with_next=True),
-                    Para(f"{where}; the handouts list them too", 1)]
+                    Para(f"{where}; they are in your handouts too", 1)]
             continue
         if seen is not None:
             seen.add(slot_id)

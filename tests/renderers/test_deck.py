@@ -384,7 +384,7 @@ def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
     texts = [p.text for s in plan_slides(plan) for p in s.body]
     first_line = next(t for t in texts if t.startswith("Forms, and where to get them: "))
     assert texts.count(first_line) == 1
-    assert texts.count("As shown earlier in the course; the handouts list them too") >= 2
+    assert texts.count("We looked at these earlier in the course; they are in your handouts too") >= 2
     # Shown in full with the topic that has time for them, not CAF01's three minutes on sources, which points on.
     slides = plan_slides(plan)
     home = next(s for s in slides if any(p.text == first_line for p in s.body))

@@ -100,9 +100,9 @@ def test_the_answer_sheet_is_a_trainer_copy_handed_out_after_the_check(northmoor
     plan = northmoor_plans["caf-trainers"]
     answers = Document(io.BytesIO(KnowledgeCheckAnswersRenderer().render(plan, brand)))
     title = next(p.text for p in answers.paragraphs if p.style.name == "Title")
-    assert title == "Check your knowledge: answers (trainer copy)"
+    assert title == "Check your knowledge: answers"
     header = answers.sections[0].header.paragraphs[0].text
-    assert header == "Trainer copy: hand out only after attendees have tried the knowledge check"
+    assert header == "Answers: to give out after you have tried the check"
     assert header in [p.text for p in answers.paragraphs]
     questions = "\n".join(p.text for p in Document(io.BytesIO(KnowledgeCheckRenderer().render(plan, brand))).paragraphs)
     assert "answer sheet you were given" not in questions

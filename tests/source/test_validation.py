@@ -250,10 +250,10 @@ def test_a_field_the_overlay_adds_is_an_unknown_key_in_content(tmp_path):
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ('omitted: "Not in this course: {reason}"', 'omitted: "Not in this course: {why}"',
+    ('omitted: "No separate section on this course: {reason}"', 'omitted: "No separate section on this course: {why}"',
      r'trainer-guide.yaml:\d+: facilitation.omitted: "\{why\}" is not a value this text can show '
      r"\(it can show: \{reason\}\)"),
-    ('omitted: "Not in this course: {reason}"', 'omitted: "Not in this course: {reason"',
+    ('omitted: "No separate section on this course: {reason}"', 'omitted: "No separate section on this course: {reason"',
      r"facilitation.omitted: .*write \{\{ or \}\} for a literal brace"),
     ('header: ["Local fact", "Form", "What it covers", "Status"]', 'header: ["Local fact", "Status"]',
      r"local_information.header: expected a list of 4 items \(the columns of a table\), found 2"),
