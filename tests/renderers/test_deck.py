@@ -390,7 +390,7 @@ def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
     home = next(s for s in slides if any(p.text == first_line for p in s.body))
     assert home.title.startswith("CAF02: Enabling the CAF process locally"), home.title
     sources = next(s for s in slides if s.title.startswith("CAF01: Other training and sources of information"))
-    assert any(p.text.startswith("Shown in full later, with \u201cEnabling the CAF process locally\u201d")
+    assert any(p.text.startswith("We look at these in full with \u201cEnabling the CAF process locally\u201d")
                for p in sources.body)
     again = plan_slides(plan)  # a second deck of the same plan is drawn the same
     assert [s.body for s in again] == [s.body for s in plan_slides(plan)]
