@@ -55,7 +55,7 @@ PRINCIPLE_ROLES = ("introductions",  # its instruction goes in the notes of the 
                    "follow-up")      # its words head the follow-up plan of a train-the-trainer guide
 MESSAGE_ROLES = ("handout-contacts",)  # shown again, with its local contacts, on the handouts' sources page
 # What a part of the standard course structure (2.5) is, so renderers know how to present it.
-SECTION_ROLES = ("opening", "background", "modules", "exercises", "awareness", "recap")
+SECTION_ROLES = ("opening", "background", "modules", "exercises", "awareness", "recap", "close")
 
 
 def content_keys(cls: type, *extra: str) -> tuple[str, ...]:
@@ -576,11 +576,12 @@ class StructureSection:
 
     id: str
     title: str
-    seed_text: str
+    seed_text: str = ""  # "" for a section of ours that 2.5 does not list (the close)
     repeatable: bool = False
     interspersed: bool = False
     minutes: int = 0
     role: str = ""  # one of SECTION_ROLES (required in content)
+    summary: str = ""  # what it covers, for a section with no seed text and nothing of its own to list
     trainer_steps: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  # the guide's to-do list for it
 
 
@@ -1057,6 +1058,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.role_cards": (),
     "exercises.role_cards_note": (),
     "exercises.role_cards_header": 2,
+    "facilitation.welcome_back_covers": (),  # the course content table's row for each later day's opening
+    "close.points": 0,  # the close's slide, after the recap
+    "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan
+    "close.cascade_step": (),   # and the guide's step for it
     "ground_rules.title": (),
     "ground_rules.rules": 0,
     "ground_rules.notes": (),
@@ -1115,7 +1120,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "evaluation.rating_columns": 5,  # the feedback CSV's column for each rating, in the same order
     "evaluation.agency_heading": (),
     "evaluation.questions": 0,
-    "evaluation.cascade_heading": (),  # train-the-trainer courses only: ready to deliver it yourself?
+    "evaluation.cascade_heading": ("target",),  # train-the-trainer courses only: ready to deliver it yourself?
     "evaluation.cascade_ratings": 0,
     "evaluation.cascade_questions": 0,
     "evaluation.privacy": ("la", "contact"),
@@ -1139,7 +1144,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "action_plan.network_heading": (),
     "action_plan.network": (),
     "action_plan.cascade_heading": (),  # train-the-trainer courses only: getting ready to deliver
-    "action_plan.cascade_intro": (),
+    "action_plan.cascade_intro": ("target",),
     "action_plan.cascade_prompts": 0,
     "questionnaire.title": (),
     "questionnaire.blanks": 0,

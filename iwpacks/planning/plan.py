@@ -114,6 +114,7 @@ class PlanSection:
     seed_text: str = ""  # what the strategy (2.5) says this part of a course holds
     role: str = ""       # how packs present it: one of model.SECTION_ROLES
     trainer_steps: tuple[str, ...] = ()  # what the trainer does in it, besides its messages (the guide's list)
+    summary: str = ""    # what it covers, where it has no seed text and nothing of its own to list
     own_minutes: int = 0       # the section's own time, besides its modules and exercises
     optional_minutes: int = 0  # optional exercises, run only if time allows; not in `minutes`
     message_minutes: int = 0   # its messages' own time, after its modules and exercises
@@ -158,6 +159,9 @@ class CoursePlan:
     attendees: tuple[str, ...] = ()
     # The glossary's terms: every one in content, until render_course keeps those the course's texts use.
     glossary: tuple[GlossaryTerm, ...] = ()
+    # What attendees of a train-the-trainer course go on to deliver: its modules that other audiences' courses on
+    # the same process teach (CAF01 and CAF02 for CAF trainers), not the train-the-trainer module itself.
+    cascade_modules: tuple[Module, ...] = ()
     # How many attend, for the printing list and the register's rows (build --attendees N, or the names').
     group_size: int = DEFAULT_GROUP
 
@@ -299,7 +303,8 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
             messages=messages, message_minutes=said_alone,
             awareness=awareness,
             exercises=exercises, omitted=section.omitted, seed_text=structure.seed_text, role=structure.role,
-            own_minutes=fixed, optional_minutes=optional, trainer_steps=structure.trainer_steps))
+            own_minutes=fixed, optional_minutes=optional, trainer_steps=structure.trainer_steps,
+            summary=structure.summary))
     _fold_lone_messages(sections)
     total = course_duration(programme, course)
     return CoursePlan(sheets=_sheets(programme, sections), course=course, audience=programme.audiences[course.audience],
@@ -313,7 +318,19 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                       audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
                       entry_modules=tuple(programme.modules[r] for r in course.entry_requirements),
                       prerequisite_modules=_prerequisites(programme, sections, course.entry_requirements),
-                      guide_text=programme.guide_text, glossary=programme.glossary, release=release or programme.localisation is not None)
+                      guide_text=programme.guide_text, glossary=programme.glossary,
+                      cascade_modules=_cascade_modules(programme, course), release=release or programme.localisation is not None)
+
+
+def _cascade_modules(programme: Programme, course: Course) -> tuple[Module, ...]:
+    """The modules a train-the-trainer course's attendees deliver onwards: those of its modules that a course on
+    the same process for an audience that does not cascade also teaches."""
+    if not programme.audiences[course.audience].cascades:
+        return ()
+    taught = {ref for other in programme.courses.values()
+              if other.process == course.process and not programme.audiences[other.audience].cascades
+              for s in other.sections for ref in s.modules}
+    return tuple(programme.modules[ref] for s in course.sections for ref in s.modules if ref in taught)
 
 
 def _fold_lone_messages(sections: list[PlanSection]) -> None:

@@ -412,6 +412,9 @@ def _section(plan: CoursePlan, section, index: int = 0,
         yield from _day_turn(plan, openings[("section", index)][0])
     if section.role == "opening":  # the opening slides present it
         return
+    if section.role == "close":  # its own slot after the recap: the forms, the knowledge check, the certificates
+        yield from _close(plan, section)
+        return
     if not (section.modules or section.exercises or section.awareness or section.messages or section.own_minutes):
         return  # its exercises run inside the modules, straight after their topics
     if section.role not in ("recap", "modules") and (section.exercises or section.awareness
@@ -435,6 +438,8 @@ def _section(plan: CoursePlan, section, index: int = 0,
     for message in section.messages:  # a section of messages shares its time; one on its own takes its own
         share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
         yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))
+    if section.role == "recap":  # the recap ends on the sources, after the message that introduces them
+        yield from _sources(plan)
 
 
 def _awareness(plan: CoursePlan, item: AwarenessItem) -> Iterator[SlideSpec]:
@@ -709,7 +714,7 @@ def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
                             (lead, *group), notes=notes)
 
 
-def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
+def _sources(plan: CoursePlan) -> Iterator[SlideSpec]:
     # The common message "Sources of further information", just before, points to the handouts' list of
     # sources; a course without it lists the national sources here. Never both: sources are shown once.
     local_sources = plan.slot_for("local-sources")
@@ -717,6 +722,19 @@ def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
         sources = [Para(f"{s.title}: {s.url}") for s in plan.sources]
         yield from _split("Title and Content", "Key sources of information", sources,
                           "Point attendees to the sources in their handouts.")
+
+
+def _close(plan: CoursePlan, section) -> Iterator[SlideSpec]:
+    """The close after the recap: what attendees take away and fill in before they leave, in its own time."""
+    minutes = format_minutes(section.minutes)
+    points = [Para(p) for p in items(plan, "close.points")]
+    if plan.is_train_the_trainer:  # written in the planning exercise; the close checks each has one
+        points.append(Para(say(plan, "close.cascade_point")))
+    yield SlideSpec("Title and Content", section.title, tuple(points),
+                    notes=" ".join(section.trainer_steps) + f" Timing: {minutes}.")
+
+
+def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
     network = slot_text(plan, plan.slot_for("network"))
     training = slot_text(plan, plan.slot_for("booking"))
     yield SlideSpec("Closing", "Thank you", body=tuple(Para(line, placeholder=not network.filled)

@@ -20,7 +20,7 @@ def mid_sentence(name: str) -> str:
     return name[0].lower() + name[1:]
 
 
-WITHIN_MODULES = "in the modules' time, each exercise straight after its topic"  # a section with no time of its own
+WITHIN_MODULES = "within the modules' time"  # a section with no time of its own: its exercises follow their topics
 WELCOME_BACK_ROW = "Welcome back on each later day"
 
 @attrs.frozen
@@ -61,15 +61,25 @@ class CourseFacts:
     entry_requirements: tuple[str, ...]   # e.g. ("IW01 Introduction to Integrated Working",)
     modules: tuple[ModuleFacts, ...]
     sections: tuple[tuple[str, str], ...]  # (section title, planned time)
+    time_notes: tuple[str, ...]            # what a section's time holds besides its modules, one sentence each
     notes: tuple[str, ...]
     draft: bool
 
 
 def section_time(section: PlanSection) -> str:
-    """A section's planned time: "5 h 5 min (IS02 5 h + key message 5 min)" where its modules share it with key
-    messages said on their own, so the section's time and the module's read as parts of one sum."""
-    parts = time_parts(section)
-    return f"{format_minutes(section.minutes)} ({parts})" if parts else format_minutes(section.minutes)
+    """A section's planned time, one plain figure: the key messages said after its modules are part of it
+    (time_note says so in a sentence of its own, where a table needs the breakdown)."""
+    return format_minutes(section.minutes)
+
+
+def time_note(section: PlanSection) -> str:
+    """"Detailed training on information sharing: IS02 takes 5 h and the key message after it 5 min." where a
+    section's time is more than its modules'; "" otherwise."""
+    if not (section.modules and section.message_minutes):
+        return ""
+    modules = " and ".join(f"{mp.module.ref} takes {format_minutes(mp.minutes)}" for mp in section.modules if mp.minutes)
+    said = "key messages after it" if len(section.messages) > 1 else "key message after it"
+    return f"In \u201c{section.title}\u201d, {modules}, and the {said} {format_minutes(section.message_minutes)}."
 
 
 def time_parts(section: PlanSection) -> str:
@@ -125,4 +135,5 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
                        for s in plan.sections if not s.omitted)
         + (((WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)),)
            if plan.timetable.welcome_back_minutes else ()),
+        time_notes=tuple(note for s in plan.sections if not s.omitted and (note := time_note(s))),
         notes=((course.beyond_appendix,) if course.beyond_appendix else ()) + course.notes, draft=plan.draft)

@@ -19,7 +19,6 @@ from iwpacks.renderers._docx import (
     slot_block,
     table,
 )
-from iwpacks.renderers._facts import time_parts
 from iwpacks.renderers._guide_days import day_turn, opener_slides
 from iwpacks.renderers._guide_spec import TO_BE_DEFINED
 from iwpacks.renderers._printables import printable_blocks
@@ -90,8 +89,7 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
     if not (section.omitted or section.modules or section.exercises or section.awareness or section.messages
             or section.own_minutes or section.trainer_steps):
         return  # its exercises run inside the modules, straight after their topics: nothing of its own to say
-    parts = time_parts(section)  # "(5 h 5 min: IS02 5 h + key message 5 min)"
-    time = f" ({format_minutes(section.minutes)}{': ' + parts if parts else ''})" if section.minutes else ""
+    time = f" ({format_minutes(section.minutes)})" if section.minutes else ""
     if not section.omitted:
         _day_turn(doc, plan, _first_place(section, index), 2)
     add_heading(doc, f"{section.title}{time}", 2)
@@ -102,7 +100,8 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.strategy_words", words=section.seed_text),
                                          style="Quote"))
     if section.trainer_steps:
-        bullets(doc, section.trainer_steps)
+        cascade = (say(plan, "close.cascade_step"),) if section.role == "close" and plan.is_train_the_trainer else ()
+        bullets(doc, (*section.trainer_steps, *cascade))
     # In the deck's order: a section of messages opens with them; elsewhere they follow what it teaches.
     first = section.role in ("background", "recap")
     for message in section.messages if first else ():

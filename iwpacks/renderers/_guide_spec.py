@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
 from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, labelled, numbered, table
+from iwpacks.renderers._facts import WELCOME_BACK_ROW
 from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
@@ -74,11 +75,15 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
             parts.insert(0, "Each written exercise, straight after the topic it practises in its module")
         woven = [m.title for mp in s.modules for t in mp.topic_steps for m in t.messages]
         if woven:
-            parts.append("with the key messages " + ", ".join(f"\u201c{t}\u201d" for t in woven))
+            said = "with the key messages " if len(woven) > 1 else "with the key message "
+            parts.append(said + ", ".join(f"\u201c{t}\u201d" for t in woven))
         seed = s.seed_text.rstrip(";. and")
-        covers[s.title] = "; ".join(parts) or seed
+        covers[s.title] = "; ".join(parts) or seed or s.summary
+    covers[WELCOME_BACK_ROW] = say(plan, "facilitation.welcome_back_covers")
     table(doc, ["Section", "What it covers", "Time"],
           [[title, covers.get(title, ""), time] for title, time in facts.sections], widths=(4.4, 9.8, 2.8))
+    for note in facts.time_notes:
+        doc.add_paragraph(note)
     for m in facts.modules:
         add_heading(doc, f"{m.ref} {m.name}", 3)
         if m.pending:

@@ -34,3 +34,12 @@ def objective_item(objective: str) -> str:
         if value.endswith(tail):
             value = value[: -len(tail)].rstrip()
     return value[:1].upper() + value[1:]
+
+
+def cascade_target(plan: CoursePlan) -> str:
+    """What a trainer goes on to deliver, as a sentence names it: "CAF01 Introduction to CAF and CAF02 Using the
+    CAF in Practice"; "this training" where the course has no module other audiences are taught."""
+    names = [f"{m.ref} {m.name}" for m in plan.cascade_modules]
+    if not names:
+        return "this training"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -7,7 +7,7 @@ from iwpacks.renderers import register
 from iwpacks.renderers._docx import finish, keep_with_next, open_template, slot_block, table, writing_lines
 from iwpacks.renderers._forms import form_heading, form_section
 from iwpacks.renderers._slots import slot_text
-from iwpacks.renderers._words import items, say
+from iwpacks.renderers._words import cascade_target, items, say
 
 if TYPE_CHECKING:
     from iwpacks.model import Brand
@@ -32,7 +32,7 @@ class ActionPlanRenderer:
               height=ROW_HEIGHT)
         if plan.is_train_the_trainer:
             form_section(doc, say(plan, "action_plan.cascade_heading"))
-            keep_with_next(doc.add_paragraph(say(plan, "action_plan.cascade_intro")))
+            keep_with_next(doc.add_paragraph(say(plan, "action_plan.cascade_intro", target=cascade_target(plan))))
             for prompt in items(plan, "action_plan.cascade_prompts"):
                 keep_with_next(doc.add_paragraph(prompt))
                 writing_lines(doc, 2)

@@ -126,14 +126,15 @@ def _structure(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -
     rows = [[Paragraph(h, s["cell_head"]) for h in ("", "Section", "Time")]]
     rows += [[Paragraph(str(i), s["cell"]), Paragraph(text(title), s["cell"]), Paragraph(text(time), s["cell"])]
              for i, (title, time) in enumerate(facts.sections, start=1)]
-    rows.append([Paragraph("", s["cell"]), Paragraph("Total (planned)", s["cell_bold"]),
+    rows.append([Paragraph("", s["cell"]), Paragraph("Course total", s["cell_bold"]),
                  Paragraph(text(facts.total_planned), s["cell_bold"])])
     table = grid(rows, s, colWidths=[10 * mm, CONTENT_W - 60 * mm, 50 * mm], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
     intro = Paragraph("Every course follows the same standard structure, in this order; a later day opens with a "
                       "welcome back.",
                       s["body"])
-    return [*_table_start(), Heading("Course structure", s["h1"]), intro, table]
+    notes = [Paragraph(text(note), s["lead_in"]) for note in facts.time_notes]
+    return [*_table_start(), Heading("Course structure", s["h1"]), intro, table, *notes]
 
 
 def _table_start() -> list[Flowable]:

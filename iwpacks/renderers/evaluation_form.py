@@ -8,7 +8,7 @@ from iwpacks.renderers._docx import add_heading, finish, keep_with_next, open_te
 from iwpacks.renderers._forms import contact_line, course_objectives, form_heading, form_section
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._printables import BOX
-from iwpacks.renderers._words import items, say
+from iwpacks.renderers._words import cascade_target, items, say
 
 if TYPE_CHECKING:
     from iwpacks.model import Brand
@@ -39,7 +39,7 @@ class EvaluationFormRenderer:
               [[statement, *[BOX] * 5] for statement in items(plan, "evaluation.ratings")],
               widths=(9.5, 1.5, 1.5, 1.5, 1.5, 1.5))
         if plan.is_train_the_trainer:  # the policy team needs to know who is ready to cascade, and what would help
-            form_section(doc, say(plan, "evaluation.cascade_heading"))
+            form_section(doc, say(plan, "evaluation.cascade_heading", target=cascade_target(plan)))
             keep_with_next(doc.add_paragraph(say(plan, "evaluation.ratings_lead")))
             table(doc, items(plan, "evaluation.ratings_header"),
                   [[statement, *[BOX] * 5] for statement in items(plan, "evaluation.cascade_ratings")],

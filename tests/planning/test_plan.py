@@ -17,7 +17,7 @@ def test_every_ready_course_plans_in_the_standard_order(plans, programme):
     order = list(programme.course_structure)
     for plan in plans.values():
         kinds = [s.kind for s in plan.sections]
-        assert kinds[0] == "introduction" and kinds[-1] == "recap"
+        assert kinds[0] == "introduction" and kinds[-2:] == ["recap", "close"]
         assert set(kinds) == set(order)
 
 
@@ -138,7 +138,7 @@ def test_the_plan_is_closed_it_carries_what_renderers_need(plans, programme):
 def test_roles_come_from_content_not_from_ids(plans, programme):
     plan = plans["caf-trainers"]
     assert plan.is_train_the_trainer and not plans["caf-practitioners"].is_train_the_trainer
-    assert {s.role for s in plan.sections} <= {"opening", "background", "modules", "exercises", "awareness", "recap"}
+    assert {s.role for s in plan.sections} <= {"opening", "background", "modules", "exercises", "awareness", "recap", "close"}
     assert (plan.slot_for("booking"), plan.slot_for("network"), plan.slot_for("local-sources")) == (
         "training-contacts", "practitioner-network", "local-sources")
 

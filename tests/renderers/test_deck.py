@@ -197,7 +197,8 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
 def test_the_sources_message_leads_into_the_sources_slides_after_the_recap(decks):
     titles = [s.shapes.title.text for s in slides_of(decks["caf-practitioners"])]
     at = titles.index("Sources of further information")
-    assert titles[at - 1].startswith("Recap: ") and titles[at + 1] == "Thank you"
+    assert titles[at - 1].startswith("Recap: ")
+    assert titles[at + 1:] == ["Close: action plan, evaluation and certificates", "Thank you"]
 
 
 def test_sources_close_the_course_on_one_slide_that_points_to_the_handouts(decks):

@@ -94,31 +94,32 @@ def test_the_glossary_term_column_holds_every_word_of_every_term(northmoor_plans
         assert abs(table.rows[0].cells[0].width.cm - widths[0]) < 0.01, cid  # what Word reads (w:tcW)
 
 
-def test_the_answer_sheet_is_a_trainer_copy_handed_out_after_the_check(northmoor_plans, brand):
-    """Review: attendees were told to take the answers away with the questions. The answer sheet now says,
-    in its title and at the head of every page, that it is the trainer's until the group has tried the check."""
+def test_the_answer_sheet_is_given_out_after_the_check(northmoor_plans, brand):
+    """Review: attendees were told to take the answers away with the questions; then the sheet said "trainer
+    copy" on every page while the printing list gave one per attendee. It says, in its title and at the head of
+    every page, that it is for attendees once they have tried the check."""
     plan = northmoor_plans["caf-trainers"]
     answers = Document(io.BytesIO(KnowledgeCheckAnswersRenderer().render(plan, brand)))
     title = next(p.text for p in answers.paragraphs if p.style.name == "Title")
-    assert title == "Check your knowledge: answers (trainer copy)"
+    assert title == "Check your knowledge: answers"
     header = answers.sections[0].header.paragraphs[0].text
-    assert header == "Trainer copy: hand out only after attendees have tried the knowledge check"
+    assert header == "Answers: to give out after you have tried the check"
     assert header in [p.text for p in answers.paragraphs]
     questions = "\n".join(p.text for p in Document(io.BytesIO(KnowledgeCheckRenderer().render(plan, brand))).paragraphs)
     assert "answer sheet you were given" not in questions
-    assert "goes through the questions with the group and then gives you the answer sheet" in questions
+    assert "Try it on your own in the week after the course; the answer sheet comes with the follow-up" in questions
 
 
-def test_the_guide_gives_out_the_check_goes_through_it_then_gives_the_answers(northmoor_plans, brand):
+def test_the_guide_gives_out_the_check_to_take_away_and_sends_the_answers_after(northmoor_plans, brand):
     plan = northmoor_plans["caf-trainers"]
     guide = Document(io.BytesIO(TrainerGuideRenderer().render(plan, brand)))
     text = "\n".join([p.text for p in guide.paragraphs]
                      + [c.text for t in guide.tables for row in t.rows for c in row.cells])
     assert "knowledge check and its answer sheet to take away" not in text
     check = text.index("Give each attendee the knowledge check, without the answers")
-    assert text.index("go through it with the group", check) < text.index("Only then give out the answer sheet", check)
-    assert "kept back until attendees have tried the knowledge check" in text  # the printing list
-    # Still no time of its own in the timetable: the recap keeps its minutes.
+    assert text.index("to take away and try", check) < text.index("Send each attendee the answer sheet", check)
+    assert "sent with the follow-up a week after the course" in text  # the printing list
+    # The recap keeps the strategy's ten minutes; the close after it has its own time.
     assert [r.minutes for r in plan.timetable.rows if r.label == "Recap"] == [10]
 
 

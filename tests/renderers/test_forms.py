@@ -13,6 +13,7 @@ from iwpacks.overlay.layers import apply_overlay, load_overlay
 from iwpacks.planning.plan import plan_course
 from iwpacks.renderers._forms import course_objectives
 from iwpacks.renderers._slots import slot_text
+from iwpacks.renderers._words import cascade_target
 from iwpacks.renderers.action_plan import ACTIONS, ActionPlanRenderer
 from iwpacks.renderers.attendance_register import SPARE_ROWS, AttendanceRegisterRenderer, register_rows
 from iwpacks.renderers.cascade_plan import SESSIONS, CascadePlanRenderer
@@ -246,7 +247,8 @@ def test_a_train_the_trainer_course_asks_how_ready_attendees_are_to_deliver_it(p
     for cid, plan in plans.items():
         evaluation = _text(_doc(EvaluationFormRenderer().render(plan, brand)))
         action = _text(_doc(ActionPlanRenderer().render(plan, brand)))
-        asks = [words["evaluation.cascade_heading"][0], *words["evaluation.cascade_ratings"],
+        asks = [words["evaluation.cascade_heading"][0].format(target=cascade_target(plan)),
+                *words["evaluation.cascade_ratings"],
                 *words["evaluation.cascade_questions"]]
         plans_for = [words["action_plan.cascade_heading"][0], *words["action_plan.cascade_prompts"]]
         if plan.is_train_the_trainer:
@@ -254,3 +256,4 @@ def test_a_train_the_trainer_course_asks_how_ready_attendees_are_to_deliver_it(p
         else:
             assert not any(a in evaluation for a in asks) and not any(p in action for p in plans_for), cid
     assert any(p.is_train_the_trainer for p in plans.values())
+    assert cascade_target(plans["caf-trainers"]) == "CAF01 Introduction to CAF and CAF02 Using the CAF in Practice"

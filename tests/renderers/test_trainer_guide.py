@@ -390,7 +390,7 @@ def test_the_guide_has_a_preparation_timeline_with_the_follow_up_call_for_traine
 def test_the_cover_gives_the_length_as_a_booking_would(guides, plans):
     """'2 h 30 min of training, in 1 session over half a day' read oddly; a day of two sessions says so."""
     half = artefact_text(guides["iw-practitioners"], ".docx")
-    assert "1 h 50 min of training over half a day" in half and "in 1 session" not in half
+    assert "2 h 5 min of training over half a day" in half and "in 1 session" not in half
     assert "in 4 sessions over 2 days" in artefact_text(guides["caf-trainers"], ".docx")
 
 

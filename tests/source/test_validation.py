@@ -89,7 +89,7 @@ CASES = [
     ("section out of order", "courses.yaml", "  - kind: introduction\n  - kind: ecm-background\n    messages: [duties]\n",
      "  - kind: ecm-background\n    messages: [duties]\n  - kind: introduction\n",
      'content/courses.yaml:11: courses[0].sections[1].kind: section "introduction" is out of order; '
-     "the standard order is introduction, ecm-background, process-introduction, detailed-training, recap"),
+     "the standard order is introduction, ecm-background, process-introduction, detailed-training, recap, close"),
     ("empty section without a reason", "courses.yaml", "    processes: [iw]\n", "",
      'content/courses.yaml:19: courses[0].sections[5]: empty "awareness" section: give it processes, '
      "or say why it is left out with omitted: <reason>"),
@@ -260,10 +260,10 @@ def test_a_field_the_overlay_adds_is_an_unknown_key_in_content(tmp_path):
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ('omitted: "Not in this course: {reason}"', 'omitted: "Not in this course: {why}"',
+    ('omitted: "No separate section on this course: {reason}"', 'omitted: "No separate section on this course: {why}"',
      r'trainer-guide.yaml:\d+: facilitation.omitted: "\{why\}" is not a value this text can show '
      r"\(it can show: \{reason\}\)"),
-    ('omitted: "Not in this course: {reason}"', 'omitted: "Not in this course: {reason"',
+    ('omitted: "No separate section on this course: {reason}"', 'omitted: "No separate section on this course: {reason"',
      r"facilitation.omitted: .*write \{\{ or \}\} for a literal brace"),
     ('header: ["Local fact", "Form", "What it covers", "Status"]', 'header: ["Local fact", "Status"]',
      r"local_information.header: expected a list of 4 items \(the columns of a table\), found 2"),
