@@ -71,7 +71,8 @@ def read_localisation(doc: LocatedData, folder: Path, programme: Programme, prob
     logo = _logo(f, folder, trusted_paths) if f.data.get("logo") is not None else None
     return Localisation(id=la_id, name=name, logo_image=_decoded_logo(f, logo), organisation=f.text("organisation", required=False,
                                                                  most=MAX_CHARS["organisation"]),
-                        logo=logo, slots=FrozenMap(_slots(f, programme, folder, trusted_paths)),
+                        logo=logo, slots=FrozenMap(_slots(f, programme, folder, trusted_paths,
+                                                          partial=not require_identity)),
                         local_notes=FrozenMap(_local_notes(f, programme)),
                         training_day=read_training_day(f, "training_day", programme.training_day))
 
@@ -120,7 +121,7 @@ def _decoded_logo(f: Fields, logo: Path | None) -> LogoImage | None:
         return None
 
 
-def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool) -> dict:
+def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool, partial: bool = False) -> dict:
     sub = f.mapping("slots", tuple(programme.slots))
     if sub is None:
         return {}
@@ -137,7 +138,7 @@ def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool) -> dict
             continue
         value = sub.data[slot_id]
         if item_class is Arrangements:
-            arrangements = _arrangements(sub, slot_id, slot, None if trusted else folder)
+            arrangements = _arrangements(sub, slot_id, slot, None if trusted else folder, partial)
             if arrangements is not None:
                 out[slot_id] = arrangements
             continue
@@ -153,15 +154,18 @@ def _slots(f: Fields, programme: Programme, folder: Path, trusted: bool) -> dict
     return out
 
 
-def _arrangements(sub: Fields, slot_id: str, slot: LocalSlot, folder: Path | None) -> Arrangements | None:
+def _arrangements(sub: Fields, slot_id: str, slot: LocalSlot, folder: Path | None,
+                  partial: bool = False) -> Arrangements | None:
     """How a local process works: a sentence or two on each part the slot names, and its contacts."""
     part_ids = tuple(p.id for p in slot.parts)
     f = sub.mapping(slot_id, part_ids + ("contacts",))
     if f is None or not f.ok:
         return None
     # Each part is required: "not yet agreed" is an answer.
-    parts = {part: f.text(part, most=MAX_CHARS["part"]) for part in part_ids}
+    # An organisation's layer may change one part (maps merge): the merged arrangements are checked whole.
+    parts = {part: f.text(part, required=not partial, most=MAX_CHARS["part"]) for part in part_ids}
     contacts = tuple(_contact(c, folder) for c in f.records("contacts", tuple(a.name for a in attrs.fields(Contact)),
+                                                             required=not partial,
                                                              most_items=MAX_ARRANGEMENT_CONTACTS))
     return Arrangements(parts=parts, contacts=contacts)
 
@@ -185,6 +189,14 @@ def _contact(f: Fields, folder: Path | None) -> Contact:
 
 def _protocol(f: Fields, folder: Path | None) -> Protocol:
     date = _checked(f, "date", DATE, "a date written YYYY-MM-DD")
+    if date:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:  # "2006-02-30" has the shape of a date, but no such day
+            f.report(f.path + ("date",), f'"{date}" is not a day of the calendar; check the month and day')
+            date = ""
     link = _checked(f, "link", URL, "a web address starting http:// or https://", False)
     file = f.text("file", required=False, most=MAX_CHARS["file"])
     if folder is None or not file:
@@ -225,11 +237,12 @@ def _local_notes(f: Fields, programme: Programme) -> dict:
         if module.is_pending or not titles:
             sub.report(sub.path + (ref,), f"{ref} is pending and has no topics to add notes to")
             continue
-        by_topic = Fields(f.doc, sub.path + (ref,), topics, tuple(titles), f.problems)
+        by_topic = Fields(f.doc, sub.path + (ref,), topics, tuple(titles), f.problems, max_text=OVERLAY_MAX_TEXT)
         for title, value in by_topic.data.items():
             if title not in titles:
                 continue  # reported as unknown, with the closest topic title
-            entry = Fields(f.doc, by_topic.path + (title,), value, ("notes", "slides"), f.problems)
+            entry = Fields(f.doc, by_topic.path + (title,), value, ("notes", "slides"), f.problems,
+                           max_text=OVERLAY_MAX_TEXT)
             slides = tuple(LocalSlide(s.text("title", most=MAX_CHARS["title"]),
                                       s.text_list("points", required=False, most_items=MAX_SLIDE_POINTS,
                                                   most=MAX_CHARS["point"]),

@@ -40,6 +40,34 @@ def check_output_folder(target: Path) -> None:
     if where == here or here.is_relative_to(where):
         raise UsageError(f"{target} is the current folder or one of its parents, and a build replaces its output "
                          "folder whole; give a new folder, e.g. --out dist/pack")
+    if target.is_dir() and not _replaceable(target):
+        raise UsageError(f"{target} is a folder that holds other files, not a pack this tool built, and a build "
+                         "replaces its output folder whole; give a new or empty folder, e.g. --out dist/pack "
+                         "(nothing was changed)")
+
+
+def _replaceable(folder: Path) -> bool:
+    """Whether a build may replace `folder`: it is empty, or it is a pack (its manifest says so). An overlay's
+    folder, the content folder or someone's documents are neither, and are never deleted."""
+    import json
+
+    try:
+        entries = list(folder.iterdir())
+        if not entries:
+            return True
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and "files" in manifest and "content_version" in manifest
+
+
+def check_zip_path(zip_path: Path, out: Path) -> None:
+    """Refuse a zip the swap could not write beside the pack: a folder, or a path inside the pack itself."""
+    if zip_path.is_dir():
+        raise UsageError(f"--zip {zip_path} is a folder; give the zip's file name, e.g. {zip_path / 'pack.zip'}")
+    if zip_path.absolute().resolve().is_relative_to(out.absolute().resolve()):
+        raise UsageError(f"--zip {zip_path} is inside the output folder {out}, which the build replaces whole; "
+                         "write the zip beside it")
 
 
 def clear_leftovers(target: Path, *names: str) -> None:
@@ -111,12 +139,15 @@ def staged_folder(target: Path, companion: Path | None = None,
             raise OSError(exc.errno, exc.strerror, str(target)) from exc
         raise
     old = target.parent / f".{target.name}.old-{os.getpid()}"
-    if target.exists():
+    if target.exists() or target.is_symlink():
         os.replace(target, old)
     os.replace(stage, target)
     if temp is not None and companion is not None:
         os.replace(temp, companion)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.is_symlink():  # --out named a symlink: it is replaced by the folder, and the link itself removed
+        old.unlink()
+    else:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def replace_file(target: Path, data: bytes) -> None:

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import unicodedata
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -19,9 +21,9 @@ from iwpacks.errors import (
     UsageError,
 )
 from iwpacks.model import ARTEFACTS, Brand, Programme
-from iwpacks.pack.atomic import check_output_folder, clear_leftovers, output_lock, staged_folder
+from iwpacks.pack.atomic import check_output_folder, check_zip_path, clear_leftovers, output_lock, staged_folder
 from iwpacks.pack.check import NAMES_ONLY, Finding, acronym_findings, check_pack
-from iwpacks.pack.glossary import terms_used
+from iwpacks.pack.glossary import local_acronyms, terms_used
 from iwpacks.pack.text import artefact_text
 from iwpacks.planning.plan import DEFAULT_GROUP, plan_course
 from iwpacks.source.fields import nfc
@@ -169,8 +171,50 @@ def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes], list[Findi
 
 
 def _acronyms(programme: Programme, course_id: str, outputs: dict[str, bytes]) -> list[Finding]:
-    """The acronym check, run where the files were rendered: their text is read already (the glossary)."""
-    return acronym_findings(outputs, course_id, [t.term for t in programme.glossary])
+    """The acronym check, run where the files were rendered: their text is read already (the glossary). The
+    LA's own acronyms (in its names and contacts) are its to use."""
+    from iwpacks.pack.glossary import local_acronyms
+
+    known = [t.term for t in programme.glossary] + sorted(local_acronyms(programme.localisation))
+    return acronym_findings(outputs, course_id, known)
+
+
+def _unprintable(programme: Programme, brand: Brand) -> None:
+    """ContentError for any letter of the LA's text that none of the brand's fonts can draw (Devanagari, Thai):
+    a PDF would show a box where a name should be, and pdftotext nothing."""
+    from iwpacks.errors import ContentError, Problem
+    from iwpacks.renderers._pdf import script_fonts
+
+    local = programme.localisation
+    if local is None:
+        return
+    covered = [chars for _, chars in script_fonts(brand)]
+    problems = []
+    where = local.layers[0][0] if local.layers else "overlay.yaml"
+    for path, value in _texts(attrs.evolve(local, layers=(), logo=None, logo_image=None), ()):
+        missing = "".join(dict.fromkeys(c for c in value if not c.isspace() and not unicodedata.combining(c)
+                                        and ord(c) > 0x7F and not any(ord(c) in chars for chars in covered)))
+        if missing:
+            problems.append(Problem(where, 0, ".".join(path), f'the brand\'s fonts cannot print "{missing}" '
+                                    "(they cover Latin, Greek, Cyrillic, Hebrew, Arabic, Chinese, Japanese, Korean and "
+                                    "emoji); write it in one of those scripts"))
+    if problems:
+        raise ContentError(problems)
+
+
+def _texts(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every text in a localisation, with where it is (slots.training-contacts.0.name)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _texts(item, (*path, str(key)))
+    elif isinstance(value, (tuple, list)):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*path, str(i)))
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _texts(getattr(value, field.name), (*path, field.name))
 
 
 def _diagram_warnings(programme: Programme, brand: Brand, courses: Sequence[str]) -> list[str]:
@@ -200,6 +244,7 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
     from iwpacks.source.validate import audience_warnings, check_programme
 
     check_programme(programme)
+    _unprintable(programme, brand)
     attendees = tuple(nfc(name) for name in attendees)  # as every text is read: one form for each letter
     release = release or programme.localisation is not None
     if release and allow_draft:
@@ -209,6 +254,8 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
     if zip_path is None and make_zip:
         zip_path = out.parent / f"iwpacks-{out.name}.zip"
     zip_path = None if zip_path is None else Path(zip_path)
+    if zip_path is not None:
+        check_zip_path(zip_path, out)
     courses = select_courses(programme, course_ids, allow_draft)
     if attendees and len(courses) != 1:
         raise UsageError("attendees are for one course's certificates: name the course with --course")
@@ -262,7 +309,8 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                 "files": [{"path": p, "sha256": h, "size": s} for p, h, s in files],
                 "overlay": None if local is None else {
                     "id": local.id, "name": local.name, "organisation": local.organisation,
-                    "layers": [{"file": f, "sha256": h} for f, h in local.layers]},
+                    "layers": [{"file": f, "sha256": h} for f, h in local.layers],
+                    "acronyms": sorted(local_acronyms(local))},
                 "warnings": warnings, "release": release,
             }
             findings = acronyms + check_pack(stage, brand, acronyms=False)

@@ -62,11 +62,12 @@ def check_pack(path: Path, brand: Brand | None = None, glossary: Collection[str]
             findings += check_document(file, name)
         elif file.suffix == ".pdf":
             findings += check_pdf(file, name)
+    local = _local_acronyms(path)
     for course in sorted({f.parent for f in path.rglob("*") if f.suffix in _DOCUMENTS} if acronyms else ()):
         if glossary is None and not (course / GLOSSARY_FILE).is_file() and content_glossary is not None:
-            findings += check_acronyms(course, path, content_glossary())
+            findings += check_acronyms(course, path, content_glossary(), local)
         else:
-            findings += check_acronyms(course, path, glossary)
+            findings += check_acronyms(course, path, glossary, local)
     if brand is not None:
         findings += check_brand(brand)
     return findings
@@ -79,10 +80,23 @@ GLOSSARY_FILE = "glossary.docx"
 NAMES_ONLY = ("certificate.pdf",)
 
 
-def check_acronyms(course: Path, pack: Path, glossary: Collection[str] | None = None) -> list[Finding]:
-    """Every acronym a course's files use is in the glossary (`glossary`, or else its glossary.docx) or spelt
-    out at its first use in that file."""
+def _local_acronyms(pack: Path) -> frozenset[str]:
+    """The acronyms of the LA's own names and contacts, as its pack's manifest records them."""
+    import json
+
+    try:
+        manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
+        return frozenset(manifest["overlay"]["acronyms"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return frozenset()
+
+
+def check_acronyms(course: Path, pack: Path, glossary: Collection[str] | None = None,
+                   local: Collection[str] = ()) -> list[Finding]:
+    """Every acronym a course's files use is in the glossary (`glossary`, or else its glossary.docx), is one
+    of the LA's own (`local`), or is spelt out at its first use in that file."""
     known = set(glossary) if glossary is not None else glossary_terms(course / GLOSSARY_FILE)
+    known |= set(local)
     files = {f.name: f.read_bytes() for f in sorted(course.iterdir()) if f.suffix in _DOCUMENTS}
     return acronym_findings(files, course.relative_to(pack).as_posix(), known)
 

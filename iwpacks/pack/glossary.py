@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
 
 from iwpacks.model import GlossaryTerm
 
@@ -42,6 +45,28 @@ def terms_used(glossary: Sequence[GlossaryTerm], texts: Iterable[str]) -> tuple[
         if not more:
             return tuple(t for t in glossary if t.term in used)
         used |= more
+
+
+def local_acronyms(localisation: Any) -> frozenset[str]:
+    """The acronyms an LA's own names and contacts use (its CAMHS, its NBC): the LA's to use, and never a reason
+    to refuse its pack, since an LA cannot add to the content's glossary."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            found.update(m.group(1) for m in ACRONYM.finditer(value))
+        elif isinstance(value, Mapping):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                walk(item)
+        elif attrs.has(type(value)):
+            for field in attrs.fields(type(value)):
+                walk(getattr(value, field.name))
+    if localisation is not None:
+        walk(attrs.evolve(localisation, layers=(), logo=None, logo_image=None))
+    return frozenset(found)
 
 
 def unexplained_acronyms(text: str, known: Iterable[str]) -> list[str]:

@@ -100,9 +100,15 @@ def _visual_line(line: str) -> str:
         import arabic_reshaper
 
         line = arabic_reshaper.reshape(line)
-    return _RTL_SPACE.sub("\u00a0", get_display(line))
+    # Left to right at base, as every document is in English: a contact that starts with a Hebrew name keeps
+    # its name, role and email in that order, and wraps in it, with the name itself set right to left.
+    # The fields of a contact ("name, role, organisation, phone") are separate phrases: a left-to-right mark
+    # after each right-to-left one keeps the comma and a phone number after it out of its run.
+    line = _RTL_FIELD_END.sub("\u200e", line)
+    return _RTL_SPACE.sub("\u00a0", get_display(line, base_dir="L").replace("\u200e", ""))
 
 
+_RTL_FIELD_END = re.compile("(?<=[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])(?=[,;:] )")
 # A space between two right-to-left letters, once a line is in visual order: made non-breaking, so a paragraph
 # that wraps the line never puts the second word of a Hebrew name on the line above the first.
 _RTL_SPACE = re.compile("(?<=[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]) (?=[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])")

@@ -18,11 +18,11 @@ TITLE_KEYS = ("title", "name")
 # files. C0 controls except tab and newline, DEL and the C1 controls (XML 1.0 cannot hold the first; the PDFs
 # drop the rest), lone surrogates, and Unicode's noncharacters (U+FDD0-U+FDEF and the last two code points
 # of every plane).
-_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
                          + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
                                    for plane in range(17)) + "]")
 # A title, name or id is one line: a tab or newline in it is a paste slip that would break a slide title.
-_NOT_IN_ONE_LINE = re.compile("[\t\n]")
+_NOT_IN_ONE_LINE = re.compile("[\t\n\u2028\u2029]")
 REF_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{2}$")
 
 

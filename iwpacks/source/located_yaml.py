@@ -1,6 +1,8 @@
 """Reads YAML into plain Python values while remembering the line of every key path."""
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,11 @@ def format_path(path: KeyPath) -> str:
     return out
 
 
+# C1 controls (U+0085, NEXT LINE, among them) and the Unicode line and paragraph separators: YAML turns them
+# into line breaks inside a value, so a value would lose them silently rather than be refused.
+_HIDDEN_BREAK = re.compile("[\x80-\x9f\u2028\u2029]")
+
+
 def read_yaml(path: Path, display: str, max_bytes: int | None = None) -> tuple[LocatedData | None, list[Problem]]:
     """Parse one YAML file; return (data, []) or (None, [problem]) for a syntax error.
 
@@ -64,6 +71,11 @@ def read_yaml(path: Path, display: str, max_bytes: int | None = None) -> tuple[L
         return None, [Problem(display, 1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
     except OSError as exc:
         return None, [Problem(display, 1, "", f"cannot read file: {exc.strerror}")]
+    hidden = _HIDDEN_BREAK.search(text)
+    if hidden:  # YAML reads these as line breaks and folds them away: refused before it can, where they stand
+        line = text.count("\n", 0, hidden.start()) + 1
+        return None, [Problem(display, line, "", f"character U+{ord(hidden.group()):04X} (an invisible control or "
+                                                 "line-separator character) is not allowed; remove it")]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -101,7 +113,14 @@ def _convert(node: yaml.Node, path: KeyPath, lines: dict, problems: list[Problem
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(Problem(display, key_node.start_mark.line + 1, format_path(path),
+                                        "YAML merge keys (<<) are not supported here; write the keys out"))
+                continue
+            try:
+                key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            except yaml.constructor.ConstructorError:
+                key = None
             if isinstance(key, bool):  # a key is a name: "yes:" and "no:" (YAML 1.1 booleans) mean the words
                 key = key_node.value
             if not isinstance(key, str):

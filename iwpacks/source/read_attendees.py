@@ -11,6 +11,7 @@ from iwpacks.source.fields import nfc, text_problem
 
 NAME_COLUMN = "name"
 LONGEST_NAME = 120  # characters: a certificate fits this on two lines at its smallest size
+MOST_ATTENDEES = 500  # the largest group a course is printed for (`--attendees N` has the same limit)
 
 
 def read_attendees(path: Path, unprintable: Callable[[str], str] | None = None) -> tuple[str, ...]:
@@ -37,11 +38,16 @@ def read_attendees(path: Path, unprintable: Callable[[str], str] | None = None) 
         found = ", ".join(repr(h) for h in (header or ())) or "nothing"
         raise ContentError([Problem(where, 1, "", f'expected a header row with a "{NAME_COLUMN}" column, found {found}')])
     at = columns.index(NAME_COLUMN)
-    names, problems = [], []
+    names: list[str] = []
+    problems: list[Problem] = []
     for row in rows:
         line = rows.line_num
         if not any(cell.strip() for cell in row):
             continue
+        if len(names) + len(problems) >= MOST_ATTENDEES:  # a whole staff list, pasted: one error, found at once
+            problems.append(Problem(where, line, "", f"more than {MOST_ATTENDEES} attendees; a certificate run is "
+                                                     "for one course's group"))
+            break
         name = nfc(" ".join(row[at].split())) if at < len(row) else ""
         problem = text_problem(name) if name else None
         if not name:

@@ -82,3 +82,19 @@ def test_no_pdf_draws_a_missing_glyph(pack):
         fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
         rows = fonts.splitlines()[2:]
         assert rows and all(" yes " in row for row in rows), (path.name, fonts)
+
+
+@pytest.mark.office
+def test_a_contact_line_with_a_hebrew_organisation_keeps_its_order(programme, brand, tmp_path):
+    """A booking contact whose organisation is in Hebrew, followed by its phone: the line reads back in its
+    order (name, role, organisation, phone), the Hebrew right to left inside it."""
+    folder = tmp_path / "la"
+    shutil.copytree(EXAMPLES / "northmoor", folder, ignore=shutil.ignore_patterns("organisations"))
+    data = yaml.safe_load((folder / "overlay.yaml").read_text(encoding="utf-8"))
+    data["slots"]["training-contacts"] = [{"name": "שרה כהן", "role": "Bookings and feedback",
+                                           "organisation": "שירותי ילדים", "phone": "01632 960 130"}]
+    (folder / "overlay.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    build_pack(apply_overlay(programme, load_overlay(programme, folder)), brand, tmp_path / "pack",
+               ["iw-practitioners"], artefacts=["course-specification"])
+    text = " ".join(_pdf_text(tmp_path / "pack" / "iw-practitioners" / "course-specification.pdf").split())
+    assert "שרה כהן, Bookings and feedback, שירותי ילדים, 01632 960 130" in text
