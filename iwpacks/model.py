@@ -896,6 +896,12 @@ class GlossaryTerm:
     stands_for: str = ""
 
 
+# Where an LA's logo goes, and its box there in millimetres: the right-hand end of a slide's logo band, beside
+# the brand's logo on a Word cover and on a form, and in the header of a PDF page and of a certificate.
+LOGO_BOXES: dict[str, tuple[float, float]] = {"slide": (76.2, 15.24), "cover": (50.0, 25.0), "form": (35.0, 17.5),
+                                              "page": (44.0, 11.0), "certificate": (52.0, 13.0)}
+
+
 @attrs.frozen
 class Brand:
     """A brand: hex colours by role (no '#'), font names and the paths of its logo, fonts and templates.
@@ -917,6 +923,12 @@ class Brand:
     # Fonts the PDFs take a character from where the body font has no glyph for it, in order (Regular; Bold
     # where it ships): other scripts, emoji and symbols in an LA's names and contacts.
     script_fonts: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    # The box an LA's logo fits inside on each kind of artefact, (width, height) in millimetres; the logo keeps
+    # its shape inside it. brand.yaml's `logo_boxes` may change any of them.
+    logo_boxes: FrozenMap[tuple[float, float]] = FrozenMap(LOGO_BOXES)
+
+    def logo_box(self, where: str) -> tuple[float, float]:
+        return self.logo_boxes.get(where) or LOGO_BOXES[where]
 
     def font_file(self, family: str, face: str) -> Path:
         """The TTF file of one face ("Regular", "Bold", "Italic", "BoldItalic") of a brand font family."""

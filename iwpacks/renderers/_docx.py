@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Mm, Pt
 
 from iwpacks.errors import TemplateError
 from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan
 
 LOGO_WIDTH = Cm(7.0)
-LA_LOGO_WIDTH = Cm(5.0)
 NBSP = "\u00a0"
 # Styles the template defines; a template without one of them fails here, loudly, not in the output.
 REQUIRED_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet",
@@ -95,15 +94,15 @@ def cover(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str,
 
 
 def logo_line(doc: DocumentObject, plan: CoursePlan, brand: Brand, width: Cm = LOGO_WIDTH,
-              la_width: Cm = LA_LOGO_WIDTH) -> None:
+              la_box: str = "cover") -> None:
     """One paragraph with the brand's logo and, in an LA's pack, the LA's beside it."""
     logos = doc.add_paragraph()
     picture(logos.add_run(), str(brand.logo), width, f"{brand.name} logo")
     identity = cover_identity(plan)
     if identity.logo is not None:
         logo = identity.logo
-        # Inside a box as wide as `la_width` and half as high: a tall logo is not a column down the cover.
-        logo_w, logo_h = (int(v) for v in logo.fit(la_width, la_width / 2))
+        # Inside the brand's box for this place: a tall logo is not a column down the cover.
+        logo_w, logo_h = (int(v) for v in logo.fit(*(Mm(v) for v in brand.logo_box(la_box))))
         logos.add_run("\u2003")
         picture(logos.add_run(), logo.stream(), logo_w, identity.alt_text, height=logo_h)
 

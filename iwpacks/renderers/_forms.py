@@ -17,14 +17,13 @@ if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan
 
 BRAND_LOGO_WIDTH = Cm(5.0)  # smaller than a cover's: a form keeps its page for the questions
-LA_LOGO_WIDTH = Cm(3.5)
 WRITE_IN = "_" * 40  # a detail the trainer fills in on the day
 
 
 def form_heading(doc: DocumentObject, plan: CoursePlan, brand: Brand, title: str,
                  details: tuple[tuple[str, str], ...] = ()) -> None:
     """The logos (the brand's and the LA's), the form's title, the course it belongs to and its details."""
-    logo_line(doc, plan, brand, BRAND_LOGO_WIDTH, LA_LOGO_WIDTH)
+    logo_line(doc, plan, brand, BRAND_LOGO_WIDTH, "form")
     identity = cover_identity(plan)
     doc.add_paragraph(title, style="Title")
     doc.add_paragraph(plan.course.title, style="Subtitle")

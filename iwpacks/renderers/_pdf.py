@@ -328,8 +328,8 @@ class PageDecor:
                        mask="auto", preserveAspectRatio=True, anchor="sw")
         right = PAGE_W - MARGIN
         if self.local.logo is not None:  # the LA's own logo, top right, on every page of its pack
-            width = LOGO_H * 4
-            canv.drawImage(la_logo_reader(self.local.logo), right - width, logo_top - LOGO_H, width=width, height=LOGO_H,
+            width, height = (v * mm for v in self.brand.logo_box("page"))
+            canv.drawImage(la_logo_reader(self.local.logo), right - width, logo_top - LOGO_H, width=width, height=height,
                            mask="auto", preserveAspectRatio=True, anchor="se")
             right -= width + 4 * mm
         if self.draft:

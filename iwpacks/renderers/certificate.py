@@ -118,9 +118,9 @@ class _CertificateDoc(BaseDocTemplate):
         canv.drawImage(str(brand.logo), MARGIN, top - LOGO_H, width=LOGO_H * 5, height=LOGO_H, mask="auto",
                        preserveAspectRatio=True, anchor="sw")
         if self._local.logo is not None:
-            width = LOGO_H * 4
+            width, height = (v * mm for v in brand.logo_box("certificate"))
             canv.drawImage(la_logo_reader(self._local.logo), PAGE_W - MARGIN - width, top - LOGO_H, width=width,
-                           height=LOGO_H,
+                           height=height,
                            mask="auto", preserveAspectRatio=True, anchor="se")
         canv.restoreState()
 

