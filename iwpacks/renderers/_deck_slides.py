@@ -373,10 +373,23 @@ def _day_items(plan: CoursePlan, day: int) -> list[tuple[str, str]]:
     """The day's agenda from the session plan: (start time, what), a module's topics and a run of exercises
     each one line, the breaks left to the timetable on the "About this course" slide."""
     out: list[tuple[str, str]] = []
+    run = 0  # exercises in the run the last line names
     for row in plan.timetable.rows:
-        if row.day != day or row.is_break or row.place[:1] == ("day",):
+        # A key message of a few minutes belongs to the teaching around it: the agenda names the teaching.
+        if row.day != day or row.is_break or row.place[:1] in (("day",), ("messages",)):
             continue
-        label = "Exercises" if row.kind == "exercise" else _readable(row.label)
+        if row.kind == "exercise":
+            title = row.label.removeprefix("Exercise: ")
+            if out and run:  # a run of exercises is one line: the first, and how many follow
+                run += 1
+                first = out[-1][1].split(", then")[0].removeprefix("Exercise: ").removeprefix("Exercises: ")
+                out[-1] = (out[-1][0], f"Exercises: {first}, then {run - 1} more")
+                continue
+            out.append((clock(row.start), f"Exercise: {title}"))
+            run = 1
+            continue
+        run = 0
+        label = _readable(row.label)
         if out and out[-1][1] == label:
             continue
         out.append((clock(row.start), label))

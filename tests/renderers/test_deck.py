@@ -594,3 +594,18 @@ def test_a_day_turn_says_what_the_day_covered_and_the_next_day_opens_on_its_agen
     assert agenda[0] == f"Today, {clock(day2[0].start)}-{clock(day2[-1].end)}"
     assert "15:20 Recap" in agenda and len(agenda) >= 5
     assert not any(t[:2] == "IS" and t[2:4].isdigit() for t in agenda)  # module names, not codes
+
+
+def test_a_days_agenda_names_its_exercises_and_no_key_message(plans):
+    """The review: day 2's agenda read "09:35 Exercises ... 13:40 Exercises", and the day close said "Tomorrow,
+    from 09:00: Key message: Use resources from your own service"."""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    specs = plan_slides(plans["is-advisors"])
+    opener = next(s for s in specs if s.title == "Day 2: welcome back")
+    lines = [p.text for p in opener.body]
+    assert "09:35 Exercises: Jordan says no, then 5 more" in lines
+    assert "13:40 Exercise: Advising on your own cases" in lines
+    assert not any("Key message" in line or line.endswith(" Exercises") for line in lines)
+    close = next(s for s in specs if s.title == "Day 1: close")
+    assert not any("Key message" in p.text for p in close.body)
