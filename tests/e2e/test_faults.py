@@ -151,8 +151,11 @@ def _build_then_stop(tmp_path: Path, how: signal.Signals) -> tuple[subprocess.Po
     out = tmp_path / "pack"
     marker = str(out)
     assert iwpacks("build", *SMALL, "--out", marker).returncode == 0
+    # A test run in the background inherits an ignored SIGINT, as shells set it for background jobs; an
+    # operator's build in a terminal has Ctrl-C, so the build under test gets it back.
     proc = subprocess.Popen([sys.executable, "-m", "iwpacks", "build", "--jobs", "2", "-q", "--out", marker],
                             stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
                             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(_processes_building(marker)) < 3:  # the build and its 2 workers
