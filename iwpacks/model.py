@@ -816,6 +816,20 @@ class TrainingDay:
         return min(self.session_minutes, room - room % 5)
 
 
+def _texts(value: Any, path: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield ".".join(path), value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _texts(item, (*path, str(key)))
+    elif isinstance(value, (tuple, list)):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*path, str(i)))
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _texts(getattr(value, field.name), (*path, field.name))
+
+
 @attrs.frozen
 class LogoImage:
     """An LA's logo as the overlay reader decoded it: an 8-bit RGB or RGBA PNG, and its size in pixels."""
@@ -854,6 +868,11 @@ class Localisation:
     @property
     def display_name(self) -> str:
         return f"{self.name}: {self.organisation}" if self.organisation else self.name
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """Every text the LA wrote, with where it is ("slots.training-contacts.0.name"): its names, slot values
+        and local notes, not the files it names."""
+        yield from _texts(attrs.evolve(self, layers=(), logo=None, logo_image=None), ())
 
 
 @attrs.frozen

@@ -7,10 +7,9 @@ import unicodedata
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import attrs
 
@@ -191,30 +190,15 @@ def _unprintable(programme: Programme, brand: Brand) -> None:
     covered = [chars for _, chars in script_fonts(brand)]
     problems = []
     where = local.layers[0][0] if local.layers else "overlay.yaml"
-    for path, value in _texts(attrs.evolve(local, layers=(), logo=None, logo_image=None), ()):
+    for path, value in local.texts():
         missing = "".join(dict.fromkeys(c for c in value if not c.isspace() and not unicodedata.combining(c)
                                         and ord(c) > 0x7F and not any(ord(c) in chars for chars in covered)))
         if missing:
-            problems.append(Problem(where, 0, ".".join(path), f'the brand\'s fonts cannot print "{missing}" '
+            problems.append(Problem(where, 0, path, f'the brand\'s fonts cannot print "{missing}" '
                                     "(they cover Latin, Greek, Cyrillic, Hebrew, Arabic, Chinese, Japanese, Korean and "
                                     "emoji); write it in one of those scripts"))
     if problems:
         raise ContentError(problems)
-
-
-def _texts(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Every text in a localisation, with where it is (slots.training-contacts.0.name)."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _texts(item, (*path, str(key)))
-    elif isinstance(value, (tuple, list)):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*path, str(i)))
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
-            yield from _texts(getattr(value, field.name), (*path, field.name))
 
 
 def _diagram_warnings(programme: Programme, brand: Brand, courses: Sequence[str]) -> list[str]:

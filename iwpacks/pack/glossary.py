@@ -2,12 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
-import attrs
-
-from iwpacks.model import GlossaryTerm
+from iwpacks.model import GlossaryTerm, Localisation
 
 # An acronym: a capital, then one to five capitals, digits or "&" (CAF, LSCB, T4T, CYP&F), with an optional
 # plural "s"; module refs (IW01, ISI10) are names, not acronyms.
@@ -47,26 +44,12 @@ def terms_used(glossary: Sequence[GlossaryTerm], texts: Iterable[str]) -> tuple[
         used |= more
 
 
-def local_acronyms(localisation: Any) -> frozenset[str]:
+def local_acronyms(localisation: Localisation | None) -> frozenset[str]:
     """The acronyms an LA's own names and contacts use (its CAMHS, its NBC): the LA's to use, and never a reason
     to refuse its pack, since an LA cannot add to the content's glossary."""
-    found: set[str] = set()
-
-    def walk(value: Any) -> None:
-        if isinstance(value, str):
-            found.update(m.group(1) for m in ACRONYM.finditer(value))
-        elif isinstance(value, Mapping):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, (tuple, list)):
-            for item in value:
-                walk(item)
-        elif attrs.has(type(value)):
-            for field in attrs.fields(type(value)):
-                walk(getattr(value, field.name))
-    if localisation is not None:
-        walk(attrs.evolve(localisation, layers=(), logo=None, logo_image=None))
-    return frozenset(found)
+    if localisation is None:
+        return frozenset()
+    return frozenset(m.group(1) for _, value in localisation.texts() for m in ACRONYM.finditer(value))
 
 
 def unexplained_acronyms(text: str, known: Iterable[str]) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -52,33 +53,45 @@ def _all_rtl(text: str) -> bool:
     return bool(kinds & set(_STRONG_RTL)) and "L" not in kinds
 
 
-def mark_word_part(part: bytes) -> bytes:
-    """A WordprocessingML part (document, header, footer) with its right-to-left runs marked."""
-    root = etree.fromstring(part)
-    for run in list(root.iter(f"{{{W}}}r")):
-        texts = run.findall(f"{{{W}}}t")
+def _split_runs(root: etree._Element, ns: str, mark: Callable[[etree._Element], None]) -> None:
+    """Split each run (`r` of one `t`) whose text mixes directions into a run per piece, the same properties
+    on each, and `mark` the right-to-left pieces."""
+    for run in list(root.iter(f"{{{ns}}}r")):
+        texts = run.findall(f"{{{ns}}}t")
         if len(texts) != 1 or not texts[0].text or not any(flag for flag, _ in _pieces(texts[0].text)):
             continue
         for flag, chars in _pieces(texts[0].text):
             piece = copy.deepcopy(run)
-            node = piece.find(f"{{{W}}}t")
+            node = piece.find(f"{{{ns}}}t")
             node.text = chars
-            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            if ns == W:  # Word drops a piece's edge spaces unless told to keep them
+                node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             if flag:
-                _word_rtl(piece)
+                mark(piece)
             run.addprevious(piece)
         run.getparent().remove(run)
-    for paragraph in root.iter(f"{{{W}}}p"):
-        text = "".join(t.text or "" for t in paragraph.iter(f"{{{W}}}t"))
-        if _all_rtl(text):
-            ppr = paragraph.find(f"{{{W}}}pPr")
+
+
+def _rtl_paragraphs(root: etree._Element, ns: str) -> Iterator[etree._Element]:
+    """The paragraphs of right-to-left text only, each with its properties element (made where missing)."""
+    for paragraph in root.iter(f"{{{ns}}}p"):
+        if _all_rtl("".join(t.text or "" for t in paragraph.iter(f"{{{ns}}}t"))):
+            ppr = paragraph.find(f"{{{ns}}}pPr")
             if ppr is None:
-                ppr = etree.SubElement(paragraph, f"{{{W}}}pPr")
+                ppr = etree.Element(f"{{{ns}}}pPr")
                 paragraph.insert(0, ppr)
-            if ppr.find(f"{{{W}}}bidi") is None:
-                bidi = etree.Element(f"{{{W}}}bidi")
-                style = ppr.find(f"{{{W}}}pStyle")
-                (style.addnext(bidi) if style is not None else ppr.insert(0, bidi))
+            yield ppr
+
+
+def mark_word_part(part: bytes) -> bytes:
+    """A WordprocessingML part (document, header, footer) with its right-to-left runs marked."""
+    root = etree.fromstring(part)
+    _split_runs(root, W, _word_rtl)
+    for ppr in _rtl_paragraphs(root, W):
+        if ppr.find(f"{{{W}}}bidi") is None:
+            bidi = etree.Element(f"{{{W}}}bidi")
+            style = ppr.find(f"{{{W}}}pStyle")
+            (style.addnext(bidi) if style is not None else ppr.insert(0, bidi))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -95,25 +108,9 @@ def _word_rtl(run: etree._Element) -> None:
 def mark_drawing_part(part: bytes) -> bytes:
     """A PresentationML part (a slide, its notes) with its right-to-left runs and paragraphs marked."""
     root = etree.fromstring(part)
-    for run in list(root.iter(f"{{{A}}}r")):
-        node = run.find(f"{{{A}}}t")
-        if node is None or not node.text or not any(flag for flag, _ in _pieces(node.text)):
-            continue
-        for flag, chars in _pieces(node.text):
-            piece = copy.deepcopy(run)
-            piece.find(f"{{{A}}}t").text = chars
-            if flag:
-                _drawing_rtl(piece)
-            run.addprevious(piece)
-        run.getparent().remove(run)
-    for paragraph in root.iter(f"{{{A}}}p"):
-        text = "".join(t.text or "" for t in paragraph.iter(f"{{{A}}}t"))
-        if _all_rtl(text):
-            ppr = paragraph.find(f"{{{A}}}pPr")
-            if ppr is None:
-                ppr = etree.Element(f"{{{A}}}pPr")
-                paragraph.insert(0, ppr)
-            ppr.set("rtl", "1")
+    _split_runs(root, A, _drawing_rtl)
+    for ppr in _rtl_paragraphs(root, A):
+        ppr.set("rtl", "1")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
