@@ -1,9 +1,8 @@
 """A line that holds Arabic script, for the PDFs: whether it does, and the order its words are set in.
 
-reportlab lays a line's words out left to right, and HarfBuzz shapes each word, in its logical order, into
-glyphs already in visual order. So a right-to-left name needs only its words reordered, as the Unicode
-bidirectional algorithm orders runs on one line: a full bidi library would reorder the letters too, which
-shaping must not see.
+reportlab lays a line's characters out left to right as given, and neither joins Arabic letters nor orders
+right-to-left runs. So a line that holds right-to-left text is handed to it already joined (Unicode's
+presentation forms) and in visual order (the Unicode bidirectional algorithm), see `visual_text`.
 """
 from __future__ import annotations
 
