@@ -16,7 +16,7 @@ from iwpacks.planning.plan import plan_course
 from iwpacks.renderers.course_spec import CourseSpecRenderer
 from iwpacks.renderers.deck import DeckRenderer
 from iwpacks.renderers.glossary import GlossaryRenderer
-from iwpacks.renderers.handouts import HandoutsRenderer
+from iwpacks.renderers.handouts import HandoutsRenderer, handout_blocks
 from iwpacks.renderers.knowledge_check import KnowledgeCheckAnswersRenderer
 from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
 from iwpacks.renderers.training_plan import render_training_plan
@@ -300,3 +300,35 @@ def test_every_glossary_entry_reads_as_written_in_2006(programme, pack_text):
     assert "who in 2006 meant" not in glossary and "In 2006, guidance" not in glossary
     assert "not the designated teacher, who is the teacher for looked-after children" in glossary
 
+
+def test_each_figure_in_the_handouts_has_its_lead_in_above_it(northmoor, brand):
+    """Second review, 3: the handouts' figures had only a 'Figure: <title>' caption. Each now follows one or two
+    sentences saying what it shows and how to use it, kept on its page; a reference sheet's figure follows the
+    sheet's intro."""
+    from docx import Document
+
+    lead_ins: dict[str, set[str]] = {}  # by title: two modules' pictures can share one
+    for m in northmoor.modules.values():
+        for t in m.topics:
+            if t.diagram is not None:
+                lead_ins.setdefault(t.diagram.title, set()).add(t.diagram.lead_in)
+    intros = {p.figure.title: p.intro for p in northmoor.printables.values() if p.figure is not None}
+    for cid in COURSES:
+        plan = plan_course(northmoor, cid)
+        paragraphs = Document(io.BytesIO(HandoutsRenderer().render(plan, brand))).paragraphs
+        figures = 0
+        for k, paragraph in enumerate(paragraphs):
+            names = paragraph._p.xpath(".//wp:docPr/@name")
+            if not names or not str(names[0]).startswith("Diagram: "):
+                continue
+            figures += 1
+            title = str(names[0])[len("Diagram: "):]
+            above = paragraphs[k - 1]
+            assert above.text in lead_ins[title] | {intros.get(title)}, (cid, title, above.text)
+            assert 40 <= len(above.text) <= 300 and above.text.count(". ") <= 2, (cid, title)
+            if above.text in lead_ins[title]:
+                assert above.paragraph_format.keep_with_next, (cid, title)
+        assert figures >= 2, cid
+        # every module diagram the course draws in its handouts has its lead-in in the blocks
+        drawn = [b for b in handout_blocks(plan) if type(b).__name__ == "Figure"]
+        assert len(drawn) == figures, cid
