@@ -222,6 +222,9 @@ class Diagram:
     kind: str
     title: str
     alt: str = ""  # written alt text; where empty, alt_text() says the structure in words
+    # One or two sentences the handouts print above the figure: what it shows and how to use it, since
+    # attendees keep the picture without the trainer there to explain it.
+    lead_in: str = ""
     placement: str = "instead"  # reviewers found a slide of points then a picture of the same points a repeat
     items: tuple[DiagramItem, ...] = attrs.field(default=(), converter=_tuple)
     centre: str = ""

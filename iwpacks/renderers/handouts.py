@@ -25,7 +25,7 @@ from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import say, tidy_punctuation
 
 if TYPE_CHECKING:
-    from iwpacks.model import Brand, Exercise
+    from iwpacks.model import Brand, Diagram, Exercise
     from iwpacks.planning.plan import CoursePlan, ExerciseItem
 
 KIND = "Attendee handouts"
@@ -86,8 +86,14 @@ def _about(plan: CoursePlan) -> list[Block]:
         on_sheets = {s.figure.title for sheets in plan.sheets.values() for s in sheets
                      if s.reader == "attendees" and s.figure is not None}
         drawn = (plan.drawn_diagram(m.ref, t) for t in m.topics)
-        blocks += [Figure(d) for d in drawn if d is not None and d.title not in on_sheets]
+        blocks += [b for d in drawn if d is not None and d.title not in on_sheets for b in _explained(d)]
     return blocks
+
+
+def _explained(diagram: Diagram) -> list[Block]:
+    """A figure attendees keep without the trainer there to explain it: after the lead-in that says what it
+    shows and how to use it. (A reference sheet's figure has the sheet's intro just above it instead.)"""
+    return [Para(diagram.lead_in, keep_with_next=True), Figure(diagram)]
 
 
 def _exercise(plan: CoursePlan, item: ExerciseItem, new_page: bool) -> list[Block]:

@@ -32,6 +32,7 @@ CELL_CHARS = 110
 WIDE_CELL_CHARS = 140  # the cell of a one-column matrix has the width of three or four cells: a list fits
 QUESTION_CHARS = 110
 ALT_CHARS = 1200
+LEAD_IN_CHARS = 300  # one or two sentences above the figure
 _KEYS = content_keys(Diagram)
 _ITEM_KEYS = ("label", "detail", "highlight")
 _OUTCOME_KEYS = ("id", "label", "detail")
@@ -49,15 +50,17 @@ def read_diagram(topic: Fields) -> Diagram | None:
     _limit(d, ("title",), title, 70)
     alt = d.text("alt", False)
     _limit(d, ("alt",), alt, ALT_CHARS)
+    lead_in = d.text("lead_in")  # required: a figure in the handouts is never left unexplained
+    _limit(d, ("lead_in",), lead_in, LEAD_IN_CHARS)
     if not kind:
         return None
     for key in _KEYS:
-        if key not in ("kind", "title", "alt", "placement") and d.has(key) and key not in _USES[kind]:
+        if key not in ("kind", "title", "alt", "lead_in", "placement") and d.has(key) and key not in _USES[kind]:
             d.report(d.path + (key,), f"a {kind} diagram does not use {key} (it uses {', '.join(_USES[kind])})")
     for key in _NEEDS[kind]:
         if not d.has(key):
             d.report(d.path, f'a {kind} diagram needs "{key}"')
-    diagram = Diagram(kind=kind, title=title, alt=alt,
+    diagram = Diagram(kind=kind, title=title, alt=alt, lead_in=lead_in,
                       placement=d.choice("placement", DIAGRAM_PLACEMENTS, required=False, default="instead"),
                       items=_items(d, kind), centre=_label(d, "centre"), ends=_ends(d),
                       columns=_columns(d), rows=_rows(d), questions=_questions(d), outcomes=_outcomes(d),

@@ -3,17 +3,20 @@ guidance: each finding checked in the artefacts a trainer hands out, reopened an
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from yaml import safe_load
 
 from iwpacks.overlay.layers import apply_overlay, load_overlay
 from iwpacks.planning.plan import plan_course
 from iwpacks.renderers.course_spec import CourseSpecRenderer
 from iwpacks.renderers.deck import DeckRenderer
 from iwpacks.renderers.glossary import GlossaryRenderer
-from iwpacks.renderers.handouts import HandoutsRenderer
+from iwpacks.renderers.handouts import HandoutsRenderer, handout_blocks
 from iwpacks.renderers.knowledge_check import KnowledgeCheckAnswersRenderer
 from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
 from iwpacks.renderers.training_plan import render_training_plan
@@ -119,7 +122,7 @@ def test_glossary_cme_and_the_designated_person_read_as_in_2006(pack_text):
     assert "local authorities must have arrangements to identify them" not in text
     assert "designated teacher for child protection" not in text
     glossary = pack_text[("is-advisors", "glossary")]
-    assert "makes it a duty from February 2007" in glossary
+    assert "the Education and Inspections Act 2006 (section 4) is to make this a duty" in glossary
     assert "designated senior member of staff" in glossary
     assert "designated senior member of staff" in pack_text[("caf-trainers", "deck")]  # Kyle's evening care
 
@@ -177,3 +180,155 @@ def test_the_catalogue_gives_days_with_hours_and_training_time(northmoor, brand)
     assert "(6 h 55 min)" not in catalogue
     iw = [plan_course(northmoor, cid).planned_minutes for cid in ("iw-practitioners", "iw-advisors")]
     assert iw[0] == iw[1]
+
+
+# The second review (information sharing and the glossary), against Information sharing: Practitioners' guide (2006).
+
+EXCEPTIONS = ("unjustified delay", "serious harm", "serious crime")  # the guide's grounds not to seek consent
+
+
+def _content_texts(*folders: str, skip: tuple[str, ...] = ("review_note",)) -> list[tuple[str, str]]:
+    """Every string in the content files of `folders` (or files), with where it is: what attendees and trainers
+    read, the review notes for the policy team apart."""
+    from iwpacks.source.read_content import content_root
+
+    root = Path(content_root(None))
+    out: list[tuple[str, str]] = []
+
+    def walk(value, where):
+        if isinstance(value, str):
+            out.append((where, value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in skip:
+                    walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for n, item in enumerate(value):
+                walk(item, f"{where}[{n}]")
+
+    for name in folders:
+        paths = sorted((root / name).glob("*.yaml")) if (root / name).is_dir() else [root / name]
+        for path in paths:
+            walk(safe_load(path.read_text(encoding="utf-8")), path.name)
+    return out
+
+
+IS_TEXTS = ("material", "knowledge-checks", "printables.yaml", "common-messages.yaml", "glossary.yaml")
+
+
+def test_not_seeking_consent_gives_the_guides_grounds(pack_text, slides):
+    """Second review, 1: the guide says not to seek consent where that would put a child at risk of significant
+    harm or an adult at risk of serious harm, prejudice the prevention or detection of a serious crime, or lead
+    to unjustified delay in enquiries about significant harm; 'crime' alone and 'delay' alone misstate it."""
+    text = _all(pack_text)
+    for wrong in ("prejudice the detection of crime or cause delay", "or undermine the prevention or detection of "
+                  "serious crime", "at increased risk of harm, or could undermine a police investigation"):
+        assert wrong not in text, wrong
+    sheet = pack_text[("is-advisors", "handouts")]
+    sheet = sheet[sheet.index("Key principles sheet: information sharing"):sheet.index("What goes in the referral?")]
+    assert all(ground in sheet for ground in EXCEPTIONS), sheet
+    flow = slides[("is-advisors", "IS02: Consent and who can give or refuse it")]
+    assert "Would seeking consent increase the risk of harm, prejudice a serious crime inquiry or cause " \
+           "unjustified delay?" in flow
+    deck = pack_text[("is-advisors", "deck")]
+    assert "lead to unjustified delay in making enquiries about allegations of significant harm" in deck
+    answers = pack_text[("is-advisors", "knowledge-check-answers")]
+    assert "put an adult at increased risk of serious harm" in answers
+    assert "When the need is pressing and there is no time to explain it to the family" not in answers
+    # wherever content names a ground not to seek consent or agreement, it names the guide's, with 'serious'
+    for where, value in _content_texts(*IS_TEXTS):
+        for sentence in re.split(r"(?<=[.;])\s", value):
+            if re.search(r"(not|without) seek(ing)? (their )?(consent|agreement)|seek (their )?agreement, unless",
+                         sentence) and "crime" in sentence:
+                assert "serious crime" in sentence, (where, sentence)
+
+
+def test_sharing_without_consent_rests_on_evidence_or_reasonable_cause(pack_text):
+    """Second review, 1: the guide's test is evidence, or reasonable cause to believe, that a child is suffering
+    or at risk of suffering significant harm; and to prevent significant harm or serious harm, or a serious
+    crime."""
+    guide = pack_text[("is-advisors", "trainer-guide")]
+    assert "Where there is evidence that a child is suffering, or is at risk of suffering, significant harm, " \
+           "or reasonable cause to believe that they may be" in guide
+    assert "where there is evidence, or reasonable cause to believe, that a child is suffering or is at risk of " \
+           "suffering significant harm, or where sharing is needed to prevent significant harm to a child or " \
+           "serious harm to an adult, or to prevent or detect a serious crime" in guide
+    assert "Where there is concern that a child may be suffering" not in guide
+
+
+def test_section_47_enquiries_carry_their_threshold(pack_text, slides):
+    """Second review, 1: section 47 enquiries are made where there is reasonable cause to suspect that a child
+    is suffering, or is likely to suffer, significant harm; every mention says so."""
+    mentions = [(w, v) for w, v in _content_texts(*IS_TEXTS) if re.search(r"section 47|s\.? ?47\b", v)]
+    assert mentions
+    for where, value in mentions:
+        assert "reasonable cause to suspect" in value and "significant harm" in value, (where, value)
+    guide = pack_text[("is-advisors", "trainer-guide")]
+    assert "reasonable cause to suspect that a child in its area is suffering, or is likely to suffer, " \
+           "significant harm" in guide
+    matrix = slides[("is-advisors", "IS02: Exploring the legal basis for sharing information")]
+    assert "enquiries where there is reasonable cause to suspect significant harm" in matrix
+
+
+def test_the_decision_questions_start_as_the_guide_does(slides, pack_text, programme):
+    """Second review, 1: the guide's questions begin 'Is there a legitimate purpose...?' and 'Does the
+    information enable a living person to be identified?'; IS01's slide left the second out."""
+    second = "Does the information enable a living person to be identified?"
+    topic = next(t for t in programme.modules["IS01"].topics if t.title == "Information sharing decision making")
+    assert topic.points[0].startswith("Is there a clear and legitimate purpose")
+    assert topic.points[1] == second
+    assert second in slides[("is-advisors", "IS01: Information sharing decision making")]
+    flow = next(t.diagram for t in programme.modules["IS02"].topics if t.title == "Applying the decision making process")
+    assert [q.question for q in flow.questions][:2] == ["Is there a clear and legitimate purpose for sharing?", second]
+    questions = next(s for s in programme.printables["is-key-principles"].sections
+                     if s.heading == "Decision-making questions").prompts
+    assert questions[1] == second
+    assert second in pack_text[("is-advisors", "handouts")]
+    assert "Does the information identify a living person?" not in _all(pack_text)
+
+
+HINDSIGHT = re.compile(r"\b(in|by|from|until|since|after) (19|20)\d\d\b|\b(was|were|became|formerly|later|"
+                       r"at the time|would become|led the|used to be)\b", re.IGNORECASE)
+
+
+def test_every_glossary_entry_reads_as_written_in_2006(programme, pack_text):
+    """Second review, 2: CME and 'Designated person' spoke of 2006 from later ('in 2006 meant', 'from February
+    2007'); every entry is written in the present of England in 2006."""
+    for term in programme.glossary:
+        assert not HINDSIGHT.search(term.meaning), (term.term, term.meaning)
+    glossary = pack_text[("is-advisors", "glossary")]
+    assert "who in 2006 meant" not in glossary and "In 2006, guidance" not in glossary
+    assert "not the designated teacher, who is the teacher for looked-after children" in glossary
+
+
+def test_each_figure_in_the_handouts_has_its_lead_in_above_it(northmoor, brand):
+    """Second review, 3: the handouts' figures had only a 'Figure: <title>' caption. Each now follows one or two
+    sentences saying what it shows and how to use it, kept on its page; a reference sheet's figure follows the
+    sheet's intro."""
+    from docx import Document
+
+    lead_ins: dict[str, set[str]] = {}  # by title: two modules' pictures can share one
+    for m in northmoor.modules.values():
+        for t in m.topics:
+            if t.diagram is not None:
+                lead_ins.setdefault(t.diagram.title, set()).add(t.diagram.lead_in)
+    intros = {p.figure.title: p.intro for p in northmoor.printables.values() if p.figure is not None}
+    for cid in COURSES:
+        plan = plan_course(northmoor, cid)
+        paragraphs = Document(io.BytesIO(HandoutsRenderer().render(plan, brand))).paragraphs
+        figures = 0
+        for k, paragraph in enumerate(paragraphs):
+            names = paragraph._p.xpath(".//wp:docPr/@name")
+            if not names or not str(names[0]).startswith("Diagram: "):
+                continue
+            figures += 1
+            title = str(names[0])[len("Diagram: "):]
+            above = paragraphs[k - 1]
+            assert above.text in lead_ins[title] | {intros.get(title)}, (cid, title, above.text)
+            assert 40 <= len(above.text) <= 300 and above.text.count(". ") <= 2, (cid, title)
+            if above.text in lead_ins[title]:
+                assert above.paragraph_format.keep_with_next, (cid, title)
+        assert figures >= 2, cid
+        # every module diagram the course draws in its handouts has its lead-in in the blocks
+        drawn = [b for b in handout_blocks(plan) if type(b).__name__ == "Figure"]
+        assert len(drawn) == figures, cid

@@ -35,6 +35,8 @@ def _content_with_diagram(tmp_path, block: str):
     path = content / "material" / "CAF02.yaml"
     text = path.read_text(encoding="utf-8")
     assert DIAGRAM_BLOCK.search(text)
+    if "lead_in:" not in block:  # every diagram needs one; these tests are about the rest of the block
+        block = block.rstrip("\n") + "\nlead_in: What the figure shows, and how to use it."
     indented = "".join(f"    {line}\n" for line in block.strip("\n").split("\n"))
     path.write_text(DIAGRAM_BLOCK.sub(lambda _: "  diagram:\n" + indented, text, count=1), encoding="utf-8")
     return content
@@ -406,3 +408,15 @@ def test_a_one_column_matrix_cell_holds_a_longer_list_than_a_cell_of_several(tmp
                      _error(tmp_path / "two", two))
     long = f"kind: matrix\ntitle: Long\ncolumns: [Elements]\nrows:\n- label: a\n  cells: ['{'x' * 141}']"
     assert re.search(r"at most 140 characters fit here; this is 141", _error(tmp_path / "long", long))
+
+
+def test_a_diagram_without_its_lead_in_is_a_located_error(tmp_path):
+    """Every figure goes into the handouts with a sentence or two on what it shows: one without is refused."""
+
+    text = (content_root(None) / "material" / "CAF02.yaml").read_text(encoding="utf-8")
+    line = next(line for line in text.split("\n") if line.strip().startswith("lead_in:"))
+    found = broken_content(tmp_path / "none", "material/CAF02.yaml", line + "\n", "")
+    assert re.search(r"material/CAF02\.yaml:\d+: topics\[\d\]\.diagram(\.lead_in)?: .*lead_in", found), found
+    long = line.split("lead_in:")[0] + f"lead_in: {'x' * 301}"
+    found = broken_content(tmp_path / "long", "material/CAF02.yaml", line, long)
+    assert re.search(r"diagram\.lead_in: at most 300 characters fit here; this is 301", found), found

@@ -391,3 +391,44 @@ def test_a_sheet_an_optional_exercise_shares_goes_with_the_timetabled_one(plans)
     assert not owner.optional
     assert owner == next(e for e in plan.handed_out if e.exercise is not None and not e.optional
                          and e.exercise.id in ("is02-consent-dilemma", "is02-decision-walkthrough", "is03-own-cases"))
+
+
+IS_SHEET, LP_SHEET = "is-key-principles", "lead-professional-functions"
+
+
+def test_every_course_that_teaches_is01_is02_or_lp01_hands_out_its_one_page_sheet(plans, handouts, programme):
+    """Second review, 4: the decision-questions sheet and the lead professional's functions, once each, in every
+    course that teaches the modules they summarise; and nowhere else."""
+    from iwpacks.renderers._sheet_fit import _measurable, _sheets, sheet_pages
+    from iwpacks.renderers.handouts import handout_blocks
+
+    wants = {IS_SHEET: {"IS01", "IS02"}, LP_SHEET: {"LP01"}}
+    checked = set()
+    for cid, plan in plans.items():
+        taught = {m.ref for m in plan.modules}
+        headings = [p.text for p in open_doc(handouts[cid]).paragraphs if p.style.name == "Heading 2"]
+        handed = [s.id for sheets in plan.sheets.values() for s in sheets]
+        for sheet_id, refs in wants.items():
+            title = programme.printables[sheet_id].title
+            if taught & refs:
+                checked.add((cid, sheet_id))
+                assert handed.count(sheet_id) == 1 and headings.count(title) == 1, (cid, sheet_id)
+                sheet = next(s for s in _sheets(handout_blocks(plan)) if s[0].text == title)
+                if _measurable(sheet):  # the estimate, where the sheet has no picture to measure
+                    assert sheet_pages(sheet) == 1, (cid, sheet_id)
+            else:
+                assert sheet_id not in handed, (cid, sheet_id)
+    assert {c for c, s in checked if s == IS_SHEET} >= {"is-practitioners", "is-advisors", "is-trainers"}
+    assert {c for c, s in checked if s == LP_SHEET} >= {"lp-practitioners", "lp-advisors"}
+
+
+@pytest.mark.office
+def test_the_is_and_lp_sheets_print_on_one_page(handouts, programme, tmp_path):
+    """Second review, 4: in LibreOffice each sheet's title and its closing note are on the same page."""
+    for cid, sheet_id in (("is-advisors", IS_SHEET), ("lp-practitioners", LP_SHEET)):
+        sheet = programme.printables[sheet_id]
+        pages, _ = _rendered_pages(handouts[cid], tmp_path / cid)
+        flat = [" ".join(page.split()) for page in pages]
+        on = [i for i, page in enumerate(flat) if page.startswith(sheet.title)]
+        assert len(on) == 1, (cid, sheet_id)
+        assert " ".join(sheet.note.split())[-40:] in flat[on[0]], (cid, sheet_id)
