@@ -1061,8 +1061,11 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.no_material_yet": (),
     "facilitation.topic_time": (),
     "facilitation.topic_heading": ("number", "title"),
+    "facilitation.strategy_topic": ("title",),  # the draft's strategy words for a topic its slide retitles
     "facilitation.local_note": (),
     "facilitation.local_slide": (),
+    "facilitation.local_see": ("chapter",),  # the notes' pointer to a local fact, given in full in its chapter
+    "facilitation.local_see_part": ("block", "chapter"),
     "facilitation.audience_slide": (),
     "facilitation.day_close_heading": ("day",),  # a course of several days: the close of each day but the last
     "facilitation.day_close_lead": ("end",),
@@ -1072,6 +1075,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.day_welcome_heading": ("day",),  # and the welcome back that opens the next day
     "facilitation.day_welcome": 0,
     "facilitation.day_welcome_today": ("today", "end"),
+    "facilitation.day_welcome_lunch": (),  # then the day's breaks and lunch, as it has them
+    "facilitation.day_welcome_breaks": (),
+    "facilitation.day_welcome_break": (),
     "exercises.heading": ("title",),
     "exercises.optional_mark": (),
     "exercises.optional_note": (),
@@ -1112,6 +1118,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "preparation.four_weeks": 0,
     "preparation.two_weeks_heading": (),
     "preparation.two_weeks": 0,
+    "preparation.needs": (),  # two weeks before, first: a course with a lunch asks about diets too
+    "preparation.needs_lunch": (),
+    "preparation.print": (),  # the day before, first: and the role cards, where an exercise has them
+    "preparation.print_role_cards": ("exercises",),
     "preparation.day_before_heading": (),
     "preparation.day_before": 0,
     "preparation.on_the_day_heading": (),
@@ -1130,10 +1140,15 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "materials.no_artefact": (),
     "materials.header": 5,
     "materials.per_trainer": (),
+    "materials.one_set": (),  # a file printed each day, in a course of one day
     "materials.per_trainer_spares": ("spares",),
     "materials.room": (),
     "materials.room_items": 0,
     "materials.strategy_asks": (),
+    "session_plan.total_lunch": ("time",),  # the session plan's total, breaks and lunch left out as it has them
+    "session_plan.total_breaks": ("time",),
+    "session_plan.total_break": ("time",),
+    "session_plan.total": ("time",),
     "local_information.heading": (),
     "local_information.intro": (),
     "local_information.header": 4,

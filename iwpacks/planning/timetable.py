@@ -73,6 +73,7 @@ class Row:
     section: str = ""
     module_ref: str = ""
     place: tuple = ()  # the block's place in the plan (see Block)
+    topics: tuple[int, ...] = ()  # the topic numbers it teaches (see Block), for a plan that names them
 
     @property
     def end(self) -> int:
@@ -514,7 +515,7 @@ def build_timetable(blocks: Sequence[Block], training_day: TrainingDay = Trainin
                     rows.append(Row(day, number, now, training_day.break_minutes, "break", "Break"))
                     now += training_day.break_minutes
                 rows.append(Row(day, number, now, block.minutes, block.kind, block.row_label, block.section,
-                                block.module_ref, block.place))
+                                block.module_ref, block.place, block.topics))
                 now += block.minutes
     return Timetable(_number_parts(rows))
 def _number_parts(rows: list[Row]) -> tuple[Row, ...]:

@@ -222,9 +222,11 @@ def slot_block(doc: DocumentObject, slot: SlotText, label: str | None = None) ->
     """A local slot in the Local Slot style: the LA's lines, or its placeholder in the Placeholder style."""
     if label:  # outside the bordered block, so consecutive slots read as separate blocks
         keep_with_next(doc.add_paragraph(label)).runs[0].bold = True
-    for line in slot.lines:
+    for number, line in enumerate(slot.lines, 1):
         paragraph = doc.add_paragraph(style="Local Slot")
         paragraph.add_run(line, style=None if slot.filled else "Placeholder")
+        if number < len(slot.lines):  # a block of contacts is read together: never split over a page
+            keep_with_next(paragraph)
 
 
 def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],

@@ -40,10 +40,25 @@ def preparation(doc: DocumentObject, plan: CoursePlan) -> None:
     doc.add_paragraph(say(plan, "preparation.intro"))
     for when in ("four_weeks", "two_weeks", "day_before", "on_the_day", "after"):
         add_heading(doc, say(plan, f"preparation.{when}_heading"), 2)
-        steps = list(items(plan, f"preparation.{when}"))
+        steps = [*_first_steps(plan, when), *items(plan, f"preparation.{when}")]
         if when == "after" and plan.is_train_the_trainer:
             steps.append(say(plan, "preparation.after_train_the_trainer"))
         bullets(doc, steps)
+
+
+def _first_steps(plan: CoursePlan, when: str) -> list[str]:
+    """The steps that depend on the course: diets only where it has a lunch, role cards only where an exercise
+    has them (a short course has neither)."""
+    if when == "two_weeks":
+        lunch = any(r.kind == "lunch" for r in plan.timetable.rows)
+        return [say(plan, "preparation.needs_lunch" if lunch else "preparation.needs")]
+    if when == "day_before":
+        carded = [i.title for i in plan.exercises if i.exercise is not None and i.exercise.role_briefs]
+        if not carded:
+            return [say(plan, "preparation.print")]
+        named = "; ".join(f"\u201c{title}\u201d" for title in carded)
+        return [say(plan, "preparation.print_role_cards", exercises=named)]
+    return []
 
 
 def follow_up(doc: DocumentObject, plan: CoursePlan) -> None:
@@ -73,7 +88,9 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
         for use in material.artefacts or (ArtefactUse("", say(plan, "materials.no_artefact"), per="course"),):
             if use.artefact and use.artefact not in held:
                 continue  # a file this course's pack does not hold (the cascade plan, but for trainers)
-            rows.append([material.title, held.get(use.artefact, ""), use.what, _copies(plan, use, days), ""])
+            # A set for each day is one set in a course of one day, and the list says so.
+            what = say(plan, "materials.one_set") if use.per == "day" and days == 1 else use.what
+            rows.append([material.title, held.get(use.artefact, ""), what, _copies(plan, use, days), ""])
     table(doc, list(items(plan, "materials.header")), rows, widths=(3.0, 4.6, 5.4, 2.6, 1.4))
     add_heading(doc, say(plan, "materials.room"), 2)
     bullets(doc, items(plan, "materials.room_items"))

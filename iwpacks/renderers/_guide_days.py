@@ -52,8 +52,14 @@ def _welcome(doc: DocumentObject, plan: CoursePlan, day: int, level: int, slide:
     time = ([format_minutes(minutes)] if minutes else []) + ([f"slide {slide}"] if slide else [])
     if time:  # as a topic gives its time and slides
         keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"), " \u00b7 ".join(time)))
+    rows = [r for r in plan.timetable.rows if r.day == day]
+    breaks = sum(r.kind == "break" for r in rows)
+    pauses = ("facilitation.day_welcome_lunch" if any(r.kind == "lunch" for r in rows)
+              else "facilitation.day_welcome_breaks" if breaks > 1 else "facilitation.day_welcome_break" if breaks
+              else "")
+    plan_today = say(plan, "facilitation.day_welcome_today", today=today, end=clock(end))
     bullets(doc, [*items(plan, "facilitation.day_welcome"),
-                  say(plan, "facilitation.day_welcome_today", today=today, end=clock(end))])
+                  f"{plan_today} {say(plan, pauses)}" if pauses else plan_today])
 
 
 def _day(plan: CoursePlan, day: int) -> tuple[int, int, str]:

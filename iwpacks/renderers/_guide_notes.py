@@ -5,6 +5,7 @@ import re
 from contextvars import ContextVar, copy_context
 from typing import TYPE_CHECKING
 
+from iwpacks.model import PART_MARK
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import TopicStep
 from iwpacks.renderers._deck_slides import slide_numbers
@@ -16,14 +17,13 @@ from iwpacks.renderers._docx import (
     keep_with_next,
     labelled,
     numbered,
-    slot_block,
     table,
 )
 from iwpacks.renderers._guide_days import day_turn, opener_slides
 from iwpacks.renderers._guide_spec import TO_BE_DEFINED
 from iwpacks.renderers._printables import printable_blocks
 from iwpacks.renderers._slots import slot_text
-from iwpacks.renderers._words import items, say
+from iwpacks.renderers._words import as_on_slides, items, say
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -195,11 +195,13 @@ def _key_message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) 
 
 
 def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: str) -> None:
-    # A release guide heads a topic as its slide does; the policy team's draft keeps the strategy's words.
-    # Numbered as in the module, so that the session plan's "topics 5-8" can be found.
+    # Headed as its slide is, so guide and deck agree; the policy team's draft also gives the strategy's words,
+    # as the slide's notes do. Numbered as in the module, as the session plan's rows number it.
     topic, minutes = step.topic, step.minutes
-    title = topic.slide_title if plan.release and topic.slide_title else topic.title
-    add_heading(doc, say(plan, "facilitation.topic_heading", number=str(step.number), title=title), 4)
+    add_heading(doc, say(plan, "facilitation.topic_heading", number=str(step.number),
+                         title=topic.slide_title or topic.title), 4)
+    if topic.slide_title and not plan.release:
+        keep_with_next(doc.add_paragraph(say(plan, "facilitation.strategy_topic", title=topic.title), style="Quote"))
     if minutes:
         keep_with_next(labelled(doc, say(plan, "facilitation.topic_time"),
                                 format_minutes(minutes) + _slides("topic", module_ref, topic.title)))
@@ -208,7 +210,7 @@ def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: s
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.diagram_points")))  # the slide shows the picture
     bullets(doc, topic.points)
     if topic.notes:
-        doc.add_paragraph(topic.notes)
+        doc.add_paragraph(as_on_slides(plan, topic.notes))
     if diagram is not None:
         diagram_figure(doc, diagram, _BRAND.get())
     if topic.local_notes:
@@ -222,10 +224,14 @@ def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: s
 
 
 def _slot_blocks(doc: DocumentObject, plan: CoursePlan, slot_ids: tuple[str, ...]) -> None:
-    """Each local slot as the LA filled it, or as a placeholder naming what the LA adds."""
+    """Where the notes use a local fact, a pointer to it: the Local information chapter before the notes gives
+    each in full, once, rather than the same contacts printed again at every topic that uses them."""
     for slot_id in slot_ids:
-        shown = slot_text(plan, slot_id)
-        slot_block(doc, shown, label=shown.heading)
+        shown, block = slot_text(plan, slot_id), slot_text(plan, slot_id.split(PART_MARK)[0])
+        chapter = say(plan, "local_information.heading")
+        where = (say(plan, "facilitation.local_see", chapter=chapter) if shown.heading == block.heading
+                 else say(plan, "facilitation.local_see_part", block=block.heading, chapter=chapter))
+        labelled(doc, shown.heading, where)
 
 
 def exercise_notes(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem) -> None:
@@ -244,29 +250,32 @@ def exercise_notes(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem) ->
 
 
 def _written_exercise(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem, e: Exercise) -> None:
+    def slides(text: str) -> str:  # a topic the notes name, named as its slide is
+        return as_on_slides(plan, text)
+
     keep_with_next(labelled(doc, say(plan, "exercises.set_up_label"),
                             say(plan, "exercises.set_up", kind=e.kind.replace("-", " ").capitalize(),
                                 module=item.module_ref, groups=e.groups, minutes=format_minutes(e.minutes))))
     if e.setup:
-        doc.add_paragraph(e.setup)
+        doc.add_paragraph(slides(e.setup))
     if e.timing:
         add_heading(doc, say(plan, "exercises.timing"), 4)
-        bullets(doc, e.timing)
+        bullets(doc, [slides(x) for x in e.timing])
     add_heading(doc, say(plan, "exercises.scenario"), 4)
     doc.add_paragraph(e.scenario, style="Panel")
     add_heading(doc, say(plan, "exercises.instructions"), 4)
-    numbered(doc, e.instructions)
+    numbered(doc, [slides(x) for x in e.instructions])
     add_heading(doc, say(plan, "exercises.questions"), 4)
-    numbered(doc, e.questions)
+    numbered(doc, [slides(x) for x in e.questions])
     if e.listen_for:
         add_heading(doc, say(plan, "exercises.listen_for"), 4)
-        bullets(doc, e.listen_for)
+        bullets(doc, [slides(x) for x in e.listen_for])
     add_heading(doc, say(plan, "exercises.good_answers"), 4)
     keep_with_next(doc.add_paragraph(say(plan, "exercises.good_answers_note")))
-    bullets(doc, e.facilitation)
+    bullets(doc, [slides(x) for x in e.facilitation])
     if e.debrief:
         add_heading(doc, say(plan, "exercises.debrief"), 4)
-        numbered(doc, e.debrief)
+        numbered(doc, [slides(x) for x in e.debrief])
     if e.role_briefs:
         _role_cards(doc, plan, e)
     sheets = plan.sheets.get(e.id, ())

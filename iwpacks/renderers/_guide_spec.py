@@ -1,6 +1,7 @@
 """The trainer guide's course specification (3.1) and its timed session plan."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from iwpacks.planning.minutes import format_minutes
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
 
     from iwpacks.planning.plan import CoursePlan
+    from iwpacks.planning.timetable import Row
     from iwpacks.renderers._facts import CourseFacts
 
 TO_BE_DEFINED = "To be defined: the strategy names this module but does not yet define it."
@@ -112,6 +114,22 @@ def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> 
                           "in the planned time.")
 
 
+# How the timetable names the part of a module a row teaches (timetable.Block.row_label): ": topics 5-9".
+_TOPIC_SPAN = re.compile(r": topics? \d+(?:-\d+)?")
+
+
+def _activity(plan: CoursePlan, row: Row) -> str:
+    """A row as the trainer needs it: part of a module names the topics it teaches, as their slides and the
+    facilitation notes head them ("CAF02 Using the CAF in Practice: 1. The potential impact of the CAF; ..."),
+    not their numbers alone."""
+    steps = {s.number: s.topic for section in plan.sections for mp in section.modules
+             if mp.module.ref == row.module_ref for s in mp.topic_steps}
+    if not row.topics or not steps or not _TOPIC_SPAN.search(row.label):
+        return row.label
+    named = "; ".join(f"{n}. {steps[n].slide_title or steps[n].title}" for n in row.topics if n in steps)
+    return _TOPIC_SPAN.sub(lambda _: f": {named}", row.label, count=1)
+
+
 def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
     """The timed plan with a running clock: every block, break and lunch, day by day."""
     timetable = plan.timetable
@@ -120,9 +138,9 @@ def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
     lunch = any(r.kind == "lunch" for r in timetable.rows)
     keep_with_next(doc.add_paragraph(
         f"{format_minutes(plan.planned_minutes)} of training over {timetable.span}. "
-        + ("Each session has a break, and lunch separates the morning from the afternoon" if lunch
+        + ("Each session has a break and lunch separates the morning from the afternoon" if lunch
            else "The session has a break" if days == 1 else "Each morning has a break")
-        + (", and each later day opens with a welcome back" if days > 1 else "")
+        + ("; each later day opens with a welcome back" if days > 1 else "")
         + f". {'Each day starts' if days > 1 else 'The course starts'} at {clock(timetable.rows[0].start)}: if you "
         "start at another time, move every time by "
         "the same amount."))
@@ -131,13 +149,16 @@ def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
     for r in timetable.rows:
         if r.is_break:
             quiet.add(len(rows))
-        rows.append([str(r.day), f"{clock(r.start)}\u2013{clock(r.end)}", str(r.minutes), r.label][days == 1:])
+        time = f"{clock(r.start)}\u2013{clock(r.end)}"
+        rows.append([str(r.day), time, str(r.minutes), _activity(plan, r)][days == 1:])
     header, widths = SESSION_PLAN_HEADER[days == 1:], (1.2, 2.8, 1.4, 11.6)[days == 1:]
     table(doc, header, rows, widths=widths[:-1] + (widths[-1] + (1.2 if days == 1 else 0),), quiet_rows=quiet)
     for day in range(1, days + 1 if days > 1 else 1):
         day_rows = [r for r in timetable.rows if r.day == day]
         taught = sum(r.minutes for r in day_rows if not r.is_break)
-        labelled(doc, f"Day {day}", f"{clock(day_rows[0].start)} to {clock(day_rows[-1].end)}; "
-                                    f"{format_minutes(taught)} of training.", style="List Bullet")
-    labelled(doc, "Total training time", f"{format_minutes(timetable.training_minutes)}, breaks and lunch not "
-                                         "included.")
+        keep_with_next(labelled(doc, f"Day {day}", f"{clock(day_rows[0].start)} to {clock(day_rows[-1].end)}; "
+                                                   f"{format_minutes(taught)} of training.", style="List Bullet"))
+    breaks = sum(r.kind == "break" for r in timetable.rows)
+    left_out = ("session_plan.total_lunch" if lunch else "session_plan.total_breaks" if breaks > 1
+                else "session_plan.total_break" if breaks else "session_plan.total")
+    labelled(doc, "Total training time", say(plan, left_out, time=format_minutes(timetable.training_minutes)))

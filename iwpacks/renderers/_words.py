@@ -43,3 +43,17 @@ def cascade_target(plan: CoursePlan) -> str:
     if not names:
         return "this training"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_QUOTES = (("'", "'"), ("\u2018", "\u2019"), ("\u201c", "\u201d"), ('"', '"'))
+
+
+def as_on_slides(plan: CoursePlan, text: str) -> str:
+    """`text` with each topic it quotes by the strategy's heading ("Link back to 'T4T Activity – Planning for
+    local delivery'") quoted by the shorter title its slide shows instead, so the trainer finds the slide named."""
+    for mp in (mp for section in plan.sections for mp in section.modules):
+        for topic in mp.topics:
+            if topic.slide_title and topic.title in text:
+                for left, right in _QUOTES:
+                    text = text.replace(f"{left}{topic.title}{right}", f"{left}{topic.slide_title}{right}")
+    return text

@@ -55,12 +55,12 @@ class TrainerGuideRenderer:
         specification(doc, plan, facts)
         session_plan(doc, plan)
         preparation(doc, plan)
+        local_slots(doc, plan)  # checked before the day; the notes point back to it wherever a fact is used
         principles(doc, plan)
         facilitation(doc, plan, brand)
         if plan.is_train_the_trainer:
             follow_up(doc, plan)
         materials(doc, plan)
-        local_slots(doc, plan)
         _chapters_run_on(doc)
         return finish(doc, plan, brand, KIND)
 
