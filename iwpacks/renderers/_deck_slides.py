@@ -882,6 +882,18 @@ def _unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
     return out
 
 
+WRAPS = 44  # characters: a title this long may wrap, at the divider's larger size first
+
+
+def no_widow(title: str) -> str:
+    """A title that wraps never leaves its last word alone on the second line: the last two words are joined
+    by a non-breaking space (a split title's count is joined to its last word already)."""
+    if len(title) <= WRAPS or f"{NBSP}(" in title:
+        return title
+    head, _, last = title.rpartition(" ")
+    return f"{head}{NBSP}{last}" if head and " " in head else title
+
+
 def _shortened(title: str) -> str:
     """A title cut at a word to fit two lines, keeping its "(1 of 2)" whole at the end."""
     base, mark, count = title.partition(f"{NBSP}(")
