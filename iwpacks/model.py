@@ -1021,6 +1021,7 @@ ARTEFACTS = (
 
 # The pack's own words (content/trainer-guide.yaml), key by key: a tuple names the values a text may
 # fill in ({reason}); a number means a list (0: any number of items; N: exactly N, the columns of a table).
+_PAUSE = ("label", "label_lower", "day", "length", "back", "next")
 GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.label": (),
     "training_plan.for_la": ("name",),
@@ -1108,6 +1109,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "day_turn.covered": (),  # the close of a day: what it covered, what the next day holds
     "day_turn.tomorrow": ("start", "first"),
     "day_turn.agenda": ("start", "end"),  # the welcome back: the day's agenda
+    "pause.title": _PAUSE,  # the deck's slide at each break and lunch
+    "pause.title_day": _PAUSE,  # the same over a course of several days
+    "pause.next": _PAUSE,
+    "pause.notes": _PAUSE,
     "principles.heading": (),
     "principles.intro": (),
     "principles.follow_up_pointer": (),

@@ -18,7 +18,7 @@ from iwpacks.planning.plan import (
     ExerciseItem,
     ModulePlan,
 )
-from iwpacks.planning.timetable import clock
+from iwpacks.planning.timetable import Row, clock
 from iwpacks.renderers._facts import course_facts, mid_sentence, section_time
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
@@ -109,6 +109,9 @@ def chunk(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para, ...]]
     """
     groups = _fill_slides(paras, box)
     if len(groups) > 1:
+        balanced = _balanced(paras, box, len(groups))
+        if balanced is not None:
+            return balanced
         width, height = box
         total = sum(_lines(p, width) for p in paras)
         for even_height in range(math.ceil(total / len(groups)), height):
@@ -116,6 +119,50 @@ def chunk(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para, ...]]
             if len(even) <= len(groups):
                 return even
     return groups
+
+
+def _balanced(paras: Sequence[Para], box: tuple[int, int], count: int) -> list[tuple[Para, ...]] | None:
+    """The paragraphs in `count` slides as even as the runs kept together allow: the fullest slide as short as
+    it can be, then the emptiest as full as it can be, so a continued slide never holds a line or two while
+    the slide before it is full. None where a run kept together is too long for one slide."""
+    width, height = box
+    runs: list[list[Para]] = [[]]
+    for para in paras:
+        runs[-1].append(para)
+        if not para.keep_with_next:
+            runs.append([])
+    runs = [run for run in runs if run]
+    sizes = [sum(_lines(p, width) for p in run) for run in runs]
+    if max(sizes) > height:
+        return None
+    # A slide that opens on a sub-point under a heading repeats that heading (see _split): a line more.
+    headed = [i > 0 and run[0].level > 0 and any(p.bold and p.level == 0 for r in runs[:i] for p in r)
+              for i, run in enumerate(runs)]
+
+    def lines(first: int, end: int) -> float:
+        return sum(sizes[first:end]) + (1 if headed[first] else 0)
+
+    # best[(end, k)]: (fullest, -emptiest, -starts, starts) for runs[:end] over k slides, each within the box;
+    # of splits as even, the one with the fuller first slides (-starts), as a list reads best.
+    best: dict[tuple[int, int], tuple[float, float, tuple[int, ...], tuple[int, ...]]] = {
+        (0, 0): (0.0, -math.inf, (), ())}
+    for k in range(1, count + 1):
+        for end in range(k, len(runs) + 1):
+            options = []
+            for first in range(k - 1, end):
+                before = best.get((first, k - 1))
+                size = lines(first, end)
+                if before is None or size > height:
+                    continue
+                options.append((max(before[0], size), max(before[1], -size), (*before[2], -first),
+                                (*before[3], first)))
+            if options:
+                best[(end, k)] = min(options)
+    found = best.get((len(runs), count))
+    if found is None:
+        return None
+    bounds = (*found[3], len(runs))
+    return [tuple(p for run in runs[a:b] for p in run) for a, b in zip(bounds, bounds[1:])]
 
 
 def _fill_slides(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para, ...]]:
@@ -143,8 +190,16 @@ def _kept_lines(paras: Sequence[Para], index: int, width: int) -> float:
     return need
 
 
+NBSP = "\u00a0"
+
+
 def _numbered(title: str, index: int, count: int) -> str:
-    return title if count == 1 else f"{title} ({index} of {count})"
+    """"Title (1 of 2)": the count never breaks over a line, and takes the title's last word with it, so a
+    wrapped title never ends on a line holding "2)" or "(1 of 2)" alone."""
+    if count == 1:
+        return title
+    head, _, last = title.rpartition(" ")
+    return f"{head} {last}".lstrip() + f"{NBSP}({index}{NBSP}of{NBSP}{count})"
 
 
 # The long local facts (several lines) the deck has shown so far, while plan_slides draws one deck, and the
@@ -263,13 +318,61 @@ def plan_slides(plan: CoursePlan) -> list[SlideSpec]:
 
 def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
     slides = list(_opening(plan))
-    openings = plan.day_openings
+    turns = _turns(plan)
     for index, section in enumerate(plan.sections):
         if section.omitted:
             continue
-        slides += list(_section(plan, section, index, openings))
+        slides += list(_section(plan, section, index, turns))
     slides += list(_closing(plan))
     return _point_to_homes(_unique_titles(slides))
+
+
+Turns = dict[tuple, list[tuple[int, "int | Row"]]]
+
+
+def _turns(plan: CoursePlan) -> Turns:
+    """Where the session plan pauses: {place of the block it resumes with: [(minutes of that block already
+    done, the new day's number or the break's row)]}, in time order. A place is a section's own time, a
+    module's teaching or an exercise (see timetable.Block); the minutes find the topic a module resumes at.
+    A day opens on its welcome back, which the day's turn presents, so a break is never before it."""
+    turns: Turns = {}
+    done: dict[tuple, int] = {}
+    day, pause = 1, None
+    for row in plan.timetable.rows:
+        if row.is_break:
+            pause = row
+            continue
+        if row.place[:1] == ("day",):
+            continue
+        if row.day != day:
+            day = row.day
+            turns.setdefault(row.place, []).append((done.get(row.place, 0), day))
+        elif pause is not None:
+            turns.setdefault(row.place, []).append((done.get(row.place, 0), pause))
+        pause = None
+        done[row.place] = done.get(row.place, 0) + row.minutes
+    return turns
+
+
+def _turn(plan: CoursePlan, turn: int | Row) -> Iterator[SlideSpec]:
+    """The slides where the plan pauses: a day's close and the next day's welcome, or a break's slide."""
+    if isinstance(turn, int):
+        yield from _day_turn(plan, turn)
+    else:
+        yield _pause(plan, turn)
+
+
+def _pause(plan: CoursePlan, row: Row) -> SlideSpec:
+    """A break or lunch, as the session plan times it, for the trainer to leave on screen: how long, when the
+    group starts again and with what."""
+    after = [r for r in plan.timetable.rows if r.day == row.day and r.start >= row.end and not r.is_break]
+    words = {"label": row.label, "label_lower": row.label.lower(), "length": format_minutes(row.minutes), "back": clock(row.end),
+             "next": _readable(after[0].label) if after else ""}
+    subtitle = (Para(say(plan, "pause.next", **words)),) if after else ()
+    # Over several days a break recurs at the same time: the day keeps each slide's title its own.
+    title = say(plan, "pause.title_day" if plan.timetable.days > 1 else "pause.title", day=str(row.day), **words)
+    return SlideSpec("Section", title, subtitle=subtitle,
+                     notes=say(plan, "pause.notes", **words))
 
 
 def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
@@ -416,13 +519,16 @@ def _day_opener(plan: CoursePlan, day: int) -> SlideSpec:
                            "Timing: 10 minutes.")
 
 
-def _section(plan: CoursePlan, section, index: int = 0,
-             openings: dict[tuple, tuple[int, int]] | None = None) -> Iterator[SlideSpec]:
-    openings = dict(openings or {})
-    if ("exercise", index, 0) in openings and not section.modules:  # the day opens the section: before its divider
-        openings[("section", index)] = openings.pop(("exercise", index, 0))
-    if ("section", index) in openings:
-        yield from _day_turn(plan, openings[("section", index)][0])
+def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = None) -> Iterator[SlideSpec]:
+    turns = dict(turns or {})
+
+    def pauses(place: tuple) -> Iterator[SlideSpec]:
+        for _, turn in turns.pop(place, []):
+            yield from _turn(plan, turn)
+
+    if ("exercise", index, 0) in turns and not section.modules:  # the day opens the section: before its divider
+        turns[("section", index)] = turns.get(("section", index), []) + turns.pop(("exercise", index, 0))
+    yield from pauses(("section", index))
     if section.role == "opening":  # the opening slides present it
         return
     if section.role == "close":  # its own slot after the recap: the forms, the knowledge check, the certificates
@@ -437,17 +543,15 @@ def _section(plan: CoursePlan, section, index: int = 0,
         yield SlideSpec("Section", section.title, subtitle=(Para(minutes),),
                         notes=f"Section: {section.title}. Timing: {minutes}.")
     for module_plan in section.modules:
-        yield from _module(plan, module_plan, index, openings)
+        yield from _module(plan, module_plan, index, turns)
     for number, item in enumerate(section.exercises):
-        if ("exercise", index, number) in openings:
-            yield from _day_turn(plan, openings[("exercise", index, number)][0])
+        yield from pauses(("exercise", index, number))
         yield from _tagged(("exercise", item.module_ref, item.title), _exercise(plan, item))
     for item in section.awareness:
         yield from _awareness(plan, item)
     if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
-    if ("messages", index) in openings:  # a day may open on the key messages closing the teaching before it
-        yield from _day_turn(plan, openings[("messages", index)][0])
+    yield from pauses(("messages", index))  # a day may open on the key messages closing the teaching before it
     for message in section.messages:  # a section of messages shares its time; one on its own takes its own
         share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
         yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))
@@ -493,29 +597,37 @@ def _message(plan: CoursePlan, message: CommonMessage, minutes: int) -> Iterator
     yield from _split("Title and Content", message.title, body, notes)
 
 
-def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, tuple[int, int]]) -> Iterator[SlideSpec]:
+def _module(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns) -> Iterator[SlideSpec]:
     """The module's divider, objectives, and its topics with each exercise straight after the topic it practises.
 
-    A day that opens inside the module opens at the topic its teaching minutes reach, or at an exercise.
+    A day or a break that resumes inside the module does so at the topic its teaching minutes reach, or at an
+    exercise; one the module's slides cannot place (a module without topic slides) follows them.
     """
+    waiting = list(turns.get(("module", index, mp.module.ref), []))
+    while waiting and (waiting[0][0] == 0 or not mp.steps):  # the module starts after it, or has no topics
+        yield from _turn(plan, waiting.pop(0)[1])
+    yield from _module_slides(plan, mp, index, turns, waiting)
+    for _, turn in waiting:
+        yield from _turn(plan, turn)
+
+
+def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
+                   waiting: list[tuple[int, int | Row]]) -> Iterator[SlideSpec]:
+    """_module's slides; each turn in `waiting` is taken off as the topics reach it."""
     m = mp.module
-    opening = openings.get(("module", index, m.ref))
-    if opening is not None and (opening[1] == 0 or not mp.steps):
-        yield from _day_turn(plan, opening[0])  # the day starts with the module, or its topics have no slides of their own
-        opening = None
     if m.is_pending:
-        yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para("DRAFT: this module is still to be defined",
+        yield SlideSpec("Section", m.name, subtitle=(Para("DRAFT: this module is still to be defined",
                                                                        bold=True),),
                         notes=m.note or "This module is not yet defined.")
         return
     exercises = sum(e.minutes for e in mp.exercises if not e.optional)
-    yield SlideSpec("Section", f"{m.ref} {m.name}", subtitle=(Para(format_minutes(mp.minutes)),),
+    yield SlideSpec("Section", m.name, subtitle=(Para(format_minutes(mp.minutes)),),
                     notes=f"Module {m.ref}. Time in this course: {format_minutes(mp.minutes)}"
                           + (f", of which {format_minutes(exercises)} for its exercises, each straight after the "
                              "topic it practises" if exercises else "")
                           + ".")
     objectives = [Para(m.objectives_lead, bold=True)] + [Para(o, 1) for o in m.objectives_read]
-    yield from _split("Title and Content", f"{m.ref} objectives", objectives,
+    yield from _split("Title and Content", f"{m.name}: objectives", objectives,
                       "Read the objectives aloud and return to them in the recap. Timing: a minute or two, taken from "
                       "the first topic's time.")
     if not any(t.points for t in mp.topics):
@@ -524,13 +636,12 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
     elapsed = 0
     for number, step in enumerate(mp.steps):
         if isinstance(step, ExerciseItem):
-            if ("exercise", index, m.ref, number) in openings:
-                yield from _day_turn(plan, openings[("exercise", index, m.ref, number)][0])
+            for _, turn in turns.get(("exercise", index, m.ref, number), []):
+                yield from _turn(plan, turn)
             yield from _tagged(("exercise", step.module_ref, step.title), _exercise(plan, step))
             continue
-        if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
-            yield from _day_turn(plan, opening[0])
-            opening = None
+        while waiting and elapsed >= waiting[0][0]:  # the first topic the new day or the break's end reaches
+            yield from _turn(plan, waiting.pop(0)[1])
         folded = [msg for msg in step.messages if msg.id in step.topic.messages_in_notes]
         shown_next = [slot for msg in step.messages if msg not in folded and msg.role == "handout-contacts"
                       for slot in msg.slots]
@@ -541,13 +652,11 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, openings: dict[tuple, 
         yield from _tagged(("topic", m.ref, step.topic.title), iter(topic_slides))
         for extra in step.audience_slides:  # the topic taken further for this audience: one of the topic's slides
             yield from _tagged(("topic", m.ref, step.topic.title), iter(_split(
-                "Title and Content", f"{m.ref}: {extra.title}", [Para(p) for p in extra.points],
+                "Title and Content", extra.title, [Para(p) for p in extra.points],
                 f"{extra.notes} Timing: a few minutes, within this topic's time.")))
         for message in (msg for msg in step.messages if msg not in folded):
             yield from _tagged(("message", message.id), _key_message(plan, message))
         elapsed += step.minutes
-    if opening is not None:  # the day starts in the module's last minutes: open it before what follows
-        yield from _day_turn(plan, opening[0])
 
 
 def _minutes_each(mp: ModulePlan) -> int:
@@ -564,7 +673,7 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
     if topic.slots:
         notes += " Show the local details on the slide."
     body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title), later=later)
-    title = f"{m.ref}: {topic.slide_title or topic.title}"
+    title = topic.slide_title or topic.title  # attendees do not know module codes: the notes name it
     diagram = plan.drawn_diagram(m.ref, topic)  # a picture an earlier module drew is not drawn again
     if diagram is not None and diagram.placement == "beside" and len(chunk(body, HALF)) == 1:
         yield SlideSpec("Two Content", title, tuple(body), notes=notes, diagram=diagram)
@@ -573,7 +682,7 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
     else:
         yield from _split("Title and Content", title, body or [Para(topic.title)], notes)
         if diagram is not None:  # "after", or a "beside" or "instead" whose points or local facts need the room
-            yield SlideSpec("Title and Content", f"{m.ref}: {diagram.title}", diagram=diagram,
+            yield SlideSpec("Title and Content", diagram.title, diagram=diagram,
                             notes="Walk the group through the picture one box at a time, linking each to the "
                                   f"points on the slide before. Timing: part of this topic's {format_minutes(minutes)}. "
                                   f"What it shows: {diagram.alt_text()}")
@@ -593,7 +702,7 @@ def _bare_topics(plan: CoursePlan, m: Module, mp: ModulePlan) -> Iterator[SlideS
     paras += _slot_paras(plan, list(dict.fromkeys(s for t in mp.topics for s in t.slots)))
     notes = (f"Cover each topic in turn, linking it to the objectives of {m.ref}. Timing: "
              f"{format_minutes(mp.minutes)} for the module, about {format_minutes(_minutes_each(mp))} a topic.")
-    yield from _split("Title and Content", f"{m.ref} content", paras, notes)
+    yield from _split("Title and Content", f"{m.name}: topics", paras, notes)
     for topic in mp.topics:
         for local in topic.local_slides:
             yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
@@ -609,7 +718,7 @@ def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
     e = item.exercise
     optional = " (optional)" if item.optional else ""
     if e is None and item.optional:
-        yield SlideSpec("Two Content", f"{item.module_ref}: {item.title.lower()}",
+        yield SlideSpec("Two Content", f"{item.module_name}: {item.title.lower()}",
                         (Para("If time allows, in mixed-agency groups:"),
                          Para(f"How does {item.module_name} apply in your work?", 1)),
                         right=(Para("What will you do differently?"), Para("Who will you contact?")),
@@ -723,7 +832,7 @@ def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
         notes = ("Check each objective with the group: can they say how they will apply it? "
                  "Revisit what attendees hoped to take away. Timing: part of the recap.")
         for i, group in enumerate(groups, 1):
-            yield SlideSpec("Title and Content", _numbered(f"Recap: {m.ref} {m.name}", i, len(groups)),
+            yield SlideSpec("Title and Content", _numbered(f"Recap: {m.name}", i, len(groups)),
                             (lead, *group), notes=notes)
 
 
@@ -764,13 +873,33 @@ def _unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
     for slide in slides:
         title = slide.title
         if len(title) > TITLE_CHARS and slide.layout != "Title":  # the title slide has room for three lines
-            title = title[:TITLE_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
+            title = _shortened(title)
         if title in seen:
             seen[title] += 1
-            title = f"{title} ({seen[title]})"
+            title = f"{title}{NBSP}({seen[title]})"
         seen.setdefault(title, 1)
         out.append(attrs.evolve(slide, title=title))
     return out
+
+
+WRAPS = 44  # characters: a title this long may wrap, at the divider's larger size first
+
+
+def no_widow(title: str) -> str:
+    """A title that wraps never leaves its last word alone on the second line: the last two words are joined
+    by a non-breaking space (a split title's count is joined to its last word already)."""
+    if len(title) <= WRAPS or f"{NBSP}(" in title:
+        return title
+    head, _, last = title.rpartition(" ")
+    return f"{head}{NBSP}{last}" if head and " " in head else title
+
+
+def _shortened(title: str) -> str:
+    """A title cut at a word to fit two lines, keeping its "(1 of 2)" whole at the end."""
+    base, mark, count = title.partition(f"{NBSP}(")
+    count = mark + count
+    base = base[:TITLE_CHARS - 1 - len(count)].rsplit(" ", 1)[0].rstrip(" ,:;")
+    return f"{base}\u2026{count}"
 
 
 def _without_stop(title: str) -> str:

@@ -11,7 +11,7 @@ from pptx.util import Inches, Mm, Pt
 
 from iwpacks.errors import TemplateError
 from iwpacks.renderers import register
-from iwpacks.renderers._deck_slides import Para, SlideSpec, plan_slides
+from iwpacks.renderers._deck_slides import Para, SlideSpec, no_widow, plan_slides
 from iwpacks.renderers._diagram_layout import SLIDE, SLIDE_BESIDE, lay_out
 from iwpacks.renderers._diagram_pptx import draw_figure
 from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
@@ -67,7 +67,8 @@ def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft:
     slide = prs.slides.add_slide(layout)
     holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
     title = holders.pop(0)
-    title.text_frame.text = spec.title
+    # Drawn, not planned: the plan's titles stay plain text for the guide to quote.
+    title.text_frame.text = spec.title if spec.layout == "Title" else no_widow(spec.title)
     if spec.layout not in ("Title", "Section", "Closing"):
         # One size for every content slide's title, so titles do not jump between neighbouring slides: two
         # lines of it hold the longest title the slide plan allows (_deck_slides.TITLE_CHARS).

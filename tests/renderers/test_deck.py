@@ -23,7 +23,12 @@ def slides_of(data: bytes):
 
 
 def slide_text(slide) -> str:
-    return " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    """A slide's text, its non-breaking spaces (which keep a title's last words together) read as spaces."""
+    return " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame).replace("\u00a0", " ")
+
+
+def title_text(slide) -> str:
+    return slide.shapes.title.text.replace("\u00a0", " ")
 
 
 def test_every_slide_has_a_unique_title_first_in_reading_order(decks):
@@ -151,13 +156,13 @@ def test_changing_a_common_message_once_changes_every_deck(tmp_path, brand):
 
 
 def _titles_and_notes(data: bytes) -> list[tuple[str, str]]:
-    return [(s.shapes.title.text, s.notes_slide.notes_text_frame.text) for s in slides_of(data)]
+    return [(title_text(s), s.notes_slide.notes_text_frame.text) for s in slides_of(data)]
 
 
 def test_a_long_seed_topic_title_uses_its_short_slide_title_and_keeps_the_words_in_the_notes(decks, programme):
     topic = next(t for t in programme.modules["IW01"].material.topics if t.slide_title)
     slides = _titles_and_notes(decks["iw-practitioners"])
-    title, notes = next((t, n) for t, n in slides if t == f"IW01: {topic.slide_title}")
+    title, notes = next((t, n) for t, n in slides if t == topic.slide_title)
     assert topic.title in notes and "\u2026" not in title
     for cid, data in decks.items():
         assert not [t for t, _ in _titles_and_notes(data) if t.endswith("\u2026")], cid  # nothing cut short
@@ -168,7 +173,8 @@ def test_recap_opens_every_slide_with_the_objectives_lead(decks, plans):
         slides = slides_of(data)
         for m in plans[cid].modules:
             if not m.is_pending:
-                recap = [s for s in slides if s.shapes.title.text.startswith(f"Recap: {m.ref} ")]
+                recap = [s for s in slides if title_text(s) in (f"Recap: {m.name}", f"Recap: {m.name} (1 of 2)",
+                                                                f"Recap: {m.name} (2 of 2)")]
                 assert recap and all(m.objectives_lead in slide_text(s) for s in recap), (cid, m.ref)
                 if sum(len(o) for o in m.objectives) < 500:  # a module of usual size recaps on one slide
                     assert len(recap) == 1, (cid, m.ref)
@@ -187,24 +193,27 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
     # iw-practitioners runs IW01's optional exercise in its time (run_optional); iw-operational-managers not.
     ran = next(i for i, t in enumerate(titles) if t == "Exercise: One family, many services")
     # After the topic it practises and the 3-minute references topic that would be no slot on its own.
-    assert titles[ran - 1].startswith("IW01: References to other sources")
-    assert any(t.startswith("IW01: ECM guiding principles") for t in titles[:ran])
+    assert titles[ran - 1].startswith("References to other sources")
+    assert any(t.startswith("ECM guiding principles") for t in titles[:ran])
     assert any(r.label == "Exercise: One family, many services" for r in plans["iw-practitioners"].timetable.rows)
-    managers = [s.shapes.title.text for s in slides_of(decks["iw-operational-managers"])]
+    managers = [title_text(s) for s in slides_of(decks["iw-operational-managers"])]
     assert "Exercise: One family, many services (optional)" in managers
 
 
 def test_the_sources_message_leads_into_the_sources_slides_after_the_recap(decks):
-    titles = [s.shapes.title.text for s in slides_of(decks["caf-practitioners"])]
+    titles = [title_text(s) for s in slides_of(decks["caf-practitioners"])]
     at = titles.index("Sources of further information")
     assert titles[at - 1].startswith("Recap: ")
     assert titles[at + 1:] == ["Close: action plan, evaluation and certificates", "Thank you"]
 
 
-def test_sources_close_the_course_on_one_slide_that_points_to_the_handouts(decks):
-    """The review: is-advisors closed on "Sources of further information" and "Key sources (1 of 2)/(2 of 2)"."""
-    for cid, data in decks.items():
-        titles = [s.shapes.title.text for s in slides_of(data) if s.shapes.title is not None]
+def test_sources_close_the_course_on_one_slide_that_points_to_the_handouts(plans):
+    """The review: is-advisors closed on "Sources of further information" and "Key sources (1 of 2)/(2 of 2)".
+    (The trainers' course on information sharing has a topic of that title too, taught in its module.)"""
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    for cid, plan in plans.items():
+        titles = [s.title for s in plan_slides(plan) if s.ref[:1] != ("topic",)]
         ending = [t for t in titles if t.startswith(("Sources of further information", "Key sources of information"))]
         assert len(ending) == 1, (cid, ending)
 
@@ -244,7 +253,7 @@ def test_an_la_deck_has_the_la_logo_on_the_title_and_closing_slides(programme, b
 def test_the_about_slide_says_how_many_days_and_mentions_breaks_only_where_there_are_some(decks, plans):
     for cid in ("iw-practitioners", "caf-practitioners"):
         prs = Presentation(io.BytesIO(decks[cid]))
-        about = next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == "About this course")
+        about = next(s for s in prs.slides if s.shapes.title is not None and title_text(s) == "About this course")
         body = " ".join(sh.text_frame.text for sh in about.placeholders if sh.has_text_frame)
         notes = about.notes_slide.notes_text_frame.text
         assert f"Over {plans[cid].timetable.span}:" in body, cid
@@ -305,20 +314,20 @@ def test_a_short_scenario_reads_at_the_templates_size_not_in_small_type(plans):
 
 def test_each_day_after_the_first_opens_with_a_welcome_back_slide(plans, decks):
     for cid, plan in plans.items():
-        titles = [s.shapes.title.text for s in Presentation(io.BytesIO(decks[cid])).slides if s.shapes.title is not None]
+        titles = [title_text(s) for s in Presentation(io.BytesIO(decks[cid])).slides if s.shapes.title is not None]
         openers = [t for t in titles if t.endswith(": welcome back")]
         assert openers == [f"Day {d}: welcome back" for d in range(2, plan.timetable.days + 1)], cid
 
 
 def test_a_woven_message_follows_its_topic_and_awareness_is_a_segment(decks, programme):
-    titles = [s.shapes.title.text for s in slides_of(decks["caf-practitioners"])]
+    titles = [title_text(s) for s in slides_of(decks["caf-practitioners"])]
     at = titles.index("Key message: Obtain consent")
-    assert titles[at - 1].startswith("CAF02: Information sharing for the CAF")
+    assert titles[at - 1].startswith("Information sharing for the CAF")
     assert titles[at + 1] == "Key message: Share information"
     assert sum(t.startswith("Obtain consent") or t.endswith(": Obtain consent") for t in titles) == 1
     assert "Messages every course repeats" not in titles and "Scenarios and exercises" not in titles
     brief = next(s for s in slides_of(decks["caf-practitioners"])
-                 if s.shapes.title.text == "Information sharing: in brief")
+                 if title_text(s) == "Information sharing: in brief")
     assert programme.processes["is"].awareness_points[0] in slide_text(brief)
 
 
@@ -349,7 +358,7 @@ def test_content_slides_share_one_title_size_and_hold_at_least_two_lines(decks, 
         for slide in slides_of(data):
             if slide.slide_layout.name in ("Title and Content", "Two Content", "Exercise"):
                 sizes = {r.font.size for p in slide.shapes.title.text_frame.paragraphs for r in p.runs}
-                assert sizes == {Pt(CONTENT_TITLE_PT)}, (cid, slide.shapes.title.text)
+                assert sizes == {Pt(CONTENT_TITLE_PT)}, (cid, title_text(slide))
         for spec in plan_slides(plans[cid]):
             if spec.layout in ("Title and Content", "Two Content", "Exercise") and spec.diagram is None:
                 width = 66 if spec.layout == "Title and Content" else 40
@@ -367,7 +376,7 @@ def test_a_slide_tidies_the_seeds_double_full_stop_the_specification_keeps_it(de
 def test_managers_discuss_and_practise_their_own_role(decks):
     """The review: the lp-operational-managers deck was the lp-practitioners deck with a new title."""
     def exercise_text(cid):
-        return {slide_text(s) for s in slides_of(decks[cid]) if s.shapes.title.text.startswith("Exercise:")}
+        return {slide_text(s) for s in slides_of(decks[cid]) if title_text(s).startswith("Exercise:")}
 
     managers, practitioners = exercise_text("lp-operational-managers"), exercise_text("lp-practitioners")
     assert managers and not managers & practitioners  # no exercise slide in common
@@ -378,12 +387,12 @@ def test_managers_discuss_and_practise_their_own_role(decks):
 def test_ground_rules_come_before_any_case_is_discussed(decks, programme):
     """The review: confidentiality ground rules first came on day 3, after two days of abuse scenarios."""
     for cid, data in decks.items():
-        titles = [s.shapes.title.text for s in slides_of(data)]
+        titles = [title_text(s) for s in slides_of(data)]
         at = titles.index("How we will work together")
         assert titles[at - 1] == "Getting to know each other", cid
         assert at < min(i for i, t in enumerate(titles) if t.startswith("Exercise:")), cid
     rules = programme.guide_text["ground_rules.rules"]
-    slide = next(s for s in slides_of(decks["is-advisors"]) if s.shapes.title.text == "How we will work together")
+    slide = next(s for s in slides_of(decks["is-advisors"]) if title_text(s) == "How we will work together")
     assert all(rule in slide_text(slide) for rule in rules)
 
 
@@ -397,7 +406,7 @@ def test_a_continued_slide_repeats_its_heading_and_not_its_notes():
     master = iwpacks.load_programme()  # an LA pack: its local facts make the longest lists
     local = apply_overlay(master, load_overlay(master, "northmoor"))
     slides = plan_slides(plan_course(local, "caf-trainers"))
-    continued = [s for s in slides if "(2 of" in s.title or "(3 of" in s.title]
+    continued = [s for s in slides if "\u00a0(2\u00a0of" in s.title or "\u00a0(3\u00a0of" in s.title]
     assert continued
     for slide in continued:
         assert not slide.body or slide.body[0].level == 0, slide.title
@@ -426,8 +435,8 @@ def test_a_local_block_is_shown_once_and_elsewhere_a_one_line_pointer_to_its_sli
         for slide in slides:
             assert not any(p.text.endswith("(continued)") and "contacts" in p.text for p in slide.body), slide.title
     slides = plan_slides(plan_course(local, "is-advisors"))
-    welfare = [s.title for s in slides if s.title.startswith("IS02: Sharing information when concerned")]
-    assert welfare == ["IS02: Sharing information when concerned about a child's welfare"]
+    welfare = [s.title for s in slides if s.title.startswith("Sharing information when concerned")]
+    assert welfare == ["Sharing information when concerned about a child's welfare"]
 
 
 def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
@@ -445,10 +454,10 @@ def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
     # Shown in full with the topic that has time for them, not CAF01's three minutes on sources, which points on.
     slides = plan_slides(plan)
     home = next(n for n, s in enumerate(slides, 1) if any(p.text == first_line for p in s.body))
-    assert slides[home - 1].title.startswith("CAF02: Enabling the CAF process locally"), slides[home - 1].title
+    assert slides[home - 1].title.startswith("Enabling the CAF process locally"), slides[home - 1].title
     pointer = f"How the CAF and lead professional arrangements work locally: see slide {home} and your handouts"
     assert texts.count(pointer) >= 2
-    sources = next(s for s in slides if s.title.startswith("CAF01: Other training and sources of information"))
+    sources = next(s for s in slides if s.title.startswith("Other training and sources of information"))
     assert any(p.text == pointer for p in sources.body)
     again = plan_slides(plan)  # a second deck of the same plan is drawn the same
     assert [s.body for s in again] == [s.body for s in plan_slides(plan)]
@@ -459,7 +468,7 @@ def test_the_about_slide_shows_every_break_and_lunch_of_every_day(decks, plans):
 
     for cid in ("caf-trainers", "iw-practitioners"):
         plan = plans[cid]
-        about = next(s for s in slides_of(decks[cid]) if s.shapes.title.text.startswith("About this course"))
+        about = next(s for s in slides_of(decks[cid]) if title_text(s).startswith("About this course"))
         text = slide_text(about)
         pauses = [r for r in plan.timetable.rows if r.is_break]
         assert pauses, cid
@@ -473,7 +482,7 @@ def test_a_day_that_opens_on_a_key_message_turns_the_day_before_that_message(dec
     comes before its slide, not after it."""
     first = next(r for r in plans["is-advisors"].timetable.rows if r.day == 2 and r.place[:1] != ("day",))
     assert first.place[:1] == ("messages",)
-    titles = [s.shapes.title.text for s in slides_of(decks["is-advisors"]) if s.shapes.title is not None]
+    titles = [title_text(s) for s in slides_of(decks["is-advisors"]) if s.shapes.title is not None]
     at = titles.index("Use resources from your own service")
     assert titles[at - 2:at] == ["Day 1: close", "Day 2: welcome back"]
 
@@ -488,7 +497,7 @@ def test_a_recap_keeps_the_decks_own_text_sizes_and_fits_its_slide(plans):
             if spec.title.startswith("Recap: "):
                 assert spec.size is None, (cid, spec.title)  # the template's 26 and 22 pt, as every other slide
                 assert sum(_lines(p, FULL[0]) for p in spec.body) <= FULL[1], (cid, spec.title)
-                split += spec.title.endswith(" of 2)")
+                split += spec.title.endswith("\u00a0of\u00a02)")
     assert split  # IW03's eight objectives go over two slides
 
 
@@ -517,7 +526,7 @@ def test_every_advisors_course_has_its_slide_on_mediated_access_and_no_other_cou
     slide = next(s for s in programme.audiences["advisors"].slides if "Mediated access" in s.title)
     for cid, plan in plans.items():
         specs = plan_slides(plan)
-        shown = [i for i, s in enumerate(specs) if s.title.endswith(f": {slide.title}")]
+        shown = [i for i, s in enumerate(specs) if s.title == slide.title]
         if plan.audience.id != "advisors":
             assert not shown, cid
             continue
@@ -525,7 +534,7 @@ def test_every_advisors_course_has_its_slide_on_mediated_access_and_no_other_cou
         at = shown[0]
         assert [p.text for p in specs[at].body] == list(slide.points) and slide.notes in specs[at].notes, cid
         before = specs[at - 1].title  # straight after the topic that sets out the processes and tools
-        assert any(before == f"{ref}: {programme.modules[ref].material.topics[n - 1].slide_title or programme.modules[ref].material.topics[n - 1].title}"
+        assert any(before == (programme.modules[ref].material.topics[n - 1].slide_title or programme.modules[ref].material.topics[n - 1].title)
                    for ref, n in slide.places), (cid, before)
 
 
@@ -538,9 +547,9 @@ def test_seed_topics_too_long_for_a_slide_have_short_slide_titles(plans):
     for cid, seen in titles.items():
         assert not [t for t in seen if "Status on" in t or "Group discussions /" in t or "links to further" in t
                     or "T4T" in t or "training the trainers course" in t], cid
-    assert any(t.startswith("CAF03: Where things stand locally") for t in titles["caf-trainers"])
-    assert "IS03: Dilemmas from your own practice" in titles["is-advisors"]
-    assert any(t.startswith("IS03: References and further sources") for t in titles["is-advisors"])
+    assert any(t.startswith("Where things stand locally") for t in titles["caf-trainers"])
+    assert "Dilemmas from your own practice" in titles["is-advisors"]
+    assert any(t.startswith("References and further sources") for t in titles["is-advisors"])
 
 
 def test_where_advisers_turn_for_answers_is_drawn_not_an_empty_slide(decks):
@@ -548,7 +557,7 @@ def test_where_advisers_turn_for_answers_is_drawn_not_an_empty_slide(decks):
     from pptx.enum.shapes import MSO_SHAPE_TYPE
 
     slide = next(s for s in slides_of(decks["is-advisors"])
-                 if s.shapes.title.text == "IS03: Where advisers turn for answers")
+                 if title_text(s) == "Where advisers turn for answers")
     assert not [s for s in slide.placeholders if s.placeholder_format.idx != 0]  # the body box gave way to it
     def texts(shapes):
         for shape in shapes:
@@ -568,9 +577,9 @@ def test_a_key_message_the_topic_already_makes_is_said_in_its_notes_not_on_a_sec
 
     slides = plan_slides(plans["iw-practitioners"])
     titles = [s.title for s in slides]
-    for mid, topic in (("duties", "IW01: The duties of the Children Act 2004"),
-                       ("benefits", "IW01: Benefits for children, families, practitioners and organisations"),
-                       ("holistic-view", "IW01: ECM guiding principles"), ("be-proactive", "IW01: ECM guiding principles")):
+    for mid, topic in (("duties", "The duties of the Children Act 2004"),
+                       ("benefits", "Benefits for children, families, practitioners and organisations"),
+                       ("holistic-view", "ECM guiding principles"), ("be-proactive", "ECM guiding principles")):
         message = programme.common_messages[mid]
         assert not any(t.endswith(message.title) for t in titles), mid
         assert message.wording in slides[titles.index(topic)].notes, mid
