@@ -22,7 +22,7 @@ from iwpacks.planning.timetable import Row, clock
 from iwpacks.renderers._facts import course_facts, mid_sentence, section_time
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
-from iwpacks.renderers._words import items, say
+from iwpacks.renderers._words import as_on_slides, items, say
 
 # What fits a body box at the template's sizes (26 pt first level): characters a line, lines a box.
 FULL = (66, 10)
@@ -324,6 +324,8 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
             continue
         slides += list(_section(plan, section, index, turns))
     slides += list(_closing(plan))
+    # Notes that quote a topic by the strategy's heading quote the title its slide shows, as the guide's do.
+    slides = [attrs.evolve(s, notes=as_on_slides(plan, s.notes)) if s.notes else s for s in slides]
     return _point_to_homes(_unique_titles(slides))
 
 

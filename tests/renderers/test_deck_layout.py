@@ -216,3 +216,16 @@ def test_the_break_slides_wording_is_content(plans, cid):
     pause = next(s for s in slides if s.title == f"Pause {row.day}/{row.label.lower()}/{format_minutes(row.minutes)}"
                  f"/{clock(row.end)}")
     assert pause.subtitle[0].text.startswith("After it: ")
+
+
+def test_deck_notes_name_a_topic_by_its_slide_title(decks, plans):
+    """The trainer guide's review point, in the speaker notes: "Link back to 'T4T Activity – Planning for local
+    delivery'" where the slide says "Planning for local delivery"."""
+    for cid, data in decks.items():
+        notes = " ".join(s.notes_slide.notes_text_frame.text for s in _slides(data) if s.has_notes_slide)
+        for mp in (mp for section in plans[cid].sections for mp in section.modules):
+            for topic in mp.topics:
+                if topic.slide_title and topic.title != topic.slide_title:
+                    assert f"'{topic.title}'" not in notes, (cid, topic.title)
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in _slides(decks["caf-trainers"]) if s.has_notes_slide)
+    assert "Link back to 'Planning for local delivery'" in notes
