@@ -46,7 +46,7 @@ from iwpacks.source.located_yaml import LocatedData, read_yaml
 from iwpacks.source.read_courses import read_courses
 from iwpacks.source.read_knowledge import attach_knowledge_checks
 from iwpacks.source.read_material import attach_material
-from iwpacks.source.read_modules import read_module
+from iwpacks.source.read_modules import read_module, read_source
 from iwpacks.source.read_wording import read_guide_text
 from iwpacks.source.records import Origin, Origins, unique_records
 from iwpacks.source.training_day import read_training_day
@@ -132,10 +132,7 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                                                    seed_text=f.text("seed_text", required=False),
                                                    artefacts=_artefact_uses(f))),
     "sources.yaml": ("sources", "source", content_keys(Source),
-                     lambda f: Source(id=f.identifier("id"), title=f.text("title"),
-                                      description=f.text("description"), url=f.text("url"),
-                                      seed_title=f.text("seed_title", required=False),
-                                      note=f.text("note", required=False))),
+                     read_source),
     "printables.yaml": ("printables", "printable", content_keys(Printable), lambda f: _printable(f)),
     "distribution-routes.yaml": ("routes", "route", content_keys(DistributionRoute),
                                  lambda f: DistributionRoute(id=f.identifier("id"), seed_text=f.text("seed_text"))),

@@ -133,7 +133,8 @@ def _material(f: Fields, module: Module) -> Material | None:
             t.report(t.path + ("title",), f"{module.ref} has only {len(module.content)} content items; "
                                           "this topic matches none of them")
         elif title and title != expected:
-            t.report(t.path + ("title",), f'expected the seed\'s content item {i + 1} verbatim: "{expected}"')
+            whose = "the seed's content item" if module.from_strategy else f"{module.ref}'s content item"
+            t.report(t.path + ("title",), f'expected {whose} {i + 1} verbatim: "{expected}"')
         slide_title = t.text("slide_title", False)
         if len(slide_title) > SLIDE_TITLE_CHARS:
             t.report(t.path + ("slide_title",), f"a slide title is at most {SLIDE_TITLE_CHARS} characters; "
