@@ -636,7 +636,7 @@ class Course:
     # Why the course delivers modules its Appendix 1 cell does not list: the training plan shows the cell as
     # the strategy writes it, and says beside it what the course adds and why.
     beyond_appendix: str = ""
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)  # what the course cites, beside its modules'
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)  # the course's own, beside its modules'
     # "local" for a course of an LA's content layer (set by the LA reader, never written in content).
     origin: str = attrs.field(default="programme", metadata={"key": None})
     source: str = attrs.field(default="", eq=False)
@@ -898,6 +898,10 @@ class Localisation:
     local_notes: FrozenMap = FrozenMap()  # module ref -> {topic index: (notes, local slides)}
     training_day: TrainingDay | None = None  # the LA's own day, where it books courses differently
     layers: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
+    # The LA's own content layer (modules/, material/, courses.yaml beside overlay.yaml), origin "local":
+    # apply_overlay adds it to the programme beside the master's, which it cannot change.
+    modules: FrozenMap[Module] = attrs.field(default=FrozenMap(), converter=FrozenMap)
+    courses: FrozenMap[Course] = attrs.field(default=FrozenMap(), converter=FrozenMap)
 
     @property
     def display_name(self) -> str:

@@ -242,7 +242,7 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
     settings = _read_settings(load("programme.yaml"), problems)
     wording_doc = load("trainer-guide.yaml")
     guide_text = read_guide_text(wording_doc, problems) if wording_doc else FrozenMap()
-    modules = attach_material(root, root_name, _read_modules(root, root_name, origins, problems), origins,
+    modules = attach_material(root, root_name, read_module_folder(root, root_name, origins, problems), origins,
                               problems)
     modules = attach_knowledge_checks(root, root_name, modules, origins, problems)
     lists["printables"] = [_with_figure(p, modules, origins, problems) for p in lists["printables"]]
@@ -292,10 +292,13 @@ def _read_settings(doc: LocatedData | None, problems: list[Problem]) -> dict | N
                 training_day=read_training_day(f, "training_day", TrainingDay()) or TrainingDay())
 
 
-def _read_modules(root: Path, root_name: str, origins: Origins, problems: list[Problem]) -> list:
+def read_module_folder(root: Path, root_name: str, origins: Origins, problems: list[Problem],
+                       local: bool = False) -> list:
+    """Every module file of `root`/modules; an LA's layer (`local`) may have none, and its modules are local."""
     folder = root / "modules"
     if not folder.is_dir():
-        problems.append(Problem(f"{root_name}/modules", 1, "", "folder is missing"))
+        if not local:
+            problems.append(Problem(f"{root_name}/modules", 1, "", "folder is missing"))
         return []
     modules = []
     first_file: dict[str, str] = {}
@@ -307,7 +310,7 @@ def _read_modules(root: Path, root_name: str, origins: Origins, problems: list[P
         problems.extend(found)
         if doc is None:
             continue
-        read = read_module(doc, problems)
+        read = read_module(doc, problems, local)
         if read is None:
             continue
         module, origin = read

@@ -45,7 +45,7 @@ def validate(programme: Programme) -> list[Problem]:
     except (AttributeError, TypeError, ValueError, StopIteration) as exc:  # a record swapped for something else
         return [Problem(IN_MEMORY, 0, "", f"not a valid model: {exc}")]
     problems = _text_problems(programme, (), IN_MEMORY) + _wording_problems(programme)
-    return problems or validate_programme(programme, _MemoryOrigins(IN_MEMORY))
+    return problems or validate_programme(programme, MemoryOrigins(IN_MEMORY))
 
 
 def _wording_problems(programme: Programme) -> list[Problem]:
@@ -99,7 +99,7 @@ def _text_problems(value: Any, path: tuple, file: str, required: bool = True) ->
     return out
 
 
-class _MemoryOrigins(Origins):
+class MemoryOrigins(Origins):
     """Origins for a model with no files behind it: each record is located by its collection and id."""
 
     _COLLECTIONS = {"module": "modules", "course": "courses", "message": "common_messages", "material": "modules",
