@@ -11,7 +11,7 @@ import attrs
 
 from iwpacks.errors import IN_MEMORY, Problem
 from iwpacks.model import Course, FrozenMap, Module, Programme
-from iwpacks.overlay.read import inside
+from iwpacks.overlay.read import MAX_OVERLAY_BYTES, inside
 from iwpacks.source.located_yaml import LocatedData, read_yaml
 from iwpacks.source.read_content import read_module_folder
 from iwpacks.source.read_courses import read_courses
@@ -34,8 +34,10 @@ class _LayerOrigins(Origins):
         return MemoryOrigins(IN_MEMORY).of(kind, ident)  # the master's records are checked already
 
 
-def has_layer(folder: Path) -> bool:
-    return any((folder / part).exists() for part in LAYER_PARTS)
+def _yaml_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()) if path.is_dir() else []
 
 
 def read_layer(folder: Path, display: str, programme: Programme,
@@ -46,7 +48,14 @@ def read_layer(folder: Path, display: str, programme: Programme,
     for part in outside:
         problems.append(Problem(f"{display}/{part}", 1, "", "leads outside the overlay folder; keep the LA's "
                                                             "modules, material and courses inside it"))
-    if outside:
+    # Each file within the overlay's own limit, checked before any is parsed: a pasted spreadsheet is refused at once.
+    large = [path for part in LAYER_PARTS for path in _yaml_files(folder / part)
+             if path.stat().st_size > MAX_OVERLAY_BYTES]
+    for path in large:
+        problems.append(Problem(f"{display}/{path.relative_to(folder).as_posix()}", 1, "",
+                                f"the file is {path.stat().st_size // 1024} KB; the limit is "
+                                f"{MAX_OVERLAY_BYTES // 1024} KB"))
+    if outside or large:
         return FrozenMap(), FrozenMap()
     origins = _LayerOrigins()
     modules = read_module_folder(folder, display, origins, problems, local=True)

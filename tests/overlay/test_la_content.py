@@ -137,3 +137,11 @@ def test_a_layer_folder_that_leads_outside_is_refused(programme, la, tmp_path):
 def test_an_overlay_without_a_layer_adds_nothing(programme):
     local = load_overlay(programme, "eastbrook")
     assert not local.modules and not local.courses
+
+
+def test_a_layer_file_over_the_overlay_limit_is_refused_before_it_is_read(programme, la):
+    path = la / "modules" / "NMC01.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# " + "x" * 300_000 + "\n", encoding="utf-8")
+    found = problems(programme, la)
+    size = path.stat().st_size // 1024
+    assert found == [f"{la}/modules/NMC01.yaml:1: the file is {size} KB; the limit is 256 KB"], found
