@@ -44,13 +44,16 @@ def read_layer(folder: Path, display: str, programme: Programme,
                problems: list[Problem]) -> tuple[FrozenMap[Module], FrozenMap[Course]]:
     """The LA's modules (each with its material and any knowledge check) and courses, marked local and checked
     with the master content; every problem located in the LA's files."""
+    # Every folder and file inside the LA's folder (no symlink out of it), and each file within the overlay's own
+    # limit, checked before any is parsed: a pasted spreadsheet is refused at once.
     outside = [part for part in LAYER_PARTS if (folder / part).exists() and inside(folder, part) is None]
+    files = [path for part in LAYER_PARTS if part not in outside for path in _yaml_files(folder / part)]
+    outside += [path.relative_to(folder).as_posix() for path in files
+                if inside(folder, path.relative_to(folder).as_posix()) is None]
     for part in outside:
         problems.append(Problem(f"{display}/{part}", 1, "", "leads outside the overlay folder; keep the LA's "
                                                             "modules, material and courses inside it"))
-    # Each file within the overlay's own limit, checked before any is parsed: a pasted spreadsheet is refused at once.
-    large = [path for part in LAYER_PARTS for path in _yaml_files(folder / part)
-             if path.stat().st_size > MAX_OVERLAY_BYTES]
+    large = [path for path in files if path.stat().st_size > MAX_OVERLAY_BYTES]
     for path in large:
         problems.append(Problem(f"{display}/{path.relative_to(folder).as_posix()}", 1, "",
                                 f"the file is {path.stat().st_size // 1024} KB; the limit is "

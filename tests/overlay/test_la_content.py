@@ -145,3 +145,12 @@ def test_a_layer_file_over_the_overlay_limit_is_refused_before_it_is_read(progra
     found = problems(programme, la)
     size = path.stat().st_size // 1024
     assert found == [f"{la}/modules/NMC01.yaml:1: the file is {size} KB; the limit is 256 KB"], found
+
+
+def test_a_layer_file_that_links_outside_is_refused(programme, la, tmp_path):
+    outside = tmp_path / "NMC01.yaml"
+    shutil.move(str(la / "material" / "NMC01.yaml"), outside)
+    (la / "material" / "NMC01.yaml").symlink_to(outside)
+    found = problems(programme, la)
+    assert found == [f"{la}/material/NMC01.yaml:1: leads outside the overlay folder; keep the LA's modules, material "
+                     "and courses inside it"], found
