@@ -154,3 +154,14 @@ def test_a_layer_file_that_links_outside_is_refused(programme, la, tmp_path):
     found = problems(programme, la)
     assert found == [f"{la}/material/NMC01.yaml:1: leads outside the overlay folder; keep the LA's modules, material "
                      "and courses inside it"], found
+
+
+def test_an_organisation_layer_adds_no_modules_or_courses(programme, tmp_path):
+    org = tmp_path / "org"
+    shutil.copytree(EXAMPLES / "northmoor" / "organisations" / "northmoor-community-health", org)
+    (org / "courses.yaml").write_text("courses: []\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_overlay(programme, "northmoor", org)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{org}/courses.yaml:1: an organisation overlay adds no modules or courses; put them in the LA's folder, "
+        "beside its overlay.yaml"]
