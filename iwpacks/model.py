@@ -464,6 +464,11 @@ class Material:
                 + sum(e.minutes for e in self.exercises if not e.optional))
 
 
+# Where a module comes from: the strategy's Appendix 2, the policy team's own content beyond it, or an LA's
+# content layer (set by the LA reader, never written in master content).
+MODULE_ORIGINS = ("strategy", "programme", "local")
+
+
 @attrs.frozen
 class Module:
     """A training module of Appendix 2 (or a named but undefined one, with status pending)."""
@@ -493,7 +498,20 @@ class Module:
     note: str = ""
     material: Material | None = None
     knowledge_check: KnowledgeCheck | None = None
+    # Where the module comes from (MODULE_ORIGINS): Appendix 2 of the strategy, written by the policy team
+    # beyond it (a module for another course, 2.2), or an LA's own. Only a strategy module's duration, content
+    # and delivery are "the strategy's", so only the packs' words about them name it.
+    origin: str = "strategy"
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)  # what the module cites, beside Appendix 3
     source: str = attrs.field(default="", eq=False)
+
+    @property
+    def from_strategy(self) -> bool:
+        return self.origin == "strategy"
+
+    @property
+    def is_local(self) -> bool:
+        return self.origin == "local"
 
     @property
     def objectives_read(self) -> tuple[str, ...]:
@@ -603,14 +621,15 @@ class CourseSection:
 
 @attrs.frozen
 class Course:
-    """A course for one audience on one process: an Appendix 1 cell laid out per 2.5."""
+    """A course for one audience on one process, laid out per 2.5: an Appendix 1 cell, or a course beyond it
+    (2.2: modules "incorporated into other training courses"), which has no cell."""
 
     id: str
     title: str
     process: str
     audience: str
-    appendix_cell: tuple[str, ...] = attrs.field(converter=_tuple)
     sections: tuple[CourseSection, ...] = attrs.field(converter=_tuple)
+    appendix_cell: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  # as the seed writes it; () if none
     entry_requirements: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     status: str = attrs.field(default="ready", metadata={"key": None})  # "pending" if a module is pending
     # Modules whose optional exercises this course runs in its planned time (2.10: time for experiential
@@ -620,7 +639,19 @@ class Course:
     # Why the course delivers modules its Appendix 1 cell does not list: the training plan shows the cell as
     # the strategy writes it, and says beside it what the course adds and why.
     beyond_appendix: str = ""
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)  # the course's own, beside its modules'
+    # "local" for a course of an LA's content layer (set by the LA reader, never written in content).
+    origin: str = attrs.field(default="programme", metadata={"key": None})
     source: str = attrs.field(default="", eq=False)
+
+    @property
+    def is_local(self) -> bool:
+        return self.origin == "local"
+
+    @property
+    def in_appendix(self) -> bool:
+        """Whether the course is a cell of Appendix 1 (the strategy's outline plan)."""
+        return bool(self.appendix_cell)
 
     @property
     def modules(self) -> tuple[str, ...]:
@@ -635,7 +666,10 @@ class Course:
 
     @property
     def added_modules(self) -> tuple[str, ...]:
-        """Modules the course delivers that its Appendix 1 cell does not list, in delivery order."""
+        """Modules the course delivers that its Appendix 1 cell does not list, in delivery order (none for a course
+        with no cell: it is not measured against Appendix 1)."""
+        if not self.appendix_cell:
+            return ()
         return tuple(ref for ref in self.modules if ref not in self.appendix_modules)
 
     @property
@@ -867,6 +901,10 @@ class Localisation:
     local_notes: FrozenMap = FrozenMap()  # module ref -> {topic index: (notes, local slides)}
     training_day: TrainingDay | None = None  # the LA's own day, where it books courses differently
     layers: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
+    # The LA's own content layer (modules/, material/, courses.yaml beside overlay.yaml), origin "local":
+    # apply_overlay adds it to the programme beside the master's, which it cannot change.
+    modules: FrozenMap[Module] = attrs.field(default=FrozenMap(), converter=FrozenMap)
+    courses: FrozenMap[Course] = attrs.field(default=FrozenMap(), converter=FrozenMap)
 
     @property
     def display_name(self) -> str:

@@ -10,6 +10,7 @@ import attrs
 
 from iwpacks.errors import ContentError, Problem, UsageError
 from iwpacks.model import FrozenMap, Localisation, Material, Programme
+from iwpacks.overlay.content import LAYER_PARTS, read_layer, with_layer
 from iwpacks.overlay.read import MAX_OVERLAY_BYTES, read_localisation
 from iwpacks.source.located_yaml import LocatedData, read_yaml
 
@@ -97,13 +98,20 @@ def load_overlay(programme: Programme, la: str | Path, organisation: str | Path 
         merged = merge(merged, _absolute_paths(doc.data, path.parent))
         # Named by folder, not by machine path, so the manifest is the same wherever the build runs.
         layers.append((f"{path.parent.name}/{path.name}", hashlib.sha256(path.read_bytes()).hexdigest()))
+    # The LA's own modules and courses, beside its overlay.yaml. An organisation layer adds none: they would be
+    # the LA's courses, built for every organisation in it.
+    modules, courses = read_layer(paths[0].parent, _display(paths[0].parent), programme, problems)
+    for path in paths[1:]:
+        problems += [Problem(f"{_display(path.parent)}/{part}", 1, "", "an organisation overlay adds no modules or "
+                             "courses; put them in the LA's folder, beside its overlay.yaml")
+                     for part in LAYER_PARTS if (path.parent / part).exists()]
     if problems:
         raise ContentError(problems)
     result = read_localisation(LocatedData(_display(paths[0]), merged, {(): 1}), paths[0].parent, programme, problems,
                                trusted_paths=True)
     if problems or result is None:  # e.g. an organisation layer's null removed a required key
         raise ContentError(problems)
-    return attrs.evolve(result, layers=layers)
+    return attrs.evolve(result, layers=layers, modules=modules, courses=courses)
 
 
 def _display(path: Path) -> str:
@@ -115,7 +123,8 @@ def _display(path: Path) -> str:
 
 
 def apply_overlay(programme: Programme, localisation: Localisation) -> Programme:
-    """The programme as this LA sees it: its localisation set, and local notes and slides on topics.
+    """The programme as this LA sees it: its localisation set, local notes and slides on topics, and its own
+    modules and courses beside the master's.
 
     A pure function: the master programme is unchanged, so one loaded programme serves every LA.
     """
@@ -130,5 +139,6 @@ def apply_overlay(programme: Programme, localisation: Localisation) -> Programme
         else:
             material = attrs.evolve(module.material, topics=topics)
         modules[ref] = attrs.evolve(module, material=material)
-    return attrs.evolve(programme, modules=FrozenMap(modules), localisation=localisation,
+    programme = with_layer(programme, localisation.modules, localisation.courses)
+    return attrs.evolve(programme, modules=FrozenMap({**programme.modules, **modules}), localisation=localisation,
                         training_day=localisation.training_day or programme.training_day)

@@ -288,13 +288,17 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                     files.append((f"{cid}/{name}", hashlib.sha256(data).hexdigest(), len(data)))
             manifest = {
                 "content_version": programme.version, "programme": programme.title, "brand": brand.name,
+                # Local: the LA's own, from its content layer; a policy team tells them from the master's.
                 "courses": [{"id": cid, "title": programme.courses[cid].title,
-                             "status": programme.courses[cid].status} for cid in courses],
+                             "status": programme.courses[cid].status, "local": programme.courses[cid].is_local,
+                             "modules": [{"ref": ref, "local": programme.modules[ref].is_local}
+                                         for ref in programme.courses[cid].modules]} for cid in courses],
                 "files": [{"path": p, "sha256": h, "size": s} for p, h, s in files],
                 "overlay": None if local is None else {
                     "id": local.id, "name": local.name, "organisation": local.organisation,
                     "layers": [{"file": f, "sha256": h} for f, h in local.layers],
-                    "acronyms": sorted(local_acronyms(local))},
+                    "acronyms": sorted(local_acronyms(local)),
+                    "local_modules": list(local.modules), "local_courses": list(local.courses)},
                 "warnings": warnings, "release": release,
             }
             findings = acronyms + check_pack(stage, brand, acronyms=False)

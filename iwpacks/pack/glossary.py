@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from iwpacks.model import GlossaryTerm, Localisation
+import attrs
+
+from iwpacks.model import FrozenMap, GlossaryTerm, Localisation
 
 # An acronym: a capital, then one to five capitals, digits or "&" (CAF, LSCB, T4T, CYP&F), with an optional
 # plural "s"; module refs (IW01, ISI10) are names, not acronyms.
@@ -49,7 +51,9 @@ def local_acronyms(localisation: Localisation | None) -> frozenset[str]:
     to refuse its pack, since an LA cannot add to the content's glossary."""
     if localisation is None:
         return frozenset()
-    return frozenset(m.group(1) for _, value in localisation.texts() for m in ACRONYM.finditer(value))
+    # Not its own modules and courses: they are content, and explain their acronyms as the master's do.
+    names = attrs.evolve(localisation, modules=FrozenMap(), courses=FrozenMap())
+    return frozenset(m.group(1) for _, value in names.texts() for m in ACRONYM.finditer(value))
 
 
 def unexplained_acronyms(text: str, known: Iterable[str]) -> list[str]:

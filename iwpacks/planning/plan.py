@@ -141,6 +141,8 @@ class CoursePlan:
     version: str = ""                                   # the content version, for the guide's cover
     principles: tuple[DeliveryPrinciple, ...] = ()      # 2.10, in content order
     sources: tuple[Source, ...] = ()                    # Appendix 3
+    # What this course's modules, then the course itself, cite beyond Appendix 3: each once, in delivery order.
+    course_sources: tuple[Source, ...] = ()
     material_types: tuple[MaterialType, ...] = ()       # 3.1
     slots: FrozenMap[LocalSlot] = FrozenMap()           # every slot the content declares, by id
     localisation: Localisation | None = None            # the LA's name, logo and slot values, if any
@@ -312,7 +314,7 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                       timetable=build_timetable(_blocks(sections), programme.training_day), min_minutes=total.min_minutes,
                       max_minutes=total.max_minutes, optional_extras=total.optional_extras,
                       version=programme.version, principles=tuple(programme.delivery_principles.values()),
-                      sources=tuple(programme.sources.values()),
+                      sources=tuple(programme.sources.values()), course_sources=_course_sources(programme, course),
                       material_types=tuple(programme.material_types.values()), slots=programme.slots,
                       localisation=programme.localisation,
                       audience_names=FrozenMap((a.id, a.name) for a in programme.audiences.values()),
@@ -320,6 +322,14 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                       prerequisite_modules=_prerequisites(programme, sections, course.entry_requirements),
                       guide_text=programme.guide_text, glossary=programme.glossary,
                       cascade_modules=_cascade_modules(programme, course), release=release or programme.localisation is not None)
+
+
+def _course_sources(programme: Programme, course: Course) -> tuple[Source, ...]:
+    """The sources the course's modules and the course cite that Appendix 3 does not hold, each once (an id
+    names one source: validation holds it to the same words wherever it is cited)."""
+    cited = [s for ref in course.modules for s in programme.modules[ref].sources] + list(course.sources)
+    return tuple(s for i, s in enumerate(cited)
+                 if s.id not in programme.sources and all(s.id != t.id for t in cited[:i]))
 
 
 def _cascade_modules(programme: Programme, course: Course) -> tuple[Module, ...]:

@@ -667,7 +667,7 @@ def _minutes_each(mp: ModulePlan) -> int:
 
 def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Sequence[str] = ()) -> Iterator[SlideSpec]:
     notes = topic.notes or _prompt(m, topic)
-    if topic.slide_title and not plan.release:  # the policy team's draft keeps the strategy's own words
+    if topic.slide_title and not plan.release and m.from_strategy:  # the draft keeps the strategy's own words
         notes = f"The strategy calls this topic \u201c{topic.title}\u201d. {notes}"
     notes += f" Timing: {format_minutes(minutes)}."
     if topic.local_notes:
@@ -843,7 +843,7 @@ def _sources(plan: CoursePlan) -> Iterator[SlideSpec]:
     # sources; a course without it lists the national sources here. Never both: sources are shown once.
     local_sources = plan.slot_for("local-sources")
     if not any(local_sources in m.slots for s in plan.sections if not s.omitted for m in s.messages):
-        sources = [Para(f"{s.title}: {s.url}") for s in plan.sources]
+        sources = [Para(f"{s.title}: {s.url}") for s in (*plan.sources, *plan.course_sources)]
         yield from _split("Title and Content", "Key sources of information", sources,
                           "Point attendees to the sources in their handouts.")
 

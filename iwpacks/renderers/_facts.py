@@ -43,6 +43,7 @@ class ModuleFacts:
     objectives: tuple[str, ...]
     content: tuple[str, ...]
     objective_notes: tuple[str, ...] = ()  # why the slides and forms word an objective otherwise than it is quoted
+    from_strategy: bool = True  # the strategy's module: its duration and delivery are "the strategy's"
 
 
 @attrs.frozen
@@ -64,6 +65,12 @@ class CourseFacts:
     time_notes: tuple[str, ...]            # what a section's time holds besides its modules, one sentence each
     notes: tuple[str, ...]
     draft: bool
+    all_from_strategy: bool = True  # every module is the strategy's, so the course's range is the strategy's
+
+    @property
+    def range_source(self) -> str:
+        """Whose the course's range is, as a draft names it: the strategy's, or its modules' own durations'."""
+        return "the strategy" if self.all_from_strategy else "the modules' durations"
 
 
 def section_time(section: PlanSection) -> str:
@@ -115,7 +122,7 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
         delivery=module.delivery_text, audience=" ".join(module.audience_text), prerequisites=prereq,
         entry_requirements=entry, responsibility=module.responsibility, objectives_lead=module.objectives_lead,
         objectives=module.objectives, content=module.content_read,
-        objective_notes=tuple(c.note for c in module.objective_corrections))
+        objective_notes=tuple(c.note for c in module.objective_corrections), from_strategy=module.from_strategy)
 
 
 def course_facts(plan: CoursePlan) -> CourseFacts:
@@ -136,4 +143,5 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         + (((WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)),)
            if plan.timetable.welcome_back_minutes else ()),
         time_notes=tuple(note for s in plan.sections if not s.omitted and (note := time_note(s))),
-        notes=((course.beyond_appendix,) if course.beyond_appendix else ()) + course.notes, draft=plan.draft)
+        notes=((course.beyond_appendix,) if course.beyond_appendix else ()) + course.notes, draft=plan.draft,
+        all_from_strategy=all(m.from_strategy for m in modules))

@@ -47,7 +47,8 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
     doc.add_paragraph(say(plan, "course.delivery") + ".")
     if not plan.release:  # for the policy team: each module's mechanism as the strategy gives it
         for m in facts.modules:
-            labelled(doc, f"{m.ref} in the strategy", m.delivery or "To be defined", style="List Bullet")
+            labelled(doc, f"{m.ref} in the strategy" if m.from_strategy else f"{m.ref} delivery",
+                     m.delivery or "To be defined", style="List Bullet")
     add_heading(doc, "Prerequisites and entry requirements", 2)
     entry = "; ".join(facts.entry_requirements)
     keep_with_next(doc.add_paragraph(f"Before this course, attendees should have completed: {entry}." if entry else
@@ -102,12 +103,15 @@ def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> 
         if facts.optional_extras:
             doc.add_paragraph("If time allows, the course adds the optional " + "; ".join(facts.optional_extras) + ".")
         return
-    keep_with_next(doc.add_paragraph("The strategy gives each module an expected duration; the planned time is what "
-                                     "this pack's session plan uses, including exercise time."))
+    given = ("The strategy gives each module an expected duration" if facts.all_from_strategy else
+             "Each module has an expected duration (the strategy's, for a module of the strategy)")
+    keep_with_next(doc.add_paragraph(f"{given}; the planned time is what this pack's session plan uses, including "
+                                     "exercise time."))
     rows = [[m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra] for m in facts.modules]
     rows.append(["", "Course total (with the standard sections)", "", facts.total_range, facts.total_planned,
                  "; ".join(facts.optional_extras)])
-    table(doc, ["Ref", "Module", "Strategy's duration", "Range", "Planned", "Optional extra"], rows,
+    duration = "Strategy's duration" if facts.all_from_strategy else "Duration"
+    table(doc, ["Ref", "Module", duration, "Range", "Planned", "Optional extra"], rows,
           widths=(1.5, 4.6, 3.8, 2.6, 2.0, 2.5), bold_rows={len(rows) - 1})
     if facts.optional_extras:
         doc.add_paragraph("Optional extras, if time allows: " + "; ".join(facts.optional_extras) + ". They are not "

@@ -51,6 +51,9 @@ PENDING = "To be defined"
 NONE_TEXT = "\u2013"  # an en dash marks an empty cell on purpose; never the word "None"
 TIMING_COLUMNS = (("Module", 17), ("Name", 44), ("In the strategy", 37), ("Range", 29), ("Planned", 20),
                   ("Optional extras", 27))
+# A course with modules beyond the strategy: their duration is their own, not the strategy's.
+OWN_TIMING_COLUMNS = (("Module", 17), ("Name", 44), ("Duration", 37), ("Range", 29), ("Planned", 20),
+                      ("Optional extras", 27))
 # A release pack's readers book and run this course: the time it takes, not the strategy's durations and ranges.
 RELEASE_TIMING_COLUMNS = (("Module", 17), ("Name", 75), ("Time in this course", 40), ("Optional extras", 42))
 
@@ -102,7 +105,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, size: float) -> l
 def _summary(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
     timing = f"{facts.total_planned}, over {facts.days}"
     if not plan.release and facts.total_planned != facts.total_range:  # for the policy team: the strategy's range
-        timing += f" (the strategy: {total_text(facts)})"
+        timing += f" ({facts.range_source}: {total_text(facts)})"
     if facts.optional_extras:
         timing += "; if time allows, the optional " + "; ".join(facts.optional_extras)
     entry = "; ".join(facts.entry_requirements) if facts.entry_requirements else "No entry requirements"
@@ -145,7 +148,7 @@ def _table_start() -> list[Flowable]:
 
 
 def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, release: bool) -> list[Flowable]:
-    columns = RELEASE_TIMING_COLUMNS if release else TIMING_COLUMNS
+    columns = RELEASE_TIMING_COLUMNS if release else TIMING_COLUMNS if facts.all_from_strategy else OWN_TIMING_COLUMNS
     rows = [[Paragraph(h, s["cell_head"]) for h, _ in columns]]
     for m in facts.modules:
         cells = ((m.ref, m.name, m.planned, m.optional_extra) if release else
@@ -160,8 +163,10 @@ def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, rel
     table = grid(rows, s, colWidths=[w * mm for _, w in columns], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
     note = ("The time this course's session plan gives each module, including its exercises." if release else
-            "\u201cIn the strategy\u201d is the duration in the strategy's own words; the range is what it allows; "
-            "planned is the time this course's session plan gives the module, including its exercises.")
+            ("\u201cIn the strategy\u201d is the duration in the strategy's own words" if facts.all_from_strategy else
+             "The duration is each module's own, in its words (the strategy's, for a module of the strategy)")
+            + "; the range is what it allows; planned is the time this course's session plan gives the module, "
+            "including its exercises.")
     return [*_table_start(), Heading("Timings", s["h1"]), Paragraph(note, s["body"]), table]
 
 
@@ -188,7 +193,7 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     rows += [("Prerequisites", [f"Taken after {m.prerequisites}"])] if m.prerequisites else []
     rows += [("Entry requirements", [m.entry_requirements])] if m.entry_requirements else []
     if not plan.release:  # for the policy team: the strategy's delivery and ownership; the course says its own
-        rows += [("Delivery in the strategy", [m.delivery or PENDING]),
+        rows += [("Delivery in the strategy" if m.from_strategy else "Delivery", [m.delivery or PENDING]),
                  ("Development responsibility", [m.responsibility or PENDING])]
     if notes := _editorial_notes(module, plan):  # trainers read them as notes; the policy team as its decisions
         rows.append(("Notes" if plan.release else "Editorial notes", notes))

@@ -25,7 +25,7 @@ from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import say, tidy_punctuation
 
 if TYPE_CHECKING:
-    from iwpacks.model import Brand, Diagram, Exercise
+    from iwpacks.model import Brand, Diagram, Exercise, Source
     from iwpacks.planning.plan import CoursePlan, ExerciseItem
 
 KIND = "Attendee handouts"
@@ -138,11 +138,16 @@ def _contact_sheet(plan: CoursePlan) -> list[Block]:
     ]
 
 
+def _source(source: Source) -> Para:
+    return Para(style="List Bullet", runs=((source.title, True),
+                                           (f". {source.description.rstrip(':. ')}: {source.url}", False)))
+
+
 def _sources(plan: CoursePlan) -> list[Block]:
     blocks: list[Block] = [Heading("Key sources of information", 1), Heading("National sources", 2)]
-    blocks += [Para(style="List Bullet", runs=((source.title, True),
-                                               (f". {source.description.rstrip(':. ')}: {source.url}", False)))
-               for source in plan.sources]
+    blocks += [_source(source) for source in plan.sources]
+    if plan.course_sources:  # what this course's modules cite beyond the national list
+        blocks += [Heading("Sources for this course", 2), *(_source(source) for source in plan.course_sources)]
     blocks += [Heading("Local sources", 2), Slot(slot_text(plan, plan.slot_for("local-sources")))]
     message = next((m for s in plan.sections for m in s.messages if m.role == "handout-contacts"), None)
     shown_with_message = set(message.slots) if message is not None else set()

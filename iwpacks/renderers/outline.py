@@ -92,7 +92,10 @@ class OutlineRenderer:
                            "shorten its module names or topics")
 
 
-MAX_OBJECTIVES = 8  # more than this, and the outline lists each module's first
+IN_COLUMN = 8  # objectives the main column holds; more go across the page, in two columns, above it
+# The most objectives the page lists: past this, the first of them and a pointer to the specification. No course
+# of the content comes near it (the longest has 17); a course composed of many modules might.
+MAX_OBJECTIVES = 24
 
 
 def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list[Flowable]:
@@ -110,21 +113,50 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
                               ("TOPPADDING", (0, 0), (0, 0), PAD),
                               ("LEFTPADDING", (1, 0), (1, 0), PAD), ("RIGHTPADDING", (1, 0), (1, 0), PAD),
                               ("TOPPADDING", (1, 0), (1, 0), PAD), ("BOTTOMPADDING", (1, 0), (1, 0), PAD)]))
-    return [cover_block(LABEL, facts.title, lines, s, brand), Spacer(1, 3 * mm), body]
+    story: list[Flowable] = [cover_block(LABEL, facts.title, lines, s, brand), Spacer(1, 3 * mm)]
+    if len(_objectives(facts)) > IN_COLUMN:
+        story += _objectives_across(facts, s)
+    return story + [body]
+
+
+def _objectives(facts: CourseFacts) -> list[str]:
+    return [objective_item(o) for m in facts.modules for o in m.objectives]
+
+
+def _objective_flowables(facts: CourseFacts, s: dict[str, ParagraphStyle]) -> tuple[list[Flowable], list[Flowable]]:
+    """The lead-in and the bullets of every objective up to MAX_OBJECTIVES, then what says where the rest are."""
+    every = _objectives(facts)
+    shown = every[:MAX_OBJECTIVES]
+    if not shown:
+        return [Paragraph("To be defined: the modules of this course are not defined yet.", s["placeholder"])], []
+    rest: list[Flowable] = []
+    if len(every) > len(shown):
+        rest.append(Paragraph(f"And {len(every) - len(shown)} more: see the course specification, which lists every "
+                              "objective of every module.", s["small"]))
+    return [Paragraph("By the end of the course, attendees will:", s["body"]), *bullets(shown, s["bullet"])], rest
+
+
+def _objectives_across(facts: CourseFacts, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Many objectives: the page's width, in two columns (read down the first, then the second), so every one
+    fits without pushing the content off the page."""
+    bullet = s["bullet"]  # set a little closer than the column's bullets: the width makes most one line
+    compact = ParagraphStyle("objective", bullet, fontSize=bullet.fontSize * 0.9, leading=bullet.fontSize * 1.12,
+                             spaceAfter=bullet.fontSize * 0.12)
+    listed, rest = _objective_flowables(facts, {**s, "bullet": compact})
+    lead, items = listed[0], listed[1:]
+    half = (len(items) + 1) // 2
+    columns = grid([[items[:half], items[half:]]], s, colWidths=[CONTENT_W / 2, CONTENT_W / 2])
+    columns.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (0, 0), 10), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    return [Paragraph("Objectives", _flush(s["h2"])), lead, columns, *rest, Spacer(1, 2 * mm)]
 
 
 def _main(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], max_topics: int) -> list[Flowable]:
-    every = [objective_item(o) for m in facts.modules for o in m.objectives]
-    # Every objective where they are few; else each module's first, and the specification holds the rest.
-    shown = every if len(every) <= MAX_OBJECTIVES else [objective_item(m.objectives[0]) for m in facts.modules if m.objectives]
-    out: list[Flowable] = [Paragraph("Objectives", _flush(s["h2"]))]
-    if shown:
-        out += [Paragraph("By the end of the course, attendees will:", s["body"]), *bullets(shown, s["bullet"])]
-        if len(shown) < len(every):
-            out.append(Paragraph("The course specification lists every objective of every module.", s["small"]))
-    else:
-        out.append(Paragraph("To be defined: the modules of this course are not defined yet.", s["placeholder"]))
-    out.append(Paragraph("Content", s["h2"]))
+    out: list[Flowable] = []
+    if len(_objectives(facts)) <= IN_COLUMN:  # few: in the main column, beside the audience; else above it
+        listed, rest = _objective_flowables(facts, s)
+        out += [Paragraph("Objectives", _flush(s["h2"])), *listed, *rest]
+    out.append(Paragraph("Content", s["h2"] if out else _flush(s["h2"])))
     for m in facts.modules:
         out += _module(m, s, max_topics)
     awareness = [a for section in plan.sections for a in section.awareness]

@@ -43,7 +43,8 @@ class TrainerGuideRenderer:
         duration = (f"{facts.total_planned} of training over {facts.days}" if timetable.sessions == timetable.days
                     else f"{facts.total_planned} of training, in {sessions}")
         if not plan.release and facts.total_range != facts.total_planned:  # the policy team sees the strategy's range
-            duration += f" (the strategy's range: {facts.total_range})"
+            whose = "the strategy's range" if facts.all_from_strategy else "the range its modules' durations allow"
+            duration += f" ({whose}: {facts.total_range})"
         details = [("Audience", facts.audience), ("Process or tool", facts.process), ("Total duration", duration)]
         if facts.optional_extras:
             details.append(("If time allows", "the optional " + "; ".join(facts.optional_extras)))

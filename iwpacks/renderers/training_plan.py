@@ -128,7 +128,7 @@ def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dic
                ) -> list[Flowable]:
     processes = list(programme.processes.values())
     # Every course of Appendix 1, also one not in this pack yet: the plan is the whole programme.
-    by_cell = {(c.audience, c.process): c for c in programme.courses.values()}
+    by_cell = {(c.audience, c.process): c for c in programme.courses.values() if c.in_appendix}  # not one beyond it
     later = _say(programme, "training_plan.still_to_define")
     names = "; ".join(f"{p.name} ({p.short_name})" for p in processes)  # spelled out before the columns use them
     rows = [MatrixRow(label=a.name, cells=[_cell(programme, by_cell.get((a.id, p.id)), later) for p in processes])

@@ -19,6 +19,7 @@ from iwpacks.errors import IN_MEMORY, ContentError, Problem
 from iwpacks.model import (
     SLOT_TYPES,
     Arrangements,
+    Course,
     FrozenMap,
     Localisation,
     LocalSlide,
@@ -81,7 +82,8 @@ def _localisation_hooks(converter: cattrs.Converter) -> None:
         return {"id": local.id, "name": local.name, "organisation": local.organisation,
                 "logo": str(local.logo) if local.logo else None, "slots": slots, "local_notes": notes,
                 "layers": [list(layer) for layer in local.layers],
-                "training_day": converter.unstructure(local.training_day) if local.training_day else None}
+                "training_day": converter.unstructure(local.training_day) if local.training_day else None,
+                "modules": converter.unstructure(local.modules), "courses": converter.unstructure(local.courses)}
 
     def structure(data: Any, _: type) -> Localisation:
         plain = converter.structure(data, _PlainLocalisation)
@@ -101,7 +103,8 @@ def _localisation_hooks(converter: cattrs.Converter) -> None:
         return Localisation(id=plain.id, name=plain.name, organisation=plain.organisation,
                             logo=logo, logo_image=_logo_image(logo), slots=FrozenMap(slots),
                             local_notes=FrozenMap(notes), layers=tuple(tuple(layer) for layer in plain.layers),
-                            training_day=plain.training_day)
+                            training_day=plain.training_day, modules=by_id(plain.modules, "ref"),
+                            courses=by_id(plain.courses))
 
     converter.register_unstructure_hook(Localisation, unstructure)
     converter.register_structure_hook(Localisation, structure)
@@ -173,6 +176,8 @@ class _PlainLocalisation:
     local_notes: dict[str, list[_LocalNote]]
     layers: list[tuple[str, str]]
     training_day: TrainingDay | None = None
+    modules: tuple[Module, ...] = ()
+    courses: tuple[Course, ...] = ()
 
 
 def _logo_image(logo: Path | None) -> LogoImage | None:

@@ -1,7 +1,7 @@
 """The folders that hold a file per module (material/, knowledge-checks/): each file read, with its module."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from iwpacks.errors import Problem
@@ -11,9 +11,11 @@ from iwpacks.source.located_yaml import LocatedData, read_yaml
 
 
 def module_files(root: Path, root_name: str, folder: str, keys: tuple[str, ...], modules: list[Module],
-                 problems: list[Problem], what: str) -> Iterator[tuple[LocatedData, Fields, int]]:
+                 problems: list[Problem], what: str, protected: Collection[str] = ()
+                 ) -> Iterator[tuple[LocatedData, Fields, int]]:
     """Each YAML file of `folder` (optional) that reads, with its fields and the index in `modules` of the
-    module its `ref` names; a file naming no known module is reported as what it would attach (`what`)."""
+    module its `ref` names; a file naming no known module is reported as what it would attach (`what`), and
+    one naming a `protected` module (an LA layer's file for a master module) as a change it cannot make."""
     path = root / folder
     if not path.is_dir():
         return
@@ -29,6 +31,10 @@ def module_files(root: Path, root_name: str, folder: str, keys: tuple[str, ...],
         if not f.ok:
             continue
         ref = f.identifier("ref", REF_PATTERN, "module ref")
+        if ref in protected:
+            f.report(("ref",), f"{ref} is a module of the master content, which an LA cannot change; add "
+                               "local_notes to its topics in overlay.yaml instead")
+            continue
         if ref not in by_ref:
             if ref:
                 f.report(("ref",), f'no module "{ref}" to attach this {what} to')

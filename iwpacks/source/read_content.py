@@ -46,7 +46,7 @@ from iwpacks.source.located_yaml import LocatedData, read_yaml
 from iwpacks.source.read_courses import read_courses
 from iwpacks.source.read_knowledge import attach_knowledge_checks
 from iwpacks.source.read_material import attach_material
-from iwpacks.source.read_modules import read_module
+from iwpacks.source.read_modules import read_module, read_source
 from iwpacks.source.read_wording import read_guide_text
 from iwpacks.source.records import Origin, Origins, unique_records
 from iwpacks.source.training_day import read_training_day
@@ -132,10 +132,7 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                                                    seed_text=f.text("seed_text", required=False),
                                                    artefacts=_artefact_uses(f))),
     "sources.yaml": ("sources", "source", content_keys(Source),
-                     lambda f: Source(id=f.identifier("id"), title=f.text("title"),
-                                      description=f.text("description"), url=f.text("url"),
-                                      seed_title=f.text("seed_title", required=False),
-                                      note=f.text("note", required=False))),
+                     read_source),
     "printables.yaml": ("printables", "printable", content_keys(Printable), lambda f: _printable(f)),
     "distribution-routes.yaml": ("routes", "route", content_keys(DistributionRoute),
                                  lambda f: DistributionRoute(id=f.identifier("id"), seed_text=f.text("seed_text"))),
@@ -245,7 +242,7 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
     settings = _read_settings(load("programme.yaml"), problems)
     wording_doc = load("trainer-guide.yaml")
     guide_text = read_guide_text(wording_doc, problems) if wording_doc else FrozenMap()
-    modules = attach_material(root, root_name, _read_modules(root, root_name, origins, problems), origins,
+    modules = attach_material(root, root_name, read_module_folder(root, root_name, origins, problems), origins,
                               problems)
     modules = attach_knowledge_checks(root, root_name, modules, origins, problems)
     lists["printables"] = [_with_figure(p, modules, origins, problems) for p in lists["printables"]]
@@ -295,10 +292,13 @@ def _read_settings(doc: LocatedData | None, problems: list[Problem]) -> dict | N
                 training_day=read_training_day(f, "training_day", TrainingDay()) or TrainingDay())
 
 
-def _read_modules(root: Path, root_name: str, origins: Origins, problems: list[Problem]) -> list:
+def read_module_folder(root: Path, root_name: str, origins: Origins, problems: list[Problem],
+                       local: bool = False) -> list:
+    """Every module file of `root`/modules; an LA's layer (`local`) may have none, and its modules are local."""
     folder = root / "modules"
     if not folder.is_dir():
-        problems.append(Problem(f"{root_name}/modules", 1, "", "folder is missing"))
+        if not local:
+            problems.append(Problem(f"{root_name}/modules", 1, "", "folder is missing"))
         return []
     modules = []
     first_file: dict[str, str] = {}
@@ -310,7 +310,7 @@ def _read_modules(root: Path, root_name: str, origins: Origins, problems: list[P
         problems.extend(found)
         if doc is None:
             continue
-        read = read_module(doc, problems)
+        read = read_module(doc, problems, local)
         if read is None:
             continue
         module, origin = read

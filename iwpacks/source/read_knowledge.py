@@ -1,6 +1,7 @@
 """Reads content/knowledge-checks/<REF>.yaml: a defined module's knowledge check, questions with answers."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import attrs
@@ -23,10 +24,12 @@ _QUESTION_KEYS = content_keys(Question)
 
 
 def attach_knowledge_checks(root: Path, root_name: str, modules: list[Module], origins: Origins,
-                            problems: list[Problem]) -> list[Module]:
-    """Return `modules` with each one's knowledge check attached; the folder is optional."""
+                            problems: list[Problem], protected: Collection[str] = ()) -> list[Module]:
+    """Return `modules` with each one's knowledge check attached; the folder is optional (a `protected`
+    module's file is refused, as attach_material does)."""
     out = list(modules)
-    for doc, f, index in module_files(root, root_name, FOLDER, _KEYS, modules, problems, "knowledge check"):
+    for doc, f, index in module_files(root, root_name, FOLDER, _KEYS, modules, problems, "knowledge check",
+                                      protected):
         module = out[index]
         if module.material is None:
             f.report(("ref",), f"{module.ref} has no material yet: a knowledge check asks what its material "

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import attrs
@@ -35,10 +35,11 @@ _EXERCISE_KEYS = content_keys(Exercise)
 
 
 def attach_material(root: Path, root_name: str, modules: list[Module], origins: Origins,
-                    problems: list[Problem]) -> list[Module]:
-    """Return `modules` with each one's material attached; the material folder is optional."""
+                    problems: list[Problem], protected: Collection[str] = ()) -> list[Module]:
+    """Return `modules` with each one's material attached; the material folder is optional. A file for a
+    `protected` module (a master module, in an LA's layer) is refused."""
     out = list(modules)
-    for doc, f, index in module_files(root, root_name, "material", _KEYS, modules, problems, "material"):
+    for doc, f, index in module_files(root, root_name, "material", _KEYS, modules, problems, "material", protected):
         module = out[index]
         if module.is_pending:
             f.report(("ref",), f"{module.ref} is pending; write its module definition before its material")
@@ -133,7 +134,8 @@ def _material(f: Fields, module: Module) -> Material | None:
             t.report(t.path + ("title",), f"{module.ref} has only {len(module.content)} content items; "
                                           "this topic matches none of them")
         elif title and title != expected:
-            t.report(t.path + ("title",), f'expected the seed\'s content item {i + 1} verbatim: "{expected}"')
+            whose = "the seed's content item" if module.from_strategy else f"{module.ref}'s content item"
+            t.report(t.path + ("title",), f'expected {whose} {i + 1} verbatim: "{expected}"')
         slide_title = t.text("slide_title", False)
         if len(slide_title) > SLIDE_TITLE_CHARS:
             t.report(t.path + ("slide_title",), f"a slide title is at most {SLIDE_TITLE_CHARS} characters; "

@@ -9,7 +9,9 @@ from iwpacks.model import (
     EntryRequirements,
     Module,
     Prerequisites,
+    Source,
     Substitution,
+    content_keys,
 )
 from iwpacks.source.fields import REF_PATTERN, Fields
 from iwpacks.source.located_yaml import LocatedData
@@ -21,7 +23,10 @@ DELIVERY_MODES = ("classroom", "presentation", "self-study", "workshop", "facili
                   "exercises", "role-play", "cbt")
 _DEFINED_KEYS = ("ref", "name", "status", "process", "description", "audience", "objectives", "content",
                  "delivery", "duration", "responsibility", "prerequisites", "entry_requirements",
-                 "substitutes", "corrections", "note")
+                 "substitutes", "corrections", "note", "origin", "sources")
+# Master content says where a module comes from; an LA's own module is always local and need not say so.
+MASTER_ORIGINS = ("strategy", "programme")
+LOCAL_ORIGIN = "local"
 _PENDING_KEYS = ("ref", "name", "status", "process", "note")
 
 
@@ -36,18 +41,47 @@ def _for_attendees(objectives: Fields) -> tuple[str, ...]:
     return put
 
 
-def read_module(doc: LocatedData, problems: list[Problem]) -> tuple[Module, Origin] | None:
-    """Build one Module from its file; return None if the file is too broken to name a module."""
+def read_source(f: Fields) -> Source:
+    """A source of information (Appendix 3's, or one a module or course cites)."""
+    return Source(id=f.identifier("id"), title=f.text("title"), description=f.text("description"), url=f.text("url"),
+                  seed_title=f.text("seed_title", required=False), note=f.text("note", required=False))
+
+
+def read_sources(f: Fields) -> tuple[Source, ...]:
+    """The optional `sources` a module or course cites, each id once."""
+    out: list[Source] = []
+    for i, sub in enumerate(f.records("sources", content_keys(Source), required=False)):
+        source = read_source(sub)
+        if any(s.id == source.id for s in out):
+            sub.report(sub.path + ("id",), f'source "{source.id}" is listed twice')
+        elif source.id:
+            out.append(source)
+    return tuple(out)
+
+
+def read_module(doc: LocatedData, problems: list[Problem], local: bool = False) -> tuple[Module, Origin] | None:
+    """Build one Module from its file; return None if the file is too broken to name a module. An LA's own
+    module (`local`) is defined, and local: it cannot claim to be the strategy's."""
     status = doc.data.get("status") if isinstance(doc.data, dict) else None
-    known = _PENDING_KEYS if status == "pending" else _DEFINED_KEYS
+    known = _PENDING_KEYS if status == "pending" and not local else _DEFINED_KEYS
     f = Fields(doc, (), doc.data, known, problems)
     if not f.ok:
         return None
+    if local:
+        if status != "defined":
+            f.report(("status",), f'an LA\'s own module is written in full: status: defined, found "{status}"')
+        if f.has("origin") and f.data["origin"] != LOCAL_ORIGIN:
+            f.report(("origin",), "an LA's own module is local; leave origin out (only the master content holds the "
+                                  "strategy's modules)")
+        origin = LOCAL_ORIGIN
+    else:
+        origin = f.choice("origin", MASTER_ORIGINS, required=False, default="strategy") or "strategy"
     ref = f.identifier("ref", REF_PATTERN, "module ref (e.g. IW01)")
     stem = doc.file.rsplit("/", 1)[-1].removesuffix(".yaml")
     if ref and ref != stem:
         f.report(("ref",), f'ref "{ref}" does not match the file name "{stem}.yaml"')
     common: dict[str, Any] = dict(ref=ref, name=f.text("name"), status=f.choice("status", STATUSES),
+                                  origin=origin,
                                   process=f.text("process"), note=f.text("note", required=False), source=doc.file)
     if common["status"] != "defined":
         return Module(**common), Origin(doc, ())
@@ -87,6 +121,7 @@ def read_module(doc: LocatedData, problems: list[Problem]) -> tuple[Module, Orig
         corrections=tuple(Correction(field=c.text("field"), seed_text=c.text("seed_text"),
                                      reading=c.text("reading"), note=c.text("note"))
                           for c in f.records("corrections", ("field", "seed_text", "reading", "note"), False)),
+        sources=read_sources(f),
     )
     return module, Origin(doc, ())
 

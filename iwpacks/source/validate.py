@@ -45,7 +45,7 @@ def validate(programme: Programme) -> list[Problem]:
     except (AttributeError, TypeError, ValueError, StopIteration) as exc:  # a record swapped for something else
         return [Problem(IN_MEMORY, 0, "", f"not a valid model: {exc}")]
     problems = _text_problems(programme, (), IN_MEMORY) + _wording_problems(programme)
-    return problems or validate_programme(programme, _MemoryOrigins(IN_MEMORY))
+    return problems or validate_programme(programme, MemoryOrigins(IN_MEMORY))
 
 
 def _wording_problems(programme: Programme) -> list[Problem]:
@@ -99,7 +99,7 @@ def _text_problems(value: Any, path: tuple, file: str, required: bool = True) ->
     return out
 
 
-class _MemoryOrigins(Origins):
+class MemoryOrigins(Origins):
     """Origins for a model with no files behind it: each record is located by its collection and id."""
 
     _COLLECTIONS = {"module": "modules", "course": "courses", "message": "common_messages", "material": "modules",
@@ -127,12 +127,41 @@ def validate_programme(programme: Programme, origins: Origins) -> list[Problem]:
     problems += _printable_uses(programme, origins)
     problems += _roles(programme, origins)
     problems += _audience_slide_places(programme, origins)
+    problems += _own_modules(programme, origins)
+    problems += _cited_sources(programme, origins)
     for course in programme.courses.values():
         origin = origins.of("course", course.id)
         problems += _course_references(programme, course, origin)
         problems += _course_layout(programme, course, origin)
         problems += _course_order(programme, course, origin)
     return problems
+
+
+def _own_modules(programme: Programme, origins: Origins) -> list[Problem]:
+    """A module that is not the strategy's has its own material: there are no seed topics to fall back on."""
+    return [origins.of("module", m.ref).problem(("ref",), f"{m.ref} is not a module of the strategy, so it needs its "
+                                                          f"core material: write material/{m.ref}.yaml")
+            for m in programme.modules.values() if not m.from_strategy and m.material is None]
+
+
+def _cited_sources(programme: Programme, origins: Origins) -> list[Problem]:
+    """A source a module or course cites is one source wherever it is named: an id that Appendix 3 or another
+    module already uses must carry the same title, description and address (or be a new id)."""
+    first: dict[str, Any] = dict(programme.sources)
+    where = {sid: "sources.yaml" for sid in programme.sources}
+    out = []
+    cited = [("module", m.ref, m.sources) for m in programme.modules.values()]
+    cited += [("course", c.id, c.sources) for c in programme.courses.values()]
+    for kind, ident, sources in cited:
+        for i, source in enumerate(sources):
+            known = first.get(source.id)
+            if known is None:
+                first[source.id], where[source.id] = source, f"{kind} {ident}"
+            elif known != source:
+                out.append(origins.of(kind, ident).problem(
+                    ("sources", i, "id"), f'source "{source.id}" is already in {where[source.id]} with other words; '
+                                          "cite it with the same title, description and url, or give it a new id"))
+    return out
 
 
 def _audience_slide_places(programme: Programme, origins: Origins) -> list[Problem]:
@@ -330,7 +359,10 @@ def _course_references(programme: Programme, course: Course, origin: Origin) -> 
     if course.added_modules and not course.beyond_appendix:
         out.append(origin.problem(("appendix_cell",), f"the course delivers {', '.join(course.added_modules)}, which "
                                                       "Appendix 1 does not list: say why with beyond_appendix: <reason>"))
-    if course.beyond_appendix and not course.added_modules:
+    if course.beyond_appendix and not course.appendix_cell:
+        out.append(origin.problem(("beyond_appendix",), "a course with no Appendix 1 cell is not measured against "
+                                                        "Appendix 1: remove beyond_appendix"))
+    elif course.beyond_appendix and not course.added_modules:
         out.append(origin.problem(("beyond_appendix",), "the course delivers only the modules Appendix 1 lists: "
                                                         "remove beyond_appendix"))
     seen: set[str] = set()

@@ -18,9 +18,12 @@ def test_every_release_pack_builds_passes_the_checks_and_speaks_to_trainers(prog
     source = programme if la is None else apply_overlay(programme, load_overlay(programme, la))
     result = build_pack(source, brand, tmp_path / (la or "master"), make_zip=True, jobs=2, release=True)
     cascading = sum(source.audiences[source.courses[c].audience].cascades for c in result.courses)
-    # Every file for every course, but the cascade plan only for the train-the-trainer courses; and the
-    # training plan.
-    assert len(result.courses) == 17 and len(result.files) == 17 * (len(ARTEFACTS) - 1) + cascading + 1
+    # Every file for every course (the master's 17 and the LA's own), but the cascade plan only for the
+    # train-the-trainer courses; and the training plan.
+    own = len(source.localisation.courses) if source.localisation is not None else 0
+    assert own == (1 if la == "northmoor" else 0)
+    courses = 17 + own
+    assert len(result.courses) == courses and len(result.files) == courses * (len(ARTEFACTS) - 1) + cascading + 1
     assert cascading >= 2
     assert check_pack(tmp_path / (la or "master"), brand) == []
     assert check_pack(result.zip_path, brand) == []  # the zip as an LA would download it

@@ -84,7 +84,7 @@ def test_no_stray_words(outlines, draft_outline):
 
 
 def test_too_big_a_step_falls_through_to_a_smaller_one(monkeypatch, plans, brand):
-    monkeypatch.setattr(outline, "LADDER", (Fit(30), Fit(9, 3)))
+    monkeypatch.setattr(outline, "LADDER", (Fit(30), Fit(8.5, 3)))
     data = OutlineRenderer().render(plans["is-trainers"], brand)
     assert len(_reader(data).pages) == 1
     assert "more topics" in _reader(data).pages[0].extract_text()
@@ -98,3 +98,25 @@ def test_never_spills_silently_to_a_second_page(monkeypatch, plans, brand):
 
 def test_same_input_gives_identical_bytes(outlines, plans, brand):
     assert OutlineRenderer().render(plans["is-trainers"], brand) == outlines["is-trainers"]
+
+
+def test_the_outline_carries_every_objective(outlines, plans):
+    """Up to the stated limit, every objective of every module, however many: the page fits them by its layout."""
+    for cid, data in outlines.items():
+        text = _flat(_reader(data).pages[0].extract_text())
+        every = [m for m in course_facts(plans[cid]).modules for m in m.objectives]
+        assert len(every) <= outline.MAX_OBJECTIVES, cid
+        for objective in every:
+            words = _flat(objective)[1:].rstrip(";.,").removesuffix(" and").removesuffix(";")
+            assert words in text, f"{cid}: {words!r}"
+        assert "see the course specification" not in text, cid
+
+
+def test_past_the_limit_the_outline_points_to_the_specification(plans, brand, monkeypatch):
+    monkeypatch.setattr(outline, "MAX_OBJECTIVES", 5)
+    data = OutlineRenderer().render(plans["is-trainers"], brand)
+    text = _flat(_reader(data).pages[0].extract_text())
+    every = [o for m in course_facts(plans["is-trainers"]).modules for o in m.objectives]
+    assert f"And {len(every) - 5} more: see the course specification" in text
+    assert _flat(every[4])[1:].rstrip(";.,") in text and _flat(every[5])[1:].rstrip(";.,") not in text
+    assert len(_reader(data).pages) == 1
