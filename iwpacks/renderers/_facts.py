@@ -118,6 +118,15 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
         objective_notes=tuple(c.note for c in module.objective_corrections))
 
 
+def _sections(plan: CoursePlan) -> tuple[tuple[str, str], ...]:
+    """Each section with its time, in the standard order; a course of several days has its later days' welcome
+    back straight after the introduction, the opening it stands in for, not after the close."""
+    rows = [(s.title, section_time(s) if s.minutes else WITHIN_MODULES) for s in plan.sections if not s.omitted]
+    if plan.timetable.welcome_back_minutes:
+        rows.insert(1, (WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)))
+    return tuple(rows)
+
+
 def course_facts(plan: CoursePlan) -> CourseFacts:
     """Everything the course specification shows, in one place for the PDF, the guide and the outline."""
     course = plan.course
@@ -131,9 +140,6 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         total_planned=format_minutes(plan.planned_minutes), optional_extras=plan.optional_extras,
         entry_requirements=tuple(f"{m.ref} {m.name}" for m in plan.entry_modules),
         modules=modules,
-        sections=tuple((s.title, section_time(s) if s.minutes else WITHIN_MODULES)
-                       for s in plan.sections if not s.omitted)
-        + (((WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)),)
-           if plan.timetable.welcome_back_minutes else ()),
+        sections=_sections(plan),
         time_notes=tuple(note for s in plan.sections if not s.omitted and (note := time_note(s))),
         notes=((course.beyond_appendix,) if course.beyond_appendix else ()) + course.notes, draft=plan.draft)
