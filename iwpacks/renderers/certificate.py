@@ -53,7 +53,7 @@ OBJECTIVE_SIZES = ((6, 12), (10, 11.5), (16, 11), (999, 10.5))  # (up to this ma
 SMALLEST_OBJECTIVE = 10  # points, readable on a printed page: a list that needs smaller type gives way to the modules' titles
 SHORT_LIST_W = CONTENT_W * 0.6  # a short list of objectives, one column centred on the page
 SIGNATURE_W = 70 * mm            # each signature line
-SIGNATURE_ROOM = 12 * mm         # above the line, to sign or write the date in
+SIGNATURE_ROOM = 10 * mm         # above the line, to sign or write the date in
 FRAME_TOP = PAGE_H - BORDER - LOGO_TOP - LOGO_H - LOGO_GAP
 FRAME_H = FRAME_TOP - FOOT
 SPREAD_SLACK = 4                 # points kept back from the spread, so rounding never pushes a page over
@@ -172,17 +172,17 @@ def _page(plan: CoursePlan, brand: Brand, name: str, objectives: float | None) -
     size = objectives or _objective_sizes(len(covered))[0]
     s = paragraph_styles(brand)
     centre = {key: ParagraphStyle(f"{key}_centre", s[key], alignment=TA_CENTER) for key in ("h1", "body", "h2")}
-    big = ParagraphStyle("certificate_title", centre["h1"], fontSize=28, leading=32, spaceBefore=0)
+    big = ParagraphStyle("certificate_title", centre["h1"], fontSize=26, leading=30, spaceBefore=0)
     # Set a little closer than body text, so a long list keeps readable type and still fits the one page.
     item = ParagraphStyle("objective", paragraph_styles(brand, size)["bullet"], leading=size * 1.2,
                           spaceAfter=size * 0.15)
     local = cover_identity(plan)
-    out: list[Flowable] = [Paragraph(text(say(plan, "certificate.title")), big), Spacer(0, 3 * mm),
+    out: list[Flowable] = [Paragraph(text(say(plan, "certificate.title")), big), Spacer(0, 1.5 * mm),
                            Paragraph(text(say(plan, "certificate.lead")), centre["body"]),
                            # A heading, so a PDF of many certificates has a bookmark for each attendee.
                            _name(brand, centre["h1"], name, say(plan, "certificate.title")),
                            Paragraph(text(say(plan, "certificate.attended")), centre["body"]),
-                           Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=18, leading=23,
+                           Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=17, leading=21,
                                                                        spaceBefore=1 * mm)),
                            Paragraph(text(say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)),
                                      centre["body"])]

@@ -183,16 +183,21 @@ def test_the_certificate_is_centred_readable_and_uses_its_page(cid, plans, brand
     assert lowest < MARGIN + 20, (cid, lowest)  # the signature labels, at the foot of the frame
 
 
-def test_every_course_prints_all_its_objectives_at_ten_points_or_more_on_one_page(programme, brand):
+@pytest.mark.parametrize("la", [None, "northmoor"])
+def test_every_course_prints_all_its_objectives_at_ten_points_or_more_on_one_page(la, programme, brand):
     """The review found the objectives in small type. Every bundled course, the longest list (17 objectives)
-    included, keeps each objective, in words, at 10 points or more, and the certificate to one page."""
+    included, keeps each objective, in words, at 10 points or more, and the certificate to one page; in an LA's
+    pack too, with its logo and the line naming it as the provider."""
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
     from iwpacks.renderers._forms import course_objectives
 
+    if la:
+        programme = apply_overlay(programme, load_overlay(programme, la))
     courses = [c.id for c in programme.courses.values() if not c.is_pending]
     longest = max(courses, key=lambda cid: len(course_objectives(plan_course(programme, cid))))
     assert len(course_objectives(plan_course(programme, longest))) >= 15, longest
     for cid in courses:
-        plan = plan_course(programme, cid)
+        plan = plan_course(programme, cid, release=la is not None)
         reader = PdfReader(io.BytesIO(CertificateRenderer().render(plan, brand)))
         assert len(reader.pages) == 1, cid
         objectives = [" ".join(o.split()) for o in course_objectives(plan)]
