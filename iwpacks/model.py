@@ -1083,6 +1083,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.length": ("span", "hours"),  # a catalogue row's length: span, each day's hours
     "training_plan.catalogue_columns": 5,
     "course.more_contacts": ("count",),  # where a one-page document lists the first few of a long contact list
+    "agenda.with_message": ("modules",),  # the deck's agenda: a module section's time holds a key message after it
+    "agenda.with_messages": ("modules",),
+    "course.structure": (),  # the course specification's line above its structure table
+    "course.structure_days": (),  # the same, for a course of several days: their welcome back, after the opening
     "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism
     "facilitation.heading": (),
     "facilitation.diagram_points": (),

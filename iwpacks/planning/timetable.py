@@ -1,6 +1,7 @@
 """Turns a course's blocks of teaching and exercises into a timed session plan with breaks, lunch and days."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -21,7 +22,9 @@ DAY_END_MIN = 10              # a day does not end on an item shorter than this:
 DAY_STUB = 60                 # a module split over a night keeps at least this much on each side of it
 LUNCH_STRETCH = 5             # lunch may run this much over the content's, to start the afternoon on the quarter hour
 LUNCH_EARLIEST = 60           # lunch starts no more than this before the middle of the day's hours
+BREAK_STRETCH = 5             # a morning break may run this much over the content's, to start lunch on the quarter hour
 WELCOME_BACK = "Day {day}: welcome back, recap and energiser"
+WELCOME_STRETCH = 10          # a welcome back may run this much over the content's, to put the day on the quarter hour
 
 
 @attrs.frozen
@@ -117,6 +120,18 @@ class Timetable:
         return tuple((min(r.start for r in rows), max(r.end for r in rows))
                      for rows in ([r for r in self.rows if r.day == d] for d in range(1, self.days + 1)) if rows)
 
+    def section_minutes(self, index: int) -> int:
+        """The time the session plan gives the plan's section `index`: its own time, its modules' teaching and
+        exercises and the key messages said after them, wherever breaks and days fall. Every artefact that
+        gives a section's time takes it from here, so none can disagree with the session plan."""
+        return sum(r.minutes for r in self.rows
+                   if not r.is_break and r.place[:1] != ("day",) and r.place[1:2] == (index,))
+
+    def module_minutes(self, ref: str) -> int:
+        """The time the session plan gives module `ref`: its teaching and exercises, not its section's key
+        messages (said after it, in rows of their own)."""
+        return sum(r.minutes for r in self.rows if not r.is_break and r.module_ref == ref)
+
     @property
     def welcome_back_minutes(self) -> int:
         """The time each day after the first gives its welcome back: in the plan, beyond the sections'."""
@@ -133,7 +148,7 @@ def _keep_whole(minutes: int, kind: str, session_limit: int) -> bool:
     return minutes <= session_limit and (kind == "exercise" or minutes <= KEEP_WHOLE)
 
 
-def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[Block]]:
+def _fill(blocks: Sequence[Block], limit: int, session_limit: int, in_topics: bool = False) -> list[list[Block]]:
     """Fill parts (days or sessions) up to `limit` minutes, splitting a long teaching block that would overrun.
 
     Teaching is cut at a topic boundary where it has them. An exercise or a short block that does not fit in
@@ -143,7 +158,9 @@ def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[
     used = 0
     for block in blocks:
         if _keep_whole(block.minutes, block.kind, session_limit):  # whole, in a part of its own if it must: never cut
-            if parts[-1] and used + block.minutes > limit:
+            # A key message is said with the teaching it follows, a few minutes over the part's length, never
+            # alone at the start of the next part (after lunch or the night).
+            if parts[-1] and used + block.minutes > limit and not _is_message(block):
                 carried = _topic_before(parts[-1], block)
                 parts.append(carried)
                 used = _minutes(carried)
@@ -157,7 +174,7 @@ def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[
                 parts[-1].append(piece)
                 used += piece.minutes
                 break
-            take = _cut_within(piece, room, used)
+            take = _cut_within(piece, room, used, in_topics)
             if take is None:  # nothing worth starting here: the next part begins with it
                 if not parts[-1]:  # a part of its own still cannot hold it: cut where the part is full
                     take = max(MARK, room - room % MARK)
@@ -172,11 +189,11 @@ def _fill(blocks: Sequence[Block], limit: int, session_limit: int) -> list[list[
     return [p for p in parts if p]
 
 
-def _cut_within(piece: Block, room: int, used: int = 0) -> int | None:
+def _cut_within(piece: Block, room: int, used: int = 0, in_topics: bool = False) -> int | None:
     """Where to cut a teaching piece to fill `room` minutes of a part with `used` minutes in it already: the last
-    topic boundary that fits, or (a block with no boundaries) as much of the room as ends the part on a
-    five-minute mark, leaving each side a real piece; None where nothing worth starting fits."""
-    if piece.cuts:
+    topic boundary that fits, or (a block with no boundaries, or `in_topics`) as much of the room as ends the
+    part on a five-minute mark, leaving each side a real piece; None where nothing worth starting fits."""
+    if piece.cuts and not in_topics:
         fitting = [c for c in _on_marks(piece.cuts) if MIN_PART <= c <= room and piece.minutes - c >= MIN_PART // 3]
         return fitting[-1] if fitting else None
     if room < MIN_PART:
@@ -215,6 +232,19 @@ def _minutes(blocks: Sequence[Block]) -> int:
 
 
 def _sessions_of_day(blocks: list[Block], day: TrainingDay) -> list[list[Block]] | None:
+    """See _laid_day: the same, as fresh lists a caller may change."""
+    laid = _laid_day(tuple(blocks), day)
+    return None if laid is None else [list(session) for session in laid]
+
+
+@functools.lru_cache(maxsize=4096)
+def _laid_day(blocks: tuple[Block, ...], day: TrainingDay) -> tuple[tuple[Block, ...], ...] | None:
+    """Cached: the search for a day's days tries the same day many times over, and each try lays it out."""
+    laid = _split_day(list(blocks), day)
+    return None if laid is None else tuple(tuple(session) for session in laid)
+
+
+def _split_day(blocks: list[Block], day: TrainingDay) -> list[list[Block]] | None:
     """A day as one session, or a morning and an afternoon, none over the session limit; None if it cannot be.
 
     Of the splits whose afternoon keeps at least AFTERNOON_MIN and which end by the day's end, the one taken
@@ -224,24 +254,24 @@ def _sessions_of_day(blocks: list[Block], day: TrainingDay) -> list[list[Block]]
     total, most = _minutes(blocks), day.session_limit
     if total <= max(most, HALF_DAY):  # a lunch that leaves an hour's teaching after it is not a day's shape
         return [blocks]
-    splits = [s for s in (_two_sessions(blocks, limit, most)
-                          for limit in range(min(most, total - AFTERNOON_MIN), max(0, total - most) - 1, -5))
-              if s is not None and _ends_by(s, day)]
-    if splits:
-        return min(splits, key=lambda s: _split_cost(s, day))
+    # Lunch within a topic is tried too: where the afternoon's exercises would leave its break no quarter hour,
+    # a lunch a few minutes into a topic moves the afternoon's clock onto it.
     # Where topics and exercises will not split into two sessions of the usual length, one may run longer (up
     # to a half day's) so long as the day still ends on time: better than an exercise a lunch away from its topic.
-    for limit in _limits(-(-total // SESSIONS_PER_DAY), max(most, HALF_DAY)):
-        sessions = _fill(blocks, limit, most)
-        if len(sessions) <= SESSIONS_PER_DAY and (limit <= most or _ends_by(sessions, day)):
-            return sessions
+    for longest in (most, max(most, HALF_DAY)):
+        tried = (_two_sessions(blocks, limit, longest, in_topics) for in_topics in (False, True)
+                 for limit in range(min(longest, total - AFTERNOON_MIN), max(0, total - longest) - 1, -5))
+        # Many limits fill the same morning: each split is weighed once, in the order first found.
+        unique = {tuple(map(tuple, s)): s for s in tried if s is not None and _ends_by(s, day)}
+        if unique:
+            return min(unique.values(), key=lambda s: _split_cost(s, day))
     return None
 
 
-def _two_sessions(blocks: list[Block], limit: int, most: int) -> list[list[Block]] | None:
-    """A morning filled up to `limit` and the rest as the afternoon, if the afternoon is a real session that
-    is no longer than `most`; None otherwise."""
-    parts = _fill(blocks, limit, most)
+def _two_sessions(blocks: list[Block], limit: int, most: int, in_topics: bool = False) -> list[list[Block]] | None:
+    """A morning filled up to `limit` (cut within a topic if `in_topics`) and the rest as the afternoon, if the
+    afternoon is a real session that is no longer than `most`; None otherwise."""
+    parts = _fill(blocks, limit, most, in_topics)
     if len(parts) < SESSIONS_PER_DAY:
         return None
     morning, afternoon = parts[0], _merged([b for part in parts[1:] for b in part])
@@ -250,20 +280,34 @@ def _two_sessions(blocks: list[Block], limit: int, most: int) -> list[list[Block
     return [morning, afternoon]
 
 
-def _split_cost(sessions: list[list[Block]], day: TrainingDay) -> tuple[int, bool, int]:
+def _split_cost(sessions: list[list[Block]], day: TrainingDay) -> tuple[int, int, int, bool, int, int]:
     """How a morning/afternoon split reads: lunch outside the hour before the middle of the day (too early or
-    too late to eat) is worst, by how far; then lunch off the quarter hour; then a shorter morning."""
-    lunch = day.start + _minutes(sessions[0]) + _break_minutes(sessions[0], day)
+    too late to eat) is worst, by how far; then a key message parted from the teaching it follows by lunch or
+    a break; then each break or lunch off the quarter hour (the day laid out as build_timetable lays it); then
+    lunch within a topic; then the fewest minutes a morning break runs over to bring lunch onto the quarter
+    hour; then a longer morning."""
+    lunch = day.start + _minutes(sessions[0]) + _pause_minutes(sessions, 0, day.start, day)
     middle = (day.start + day.end) // 2
     outside = max(0, middle - LUNCH_EARLIEST - lunch, lunch - middle)
-    return outside, lunch % 15 != 0, -_minutes(sessions[0])
+    rows = _day_rows(sessions, 1, 0, day)
+    parted = sum(1 for pause, after in zip(rows, rows[1:]) if pause.is_break and _is_message(after))
+    off = sum(1 for r in rows if r.is_break and r.start % 15)
+    last, first = sessions[0][-1], sessions[1][0]
+    in_topic = _same_item(last, first) and bool(last.topics) and last.topics[-1:] == first.topics[:1]
+    stretched = sum(r.minutes - day.break_minutes for r in rows if r.kind == "break")
+    return outside, parted, off, in_topic, stretched, -_minutes(sessions[0])
+
+
+def _is_message(item: Block | Row) -> bool:
+    """A key message said after a section's teaching: it belongs with what it follows, never after a pause."""
+    return item.place[:1] == ("messages",)
 
 
 def _ends_by(sessions: list[list[Block]], day: TrainingDay) -> bool:
     """Whether a day of these sessions, with its breaks, lunch and an afternoon on the quarter hour, ends by its end."""
     now = day.start
     for index, session in enumerate(sessions):
-        rest = _minutes(session) + _break_minutes(session, day)
+        rest = _minutes(session) + _pause_minutes(sessions, index, now, day)
         if index:
             now += _lunch(now, rest, day)
         now += rest
@@ -280,6 +324,26 @@ def _lunch(now: int, afternoon: int, day: TrainingDay) -> int:
     return day.lunch_minutes + (-(now + day.lunch_minutes)) % 5
 
 
+def _afternoon_lunch(now: int, afternoon: list[Block], day: TrainingDay) -> int:
+    """Lunch from `now` before `afternoon`: as _lunch gives it, or where the afternoon's exercises leave its
+    break no quarter hour after that lunch, up to LUNCH_STRETCH longer if that brings the break onto one and
+    the day still ends by its end."""
+    rest = _minutes(afternoon) + _break_minutes(afternoon, day)
+    lunch = _lunch(now, rest, day)
+    if _break_on_quarter(afternoon, now + lunch):
+        return lunch
+    for longer in range(lunch + MARK, day.lunch_minutes + LUNCH_STRETCH + 1, MARK):
+        if now + longer + rest <= day.end and _break_on_quarter(afternoon, now + longer):
+            return longer
+    return lunch
+
+
+def _break_on_quarter(session: list[Block], start: int) -> bool:
+    """Whether the session, starting at `start`, has no break or has it on the quarter hour."""
+    where, laid = _with_break(session, start)
+    return where is None or (start + _minutes(laid[:where])) % 15 == 0
+
+
 def _limits(low: int, high: int) -> list[int]:
     """Limits to try, from `low` up to `high` in steps of 5 minutes, `high` itself always included."""
     return [*range(low, high, 5), high] if low <= high else []
@@ -287,6 +351,16 @@ def _limits(low: int, high: int) -> list[int]:
 
 def _break_minutes(session: list[Block], day: TrainingDay) -> int:
     return day.break_minutes if _minutes(session) > BREAK_AFTER else 0
+
+
+def _pause_minutes(sessions: list[list[Block]], index: int, start: int, day: TrainingDay) -> int:
+    """The break of the day's session `index`, starting at `start`: the content's length, but a morning's runs
+    up to BREAK_STRETCH longer so that lunch after it starts on the quarter hour, as the break itself does."""
+    pause = _break_minutes(sessions[index], day)
+    if pause and index + 1 < len(sessions):
+        stretch = (-(start + _minutes(sessions[index]) + pause)) % 15
+        pause += stretch if stretch <= BREAK_STRETCH else 0  # a 25-minute break is too long: lunch moves instead
+    return pause
 
 
 def _days(blocks: Sequence[Block], day: TrainingDay) -> list[list[list[Block]]]:
@@ -347,15 +421,16 @@ def _without_stubs(days: list[list[Block]], day: TrainingDay) -> list[list[Block
 
 
 def _without_short_ends(days: list[list[Block]], day: TrainingDay) -> list[list[Block]]:
-    """Days that end on a real item: a block shorter than DAY_END_MIN left at the end of a day (a key message
-    after the day's last topic) opens the next day instead, after its welcome back, where both days still lay
-    out and stay balanced. An exercise stays with the topic it practises."""
+    """Days that end on a real item: a block shorter than DAY_END_MIN left at the end of a day opens the next
+    day instead, after its welcome back, where both days still lay out and stay balanced. An exercise stays
+    with the topic it practises, and a key message with the teaching it follows: alone after the welcome back
+    it would be said a night away from what raised it."""
     days = [list(one) for one in days]
     for night in range(len(days) - 1):
         before, after = days[night], days[night + 1]
         last = before[-1]
-        if len(before) < 2 or last.minutes >= DAY_END_MIN or last.glued:
-            continue
+        if len(before) < 2 or last.minutes >= DAY_END_MIN or last.glued or _is_message(last):
+            continue  # an exercise stays with its topic, a key message with the teaching it follows
         trial = [before[:-1], _merged([last, *after])]
         if all(_lays_out(one, night + i + 1, day) for i, one in enumerate(trial)):
             lengths = [_minutes(one) for one in (*days[:night], *trial, *days[night + 2:])]
@@ -384,14 +459,30 @@ def _lays_out(blocks: list[Block], number: int, day: TrainingDay) -> bool:
 
 def _with_opener(sessions: list[list[Block]], number: int, day: TrainingDay) -> list[list[Block]]:
     """A day's sessions, re-split so its morning runs to lunch near midday; each day after the first opens
-    with its welcome back (a recap of the day before and an energiser), in the plan like any other block."""
+    with its welcome back (a recap of the day before and an energiser), in the plan like any other block.
+
+    The welcome back takes the content's time, or up to WELCOME_STRETCH more where that alone brings the
+    day's breaks and lunch onto the quarter hour: its 10 minutes put everything after it on 09:10, 09:25 and
+    so on, and a recap can take a few minutes more where an exercise would otherwise hold the break off it.
+    """
     blocks = _merged([b for s in sessions for b in s])
-    opener = [Block(day.welcome_back_minutes, "teaching", WELCOME_BACK.format(day=number), place=("day", number))] \
-        if number > 1 and day.welcome_back_minutes else []
-    split = _sessions_of_day(opener + blocks, day) or [opener + sessions[0], *sessions[1:]]
-    if len(split) > 1 and split[0] == opener:  # never a session of the welcome back alone
-        split = [opener + split[1], *split[2:]]
-    return split
+    if number == 1 or not day.welcome_back_minutes:
+        return _sessions_of_day(blocks, day) or sessions
+    best: tuple[tuple[int, int], list[list[Block]]] | None = None
+    for extra in range(0, WELCOME_STRETCH + 1, MARK):
+        opener = [Block(day.welcome_back_minutes + extra, "teaching", WELCOME_BACK.format(day=number),
+                        place=("day", number))]
+        laid = _sessions_of_day(opener + blocks, day)
+        if extra and (laid is None or not _ends_by(laid, day)):
+            continue  # a longer welcome back only where the day still lays out as it should
+        split = laid or [opener + sessions[0], *sessions[1:]]
+        if len(split) > 1 and split[0] == opener:  # never a session of the welcome back alone
+            split = [opener + split[1], *split[2:]]
+        off = sum(1 for r in _day_rows(split, number, 0, day) if r.is_break and r.start % 15)
+        if best is None or (off, extra) < best[0]:
+            best = ((off, extra), split)
+    assert best is not None  # the content's own time is always tried
+    return best[1]
 
 
 def _merged(blocks: list[Block]) -> list[Block]:
@@ -417,39 +508,49 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
     A break never falls inside an exercise, nor within half an hour of the session's start or end.
     """
     total = _minutes(session)
-    best: tuple[tuple[int, bool, int, bool, float], int, list[Block]] | None = None
+    # A candidate is where the break goes: before item i, or (a split) `before` minutes into item i.
+    best: tuple[tuple[int, bool, int, bool, bool, float], int, int] | None = None
     first = start + 30 + (-(start + 30)) % 5
     for at in range(first, start + total - 30 + 1, 5):
         elapsed, offset = at - start, 0
-        candidate: tuple[int, list[Block]] | None = None
-        split = parted = False
+        candidate: tuple[int, int] | None = None
+        split = parted = in_topic = False
         for i, block in enumerate(session):
             if offset == elapsed:  # between two items; between a topic and its exercise only if nothing else will do
-                candidate = (i, session)
+                # Never before a key message: it is said with the teaching it follows, not alone after the break.
+                candidate = None if i and _is_message(block) else (i, 0)
                 # An exercise after another exercise is not parted from its topic by a break before it.
                 parted = block.glued and block.kind == "exercise" and i > 0 and session[i - 1].kind == "teaching"
                 break
             if offset < elapsed < offset + block.minutes:
                 before, after = elapsed - offset, offset + block.minutes - elapsed
-                short = not block.cuts and block.minutes <= KEEP_WHOLE  # such as a few key messages: one item
-                if block.kind == "exercise" or short or min(before, after) < BREAK_SPLIT or (block.cuts and
-                                                                                              before not in block.cuts):
-                    candidate = None  # never in an exercise; in teaching, only between topics
+                # Such as a few key messages: one item. A topic of a module is not: it may be cut on the quarter.
+                short = not block.cuts and not block.topics and block.minutes <= KEEP_WHOLE
+                if block.kind == "exercise" or short or min(before, after) < BREAK_SPLIT:
+                    candidate = None  # never in an exercise, nor a few minutes from either end of teaching
                 else:
-                    candidate = (i + 1, session[:i] + [_piece(block, 0, before), _piece(block, before, after)]
-                                 + session[i + 1:])
+                    candidate = (i, before)
                 split = not block.cuts  # a topic boundary is as good a place as the line between two items
+                # Within a topic only where no boundary lands on the quarter hour: the quarter hour comes first.
+                in_topic = bool(block.cuts or block.topics) and before not in block.cuts
                 break
             offset += block.minutes
         # Between two items reads better than in the middle of one: a boundary may sit a little further off.
         # First no stretch much over LONG_STRETCH, then a topic kept with its exercise, then a break in the
         # middle third of the session (one half an hour after lunch leaves the afternoon in one long run), then
-        # the quarter hour, then nearest the middle: the quarter hour is worth a few minutes' shift, not that.
+        # the quarter hour (a timetable's breaks start at 10:45, not 10:50), then between topics rather than
+        # within one, then nearest the middle.
         cost = (max(0, max(elapsed, total - elapsed) - LONG_STRETCH), parted, _off_middle_third(elapsed, total),
-                at % 15 != 0, abs(elapsed - total / 2) + (BREAK_SPLIT if split else 0))
+                at % 15 != 0, in_topic, abs(elapsed - total / 2) + (BREAK_SPLIT if split else 0))
         if candidate is not None and (best is None or cost < best[0]):
             best = (cost, *candidate)
-    return None if best is None else (best[1], best[2])
+    if best is None:
+        return None
+    i, before = best[1], best[2]
+    if not before:
+        return i, session
+    block = session[i]  # the pieces are made only for the break taken: they cost most of the search's time
+    return i + 1, session[:i] + [_piece(block, 0, before), _piece(block, before, block.minutes - before)] + session[i + 1:]
 
 
 def _off_middle_third(elapsed: int, total: int) -> int:
@@ -476,6 +577,18 @@ def _break_index(session: list[Block]) -> int | None:
 
 def _with_break(session: list[Block], start: int) -> tuple[int | None, list[Block]]:
     """Where the session's break goes (None: no break) and the session, a block split if the break needs it."""
+    where, laid = _break_laid(tuple(session), start)
+    return where, list(laid)
+
+
+@functools.lru_cache(maxsize=8192)
+def _break_laid(session: tuple[Block, ...], start: int) -> tuple[int | None, tuple[Block, ...]]:
+    """Cached: each split of a day weighed lays its sessions out, and the same session comes up again and again."""
+    where, laid = _place_break(list(session), start)
+    return where, tuple(laid)
+
+
+def _place_break(session: list[Block], start: int) -> tuple[int | None, list[Block]]:
     if _minutes(session) <= BREAK_AFTER:
         return None, session
     on_quarter = _quarter_hour_break(session, start)
@@ -500,24 +613,34 @@ def build_timetable(blocks: Sequence[Block], training_day: TrainingDay = Trainin
     """Lay the blocks out over as few balanced days as hold them: up to two sessions of at most 2.5 hours a
     day, lunch between them, and a break in any session over 1.5 hours, on the quarter hour where it can be."""
     rows: list[Row] = []
-    number = 0
     for day, sessions in enumerate(_days(blocks, training_day), 1):
-        now = training_day.start
-        for index, session in enumerate(sessions):
-            number += 1
-            if index:  # lunch between the day's sessions; the afternoon starts on the quarter hour if it can
-                lunch = _lunch(now, _minutes(session) + _break_minutes(session, training_day), training_day)
-                rows.append(Row(day, number - 1, now, lunch, "lunch", "Lunch"))
-                now += lunch
-            where, session = _with_break(session, now)
-            for i, block in enumerate(session):
-                if where is not None and i == where:
-                    rows.append(Row(day, number, now, training_day.break_minutes, "break", "Break"))
-                    now += training_day.break_minutes
-                rows.append(Row(day, number, now, block.minutes, block.kind, block.row_label, block.section,
-                                block.module_ref, block.place, block.topics))
-                now += block.minutes
+        rows += _day_rows(sessions, day, max((r.session for r in rows), default=0), training_day)
     return Timetable(_number_parts(rows))
+
+
+def _day_rows(sessions: list[list[Block]], day: int, before: int, training_day: TrainingDay) -> list[Row]:
+    """One day's rows from its start: its sessions (numbered on from `before`), each with its break where it
+    needs one, and lunch between them."""
+    rows: list[Row] = []
+    now, number = training_day.start, before
+    for index, session in enumerate(sessions):
+        number += 1
+        if index:  # lunch between the day's sessions; the afternoon starts on the quarter hour if it can
+            lunch = _afternoon_lunch(now, session, training_day)
+            rows.append(Row(day, number - 1, now, lunch, "lunch", "Lunch"))
+            now += lunch
+        pause = _pause_minutes(sessions, index, now, training_day)
+        where, session = _with_break(session, now)
+        for i, block in enumerate(session):
+            if where is not None and i == where:
+                rows.append(Row(day, number, now, pause, "break", "Break"))
+                now += pause
+            rows.append(Row(day, number, now, block.minutes, block.kind, block.row_label, block.section,
+                            block.module_ref, block.place, block.topics))
+            now += block.minutes
+    return rows
+
+
 def _number_parts(rows: list[Row]) -> tuple[Row, ...]:
     """Label the pieces of an item split over breaks or sessions '(part 1 of 3)' and so on."""
     counts: dict[str, int] = {}

@@ -396,7 +396,9 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
         if pauses:
             agenda.append(Para(f"Day {day}: {pauses}" if plan.timetable.days > 1 else pauses.capitalize()))
     # A scenarios section whose exercises all run inside the modules has no time of its own to show.
-    agenda += [Para(f"{s.title}: {_section_time(s)}") for s in plan.sections
+    # Each section's time as the session plan gives it; where it holds a key message said after its modules,
+    # the line says so, so "55 min" is not read as IW01's time (the session plan gives IW01 50 min).
+    agenda += [Para(f"{s.title}: {_section_time(plan, s)}{_with_messages(plan, s)}") for s in plan.sections
                if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
@@ -408,7 +410,7 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
         exercises = len([e for e in mp.exercises if not e.optional])
         with_exercises = f", with {exercises} exercise{'s' if exercises != 1 else ''}" if exercises else ""
         modules += [Para(f"{mp.module.ref} {mp.module.name}", bold=True, keep_with_next=True),
-                    Para(f"{format_minutes(mp.minutes)}{with_exercises}", 1)]
+                    Para(f"{format_minutes(plan.timetable.module_minutes(mp.module.ref))}{with_exercises}", 1)]
     awareness = [a for s in plan.sections for a in s.awareness]
     if awareness:
         modules += [Para("In brief", bold=True, keep_with_next=True),
@@ -446,10 +448,18 @@ def _day_times(plan: CoursePlan) -> str:
     return times[0] if len(times) == 1 else "; ".join(f"day {d} {t}" for d, t in zip(spans, times))
 
 
-def _section_time(section) -> str:
+def _with_messages(plan: CoursePlan, section) -> str:
+    """", with IW01 and the key message after it": what a module section's time holds beyond its modules'."""
+    if not (section.modules and section.message_minutes):
+        return ""
+    key = "agenda.with_message" if len(section.messages) == 1 else "agenda.with_messages"
+    return say(plan, key, modules=" and ".join(mp.module.ref for mp in section.modules))
+
+
+def _section_time(plan: CoursePlan, section) -> str:
     """The section's time, or what an exercises section with only optional extras costs."""
     if section.minutes:
-        return section_time(section)
+        return section_time(plan, section)
     optional = section.optional_minutes
     if optional:
         return f"optional, {format_minutes(optional)} if time allows"
@@ -511,6 +521,9 @@ def _readable(label: str) -> str:
 def _day_opener(plan: CoursePlan, day: int) -> SlideSpec:
     """The first slide of each day after the first: welcome back, and the day's agenda."""
     rows = [r for r in plan.timetable.rows if r.day == day]
+    # Its time as the session plan gives it: the content's 10 minutes, or a few more that put the day on the
+    # quarter hour.
+    welcome = sum(r.minutes for r in rows if r.place == ("day", day))
     agenda = [Para(say(plan, "day_turn.agenda", start=clock(rows[0].start), end=clock(rows[-1].end)), bold=True),
               *(Para(f"{start} {label}", 1) for start, label in _day_items(plan, day))]
     return SlideSpec("Title and Content", f"Day {day}: welcome back", tuple(agenda),
@@ -518,7 +531,7 @@ def _day_opener(plan: CoursePlan, day: int) -> SlideSpec:
                            "for one thing they took away and one question they still have, and note the questions "
                            "to come back to. Then an energiser: everyone finds someone from another agency and "
                            "tells them one thing they have tried since yesterday. Walk through today's agenda. "
-                           "Timing: 10 minutes.")
+                           f"Timing: {welcome} minutes.")
 
 
 def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = None) -> Iterator[SlideSpec]:
@@ -541,7 +554,7 @@ def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = No
     if section.role not in ("recap", "modules") and (section.exercises or section.awareness
                                                      or section.role == "background"):
         # Module sections open with each module's own divider; a second divider before it adds nothing.
-        minutes = _section_time(section)
+        minutes = _section_time(plan, section)
         yield SlideSpec("Section", section.title, subtitle=(Para(minutes),),
                         notes=f"Section: {section.title}. Timing: {minutes}.")
     for module_plan in section.modules:

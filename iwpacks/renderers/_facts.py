@@ -73,10 +73,10 @@ class CourseFacts:
         return "the strategy" if self.all_from_strategy else "the modules' durations"
 
 
-def section_time(section: PlanSection) -> str:
-    """A section's planned time, one plain figure: the key messages said after its modules are part of it
-    (time_note says so in a sentence of its own, where a table needs the breakdown)."""
-    return format_minutes(section.minutes)
+def section_time(plan: CoursePlan, section: PlanSection) -> str:
+    """A section's time in the session plan, one plain figure: the key messages said after its modules are
+    part of it (time_note says so in a sentence of its own, where a table needs the breakdown)."""
+    return format_minutes(plan.timetable.section_minutes(plan.sections.index(section)))
 
 
 def time_note(section: PlanSection) -> str:
@@ -125,10 +125,19 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
         objective_notes=tuple(c.note for c in module.objective_corrections), from_strategy=module.from_strategy)
 
 
+def _sections(plan: CoursePlan) -> tuple[tuple[str, str], ...]:
+    """Each section with its time, in the standard order; a course of several days has its later days' welcome
+    back straight after the introduction, the opening it stands in for, not after the close."""
+    rows = [(s.title, section_time(plan, s) if s.minutes else WITHIN_MODULES) for s in plan.sections if not s.omitted]
+    if plan.timetable.welcome_back_minutes:
+        rows.insert(1, (WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)))
+    return tuple(rows)
+
+
 def course_facts(plan: CoursePlan) -> CourseFacts:
     """Everything the course specification shows, in one place for the PDF, the guide and the outline."""
     course = plan.course
-    planned = {mp.module.ref: mp.minutes for s in plan.sections for mp in s.modules}
+    planned = {mp.module.ref: plan.timetable.module_minutes(mp.module.ref) for s in plan.sections for mp in s.modules}
     modules = tuple(module_facts(m, planned[m.ref], m.ref in plan.course.run_optional) for m in plan.modules)
     return CourseFacts(
         title=course.title, course_id=course.id, audience=plan.audience.name,
@@ -138,10 +147,7 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         total_planned=format_minutes(plan.planned_minutes), optional_extras=plan.optional_extras,
         entry_requirements=tuple(f"{m.ref} {m.name}" for m in plan.entry_modules),
         modules=modules,
-        sections=tuple((s.title, section_time(s) if s.minutes else WITHIN_MODULES)
-                       for s in plan.sections if not s.omitted)
-        + (((WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)),)
-           if plan.timetable.welcome_back_minutes else ()),
+        sections=_sections(plan),
         time_notes=tuple(note for s in plan.sections if not s.omitted and (note := time_note(s))),
         notes=((course.beyond_appendix,) if course.beyond_appendix else ()) + course.notes, draft=plan.draft,
         all_from_strategy=all(m.from_strategy for m in modules))

@@ -39,19 +39,23 @@ if TYPE_CHECKING:
 
 PAGE_W, PAGE_H = landscape(A4)
 BORDER = 10 * mm      # from the page edge to the outer rule
-MARGIN = 28 * mm      # from the page edge to the text
+MARGIN = 22 * mm      # from the page edge to the text, at the sides
+FOOT = 20 * mm        # from the page's foot to the text: the signature labels sit just inside the border
 LOGO_H = 13 * mm
+LOGO_TOP = 8 * mm     # from the outer rule down to the logos
+LOGO_GAP = 4 * mm     # from the logos down to the text
 CONTENT_W = PAGE_W - 2 * MARGIN
 NAME_LINE = "_" * 48  # where the trainer writes the attendee's name on a blank certificate
 NAME_LARGEST, NAME_SMALLEST = 24, 12  # points
 PROBE_NAME = "Jo Bloggs"  # a short name, set at NAME_LARGEST
 TWO_COLUMNS = 6       # objectives: more than this many sit in two columns
-OBJECTIVE_SIZES = ((6, 11), (10, 10.5), (16, 10), (999, 9))  # (up to this many objectives, points)
-SMALLEST_OBJECTIVE = 8.5  # points: a list that needs smaller type gives way to the modules' titles
+OBJECTIVE_SIZES = ((6, 12), (10, 11.5), (16, 11), (999, 10.5))  # (up to this many objectives, points)
+SMALLEST_OBJECTIVE = 10  # points, readable on a printed page: a list that needs smaller type gives way to the modules' titles
 SHORT_LIST_W = CONTENT_W * 0.6  # a short list of objectives, one column centred on the page
 SIGNATURE_W = 70 * mm            # each signature line
-SIGNATURE_ROOM = 12 * mm         # above the line, to sign or write the date in
-FRAME_H = PAGE_H - 2 * MARGIN - LOGO_H
+SIGNATURE_ROOM = 10 * mm         # above the line, to sign or write the date in
+FRAME_TOP = PAGE_H - BORDER - LOGO_TOP - LOGO_H - LOGO_GAP
+FRAME_H = FRAME_TOP - FOOT
 SPREAD_SLACK = 4                 # points kept back from the spread, so rounding never pushes a page over
 
 
@@ -98,9 +102,9 @@ class _CertificateDoc(BaseDocTemplate):
 
     def __init__(self, buffer: io.BytesIO, brand: Brand, local: CoverIdentity, **kw: Any) -> None:
         super().__init__(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN, rightMargin=MARGIN,
-                         topMargin=MARGIN + LOGO_H, bottomMargin=MARGIN, **kw)
+                         topMargin=PAGE_H - FRAME_TOP, bottomMargin=FOOT, **kw)
         self._brand, self._local = brand, local
-        frame = Frame(MARGIN, MARGIN, CONTENT_W, FRAME_H, id="body", leftPadding=0,
+        frame = Frame(MARGIN, FOOT, CONTENT_W, FRAME_H, id="body", leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="certificate", frames=[frame], onPage=self._decorate)])
 
@@ -114,7 +118,7 @@ class _CertificateDoc(BaseDocTemplate):
         canv.setLineWidth(0.7)
         inner = BORDER + 2.5 * mm
         canv.rect(inner, inner, PAGE_W - 2 * inner, PAGE_H - 2 * inner, stroke=1, fill=0)
-        top = PAGE_H - BORDER - 8 * mm
+        top = PAGE_H - BORDER - LOGO_TOP
         canv.drawImage(str(brand.logo), MARGIN, top - LOGO_H, width=LOGO_H * 5, height=LOGO_H, mask="auto",
                        preserveAspectRatio=True, anchor="sw")
         if self._local.logo is not None:
@@ -168,15 +172,17 @@ def _page(plan: CoursePlan, brand: Brand, name: str, objectives: float | None) -
     size = objectives or _objective_sizes(len(covered))[0]
     s = paragraph_styles(brand)
     centre = {key: ParagraphStyle(f"{key}_centre", s[key], alignment=TA_CENTER) for key in ("h1", "body", "h2")}
-    big = ParagraphStyle("certificate_title", centre["h1"], fontSize=30, leading=36, spaceBefore=0)
-    item = paragraph_styles(brand, size)["bullet"]
+    big = ParagraphStyle("certificate_title", centre["h1"], fontSize=26, leading=30, spaceBefore=0)
+    # Set a little closer than body text, so a long list keeps readable type and still fits the one page.
+    item = ParagraphStyle("objective", paragraph_styles(brand, size)["bullet"], leading=size * 1.2,
+                          spaceAfter=size * 0.15)
     local = cover_identity(plan)
-    out: list[Flowable] = [Paragraph(text(say(plan, "certificate.title")), big), Spacer(0, 3 * mm),
+    out: list[Flowable] = [Paragraph(text(say(plan, "certificate.title")), big), Spacer(0, 1.5 * mm),
                            Paragraph(text(say(plan, "certificate.lead")), centre["body"]),
                            # A heading, so a PDF of many certificates has a bookmark for each attendee.
                            _name(brand, centre["h1"], name, say(plan, "certificate.title")),
                            Paragraph(text(say(plan, "certificate.attended")), centre["body"]),
-                           Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=18, leading=23,
+                           Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=17, leading=21,
                                                                        spaceBefore=1 * mm)),
                            Paragraph(text(say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)),
                                      centre["body"])]
@@ -191,8 +197,8 @@ def _objectives(covered: list[str], item: ParagraphStyle, s: dict[str, Paragraph
     """The objectives as a block centred on the page: two balanced columns for a long list, one narrower
     column for a short one; the bullets inside read left-aligned, as a list does."""
     if len(covered) > TWO_COLUMNS:  # two columns keep a long list to the page
-        half = -(-len(covered) // 2)
         width = CONTENT_W / 2
+        half = _balanced_half(covered, item, width - 12)  # less the cell's padding either side
         block = grid([[bullets(covered[:half], item), bullets(covered[half:], item)]], s, colWidths=[width] * 2)
     else:
         block = grid([[bullets(covered, item)]], s, colWidths=[SHORT_LIST_W])
@@ -200,6 +206,14 @@ def _objectives(covered: list[str], item: ParagraphStyle, s: dict[str, Paragraph
                     ("RIGHTPADDING", (0, 0), (-1, -1), 6)])
     block.hAlign = "CENTER"
     return block
+
+
+def _balanced_half(covered: list[str], item: ParagraphStyle, width: float) -> int:
+    """Where to end the first column so the taller column is as short as it can be: by height, not by count, as
+    some objectives run to three lines and others to one. In order, so the list reads down one column then the
+    other; of equal splits, the first column the longer."""
+    heights = [sum(p.wrap(width, FRAME_H)[1] + p.getSpaceAfter() for p in bullets([one], item)) for one in covered]
+    return min(range(1, len(covered)), key=lambda k: (max(sum(heights[:k]), sum(heights[k:])), -k))
 
 
 def _signatures(plan: CoursePlan, brand: Brand, s: dict[str, ParagraphStyle]) -> Flowable:

@@ -16,6 +16,7 @@ from reportlab.platypus import (
 
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import (
+    WELCOME_BACK_ROW,
     CourseFacts,
     ModuleFacts,
     course_facts,
@@ -90,7 +91,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, size: float) -> l
         cover.append(f"<b>Local authority:</b> {text(owner)}")
     story: list[Flowable] = [cover_block(LABEL, facts.title, cover, s, brand), Spacer(1, 4 * mm)]
     story += _summary(plan, facts, s, brand)
-    story += _structure(facts, s, brand)
+    story += _structure(plan, facts, s, brand)
     story += _timings(facts, s, brand, plan.release)
     models = {m.ref: m for m in plan.modules}
     for module in facts.modules:
@@ -125,16 +126,19 @@ def _prerequisites(facts: CourseFacts) -> str:
     return "; ".join(named) if named else "No module prerequisites"
 
 
-def _structure(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
+def _structure(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
     rows = [[Paragraph(h, s["cell_head"]) for h in ("", "Section", "Time")]]
-    rows += [[Paragraph(str(i), s["cell"]), Paragraph(text(title), s["cell"]), Paragraph(text(time), s["cell"])]
-             for i, (title, time) in enumerate(facts.sections, start=1)]
+    number = 0
+    for title, time in facts.sections:
+        # The welcome back opens each later day: no section of the standard structure, so it has no number.
+        number += title != WELCOME_BACK_ROW
+        rows.append([Paragraph("" if title == WELCOME_BACK_ROW else str(number), s["cell"]),
+                     Paragraph(text(title), s["cell"]), Paragraph(text(time), s["cell"])])
     rows.append([Paragraph("", s["cell"]), Paragraph("Course total", s["cell_bold"]),
                  Paragraph(text(facts.total_planned), s["cell_bold"])])
     table = grid(rows, s, colWidths=[10 * mm, CONTENT_W - 60 * mm, 50 * mm], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
-    intro = Paragraph("Every course follows the same standard structure, in this order; a later day opens with a "
-                      "welcome back.",
+    intro = Paragraph(text(say(plan, "course.structure_days" if plan.timetable.days > 1 else "course.structure")),
                       s["body"])
     notes = [Paragraph(text(note), s["lead_in"]) for note in facts.time_notes]
     return [*_table_start(), Heading("Course structure", s["h1"]), intro, table, *notes]

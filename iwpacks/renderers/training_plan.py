@@ -45,6 +45,7 @@ FILENAME = "training-plan.pdf"
 # Short enough to follow the cover and its panel on page one; the cells' module lists still fit at 8.5 pt.
 MATRIX = Target(CONTENT_W, 316, 10, 8.5, 7)
 ROUTE = Target(CONTENT_W, 150, 11, 10, 7.5)
+TABLE_START = 150  # points: room for a table's heading, its intro, its header row and first rows
 
 
 def render_training_plan(programme: Programme, brand: Brand, release: bool = False) -> bytes:
@@ -174,8 +175,10 @@ def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]
                if t.stands_for and re.search(rf"(?<!\w){re.escape(t.term)}(?!\w)", names)]
     intro = _say(programme, "training_plan.modules_intro") + (
         " " + _say(programme, "training_plan.abbreviations", terms="; ".join(spelled)) if spelled else "")
-    return [CondPageBreak(120), Heading(_say(programme, "training_plan.modules_heading"), s["h2"], level=1),
-            Paragraph(text(intro), s["lead_in"]), table]
+    # Not kept with its intro (a "lead_in"): a table kept with the paragraph before it moves to the next page
+    # whole wherever it does not fit, and leaves the page before part empty; it runs on, its header repeated.
+    return [CondPageBreak(TABLE_START), Heading(_say(programme, "training_plan.modules_heading"), s["h2"], level=1),
+            Paragraph(text(intro), s["body"]), table]
 
 
 def _table_style(brand: Brand) -> TableStyle:
@@ -189,8 +192,11 @@ def _table_style(brand: Brand) -> TableStyle:
 def _routes(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]
             ) -> list[Flowable]:
     shown = {c.id for c in courses}
-    out: list[Flowable] = [CondPageBreak(260), Heading(_say(programme, "training_plan.routes_heading"), s["h1"]),
-                           Paragraph(text(_say(programme, "training_plan.routes_intro")), s["body"])]
+    # The routes run on after the module key rather than from a new page, which left the page before half
+    # empty: the heading and its intro keep with the first route, and each route is kept whole.
+    lead: list[Flowable] = [Heading(_say(programme, "training_plan.routes_heading"), s["h1"]),
+                            Paragraph(text(_say(programme, "training_plan.routes_intro")), s["body"])]
+    out: list[Flowable] = []
     for audience in programme.audiences.values():
         if not audience.route_heading:
             continue
@@ -203,9 +209,9 @@ def _routes(programme: Programme, brand: Brand, courses: list[Course], s: dict[s
         stages = [tuple(_box_label(programme, step.course) for step in steps if depth[step.course.id] == level)
                   for level in range(max(depth.values()) + 1)]
         diagram = Diagram(kind="route", title=audience.route_heading, stages=stages)
-        out.append(KeepTogether([Heading(audience.route_heading, s["h2"], level=1),
-                                 FigureFlowable(lay_out(diagram, brand, ROUTE), brand)]))
-    return out
+        route = [Heading(audience.route_heading, s["h2"], level=1), FigureFlowable(lay_out(diagram, brand, ROUTE), brand)]
+        out.append(KeepTogether([*(lead if not out else []), *route]))
+    return out or lead
 
 
 def _box_label(programme: Programme, course: Course) -> str:
@@ -240,5 +246,7 @@ def _catalogue(programme: Programme, brand: Brand, courses: list[Course], s: dic
         rows.append([Paragraph(text(c), s["cell_bold"] if i == 0 else s["cell"]) for i, c in enumerate(cells)])
     table = grid(rows, s, colWidths=[CONTENT_W * f for f in (0.28, 0.19, 0.23, 0.13, 0.17)], repeatRows=1)
     table.setStyle(_table_style(brand))
-    return [CondPageBreak(200), Heading(_say(programme, "training_plan.catalogue_heading"), s["h1"]),
-            Paragraph(text(_say(programme, "training_plan.catalogue_intro")), s["lead_in"]), table]
+    # Room for the heading, its intro and the table's first rows, else a new page; the table then runs on
+    # over the page with its header repeated (as the module key does), so no page before it is left part empty.
+    return [CondPageBreak(TABLE_START), Heading(_say(programme, "training_plan.catalogue_heading"), s["h1"]),
+            Paragraph(text(_say(programme, "training_plan.catalogue_intro")), s["body"]), table]

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from iwpacks.errors import ContentError, UsageError
+from iwpacks.planning.plan import plan_course
 from iwpacks.renderers._scripts import has_arabic, has_right_to_left, visual_word_order
 from iwpacks.renderers.certificate import CertificateRenderer
 from iwpacks.source.read_attendees import read_attendees
@@ -163,7 +164,7 @@ def _runs(page) -> list[tuple[str, float, float, float]]:
 @pytest.mark.parametrize("cid", ["caf-trainers", "is-advisors", "iw-practitioners"])
 def test_the_certificate_is_centred_readable_and_uses_its_page(cid, plans, brand):
     """The review: the bottom third was empty, the objectives a block at the left of a centred design, 12-13 of
-    them in tiny type. Now every objective is there at 8.5 points or more, the objectives sit centred on the
+    them in tiny type. Now every objective is there at 10 points or more, the objectives sit centred on the
     page (their heading centred; their columns as far from each edge), and the signatures stand near its foot."""
     from iwpacks.renderers._forms import course_objectives
     from iwpacks.renderers.certificate import MARGIN, PAGE_W
@@ -174,9 +175,32 @@ def test_the_certificate_is_centred_readable_and_uses_its_page(cid, plans, brand
     assert all(" ".join(o.split()) in words for o in objectives), cid
     runs = _runs(page)
     listed = [r for r in runs if any(" ".join(o.split()).startswith(r[0]) for o in objectives)]
-    assert listed and min(size for *_, size in listed) >= 8.5, cid
+    assert listed and min(size for *_, size in listed) >= 10, cid  # the review: "printed in small type"
     left, right = min(x for _, x, _, _ in listed), max(x for _, x, _, _ in listed)
     assert left - MARGIN > 8 or cid == "is-advisors" and left > MARGIN, (cid, left)
     assert right > PAGE_W / 2 if len(objectives) > 6 else left > PAGE_W * 0.25, (cid, right)
     lowest = min(y for _, _, y, _ in runs)
     assert lowest < MARGIN + 20, (cid, lowest)  # the signature labels, at the foot of the frame
+
+
+@pytest.mark.parametrize("la", [None, "northmoor"])
+def test_every_course_prints_all_its_objectives_at_ten_points_or_more_on_one_page(la, programme, brand):
+    """The review found the objectives in small type. Every bundled course, the longest list (17 objectives)
+    included, keeps each objective, in words, at 10 points or more, and the certificate to one page; in an LA's
+    pack too, with its logo and the line naming it as the provider."""
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+    from iwpacks.renderers._forms import course_objectives
+
+    if la:
+        programme = apply_overlay(programme, load_overlay(programme, la))
+    courses = [c.id for c in programme.courses.values() if not c.is_pending]
+    longest = max(courses, key=lambda cid: len(course_objectives(plan_course(programme, cid))))
+    assert len(course_objectives(plan_course(programme, longest))) >= 15, longest
+    for cid in courses:
+        plan = plan_course(programme, cid, release=la is not None)
+        reader = PdfReader(io.BytesIO(CertificateRenderer().render(plan, brand)))
+        assert len(reader.pages) == 1, cid
+        objectives = [" ".join(o.split()) for o in course_objectives(plan)]
+        assert all(o in " ".join(reader.pages[0].extract_text().split()) for o in objectives), cid
+        sizes = [size for run, *_, size in _runs(reader.pages[0]) if any(o.startswith(run) for o in objectives)]
+        assert sizes and min(sizes) >= 10, (cid, min(sizes, default=0))

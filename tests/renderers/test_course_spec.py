@@ -8,6 +8,7 @@ import pypdf
 import pytest
 from reportlab.lib.rl_accel import fp_str
 
+from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import plan_course
 from iwpacks.renderers._facts import course_facts
 from iwpacks.renderers.course_spec import CourseSpecRenderer
@@ -173,3 +174,28 @@ def test_a_release_specification_gives_one_total_and_no_strategy_timings(program
     assert "Time in this course" in words
     master = " ".join(_pages(CourseSpecRenderer().render(plans["caf-trainers"], brand)))
     assert "In the strategy" in master and "planned:" not in master  # the policy team's, with one total too
+
+
+def test_the_structure_puts_the_welcome_back_after_the_opening_and_only_where_there_is_a_later_day(specs, plans):
+    """The review: "Welcome back" was listed after "Close", and a one-day course said "a later day opens with a
+    welcome back". The welcome back, unnumbered, follows the introduction; only a course of several days has
+    it or says it."""
+    from iwpacks.renderers._facts import WELCOME_BACK_ROW
+
+    seen = set()
+    for cid, data in specs.items():
+        plan, text = plans[cid], " ".join(_pages(data))
+        several = plan.timetable.days > 1
+        seen.add(several)
+        intro = plan.guide_text["course.structure_days" if several else "course.structure"][0]
+        assert _flat(intro) in text, cid
+        assert ("welcome back" in intro) == several and ("later day" in text) == several, cid
+        close = next(s.title for s in plan.sections if s.kind == "close")
+        structure = text[text.index("Course structure"):text.index("Course total")]
+        assert (WELCOME_BACK_ROW in structure) == several, cid
+        if several:
+            first = plan.sections[0].title
+            assert structure.index(first) < structure.index(WELCOME_BACK_ROW) < structure.index(close), cid
+            # Unnumbered: the next section keeps number 2.
+            assert f"{WELCOME_BACK_ROW} {format_minutes(plan.timetable.welcome_back_minutes)} 2 " in structure, cid
+    assert seen == {True, False}

@@ -477,14 +477,14 @@ def test_the_about_slide_shows_every_break_and_lunch_of_every_day(decks, plans):
         assert ("Day 2:" in text) == (plan.timetable.days > 1), cid
 
 
-def test_a_day_that_opens_on_a_key_message_turns_the_day_before_that_message(decks, plans):
-    """is-advisors: the 5-minute message closing IS02 opens day 2 in the session plan, so the deck's day turn
-    comes before its slide, not after it."""
-    first = next(r for r in plans["is-advisors"].timetable.rows if r.day == 2 and r.place[:1] != ("day",))
-    assert first.place[:1] == ("messages",)
+def test_a_key_message_closing_a_module_at_the_days_end_comes_before_the_day_turn(decks, plans):
+    """is-advisors: the 5-minute message closing IS02 is said straight after IS02, at the end of day 1 (no
+    longer alone after the night and the welcome back), so its slide comes before the deck's day turn."""
+    last = [r for r in plans["is-advisors"].timetable.rows if r.day == 1][-1]
+    assert last.place[:1] == ("messages",)
     titles = [title_text(s) for s in slides_of(decks["is-advisors"]) if s.shapes.title is not None]
     at = titles.index("Use resources from your own service")
-    assert titles[at - 2:at] == ["Day 1: close", "Day 2: welcome back"]
+    assert titles[at + 1:at + 3] == ["Day 1: close", "Day 2: welcome back"]
 
 
 def test_a_recap_keeps_the_decks_own_text_sizes_and_fits_its_slide(plans):
@@ -613,7 +613,7 @@ def test_a_days_agenda_names_its_exercises_and_no_key_message(plans):
     specs = plan_slides(plans["is-advisors"])
     opener = next(s for s in specs if s.title == "Day 2: welcome back")
     lines = [p.text for p in opener.body]
-    assert "09:35 Exercises: Jordan says no, then 5 more" in lines
+    assert "09:30 Exercises: Jordan says no, then 5 more" in lines
     assert "13:40 Exercise: Advising on your own cases" in lines
     assert not any("Key message" in line or line.endswith(" Exercises") for line in lines)
     close = next(s for s in specs if s.title == "Day 1: close")

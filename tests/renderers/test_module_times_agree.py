@@ -60,3 +60,57 @@ def test_is02_reads_as_five_hours_and_its_section_as_five_hours_and_a_key_messag
     assert "Detailed training on information sharing: IS02 5 h 5 min" in spec
     assert ("In \u201cDetailed training on information sharing: IS02\u201d, IS02 takes 5 h, and the key message "
             "after it 5 min.") in spec
+
+
+def _slide_texts(data: bytes) -> list[tuple[str, str]]:
+    """Each slide's words and its notes' words, whitespace collapsed."""
+    import io
+
+    from pptx import Presentation
+
+    out = []
+    for slide in Presentation(io.BytesIO(data)).slides:
+        words = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        out.append((" ".join(words.split()), " ".join(notes.split())))
+    return out
+
+
+@pytest.mark.parametrize("course_id", REVIEWED)
+def test_the_decks_agenda_takes_every_time_from_the_session_plan(course_id, plans, decks):
+    """The review: slide 2 gave "55 min" for IW01, where the session plan gives IW01 50 min. The 55 minutes
+    are the section's, IW01 and the key message said after it: slide 2 now gives each section's time as the
+    session plan's rows add it up, and says what a section holds beyond its modules, and slide 3 each
+    module's time as its rows add it up."""
+    plan = plans[course_id]
+    slides = _slide_texts(decks[course_id])
+    agenda = next(words for words, _ in slides if words.startswith("About this course"))
+    covers = next(words for words, _ in slides if words.startswith("What this course covers"))
+    for index, section in enumerate(plan.sections):
+        if section.omitted or not section.minutes:
+            continue
+        minutes = format_minutes(plan.timetable.section_minutes(index))
+        assert minutes == format_minutes(section.minutes), section.title
+        line = f"{section.title}: {minutes}"
+        assert line in agenda, (line, agenda)
+        if section.modules and section.message_minutes:
+            refs = " and ".join(mp.module.ref for mp in section.modules)
+            assert f"{line}, with {refs} and the key message" in agenda, agenda
+        for mp in section.modules:
+            rows = plan.timetable.module_minutes(mp.module.ref)
+            assert f"{mp.module.ref} {mp.module.name} {format_minutes(rows)}" in covers, mp.module.ref
+
+
+def test_iw01s_section_says_it_holds_the_key_message_so_55_is_not_read_as_iw01s_time(plans, decks):
+    agenda = next(w for w, _ in _slide_texts(decks["iw-practitioners"]) if w.startswith("About this course"))
+    assert "Introduction to integrated working: 55 min, with IW01 and the key message after it" in agenda
+    assert plans["iw-practitioners"].timetable.module_minutes("IW01") == 50
+
+
+@pytest.mark.parametrize("course_id", REVIEWED)
+def test_each_welcome_back_slide_gives_the_time_the_session_plan_gives_it(course_id, plans, decks):
+    rows = plans[course_id].timetable.rows
+    openers = {w.split(":")[0]: n for w, n in _slide_texts(decks[course_id]) if re.match(r"Day \d+: welcome back", w)}
+    for day in range(2, plans[course_id].timetable.days + 1):
+        minutes = sum(r.minutes for r in rows if r.place == ("day", day))
+        assert f"Timing: {minutes} minutes." in openers[f"Day {day}"], day

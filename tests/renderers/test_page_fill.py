@@ -116,3 +116,17 @@ def test_no_page_of_the_action_plan_is_mostly_empty_as_laid_out(cid, northmoor_p
     source.write_bytes(_action_plan(northmoor_plans[cid], brand))
     depths = body_depths(to_pdf([source], tmp_path / "pdf")[source].read_bytes())
     assert depths[-1] > 0.6, depths
+
+
+@pytest.mark.parametrize("la", [None, "northmoor"])
+def test_the_training_plan_runs_on_with_no_page_part_empty(la, brand):
+    """The review: pages of the training plan were part empty, a table kept with the paragraph before it
+    moving to the next page whole. The module key and the catalogue now run on over the page, their headers
+    repeated, so every page but the last is filled at least this far, and the last is no stub."""
+    from iwpacks.renderers.training_plan import render_training_plan
+
+    programme = iwpacks.load_programme()
+    if la:
+        programme = apply_overlay(programme, load_overlay(programme, la))
+    depths = body_depths(render_training_plan(programme, brand))
+    assert len(depths) >= 4 and all(d >= 0.72 for d in depths[:-1]) and depths[-1] > STUB, depths

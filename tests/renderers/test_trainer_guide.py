@@ -464,12 +464,14 @@ def test_a_multi_day_guide_closes_each_day_and_opens_the_next_where_the_deck_doe
     assert "car park" not in artefact_text(guides[one_day], ".docx")
 
 
-def test_a_day_that_opens_on_a_key_message_welcomes_back_before_that_message(guides):
-    """is-advisors: day 2 opens on the key message that closes IS02; the guide's welcome back comes first."""
+def test_a_key_message_closing_a_module_at_the_days_end_comes_before_the_day_turn_in_the_guide(guides):
+    """is-advisors: the key message that closes IS02 is said at the end of day 1, straight after IS02; the
+    guide's day turn (the close of day 1, then the welcome back) follows it."""
     headings = [p.text for p in Document(io.BytesIO(guides["is-advisors"])).paragraphs
                 if p.style is not None and p.style.name.startswith("Heading")]
     at = next(i for i, h in enumerate(headings) if h.startswith("Use resources from your own service"))
-    assert headings[at - 1] == "Day 2: welcome back"
+    welcome = headings.index("Day 2: welcome back")
+    assert at < welcome and not any(h.startswith("IS03") for h in headings[at:welcome]), headings[at:welcome + 1]
 
 
 def test_the_guide_gives_the_advisors_slide_where_the_deck_shows_it(guides, programme):
