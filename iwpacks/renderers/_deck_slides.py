@@ -4,7 +4,9 @@ Text is split across slides by a conservative estimate of what fits its box, so 
 """
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 
@@ -325,8 +327,17 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
         slides += list(_section(plan, section, index, turns))
     slides += list(_closing(plan))
     # Notes that quote a topic by the strategy's heading quote the title its slide shows, as the guide's do.
-    slides = [attrs.evolve(s, notes=as_on_slides(plan, s.notes)) if s.notes else s for s in slides]
+    slides = [attrs.evolve(s, notes=_as_on_slides(plan, s.notes)) if s.notes else s for s in slides]
     return _point_to_homes(_unique_titles(slides))
+
+
+_STRATEGY_CALLS = re.compile("The strategy calls this topic \u201c[^\u201d]*\u201d\\. ")
+
+
+def _as_on_slides(plan: CoursePlan, notes: str) -> str:
+    """as_on_slides, sparing the draft's own quotation of the strategy's heading."""
+    kept = _STRATEGY_CALLS.match(notes)
+    return kept.group() + as_on_slides(plan, notes[kept.end():]) if kept else as_on_slides(plan, notes)
 
 
 Turns = dict[tuple, list[tuple[int, "int | Row"]]]
@@ -537,13 +548,22 @@ def _day_opener(plan: CoursePlan, day: int) -> SlideSpec:
 def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = None) -> Iterator[SlideSpec]:
     turns = dict(turns or {})
 
-    def pauses(place: tuple) -> Iterator[SlideSpec]:
-        for _, turn in turns.pop(place, []):
+    def pauses(place: tuple, reached: int | None = None) -> Iterator[SlideSpec]:
+        """The turns at `place`; with `reached`, only those the session plan resumes at by that minute."""
+        waiting = turns.pop(place, [])
+        now = [t for t in waiting if reached is None or t[0] <= reached]
+        if len(now) < len(waiting):
+            turns[place] = [t for t in waiting if t not in now]
+        for _, turn in now:
             yield from _turn(plan, turn)
 
     if ("exercise", index, 0) in turns and not section.modules:  # the day opens the section: before its divider
         turns[("section", index)] = turns.get(("section", index), []) + turns.pop(("exercise", index, 0))
-    yield from pauses(("section", index))
+    # A break the session plan takes part way through the section's own time (its awareness segments) goes
+    # before the segment nearest that minute.
+    awareness_starts = list(itertools.accumulate((item.minutes for item in section.awareness), initial=0))
+    yield from pauses(("section", index), (awareness_starts[0] + awareness_starts[1]) // 2 - 1
+                      if len(section.awareness) > 1 else None)
     if section.role == "opening":  # the opening slides present it
         return
     if section.role == "close":  # its own slot after the recap: the forms, the knowledge check, the certificates
@@ -562,8 +582,11 @@ def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = No
     for number, item in enumerate(section.exercises):
         yield from pauses(("exercise", index, number))
         yield from _tagged(("exercise", item.module_ref, item.title), _exercise(plan, item))
-    for item in section.awareness:
+    for k, item in enumerate(section.awareness):
+        if k:  # the turns nearer this segment's start than the one before
+            yield from pauses(("section", index), (awareness_starts[k] + awareness_starts[k + 1]) // 2 - 1)
         yield from _awareness(plan, item)
+    yield from pauses(("section", index))
     if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
         yield from _recap(plan)
     yield from pauses(("messages", index))  # a day may open on the key messages closing the teaching before it
@@ -648,15 +671,18 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
     if not any(t.points for t in mp.topics):
         yield from _bare_topics(plan, m, mp)
         return
+    # Each topic's slides share its minutes; a day or a break that resumes inside the module goes at the slide
+    # boundary nearest the minute the session plan resumes at, so the deck breaks where the plan does, a topic
+    # the plan cuts included (its break slide between the topic's own slides).
+    # (teaching minutes done where it starts, whether it is a topic's slide, its slides)
+    units: list[tuple[int, bool, list[SlideSpec]]] = []
     elapsed = 0
     for number, step in enumerate(mp.steps):
         if isinstance(step, ExerciseItem):
-            for _, turn in turns.get(("exercise", index, m.ref, number), []):
-                yield from _turn(plan, turn)
-            yield from _tagged(("exercise", step.module_ref, step.title), _exercise(plan, step))
+            slides = [s for _, turn in turns.get(("exercise", index, m.ref, number), []) for s in _turn(plan, turn)]
+            slides += _tagged(("exercise", step.module_ref, step.title), _exercise(plan, step))
+            units.append((elapsed, False, slides))
             continue
-        while waiting and elapsed >= waiting[0][0]:  # the first topic the new day or the break's end reaches
-            yield from _turn(plan, waiting.pop(0)[1])
         folded = [msg for msg in step.messages if msg.id in step.topic.messages_in_notes]
         shown_next = [slot for msg in step.messages if msg not in folded and msg.role == "handout-contacts"
                       for slot in msg.slots]
@@ -664,14 +690,31 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
         topic_slides[0] = attrs.evolve(topic_slides[0], notes=topic_slides[0].notes + "".join(
             f" Key message, {msg.title}: say it in these words, the same in every course: {msg.wording}"
             for msg in folded))
-        yield from _tagged(("topic", m.ref, step.topic.title), iter(topic_slides))
+        topic_slides = list(_tagged(("topic", m.ref, step.topic.title), iter(topic_slides)))
         for extra in step.audience_slides:  # the topic taken further for this audience: one of the topic's slides
-            yield from _tagged(("topic", m.ref, step.topic.title), iter(_split(
+            topic_slides += _tagged(("topic", m.ref, step.topic.title), iter(_split(
                 "Title and Content", extra.title, [Para(p) for p in extra.points],
                 f"{extra.notes} Timing: a few minutes, within this topic's time.")))
-        for message in (msg for msg in step.messages if msg not in folded):
-            yield from _tagged(("message", message.id), _key_message(plan, message))
+        messages = [s for message in step.messages if message not in folded
+                    for s in _tagged(("message", message.id), _key_message(plan, message))]
+        for k, slide in enumerate(topic_slides):  # a key message stays with the slide it follows
+            units.append((elapsed + step.minutes * k // len(topic_slides), True,
+                          [slide] + (messages if k == len(topic_slides) - 1 else [])))
         elapsed += step.minutes
+    starts = [(i, at) for i, (at, _, _) in enumerate(units)] + [(len(units), elapsed)]
+    topic_starts = {at for at, is_topic, _ in units if is_topic}
+    before: dict[int, list[int | Row]] = {}
+    while waiting and waiting[0][0] < elapsed + 1:
+        resume, turn = waiting.pop(0)
+        # The nearest boundary. On a tie: a plan resuming at a topic's start has done the exercises before it
+        # (the later boundary); one resuming inside a topic has its exercises still to come (the earlier).
+        late = 1 if resume in topic_starts else -1
+        where = min(starts, key=lambda s: (abs(s[1] - resume), -late * s[0]))[0]
+        before.setdefault(where, []).append(turn)
+    for i, (_, _, slides) in enumerate(units + [(elapsed, False, [])]):
+        for turn in before.get(i, []):
+            yield from _turn(plan, turn)
+        yield from slides
 
 
 def _minutes_each(mp: ModulePlan) -> int:

@@ -194,10 +194,23 @@ def test_every_break_and_lunch_of_the_timetable_has_its_slide_where_the_timetabl
             following = titles[index + 1].replace(NBSP, " ")
             if after.kind == "exercise":
                 assert following.startswith(after.label), (cid, titles[index], following)
-            elif after.module_ref:  # a module: its divider, or the topic its teaching resumes at
+            elif after.module_ref and after.topics:  # the topic its teaching resumes at
                 module = programme.modules[after.module_ref]
-                refs = plan_slides(plan)[index + 1].ref
-                assert following == module.name or refs[:2] == ("topic", module.ref), (cid, titles[index], following)
+                planned = plan_slides(plan)
+                mp = next(mp for sec in plan.sections for mp in sec.modules if mp.module.ref == module.ref)
+                topic = ("topic", module.ref, mp.topics[after.topics[0] - 1].title)
+                before = next(r for r in reversed(rows[:rows.index(row)]) if not r.is_break)
+                earlier = next(s for s in reversed(planned[:index]) if s.ref[:1] != ("message",))
+                if before.place == after.place and after.topics[0] in before.topics:
+                    # The plan cuts the topic: the break is among its slides, or next to it with nothing between.
+                    assert topic in (planned[index + 1].ref, earlier.ref), (cid, titles[index], following)
+                else:
+                    assert planned[index + 1].ref == topic or (following == module.name and after.topics[0] == 1), \
+                        (cid, titles[index], following)
+            elif after.place[:1] == ("section",) and plan.sections[after.place[1]].awareness:
+                near = {titles[index - 1].replace(NBSP, " "), following}
+                assert any(t.endswith(": in brief") or t == plan.sections[after.place[1]].title for t in near), \
+                    (cid, titles[index], following)
             subtitle = " ".join(s.text_frame.text for s in slides[index].placeholders if s.placeholder_format.idx)
             assert subtitle.startswith("Next: "), (cid, subtitle)
             assert "Leave this slide on screen" in slides[index].notes_slide.notes_text_frame.text
