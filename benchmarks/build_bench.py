@@ -1,7 +1,8 @@
 """Times what a policy team and a national build wait for: start-up, a master pack, LA packs.
 
-Run from the repository root: `python benchmarks/build_bench.py [--las N]`. Prints one line per measure;
-the national estimate multiplies the measured time of one LA pack by 150.
+Run from the repository root: `python benchmarks/build_bench.py [--las N] [--startup]`. Prints one line per
+measure (the best of a few runs for the start-up ones); the national estimate multiplies the measured time of
+one LA pack by 150. `--startup` stops after the start-up measures, `iwpacks validate` among them (target: 0.5 s).
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def timed(label: str, func, repeat: int = 1) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--las", type=int, default=2, help="LA packs to build (cycling the examples)")
+    parser.add_argument("--startup", action="store_true", help="only the start-up measures")
     args = parser.parse_args()
     import iwpacks
     from iwpacks.overlay.layers import apply_overlay, known_las, load_overlay
@@ -38,6 +40,10 @@ def main() -> None:
         [sys.executable, "-c", "import iwpacks; iwpacks.load_programme()"], check=True), repeat=3)
     timed("start-up: `iwpacks list courses` (cold)", lambda: subprocess.run(
         [sys.executable, "-m", "iwpacks", "list", "courses"], check=True, capture_output=True), repeat=3)
+    timed("start-up: `iwpacks validate` (cold; target 0.5 s)", lambda: subprocess.run(
+        [sys.executable, "-m", "iwpacks", "validate"], check=True, capture_output=True), repeat=5)
+    if args.startup:
+        return
     programme = iwpacks.load_programme()
     brand = load_brand()
     cores = os.cpu_count() or 1

@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from iwpacks.model import Brand, Diagram, DiagramItem, Module
 from iwpacks.renderers._contrast import contrast_ratio
-from iwpacks.renderers._pdf import register_family
+from iwpacks.renderers._fonts import register_family
 
 LEADING = 1.2  # line height as a multiple of the text size
 SAFETY = 0.94  # wrap a little short of the box, so Office's own line breaking never needs one more line

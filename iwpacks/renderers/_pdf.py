@@ -31,7 +31,8 @@ from reportlab.platypus import (
 )
 
 from iwpacks.errors import IwpacksError
-from iwpacks.model import FONT_FACES, LogoImage
+from iwpacks.model import LogoImage
+from iwpacks.renderers._fonts import register_family
 from iwpacks.renderers._local import CoverIdentity
 from iwpacks.renderers._scripts import has_right_to_left, visual_text
 from iwpacks.renderers._slots import SlotText
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
 
     from iwpacks.model import Brand
     from iwpacks.renderers._facts import CourseFacts
-
-_SUFFIXES = ("", "-Bold", "-Italic", "-BoldItalic")  # reportlab's names for the faces of FONT_FACES
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
@@ -187,29 +186,6 @@ def total_text(facts: CourseFacts) -> str:
     if any(m.pending for m in facts.modules):
         return f"{facts.total_range} plus the modules still to be defined"
     return facts.total_range
-
-
-def register_family(brand: Brand, family: str) -> str:
-    """Register the four TTF faces of a brand font family (e.g. 'Liberation Sans'); returns its base font name.
-
-    The faces come from the brand's own fonts folder, never from the machine, and reportlab embeds a subset
-    of each in every PDF. load_brand has checked that the files exist.
-    """
-    return _register(brand.font_file(family, "Regular").parent, family)
-
-
-@functools.cache
-def _register(folder: Path, family: str) -> str:
-    stem = family.replace(" ", "")
-    for face, suffix in zip(FONT_FACES, _SUFFIXES):
-        path = folder / f"{stem}-{face}.ttf"
-        try:
-            pdfmetrics.registerFont(TTFont(stem + suffix, str(path)))
-        except (OSError, TTFError) as exc:
-            raise IwpacksError(f'font "{family}" ({face}): cannot read {path}: {exc}') from None
-    pdfmetrics.registerFontFamily(stem, normal=stem, bold=stem + "-Bold", italic=stem + "-Italic",
-                                  boldItalic=stem + "-BoldItalic")
-    return stem
 
 
 def la_logo_reader(logo: LogoImage):
