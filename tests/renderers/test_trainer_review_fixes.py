@@ -15,6 +15,7 @@ from iwpacks.planning.plan import plan_course
 from iwpacks.renderers.course_spec import CourseSpecRenderer
 from iwpacks.renderers.glossary import GlossaryRenderer
 from iwpacks.renderers._pdf import keep_times
+from iwpacks.renderers.outline import OutlineRenderer
 from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
 from iwpacks.renderers.training_plan import render_training_plan
 
@@ -100,6 +101,24 @@ def test_the_room_list_comes_before_the_printing_list_that_ends_the_guide(releas
         assert headings[-2:] == [programme.guide_text["materials.room"][0],
                                  programme.guide_text["materials.printing"][0]], cid
         assert doc.element.body[-2].tag.endswith("}p") and doc.tables[-1].rows[0].cells[0].text == "Material"
+
+
+def test_the_outline_leads_with_module_names_uses_slide_titles_and_keeps_times_whole(released, brand):
+    """The review: "5 h 5 / min" wrapped; "IW01 ..." led with the code; topics read as the strategy's headings
+    ("T4T Activity \u2013 Planning for local delivery") where the slides have shorter titles."""
+    retitled = 0
+    for cid, plan in released.items():
+        words = PdfReader(io.BytesIO(OutlineRenderer().render(plan, brand))).pages[0].extract_text()
+        assert not re.search(r"\d+ h \d+\s*\n\s*min|\d+ h\s*\n\s*\d+ min|\d+\s*\n\s*(h|min)\b", words), cid
+        flat = " ".join(words.split())
+        for section in plan.sections:
+            for mp in section.modules:
+                assert f"{mp.module.name} ({mp.module.ref})" in flat, (cid, mp.module.ref)
+                for topic in mp.topics:
+                    if topic.slide_title and topic.slide_title not in topic.title:
+                        retitled += 1
+                        assert topic.title not in flat and topic.slide_title in flat, (cid, topic.title)
+    assert retitled
 
 
 def test_times_are_held_together_in_pdfs():
