@@ -1070,6 +1070,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.programme_heading": (),
     "training_plan.programme_intro": ("processes",),
     "training_plan.cell_differs": ("added",),  # a cell whose course delivers more than Appendix 1 lists
+    "training_plan.beyond_heading": (),
     "training_plan.beyond_appendix": ("course", "added", "reason"),
     "training_plan.modules_heading": (),
     "training_plan.modules_intro": (),
@@ -1078,6 +1079,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.routes_heading": (),
     "training_plan.routes_intro": (),
     "training_plan.still_to_define": (),
+    "training_plan.in_development": (),
+    "training_plan.modules_in_development": ("modules",),
     "training_plan.catalogue_heading": (),
     "training_plan.catalogue_intro": (),
     "training_plan.length": ("span", "hours"),  # a catalogue row's length: span, each day's hours
@@ -1190,6 +1193,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "materials.one_set": (),  # a file printed each day, in a course of one day
     "materials.per_trainer_spares": ("spares",),
     "materials.room": (),
+    "materials.printing": (),
     "materials.room_items": 0,
     "materials.strategy_asks": (),
     "session_plan.total_lunch": ("time",),  # the session plan's total, breaks and lunch left out as it has them

@@ -19,11 +19,11 @@ CAPITALISED_WORDS = frozenset({"COURSE", "DRAFT", "PLAN"})
 
 
 def _pattern(term: GlossaryTerm) -> re.Pattern:
-    """An acronym as written (CAF, not "caf" in an address) or what it stands for in any case; a key term in
-    any case ("Lead professional" at the start of a sentence, "the lead professional" inside one)."""
+    """An acronym as written (CAF, not "caf" in an address); a key term in any case ("Lead professional" at the
+    start of a sentence, "the lead professional" inside one). An acronym's words alone do not list it: a
+    course that says "the Children Act 2004" and never "CA" has no use for "CA" in its glossary."""
     if term.stands_for:
-        written = re.escape(term.term) + r"|(?i:" + _phrase(term.stands_for) + ")"
-        return re.compile(r"(?<![\w&])(?:" + written + r")(?:e?s)?(?![\w&])")
+        return re.compile(r"(?<![\w&])" + re.escape(term.term) + r"s?(?![\w&])")
     return re.compile(r"(?<![\w&])" + _phrase(term.term) + r"(?:e?s)?(?![\w&])", re.I)
 
 

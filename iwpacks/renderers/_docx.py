@@ -230,10 +230,12 @@ def slot_block(doc: DocumentObject, slot: SlotText, label: str | None = None) ->
 
 
 def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
-          height: float | None = None, quiet_rows: Collection[int] = (), bold_rows: Collection[int] = ()) -> Table:
+          height: float | None = None, quiet_rows: Collection[int] = (), bold_rows: Collection[int] = (),
+          whole: bool = False) -> Table:
     """An IW Table with a repeating header row; `quiet_rows` (0-based body rows) use the Table Note style.
 
-    Widths are in cm and should add up to the text width; rows never split across pages.
+    Widths are in cm and should add up to the text width; rows never split across pages. A `whole` table (a
+    form such as the call log, a set of role cards to copy) is kept on one page, moving over whole if need be.
     """
     _keep_lead_in_with_table(doc)
     grid = doc.add_table(rows=1, cols=len(header))
@@ -255,7 +257,13 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
             run = paragraph.add_run(value)
             if index in bold_rows:
                 run.bold = True
-    _keep_rows_at_the_ends_together(grid)
+    if whole:
+        for row in grid.rows[:-1]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    keep_with_next(paragraph)
+    else:
+        _keep_rows_at_the_ends_together(grid)
     # Both the grid (w:gridCol, read by LibreOffice) and each cell (w:tcW, read by Word).
     for column, width in zip(grid.columns, widths):
         column.width = Cm(width)
@@ -273,13 +281,19 @@ def _keep_lead_in_with_table(doc: DocumentObject) -> None:
         last.get_or_add_pPr().keepNext_val = True
 
 
+FIRST_ROWS = 3  # the body rows a long table keeps on the page of its header (and the heading above it)
+
+
 def _keep_rows_at_the_ends_together(grid: Table) -> None:
-    """Keep the header row with the first body row, and the last body row with the one before it, so a table
-    never starts with its header alone at the foot of a page nor ends with one row alone overleaf (w:keepNext
-    on a row's paragraphs, which Word and LibreOffice read as "keep this row with the next")."""
+    """Keep the header row with the first body rows, and the last body row with the one before it, so a table
+    never starts with its header and one row alone at the foot of a page (its heading above them) nor ends
+    with one row alone overleaf (w:keepNext on a row's paragraphs, which Word and LibreOffice read as "keep
+    this row with the next"). A table of more than FIRST_ROWS body rows starts with at least that many."""
     rows = grid.rows
-    kept = [rows[0]] if len(rows) > 1 else []
-    if len(rows) > 3:
+    body = len(rows) - 1
+    first = min(FIRST_ROWS, body - 1) if body > FIRST_ROWS else (1 if body > 0 else 0)
+    kept = list(rows[:first])
+    if len(rows) > 3 and rows[len(rows) - 2] not in kept:
         kept.append(rows[len(rows) - 2])
     for row in kept:
         for cell in row.cells:
@@ -330,7 +344,8 @@ def finish(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str) -> by
     """Footer label, pinned document properties (title, language, dates) and a byte-stable zip."""
     footer_label(doc, running_title(plan.course.title, kind))
     fix_core_properties(doc.core_properties, title=f"{plan.course.title}: {kind.lower()}",
-                        subject=f"{kind} for {mid_sentence(plan.audience.name)}", author=brand.name,
+                        subject=f"{kind} for {mid_sentence(plan.audience.name)}",
+                        author=cover_identity(plan).name or brand.name,  # an LA's pack is the LA's document
                         version=plan.version)
     buffer = io.BytesIO()
     doc.save(buffer)

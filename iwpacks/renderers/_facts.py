@@ -47,6 +47,17 @@ class ModuleFacts:
 
 
 @attrs.frozen
+class TimedPart:
+    """One row of a timings table: a module (with its facts), or a part of the course outside the modules (the
+    introduction, a section of key messages or awareness segments, the recap, the close, a day's welcome back,
+    the key messages said after a section's modules). The rows, in the course's order, add up to its total."""
+
+    name: str
+    planned: str
+    module: ModuleFacts | None = None
+
+
+@attrs.frozen
 class CourseFacts:
     """The whole specification of 3.1 for one course."""
 
@@ -66,6 +77,7 @@ class CourseFacts:
     notes: tuple[str, ...]
     draft: bool
     all_from_strategy: bool = True  # every module is the strategy's, so the course's range is the strategy's
+    timed_parts: tuple[TimedPart, ...] = ()  # every timed part in order: the timings tables' rows
 
     @property
     def range_source(self) -> str:
@@ -134,6 +146,33 @@ def _sections(plan: CoursePlan) -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
+def _timed_parts(plan: CoursePlan, modules: tuple[ModuleFacts, ...]) -> tuple[TimedPart, ...]:
+    """Every part of the course the session plan times, in its order: a table of the modules alone did not add
+    up to the total beside it (the introduction, the key messages, the recap and the close take time too)."""
+    by_ref = {m.ref: m for m in modules}
+    timetable = plan.timetable
+    parts: list[TimedPart] = []
+    for index, section in enumerate(plan.sections):
+        if section.omitted:
+            continue
+        refs = [mp.module.ref for mp in section.modules]
+        parts += [TimedPart(f"{by_ref[ref].ref} {by_ref[ref].name}", by_ref[ref].planned, by_ref[ref]) for ref in refs]
+        rest = timetable.section_minutes(index) - sum(timetable.module_minutes(ref) for ref in refs)
+        if rest <= 0:
+            continue
+        if refs:  # said after the section's modules, in rows of their own
+            said = "Key messages" if len(section.messages) > 1 else "Key message"
+            name = f"{said} after {' and '.join(refs)}" if section.messages else f"{section.title}: the rest"
+        else:
+            name = section.title
+        parts.append(TimedPart(name, format_minutes(rest)))
+        if index == 0 and timetable.welcome_back_minutes:  # the opening each later day's welcome back stands in for
+            parts.append(TimedPart(WELCOME_BACK_ROW, format_minutes(timetable.welcome_back_minutes)))
+    if timetable.welcome_back_minutes and not any(p.name == WELCOME_BACK_ROW for p in parts):
+        parts.append(TimedPart(WELCOME_BACK_ROW, format_minutes(timetable.welcome_back_minutes)))
+    return tuple(parts)
+
+
 def course_facts(plan: CoursePlan) -> CourseFacts:
     """Everything the course specification shows, in one place for the PDF, the guide and the outline."""
     course = plan.course
@@ -150,4 +189,4 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         sections=_sections(plan),
         time_notes=tuple(note for s in plan.sections if not s.omitted and (note := time_note(s))),
         notes=((course.beyond_appendix,) if course.beyond_appendix else ()) + course.notes, draft=plan.draft,
-        all_from_strategy=all(m.from_strategy for m in modules))
+        all_from_strategy=all(m.from_strategy for m in modules), timed_parts=_timed_parts(plan, modules))

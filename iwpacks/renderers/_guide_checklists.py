@@ -72,7 +72,8 @@ def follow_up(doc: DocumentObject, plan: CoursePlan) -> None:
     add_heading(doc, say(plan, "follow_up.call_log"), 2)
     keep_with_next(doc.add_paragraph(say(plan, "follow_up.call_log_note")))
     header = items(plan, "follow_up.call_log_header")
-    table(doc, list(header), [[""] * len(header)] * CALL_LOG_ROWS, widths=(3.6, 2.4, 2.6, 6.0, 2.4), height=1.0)
+    table(doc, list(header), [[""] * len(header)] * CALL_LOG_ROWS, widths=(3.6, 2.4, 2.6, 6.0, 2.4), height=1.0,
+          whole=True)  # a form to copy: on one page
 
 
 def materials(doc: DocumentObject, plan: CoursePlan) -> None:
@@ -80,8 +81,6 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
     how many copies for the group (build --attendees), and what else the room needs."""
     add_heading(doc, say(plan, "materials.heading"), 1)
     days = plan.timetable.days
-    keep_with_next(doc.add_paragraph(say(plan, "materials.intro", attendees=str(plan.group_size),
-                                         days=plan.timetable.span)))
     rows = []
     held = {a.name: a.filename for a in ARTEFACTS if plan.holds(a)}
     for material in plan.material_types:
@@ -91,9 +90,14 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
             # A set for each day is one set in a course of one day, and the list says so.
             what = say(plan, "materials.one_set") if use.per == "day" and days == 1 else use.what
             rows.append([material.title, held.get(use.artefact, ""), what, _copies(plan, use, days), ""])
-    table(doc, list(items(plan, "materials.header")), rows, widths=(3.0, 4.6, 5.4, 2.6, 1.4))
+    # What the room needs comes before the printing list: after it, its four lines were left alone on the
+    # guide's last page; the list's last rows are kept together instead.
     add_heading(doc, say(plan, "materials.room"), 2)
     bullets(doc, items(plan, "materials.room_items"))
+    add_heading(doc, say(plan, "materials.printing"), 2)
+    keep_with_next(doc.add_paragraph(say(plan, "materials.intro", attendees=str(plan.group_size),
+                                         days=plan.timetable.span)))
+    table(doc, list(items(plan, "materials.header")), rows, widths=(3.0, 4.6, 5.4, 2.6, 1.4))
     if not plan.release:  # for the policy team: the strategy's list beside the pack's files
         add_heading(doc, say(plan, "materials.strategy_asks"), 2)
         bullets(doc, [m.seed_text for m in plan.material_types if m.seed_text], style="Quote")

@@ -292,4 +292,4 @@ def _role_cards(doc: DocumentObject, plan: CoursePlan, e: Exercise) -> None:
     add_heading(doc, say(plan, "exercises.role_cards"), 4)
     keep_with_next(doc.add_paragraph(say(plan, "exercises.role_cards_note")))
     table(doc, list(items(plan, "exercises.role_cards_header")), [(r.role, r.brief) for r in e.role_briefs],
-          widths=(3.4, 13.6))
+          widths=(3.4, 13.6), whole=True)  # copied and cut out together: both cards on one page

@@ -95,23 +95,29 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
 
 
 def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> None:
+    """Every timed part of the course, modules and the parts around them, so the rows add up to the total."""
     add_heading(doc, "Timings", 2)
-    if release:  # for trainers: the time each module takes in this course
-        rows = [[m.ref, m.name, m.planned] for m in facts.modules]
+    if release:  # for trainers: the time each part takes in this course
+        keep_with_next(doc.add_paragraph("Each part of the course in the order you deliver it, with the time the "
+                                         "session plan gives it; together they make the course total."))
+        rows = [[p.module.ref if p.module else "", p.module.name if p.module else p.name, p.planned]
+                for p in facts.timed_parts]
         rows.append(["", "Course total", facts.total_planned])
-        table(doc, ["Ref", "Module", "Time in this course"], rows, widths=(1.5, 11.5, 4.0), bold_rows={len(rows) - 1})
+        table(doc, ["Ref", "Module or part of the course", "Time in this course"], rows, widths=(1.5, 11.5, 4.0),
+              bold_rows={len(rows) - 1})
         if facts.optional_extras:
             doc.add_paragraph("If time allows, the course adds the optional " + "; ".join(facts.optional_extras) + ".")
         return
     given = ("The strategy gives each module an expected duration" if facts.all_from_strategy else
              "Each module has an expected duration (the strategy's, for a module of the strategy)")
     keep_with_next(doc.add_paragraph(f"{given}; the planned time is what this pack's session plan uses, including "
-                                     "exercise time."))
-    rows = [[m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra] for m in facts.modules]
-    rows.append(["", "Course total (with the standard sections)", "", facts.total_range, facts.total_planned,
-                 "; ".join(facts.optional_extras)])
+                                     "exercise time. The other rows are the parts of the course around the modules; "
+                                     "the planned times add up to the course total."))
+    rows = [[m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra] if (m := p.module) else
+            ["", p.name, "", "", p.planned, ""] for p in facts.timed_parts]
+    rows.append(["", "Course total", "", facts.total_range, facts.total_planned, "; ".join(facts.optional_extras)])
     duration = "Strategy's duration" if facts.all_from_strategy else "Duration"
-    table(doc, ["Ref", "Module", duration, "Range", "Planned", "Optional extra"], rows,
+    table(doc, ["Ref", "Module or part", duration, "Range", "Planned", "Optional extra"], rows,
           widths=(1.5, 4.6, 3.8, 2.6, 2.0, 2.5), bold_rows={len(rows) - 1})
     if facts.optional_extras:
         doc.add_paragraph("Optional extras, if time allows: " + "; ".join(facts.optional_extras) + ". They are not "

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -90,6 +91,15 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # used when each embedded subset i
 # PDF's story starts) and build_pdf, since the renderers call text() on each value without a brand to hand.
 _SCRIPTS: contextvars.ContextVar[tuple[tuple[str, frozenset[int]], ...]] = contextvars.ContextVar("scripts",
                                                                                                     default=())
+
+
+_TIME = re.compile(r"\b\d+ h(?: \d+ min)?\b|\b\d+ min\b")
+
+
+def keep_times(value: str) -> str:
+    """Each time ("5 h 5 min", "45 min") held together by no-break spaces: a line never ends inside one,
+    leaving "5 h 5" above and "min" below."""
+    return _TIME.sub(lambda m: m.group().replace(" ", "\u00a0"), value)
 
 
 def text(value: str, bold: bool = False) -> str:

@@ -154,23 +154,29 @@ def _table_start() -> list[Flowable]:
 def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, release: bool) -> list[Flowable]:
     columns = RELEASE_TIMING_COLUMNS if release else TIMING_COLUMNS if facts.all_from_strategy else OWN_TIMING_COLUMNS
     rows = [[Paragraph(h, s["cell_head"]) for h, _ in columns]]
-    for m in facts.modules:
+    for part in facts.timed_parts:  # the modules and the parts around them: the rows add up to the total
+        if (m := part.module) is None:
+            cells = (("", part.name, part.planned, "") if release else ("", part.name, "", "", part.planned, ""))
+            rows.append([Paragraph(text(c), s["cell"]) for c in cells])
+            continue
         cells = ((m.ref, m.name, m.planned, m.optional_extra) if release else
                  (m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra))
         style = s["placeholder_cell"] if m.pending else s["cell"]
         rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"] if i == 0 else style if i > 1 else s["cell"])
                      for i, c in enumerate(cells)])
     extras = "; ".join(facts.optional_extras)
-    total = (("Total", "Whole course, all sections", facts.total_planned, extras) if release else
-             ("Total", "Whole course, all sections", "", total_text(facts), facts.total_planned, extras))
+    total = (("Total", "Whole course", facts.total_planned, extras) if release else
+             ("Total", "Whole course", "", total_text(facts), facts.total_planned, extras))
     rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"]) for c in total])
     table = grid(rows, s, colWidths=[w * mm for _, w in columns], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
-    note = ("The time this course's session plan gives each module, including its exercises." if release else
+    note = ("The time this course's session plan gives each module, including its exercises, and each part of the "
+            "course around the modules; together they make the course total." if release else
             ("\u201cIn the strategy\u201d is the duration in the strategy's own words" if facts.all_from_strategy else
              "The duration is each module's own, in its words (the strategy's, for a module of the strategy)")
             + "; the range is what it allows; planned is the time this course's session plan gives the module, "
-            "including its exercises.")
+            "including its exercises, or the part of the course around the modules: the planned times add up to "
+            "the total.")
     return [*_table_start(), Heading("Timings", s["h1"]), Paragraph(note, s["body"]), table]
 
 

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
 from iwpacks.errors import IwpacksError
+from iwpacks.planning.minutes import format_minutes
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import (
     WELCOME_BACK_ROW,
@@ -31,6 +32,7 @@ from iwpacks.renderers._pdf import (
     colour,
     cover_block,
     grid,
+    keep_times,
     paragraph_styles,
     slot_flowable,
     text,
@@ -101,7 +103,7 @@ MAX_OBJECTIVES = 24
 def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list[Flowable]:
     s = paragraph_styles(brand, fit.size)
     lines = [f"<b>For:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
-             f"<b>Total time:</b> {text(_planned(facts))} over {text(facts.days)}"]
+             f"<b>Total time:</b> {text(keep_times(_planned(facts)))} over {text(facts.days)}"]
     owner = cover_identity(plan).name
     if owner:
         lines.append(f"<b>Local authority:</b> {text(owner)}")
@@ -157,21 +159,25 @@ def _main(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], ma
         listed, rest = _objective_flowables(facts, s)
         out += [Paragraph("Objectives", _flush(s["h2"])), *listed, *rest]
     out.append(Paragraph("Content", s["h2"] if out else _flush(s["h2"])))
+    # Each topic as its slide heads it: an attendee sees these titles on the day, not the strategy's headings.
+    topics = {mp.module.ref: tuple(t.slide_title or t.title for t in mp.topics)
+              for section in plan.sections for mp in section.modules}
     for m in facts.modules:
-        out += _module(m, s, max_topics)
+        out += _module(m, topics.get(m.ref) or m.content, s, max_topics)
     awareness = [a for section in plan.sections for a in section.awareness]
     if awareness:
-        names = ", ".join(f"{a.process.in_titles} ({a.minutes} min)" for a in awareness)
-        out.append(Paragraph(f"<b>Also, in brief:</b> {text(names)}", s["small"]))
+        names = ", ".join(f"{a.process.in_titles} ({format_minutes(a.minutes)})" for a in awareness)
+        out.append(Paragraph(f"<b>Also, in brief:</b> {text(keep_times(names))}", s["small"]))
     return out
 
 
-def _module(m: ModuleFacts, s: dict[str, ParagraphStyle], max_topics: int) -> list[Flowable]:
-    head = f"<b>{text(m.ref)} {text(m.name)}</b>"
+def _module(m: ModuleFacts, topics: Sequence[str], s: dict[str, ParagraphStyle], max_topics: int) -> list[Flowable]:
+    # The name first, for the attendee; the code after it, as the joining instructions and certificate cite it.
+    head = f"<b>{text(m.name)}</b> ({text(m.ref)})"
     if m.pending:
         return [Paragraph(head, s["body"]), Paragraph(PENDING, s["placeholder"]), Spacer(1, 4)]
-    head += f" \u00b7 {text(m.planned or m.duration_range)}"
-    return [Paragraph(head, s["lead_in"]), Paragraph(text(_topics(m.content, max_topics)), s["small"]), Spacer(1, 5)]
+    head += f" \u00b7 {text(keep_times(m.planned or m.duration_range))}"
+    return [Paragraph(head, s["lead_in"]), Paragraph(text(_topics(topics, max_topics)), s["small"]), Spacer(1, 5)]
 
 
 def _topics(content: Sequence[str], limit: int) -> str:
@@ -196,13 +202,14 @@ def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], br
         time += f". If time allows, the course adds the optional {'; '.join(facts.optional_extras)}."
     out: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),
                            Paragraph(f"<b>{text(facts.audience)}</b>: {text(facts.audience_summary)}", s["body"])]
-    for label, values in (("Time", [time]), ("Delivery", [say(plan, "course.delivery")]), ("Before the course", [entry])):
+    for label, values in (("Time", [keep_times(time)]), ("Delivery", [say(plan, "course.delivery")]),
+                          ("Before the course", [entry])):
         out.append(Paragraph(label, s["h2"]))
         out += [Paragraph(text(v), s["small"]) for v in values] or [Paragraph(PENDING, s["placeholder"])]
     out.append(Paragraph("Course structure", s["h2"]))
     # What takes time of its own: a scenarios section whose exercises run inside the modules, and the welcome
     # back, are the trainer's business, not the booker's.
-    out += [Paragraph(f"{text(title)} \u00b7 <b>{text(time)}</b>", s["small"]) for title, time in facts.sections
+    out += [Paragraph(f"{text(title)} \u00b7 <b>{text(keep_times(time))}</b>", s["small"]) for title, time in facts.sections
             if time != WITHIN_MODULES and title != WELCOME_BACK_ROW]
     slot = _first_few(plan, slot_text(plan, plan.slot_for("booking")), max_contacts)
     out += [Paragraph("To book a place", s["h2"]), slot_flowable(slot, s, brand, inner)]

@@ -60,7 +60,13 @@ def _courses_done(doc: DocumentObject, plan: CoursePlan) -> None:
     done on another course (the trainer pitches those parts to them)."""
     taught = {m.ref for m in plan.modules}
     before = list(plan.entry_modules) + [m for m in plan.prerequisite_modules if m.ref not in taught]
+    # Every module the course teaches before its last, as well as those its later modules are delivered after:
+    # each leads to what follows, and attendees may have done any on another course (caf-trainers listed CAF01
+    # but not CAF02, which CAF03 builds on though the strategy names no prerequisite for it).
+    earlier = {m.ref for m in plan.modules[:-1] if not m.is_pending}
     within = [m for m in plan.prerequisite_modules if m.ref in taught]
+    within += [m for m in plan.modules if m.ref in earlier and m.ref not in {w.ref for w in within}]
+    within.sort(key=lambda m: [p.ref for p in plan.modules].index(m.ref))
     if not (before or within):
         return
     form_section(doc, say(plan, "questionnaire.entry_heading"))

@@ -63,7 +63,8 @@ def render_training_plan(programme: Programme, brand: Brand, release: bool = Fal
                    subject="The training programme by audience, suggested training routes and the course catalogue",
                    keywords=("training plan", "training routes", "course catalogue"))
     courses = [c for c in programme.courses.values() if not (release and c.is_pending)]
-    data, _pages = build_pdf(lambda: _story(programme, brand, courses, identity), decor, info, show_outline=True)
+    data, _pages = build_pdf(lambda: _story(programme, brand, courses, identity, release), decor, info,
+                             show_outline=True)
     return data
 
 
@@ -91,7 +92,14 @@ def _say(programme: Programme, key: str, **values: str) -> str:
     return programme.guide_text[key][0].format_map(values)
 
 
-def _story(programme: Programme, brand: Brand, courses: list[Course], identity: CoverIdentity) -> list[Flowable]:
+def _later(programme: Programme, release: bool) -> str:
+    """How a module or course not yet defined is marked: a training officer reading a release pack needs to
+    know it is not available yet, not that the strategy still has to define it."""
+    return _say(programme, "training_plan.in_development" if release else "training_plan.still_to_define")
+
+
+def _story(programme: Programme, brand: Brand, courses: list[Course], identity: CoverIdentity,
+           release: bool = False) -> list[Flowable]:
     s = paragraph_styles(brand)
     lines = [text(_say(programme, "training_plan.for_la", name=identity.name))] if identity.name else []
     booking = booking_contact(programme)
@@ -100,7 +108,7 @@ def _story(programme: Programme, brand: Brand, courses: list[Course], identity: 
     story: list[Flowable] = [cover_block(_say(programme, "training_plan.label"), programme.title, lines, s, brand),
                              Spacer(1, 10), Paragraph(text(_say(programme, "training_plan.intro", source=programme.source_document)), s["body"]),
                              _how_to_use(programme, brand, s)]
-    story += _programme(programme, brand, courses, s)
+    story += _programme(programme, brand, courses, s, release)
     story += _routes(programme, brand, courses, s)
     story += _catalogue(programme, brand, courses, s)
     return story
@@ -125,12 +133,12 @@ def _lead_in_bold(words: str) -> str:
     return f"<b>{text(lead)}:</b> {text(rest)}" if colon else text(words)
 
 
-def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]
-               ) -> list[Flowable]:
+def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle],
+               release: bool = False) -> list[Flowable]:
     processes = list(programme.processes.values())
     # Every course of Appendix 1, also one not in this pack yet: the plan is the whole programme.
     by_cell = {(c.audience, c.process): c for c in programme.courses.values() if c.in_appendix}  # not one beyond it
-    later = _say(programme, "training_plan.still_to_define")
+    later = _later(programme, release)
     names = "; ".join(f"{p.name} ({p.short_name})" for p in processes)  # spelled out before the columns use them
     rows = [MatrixRow(label=a.name, cells=[_cell(programme, by_cell.get((a.id, p.id)), later) for p in processes])
             for a in programme.audiences.values()]
@@ -139,7 +147,7 @@ def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dic
     heading = Heading(diagram.title, s["h1"])
     intro = Paragraph(text(_say(programme, "training_plan.programme_intro", processes=names)), s["lead_in"])
     return [heading, intro, FigureFlowable(lay_out(diagram, brand, MATRIX), brand),
-            *_beyond_appendix(programme, s), *_module_key(programme, brand, s)]
+            *_beyond_appendix(programme, s), *_module_key(programme, brand, s, release)]
 
 
 def _cell(programme: Programme, course: Course | None, later: str) -> str:
@@ -154,17 +162,21 @@ def _cell(programme: Programme, course: Course | None, later: str) -> str:
 
 
 def _beyond_appendix(programme: Programme, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    """Under the table, for each course that delivers modules its cell does not list: what it adds and why."""
-    return [Paragraph(text(_say(programme, "training_plan.beyond_appendix", course=c.title,
+    """Under the table, for each course that delivers modules its cell does not list: what it adds and why,
+    under a heading of its own (a paragraph of reasons with none read as if it had strayed from elsewhere)."""
+    notes = [Paragraph(text(_say(programme, "training_plan.beyond_appendix", course=c.title,
                                 added=", ".join(c.added_modules), reason=c.beyond_appendix)), s["lead_in"])
-            for c in programme.courses.values() if c.added_modules]
+             for c in programme.courses.values() if c.added_modules]
+    return [Heading(_say(programme, "training_plan.beyond_heading"), s["h2"], level=1), *notes] if notes else []
 
 
-def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    """Each module reference the matrix uses, with its name: the key a reader needs to read the codes."""
-    later = _say(programme, "training_plan.still_to_define")
+def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle], release: bool = False
+                ) -> list[Flowable]:
+    """Each module reference the matrix uses, with its name: the key a reader needs to read the codes. A
+    release pack says once, under the table, which are not yet available, rather than on every such row."""
+    later = "" if release else " " + _say(programme, "training_plan.still_to_define")
     rows = [[Paragraph(text(h), s["cell_head"]) for h in programme.guide_text["training_plan.modules_columns"]]]
-    rows += [[Paragraph(text(m.ref), s["cell_bold"]), Paragraph(text(f"{m.name} {later}" if m.is_pending else m.name),
+    rows += [[Paragraph(text(m.ref), s["cell_bold"]), Paragraph(text(f"{m.name}{later}" if m.is_pending else m.name),
                                                                s["cell"])]
              for m in programme.modules.values()]
     table = grid(rows, s, colWidths=[CONTENT_W * 0.16, CONTENT_W * 0.84], repeatRows=1)
@@ -177,8 +189,11 @@ def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]
         " " + _say(programme, "training_plan.abbreviations", terms="; ".join(spelled)) if spelled else "")
     # Not kept with its intro (a "lead_in"): a table kept with the paragraph before it moves to the next page
     # whole wherever it does not fit, and leaves the page before part empty; it runs on, its header repeated.
+    pending = [m.ref for m in programme.modules.values() if m.is_pending]
+    after = ([Paragraph(text(_say(programme, "training_plan.modules_in_development", modules=", ".join(pending))),
+                        s["body"])] if release and pending else [])
     return [CondPageBreak(TABLE_START), Heading(_say(programme, "training_plan.modules_heading"), s["h2"], level=1),
-            Paragraph(text(intro), s["body"]), table]
+            Paragraph(text(intro), s["body"]), table, *after]
 
 
 def _table_style(brand: Brand) -> TableStyle:

@@ -120,6 +120,12 @@ def test_the_questionnaire_asks_each_audience_its_own_questions_and_about_the_mo
     assert texts[entry + 1:within] == ["\u25a1  IW01 Introduction to Integrated Working", ""]
     assert texts[within + 1:within + 3] == ["\u25a1  IS01 Introduction to Information Sharing",
                                             "\u25a1  IS02 Information Sharing in Practice"]
+    # The review: caf-trainers asked about CAF01 only, not CAF02, which attendees may have done elsewhere.
+    doc = _doc(QuestionnaireRenderer().render(plans["caf-trainers"], brand))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    within = text.split(words["questionnaire.within_lead"][0])[1]
+    assert "CAF01 Introduction to CAF" in within and "CAF02 Using the CAF in Practice" in within
+    assert "CAF03" not in within
 
 
 @pytest.mark.office

@@ -33,7 +33,7 @@ def test_every_module_has_one_time_in_the_session_plan_and_every_document(course
         assert rows == mp.minutes, (name, rows)
         assert re.search(re.escape(f"{name} Duration:") + r"[^·]*· range: [^·]*· planned in this course: "
                          + re.escape(minutes) + r"\b", text["spec"]), name
-        assert f"{name} · {minutes}" in text["outline"], name
+        assert f"{mp.module.name} ({mp.module.ref}) · {minutes}" in text["outline"], name
         assert re.search(re.escape(f"{name} {minutes}") + r"(,|\s)", text["deck"]), name  # what the course covers
         assert f"Module {mp.module.ref}. Time in this course: {minutes}" in text["deck"], name
         assert f"{name} Planned time: {minutes}" in text["guide"], name

@@ -50,7 +50,7 @@ def test_outline_shows_content_objective_and_audience(outlines, plans):
                          "Content", "Target audience", "Page 1 of 1"):
             assert _flat(expected) in text, f"{cid}: {expected!r} missing"
         for module in facts.modules:
-            assert f"{module.ref} {_flat(module.name)}" in text, cid
+            assert f"{_flat(module.name)} ({module.ref})" in text, cid  # the name first, for the attendee
             # The objective bullet is the module's first objective without its list punctuation.
             first = _flat(module.objectives[0])[1:].rstrip(";.,")
             assert first.removesuffix(" and").removesuffix(";") in text, f"{cid} {module.ref}"
@@ -59,7 +59,9 @@ def test_outline_shows_content_objective_and_audience(outlines, plans):
 def test_longest_course_keeps_every_topic(outlines, plans):
     text = _flat(_reader(outlines["is-trainers"]).pages[0].extract_text())
     assert "more topics" not in text
-    assert all(_flat(t) in text for m in course_facts(plans["is-trainers"]).modules for t in m.content)
+    # Each topic as its slide heads it (the strategy's heading where it has no slide title of its own).
+    topics = [t.slide_title or t.title for s in plans["is-trainers"].sections for mp in s.modules for t in mp.topics]
+    assert topics and all(_flat(t) in text for t in topics)
 
 
 def test_metadata_and_language(outlines, plans, brand):
