@@ -173,3 +173,18 @@ def test_a_topics_notes_claim_nothing_the_course_does_not_do(local_decks):
             assert "came earlier in the course" not in _notes(slide), cid
             if _title(slide).startswith("Benefits for children, families"):
                 assert "optional exercise" not in _notes(slide), cid
+
+
+@pytest.mark.office
+def test_the_preview_keeps_a_decks_hidden_slides_so_its_numbers_match(local_decks, brand, tmp_path):
+    """LibreOffice leaves hidden slides out of a PDF by default: the preview's thumbnails would then be numbered
+    wrong from the first optional exercise on."""
+    from pypdf import PdfReader
+
+    from iwpacks.pack.office import to_pdf
+
+    plan, slides = local_decks["is-advisors"]
+    assert any(s._element.get("show") == "0" for s in slides)
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(DeckRenderer().render(plan, brand))
+    assert len(PdfReader(to_pdf([deck], tmp_path / "pdf")[deck]).pages) == len(slides)
