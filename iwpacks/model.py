@@ -1086,8 +1086,24 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.length": ("span", "hours"),  # a catalogue row's length: span, each day's hours
     "training_plan.catalogue_columns": 5,
     "course.more_contacts": ("count",),  # where a one-page document lists the first few of a long contact list
-    "agenda.with_message": ("modules",),  # the deck's agenda: a module section's time holds a key message after it
-    "agenda.with_messages": ("modules",),
+    "agenda.module_time": ("name", "ref", "time"),  # a module section whose time holds key messages after it
+    "agenda.with_message": ("modules", "minutes"),  # the deck's agenda line for it
+    "agenda.with_messages": ("modules", "minutes"),
+    "agenda.time_note": ("section", "total", "parts"),  # the specification's and guide's sentence on it
+    "deck.continued": ("points",),  # the notes of a slide that continues the one before
+    "deck.continued_reading": (),
+    "deck.continued_timing": ("minutes",),
+    "deck.continued_untimed": (),
+    "deck.local_details": (),  # a topic's slide that shows a local block in full
+    "deck.local_details_next": (),
+    "deck.pointer": ("heading", "slide"),  # a line pointing to the slide that shows a local block
+    "deck.diagram_notes": ("minutes",),  # a diagram's own slide
+    "deck.diagram_shows": ("title", "what"),
+    "deck.diagram_words": ("what",),
+    "deck.title_notes": ("total", "days", "minutes"),
+    "deck.day_close_notes": ("day",),
+    "deck.closing_notes": (),
+    "deck.hidden": (),  # an optional exercise's slides, hidden until the trainer unhides them
     "course.structure": (),  # the course specification's line above its structure table
     "course.structure_days": (),  # the same, for a course of several days: their welcome back, after the opening
     "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism
@@ -1154,6 +1170,11 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "day_turn.covered": (),  # the close of a day: what it covered, what the next day holds
     "day_turn.tomorrow": ("start", "first"),
     "day_turn.agenda": ("start", "end"),  # the welcome back: the day's agenda
+    "day_turn.exercise": ("title",),
+    "day_turn.exercises": ("titles",),
+    "day_turn.pause": ("label", "length"),
+    "day_turn.afternoon_title": ("day",),
+    "day_turn.afternoon": ("start", "end"),
     "pause.title": _PAUSE,  # the deck's slide at each break and lunch
     "pause.title_day": _PAUSE,  # the same over a course of several days
     "pause.next": _PAUSE,

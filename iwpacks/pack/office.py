@@ -33,10 +33,26 @@ def to_pdf(files: list[Path], out_dir: Path, fonts: Path | None = None) -> dict[
     out_dir.mkdir(parents=True, exist_ok=True)
     if not files:
         return {}
+    # A deck's hidden slides (its optional exercises) are still slides of the pack: LibreOffice leaves them out
+    # of a PDF unless told, which would put every later slide under the wrong number. Its filter options are
+    # Impress's own, so decks go in a run of their own.
+    decks = [f for f in files if f.suffix == ".pptx"]
+    others = [f for f in files if f.suffix != ".pptx"]
+    converted: dict[Path, Path] = {}
+    for batch, target in ((decks, DECK_PDF), (others, "pdf")):
+        if batch:
+            converted |= _convert(batch, target, out_dir, fonts)
+    return {f: converted[f] for f in files}
+
+
+DECK_PDF = 'pdf:impress_pdf_Export:{"ExportHiddenSlides":{"type":"boolean","value":"true"}}'
+
+
+def _convert(files: list[Path], target: str, out_dir: Path, fonts: Path | None) -> dict[Path, Path]:
     with tempfile.TemporaryDirectory(prefix="iwpacks-lo-") as profile:
         env = {**os.environ, "FONTCONFIG_FILE": _fontconfig(Path(profile), fonts or BUNDLED_BRAND / "fonts")}
         result = subprocess.run(
-            [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+            [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
              "--outdir", str(out_dir), *map(str, files)],
             capture_output=True, text=True, timeout=CONVERT_TIMEOUT, env=env)
     converted = {f: out_dir / f"{f.stem}.pdf" for f in files}

@@ -21,7 +21,7 @@ from iwpacks.planning.plan import (
     ModulePlan,
 )
 from iwpacks.planning.timetable import Row, clock
-from iwpacks.renderers._facts import course_facts, mid_sentence, section_time
+from iwpacks.renderers._facts import course_facts, held_after_modules, mid_sentence, section_time
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import as_on_slides, items, say
@@ -65,6 +65,7 @@ class SlideSpec:
     diagram: Diagram | None = None  # drawn as native shapes in the body area (beside `body` on "Two Content")
     ref: tuple[str, ...] = ()  # what the slide presents: ("topic", ref, title), ("exercise", ref, title),
     #                            ("message", id); the trainer guide gives these slides' numbers
+    hidden: bool = False  # hidden in PowerPoint until the trainer unhides it (an optional exercise)
 
 
 def slide_numbers(plan: CoursePlan) -> dict[tuple[str, ...], tuple[int, ...]]:
@@ -243,7 +244,7 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str]
         home = homes.get(slot_id)
         elsewhere = home is not None and here is not None and home != here and len(shown.lines) >= LONG_SLOT
         if seen is not None and not again and (slot_id in seen or elsewhere or slot_id in later):
-            out.append(Para(f"{shown.heading}: see slide {{slide}} and your handouts", points_to=slot_id))
+            out.append(Para(say(plan, "deck.pointer", heading=shown.heading, slide="{slide}"), points_to=slot_id))
             continue
         if seen is not None:
             seen.add(slot_id)
@@ -292,8 +293,42 @@ def _split(layout: str, title: str, paras: Sequence[Para], notes: str, box=FULL,
             if para.level == 0:
                 heading = para if para.bold else None
         slides.append(SlideSpec(layout, _numbered(title, i, len(groups)), group, size=size,
-                                notes=notes if i == 1 else "Continued from the previous slide: its notes and timing cover this one."))
+                                notes=notes if i == 1 else CONTINUED + notes))
     return slides
+
+
+CONTINUED = "\0continued"  # a continued slide's notes, written once the deck's slides are known (_continued_notes)
+_TIMING = re.compile(r"Timing: (?:about )?((?:\d+ h)?(?: ?\d+ min(?:utes)?)?)(?=\.|,| in all| for)")
+
+
+def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
+    """A slide that continues the one before gets notes of its own: the points it shows, and its timing as part
+    of the time the first slide's notes give. A topic's slide that shows a local block in full says so."""
+    out: list[SlideSpec] = []
+    for slide in slides:
+        notes = slide.notes
+        if notes.startswith(CONTINUED):
+            first = notes.removeprefix(CONTINUED)
+            # Its lines, without a heading repeated from the slide before; of a local block, its heading only:
+            # the block's lines are the local details the notes point to.
+            local = any(p.shows for p in slide.body)
+            points = [p.text.removesuffix(" (continued)") for p in slide.body if p.level >= 0 and not (
+                local and p.level > 0) and not (p.text.endswith(" (continued)") and not p.shows)]
+            timing = _TIMING.search(first)
+            notes = (say(plan, "deck.continued", points="; ".join(points).rstrip(".")) if points
+                     else say(plan, "deck.continued_reading"))
+            notes += " " + (say(plan, "deck.continued_timing", minutes=timing.group(1).strip())
+                            if timing and timing.group(1).strip() else say(plan, "deck.continued_untimed"))
+        if slide.ref[:1] == ("topic",) and any(p.shows for p in slide.body):
+            notes += " " + say(plan, "deck.local_details")
+        out.append(attrs.evolve(slide, notes=notes))
+    # A topic whose local block starts on its next slide says so on its first.
+    for i, slide in enumerate(out[:-1]):
+        after = out[i + 1]
+        if (slide.ref[:1] == ("topic",) and slide.ref == after.ref and slides[i + 1].notes.startswith(CONTINUED)
+                and not any(p.shows for p in slide.body) and any(p.shows for p in after.body)):
+            out[i] = attrs.evolve(slide, notes=f"{slide.notes} {say(plan, 'deck.local_details_next')}")
+    return out
 
 
 def _sentences(text: str, limit: int) -> list[str]:
@@ -328,7 +363,7 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
     slides += list(_closing(plan))
     # Notes that quote a topic by the strategy's heading quote the title its slide shows, as the guide's do.
     slides = [attrs.evolve(s, notes=_as_on_slides(plan, s.notes)) if s.notes else s for s in slides]
-    return _point_to_homes(_unique_titles(slides))
+    return _continued_notes(plan, _point_to_homes(_unique_titles(slides)))
 
 
 _STRATEGY_CALLS = re.compile("The strategy calls this topic \u201c[^\u201d]*\u201d\\. ")
@@ -397,8 +432,9 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     if plan.draft:
         subtitle.append(Para("DRAFT: modules still to be defined", bold=True))
     yield SlideSpec("Title", plan.course.title, subtitle=tuple(subtitle),
-                    notes=f"Welcome attendees. This course takes {facts.total_planned} of training over {facts.days}. "
-                          "Introduce yourself and the course.")
+                    notes=say(plan, "deck.title_notes", total=facts.total_planned, days=facts.days,
+                              minutes=next((format_minutes(s.minutes) for s in plan.sections if s.role == "opening"),
+                                           "")))
     agenda = [Para(f"Over {facts.days}: {_day_times(plan)}", bold=True)]
     # Each day's breaks and lunch, which the notes ask the trainer to point out.
     for day in range(1, plan.timetable.days + 1):
@@ -409,7 +445,7 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     # A scenarios section whose exercises all run inside the modules has no time of its own to show.
     # Each section's time as the session plan gives it; where it holds a key message said after its modules,
     # the line says so, so "55 min" is not read as IW01's time (the session plan gives IW01 50 min).
-    agenda += [Para(f"{s.title}: {_section_time(plan, s)}{_with_messages(plan, s)}") for s in plan.sections
+    agenda += [Para(held_after_modules(plan, s) or f"{s.title}: {_section_time(plan, s)}") for s in plan.sections
                if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
@@ -459,14 +495,6 @@ def _day_times(plan: CoursePlan) -> str:
     return times[0] if len(times) == 1 else "; ".join(f"day {d} {t}" for d, t in zip(spans, times))
 
 
-def _with_messages(plan: CoursePlan, section) -> str:
-    """", with IW01 and the key message after it": what a module section's time holds beyond its modules'."""
-    if not (section.modules and section.message_minutes):
-        return ""
-    key = "agenda.with_message" if len(section.messages) == 1 else "agenda.with_messages"
-    return say(plan, key, modules=" and ".join(mp.module.ref for mp in section.modules))
-
-
 def _section_time(plan: CoursePlan, section) -> str:
     """The section's time, or what an exercises section with only optional extras costs."""
     if section.minutes:
@@ -489,32 +517,35 @@ def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     if first is not None and tomorrow:
         body.append(Para(say(plan, "day_turn.tomorrow", start=clock(first.start), first=tomorrow[0][1]), bold=True))
     yield from _split("Title and Content", f"Day {day - 1}: close", body,
-                      f"Close day {day - 1} in the last minutes of its final session. Recap what the day covered "
-                      "against the objectives, say what tomorrow holds and when it starts, and collect the "
-                      "questions still open on a flip chart, to answer first thing tomorrow. Thank attendees.")
-    yield _day_opener(plan, day)
+                      say(plan, "deck.day_close_notes", day=str(day - 1)))
+    yield from _day_opener(plan, day)
 
 
-def _day_items(plan: CoursePlan, day: int) -> list[tuple[str, str]]:
-    """The day's agenda from the session plan: (start time, what), a module's topics and a run of exercises
-    each one line, the breaks left to the timetable on the "About this course" slide."""
+def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[tuple[str, str]]:
+    """The day's agenda from the session plan: (start time, what), a module's topics one line and a run of
+    exercises one line that names each; with `pauses`, each break and lunch too, so the times read in order."""
     out: list[tuple[str, str]] = []
-    run = 0  # exercises in the run the last line names
+    run: list[str] = []  # the exercises of the run the last line names
     for row in plan.timetable.rows:
         # A key message of a few minutes belongs to the teaching around it: the agenda names the teaching.
-        if row.day != day or row.is_break or row.place[:1] in (("day",), ("messages",)):
+        if row.day != day or row.place[:1] in (("day",), ("messages",)) or (row.is_break and not pauses):
+            continue
+        if row.is_break:
+            out.append((clock(row.start), say(plan, "day_turn.pause", label=row.label,
+                                             length=format_minutes(row.minutes))))
+            run = []
             continue
         if row.kind == "exercise":
             title = row.label.removeprefix("Exercise: ")
-            if out and run:  # a run of exercises is one line: the first, and how many follow
-                run += 1
-                first = out[-1][1].split(", then")[0].removeprefix("Exercise: ").removeprefix("Exercises: ")
-                out[-1] = (out[-1][0], f"Exercises: {first}, then {run - 1} more")
+            if run:  # a run of exercises is one line, naming each
+                if title not in run:
+                    run.append(title)
+                    out[-1] = (out[-1][0], say(plan, "day_turn.exercises", titles="; ".join(run)))
                 continue
-            out.append((clock(row.start), f"Exercise: {title}"))
-            run = 1
+            out.append((clock(row.start), say(plan, "day_turn.exercise", title=title)))
+            run = [title]
             continue
-        run = 0
+        run = []
         label = _readable(row.label)
         if out and out[-1][1] == label:
             continue
@@ -529,20 +560,31 @@ def _readable(label: str) -> str:
     return rest if rest and code[:1].isupper() and code[-2:].isdigit() else name
 
 
-def _day_opener(plan: CoursePlan, day: int) -> SlideSpec:
+def _day_opener(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     """The first slide of each day after the first: welcome back, and the day's agenda."""
     rows = [r for r in plan.timetable.rows if r.day == day]
     # Its time as the session plan gives it: the content's 10 minutes, or a few more that put the day on the
     # quarter hour.
     welcome = sum(r.minutes for r in rows if r.place == ("day", day))
+    items = _day_items(plan, day, pauses=True)
+    notes = (f"Welcome everyone back to day {day}. Recap the day before in two minutes: ask each table for one thing "
+             "they took away and one question they still have, and note the questions to come back to. Then an "
+             "energiser: everyone finds someone from another agency and tells them one thing they have tried since "
+             f"yesterday. Walk through today's agenda. Timing: {welcome} minutes.")
     agenda = [Para(say(plan, "day_turn.agenda", start=clock(rows[0].start), end=clock(rows[-1].end)), bold=True),
-              *(Para(f"{start} {label}", 1) for start, label in _day_items(plan, day))]
-    return SlideSpec("Title and Content", f"Day {day}: welcome back", tuple(agenda),
-                     notes=f"Welcome everyone back to day {day}. Recap the day before in two minutes: ask each table "
-                           "for one thing they took away and one question they still have, and note the questions "
-                           "to come back to. Then an energiser: everyone finds someone from another agency and "
-                           "tells them one thing they have tried since yesterday. Walk through today's agenda. "
-                           f"Timing: {welcome} minutes.")
+              *(Para(f"{start} {label}", 1) for start, label in items)]
+    # A long day (its breaks and lunch, runs of exercises) goes on over a second slide from lunch: the
+    # afternoon, at the template's sizes.
+    after = next((i + 1 for i, (start, _) in enumerate(items)
+                  if any(r.kind == "lunch" and clock(r.start) == start for r in rows)), len(items))
+    if len(chunk(agenda, FULL)) == 1 or after == len(items):
+        yield from _split("Title and Content", f"Day {day}: welcome back", agenda, notes)
+        return
+    yield from _split("Title and Content", f"Day {day}: welcome back", agenda[:after + 1], notes)
+    afternoon = [Para(say(plan, "day_turn.afternoon", start=items[after][0], end=clock(rows[-1].end)), bold=True),
+                 *agenda[after + 1:]]
+    yield from _split("Title and Content", say(plan, "day_turn.afternoon_title", day=str(day)), afternoon,
+                      CONTINUED + notes)
 
 
 def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = None) -> Iterator[SlideSpec]:
@@ -728,8 +770,6 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
     notes += f" Timing: {format_minutes(minutes)}."
     if topic.local_notes:
         notes += f" Local note: {topic.local_notes}"
-    if topic.slots:
-        notes += " Show the local details on the slide."
     body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title), later=later)
     title = topic.slide_title or topic.title  # attendees do not know module codes: the notes name it
     diagram = plan.drawn_diagram(m.ref, topic)  # a picture an earlier module drew is not drawn again
@@ -741,12 +781,20 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
         yield from _split("Title and Content", title, body or [Para(topic.title)], notes)
         if diagram is not None:  # "after", or a "beside" or "instead" whose points or local facts need the room
             yield SlideSpec("Title and Content", diagram.title, diagram=diagram,
-                            notes="Walk the group through the picture one box at a time, linking each to the "
-                                  f"points on the slide before. Timing: part of this topic's {format_minutes(minutes)}. "
-                                  f"What it shows: {diagram.alt_text()}")
+                            notes=f"{say(plan, 'deck.diagram_notes', minutes=format_minutes(minutes))} "
+                                  f"{_diagram_words(plan, diagram)}")
     for local in topic.local_slides:
         yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
                           (local.notes or "A local slide added by your LA."))
+
+
+def _diagram_words(plan: CoursePlan, diagram: Diagram) -> str:
+    """The picture in words, for a trainer to say to anyone who cannot see it: "The picture, “Where advisers
+    turn for answers”, shows a table. ..." rather than the alt text's "Where advisers ...: a table."."""
+    words = diagram.alt_text()
+    if words.startswith(f"{diagram.title}: "):
+        return say(plan, "deck.diagram_shows", title=diagram.title, what=words.removeprefix(f"{diagram.title}: "))
+    return say(plan, "deck.diagram_words", what=words)
 
 
 def _points_said(topic: Topic) -> str:
@@ -773,6 +821,17 @@ def _prompt(m: Module, topic: Topic) -> str:
 
 
 def _exercise(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
+    """An exercise's slides. An optional one's are hidden in PowerPoint, out of the main flow: the notes say so,
+    for a trainer whose group is ahead of time to unhide them."""
+    slides = _exercise_slides(plan, item)
+    if not item.optional:
+        yield from slides
+        return
+    for slide in slides:
+        yield attrs.evolve(slide, hidden=True, notes=f"{say(plan, 'deck.hidden')}\n{slide.notes}")
+
+
+def _exercise_slides(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec]:
     e = item.exercise
     optional = " (optional)" if item.optional else ""
     if e is None and item.optional:
@@ -920,8 +979,7 @@ def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
     yield SlideSpec("Closing", "Thank you", body=tuple(Para(line, placeholder=not network.filled)
                                                        for line in network.lines),
                     subtitle=tuple(Para(line, placeholder=not training.filled) for line in training.lines[:2]),
-                    notes="Thank attendees. Explain how the network keeps in touch, with each person's agreement. "
-                          "Collect evaluation forms.")
+                    notes=say(plan, "deck.closing_notes"))
 
 
 def _unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:

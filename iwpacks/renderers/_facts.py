@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from iwpacks.planning.minutes import format_minutes, format_range
+from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
     from iwpacks.model import Module
@@ -91,14 +92,24 @@ def section_time(plan: CoursePlan, section: PlanSection) -> str:
     return format_minutes(plan.timetable.section_minutes(plan.sections.index(section)))
 
 
-def time_note(section: PlanSection) -> str:
-    """"Detailed training on information sharing: IS02 takes 5 h and the key message after it 5 min." where a
-    section's time is more than its modules'; "" otherwise."""
+def time_note(plan: CoursePlan, section: PlanSection) -> str:
+    """"“Detailed training on information sharing: IS02” takes 5 h 5 min: Information Sharing in Practice
+    (IS02): 5 h, then a key message, 5 min." where a section's time is more than its modules'; "" otherwise."""
+    parts = held_after_modules(plan, section)
+    if not parts:
+        return ""
+    return say(plan, "agenda.time_note", section=section.title, total=section_time(plan, section), parts=parts)
+
+
+def held_after_modules(plan: CoursePlan, section: PlanSection) -> str:
+    """"Information Sharing in Practice (IS02): 5 h, then a key message, 5 min": a module section's time where
+    it holds key messages said after its modules (the deck's agenda line); "" where its modules take all of it."""
     if not (section.modules and section.message_minutes):
         return ""
-    modules = " and ".join(f"{mp.module.ref} takes {format_minutes(mp.minutes)}" for mp in section.modules if mp.minutes)
-    said = "key messages after it" if len(section.messages) > 1 else "key message after it"
-    return f"In \u201c{section.title}\u201d, {modules}, and the {said} {format_minutes(section.message_minutes)}."
+    modules = ", ".join(say(plan, "agenda.module_time", name=mp.module.name, ref=mp.module.ref,
+                            time=format_minutes(mp.minutes)) for mp in section.modules if mp.minutes)
+    key = "agenda.with_message" if len(section.messages) == 1 else "agenda.with_messages"
+    return say(plan, key, modules=modules, minutes=format_minutes(section.message_minutes))
 
 
 def time_parts(section: PlanSection) -> str:
@@ -187,6 +198,6 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         entry_requirements=tuple(f"{m.ref} {m.name}" for m in plan.entry_modules),
         modules=modules,
         sections=_sections(plan),
-        time_notes=tuple(note for s in plan.sections if not s.omitted and (note := time_note(s))),
+        time_notes=tuple(note for s in plan.sections if not s.omitted and (note := time_note(plan, s))),
         notes=((course.beyond_appendix,) if course.beyond_appendix else ()) + course.notes, draft=plan.draft,
         all_from_strategy=all(m.from_strategy for m in modules), timed_parts=_timed_parts(plan, modules))

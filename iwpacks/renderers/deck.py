@@ -102,6 +102,8 @@ def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft:
     if draft:
         _draft_mark(slide, brand, prs.slide_width)
     slide.notes_slide.notes_text_frame.text = spec.notes
+    if spec.hidden:  # out of the slide show until the trainer unhides it; still in the file, in its place
+        slide._element.set("show", "0")
 
 
 CONTENT_TITLE_PT = 28

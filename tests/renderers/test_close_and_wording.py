@@ -82,13 +82,16 @@ def test_times_are_one_plain_figure_with_the_breakdown_in_a_sentence(northmoor_p
         assert "IS02 5 h + key message" not in text, name
         assert "each exercise straight after its topic" not in text, name
     spec = _text(plan, brand, "course-specification")
-    assert "IS02 takes 5 h, and the key message after it 5 min." in spec
+    assert ("\u201cDetailed training on information sharing: IS02\u201d takes 5 h 5 min: Information Sharing in "
+            "Practice (IS02): 5 h, then a key message, 5 min.") in spec
     assert "Total (planned)" not in spec and "Course total" in spec
     guide = _text(plan, brand, "trainer-guide")
     assert "within the modules' time" in guide
     assert "Detailed training on information sharing: IS02 (5 h 5 min)" in guide
     deck = _text(plan, brand, "deck")
-    assert "Detailed training on information sharing: IS02: 5 h 5 min" in deck
+    assert "Information Sharing in Practice (IS02): 5 h, then a key message, 5 min" in deck
+    for text in (spec, guide, deck):  # the review: "IS02: 5 h 5 min, with IS02 and the key message after it"
+        assert "key message after it" not in text and "with IS02" not in text
 
 
 def test_the_welcome_back_row_says_what_it_covers_and_one_message_is_a_key_message(northmoor_plans, brand):

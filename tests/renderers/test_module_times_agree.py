@@ -52,14 +52,14 @@ def test_a_section_that_adds_key_messages_to_its_modules_shows_one_time_and_says
         for kind in ("spec", "outline", "deck", "guide"):
             assert f"({parts})" not in text[kind] and f": {parts}" not in text[kind], (kind, section.title)
         assert f"{section.title} ({total})" in text["guide"], section.title
-        assert time_note(section) in text["spec"], section.title
+        assert time_note(plan, section) in text["spec"], section.title
 
 
 def test_is02_reads_as_five_hours_and_its_section_as_five_hours_and_a_key_message(texts):
     spec = texts["is-advisors"]["spec"]
     assert "Detailed training on information sharing: IS02 5 h 5 min" in spec
-    assert ("In \u201cDetailed training on information sharing: IS02\u201d, IS02 takes 5 h, and the key message "
-            "after it 5 min.") in spec
+    assert ("\u201cDetailed training on information sharing: IS02\u201d takes 5 h 5 min: Information Sharing in "
+            "Practice (IS02): 5 h, then a key message, 5 min.") in spec
 
 
 def _slide_texts(data: bytes) -> list[tuple[str, str]]:
@@ -92,10 +92,12 @@ def test_the_decks_agenda_takes_every_time_from_the_session_plan(course_id, plan
         minutes = format_minutes(plan.timetable.section_minutes(index))
         assert minutes == format_minutes(section.minutes), section.title
         line = f"{section.title}: {minutes}"
-        assert line in agenda, (line, agenda)
         if section.modules and section.message_minutes:
-            refs = " and ".join(mp.module.ref for mp in section.modules)
-            assert f"{line}, with {refs} and the key message" in agenda, agenda
+            # Its modules' times, then the key message's: parts that add up to the section's time.
+            assert sum(mp.minutes for mp in section.modules) + section.message_minutes == section.minutes
+            line = ", ".join(f"{mp.module.name} ({mp.module.ref}): {format_minutes(mp.minutes)}"
+                             for mp in section.modules) + f", then a key message, {format_minutes(section.message_minutes)}"
+        assert line in agenda, (line, agenda)
         for mp in section.modules:
             rows = plan.timetable.module_minutes(mp.module.ref)
             assert f"{mp.module.ref} {mp.module.name} {format_minutes(rows)}" in covers, mp.module.ref
@@ -103,7 +105,8 @@ def test_the_decks_agenda_takes_every_time_from_the_session_plan(course_id, plan
 
 def test_iw01s_section_says_it_holds_the_key_message_so_55_is_not_read_as_iw01s_time(plans, decks):
     agenda = next(w for w, _ in _slide_texts(decks["iw-practitioners"]) if w.startswith("About this course"))
-    assert "Introduction to integrated working: 55 min, with IW01 and the key message after it" in agenda
+    assert "Introduction to Integrated Working (IW01): 50 min, then a key message, 5 min" in agenda
+    assert "key message after it" not in agenda
     assert plans["iw-practitioners"].timetable.module_minutes("IW01") == 50
 
 
