@@ -299,6 +299,8 @@ class Topic:
     addressed_to: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     variants: tuple[TopicVariant, ...] = attrs.field(default=(), converter=_tuple)
     diagram: Diagram | None = None  # a picture of the topic's subject, drawn in the deck and the documents
+    # How the trainer runs the topic's minutes: timed steps (talk, pairs, feedback...) adding up to them.
+    run: tuple[RunStep, ...] = attrs.field(default=(), converter=_tuple)
 
     def for_audience(self, audience: str) -> Topic:
         """The topic as a course for `audience` presents it."""
@@ -307,11 +309,20 @@ class Topic:
 
 @attrs.frozen
 class TopicVariant:
-    """A topic's points and notes written for other audiences (empty fields keep the topic's own)."""
+    """A topic's points, notes and steps written for other audiences (empty fields keep the topic's own)."""
 
     audiences: tuple[str, ...] = attrs.field(converter=_tuple)
     points: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notes: str = ""
+    run: tuple[RunStep, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen
+class RunStep:
+    """One timed step of a topic: what the trainer and the group do for so many minutes."""
+
+    minutes: int
+    step: str
 
 
 def _apply_variant(record: Any, audience: str) -> Any:
@@ -1122,6 +1133,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.time_and_delivery": ("time",),
     "facilitation.no_material_yet": (),
     "facilitation.topic_time": (),
+    "facilitation.topic_run": (),  # the lead-in to a topic's timed steps, and their table's two columns
+    "facilitation.topic_run_header": 2,
     "facilitation.topic_heading": ("number", "title"),
     "facilitation.strategy_topic": ("title",),  # the draft's strategy words for a topic its slide retitles
     "facilitation.local_note": (),

@@ -767,6 +767,8 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
     notes = topic.notes or _prompt(m, topic)
     if topic.slide_title and not plan.release and m.from_strategy:  # the draft keeps the strategy's own words
         notes = f"The strategy calls this topic \u201c{topic.title}\u201d. {notes}"
+    if topic.run:  # the topic's timed steps, as an exercise's timing cues read
+        notes += " How to run it: " + "; ".join(f"{s.minutes} min: {s.step.rstrip('.')}" for s in topic.run) + "."
     notes += f" Timing: {format_minutes(minutes)}."
     if topic.local_notes:
         notes += f" Local note: {topic.local_notes}"

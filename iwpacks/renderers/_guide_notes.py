@@ -28,7 +28,7 @@ from iwpacks.renderers._words import as_on_slides, items, say
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
 
-    from iwpacks.model import Brand, CommonMessage, Exercise
+    from iwpacks.model import Brand, CommonMessage, Exercise, Topic
     from iwpacks.planning.plan import CoursePlan, ExerciseItem, ModulePlan, PlanSection
 
 # The deck's slide numbers for each topic, exercise and key message, while facilitation() writes one guide.
@@ -213,6 +213,8 @@ def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: s
         doc.add_paragraph(as_on_slides(plan, topic.notes))
     if diagram is not None:
         diagram_figure(doc, diagram, _BRAND.get())
+    if topic.run:
+        _run_steps(doc, plan, topic)
     if topic.local_notes:
         labelled(doc, say(plan, "facilitation.local_note"), topic.local_notes)
     for local in topic.local_slides:
@@ -221,6 +223,18 @@ def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: s
         if local.notes:
             doc.add_paragraph(local.notes)
     _slot_blocks(doc, plan, topic.slots)
+
+
+def _run_steps(doc: DocumentObject, plan: CoursePlan, topic: Topic) -> None:
+    """The topic's minutes as timed steps, under its notes: a short table, on one page with its lead-in, so the
+    trainer reads the whole run of the topic at a glance."""
+    doc.add_paragraph().add_run(say(plan, "facilitation.topic_run")).bold = True
+    grid = table(doc, list(items(plan, "facilitation.topic_run_header")),
+                 [(str(s.minutes), as_on_slides(plan, s.step)) for s in topic.run], widths=(2.4, 14.6))
+    for row in grid.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                keep_with_next(paragraph)
 
 
 def _slot_blocks(doc: DocumentObject, plan: CoursePlan, slot_ids: tuple[str, ...]) -> None:

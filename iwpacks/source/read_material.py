@@ -15,6 +15,7 @@ from iwpacks.model import (
     Material,
     Module,
     RoleBrief,
+    RunStep,
     Topic,
     TopicVariant,
     content_keys,
@@ -60,11 +61,32 @@ def _role_briefs(f: Fields) -> list[RoleBrief]:
                                                                          required=False)]
 
 
-def _topic_variant(v: Fields) -> TopicVariant:
+MOST_RUN_STEPS = 8  # a longer list is more than a trainer follows at a glance in the room
+RUN_STEP_CHARS = 300  # a step is an instruction, read at a glance; the notes say the rest
+
+
+def _run(t: Fields, minutes: int | None) -> tuple[RunStep, ...]:
+    """A topic's timed steps; they add up to its minutes exactly, so a trainer who keeps to each keeps to time."""
+    steps = tuple(RunStep(minutes=s.integer("minutes", minimum=1) or 0, step=s.text("step", most=RUN_STEP_CHARS))
+                  for s in t.records("run", content_keys(RunStep), required=False, most_items=MOST_RUN_STEPS))
+    if not steps or not all(s.minutes for s in steps):
+        return steps
+    total = sum(s.minutes for s in steps)
+    if minutes is None:
+        t.report(t.path + ("run",), f"the steps take {total} min, but the topic gives no minutes; give it its "
+                                    "minutes")
+    elif total != minutes:
+        t.report(t.path + ("run",), f"the steps add up to {total} min, but the topic takes {minutes} min; "
+                                    "they must add up to it exactly")
+    return steps
+
+
+def _topic_variant(v: Fields, minutes: int | None) -> TopicVariant:
     variant = TopicVariant(audiences=v.id_list("audiences", what="audience id", required=True),
-                           points=v.text_list("points", required=False), notes=v.text("notes", False))
-    if not (variant.points or variant.notes):
-        v.report(v.path, "a variant gives points, notes or both for its audiences")
+                           points=v.text_list("points", required=False), notes=v.text("notes", False),
+                           run=_run(v, minutes))
+    if not (variant.points or variant.notes or variant.run):
+        v.report(v.path, "a variant gives points, notes or steps for its audiences")
     return variant
 
 
@@ -143,15 +165,16 @@ def _material(f: Fields, module: Module) -> Material | None:
             slide_title = ""
         if expected is not None and title == expected:  # a lead-in the content corrects reads as a topic
             title = module.content_read[i]
+        minutes = t.integer("minutes", required=False, minimum=1)
         topics.append(Topic(title=title, points=t.text_list("points", required=False), notes=t.text("notes", False),
-                            minutes=t.integer("minutes", required=False, minimum=1),
+                            minutes=minutes, run=_run(t, minutes),
                             slots=t.id_list("slots", SLOT_REF, what="slot id (or slot.part)"), slide_title=slide_title,
                             messages=t.id_list("messages", what="common message id"),
                             messages_in_notes=t.id_list("messages_in_notes", what="common message id"),
                             addressed_to=t.id_list("addressed_to", what="audience id"),
                             diagram=read_diagram(t),
-                            variants=[_topic_variant(v) for v in t.records("variants", _TOPIC_VARIANT_KEYS,
-                                                                          required=False)]))
+                            variants=[_topic_variant(v, minutes) for v in t.records("variants", _TOPIC_VARIANT_KEYS,
+                                                                                   required=False)]))
     if f.has("topics") and len(records) < len(module.content):
         f.report(("topics",), f"{module.ref} has {len(module.content)} content items but only "
                               f"{len(records)} topics; write one topic per content item, in order")

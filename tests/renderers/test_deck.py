@@ -627,3 +627,28 @@ def test_a_days_agenda_names_its_exercises_and_no_key_message(plans):
     assert not any("Key message" in line or line.endswith(" Exercises") for line in lines)
     close = next(s for s in specs if s.title == "Day 1: close")
     assert not any("Key message" in p.text for p in close.body)
+
+
+def test_a_topic_with_timed_steps_gives_them_in_its_first_slides_notes_before_the_timing(decks, plans):
+    from iwpacks.planning.minutes import format_minutes
+    from iwpacks.planning.plan import TopicStep
+
+    checked = set()
+    for cid, data in decks.items():
+        slides = _titles_and_notes(data)
+        for mp in (mp for section in plans[cid].sections for mp in section.modules):
+            for step in mp.steps:
+                if not isinstance(step, TopicStep) or not step.topic.run:
+                    continue
+                topic = step.topic
+                notes = next(n for t, n in slides if t.startswith(topic.slide_title or topic.title))
+                said = "How to run it: " + "; ".join(f"{s.minutes} min: {s.step}" for s in topic.run) + "."
+                assert said in notes, (cid, topic.title, notes)
+                assert notes.index(said) < notes.index(f"Timing: {format_minutes(step.minutes)}."), (cid, topic.title)
+                checked.add((cid, mp.module.ref, topic.title))
+    assert ("caf-trainers", "CAF03", "Review of content for sections") in checked
+    # the operational managers hear CAF02's domains as their variant runs them
+    managers = next(n for t, n in _titles_and_notes(decks["caf-operational-managers"])
+                    if t.startswith("The CAF assessment groups and elements"))
+    assert "6 min: Pairs of managers: mark which elements your own service already assesses well" in managers
+    assert len(checked) >= 27

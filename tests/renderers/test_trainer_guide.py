@@ -481,3 +481,47 @@ def test_the_guide_gives_the_advisors_slide_where_the_deck_shows_it(guides, prog
     assert topic < text.index(slide.title, topic) < text.index("2. Information sharing policy and practice", topic)
     assert slide.notes in text
     assert slide.title not in artefact_text(guides["is-practitioners"], ".docx")
+
+
+def _run_tables(doc) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    """Each "Minutes | What to do" table by the topic heading above it: (its lead-in, its rows)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    found: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    heading, before = "", None
+    for element in doc.element.body:
+        if element.tag == qn("w:p"):
+            paragraph = Paragraph(element, doc)
+            if paragraph.style.name == "Heading 4" and re.match(r"\d+\. ", paragraph.text):
+                heading = paragraph.text
+            before = paragraph
+        elif element.tag == qn("w:tbl"):
+            grid = Table(element, doc)
+            if [c.text for c in grid.rows[0].cells] == ["Minutes", "What to do"]:
+                assert before is not None and before.paragraph_format.keep_with_next, heading
+                assert all(r.bold for r in before.runs), heading
+                assert all(p.paragraph_format.keep_with_next for row in grid.rows[:-1] for cell in row.cells
+                           for p in cell.paragraphs), heading  # the whole table on one page
+                found[heading] = (before.text, [(r.cells[0].text, r.cells[1].text) for r in grid.rows[1:]])
+    return found
+
+
+def test_a_topic_with_timed_steps_gives_them_under_its_notes_as_a_table(guides, plans):
+    from iwpacks.planning.plan import TopicStep
+
+    for cid in ("caf-trainers", "caf-operational-managers", "is-trainers", "iw-admin-staff"):
+        tables = _run_tables(open_doc(guides[cid]))
+        expected = {}
+        for mp in (mp for section in plans[cid].sections for mp in section.modules):
+            for step in mp.steps:
+                if isinstance(step, TopicStep) and step.topic.run:
+                    heading = f"{step.number}. {step.topic.slide_title or step.topic.title}"
+                    expected[heading] = ("How to run it", [(str(s.minutes), s.step) for s in step.topic.run])
+                    assert sum(int(m) for m, _ in tables[heading][1]) == step.minutes, (cid, heading)
+        assert tables == expected, cid
+    caf03 = next(m for m in plans["caf-trainers"].modules if m.ref == "CAF03")
+    titles = {t.slide_title or t.title for t in caf03.topics}
+    assert len([h for h in _run_tables(open_doc(guides["caf-trainers"])) if h.split(". ", 1)[1] in titles]) == 8
+    managers = _run_tables(open_doc(guides["caf-operational-managers"]))["8. The CAF assessment groups and elements"]
+    assert managers[1][2][1].startswith("Pairs of managers: mark which elements your own service already assesses")

@@ -154,3 +154,66 @@ def test_an_audience_slide_after_a_topic_no_material_has_is_located(tmp_path):
     message = broken_content(tmp_path / "b", "audiences.yaml", "after: [IW01.3,", "after: [IW01-3,")
     assert 'expected a topic as MODULE.n, e.g. "IS01.2"; got "IW01-3"' in message
 
+
+
+def test_every_long_topic_says_how_to_run_it_in_steps_that_add_up(programme):
+    """A topic of 20 minutes or more is run from timed steps, as an exercise is, for every audience's version."""
+    long_topics = 0
+    for module in programme.modules.values():
+        for topic in module.material.topics if module.material else ():
+            if (topic.minutes or 0) < 20:
+                continue
+            long_topics += 1
+            versions = [topic, *(topic.for_audience(v.audiences[0]) for v in topic.variants)]
+            for version in versions:
+                assert version.run, (module.ref, topic.title, version.addressed_to)
+                assert sum(s.minutes for s in version.run) == topic.minutes, (module.ref, topic.title)
+                assert len(version.run) <= 8 and all(s.step and len(s.step) <= 300 for s in version.run)
+                for s in version.run:
+                    assert not JARGON_FREE.search(s.step), (module.ref, s.step)
+    assert long_topics >= 27
+
+
+def test_a_topics_steps_are_checked_where_they_are_written(tmp_path):
+    import shutil
+
+    import yaml
+
+    import iwpacks
+    from iwpacks.errors import ContentError
+    from iwpacks.source.read_content import content_root
+
+    content = shutil.copytree(content_root(None), tmp_path / "content")
+    path = content / "material" / "CAF03.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    topics = data["topics"]
+    topics[2]["run"] = [{"minutes": 0, "step": "Talk"}, {"minutes": 2.5, "step": "Pairs"},
+                        {"minutes": 5, "step": "   "}, {"minutes": 5, "step": "x" * 301}, {"step": "Feedback"}]
+    topics[3]["run"] = [{"minutes": 5, "step": "Talk"}, {"minutes": 10, "step": "Pairs"}]  # the topic takes 20
+    topics[4]["run"] = [{"minutes": 3, "step": f"Step {i}"} for i in range(10)]
+    topics[5]["variants"] = [{"audiences": ["trainers"], "run": [{"minutes": 24, "step": "Talk"}]}]
+    topics[6]["run"] = [{"minutes": 30, "step": "Talk", "who": "trainer"}]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(content)
+    found = str(caught.value)
+    expected = [
+        r"topics\[2\]\.run\[0\]\.minutes: expected a number of at least 1, found 0",
+        r"topics\[2\]\.run\[1\]\.minutes: expected a whole number, found a number",
+        r"topics\[2\]\.run\[2\]\.step: expected text, found an empty string",
+        r"topics\[2\]\.run\[3\]\.step: text is 301 characters long; the limit is 300",
+        r'topics\[2\]\.run\[4\]: missing required key "minutes"',
+        r"topics\[3\]\.run: the steps add up to 15 min, but the topic takes 20 min; they must add up to it exactly",
+        r"topics\[4\]\.run: 10 items; the limit is 8",
+        r"topics\[5\]\.variants\[0\]\.run: the steps add up to 24 min, but the topic takes 25 min",
+        r"topics\[6\]\.run\[0\]\.who: unknown key",
+    ]
+    for line in expected:
+        assert re.search(r"material/CAF03\.yaml:\d+: " + line, found), (line, found)
+
+
+def test_steps_on_a_topic_without_minutes_ask_for_its_minutes(tmp_path):
+    found = broken_content(tmp_path, "material/CAF03.yaml", '- title: "The structure of CAF trainer notes"\n  minutes: 20\n',
+                           '- title: "The structure of CAF trainer notes"\n')
+    assert re.search(r"material/CAF03\.yaml:\d+: topics\[3\]\.run: the steps take 20 min, but the topic gives no "
+                     r"minutes; give it its minutes", found), found

@@ -247,7 +247,7 @@ def test_the_content_keys_come_from_the_model_classes():
 
     assert content_keys(Topic) == ("title", "points", "notes", "minutes", "slots", "slide_title", "messages",
                                    "messages_in_notes",
-                                   "addressed_to", "variants", "diagram")
+                                   "addressed_to", "variants", "diagram", "run")
     assert "after_topic" in content_keys(Exercise) and "topic" not in content_keys(Exercise)
     assert "processes" in content_keys(CourseSection) and "awareness" not in content_keys(CourseSection)
     assert "status" not in content_keys(Course) and "source" not in content_keys(Course)
