@@ -767,9 +767,10 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
     notes = topic.notes or _prompt(m, topic)
     if topic.slide_title and not plan.release and m.from_strategy:  # the draft keeps the strategy's own words
         notes = f"The strategy calls this topic \u201c{topic.title}\u201d. {notes}"
-    if topic.run:  # the topic's timed steps, as an exercise's timing cues read
-        notes += " How to run it: " + "; ".join(f"{s.minutes} min: {s.step.rstrip('.')}" for s in topic.run) + "."
-    notes += f" Timing: {format_minutes(minutes)}."
+    if topic.run:  # the topic's timed steps, a line each, so the trainer can find the next one at a glance
+        notes += f"\n{say(plan, 'facilitation.topic_run')}:\n" + "\n".join(
+            f"{format_minutes(s.minutes)}: {s.step}" for s in topic.run) + "\n"
+    notes += ("" if topic.run else " ") + f"Timing: {format_minutes(minutes)}."
     if topic.local_notes:
         notes += f" Local note: {topic.local_notes}"
     body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title), later=later)

@@ -642,7 +642,7 @@ def test_a_topic_with_timed_steps_gives_them_in_its_first_slides_notes_before_th
                     continue
                 topic = step.topic
                 notes = next(n for t, n in slides if t.startswith(topic.slide_title or topic.title))
-                said = "How to run it: " + "; ".join(f"{s.minutes} min: {s.step}" for s in topic.run) + "."
+                said = "How to run it:\n" + "\n".join(f"{format_minutes(s.minutes)}: {s.step}" for s in topic.run)
                 assert said in notes, (cid, topic.title, notes)
                 assert notes.index(said) < notes.index(f"Timing: {format_minutes(step.minutes)}."), (cid, topic.title)
                 checked.add((cid, mp.module.ref, topic.title))
