@@ -856,6 +856,7 @@ class TrainingDay:
     break_minutes: int = 15
     session_minutes: int = 190
     welcome_back_minutes: int = 10  # each day after the first opens with a recap and an energiser
+    day_close_minutes: int = 10  # each day before the last ends with questions and what the next day holds
 
     @property
     def session_limit(self) -> int:

@@ -296,6 +296,10 @@ def _build(programme, args: argparse.Namespace) -> None:
     if not args.quiet:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
+        if result.draft_material and (args.release or local is not None):
+            # Trainers' texts never say so, so the one who hands the pack on must hear it here.
+            print(f"warning: this release pack holds material not yet reviewed ({', '.join(result.draft_material)}"
+                  "): see material_status in manifest.json before it is used", file=sys.stderr)
     extra = f" and {result.zip_path}" if result.zip_path else ""
     _say(args, f"built {len(result.courses)} course{'s' if len(result.courses) != 1 else ''}, "
                f"{len(result.files)} files into {result.folder}{extra}")

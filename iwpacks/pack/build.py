@@ -40,6 +40,8 @@ class PackResult:
     zip_path: Path | None
     courses: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    # The modules whose material is not yet reviewed (the manifest's material_status), in the courses' order.
+    draft_material: tuple[str, ...] = ()
 
 
 def select_courses(programme: Programme, course_ids: Sequence[str] | None, allow_draft: bool) -> list[str]:
@@ -300,6 +302,7 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                     "acronyms": sorted(local_acronyms(local)),
                     "local_modules": list(local.modules), "local_courses": list(local.courses)},
                 "warnings": warnings, "release": release,
+                "material_status": material_status(programme, courses),
             }
             findings = acronyms + check_pack(stage, brand, acronyms=False)
             errors = [f for f in findings if f.severity == "error"]
@@ -309,7 +312,29 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
             warnings += [str(f) for f in findings]
             manifest["warnings"] = warnings
             (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return PackResult(out, tuple(files), zip_path, tuple(courses), tuple(warnings))
+    status = material_status(programme, courses)
+    return PackResult(out, tuple(files), zip_path, tuple(courses), tuple(warnings),
+                      tuple(ref for ref, s in status.items() if s["status"] != REVIEWED))
+
+
+REVIEWED = "reviewed"
+# A material's status as the manifest says it (content/material/<REF>.yaml `status`).
+MATERIAL_STATUS_WORDS = {"draft-core-material": "draft core material", REVIEWED: "reviewed"}
+
+
+def material_status(programme: Programme, courses: Sequence[str]) -> dict[str, dict[str, str]]:
+    """Each module with material in the courses built, in their order: its status and, until it is reviewed,
+    what the review is to check. A release pack's texts say nothing of a review (trainers read them), so the
+    training officer who hands the pack on reads it here, and `iwpacks build` warns of it."""
+    out: dict[str, dict[str, str]] = {}
+    for ref in dict.fromkeys(ref for cid in courses for ref in programme.courses[cid].modules):
+        material = programme.modules[ref].material
+        if material is None:
+            continue
+        out[ref] = {"status": MATERIAL_STATUS_WORDS.get(material.status, material.status)}
+        if material.status != REVIEWED and material.review_note:
+            out[ref]["review"] = material.review_note
+    return out
 
 
 def zip_folder(folder: Path, root: str | None = None) -> bytes:

@@ -37,9 +37,6 @@ from iwpacks.model import (
 from iwpacks.planning.minutes import course_duration, woven_messages
 from iwpacks.planning.timetable import Block, Timetable, build_timetable
 
-# Teaching shorter than this between an exercise and the next one (or the module's end) is no slot of its own.
-SHORT_RUN = 5
-
 # Seed content items that are themselves discussion or role-play work (used when no exercise is written).
 _DISCUSSION = re.compile(r"group discussion|role play|scenario|exercise|T4T Activity", re.I)
 
@@ -202,7 +199,7 @@ class CoursePlan:
 
     @property
     def planned_minutes(self) -> int:
-        """The sections' time, and each later day's welcome back."""
+        """The sections' time, each later day's welcome back and each earlier day's close."""
         return sum(s.minutes for s in self.sections) + self.timetable.welcome_back_minutes
 
     @property
@@ -445,24 +442,7 @@ def _module_plan(programme: Programme, module: Module, woven: dict[str, tuple[st
                                (for_audience or {}).get((module.ref, number), ())))
         steps += after.get(number, [])
     return ModulePlan(module=module, minutes=planned_module_minutes(module) + extra, topics=module.topics,
-                      steps=tuple(_past_short_runs(steps)))
-
-
-def _past_short_runs(steps: list[TopicStep | ExerciseItem]) -> list[TopicStep | ExerciseItem]:
-    """The steps with each exercise that would leave less than SHORT_RUN minutes of teaching after it, before
-    the next exercise or the module's end, moved past that teaching: IW01's exercise follows topic 6, and
-    topic 7 (3 minutes of references) on its own would be no slot in a timetable."""
-    out = list(steps)
-    for i in range(len(out) - 1, -1, -1):
-        step = out[i]
-        if not isinstance(step, ExerciseItem) or step.optional:
-            continue
-        run = list(itertools.takewhile(lambda s: isinstance(s, TopicStep), out[i + 1:]))
-        if run and sum(t.minutes for t in run if isinstance(t, TopicStep)) < SHORT_RUN:
-            exercises = list(itertools.takewhile(lambda s: isinstance(s, ExerciseItem), out[i::-1]))[::-1]
-            start = i - len(exercises) + 1
-            out[start:i + 1 + len(run)] = [*run, *exercises]
-    return out
+                      steps=tuple(steps))
 
 
 def _blocks(sections: list[PlanSection]) -> list[Block]:

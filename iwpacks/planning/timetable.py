@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -25,6 +25,8 @@ LUNCH_EARLIEST = 60           # lunch starts no more than this before the middle
 BREAK_STRETCH = 5             # a morning break may run this much over the content's, to start lunch on the quarter hour
 WELCOME_BACK = "Day {day}: welcome back, recap and energiser"
 WELCOME_STRETCH = 10          # a welcome back may run this much over the content's, to put the day on the quarter hour
+DAY_CLOSE = "Day {day}: close"
+CLOSE_STRETCH = 5             # a day's close may run this much over the content's, to end the day on the quarter hour
 
 
 @attrs.frozen
@@ -134,7 +136,8 @@ class Timetable:
 
     @property
     def welcome_back_minutes(self) -> int:
-        """The time each day after the first gives its welcome back: in the plan, beyond the sections'."""
+        """The time each day after the first gives its welcome back, and each day before the last its close
+        ("Day 1: close"): in the plan, beyond the sections'."""
         return sum(r.minutes for r in self.rows if r.place[:1] == ("day",))
 
 
@@ -148,19 +151,26 @@ def _keep_whole(minutes: int, kind: str, session_limit: int) -> bool:
     return minutes <= session_limit and (kind == "exercise" or minutes <= KEEP_WHOLE)
 
 
-def _fill(blocks: Sequence[Block], limit: int, session_limit: int, in_topics: bool = False) -> list[list[Block]]:
+def _fill(blocks: Sequence[Block], limit: int, session_limit: int, in_topics: bool = False,
+          closing: int = 0) -> list[list[Block]]:
     """Fill parts (days or sessions) up to `limit` minutes, splitting a long teaching block that would overrun.
 
     Teaching is cut at a topic boundary where it has them. An exercise or a short block that does not fit in
-    what is left of a part starts the next one, and an exercise takes the topic it practises with it.
+    what is left of a part starts the next one, and an exercise takes the topic it practises with it. Every
+    second part (an afternoon, when parts are sessions paired into days) leaves `closing` minutes for the
+    day's close.
     """
     parts: list[list[Block]] = [[]]
     used = 0
+
+    def cap() -> int:
+        return limit - (closing if len(parts) % SESSIONS_PER_DAY == 0 else 0)
+
     for block in blocks:
         if _keep_whole(block.minutes, block.kind, session_limit):  # whole, in a part of its own if it must: never cut
             # A key message is said with the teaching it follows, a few minutes over the part's length, never
             # alone at the start of the next part (after lunch or the night).
-            if parts[-1] and used + block.minutes > limit and not _is_message(block):
+            if parts[-1] and used + block.minutes > cap() and not _is_message(block):
                 carried = _topic_before(parts[-1], block)
                 parts.append(carried)
                 used = _minutes(carried)
@@ -169,7 +179,7 @@ def _fill(blocks: Sequence[Block], limit: int, session_limit: int, in_topics: bo
             continue
         piece = block
         while piece.minutes > 0:
-            room = limit - used
+            room = cap() - used
             if piece.minutes <= room:
                 parts[-1].append(piece)
                 used += piece.minutes
@@ -257,15 +267,21 @@ def _split_day(blocks: list[Block], day: TrainingDay) -> list[list[Block]] | Non
     # Lunch within a topic is tried too: where the afternoon's exercises would leave its break no quarter hour,
     # a lunch a few minutes into a topic moves the afternoon's clock onto it.
     # Where topics and exercises will not split into two sessions of the usual length, one may run longer (up
-    # to a half day's) so long as the day still ends on time: better than an exercise a lunch away from its topic.
+    # to a half day's) so long as the day still ends on time: better than an exercise a lunch away from its topic,
+    # or than a lunch or break off the quarter hour.
+    best: list[list[Block]] | None = None
     for longest in (most, max(most, HALF_DAY)):
         tried = (_two_sessions(blocks, limit, longest, in_topics) for in_topics in (False, True)
                  for limit in range(min(longest, total - AFTERNOON_MIN), max(0, total - longest) - 1, -5))
         # Many limits fill the same morning: each split is weighed once, in the order first found.
         unique = {tuple(map(tuple, s)): s for s in tried if s is not None and _ends_by(s, day)}
         if unique:
-            return min(unique.values(), key=lambda s: _split_cost(s, day))
-    return None
+            found = min(unique.values(), key=lambda s: _split_cost(s, day))
+            if best is None or _split_cost(found, day)[:3] < _split_cost(best, day)[:3]:
+                best = found
+            if not any(_split_cost(best, day)[:3]):
+                break
+    return best
 
 
 def _two_sessions(blocks: list[Block], limit: int, most: int, in_topics: bool = False) -> list[list[Block]] | None:
@@ -280,12 +296,12 @@ def _two_sessions(blocks: list[Block], limit: int, most: int, in_topics: bool = 
     return [morning, afternoon]
 
 
-def _split_cost(sessions: list[list[Block]], day: TrainingDay) -> tuple[int, int, int, bool, int, int]:
+def _split_cost(sessions: list[list[Block]], day: TrainingDay) -> tuple[int, int, int, int, bool, int]:
     """How a morning/afternoon split reads: lunch outside the hour before the middle of the day (too early or
     too late to eat) is worst, by how far; then a key message parted from the teaching it follows by lunch or
     a break; then each break or lunch off the quarter hour (the day laid out as build_timetable lays it); then
-    lunch within a topic; then the fewest minutes a morning break runs over to bring lunch onto the quarter
-    hour; then a longer morning."""
+    the fewest minutes a morning break runs over to bring lunch onto the quarter hour (a break is the
+    content's 15 minutes where the day allows it); then lunch within a topic; then a longer morning."""
     lunch = day.start + _minutes(sessions[0]) + _pause_minutes(sessions, 0, day.start, day)
     middle = (day.start + day.end) // 2
     outside = max(0, middle - LUNCH_EARLIEST - lunch, lunch - middle)
@@ -295,12 +311,30 @@ def _split_cost(sessions: list[list[Block]], day: TrainingDay) -> tuple[int, int
     last, first = sessions[0][-1], sessions[1][0]
     in_topic = _same_item(last, first) and bool(last.topics) and last.topics[-1:] == first.topics[:1]
     stretched = sum(r.minutes - day.break_minutes for r in rows if r.kind == "break")
-    return outside, parted, off, in_topic, stretched, -_minutes(sessions[0])
+    return outside, parted, off, stretched, in_topic, -_minutes(sessions[0])
 
 
 def _is_message(item: Block | Row) -> bool:
-    """A key message said after a section's teaching: it belongs with what it follows, never after a pause."""
-    return item.place[:1] == ("messages",)
+    """A key message said after a section's teaching, or a day's close: it belongs with what it follows, never
+    after a pause."""
+    return item.place[:1] == ("messages",) or _is_close(item)
+
+
+def _is_close(item: Block | Row) -> bool:
+    """The close of a day before the last (questions, what the next day holds): the day's last item."""
+    return item.place[:1] == ("day",) and item.place[2:] == ("close",)
+
+
+def _with_closes(days: list[list[Block]], day: TrainingDay) -> list[list[Block]]:
+    """Each day but the last with its close at the end, where the content gives a day's close time: a day
+    ends on a close of its own, not in the middle of its last topic."""
+    return [one + _close(number, day) if number < len(days) else one for number, one in enumerate(days, 1)]
+
+
+def _close(number: int, day: TrainingDay) -> list[Block]:
+    """Day `number`'s close, as a block to end it with (none where the content gives a day's close no time)."""
+    return [Block(day.day_close_minutes, "teaching", DAY_CLOSE.format(day=number), place=("day", number, "close"))
+            ] if day.day_close_minutes else []
 
 
 def _ends_by(sessions: list[list[Block]], day: TrainingDay) -> bool:
@@ -367,32 +401,69 @@ def _days(blocks: Sequence[Block], day: TrainingDay) -> list[list[list[Block]]]:
     """The fewest days that hold the course, as equal as the blocks allow, each as its sessions.
 
     Sessions are filled to a common length, the shortest that needs no more than two a day, and paired into
-    days; each day is then re-split so its morning runs to lunch near midday. A course that fits one
-    training day runs in one day; where the fewest days would leave one shorter than half another, one or
-    two more days are tried.
+    days; each day is then re-split so its morning runs to lunch near midday. Where no such pairing lets every
+    day (its close included) end on time, whole days are filled instead, each to a common length, and split
+    into sessions after. A course that fits one training day runs in one day; where the fewest days would
+    leave one shorter than half another, one or two more days are tried.
     """
     total, most = _minutes(blocks), day.session_limit
     fewest = max(1, -(-total // (most * SESSIONS_PER_DAY)))
     fallback = None
     for count in range(fewest, fewest + 3):
-        for limit in _limits(-(-total // (SESSIONS_PER_DAY * count)), most):
-            sessions = _fill(blocks, limit, most)
-            if len(sessions) > SESSIONS_PER_DAY * count:
-                continue
-            paired = [sessions[i:i + SESSIONS_PER_DAY] for i in range(0, len(sessions), SESSIONS_PER_DAY)]
-            flat = _without_short_ends(_without_stubs([_merged([b for s in one for b in s]) for one in paired], day),
-                                       day)
+        balanced: list[list[list[list[Block]]]] = []
+        for paired in _day_fills(blocks, count, day):
+            flat = _with_closes(_without_short_ends(_without_stubs([_merged([b for s in one for b in s])
+                                                                   for one in paired], day), day), day)
             days = [_with_opener([one], number, day) for number, one in enumerate(flat, 1)]
+            if not all(_fits(one, day) for one in days):
+                continue  # a day (its close included) that cannot end on time: fill the days otherwise
             lengths = [sum(_minutes(s) for s in day) for day in days]
             if len(days) == 1 or min(lengths) >= max(lengths) / 2:
-                return days
-            fallback = fallback or days
-            break  # a longer limit only shortens the last day further; try one more day instead
+                balanced.append(days)
+            else:
+                fallback = fallback or days
+        if balanced:  # the first that puts every break and lunch on the quarter hour without a longer break
+            return min(balanced, key=lambda days: _pauses_cost(days, day))
     if fallback is not None:
         return fallback
     plain = _fill(blocks, most, most)  # every block fits a session, so this always holds the course
     return [_with_opener(plain[i:i + SESSIONS_PER_DAY], i // SESSIONS_PER_DAY + 1, day)
             for i in range(0, len(plain), SESSIONS_PER_DAY)]
+
+
+def _pauses_cost(days: list[list[list[Block]]], day: TrainingDay) -> tuple[int, int]:
+    """How a course's days read: the breaks and lunches off the quarter hour, then the minutes breaks run over
+    the content's (a 20-minute break where every other is 15)."""
+    rows = [r for number, sessions in enumerate(days, 1) for r in _day_rows(sessions, number, 0, day) if r.is_break]
+    return (sum(1 for r in rows if r.start % 15),
+            sum(r.minutes - day.break_minutes for r in rows if r.kind == "break"))
+
+
+def _fits(sessions: list[list[Block]], day: TrainingDay) -> bool:
+    """Whether a day's sessions are a day's shape: at most two, none longer than the longest allowed, and
+    ending by the day's end."""
+    return (len(sessions) <= SESSIONS_PER_DAY and all(_minutes(s) <= max(day.session_limit, HALF_DAY) for s in sessions)
+            and _ends_by(sessions, day))
+
+
+def _day_fills(blocks: Sequence[Block], count: int, day: TrainingDay) -> Iterator[list[list[list[Block]]]]:
+    """Ways to lay the blocks over `count` days (or fewer), each day as a list of parts, in this order: sessions
+    filled to a common length and paired (an afternoon leaving room for the day's close), then whole days
+    filled to a common length (leaving room for the welcome back and the close), which can fill a day to
+    its end where the pairs of equal sessions cannot."""
+    total, most = _minutes(blocks), day.session_limit
+    for limit in _limits(-(-total // (SESSIONS_PER_DAY * count)), most):
+        sessions = _fill(blocks, limit, most, closing=day.day_close_minutes)
+        if len(sessions) <= SESSIONS_PER_DAY * count:
+            yield [sessions[i:i + SESSIONS_PER_DAY] for i in range(0, len(sessions), SESSIONS_PER_DAY)]
+    if count == 1:
+        return
+    room = day.end - day.start - day.lunch_minutes - SESSIONS_PER_DAY * day.break_minutes
+    turn = day.day_close_minutes + day.welcome_back_minutes  # the first day has no welcome back, the last no close
+    for limit in _limits(-(-total // count), room - max(day.day_close_minutes, day.welcome_back_minutes)):
+        days = _fill(blocks, limit, most)
+        if len(days) == count and all(_minutes(one) + turn <= room for one in days[1:-1]):
+            yield [[one] for one in days]
 
 
 def _without_stubs(days: list[list[Block]], day: TrainingDay) -> list[list[Block]]:
@@ -413,7 +484,8 @@ def _without_stubs(days: list[list[Block]], day: TrainingDay) -> list[list[Block
         else:
             trial = [[*before, *tail], after[len(tail):]]
         trial = [_merged(one) for one in trial]
-        if all(trial) and all(_lays_out(one, night + i + 1, day) for i, one in enumerate(trial)):
+        if all(trial) and all(_lays_out(one, night + i + 1, day, night + i + 2 == len(days))
+                              for i, one in enumerate(trial)):
             lengths = [_minutes(one) for one in (*days[:night], *trial, *days[night + 2:])]
             if min(lengths) >= max(lengths) / 2:
                 days[night:night + 2] = trial
@@ -432,7 +504,7 @@ def _without_short_ends(days: list[list[Block]], day: TrainingDay) -> list[list[
         if len(before) < 2 or last.minutes >= DAY_END_MIN or last.glued or _is_message(last):
             continue  # an exercise stays with its topic, a key message with the teaching it follows
         trial = [before[:-1], _merged([last, *after])]
-        if all(_lays_out(one, night + i + 1, day) for i, one in enumerate(trial)):
+        if all(_lays_out(one, night + i + 1, day, night + i + 2 == len(days)) for i, one in enumerate(trial)):
             lengths = [_minutes(one) for one in (*days[:night], *trial, *days[night + 2:])]
             if min(lengths) >= max(lengths) / 2:
                 days[night:night + 2] = trial
@@ -449,8 +521,11 @@ def _run(blocks: list[Block], ref: str) -> list[Block]:
     return run
 
 
-def _lays_out(blocks: list[Block], number: int, day: TrainingDay) -> bool:
-    """Whether a day of these blocks (with its welcome back) splits into sessions that end by the day's end."""
+def _lays_out(blocks: list[Block], number: int, day: TrainingDay, last: bool = True) -> bool:
+    """Whether a day of these blocks (with its welcome back, and its close unless it is the `last`) splits
+    into sessions that end by the day's end."""
+    if not last:
+        blocks = blocks + _close(number, day)
     sessions = _with_opener([blocks], number, day)
     longest = max(day.session_limit, HALF_DAY)
     return (len(sessions) <= SESSIONS_PER_DAY and all(_minutes(s) <= longest for s in sessions)
@@ -614,8 +689,21 @@ def build_timetable(blocks: Sequence[Block], training_day: TrainingDay = Trainin
     day, lunch between them, and a break in any session over 1.5 hours, on the quarter hour where it can be."""
     rows: list[Row] = []
     for day, sessions in enumerate(_days(blocks, training_day), 1):
-        rows += _day_rows(sessions, day, max((r.session for r in rows), default=0), training_day)
+        rows += _closed_on_quarter(_day_rows(sessions, day, max((r.session for r in rows), default=0), training_day),
+                                   training_day)
     return Timetable(_number_parts(rows))
+
+
+def _closed_on_quarter(rows: list[Row], training_day: TrainingDay) -> list[Row]:
+    """A day's rows with its close, if it ends with one, up to CLOSE_STRETCH longer where that ends the day on
+    the quarter hour (16:15, not 16:10) and still by the day's end."""
+    last = rows[-1] if rows else None
+    if last is None or not _is_close(last):
+        return rows
+    stretch = -last.end % 15
+    if stretch > CLOSE_STRETCH or last.end + stretch > training_day.end:
+        return rows
+    return [*rows[:-1], attrs.evolve(last, minutes=last.minutes + stretch)]
 
 
 def _day_rows(sessions: list[list[Block]], day: int, before: int, training_day: TrainingDay) -> list[Row]:

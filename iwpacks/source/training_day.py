@@ -8,7 +8,8 @@ import attrs
 from iwpacks.model import TrainingDay
 from iwpacks.source.fields import Fields
 
-TRAINING_DAY_KEYS = ("start", "end", "lunch_minutes", "break_minutes", "session_minutes", "welcome_back_minutes")
+TRAINING_DAY_KEYS = ("start", "end", "lunch_minutes", "break_minutes", "session_minutes", "welcome_back_minutes",
+                     "day_close_minutes")
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 MIN_SESSION = 60  # a day that cannot hold two one-hour sessions cannot hold a course
 
@@ -28,7 +29,7 @@ def read_training_day(f: Fields, key: str, base: TrainingDay) -> TrainingDay | N
             else:
                 changes[name] = int(match.group(1)) * 60 + int(match.group(2))
     for name, low in (("lunch_minutes", 15), ("break_minutes", 0), ("session_minutes", MIN_SESSION),
-                      ("welcome_back_minutes", 0)):
+                      ("welcome_back_minutes", 0), ("day_close_minutes", 0)):
         if sub.has(name):
             value = sub.integer(name, minimum=low)
             if value is not None:

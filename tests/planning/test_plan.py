@@ -13,6 +13,22 @@ from iwpacks.planning.timetable import BREAK_SPLIT, HALF_DAY, WELCOME_STRETCH, c
 SESSION_LIMIT = TrainingDay().session_limit
 
 
+def test_each_exercise_slot_follows_the_topic_it_practises_in_the_session_plan(plans):
+    """In the timetable's rows (and so the deck and the guide, which follow them), each exercise comes straight
+    after the teaching of its topic, or after another exercise on the same topic; a break may fall between."""
+    for cid, plan in plans.items():
+        steps = {mp.module.ref: mp.steps for s in plan.sections for mp in s.modules}
+        rows = [r for r in plan.timetable.rows if not r.is_break]
+        for i, row in enumerate(rows):
+            if row.kind != "exercise" or len(row.place) != 4:
+                continue  # a scenarios section's own exercise, after its modules
+            topic = steps[row.module_ref][row.place[3]].exercise.topic
+            before = next(r for r in rows[i - 1::-1] if r.kind != "exercise"
+                          or steps[r.module_ref][r.place[3]].exercise.topic != topic)
+            assert before.kind == "teaching" and before.module_ref == row.module_ref, (cid, row.label, before.label)
+            assert before.topics[-1] == topic, (cid, row.label, before.label)
+
+
 def test_every_ready_course_plans_in_the_standard_order(plans, programme):
     order = list(programme.course_structure)
     for plan in plans.values():
@@ -88,19 +104,18 @@ def test_exercises_and_short_blocks_are_never_cut_across_a_break_or_a_night(plan
 
 
 def test_each_exercise_runs_straight_after_the_topic_it_practises(plans):
-    """Issue: 170 minutes of CAF02 slides came before its first exercise; now each follows its topic, or the
-    few minutes of teaching after it that would be no slot of their own (IW01's 3-minute topic 7)."""
-    from iwpacks.planning.plan import SHORT_RUN, ExerciseItem, TopicStep
+    """Issue: 170 minutes of CAF02 slides came before its first exercise; then IW01's exercise came after its
+    topic 7 (references to other sources), not the topics it practises. Now each follows its topic."""
+    from iwpacks.planning.plan import ExerciseItem, TopicStep
 
     for cid, plan in plans.items():
         for mp in (mp for s in plan.sections for mp in s.modules):
-            last_topic, minutes = 0, {}
+            last_topic = 0
             for step in mp.steps:
                 if isinstance(step, TopicStep):
-                    last_topic, minutes[step.number] = step.number, step.minutes
+                    last_topic = step.number
                 elif isinstance(step, ExerciseItem) and step.exercise is not None:
-                    waited = sum(minutes[n] for n in range(step.exercise.topic + 1, last_topic + 1))
-                    assert step.exercise.topic <= last_topic and waited < SHORT_RUN, (cid, step.title)
+                    assert step.exercise.topic == last_topic, (cid, step.title)
             written = [e for e in (mp.module.material.exercises if mp.module.material else ())]
             assert [e.exercise for e in mp.exercises] == written, cid
     rows = [r.label for r in plans["caf-practitioners"].timetable.rows if not r.is_break]
@@ -271,7 +286,8 @@ def test_no_day_ends_or_starts_with_a_stub_of_a_module_taught_over_the_night(pla
                 continue
             sides = [sum(r.minutes for r in rows if r.day == d and r.module_ref == ref) for d in (day, day + 1)]
             assert min(sides) >= DAY_STUB, (cid, day, ref, sides)
-    day_one = [r for r in plans["caf-trainers"].timetable.rows if r.day == 1 and not r.is_break]
+    day_one = [r for r in plans["caf-trainers"].timetable.rows if r.day == 1 and not r.is_break
+               and r.place[:1] != ("day",)]  # its teaching, before the day's close
     assert day_one[-1].module_ref == "CAF02"  # the day split falls between CAF02 and CAF03
     assert not any(r.module_ref == "CAF03" for r in day_one)
 

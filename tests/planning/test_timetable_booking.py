@@ -3,10 +3,11 @@ and iw-practitioners (lunch stretched to 55 minutes, a 5-minute key message clos
 hour after lunch, IW01 rows at 09:37 and 09:57)."""
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from iwpacks.planning.plan import plan_course
-from iwpacks.planning.timetable import DAY_END_MIN, LUNCH_EARLIEST, LUNCH_STRETCH, clock
+from iwpacks.planning.timetable import CLOSE_STRETCH, DAY_END_MIN, LUNCH_EARLIEST, LUNCH_STRETCH, clock
 from iwpacks.source.load import load_programme
 
 PROGRAMME = load_programme()
@@ -94,10 +95,12 @@ def test_days_still_end_on_time_and_no_day_is_shorter_than_half_the_longest(cour
     assert min(taught.values()) >= max(taught.values()) / 2, taught
 
 
-def test_iw01_is_one_half_hour_of_teaching_then_its_exercise_in_iw_practitioners():
-    """The exercise follows topic 6; the 3-minute topic 7 is taught before it rather than as a slot of its own."""
-    iw01 = [(clock(r.start), r.minutes, r.kind) for r in _rows("iw-practitioners") if r.module_ref == "IW01"]
-    assert iw01 == [("09:10", 30, "teaching"), ("09:40", 20, "exercise")]
+def test_iw01_is_one_half_hour_of_teaching_with_its_exercise_after_the_topics_it_practises_in_iw_practitioners():
+    """The exercise follows topic 6, the topics it practises; topic 7 (other sources of information) comes after
+    it, five minutes that close the module, where it once came before the exercise."""
+    iw01 = [(clock(r.start), r.minutes, r.kind, r.topics) for r in _rows("iw-practitioners") if r.module_ref == "IW01"]
+    assert iw01 == [("09:20", 25, "teaching", (1, 2, 3, 4, 5, 6)), ("09:45", 20, "exercise", ()),
+                    ("10:05", 5, "teaching", (7,))]
 
 
 def test_a_key_message_after_the_days_last_topic_closes_the_day_with_it_not_the_next_morning():
@@ -105,8 +108,8 @@ def test_a_key_message_after_the_days_last_topic_closes_the_day_with_it_not_the_
     welcome back, where it stood alone (and held day 2's break off the quarter hour)."""
     rows = _rows("is-advisors")
     day_one = [r for r in rows if r.day == 1]
-    assert day_one[-2].label.startswith("IS02 ") and day_one[-1].label == "Key message: Use resources from your own service"
-    assert day_one[-1].end <= DAY.end
+    assert day_one[-3].label.startswith("IS02 ") and day_one[-2].label == "Key message: Use resources from your own service"
+    assert day_one[-1].label == "Day 1: close" and day_one[-1].end <= DAY.end
     day_two = [r.label for r in rows if r.day == 2]
     assert day_two[0] == "Day 2: welcome back, recap and energiser" and day_two[1].startswith("IS03 ")
 
@@ -117,3 +120,53 @@ def test_iw_practitioners_says_record_information_well_straight_after_iw01_befor
     assert rows[message - 1].module_ref == "IW01"
     pause = next(i for i, r in enumerate(rows) if r.kind == "break")
     assert message < pause and clock(rows[pause].start) in ("10:00", "10:15", "10:30"), clock(rows[pause].start)
+
+
+@pytest.mark.parametrize("course_id", COURSES)
+def test_each_day_but_the_last_ends_with_a_close_of_its_own(course_id):
+    """The review: caf-trainers' day 1 ended at 16:05 with its close squeezed into the last topic, and
+    is-advisors' with a 5-minute key message alone. Each day before the last now ends with "Day N: close", of
+    the content's time (a few minutes more only to end the day on the quarter hour), said straight after the
+    day's teaching, never after a break, and the whole day ends on time."""
+    rows = _rows(course_id)
+    days = max(r.day for r in rows)
+    for day in range(1, days):
+        today = [r for r in rows if r.day == day]
+        close = today[-1]
+        assert (close.label, close.place) == (f"Day {day}: close", ("day", day, "close")), (day, close.label)
+        assert DAY.day_close_minutes <= close.minutes <= DAY.day_close_minutes + CLOSE_STRETCH, close.minutes
+        assert close.minutes == DAY.day_close_minutes or close.end % 15 == 0, clock(close.end)
+        assert not today[-2].is_break and close.end <= DAY.end, (day, clock(close.end))
+        assert sum(r.label.endswith(": close") for r in today) == 1  # one close a day, in the day's last row
+    assert not any(r.place[:1] == ("day",) and r.place[2:] == ("close",) for r in rows if r.day == days)
+
+
+@pytest.mark.parametrize("course_id, ends", [("caf-trainers", "16:30"), ("is-advisors", "16:30")])
+def test_the_reviewed_first_days_end_on_the_hour_after_their_close(course_id, ends):
+    day_one = [r for r in _rows(course_id) if r.day == 1]
+    assert day_one[-1].label == "Day 1: close" and clock(day_one[-1].end) == ends
+    assert day_one[-2].kind != "break"
+
+
+def test_a_training_day_with_no_close_time_gives_no_close_row():
+    programme = attrs.evolve(PROGRAMME, training_day=attrs.evolve(DAY, day_close_minutes=0))
+    rows = plan_course(programme, "is-advisors").timetable.rows
+    assert max(r.day for r in rows) == 2
+    assert not any(r.label.endswith(": close") and r.place[:1] == ("day",) for r in rows)
+
+
+def test_is_advisors_breaks_are_the_contents_fifteen_minutes():
+    """The review: day 2's morning break ran 10:00-10:20, putting every start after it off the quarter hour."""
+    breaks = [(r.day, clock(r.start), r.minutes) for r in _rows("is-advisors") if r.kind == "break"]
+    assert breaks and all(minutes == DAY.break_minutes for _, _, minutes in breaks), breaks
+
+
+@pytest.mark.parametrize("course_id", COURSES)
+def test_the_introduction_has_time_for_twenty_people_to_introduce_themselves(course_id):
+    """The review: ten minutes held the register, the welcome, the course's content, twenty people's
+    introductions ("about five minutes") and the ground rules. The session plan gives it twenty."""
+    plan = plan_course(PROGRAMME, course_id)
+    index = next(i for i, s in enumerate(plan.sections) if s.kind == "introduction")
+    assert plan.group_size == 20 and plan.timetable.section_minutes(index) >= 20
+    first = plan.timetable.rows[0]
+    assert first.label == "Introduction to the course" and first.minutes >= 20

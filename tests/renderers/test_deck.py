@@ -192,9 +192,10 @@ def test_opening_notes_are_instructions_and_optional_exercises_show_their_time(d
     titles = [title for title, _ in slides]
     # iw-practitioners runs IW01's optional exercise in its time (run_optional); iw-operational-managers not.
     ran = next(i for i, t in enumerate(titles) if t == "Exercise: One family, many services")
-    # After the topic it practises and the 3-minute references topic that would be no slot on its own.
-    assert titles[ran - 1].startswith("References to other sources")
-    assert any(t.startswith("ECM guiding principles") for t in titles[:ran])
+    # Straight after topic 6, the topics it practises; topic 7, the references, closes IW01 after it.
+    assert titles[ran - 1].startswith("ECM guiding principles")
+    assert not any(t.startswith("References to other sources") for t in titles[:ran])
+    assert any(t.startswith("References to other sources") for t in titles[ran + 1:ran + 4])
     assert any(r.label == "Exercise: One family, many services" for r in plans["iw-practitioners"].timetable.rows)
     managers = [title_text(s) for s in slides_of(decks["iw-operational-managers"])]
     assert "Exercise: One family, many services (optional)" in managers
@@ -489,8 +490,8 @@ def test_the_about_slide_shows_every_break_and_lunch_of_every_day(decks, plans):
 def test_a_key_message_closing_a_module_at_the_days_end_comes_before_the_day_turn(decks, plans):
     """is-advisors: the 5-minute message closing IS02 is said straight after IS02, at the end of day 1 (no
     longer alone after the night and the welcome back), so its slide comes before the deck's day turn."""
-    last = [r for r in plans["is-advisors"].timetable.rows if r.day == 1][-1]
-    assert last.place[:1] == ("messages",)
+    *_, last, close = [r for r in plans["is-advisors"].timetable.rows if r.day == 1]
+    assert last.place[:1] == ("messages",) and close.label == "Day 1: close"
     titles = [title_text(s) for s in slides_of(decks["is-advisors"]) if s.shapes.title is not None]
     at = titles.index("Use resources from your own service")
     assert titles[at + 1:at + 3] == ["Day 1: close", "Day 2: welcome back"]

@@ -393,7 +393,7 @@ def test_the_guide_has_a_preparation_timeline_with_the_follow_up_call_for_traine
 def test_the_cover_gives_the_length_as_a_booking_would(guides, plans):
     """'2 h 30 min of training, in 1 session over half a day' read oddly; a day of two sessions says so."""
     half = artefact_text(guides["iw-practitioners"], ".docx")
-    assert "2 h 5 min of training over half a day" in half and "in 1 session" not in half
+    assert "2 h 15 min of training over half a day" in half and "in 1 session" not in half
     assert "in 4 sessions over 2 days" in artefact_text(guides["caf-trainers"], ".docx")
 
 
@@ -409,7 +409,7 @@ def test_the_topics_a_session_plan_row_names_are_numbered_where_the_guide_lists_
     rows = [r.cells[3].text for t in doc.tables for r in t.rows if len(r.cells) == 4]
     # The row the review read as "topics 1-2" names them, numbered as the notes' headings are.
     assert "CAF02 Using the CAF in Practice: 1. The potential impact of the CAF; 2. Enabling the CAF process " \
-           "locally" in rows
+           "locally; 3. Deciding when a CAF would be helpful" in rows
     # The course content lists each module's topics as a numbered list, in the module's order.
     paragraphs = doc.paragraphs
     at = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 3" and p.text.startswith("CAF02 "))

@@ -99,7 +99,7 @@ def test_the_boilerplate_fits_a_half_day_course_with_no_lunch_or_role_cards(guid
     for wrong in ("each day", "role card", "dietary", "lunch", "the breaks"):
         assert wrong not in half.lower(), wrong
     assert words["preparation.print"][0] in half and words["preparation.needs"][0] in half
-    assert "2 h 5 min, the break not included." in half
+    assert "2 h 15 min, the break not included." in half
     assert programme.guide_text["materials.one_set"][0] in half  # the register: one set, for the one day
 
 
