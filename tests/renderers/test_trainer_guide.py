@@ -446,7 +446,7 @@ def test_a_multi_day_guide_closes_each_day_and_opens_the_next_where_the_deck_doe
             closing = texts[close:welcome]
             assert any(t.startswith("Open a car park") for t in closing), cid
             last_of_day = [r for r in rows if r[0] == str(day - 1)][-1][2]
-            assert f"before {last_of_day}, to close it:" in texts[close + 1], cid
+            assert f"before {last_of_day}:" in texts[close + 1], cid
             welcome_row = next(r for r in rows if r[0] == str(day))
             slide = _slides_cited(texts[welcome + 1])[0]
             assert texts[welcome + 1] == f"Time: {welcome_row[3]} min \u00b7 slide {slide}", cid
