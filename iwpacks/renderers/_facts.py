@@ -22,7 +22,7 @@ def mid_sentence(name: str) -> str:
 
 
 WITHIN_MODULES = "within the modules' time"  # a section with no time of its own: its exercises follow their topics
-WELCOME_BACK_ROW = "Welcome back on each later day"
+WELCOME_BACK_ROW = "Close of each day and welcome back the next"  # the timetable's "Day N: close" and "welcome back" rows
 
 @attrs.frozen
 class ModuleFacts:

@@ -152,7 +152,11 @@ def _table_start() -> list[Flowable]:
 
 
 def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, release: bool) -> list[Flowable]:
-    columns = RELEASE_TIMING_COLUMNS if release else TIMING_COLUMNS if facts.all_from_strategy else OWN_TIMING_COLUMNS
+    columns: tuple[tuple[str, int], ...] = (RELEASE_TIMING_COLUMNS if release else TIMING_COLUMNS
+                                            if facts.all_from_strategy else OWN_TIMING_COLUMNS)
+    extras = "; ".join(facts.optional_extras)
+    if not extras:  # a column of dashes says nothing: the name takes its width
+        columns = tuple((h, w + columns[-1][1] if h == "Name" else w) for h, w in columns[:-1])
     rows = [[Paragraph(h, s["cell_head"]) for h, _ in columns]]
     for part in facts.timed_parts:  # the modules and the parts around them: the rows add up to the total
         if (m := part.module) is None:
@@ -164,10 +168,10 @@ def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, rel
         style = s["placeholder_cell"] if m.pending else s["cell"]
         rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"] if i == 0 else style if i > 1 else s["cell"])
                      for i, c in enumerate(cells)])
-    extras = "; ".join(facts.optional_extras)
     total = (("Total", "Whole course", facts.total_planned, extras) if release else
              ("Total", "Whole course", "", total_text(facts), facts.total_planned, extras))
     rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"]) for c in total])
+    rows = [row[:len(columns)] for row in rows]
     table = grid(rows, s, colWidths=[w * mm for _, w in columns], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
     note = ("The time this course's session plan gives each module, including its exercises, and each part of the "

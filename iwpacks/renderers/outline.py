@@ -14,7 +14,6 @@ from iwpacks.errors import IwpacksError
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import (
-    WELCOME_BACK_ROW,
     WITHIN_MODULES,
     CourseFacts,
     ModuleFacts,
@@ -207,10 +206,10 @@ def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], br
         out.append(Paragraph(label, s["h2"]))
         out += [Paragraph(text(v), s["small"]) for v in values] or [Paragraph(PENDING, s["placeholder"])]
     out.append(Paragraph("Course structure", s["h2"]))
-    # What takes time of its own: a scenarios section whose exercises run inside the modules, and the welcome
-    # back, are the trainer's business, not the booker's.
+    # What takes time of its own, so the parts add up to the course's time (the days' closes and welcome backs
+    # among them); a scenarios section whose exercises run inside the modules is the trainer's business.
     out += [Paragraph(f"{text(title)} \u00b7 <b>{text(keep_times(time))}</b>", s["small"]) for title, time in facts.sections
-            if time != WITHIN_MODULES and title != WELCOME_BACK_ROW]
+            if time != WITHIN_MODULES]
     slot = _first_few(plan, slot_text(plan, plan.slot_for("booking")), max_contacts)
     out += [Paragraph("To book a place", s["h2"]), slot_flowable(slot, s, brand, inner)]
     return out

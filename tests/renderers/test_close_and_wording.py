@@ -96,7 +96,8 @@ def test_times_are_one_plain_figure_with_the_breakdown_in_a_sentence(northmoor_p
 
 def test_the_welcome_back_row_says_what_it_covers_and_one_message_is_a_key_message(northmoor_plans, brand):
     guide = _text(northmoor_plans["is-advisors"], brand, "trainer-guide")
-    assert "Welcome back on each later day A recap of the day before" in guide
+    assert "Close of each day and welcome back the next At the end of a day: questions, and what the next day holds. " \
+           "At the start of the next: a recap of the day before" in guide
     assert "with the key message \u201cShare information\u201d" in guide
 
 

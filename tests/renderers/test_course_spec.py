@@ -199,3 +199,13 @@ def test_the_structure_puts_the_welcome_back_after_the_opening_and_only_where_th
             # Unnumbered: the next section keeps number 2.
             assert f"{WELCOME_BACK_ROW} {format_minutes(plan.timetable.welcome_back_minutes)} 2 " in structure, cid
     assert seen == {True, False}
+
+
+def test_the_timings_table_has_an_optional_extras_column_only_where_a_module_has_one(specs, plans):
+    """The review: an "Optional extras" column holding only dashes."""
+    for cid, data in specs.items():
+        facts = course_facts(plans[cid])
+        timings = next(p for p in _pages(data) if "Timings" in p)
+        assert ("Optional extras" in timings) == bool(facts.optional_extras), cid
+    assert any(not course_facts(p).optional_extras for p in plans.values())
+    assert any(course_facts(p).optional_extras for p in plans.values())

@@ -122,3 +122,15 @@ def test_past_the_limit_the_outline_points_to_the_specification(plans, brand, mo
     assert f"And {len(every) - 5} more: see the course specification" in text
     assert _flat(every[4])[1:].rstrip(";.,") in text and _flat(every[5])[1:].rstrip(";.,") not in text
     assert len(_reader(data).pages) == 1
+
+
+def test_the_structure_counts_the_days_closes_and_welcome_backs_so_it_adds_up(outlines, plans):
+    """The review: the outline's structure added to 11 h 25 of an 11 h 45 course, leaving out the day's close
+    and the next day's welcome back."""
+    from iwpacks.renderers._facts import WELCOME_BACK_ROW
+
+    several = [cid for cid, plan in plans.items() if plan.timetable.days > 1]
+    assert several
+    for cid, data in outlines.items():
+        page = _flat(_reader(data).pages[0].extract_text())
+        assert (_flat(WELCOME_BACK_ROW) in page) == (cid in several), cid
