@@ -1113,7 +1113,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.diagram_shows": ("title", "what"),
     "deck.diagram_words": ("what",),
     "deck.title_notes": ("total", "days", "minutes"),
-    "deck.day_close_notes": ("day",),
+    "deck.day_close_notes": ("day", "start", "end", "length"),
     "deck.closing_notes": (),
     "deck.hidden": (),  # an optional exercise's slides, hidden until the trainer unhides them
     "course.structure": (),  # the course specification's line above its structure table

@@ -516,8 +516,13 @@ def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
             *(Para(label, 1) for label in dict.fromkeys(label for _, label in covered))]  # each once
     if first is not None and tomorrow:
         body.append(Para(say(plan, "day_turn.tomorrow", start=clock(first.start), first=tomorrow[0][1]), bold=True))
+    # The close's own row of the session plan, where the content gives a day's close time; else the day's end.
+    rows = [r for r in plan.timetable.rows if r.day == day - 1 and not r.is_break]
+    close = next((r for r in rows if r.place[:1] == ("day",) and r.place[2:] == ("close",)), None)
+    start, end = (close.start, close.end) if close else (rows[-1].end - 5, rows[-1].end) if rows else (0, 0)
     yield from _split("Title and Content", f"Day {day - 1}: close", body,
-                      say(plan, "deck.day_close_notes", day=str(day - 1)))
+                      say(plan, "deck.day_close_notes", day=str(day - 1), start=clock(start), end=clock(end),
+                          length=format_minutes(end - start)))
     yield from _day_opener(plan, day)
 
 

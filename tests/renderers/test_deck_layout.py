@@ -242,3 +242,17 @@ def test_deck_notes_name_a_topic_by_its_slide_title(decks, plans):
                     assert f"'{topic.title}'" not in notes, (cid, topic.title)
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in _slides(decks["caf-trainers"]) if s.has_notes_slide)
     assert "Link back to 'Planning for local delivery'" in notes
+
+
+def test_a_days_close_slide_gives_the_close_its_session_plan_time(decks, plans):
+    """The review: the plan gave day 1's close 15 minutes, the slide's notes "the last 5 minutes of the day"."""
+    checked = 0
+    for cid, plan in plans.items():
+        slides = _slides(decks[cid])
+        for row in (r for r in plan.timetable.rows if r.place[:1] == ("day",) and r.place[2:] == ("close",)):
+            slide = next(s for s in slides if s.shapes.title.text_frame.text == f"Day {row.day}: close")
+            notes = slide.notes_slide.notes_text_frame.text
+            assert f"{clock(row.start)} to {clock(row.end)}" in notes and \
+                f"Timing: {format_minutes(row.minutes)}." in notes, (cid, notes)
+            checked += 1
+    assert checked
