@@ -1193,6 +1193,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "pause.title_day": _PAUSE,  # the same over a course of several days
     "pause.next": _PAUSE,
     "pause.notes": _PAUSE,
+    "pause.resume_notes": ("length",),  # a topic the break cuts, resumed on a slide after it
     "principles.heading": (),
     "principles.intro": (),
     "principles.follow_up_pointer": (),

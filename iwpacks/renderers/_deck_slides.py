@@ -723,6 +723,7 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
     # the plan cuts included (its break slide between the topic's own slides).
     # (teaching minutes done where it starts, whether it is a topic's slide, its slides)
     units: list[tuple[int, bool, list[SlideSpec]]] = []
+    spans: list[tuple[int, int, int, Topic]] = []  # each topic's minutes (from, to), its first unit, the topic
     elapsed = 0
     for number, step in enumerate(mp.steps):
         if isinstance(step, ExerciseItem):
@@ -744,6 +745,7 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
                 f"{extra.notes} Timing: a few minutes, within this topic's time.")))
         messages = [s for message in step.messages if message not in folded
                     for s in _tagged(("message", message.id), _key_message(plan, message))]
+        spans.append((elapsed, elapsed + step.minutes, len(units), step.topic))
         for k, slide in enumerate(topic_slides):  # a key message stays with the slide it follows
             units.append((elapsed + step.minutes * k // len(topic_slides), True,
                           [slide] + (messages if k == len(topic_slides) - 1 else [])))
@@ -751,16 +753,34 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
     starts = [(i, at) for i, (at, _, _) in enumerate(units)] + [(len(units), elapsed)]
     topic_starts = {at for at, is_topic, _ in units if is_topic}
     before: dict[int, list[int | Row]] = {}
+    continued: dict[int, list[SlideSpec]] = {}
     while waiting and waiting[0][0] < elapsed + 1:
         resume, turn = waiting.pop(0)
-        # The nearest boundary. On a tie: a plan resuming at a topic's start has done the exercises before it
-        # (the later boundary); one resuming inside a topic has its exercises still to come (the earlier).
-        late = 1 if resume in topic_starts else -1
-        where = min(starts, key=lambda s: (abs(s[1] - resume), -late * s[0]))[0]
+        cut = next(((a, b, first, topic) for a, b, first, topic in spans if a < resume < b), None)
+        if cut is None:
+            # The nearest boundary. On a tie: a plan resuming at a topic's start has done the exercises before it
+            # (the later boundary); one resuming elsewhere has its exercises still to come (the earlier).
+            late = 1 if resume in topic_starts else -1
+            where = min(starts, key=lambda s: (abs(s[1] - resume), -late * s[0]))[0]
+        else:  # the plan cuts a topic: the break goes among its slides, or after them with the topic resumed
+            a, b, first, topic = cut
+            last = next((i for i in range(first + 1, len(units)) if not units[i][1] or units[i][0] >= b), len(units))
+            inside = [(i, units[i][0]) for i in range(first + 1, last)]
+            if inside:
+                where = min(inside, key=lambda s: abs(s[1] - resume))[0]
+            else:
+                where = last
+                again, title = units[last - 1][2][0], topic.slide_title or topic.title
+                # A title too long to take the word keeps its own, numbered as a repeat (_unique_titles).
+                title = f"{title} (continued)" if len(title) + 12 <= TITLE_CHARS else title
+                continued.setdefault(where, []).append(attrs.evolve(
+                    again, title=title,
+                    notes=say(plan, "pause.resume_notes", length=format_minutes(b - resume))))
         before.setdefault(where, []).append(turn)
     for i, (_, _, slides) in enumerate(units + [(elapsed, False, [])]):
         for turn in before.get(i, []):
             yield from _turn(plan, turn)
+        yield from continued.get(i, [])
         yield from slides
 
 

@@ -202,8 +202,9 @@ def test_every_break_and_lunch_of_the_timetable_has_its_slide_where_the_timetabl
                 before = next(r for r in reversed(rows[:rows.index(row)]) if not r.is_break)
                 earlier = next(s for s in reversed(planned[:index]) if s.ref[:1] != ("message",))
                 if before.place == after.place and after.topics[0] in before.topics:
-                    # The plan cuts the topic: the break is among its slides, or next to it with nothing between.
-                    assert topic in (planned[index + 1].ref, earlier.ref), (cid, titles[index], following)
+                    # The plan cuts the topic: the deck shows it on both sides of the break, the break among its
+                    # slides or, where it has one, that slide again after the break.
+                    assert planned[index + 1].ref == topic == earlier.ref, (cid, titles[index], following)
                 else:
                     assert planned[index + 1].ref == topic or (following == module.name and after.topics[0] == 1), \
                         (cid, titles[index], following)
