@@ -771,6 +771,9 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
             else:
                 where = last
                 again, title = units[last - 1][2][0], topic.slide_title or topic.title
+                if again.diagram is not None and topic.points:  # the picture is drawn once: its points this time
+                    again = attrs.evolve(again, layout="Title and Content", diagram=None, right=(),
+                                         body=tuple(Para(p) for p in topic.points))
                 # A title too long to take the word keeps its own, numbered as a repeat (_unique_titles).
                 title = f"{title} (continued)" if len(title) + 12 <= TITLE_CHARS else title
                 continued.setdefault(where, []).append(attrs.evolve(
