@@ -45,3 +45,13 @@ def test_the_local_modules_source_is_in_the_handouts(pack):
     handouts = artefact_text(pack / COURSE / "handouts.docx")
     assert "Northmoor CAF panel terms of reference" in handouts
     assert "https://www.northmoor.example.org/childrens-trust/caf-panel" in handouts
+
+
+def test_the_knowledge_check_asks_about_the_las_own_module_too(pack):
+    """The review: all its questions were on CAF01, none on the LA's panel module, whose own check is optional
+    content of the LA (knowledge-checks/NMC01.yaml)."""
+    check = artefact_text(pack / COURSE / "knowledge-check.docx")
+    answers = artefact_text(pack / COURSE / "knowledge-check-answers.docx")
+    assert "When should a case go to the Northmoor CAF panel?" in check
+    assert "Who can use the CAF to assess a child's additional needs?" in check  # CAF01's, as before
+    assert "within five working days" in answers
