@@ -297,8 +297,11 @@ def test_no_page_of_the_guide_is_near_empty(cid, programme, brand, tmp_path):
     source = tmp_path / "trainer-guide.docx"
     source.write_bytes(TrainerGuideRenderer().render(plan_course(programme, cid, release=True), brand))
     pages = PdfReader(str(to_pdf([source], tmp_path / "pdf")[source])).pages
-    words = {n + 1: len(page.extract_text().split()) for n, page in enumerate(pages)}
-    assert not {n: count for n, count in words.items() if 1 < n < len(pages) and count < 100}
+    texts = {n + 1: page.extract_text() for n, page in enumerate(pages)}
+    # The call log is a form of empty rows to copy, a page of its own whatever its word count.
+    form = programme.guide_text["follow_up.call_log"][0]
+    thin = {n: len(t.split()) for n, t in texts.items() if 1 < n < len(pages) and len(t.split()) < 100}
+    assert not {n: count for n, count in thin.items() if not texts[n].lstrip().startswith(form)}
 
 
 def test_the_running_title_fits_beside_the_page_number():
