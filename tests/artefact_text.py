@@ -50,3 +50,13 @@ def _document_text(data: bytes) -> list[str]:
             if not part.is_linked_to_previous:
                 parts += ["".join(t.text or "" for t in p.iter(f"{ns}t")) for p in part._element.iter(f"{ns}p")]
     return parts
+
+
+def diagram_figures(paragraphs) -> list[tuple[int, str]]:
+    """(index, diagram title) of each Word paragraph that holds a diagram's picture, named "Diagram: <title>"."""
+    out = []
+    for k, paragraph in enumerate(paragraphs):
+        names = paragraph._p.xpath(".//wp:docPr/@name")
+        if names and str(names[0]).startswith("Diagram: "):
+            out.append((k, str(names[0])[len("Diagram: "):]))
+    return out

@@ -14,14 +14,6 @@ from iwpacks.overlay.layers import apply_overlay, load_overlay
 COURSE = "caf-school-staff"
 
 
-@pytest.fixture
-def la(tmp_path: Path) -> Path:
-    """A copy of Northmoor's folder, its content layer included, to break."""
-    folder = tmp_path / "testshire"
-    shutil.copytree(EXAMPLES / "northmoor", folder, ignore=shutil.ignore_patterns("organisations"))
-    return folder
-
-
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old

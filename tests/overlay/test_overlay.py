@@ -19,14 +19,6 @@ from iwpacks.renderers._slots import slot_text
 ORG = EXAMPLES / "northmoor" / "organisations" / "northmoor-community-health"
 
 
-@pytest.fixture
-def la(tmp_path: Path) -> Path:
-    """A copy of the Northmoor overlay folder to break."""
-    folder = tmp_path / "testshire"
-    shutil.copytree(EXAMPLES / "northmoor", folder, ignore=shutil.ignore_patterns("organisations"))
-    return folder
-
-
 def edit(folder: Path, old: str, new: str) -> None:
     path = folder / "overlay.yaml"
     text = path.read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ import re
 import shutil
 
 import pytest
+from artefact_text import diagram_figures
 from content_copy import broken_content
 from docx import Document
 from pptx import Presentation
@@ -338,14 +339,9 @@ def test_every_word_figure_has_its_caption_and_fits_half_a_page(guides, handouts
         section = doc.sections[0]
         room = section.page_height - section.top_margin - section.bottom_margin
         paragraphs = doc.paragraphs
-        figures = 0
-        for k, paragraph in enumerate(paragraphs):
-            names = paragraph._p.xpath(".//wp:docPr/@name")
-            if not names or not str(names[0]).startswith("Diagram: "):
-                continue
-            figures += 1
-            title = str(names[0])[len("Diagram: "):]
-            caption = paragraphs[k + 1]
+        figures = diagram_figures(paragraphs)
+        for k, title in figures:
+            paragraph, caption = paragraphs[k], paragraphs[k + 1]
             assert caption.text == f"Figure: {title}" and caption.style.name == "Caption", (cid, title)
             assert paragraph.paragraph_format.keep_with_next, (cid, title)  # never parted from its caption
             height = int(paragraph._p.xpath(".//wp:extent/@cy")[0])
