@@ -820,8 +820,8 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
 
 
 def _diagram_words(plan: CoursePlan, diagram: Diagram) -> str:
-    """The picture in words, for a trainer to say to anyone who cannot see it: "The picture, “Where advisers
-    turn for answers”, shows a table. ..." rather than the alt text's "Where advisers ...: a table."."""
+    """The picture in words, for a trainer to say to anyone who cannot see it: "The picture, “Where advisors
+    turn for answers”, shows a table. ..." rather than the alt text's "Where advisors ...: a table."."""
     words = diagram.alt_text()
     if words.startswith(f"{diagram.title}: "):
         return say(plan, "deck.diagram_shows", title=diagram.title, what=words.removeprefix(f"{diagram.title}: "))

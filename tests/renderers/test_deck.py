@@ -563,12 +563,12 @@ def test_seed_topics_too_long_for_a_slide_have_short_slide_titles(plans):
     assert any(t.startswith("References and further sources") for t in titles["is-advisors"])
 
 
-def test_where_advisers_turn_for_answers_is_drawn_not_an_empty_slide(decks):
+def test_where_advisors_turn_for_answers_is_drawn_not_an_empty_slide(decks):
     """The title dump showed no body text: the slide is a table drawn in shapes, not an empty placeholder."""
     from pptx.enum.shapes import MSO_SHAPE_TYPE
 
     slide = next(s for s in slides_of(decks["is-advisors"])
-                 if title_text(s) == "Where advisers turn for answers")
+                 if title_text(s) == "Where advisors turn for answers")
     assert not [s for s in slide.placeholders if s.placeholder_format.idx != 0]  # the body box gave way to it
     def texts(shapes):
         for shape in shapes:
