@@ -1193,7 +1193,14 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "pause.title_day": _PAUSE,  # the same over a course of several days
     "pause.next": _PAUSE,
     "pause.notes": _PAUSE,
-    "pause.resume_notes": ("length",),  # a topic the break cuts, resumed on a slide after it
+    "pause.resume_notes": ("pause", "title", "points", "length"),  # a topic the break cuts, resumed after it
+    "pause.resume_pause": ("label_lower",),  # what it was cut by: a break or lunch
+    "pause.resume_day": ("day",),  # or the end of a day
+    "day_turn.first_title": (),  # day 1 of a course of several days: its own agenda
+    "day_turn.first_notes": ("minutes",),
+    "day_turn.welcome_notes": ("day", "before", "minutes"),  # a later day's welcome back
+    "day_turn.recap_title": ("day", "before"),  # and its recap of the day before, by slide title
+    "day_turn.recap_notes": ("before", "first", "last"),
     "principles.heading": (),
     "principles.intro": (),
     "principles.follow_up_pointer": (),

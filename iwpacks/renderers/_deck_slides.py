@@ -363,7 +363,36 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
     slides += list(_closing(plan))
     # Notes that quote a topic by the strategy's heading quote the title its slide shows, as the guide's do.
     slides = [attrs.evolve(s, notes=_as_on_slides(plan, s.notes)) if s.notes else s for s in slides]
-    return _continued_notes(plan, _point_to_homes(_unique_titles(slides)))
+    return _continued_notes(plan, _point_to_homes(_unique_titles(_day_recaps(plan, slides))))
+
+
+RECAP = "\0recap"  # a later day's recap of the day before, filled in once the deck's topic slides are known
+
+
+def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
+    """Each later day's recap: the topics the day before presented, by their slides' titles, under their modules'
+    names, and questions for the room in the notes. A day that presented no topic has no recap slide."""
+    names = {m.ref: m.name for m in plan.modules}
+    out: list[SlideSpec] = []
+    covered: dict[str, list[str]] = {}  # module name: its topics' slide titles, in the order shown
+    for slide in slides:
+        if not slide.notes.startswith(RECAP):
+            if slide.ref[:1] == ("topic",):
+                title = _topic_title(plan, slide.ref[1:3]) or slide.ref[2]
+                titles = covered.setdefault(names.get(slide.ref[1], slide.ref[1]), [])
+                if title not in titles:
+                    titles.append(title)
+            out.append(slide)
+            continue
+        before = slide.notes.removeprefix(RECAP)
+        if covered:
+            body = [para for module, titles in covered.items()
+                    for para in (Para(module, bold=True, keep_with_next=True), Para("; ".join(titles), 1))]
+            every = [title for titles in covered.values() for title in titles]
+            out += _split("Title and Content", slide.title, body,
+                          say(plan, "day_turn.recap_notes", before=before, first=every[0], last=every[-1]))
+        covered = {}
+    return out
 
 
 _STRATEGY_CALLS = re.compile("The strategy calls this topic \u201c[^\u201d]*\u201d\\. ")
@@ -452,6 +481,10 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                       "Walk through the course content and the timetable. "
                       + _point_out_breaks(plan)
                       + "Timing: 5 min.", box=FULL if fits else FULL_SMALL, size=None if fits else SMALL)
+    if plan.timetable.days > 1:  # each day opens with its agenda: day 1 here, later days on their welcome back
+        opening = next((format_minutes(s.minutes) for s in plan.sections if s.role == "opening"), "")
+        yield from _day_agenda(plan, 1, say(plan, "day_turn.first_title"),
+                               say(plan, "day_turn.first_notes", minutes=opening))
     modules = []
     for mp in (mp for s in plan.sections for mp in s.modules):
         exercises = len([e for e in mp.exercises if not e.optional])
@@ -571,11 +604,16 @@ def _day_opener(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     # Its time as the session plan gives it: the content's 10 minutes, or a few more that put the day on the
     # quarter hour.
     welcome = sum(r.minutes for r in rows if r.place == ("day", day))
+    notes = say(plan, "day_turn.welcome_notes", day=str(day), before=str(day - 1), minutes=format_minutes(welcome))
+    yield from _day_agenda(plan, day, f"Day {day}: welcome back", notes)
+    yield SlideSpec("Title and Content", say(plan, "day_turn.recap_title", day=str(day), before=str(day - 1)),
+                    notes=f"{RECAP}{day - 1}")
+
+
+def _day_agenda(plan: CoursePlan, day: int, title: str, notes: str) -> Iterator[SlideSpec]:
+    """The day's agenda from the session plan, with its breaks and lunch; a long day goes on from lunch."""
+    rows = [r for r in plan.timetable.rows if r.day == day]
     items = _day_items(plan, day, pauses=True)
-    notes = (f"Welcome everyone back to day {day}. Recap the day before in two minutes: ask each table for one thing "
-             "they took away and one question they still have, and note the questions to come back to. Then an "
-             "energiser: everyone finds someone from another agency and tells them one thing they have tried since "
-             f"yesterday. Walk through today's agenda. Timing: {welcome} minutes.")
     agenda = [Para(say(plan, "day_turn.agenda", start=clock(rows[0].start), end=clock(rows[-1].end)), bold=True),
               *(Para(f"{start} {label}", 1) for start, label in items)]
     # A long day (its breaks and lunch, runs of exercises) goes on over a second slide from lunch: the
@@ -583,9 +621,9 @@ def _day_opener(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     after = next((i + 1 for i, (start, _) in enumerate(items)
                   if any(r.kind == "lunch" and clock(r.start) == start for r in rows)), len(items))
     if len(chunk(agenda, FULL)) == 1 or after == len(items):
-        yield from _split("Title and Content", f"Day {day}: welcome back", agenda, notes)
+        yield from _split("Title and Content", title, agenda, notes)
         return
-    yield from _split("Title and Content", f"Day {day}: welcome back", agenda[:after + 1], notes)
+    yield from _split("Title and Content", title, agenda[:after + 1], notes)
     afternoon = [Para(say(plan, "day_turn.afternoon", start=items[after][0], end=clock(rows[-1].end)), bold=True),
                  *agenda[after + 1:]]
     yield from _split("Title and Content", say(plan, "day_turn.afternoon_title", day=str(day)), afternoon,
@@ -777,14 +815,22 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
                 # A title too long to take the word keeps its own, numbered as a repeat (_unique_titles).
                 title = f"{title} (continued)" if len(title) + 12 <= TITLE_CHARS else title
                 continued.setdefault(where, []).append(attrs.evolve(
-                    again, title=title,
-                    notes=say(plan, "pause.resume_notes", length=format_minutes(b - resume))))
+                    again, title=title, notes=_resume_notes(plan, turn, again, b - resume)))
         before.setdefault(where, []).append(turn)
     for i, (_, _, slides) in enumerate(units + [(elapsed, False, [])]):
         for turn in before.get(i, []):
             yield from _turn(plan, turn)
         yield from continued.get(i, [])
         yield from slides
+
+
+def _resume_notes(plan: CoursePlan, turn: int | Row, slide: SlideSpec, minutes: int) -> str:
+    """A topic taken up again after a break, lunch or a day's end: what is still to cover, and how long is left."""
+    pause = (say(plan, "pause.resume_day", day=str(turn - 1)) if isinstance(turn, int)
+             else say(plan, "pause.resume_pause", label_lower=turn.label.lower()))
+    points = "; ".join(p.text for p in slide.body if p.level >= 0).rstrip(".")
+    return say(plan, "pause.resume_notes", pause=pause, title=slide.title.removesuffix(" (continued)"),
+               points=points, length=format_minutes(minutes))
 
 
 def _minutes_each(mp: ModulePlan) -> int:
@@ -913,8 +959,15 @@ def _task_slides(name: str, task: list[Para], questions: list[Para], working: st
         else:
             notes = working if number == 1 else debrief if number == len(slides) else \
                 "Groups carry on with the task; the first task slide's notes say what to listen for."
+        notes = notes or "Groups carry on with the task."
+        if right and not right_heading:  # both columns hold one list: one list, not two columns under one heading
+            whole = (*left, *right)
+            if len(chunk(whole, FULL_SMALL)) == 1:
+                yield SlideSpec("Title and Content", title, whole, notes=notes, size=SMALL)
+                continue
+            right_heading = f"{left_heading.removesuffix(' (continued)')} (continued)"
         yield SlideSpec("Exercise", title, left, right=right, headings=(left_heading, right_heading),
-                        notes=notes or "Groups carry on with the task.", size=SMALL)
+                        notes=notes, size=SMALL)
 
 
 def _columns(task: list[Para], questions: list[Para]) -> list[tuple[str, tuple[Para, ...]]]:

@@ -1,0 +1,149 @@
+"""A trainer's review of the decks, read back from every course's deck.pptx: master and Northmoor."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pptx import Presentation
+
+from iwpacks.overlay.layers import apply_overlay, load_overlay
+from iwpacks.planning.plan import plan_course
+from iwpacks.renderers.deck import DeckRenderer
+
+PLAIN = ("Title", "Section", "Closing")
+
+
+@pytest.fixture(scope="module")
+def northmoor_decks(programme, brand):
+    la = apply_overlay(programme, load_overlay(programme, "northmoor"))
+    ids = [cid for cid in la.courses if not plan_course(la, cid).draft]
+    return {cid: Presentation(io.BytesIO(DeckRenderer().render(plan_course(la, cid, release=True), brand)))
+            for cid in ids}
+
+
+@pytest.fixture(scope="module")
+def every_deck(decks, northmoor_decks):
+    master = {f"master/{cid}": Presentation(io.BytesIO(data)) for cid, data in decks.items()}
+    return {**master, **{f"northmoor/{cid}": prs for cid, prs in northmoor_decks.items()}}
+
+
+def _title(slide) -> str:
+    return slide.shapes.title.text.replace("\u00a0", " ") if slide.shapes.title else ""
+
+
+def _bodies(slide):
+    return [ph for ph in slide.placeholders if ph.placeholder_format.idx != 0]
+
+
+def _paras(slide) -> list[str]:
+    return [p.text for ph in _bodies(slide) for p in ph.text_frame.paragraphs if p.text.strip()]
+
+
+def _notes(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text
+
+
+def test_the_decks_cover_every_northmoor_course(northmoor_decks):
+    assert len(northmoor_decks) == 18
+
+
+def test_a_topic_resumed_after_a_pause_says_what_is_left_and_how_long(every_deck):
+    resumed = 0
+    for name, prs in every_deck.items():
+        for slide in prs.slides:
+            title = _title(slide)
+            if not title.endswith(" (continued)") or title.startswith("Exercise"):
+                continue
+            resumed += 1
+            notes = _notes(slide)
+            assert notes.strip() != title.removesuffix(" (continued)"), (name, title)
+            assert "Still to cover" in notes and "left of this topic's time" in notes, (name, title, notes)
+            assert _paras(slide)[0].rstrip(".") in notes, (name, title)
+    assert resumed
+
+
+def test_a_later_day_recaps_the_day_before_by_its_topics_with_questions(every_deck):
+    seen = 0
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        titles = [_title(s) for s in slides]
+        for day in range(2, 6):
+            recaps = [i for i, t in enumerate(titles) if t.startswith(f"Day {day}: looking back at day {day - 1}")]
+            if f"Day {day}: welcome back" not in titles:
+                assert not recaps
+                continue
+            assert recaps, (name, day)
+            seen += 1
+            close = titles.index(f"Day {day - 1}: close")
+            start = titles.index(f"Day {day - 2}: close") if day > 2 else 0
+            body = " ".join(" ".join(_paras(slides[i])) for i in recaps)
+            shown = [t for t in titles[start:close] if t and t in body]
+            assert len(shown) >= 2, (name, day)
+            notes = _notes(slides[recaps[0]])
+            assert notes.count("?") >= 2 and "objective" not in notes, (name, notes)
+    assert seen
+
+
+def test_day_one_of_a_course_of_several_days_opens_with_its_own_agenda(every_deck):
+    for name, prs in every_deck.items():
+        titles = [_title(s) for s in prs.slides]
+        several = "Day 2: welcome back" in titles
+        assert ("Day 1: today's agenda" in titles) == several, name
+        if several:
+            at = titles.index("Day 1: today's agenda")
+            assert titles[at - 1] == "About this course", name
+            assert _paras(list(prs.slides)[at])[0].startswith("Today, ")
+
+
+def _diagram(slide) -> bool:
+    return any(not sh.is_placeholder and sh.name not in ("LA logo", "Draft mark") for sh in slide.shapes)
+
+
+def test_no_slide_holds_fewer_than_two_lines_of_text(every_deck):
+    """Title, divider, break and diagram slides aside, every slide holds at least two lines of text."""
+    for name, prs in every_deck.items():
+        for number, slide in enumerate(prs.slides, 1):
+            if slide.slide_layout.name in PLAIN or _diagram(slide):
+                continue
+            paras = _paras(slide)
+            lines = sum(1 + len(p) // 70 for p in paras)
+            assert lines >= 2, (name, number, _title(slide), paras)
+
+
+def test_every_column_of_an_exercise_slide_has_a_heading(every_deck):
+    for name, prs in every_deck.items():
+        for slide in prs.slides:
+            if slide.slide_layout.name != "Exercise":
+                continue
+            held = {ph.placeholder_format.idx for ph in _bodies(slide) if ph.text_frame.text.strip()}
+            for heading, body in ((1, 2), (3, 4)):
+                assert body not in held or heading in held, (name, _title(slide))
+
+
+_FOLLOWS = re.compile(r"(?:the next step is the module|(?:^|\. )(?:In this course,? )?)([A-Z][^.;,]*?),?"
+                      r"(?: [A-Z]{2,3}\d\d,)? follows")
+
+
+def test_notes_that_name_what_follows_name_the_next_module_of_that_course(every_deck, programme):
+    names = {m.name for m in programme.modules.values()}
+    for name, prs in every_deck.items():
+        order = [t for t in (_title(s) for s in prs.slides if s.slide_layout.name == "Section") if t in names]
+        current = None
+        for slide in prs.slides:
+            if slide.slide_layout.name == "Section" and _title(slide) in names:
+                current = _title(slide)
+            notes = _notes(slide)
+            assert "not yet met" not in notes, (name, _title(slide))
+            for match in _FOLLOWS.finditer(notes):
+                module = match.group(1).strip()
+                if module in names and current in order:
+                    after = order[order.index(current) + 1:order.index(current) + 2]
+                    assert [module] == after, (name, _title(slide), match.group(0))
+
+
+def test_our_words_say_advisor(every_deck):
+    for name, prs in every_deck.items():
+        for slide in prs.slides:
+            text = " ".join(_paras(slide)) + _title(slide) + _notes(slide)
+            assert "adviser" not in text.lower(), (name, _title(slide))
