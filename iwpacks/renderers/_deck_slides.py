@@ -378,7 +378,7 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
     for slide in slides:
         if not slide.notes.startswith(RECAP):
             if slide.ref[:1] == ("topic",):
-                title = _topic_title(plan, slide.ref[1:3]) or slide.ref[2]
+                title = _topic_title(plan, (slide.ref[1], slide.ref[2])) or slide.ref[2]
                 titles = covered.setdefault(names.get(slide.ref[1], slide.ref[1]), [])
                 if title not in titles:
                     titles.append(title)
