@@ -341,7 +341,7 @@ def test_every_page_of_an_exercise_or_sheet_after_its_first_is_worth_turning_to(
     if cid == "caf-trainers":  # the four the review found half empty are among those checked
         assert {"Kyle's family, step 2: the discussion", "Planning for local delivery",
                 "Common assessment discussion record (training copy)",
-                "Cascade plan: delivering the CAF training locally"} <= {title for title, _ in spans}
+                "Team cascade plan: delivering the CAF training locally"} <= {title for title, _ in spans}
     for title, span in spans:
         assert len(span) == sheet_pages(fitted[title]), (cid, title, span)
         for number in span[1:]:
