@@ -22,7 +22,7 @@ from iwpacks.errors import (
 from iwpacks.model import ARTEFACTS, Brand, Programme
 from iwpacks.pack.atomic import check_output_folder, check_zip_path, clear_leftovers, output_lock, staged_folder
 from iwpacks.pack.cache import RenderCache, course_key
-from iwpacks.pack.check import NAMES_ONLY, Finding, acronym_findings, check_pack
+from iwpacks.pack.check import NAMES_ONLY, Finding, acronym_findings, check_file, check_pack
 from iwpacks.pack.glossary import local_acronyms, terms_used
 from iwpacks.pack.text import artefact_text
 from iwpacks.planning.plan import DEFAULT_GROUP, CoursePlan, plan_course
@@ -270,14 +270,12 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
         clear_leftovers(out, *(() if zip_path is None or zip_path.parent != out.parent else (zip_path.name,)))
         if zip_path is not None:
             zip_path.parent.mkdir(parents=True, exist_ok=True)
-        rendered, found, keys = _from_cache(store, programme, brand, courses, artefacts, release, attendees,
-                                            group_size, progress)
+        rendered, found, checked, keys = _from_cache(store, programme, brand, courses, artefacts, release,
+                                                     attendees, group_size, progress)
         cached = tuple(rendered)
 
         def done(cid: str, outputs: dict[str, bytes], findings: list[Finding]) -> None:
             rendered[cid], found[cid] = outputs, findings
-            if store is not None:
-                store.put(keys[cid], outputs, findings)
             if progress is not None:
                 progress(len(rendered), len(courses), cid)
 
@@ -323,11 +321,19 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                 "warnings": warnings, "release": release,
                 "material_status": material_status(programme, courses),
             }
-            findings = acronyms + check_pack(stage, brand, acronyms=False)
+            # Each file drawn now is checked here; a course read back from the cache brings its files' findings.
+            for cid in (cid for cid in courses if cid not in cached):
+                checked[cid] = {name: tuple(check_file(stage / cid / name, f"{cid}/{name}"))
+                                for name in rendered[cid]}
+            known = {f"{cid}/{name}": list(found_in) for cid in courses for name, found_in in checked[cid].items()}
+            findings = acronyms + check_pack(stage, brand, acronyms=False, known=known)
             errors = [f for f in findings if f.severity == "error"]
             if errors:  # raised inside the staged folder: the previous pack stays as it was
                 raise AccessibilityError(f"{len(errors)} accessibility error{'s' if len(errors) != 1 else ''}: "
                                          + "; ".join(f"{e.file}: {e.message}" for e in errors[:5]))
+            if store is not None:  # only a course that passed its checks is kept
+                for cid in (cid for cid in courses if cid not in cached):
+                    store.put(keys[cid], rendered[cid], found[cid], checked[cid])
             warnings += [str(f) for f in findings]
             manifest["warnings"] = warnings
             (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -340,23 +346,26 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
 def _from_cache(store: RenderCache | None, programme: Programme, brand: Brand, courses: Sequence[str],
                 artefacts: Sequence[str] | None, release: bool, attendees: Sequence[str], group_size: int | None,
                 progress: Callable[[int, int, str], None] | None
-                ) -> tuple[dict[str, dict[str, bytes]], dict[str, list[Finding]], dict[str, str]]:
-    """The courses the cache holds, their acronym findings, and every course's key; nothing without a cache."""
+                ) -> tuple[dict[str, dict[str, bytes]], dict[str, list[Finding]],
+                           dict[str, dict[str, tuple[Finding, ...]]], dict[str, str]]:
+    """The courses the cache holds, their acronym findings and each file's accessibility findings, and every
+    course's key; nothing without a cache."""
     rendered: dict[str, dict[str, bytes]] = {}
     found: dict[str, list[Finding]] = {}
+    checked: dict[str, dict[str, tuple[Finding, ...]]] = {}
     keys: dict[str, str] = {}
     if store is None:
-        return rendered, found, keys
+        return rendered, found, checked, keys
     memo: dict = {}  # the courses' plans share most of what they hold: each shared record is walked once
     for cid in courses:
         keys[cid] = course_key(course_plan(programme, cid, release, attendees, group_size), brand, artefacts,
                                release, attendees, group_size, memo)
         entry = store.get(keys[cid])
         if entry is not None:
-            rendered[cid], found[cid] = entry.files, list(entry.findings)
+            rendered[cid], found[cid], checked[cid] = entry.files, list(entry.findings), entry.checks
             if progress is not None:
                 progress(len(rendered), len(courses), cid)
-    return rendered, found, keys
+    return rendered, found, checked, keys
 
 
 REVIEWED = "reviewed"

@@ -26,7 +26,7 @@ import attrs
 from iwpacks.model import Brand
 from iwpacks.pack.check import Finding
 
-ENTRY_FORMAT = "1"  # the layout of an entry on disk; a change makes every old entry a miss
+ENTRY_FORMAT = "2"  # the layout of an entry on disk; a change makes every old entry a miss
 INDEX = "index.json"
 _ENTRIES = f"v{ENTRY_FORMAT}"
 # The libraries whose output is in the files (and the text read back from them for the glossary and checks).
@@ -152,10 +152,8 @@ def renderer_version() -> str:
     if not _RENDERER:
         from importlib import metadata
 
-        import iwpacks
-
         out = hashlib.sha256()
-        root = Path(iwpacks.__file__).resolve().parent
+        root = Path(__file__).resolve().parent.parent  # the iwpacks package: every stage a course passes through
         for path in sorted(root.rglob("*.py")):
             _walk((path.relative_to(root).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest()), out)
         for name in _LIBRARIES:
@@ -189,10 +187,12 @@ def course_key(plan: Any, brand: Brand, artefacts: Sequence[str] | None, release
 
 @attrs.frozen
 class Entry:
-    """One course's files as the cache holds them, in the order they were rendered, and its acronym findings."""
+    """One course's files as the cache holds them, in the order they were rendered; its acronym findings; and
+    each file's accessibility findings (iwpacks check), by file name."""
 
     files: dict[str, bytes] = attrs.field(eq=False)
     findings: tuple[Finding, ...] = ()
+    checks: dict[str, tuple[Finding, ...]] = attrs.field(factory=dict)
 
 
 class RenderCache:
@@ -209,9 +209,10 @@ class RenderCache:
         where = self._entry_dir(key)
         try:
             index = json.loads((where / INDEX).read_text(encoding="utf-8"))
-            if index.get("key") != key:
-                return None
+            if index.get("key") != key or index.pop("digest", None) != _index_digest(index):
+                return None  # another key's entry, or an index altered since it was written
             files: dict[str, bytes] = {}
+            checks: dict[str, tuple[Finding, ...]] = {}
             for item in index["files"]:
                 name = item["name"]
                 if not _plain_name(name):
@@ -220,14 +221,16 @@ class RenderCache:
                 if len(data) != item["size"] or hashlib.sha256(data).hexdigest() != item["sha256"]:
                     return None
                 files[name] = data
+                checks[name] = _findings(item["checks"])
             if sorted(p.name for p in where.iterdir()) != sorted([*files, INDEX]):
                 return None  # a file the index does not name: not an entry this cache wrote
-            findings = tuple(Finding(f["severity"], f["file"], f["message"]) for f in index["findings"])
+            findings = _findings(index["findings"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        return Entry(files, findings)
+        return Entry(files, findings, checks)
 
-    def put(self, key: str, files: Mapping[str, bytes], findings: Iterable[Finding] = ()) -> None:
+    def put(self, key: str, files: Mapping[str, bytes], findings: Iterable[Finding] = (),
+            checks: Mapping[str, Iterable[Finding]] | None = None) -> None:
         """Store the entry whole: written in a scratch folder beside it, then renamed into place, replacing any
         entry already there (one that `get` found wanting). A cache that cannot be written is skipped."""
         where = self._entry_dir(key)
@@ -241,9 +244,11 @@ class RenderCache:
                 if not _plain_name(name):
                     raise ValueError(f"not a file name: {name!r}")
                 (scratch / name).write_bytes(data)
-            index = {"key": key, "files": [{"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
+            index = {"key": key, "files": [{"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d),
+                                            "checks": [attrs.asdict(f) for f in (checks or {}).get(n, ())]}
                                            for n, d in files.items()],
                      "findings": [attrs.asdict(f) for f in findings]}
+            index["digest"] = _index_digest(index)
             (scratch / INDEX).write_text(json.dumps(index, indent=1, ensure_ascii=False), encoding="utf-8")
             if where.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{key[:12]}.old-{os.getpid()}-", dir=where.parent))
@@ -276,6 +281,14 @@ class RenderCache:
         if root.is_dir():
             shutil.rmtree(root)
         return count
+
+
+def _index_digest(index: Any) -> str:
+    return hashlib.sha256(json.dumps(index, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _findings(items: Any) -> tuple[Finding, ...]:
+    return tuple(Finding(str(f["severity"]), str(f["file"]), str(f["message"])) for f in items)
 
 
 def _plain_name(name: Any) -> bool:

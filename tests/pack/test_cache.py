@@ -96,7 +96,8 @@ def _entry_files(cache: Path, programme, brand, course: str) -> Path:
     return entry
 
 
-@pytest.mark.parametrize("damage", ["truncated", "altered", "index removed", "file removed", "index garbled"])
+@pytest.mark.parametrize("damage", ["truncated", "altered", "index removed", "file removed", "index garbled",
+                                    "index edited"])
 def test_a_damaged_entry_is_a_miss_and_is_rendered_and_stored_again(tmp_path, damage, cold, filled, programme,
                                                                      brand):
     cache = shutil.copytree(filled[0], tmp_path / "cache")
@@ -112,6 +113,10 @@ def test_a_damaged_entry_is_a_miss_and_is_rendered_and_stored_again(tmp_path, da
         (entry / "index.json").unlink()
     elif damage == "file removed":
         deck.unlink()
+    elif damage == "index edited":  # the files as written, but what the index says of their checks changed
+        index = entry / "index.json"
+        index.write_text(index.read_text(encoding="utf-8").replace('"checks": []', '"checks": [{"severity": '
+                         '"warning", "file": "x", "message": "y"}]', 1), encoding="utf-8")
     else:
         (entry / "index.json").write_text('{"key": ', encoding="utf-8")
     result = build_pack(programme, brand, tmp_path / "pack", COURSES, cache=cache)
@@ -120,6 +125,28 @@ def test_a_damaged_entry_is_a_miss_and_is_rendered_and_stored_again(tmp_path, da
     again = build_pack(programme, brand, tmp_path / "again", COURSES, cache=cache)
     assert (again.rendered, again.cached) == ((), tuple(COURSES))  # the entry was replaced whole
     assert pack_bytes(tmp_path / "again") == cold
+
+
+def test_a_cached_course_is_not_checked_again(tmp_path, monkeypatch, filled, programme, brand):
+    import iwpacks.pack.build as build
+    import iwpacks.pack.check as check
+
+    read: list[str] = []
+
+    def counted(file, name):
+        if file.is_file():
+            read.append(name)
+        return check_file(file, name)
+
+    check_file = check.check_file
+    monkeypatch.setattr(check, "check_file", counted)
+    monkeypatch.setattr(build, "check_file", counted)
+    cache = shutil.copytree(filled[0], tmp_path / "cache")
+    build_pack(programme, brand, tmp_path / "pack", COURSES, cache=cache)
+    assert read == ["training-plan.pdf"]  # the programme's own document, drawn afresh by every build
+    build_pack(programme, brand, tmp_path / "cold", ["iw-practitioners"], cache=tmp_path / "empty")
+    assert sorted(read[1:]) == sorted(["training-plan.pdf", *(f"iw-practitioners/{p.name}" for p in
+                                                                (tmp_path / "cold" / "iw-practitioners").iterdir())])
 
 
 def test_the_acronym_findings_come_back_from_the_cache_with_the_files(filled):
