@@ -28,6 +28,13 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def _scratch_render_cache(tmp_path_factory, monkeypatch):
+    """Every test's `iwpacks build` (in this process or a child) caches into a folder of its own, never the user's
+    cache folder, and no test's build is served what another test's build stored."""
+    monkeypatch.setenv("IWPACKS_CACHE", str(tmp_path_factory.mktemp("render-cache")))
+
+
 @pytest.fixture(scope="session")
 def programme():
     return iwpacks.load_programme()

@@ -90,6 +90,13 @@ def _parser() -> argparse.ArgumentParser:
                             "column: a certificate for each name, a page each (with one --course)")
     build.add_argument("--brand", metavar="PATH", help="brand folder (default: the bundled brand)")
     build.add_argument("--jobs", type=int, default=0, metavar="N", help="parallel workers (default: all cores)")
+    build.add_argument("--cache", metavar="DIR",
+                       help="the render cache: courses unchanged since they were stored there are read back, not "
+                            "drawn (default: $IWPACKS_CACHE, else the user's cache folder; see `iwpacks cache info`)")
+    build.add_argument("--no-cache", action="store_true", help="draw every course, and store nothing in the cache")
+    cache = command("cache", "the render cache: where it is and what it holds, or empty it")
+    cache.add_argument("action", choices=("info", "clear"), help="info: where it is, entries and size; clear: empty it")
+    cache.add_argument("--cache", metavar="DIR", help="the cache folder (default: as `iwpacks build` uses)")
     return parser
 
 
@@ -133,6 +140,8 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "check":
         return _check(args)
+    if args.command == "cache":
+        return _cache(args)
     if args.command == "preview":
         from iwpacks.pack.preview import build_preview
 
@@ -292,7 +301,7 @@ def _build(programme, args: argparse.Namespace) -> None:
     result = build_pack(programme, brand, out, args.course, allow_draft=args.allow_draft,
                         zip_path=zip_to, artefacts=args.artefact, jobs=jobs, strict=args.strict,
                         progress=_progress_printer() if _show_progress(args) else None, release=args.release,
-                        attendees=attendees, group_size=group_size)
+                        attendees=attendees, group_size=group_size, cache=_cache_dir(args))
     if not args.quiet:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -301,8 +310,33 @@ def _build(programme, args: argparse.Namespace) -> None:
             print(f"warning: this release pack holds material not yet reviewed ({', '.join(result.draft_material)}"
                   "): see material_status in manifest.json before it is used", file=sys.stderr)
     extra = f" and {result.zip_path}" if result.zip_path else ""
-    _say(args, f"built {len(result.courses)} course{'s' if len(result.courses) != 1 else ''}, "
+    how = f" ({len(result.rendered)} rendered, {len(result.cached)} from the cache)" if result.cached else ""
+    _say(args, f"built {len(result.courses)} course{'s' if len(result.courses) != 1 else ''}{how}, "
                f"{len(result.files)} files into {result.folder}{extra}")
+
+
+def _cache_dir(args: argparse.Namespace):
+    """The render cache folder: --cache, else the default; None with --no-cache."""
+    from pathlib import Path
+
+    from iwpacks.pack.cache import default_dir
+
+    if getattr(args, "no_cache", False):
+        return None
+    return Path(args.cache) if args.cache else default_dir()
+
+
+def _cache(args: argparse.Namespace) -> int:
+    from iwpacks.pack.cache import RenderCache
+
+    store = RenderCache(_cache_dir(args))
+    if args.action == "clear":
+        count = store.clear()
+        _say(args, f"cleared {count} entr{'ies' if count != 1 else 'y'} from {store.folder}")
+    else:
+        count = len(store.entries())
+        _say(args, f"{store.folder}: {count} entr{'ies' if count != 1 else 'y'}, {store.size() / 1e6:.1f} MB")
+    return EXIT_OK
 
 
 def _show_progress(args: argparse.Namespace) -> bool:

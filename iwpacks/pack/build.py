@@ -21,10 +21,11 @@ from iwpacks.errors import (
 )
 from iwpacks.model import ARTEFACTS, Brand, Programme
 from iwpacks.pack.atomic import check_output_folder, check_zip_path, clear_leftovers, output_lock, staged_folder
-from iwpacks.pack.check import NAMES_ONLY, Finding, acronym_findings, check_pack
+from iwpacks.pack.cache import RenderCache, course_key
+from iwpacks.pack.check import NAMES_ONLY, Finding, acronym_findings, check_file, check_pack
 from iwpacks.pack.glossary import local_acronyms, terms_used
 from iwpacks.pack.text import artefact_text
-from iwpacks.planning.plan import DEFAULT_GROUP, plan_course
+from iwpacks.planning.plan import DEFAULT_GROUP, CoursePlan, plan_course
 from iwpacks.source.fields import nfc
 
 MANIFEST = "manifest.json"
@@ -42,6 +43,9 @@ class PackResult:
     warnings: tuple[str, ...] = ()
     # The modules whose material is not yet reviewed (the manifest's material_status), in the courses' order.
     draft_material: tuple[str, ...] = ()
+    # The courses drawn by this build, and those read back from the render cache instead (build_pack's `cache`).
+    rendered: tuple[str, ...] = ()
+    cached: tuple[str, ...] = ()
 
 
 def select_courses(programme: Programme, course_ids: Sequence[str] | None, allow_draft: bool) -> list[str]:
@@ -89,8 +93,7 @@ def render_course(programme: Programme, brand: Brand, course_id: str, artefacts:
     20) is how many attend, for the printing list and the register."""
     from iwpacks.renderers import renderers
 
-    plan = attrs.evolve(plan_course(programme, course_id, release=release), attendees=tuple(attendees),
-                        group_size=group_size or len(attendees) or DEFAULT_GROUP)
+    plan = course_plan(programme, course_id, release, attendees, group_size)
     every = {name: r for name, r in renderers().items() if plan.holds(ARTEFACT_BY_NAME[name])}
     wanted = list(every)
     if artefacts:
@@ -109,6 +112,13 @@ def render_course(programme: Programme, brand: Brand, course_id: str, artefacts:
         if terms:
             out[GLOSSARY] = every[GLOSSARY].render(attrs.evolve(plan, glossary=terms), brand)
     return {every[name].filename: out[name] for name in every if name in out}
+
+
+def course_plan(programme: Programme, course_id: str, release: bool = False, attendees: Sequence[str] = (),
+                group_size: int | None = None) -> CoursePlan:
+    """The plan render_course draws the course from, with the build's attendees and group size."""
+    return attrs.evolve(plan_course(programme, course_id, release=release), attendees=tuple(attendees),
+                        group_size=group_size or len(attendees) or DEFAULT_GROUP)
 
 
 GLOSSARY = "glossary"
@@ -215,7 +225,8 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                allow_draft: bool = False, make_zip: bool = False, zip_path: Path | None = None,
                artefacts: Sequence[str] | None = None, jobs: int = 1, strict: bool = False,
                progress: Callable[[int, int, str], None] | None = None, release: bool = False,
-               attendees: Sequence[str] = (), group_size: int | None = None) -> PackResult:
+               attendees: Sequence[str] = (), group_size: int | None = None,
+               cache: Path | None = None) -> PackResult:
     """Build the pack into `out` (replaced whole, atomically) and optionally a zip of it.
 
     `make_zip` writes `iwpacks-<out name>.zip` beside `out`; `zip_path` writes the zip there instead.
@@ -224,7 +235,9 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
     called as each course finishes rendering. A `release` pack (and every LA pack) is for trainers: it holds
     no review notes or content version in its text, and no pending course. `attendees` (for one course only)
     prints its certificate for each of them, a page each; `group_size` is how many attend each course (for
-    the guide's printing list; default: as many as `attendees` names, or 20).
+    the guide's printing list; default: as many as `attendees` names, or 20). With `cache` (a folder), a
+    course whose inputs are unchanged since a build stored it there is read back instead of drawn
+    (iwpacks.pack.cache); the pack is byte for byte the one a build without the cache writes.
     """
     from iwpacks.planning.slot_report import slot_uses, unfilled_warnings
     from iwpacks.source.validate import audience_warnings, check_programme
@@ -252,28 +265,32 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
         raise UnfilledSlotsError(f"{local.display_name}: " + "; ".join(warnings))
     warnings += [w for w in audience_warnings(programme) if w.split(":", 1)[0] in set(courses)]
     warnings += _diagram_warnings(programme, brand, courses)
+    store = None if cache is None else RenderCache(Path(cache))
     with output_lock(out):
         clear_leftovers(out, *(() if zip_path is None or zip_path.parent != out.parent else (zip_path.name,)))
         if zip_path is not None:
             zip_path.parent.mkdir(parents=True, exist_ok=True)
-        rendered: dict[str, dict[str, bytes]] = {}
-        acronyms: list[Finding] = []
-        if jobs > 1 and len(courses) > 1:
+        rendered, found, checked, keys = _from_cache(store, programme, brand, courses, artefacts, release,
+                                                     attendees, group_size, progress)
+        cached = tuple(rendered)
+
+        def done(cid: str, outputs: dict[str, bytes], findings: list[Finding]) -> None:
+            rendered[cid], found[cid] = outputs, findings
+            if progress is not None:
+                progress(len(rendered), len(courses), cid)
+
+        to_render = [cid for cid in courses if cid not in rendered]
+        if jobs > 1 and len(to_render) > 1:
             with _worker_pool(jobs, (programme, brand, artefacts, release, tuple(attendees), group_size)) as pool:
                 # submit, not map: map cancels what is queued when a course fails, and a cancelled task trips
                 # the pool's thread up as _worker_pool stops the workers.
-                for future in [pool.submit(_render_in_worker, cid) for cid in courses]:
-                    cid, outputs, found = future.result()
-                    rendered[cid] = outputs
-                    acronyms += found
-                    if progress is not None:
-                        progress(len(rendered), len(courses), cid)
+                for future in [pool.submit(_render_in_worker, cid) for cid in to_render]:
+                    done(*future.result())
         else:
-            for cid in courses:
-                rendered[cid] = render_course(programme, brand, cid, artefacts, release, attendees, group_size)
-                acronyms += _acronyms(programme, cid, rendered[cid])
-                if progress is not None:
-                    progress(len(rendered), len(courses), cid)
+            for cid in to_render:
+                outputs = render_course(programme, brand, cid, artefacts, release, attendees, group_size)
+                done(cid, outputs, _acronyms(programme, cid, outputs))
+        acronyms = [f for cid in courses for f in found[cid]]
         from iwpacks.renderers.training_plan import FILENAME as PLAN_FILE, render_training_plan
 
         # The programme-level document every pack carries, beside the course folders.
@@ -304,17 +321,51 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
                 "warnings": warnings, "release": release,
                 "material_status": material_status(programme, courses),
             }
-            findings = acronyms + check_pack(stage, brand, acronyms=False)
+            # Each file drawn now is checked here; a course read back from the cache brings its files' findings.
+            for cid in (cid for cid in courses if cid not in cached):
+                checked[cid] = {name: tuple(check_file(stage / cid / name, f"{cid}/{name}"))
+                                for name in rendered[cid]}
+            known = {f"{cid}/{name}": list(found_in) for cid in courses for name, found_in in checked[cid].items()}
+            findings = acronyms + check_pack(stage, brand, acronyms=False, known=known)
             errors = [f for f in findings if f.severity == "error"]
             if errors:  # raised inside the staged folder: the previous pack stays as it was
                 raise AccessibilityError(f"{len(errors)} accessibility error{'s' if len(errors) != 1 else ''}: "
                                          + "; ".join(f"{e.file}: {e.message}" for e in errors[:5]))
+            if store is not None:  # only a course that passed its checks is kept
+                for cid in (cid for cid in courses if cid not in cached):
+                    store.put(keys[cid], rendered[cid], found[cid], checked[cid])
             warnings += [str(f) for f in findings]
             manifest["warnings"] = warnings
             (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     status = material_status(programme, courses)
     return PackResult(out, tuple(files), zip_path, tuple(courses), tuple(warnings),
-                      tuple(ref for ref, s in status.items() if s["status"] != REVIEWED))
+                      tuple(ref for ref, s in status.items() if s["status"] != REVIEWED),
+                      rendered=tuple(cid for cid in courses if cid not in cached), cached=cached)
+
+
+def _from_cache(store: RenderCache | None, programme: Programme, brand: Brand, courses: Sequence[str],
+                artefacts: Sequence[str] | None, release: bool, attendees: Sequence[str], group_size: int | None,
+                progress: Callable[[int, int, str], None] | None
+                ) -> tuple[dict[str, dict[str, bytes]], dict[str, list[Finding]],
+                           dict[str, dict[str, tuple[Finding, ...]]], dict[str, str]]:
+    """The courses the cache holds, their acronym findings and each file's accessibility findings, and every
+    course's key; nothing without a cache."""
+    rendered: dict[str, dict[str, bytes]] = {}
+    found: dict[str, list[Finding]] = {}
+    checked: dict[str, dict[str, tuple[Finding, ...]]] = {}
+    keys: dict[str, str] = {}
+    if store is None:
+        return rendered, found, checked, keys
+    memo: dict = {}  # the courses' plans share most of what they hold: each shared record is walked once
+    for cid in courses:
+        keys[cid] = course_key(course_plan(programme, cid, release, attendees, group_size), brand, artefacts,
+                               release, attendees, group_size, memo)
+        entry = store.get(keys[cid])
+        if entry is not None:
+            rendered[cid], found[cid], checked[cid] = entry.files, list(entry.findings), entry.checks
+            if progress is not None:
+                progress(len(rendered), len(courses), cid)
+    return rendered, found, checked, keys
 
 
 REVIEWED = "reviewed"

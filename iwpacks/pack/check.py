@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -36,32 +36,28 @@ class Finding:
 
 
 def check_pack(path: Path, brand: Brand | None = None, glossary: Collection[str] | None = None,
-               acronyms: bool = True, content_glossary: Callable[[], Collection[str]] | None = None
-               ) -> list[Finding]:
+               acronyms: bool = True, content_glossary: Callable[[], Collection[str]] | None = None,
+               known: Mapping[str, Sequence[Finding]] | None = None) -> list[Finding]:
     """Check every artefact in a pack folder or zip, and the brand's colour pairs.
 
     An acronym is explained by `glossary` (the content's terms, as a build knows them, also where it builds
     only some files), or else by the glossary.docx beside the file, or, for a course built without one
     (`build --artefact deck`), by `content_glossary()`. A build that has checked the acronyms where it
-    rendered the files passes `acronyms=False`.
+    rendered the files passes `acronyms=False`. `known` gives the findings of files checked already (by their
+    path in the pack), as a build that read a course back from its render cache has them; they are not read again.
     """
     path = Path(path)
     if path.is_file() and zipfile.is_zipfile(path):
         with tempfile.TemporaryDirectory() as tmp:
             with zipfile.ZipFile(path) as archive:
                 archive.extractall(tmp)  # names come from our own builder; checked below all the same
-            return check_pack(Path(tmp), brand, glossary, acronyms, content_glossary)
+            return check_pack(Path(tmp), brand, glossary, acronyms, content_glossary, known)
     if not path.is_dir():
         raise UsageError(f"not a pack folder or zip: {path}")
     findings: list[Finding] = []
     for file in sorted(path.rglob("*")):
         name = file.relative_to(path).as_posix()
-        if file.suffix == ".pptx":
-            findings += check_deck(file, name)
-        elif file.suffix == ".docx":
-            findings += check_document(file, name)
-        elif file.suffix == ".pdf":
-            findings += check_pdf(file, name)
+        findings += known[name] if known is not None and name in known else check_file(file, name)
     local = _local_acronyms(path)
     for course in sorted({f.parent for f in path.rglob("*") if f.suffix in _DOCUMENTS} if acronyms else ()):
         if glossary is None and not (course / GLOSSARY_FILE).is_file() and content_glossary is not None:
@@ -71,6 +67,17 @@ def check_pack(path: Path, brand: Brand | None = None, glossary: Collection[str]
     if brand is not None:
         findings += check_brand(brand)
     return findings
+
+
+def check_file(file: Path, name: str) -> list[Finding]:
+    """The accessibility findings of one file of a pack, named `name` in them; none for a file of another kind."""
+    if file.suffix == ".pptx":
+        return check_deck(file, name)
+    if file.suffix == ".docx":
+        return check_document(file, name)
+    if file.suffix == ".pdf":
+        return check_pdf(file, name)
+    return []
 
 
 _DOCUMENTS = (".pptx", ".docx", ".pdf")
