@@ -966,6 +966,9 @@ class GlossaryTerm:
     term: str
     meaning: str
     stands_for: str = ""
+    # An acronym whose words are a term in their own right (the team around the child): a course that says
+    # them and never the acronym still lists it. Most are not: "the Children Act 2004" has no use for "CA".
+    by_words: bool = False
 
 
 # Where an LA's logo goes, and its box there in millimetres: the right-hand end of a slide's logo band, beside
