@@ -1326,6 +1326,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "certificate.title": (),
     "certificate.lead": (),
     "certificate.attended": (),
+    "certificate.date": ("date",),
     "certificate.duration": ("time", "days"),
     "certificate.provider": ("la",),
     "certificate.objectives": (),
