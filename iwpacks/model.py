@@ -1160,7 +1160,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.heading": ("title",),
     "exercises.optional_mark": (),
     "exercises.optional_note": (),
-    "exercises.optional_handout_note": (),  # the handouts print the optional exercises last
+    "exercises.optional_handout_note": (),  # under an optional exercise in the handouts, printed in its place
     "exercises.discussion": ("title", "module"),
     "exercises.discussion_steps": 0,
     "exercises.set_up_label": (),
