@@ -966,6 +966,9 @@ class GlossaryTerm:
     term: str
     meaning: str
     stands_for: str = ""
+    # An acronym whose words are a term in their own right (the team around the child): a course that says
+    # them and never the acronym still lists it. Most are not: "the Children Act 2004" has no use for "CA".
+    by_words: bool = False
 
 
 # Where an LA's logo goes, and its box there in millimetres: the right-hand end of a slide's logo band, beside
@@ -1157,7 +1160,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.heading": ("title",),
     "exercises.optional_mark": (),
     "exercises.optional_note": (),
-    "exercises.optional_handout_note": (),  # the handouts print the optional exercises last
+    "exercises.optional_handout_note": (),  # under an optional exercise in the handouts, printed in its place
     "exercises.discussion": ("title", "module"),
     "exercises.discussion_steps": 0,
     "exercises.set_up_label": (),
@@ -1330,6 +1333,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "certificate.title": (),
     "certificate.lead": (),
     "certificate.attended": (),
+    "certificate.date": ("date",),
     "certificate.duration": ("time", "days"),
     "certificate.provider": ("la",),
     "certificate.objectives": (),

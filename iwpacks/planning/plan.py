@@ -237,8 +237,9 @@ class CoursePlan:
 
     @property
     def handed_out(self) -> tuple[ExerciseItem, ...]:
-        """The exercises as attendees get them: in the session plan's order, then the optional ones."""
-        return _handed_out(self.exercises)
+        """The exercises as attendees get them: in the order the course runs them, an optional one in its place
+        (IS01's, before IS02's, where IS01 comes first), marked as optional where it is printed."""
+        return self.exercises
 
     @property
     def day_openings(self) -> dict[tuple, tuple[int, int]]:
@@ -371,9 +372,8 @@ def _course_exercises(sections: Sequence[PlanSection]) -> tuple[ExerciseItem, ..
     return tuple(e for s in sections for e in (*(x for mp in s.modules for x in mp.exercises), *s.exercises))
 
 
-def _handed_out(exercises: Sequence[ExerciseItem]) -> tuple[ExerciseItem, ...]:
-    """Optional exercises last: a trainer hands the sheets out as the session plan runs, and one that time did
-    not allow must not sit in the middle of them (nor be the first sheet attendees see)."""
+def _timetabled_first(exercises: Sequence[ExerciseItem]) -> tuple[ExerciseItem, ...]:
+    """The timetabled exercises, then the optional ones: a sheet both use goes with one the course surely runs."""
     return tuple(e for e in exercises if not e.optional) + tuple(e for e in exercises if e.optional)
 
 
@@ -382,7 +382,7 @@ def _sheets(programme: Programme, sections: list[PlanSection]) -> FrozenMap[tupl
     shares goes with the timetabled one."""
     shown: set[str] = set()
     out: dict[str, tuple[Printable, ...]] = {}
-    for item in _handed_out(_course_exercises(sections)):
+    for item in _timetabled_first(_course_exercises(sections)):
         if item.exercise is None:
             continue
         new = tuple(p for p in programme.printables.values() if item.exercise.id in p.used_by and p.id not in shown)

@@ -46,6 +46,7 @@ LOGO_TOP = 8 * mm     # from the outer rule down to the logos
 LOGO_GAP = 4 * mm     # from the logos down to the text
 CONTENT_W = PAGE_W - 2 * MARGIN
 NAME_LINE = "_" * 48  # where the trainer writes the attendee's name on a blank certificate
+DATE_LINE = "_" * 30  # where the trainer writes the day or days the course ran: no course date is known at build
 NAME_LARGEST, NAME_SMALLEST = 24, 12  # points
 PROBE_NAME = "Jo Bloggs"  # a short name, set at NAME_LARGEST
 TWO_COLUMNS = 6       # objectives: more than this many sit in two columns
@@ -184,7 +185,9 @@ def _page(plan: CoursePlan, brand: Brand, name: str, objectives: float | None) -
                            Paragraph(text(say(plan, "certificate.attended")), centre["body"]),
                            Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=17, leading=21,
                                                                        spaceBefore=1 * mm)),
-                           Paragraph(text(say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)),
+                           # The day it ran and its length on one line, so the objectives keep their room.
+                           Paragraph(text(f'{say(plan, "certificate.date", date=DATE_LINE)}, '
+                                          f'{say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)}'),
                                      centre["body"])]
     if local.name:
         out.append(Paragraph(text(say(plan, "certificate.provider", la=local.name)), centre["body"]))

@@ -74,20 +74,29 @@ def _about(plan: CoursePlan) -> list[Block]:
     blocks: list[Block] = [Heading("About this course", 1),
                            Para(f"{plan.course.title}: {mid_sentence(plan.audience.summary)}"
                                 if plan.audience.summary else plan.course.title)]
+    # The module's pictures from the slides, to keep: the same drawing and alt text as the deck's, each once:
+    # one an earlier module drew is not drawn again, nor one that draws the same picture under another title
+    # (CAF01's and CAF02's three steps), and one a reference sheet in these handouts draws is shown there alone.
+    shown = {_picture(s.figure) for sheets in plan.sheets.values() for s in sheets
+             if s.reader == "attendees" and s.figure is not None}
     for m in plan.modules:
         blocks.append(Heading(f"{m.ref} {m.name}", 2))
         if m.is_pending:
             blocks.append(Para("To be defined: the strategy names this module but does not yet define it."))
             continue
         blocks += [Para(m.objectives_lead, keep_with_next=True), Bullets(tuple(map(tidy_punctuation, m.objectives_read)))]
-        # The module's pictures from the slides, to keep: the same drawing and alt text as the deck's, each once:
-        # one an earlier module drew is not drawn again, and one a reference sheet in these handouts draws is
-        # shown there alone.
-        on_sheets = {s.figure.title for sheets in plan.sheets.values() for s in sheets
-                     if s.reader == "attendees" and s.figure is not None}
-        drawn = (plan.drawn_diagram(m.ref, t) for t in m.topics)
-        blocks += [b for d in drawn if d is not None and d.title not in on_sheets for b in _explained(d)]
+        for diagram in (plan.drawn_diagram(m.ref, t) for t in m.topics):
+            if diagram is not None and _picture(diagram) not in shown:
+                shown.add(_picture(diagram))
+                blocks += _explained(diagram)
     return blocks
+
+
+def _picture(diagram: Diagram) -> tuple:
+    """What a figure shows, whatever its title and details: two diagrams of one kind with the same boxes are
+    one picture to an attendee, who keeps it once."""
+    return (diagram.kind, diagram.centre, diagram.ends, diagram.columns, tuple(i.label for i in diagram.items),
+            tuple(r.label for r in diagram.rows), tuple(q.id for q in diagram.questions), diagram.stages)
 
 
 def _explained(diagram: Diagram) -> list[Block]:
@@ -102,7 +111,7 @@ def _exercise(plan: CoursePlan, item: ExerciseItem, new_page: bool) -> list[Bloc
     title = item.title if e is not None or not item.optional else f"Optional discussion from {item.module_ref}"
     # Each exercise on its own sheet, to hand out apart.
     blocks: list[Block] = [Heading(f"{title}{optional}", 2, new_page=new_page)]
-    if item.optional:  # printed after the timetabled ones: say why attendees may never do it
+    if item.optional:  # printed in its place among the timetabled ones: say why attendees may never do it
         blocks.append(Para(say(plan, "exercises.optional_handout_note"), style="Caption"))
     if e is None:
         topic = item.title if not item.optional else f"the topics of {item.module_ref}"

@@ -12,6 +12,7 @@ from iwpacks.renderers import register
 from iwpacks.renderers._docx import finish, keep_with_next, open_template
 from iwpacks.renderers._forms import form_heading, form_section
 from iwpacks.renderers._printables import BOX
+from iwpacks.renderers._sheet_fit import _BODY, _HEADINGS, _height, _paragraph, _Style, _Unit
 from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
@@ -26,7 +27,16 @@ RIGHT, NOT_RIGHT = "\u2192", "\u2003"
 LETTERS = "ABCD"
 OPTION_INDENT = Pt(18)
 HANGING = Pt(30)  # the box or arrow and the letter before an option's words
-QUESTION_SPACE = Pt(8)  # each question and its options read as one block
+# The space above each question (each question and its options read as one block) and below each option, in
+# points, tried in turn until the sheet's last page is no stub: as set, then tighter (the tail joins the page
+# before), then looser (more questions reach the last page).
+SPACINGS = ((8, 2), (5, 1), (3, 0), (12, 3), (16, 4), (20, 6))
+# The last page's fill, of its text height, that the estimate aims at: more than a question or two, and short of
+# full, so that an estimate a little out neither leaves a stub nor spills a question onto a page of its own.
+LAST_PAGE_AIM = (0.35, 0.85)
+FIRST_PAGE_HEAD = 190   # points the logos, title, course, details and lead-in take on the first page (estimated)
+BANNER = 22             # the answer sheet's warning under its title
+PAGE_ROOM = 724         # points of text height LibreOffice fills on a page of questions (of 728: a few in hand)
 
 
 def checked_modules(plan: CoursePlan) -> tuple[Module, ...]:
@@ -51,33 +61,87 @@ def _numbered_questions(plan: CoursePlan) -> list[tuple[Module, list[tuple[int, 
     return out
 
 
-def _question_line(doc: DocumentObject, number: int, text: str) -> None:
+def _question_line(doc: DocumentObject, number: int, text: str, space: Pt) -> None:
     paragraph = keep_with_next(doc.add_paragraph())
-    paragraph.paragraph_format.space_before = QUESTION_SPACE
+    paragraph.paragraph_format.space_before = space
     paragraph.add_run(f"{number}. ").bold = True
     paragraph.add_run(text).bold = True
 
 
 def _sheet(plan: CoursePlan, brand: Brand, title_key: str, intro_key: str,
-           draw: Callable[[DocumentObject, Question], None],
+           draw: Callable[[DocumentObject, Question, Pt], None],
            lead: Callable[[DocumentObject, list[tuple[int, Question]]], None] | None = None,
            banner_key: str | None = None) -> bytes:
     """A sheet of the course's questions, module by module (each opened by `lead`, if any), each question's
-    number and words, then `draw`; a `banner` goes under the title and at the head of every page."""
+    number and words, then `draw` (given the space below each option); a `banner` goes under the title and at the
+    head of every page. The spacing is chosen so the last page is no stub (_spacing)."""
     doc = open_template(brand)
     kind = say(plan, title_key)
     form_heading(doc, plan, brand, kind)
     if banner_key is not None:
         _banner(doc, say(plan, banner_key))
     doc.add_paragraph(say(plan, intro_key))
+    above, below = _spacing(plan, answers=banner_key is not None)
     for module, questions in _numbered_questions(plan):
         form_section(doc, module.name)
         if lead is not None:
             lead(doc, questions)
         for number, question in questions:
-            _question_line(doc, number, question.question)
-            draw(doc, question)
+            _question_line(doc, number, question.question, Pt(above))
+            draw(doc, question, Pt(below))
     return finish(doc, plan, brand, kind)
+
+
+def _spacing(plan: CoursePlan, answers: bool) -> tuple[float, float]:
+    """The first of SPACINGS whose estimated last page is filled as LAST_PAGE_AIM asks (no question or two on a
+    page of their own); if none, the one nearest the middle of that aim."""
+    def last_fill(spacing: tuple[float, float]) -> float:
+        pages = _pages(_units(plan, answers, *spacing), PAGE_ROOM - FIRST_PAGE_HEAD - (BANNER if answers else 0))
+        return 1.0 if len(pages) == 1 else _height(pages[-1], first_page=False) / PAGE_ROOM
+
+    low, high = LAST_PAGE_AIM
+    fills = [(last_fill(spacing), spacing) for spacing in SPACINGS]
+    if fills[0][0] == 1.0:  # one page
+        return SPACINGS[0]
+    return next((spacing for fill, spacing in fills if low <= fill <= high),
+                min(fills, key=lambda f: abs(f[0] - (low + high) / 2))[1])
+
+
+def _units(plan: CoursePlan, answers: bool, above: float, below: float) -> list[_Unit]:
+    """The sheet below its head as the page sees it (_sheet_fit's estimate): each module's heading, then each
+    question kept with its options (and, on the answer sheet, the key at the module's head and each reason)."""
+    option = _Style(_BODY.size, after=below, indent=OPTION_INDENT.pt + HANGING.pt)
+    why = _Style(_BODY.size, indent=OPTION_INDENT.pt)
+    question_style = _Style(_BODY.size, before=above, bold=True)
+    units = []
+    for module, questions in _numbered_questions(plan):
+        units.append(_paragraph(module.name, _HEADINGS[1], True))
+        if answers:
+            units.append(_paragraph(f"{say(plan, 'knowledge.key')}: " + " \u00b7 ".join(f"{n}\u00a0A" for n, _ in questions),
+                                    _BODY, False))
+        for number, question in questions:
+            units.append(_paragraph(f"{number}. {question.question}", question_style, True))
+            for i, text in enumerate(question.options):
+                last = i == len(question.options) - 1
+                units.append(_paragraph(text, option, not last or answers))  # the box and letter hang
+            if answers:
+                units.append(_paragraph(f"{say(plan, 'knowledge.why_label')}: {question.explanation}", why, False))
+    return units
+
+
+def _pages(units: list[_Unit], first_room: float, room: float = PAGE_ROOM) -> list[list[_Unit]]:
+    """The units page by page, a run kept together moving to the next page whole; the first page has `first_room`."""
+    runs: list[list[_Unit]] = [[]]
+    for unit in units:
+        runs[-1].append(unit)
+        if not unit.keep_with_next:
+            runs.append([])
+    pages: list[list[_Unit]] = [[]]
+    for run in (r for r in runs if r):
+        if pages[-1] and _height([*pages[-1], *run], first_page=False) > (first_room if len(pages) == 1 else room):
+            pages.append([])
+        pages[-1] += run
+    return pages
 
 
 def _banner(doc: DocumentObject, text: str) -> None:
@@ -104,10 +168,10 @@ class KnowledgeCheckRenderer:
     filename = "knowledge-check.docx"
 
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
-        def options(doc: DocumentObject, question: Question) -> None:
+        def options(doc: DocumentObject, question: Question, below: Pt) -> None:
             for i, option in enumerate(question.options):
                 line = _indented(doc, f"{BOX}  {LETTERS[i]}  {option}", hanging=True)
-                line.paragraph_format.space_after = Pt(2)
+                line.paragraph_format.space_after = below
                 if i < len(question.options) - 1:
                     keep_with_next(line)
 
@@ -126,11 +190,11 @@ class KnowledgeCheckAnswersRenderer:
             line.add_run(say(plan, "knowledge.key") + ": ").bold = True
             line.add_run(" \u00b7 ".join(f"{n}\u00a0{LETTERS[q.answer - 1]}" for n, q in questions))
 
-        def answer(doc: DocumentObject, question: Question) -> None:
+        def answer(doc: DocumentObject, question: Question, below: Pt) -> None:
             # Every option, so a trainer can talk through why the tempting ones are wrong; the right one marked.
             for i, option in enumerate(question.options):
                 line = keep_with_next(_indented(doc, hanging=True))
-                line.paragraph_format.space_after = Pt(2)
+                line.paragraph_format.space_after = below
                 right = i == question.answer - 1
                 line.add_run(f"{RIGHT if right else NOT_RIGHT}  {LETTERS[i]}  {option}").bold = right
             why = _indented(doc)

@@ -29,6 +29,8 @@ def _uses(term, text: str) -> bool:
     """The acronym as written (not merely its words: the review found "CA" and "CYP&F" listed for a course that
     never uses them), or a key term, in any case."""
     text = " ".join(text.replace("\u2019", "'").split())
+    if term.by_words and re.search(r"(?<![\w&])" + re.escape(term.stands_for) + r"s?(?![\w&])", text, re.I):
+        return True
     return bool(re.search(r"(?<![\w&])" + re.escape(term.term) + r"s?(?![\w&])", text, 0 if term.stands_for else re.I))
 
 
@@ -47,6 +49,21 @@ def test_a_course_glossary_holds_exactly_the_terms_its_files_use(programme, bran
     assert {"CAF", "ECM", "Universal services"} <= set(listed)
     if cid == "caf-trainers":
         assert not {"CA", "CYP&F"} & set(listed)
+    # The review: the team around the child and information sharing protocols are taught in words, never as
+    # "TAC" or "ISP", and their acronyms were missing.
+    for acronym, words in (("TAC", "team around the child"), ("ISP", "information sharing protocol")):
+        assert acronym in listed or not re.search(words, texts, re.I), (cid, acronym)
+    assert "TAC" in listed
+
+
+def test_an_acronyms_words_list_it_only_where_the_glossary_says_so(programme):
+    from iwpacks.pack.glossary import terms_used
+
+    terms = {t.term: t for t in programme.glossary}
+    assert terms["TAC"].by_words and terms["ISP"].by_words and not terms["CA"].by_words
+    listed = [t.term for t in terms_used(programme.glossary, ["Bring the team around the child together.",
+                                                               "The Children Act 2004 applies."])]
+    assert "TAC" in listed and "CA" not in listed
 
 
 def test_every_bundled_acronym_is_in_the_glossary_or_spelt_out(programme, brand):

@@ -135,19 +135,25 @@ def test_a_hebrew_name_is_set_right_to_left_in_the_heading_font(plans, brand):
     assert visual_word_order("שרה כהן") == "כהן שרה"
 
 
-def test_every_certificate_has_a_date_line_for_the_trainer_and_stays_one_page(plans, brand, programme):
-    """The review asked for a date on the certificate: a plan knows no course date, so each certificate has a
-    line for the trainer to date it, beside the trainer's signature, on the attendee's one page; each line is
-    ruled, with its label beneath it."""
-    trainer, date = programme.guide_text["certificate.signatures"]
+def test_every_certificate_has_the_course_date_and_the_trainers_name_and_signature(plans, brand, programme):
+    """The review asked for the date of the course on the certificate: a plan knows no course date, so under
+    the course's title each certificate has a line to write the day on, and at its foot ruled lines for the
+    trainer's signature and name, on the attendee's one page; in every course."""
+    from iwpacks.renderers.certificate import DATE_LINE
+
+    signature, name = programme.guide_text["certificate.signatures"]
+    assert "signature" in signature.lower() and "name" in name.lower()
+    dated = programme.guide_text["certificate.date"][0].format(date=DATE_LINE)
     names = ("Jo Bloggs", "فاطمة حسين", "נועה כהן")
-    for cid in ("caf-trainers", "is-advisors", "iw-practitioners"):
-        plan = attrs.evolve(plans[cid], attendees=names)
+    for cid, base in plans.items():
+        plan = attrs.evolve(base, attendees=names)
         reader = PdfReader(io.BytesIO(CertificateRenderer().render(plan, brand)))
         assert len(reader.pages) == len(names), cid
         for page in reader.pages:
             words = " ".join(page.extract_text().split())
-            assert words.endswith(f"{trainer} {date}"), cid
+            title = " ".join(plan.course.title.split())
+            assert f"{title} {dated}, " in words, cid  # the date line straight under the course's title
+            assert words.endswith(f"{signature} {name}"), cid
 
 
 def _runs(page) -> list[tuple[str, float, float, float]]:

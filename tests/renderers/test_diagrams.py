@@ -99,9 +99,19 @@ def test_the_musts_are_drawn(programme):
 
 def test_the_guide_and_the_handouts_show_each_diagram_as_a_picture_with_the_same_alt_text(plans, guides,
                                                                                            handouts):
-    for cid, data in [*guides.items(), *handouts.items()]:
+    from iwpacks.renderers.handouts import _picture
+
+    for kind, cid, data in [*(("guide", c, d) for c, d in guides.items()),
+                            *(("handouts", c, d) for c, d in handouts.items())]:
         diagrams = [s.topic.diagram for section in plans[cid].sections for mp in section.modules for s in mp.steps
                     if getattr(s, "topic", None) is not None and s.topic.diagram is not None]
+        if kind == "handouts":  # a picture once, however it is titled: on its reference sheet, or where first taught
+            sheets = [s.figure for group in plans[cid].sheets.values() for s in group
+                      if s.reader == "attendees" and s.figure is not None]
+            firsts = {_picture(f): f for f in sheets}
+            for diagram in diagrams:
+                firsts.setdefault(_picture(diagram), diagram)
+            diagrams = list(firsts.values())
         alts = {str(pr.get("descr")) for pr in Document(io.BytesIO(data)).element.body.iter(
             "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")}
         for diagram in diagrams:
@@ -416,3 +426,28 @@ def test_a_diagram_without_its_lead_in_is_a_located_error(tmp_path):
     long = line.split("lead_in:")[0] + f"lead_in: {'x' * 301}"
     found = broken_content(tmp_path / "long", "material/CAF02.yaml", line, long)
     assert re.search(r"diagram\.lead_in: at most 300 characters fit here; this is 301", found), found
+
+
+def test_iw01_draws_the_caf_in_three_steps_and_the_team_around_the_child_in_deck_and_handouts(programme, plans,
+                                                                                              decks, handouts):
+    """The review: IW01 had few pictures. Its processes and tools now end with the CAF's three key steps, in the
+    seed's words (CAF02's content: "Preparation, Discussion and Service Delivery"), and its benefits with the
+    team around the child: the child and family at the centre, one practitioner highlighted as lead professional.
+    Every course that teaches IW01 shows both, in its deck and its handouts."""
+    topics = programme.modules["IW01"].material.topics
+    diagrams = {t.diagram.title: t.diagram for t in topics if t.diagram is not None}
+    steps, team = diagrams["The CAF in three steps"], diagrams["The team around the child"]
+    seed_steps = next(c for c in programme.modules["CAF02"].content if "three key steps" in c)
+    assert steps.kind == "steps" and seed_steps.endswith(" \u2013 Preparation, Discussion and Service Delivery")
+    assert [i.label.lower() for i in steps.items] == ["preparation", "discussion", "service delivery"]
+    assert team.kind == "hub" and team.centre == "Child and family"
+    assert [i.label for i in team.items if i.highlight] == ["Family support worker"]
+    assert "lead professional" in next(i.detail for i in team.items if i.highlight)
+    courses = [cid for cid, plan in plans.items() if "IW01" in [m.ref for m in plan.modules]]
+    assert "iw-practitioners" in courses
+    for cid in courses:
+        slides = [shape.name for slide in Presentation(io.BytesIO(decks[cid])).slides for shape in slide.shapes]
+        figures = [title for _, title in diagram_figures(Document(io.BytesIO(handouts[cid])).paragraphs)]
+        for title in diagrams:
+            assert any(title in name for name in slides), (cid, title)
+            assert title in figures, (cid, title)

@@ -358,28 +358,30 @@ def test_the_reference_sheets_print_in_the_courses_that_teach_their_subject(hand
     assert functions not in artefact_text(handouts["is-practitioners"], ".docx")
 
 
-def test_exercises_print_in_the_session_plans_order_with_the_optional_ones_last(handouts, plans, programme):
-    """The review: caf-trainers' handouts opened with an optional exercise the session plan never runs. Now the
-    sheets follow the session plan, and each optional exercise comes after them, marked and explained."""
+def test_exercises_print_in_the_order_the_course_runs_them_an_optional_one_in_its_place(handouts, plans, programme):
+    """The review: IS01's exercise was printed last, after IS02's and IS03's, in courses that teach IS01 first.
+    Now every exercise prints in the order of the course's plan (module by module, each after the topic it
+    practises), an optional one in its place, marked and explained."""
     note = programme.guide_text["exercises.optional_handout_note"][0]
-    checked, firsts = 0, {}
+    checked = 0
     for cid, plan in plans.items():
         paragraphs = open_doc(handouts[cid]).paragraphs
         headings = [(n, p.text) for n, p in enumerate(paragraphs) if p.style.name == "Heading 2"]
         titles = {e.title: e for e in plan.exercises if e.exercise is not None}
         printed = [(n, text) for n, text in headings if text.removesuffix(" (optional)") in titles]
-        optional = [text.endswith(" (optional)") for _, text in printed]
-        assert optional == sorted(optional), cid  # never a timetabled exercise after an optional one
+        ran = [f"{e.title} (optional)" if e.optional else e.title for e in plan.exercises if e.exercise is not None]
+        assert [text for _, text in printed] == ran, cid
         timetabled = [f"Exercise: {text}" for _, text in printed if not text.endswith(" (optional)")]
         rows = list(dict.fromkeys(r.label for r in plan.timetable.rows if r.kind == "exercise"))
         assert timetabled == [r for r in rows if r.removeprefix("Exercise: ") in titles], cid
         for n, text in printed:
             assert (paragraphs[n + 1].text == note) == text.endswith(" (optional)"), (cid, text)
-        checked += any(optional)
-        firsts[cid] = printed[0][1] if printed else ""
-    assert checked >= 2  # caf-trainers and is-advisors each have one
-    assert firsts["caf-trainers"] == "Kyle's family, step 1: preparation"
-    assert firsts["is-advisors"] == "Bruises on a Monday morning"
+        refs = [titles[text.removesuffix(" (optional)")].module_ref for _, text in printed]
+        assert refs == sorted(refs, key=[m.ref for m in plan.modules].index), cid  # module by module
+        if "IS01" in refs and "IS02" in refs:
+            assert refs.index("IS01") < refs.index("IS02"), cid
+            checked += 1
+    assert checked >= 3  # is-practitioners, is-advisors, is-operational-managers, is-trainers
 
 
 def test_a_sheet_an_optional_exercise_shares_goes_with_the_timetabled_one(plans):
@@ -432,3 +434,24 @@ def test_the_is_and_lp_sheets_print_on_one_page(handouts, programme, tmp_path):
         on = [i for i, page in enumerate(flat) if page.startswith(sheet.title)]
         assert len(on) == 1, (cid, sheet_id)
         assert " ".join(sheet.note.split())[-40:] in flat[on[0]], (cid, sheet_id)
+
+
+def test_a_picture_is_shown_once_in_a_courses_handouts_whatever_its_title(handouts, plans):
+    """The review: caf-trainers' handouts showed the three steps twice, CAF01's "three steps of a common
+    assessment" and CAF02's "three steps of the CAF process". A figure of the same kind with the same boxes is
+    one picture to an attendee, shown where the course first teaches it, in every course."""
+    from artefact_text import diagram_figures
+
+    from iwpacks.renderers.handouts import _picture
+
+    for cid, plan in plans.items():
+        diagrams = {t.diagram.title: t.diagram for m in plan.modules for t in m.topics if t.diagram is not None}
+        diagrams |= {s.figure.title: s.figure for sheets in plan.sheets.values() for s in sheets
+                     if s.figure is not None}
+        titles = [title for _, title in diagram_figures(open_doc(handouts[cid]).paragraphs)]
+        pictures = [_picture(diagrams[t]) for t in titles]
+        assert len(pictures) == len(set(pictures)), (cid, titles)
+        steps = [t for t in titles if "three steps" in t.lower()]
+        assert len(steps) <= 1, (cid, steps)
+        if cid == "caf-trainers":
+            assert steps == ["The three steps of a common assessment"]  # CAF01's, where the course first has it

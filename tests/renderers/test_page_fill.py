@@ -130,3 +130,60 @@ def test_the_training_plan_runs_on_with_no_page_part_empty(la, brand):
         programme = apply_overlay(programme, load_overlay(programme, la))
     depths = body_depths(render_training_plan(programme, brand))
     assert len(depths) >= 4 and all(d >= 0.72 for d in depths[:-1]) and depths[-1] > STUB, depths
+
+
+def _sheets_to_measure(programme, brand, tmp_path):
+    """The knowledge check, its answers and the evaluation form of every course that is not pending, in
+    Northmoor's pack, as Word files."""
+    from iwpacks.renderers.evaluation_form import EvaluationFormRenderer
+    from iwpacks.renderers.knowledge_check import KnowledgeCheckAnswersRenderer, KnowledgeCheckRenderer
+
+    local = apply_overlay(programme, load_overlay(programme, "northmoor"))
+    sources = []
+    for cid, course in local.courses.items():
+        if course.is_pending:
+            continue
+        plan = plan_course(local, cid, release=True)
+        for renderer in (KnowledgeCheckRenderer(), KnowledgeCheckAnswersRenderer(), EvaluationFormRenderer()):
+            if renderer.name.startswith("knowledge") and not any(m.knowledge_check for m in plan.modules):
+                continue
+            source = tmp_path / f"{cid}--{renderer.filename}"
+            source.write_bytes(renderer.render(plan, brand))
+            sources.append(source)
+    return sources
+
+
+@pytest.mark.office
+def test_no_knowledge_check_answer_sheet_or_evaluation_ends_on_a_stub(programme, brand, tmp_path):
+    """The review: the knowledge check, its answers and the evaluation questionnaire ended on a page holding a
+    line or two (caf-trainers' questions, iw-practitioners' answers). The sheets' spacing is now chosen so their
+    last page holds more than a tail, in every course, as LibreOffice lays them out."""
+    from iwpacks.pack.office import to_pdf
+
+    sources = _sheets_to_measure(programme, brand, tmp_path)
+    pdfs = to_pdf(sources, tmp_path / "pdf")
+    short = {}
+    for source in sources:
+        depths = body_depths(pdfs[source].read_bytes())
+        if len(depths) > 1 and depths[-1] <= STUB:
+            short[source.name] = round(depths[-1], 2)
+    assert len(sources) > 30 and not short, short
+
+
+def test_the_question_spacing_gives_way_where_the_set_spacing_would_leave_a_stub(programme):
+    """The estimate behind that: caf-trainers' questions, set as before, would leave their last page a quarter
+    full; the sheet takes other spacing. A course whose sheet ends well keeps the spacing as set."""
+    from iwpacks.renderers import knowledge_check as kc
+
+    def last_fill(plan, answers, spacing):
+        head = kc.PAGE_ROOM - kc.FIRST_PAGE_HEAD - (kc.BANNER if answers else 0)
+        pages = kc._pages(kc._units(plan, answers, *spacing), head)
+        return len(pages), kc._height(pages[-1], first_page=False) / kc.PAGE_ROOM
+
+    caf = plan_course(programme, "caf-trainers")
+    pages, fill = last_fill(caf, False, kc.SPACINGS[0])
+    assert pages > 1 and fill < kc.LAST_PAGE_AIM[0]
+    chosen = kc._spacing(caf, answers=False)
+    assert chosen != kc.SPACINGS[0]
+    assert kc.LAST_PAGE_AIM[0] <= last_fill(caf, False, chosen)[1] <= kc.LAST_PAGE_AIM[1]
+    assert kc._spacing(plan_course(programme, "is-advisors"), answers=True) == kc.SPACINGS[0]
