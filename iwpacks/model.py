@@ -177,7 +177,11 @@ class Correction:
     field: str
     seed_text: str
     reading: str
-    note: str
+    note: str  # the policy team's record of the slip (draft builds)
+    trainer_note: str = ""  # what a trainer reads where both wordings meet (release and LA packs); else `note`
+
+    def note_for(self, release: bool) -> str:
+        return self.trainer_note if release and self.trainer_note else self.note
 
 
 DIAGRAM_KINDS = ("steps", "continuum", "hub", "decision", "cycle", "matrix", "route")

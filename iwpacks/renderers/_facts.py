@@ -122,7 +122,8 @@ def time_parts(section: PlanSection) -> str:
     return " + ".join([*parts, f"{said} {format_minutes(section.message_minutes)}"])
 
 
-def module_facts(module: Module, planned_minutes: int, runs_optional: bool = False) -> ModuleFacts:
+def module_facts(module: Module, planned_minutes: int, runs_optional: bool = False,
+                 release: bool = False) -> ModuleFacts:
     """Facts for one module; a pending module says its definition is still to come. A course that runs the
     module's optional extras in its planned time says so, which is why its planned time exceeds the range."""
     if module.is_pending:
@@ -145,7 +146,8 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
         delivery=module.delivery_text, audience=" ".join(module.audience_text), prerequisites=prereq,
         entry_requirements=entry, responsibility=module.responsibility, objectives_lead=module.objectives_lead,
         objectives=module.objectives, content=module.content_read,
-        objective_notes=tuple(c.note for c in module.objective_corrections), from_strategy=module.from_strategy)
+        objective_notes=tuple(c.note_for(release) for c in module.objective_corrections),
+        from_strategy=module.from_strategy)
 
 
 def _sections(plan: CoursePlan) -> tuple[tuple[str, str], ...]:
@@ -188,7 +190,8 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
     """Everything the course specification shows, in one place for the PDF, the guide and the outline."""
     course = plan.course
     planned = {mp.module.ref: plan.timetable.module_minutes(mp.module.ref) for s in plan.sections for mp in s.modules}
-    modules = tuple(module_facts(m, planned[m.ref], m.ref in plan.course.run_optional) for m in plan.modules)
+    modules = tuple(module_facts(m, planned[m.ref], m.ref in plan.course.run_optional, plan.release)
+                    for m in plan.modules)
     return CourseFacts(
         title=course.title, course_id=course.id, audience=plan.audience.name,
         audience_summary=plan.audience.summary, process=plan.process.name,

@@ -222,7 +222,8 @@ def _editorial_notes(module: Module, plan: CoursePlan) -> list[str]:
     notes = [module.note] if module.note else []
     # How the content reads a slip in the strategy: the policy team's record, and a trainer's too where the
     # slides and forms word an objective otherwise than the specification quotes it.
-    notes += [c.note for c in (module.corrections if not plan.release else module.objective_corrections)]
+    corrections = module.corrections if not plan.release else module.objective_corrections
+    notes += [c.note_for(plan.release) for c in corrections]
     if module.substitutes:
         sub = module.substitutes
         who = " and ".join(mid_sentence(plan.audience_names[a]) for a in sub.audiences)
