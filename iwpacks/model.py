@@ -1087,6 +1087,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.programme_intro": ("processes",),
     "training_plan.cell_differs": ("added",),  # a cell whose course delivers more than Appendix 1 lists
     "training_plan.beyond_heading": (),
+    "training_plan.sic_note": ("printed", "reading"),  # a release plan's footnote to a slip it reads corrected
     "training_plan.beyond_appendix": ("course", "added", "reason"),
     "training_plan.modules_heading": (),
     "training_plan.modules_intro": (),
