@@ -1233,6 +1233,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "materials.per_trainer": (),
     "materials.one_set": (),  # a file printed each day, in a course of one day
     "materials.per_trainer_spares": ("spares",),
+    "materials.exercise_material": (),
+    "materials.role_cards": ("exercise", "roles"),
+    "materials.trainer_sheet": ("sheet", "exercise"),
+    "materials.attendee_sheets": ("sheets",),
     "materials.room": (),
     "materials.printing": (),
     "materials.room_items": 0,
