@@ -1121,6 +1121,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.day_close_notes": ("day", "start", "end", "length"),
     "deck.closing_notes": (),
     "deck.hidden": (),  # an optional exercise's slides, hidden until the trainer unhides them
+    "course.on_slides": ("title",),  # a topic's slide title, after the strategy's words for it
     "course.structure": (),  # the course specification's line above its structure table
     "course.structure_days": (),  # the same, for a course of several days: their welcome back, after the opening
     "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism

@@ -275,6 +275,17 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
     return grid
 
 
+def hairline(paragraph: Paragraph) -> None:
+    """Make an empty paragraph a point high (its mark's own size too), so it never takes a page of its own."""
+    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.line_spacing = Pt(1)
+    mark = OxmlElement("w:rPr")  # last of the paragraph's properties, as the schema orders them
+    paragraph._p.get_or_add_pPr().append(mark)
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
+
+
 def _keep_lead_in_with_table(doc: DocumentObject) -> None:
     """The paragraph just before a table (its heading or lead-in) keeps with the table's first row."""
     last = doc.element.body[-2] if len(doc.element.body) > 1 else None  # [-1] is the section's w:sectPr

@@ -3,12 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
-
 from iwpacks.model import ARTEFACTS, SLOT_TYPES, ArtefactUse
-from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, numbered, slot_block, table
+from iwpacks.renderers._docx import add_heading, bullets, hairline, keep_with_next, numbered, slot_block, table
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import items, say
 
@@ -94,38 +90,25 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
             # A set for each day is one set in a course of one day, and the list says so.
             what = say(plan, "materials.one_set") if use.per == "day" and days == 1 else use.what
             if use.artefact == "handouts" and (sheets := _handed_sheets(plan)):
-                what += " " + say(plan, "materials.attendee_sheets", sheets=sheets)
+                what = f"{what.rstrip('.')}. {say(plan, 'materials.attendee_sheets', sheets=sheets)}"
             rows.append([material.title, held.get(use.artefact, ""), what, _copies(plan, use, days), ""])
     rows += _exercise_rows(plan, held)
-    # What the room needs comes before the printing list: after it, its four lines were left alone on the
-    # guide's last page. They keep with the list's heading, intro and first rows: run on at the foot of a page
-    # (after the call log), the chapter's heading and those four lines sat alone there.
-    add_heading(doc, say(plan, "materials.room"), 2)
-    for line in items(plan, "materials.room_items"):
-        keep_with_next(doc.add_paragraph(line, style="List Bullet"))
+    # What the room needs: the list's last rows, ticked as the rest are. As a list of its own, before the
+    # printing list its heading and four lines sat alone at a page's foot (after the call log); after it,
+    # alone on the guide's last page.
+    rows += [[say(plan, "materials.room"), "", line, "", ""] for line in items(plan, "materials.room_items")]
     add_heading(doc, say(plan, "materials.printing"), 2)
     keep_with_next(doc.add_paragraph(say(plan, "materials.intro", attendees=str(plan.group_size),
                                          days=plan.timetable.span)))
     table(doc, list(items(plan, "materials.header")), rows, widths=(2.8, 4.2, 6.2, 2.4, 1.4), last_rows=PRINT_TAIL)
-    _air_below_is_a_hairline(doc)  # the guide's last lines: an empty line after the list made a blank last page
+    if plan.release:  # the guide ends here: the line of air below the list, when it fell overleaf, left a blank page
+        hairline(doc.paragraphs[-1])
     if not plan.release:  # for the policy team: the strategy's list beside the pack's files
         add_heading(doc, say(plan, "materials.strategy_asks"), 2)
         bullets(doc, [m.seed_text for m in plan.material_types if m.seed_text], style="Quote")
 
 
 PRINT_TAIL = 5  # the printing list's last rows, kept together: never two rows alone on the guide's last page
-
-
-def _air_below_is_a_hairline(doc: DocumentObject) -> None:
-    last = doc.paragraphs[-1]
-    if not last.text:
-        last.paragraph_format.space_before = last.paragraph_format.space_after = Pt(0)
-        last.paragraph_format.line_spacing = Pt(1)
-        mark = OxmlElement("w:rPr")  # the paragraph mark's own size: the line is no taller than a point
-        size = OxmlElement("w:sz")
-        size.set(qn("w:val"), "2")
-        mark.append(size)
-        last._p.get_or_add_pPr().append(mark)
 
 
 def _handed_sheets(plan: CoursePlan) -> str:
