@@ -177,7 +177,11 @@ class Correction:
     field: str
     seed_text: str
     reading: str
-    note: str
+    note: str  # the policy team's record of the slip (draft builds)
+    trainer_note: str = ""  # what a trainer reads where both wordings meet (release and LA packs); else `note`
+
+    def note_for(self, release: bool) -> str:
+        return self.trainer_note if release and self.trainer_note else self.note
 
 
 DIAGRAM_KINDS = ("steps", "continuum", "hub", "decision", "cycle", "matrix", "route")
@@ -1086,6 +1090,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.programme_intro": ("processes",),
     "training_plan.cell_differs": ("added",),  # a cell whose course delivers more than Appendix 1 lists
     "training_plan.beyond_heading": (),
+    "training_plan.sic_note": ("printed", "reading"),  # a release plan's footnote to a slip it reads corrected
     "training_plan.beyond_appendix": ("course", "added", "reason"),
     "training_plan.modules_heading": (),
     "training_plan.modules_intro": (),
@@ -1119,6 +1124,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.day_close_notes": ("day", "start", "end", "length"),
     "deck.closing_notes": (),
     "deck.hidden": (),  # an optional exercise's slides, hidden until the trainer unhides them
+    "course.on_slides": ("title",),  # a topic's slide title, after the strategy's words for it
     "course.structure": (),  # the course specification's line above its structure table
     "course.structure_days": (),  # the same, for a course of several days: their welcome back, after the opening
     "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism
@@ -1238,6 +1244,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "materials.per_trainer": (),
     "materials.one_set": (),  # a file printed each day, in a course of one day
     "materials.per_trainer_spares": ("spares",),
+    "materials.exercise_material": (),
+    "materials.role_cards": ("exercise", "roles"),
+    "materials.trainer_sheet": ("sheet", "exercise"),
+    "materials.attendee_sheets": ("sheets",),
     "materials.room": (),
     "materials.printing": (),
     "materials.room_items": 0,

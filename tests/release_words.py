@@ -13,7 +13,10 @@ BUILD_WORDS = re.compile(r"\b(master packs?|overlays?|slots?|seeds?|rebuild\w*|c
                          # the strategy's own fields about modules, not about this course (the review)
                          r"development responsibility|self-study|delivery mechanism|strategy \(3\.1\)|"
                          # a command line: the LA has built the pack already
-                         r"build --\w+)", re.I)
+                         r"build --\w+|"
+                         # editorial notes addressed to the content's editors, not to the trainer (the review)
+                         r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth) objective|"
+                         r"the specification keeps|in this cell)", re.I)
 DRAFT_MARK = re.compile(r"\bDRAFT\b")
 
 

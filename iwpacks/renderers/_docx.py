@@ -231,11 +231,12 @@ def slot_block(doc: DocumentObject, slot: SlotText, label: str | None = None) ->
 
 def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
           height: float | None = None, quiet_rows: Collection[int] = (), bold_rows: Collection[int] = (),
-          whole: bool = False) -> Table:
+          whole: bool = False, last_rows: int = 2) -> Table:
     """An IW Table with a repeating header row; `quiet_rows` (0-based body rows) use the Table Note style.
 
     Widths are in cm and should add up to the text width; rows never split across pages. A `whole` table (a
-    form such as the call log, a set of role cards to copy) is kept on one page, moving over whole if need be.
+    form such as the call log, a set of role cards to copy) is kept on one page, moving over whole if need be;
+    another ends with at least `last_rows` rows on its last page.
     """
     _keep_lead_in_with_table(doc)
     grid = doc.add_table(rows=1, cols=len(header))
@@ -263,7 +264,7 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
                 for paragraph in cell.paragraphs:
                     keep_with_next(paragraph)
     else:
-        _keep_rows_at_the_ends_together(grid)
+        _keep_rows_at_the_ends_together(grid, last_rows)
     # Both the grid (w:gridCol, read by LibreOffice) and each cell (w:tcW, read by Word).
     for column, width in zip(grid.columns, widths):
         column.width = Cm(width)
@@ -272,6 +273,17 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
             cell.width = Cm(width)
     doc.add_paragraph(style="Caption")  # a little air below, so the next heading does not touch the table
     return grid
+
+
+def hairline(paragraph: Paragraph) -> None:
+    """Make an empty paragraph a point high (its mark's own size too), so it never takes a page of its own."""
+    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.line_spacing = Pt(1)
+    mark = OxmlElement("w:rPr")  # last of the paragraph's properties, as the schema orders them
+    paragraph._p.get_or_add_pPr().append(mark)
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
 
 
 def _keep_lead_in_with_table(doc: DocumentObject) -> None:
@@ -284,17 +296,18 @@ def _keep_lead_in_with_table(doc: DocumentObject) -> None:
 FIRST_ROWS = 3  # the body rows a long table keeps on the page of its header (and the heading above it)
 
 
-def _keep_rows_at_the_ends_together(grid: Table) -> None:
+def _keep_rows_at_the_ends_together(grid: Table, last_rows: int = 2) -> None:
     """Keep the header row with the first body rows, and the last body row with the one before it, so a table
     never starts with its header and one row alone at the foot of a page (its heading above them) nor ends
     with one row alone overleaf (w:keepNext on a row's paragraphs, which Word and LibreOffice read as "keep
-    this row with the next"). A table of more than FIRST_ROWS body rows starts with at least that many."""
+    this row with the next"). A table of more than FIRST_ROWS body rows starts with at least that many, and
+    one of more than FIRST_ROWS + `last_rows` ends with that many together."""
     rows = grid.rows
     body = len(rows) - 1
     first = min(FIRST_ROWS, body - 1) if body > FIRST_ROWS else (1 if body > 0 else 0)
     kept = list(rows[:first])
-    if len(rows) > 3 and rows[len(rows) - 2] not in kept:
-        kept.append(rows[len(rows) - 2])
+    ending = last_rows if body > FIRST_ROWS + last_rows else 2
+    kept += [row for row in rows[max(len(rows) - ending, 1):-1] if len(rows) > 3 and row not in kept]
     for row in kept:
         for cell in row.cells:
             for paragraph in cell.paragraphs:

@@ -9,7 +9,9 @@ from iwpacks.planning.minutes import format_minutes, format_range
 from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
-    from iwpacks.model import Module
+    from collections.abc import Sequence
+
+    from iwpacks.model import Module, Topic
     from iwpacks.planning.plan import CoursePlan, PlanSection
 
 
@@ -43,6 +45,8 @@ class ModuleFacts:
     objectives_lead: str
     objectives: tuple[str, ...]
     content: tuple[str, ...]
+    # For each content item, its slide's shorter title where the slide (and the guide's notes) head it so; "" else.
+    slide_titles: tuple[str, ...] = ()
     objective_notes: tuple[str, ...] = ()  # why the slides and forms word an objective otherwise than it is quoted
     from_strategy: bool = True  # the strategy's module: its duration and delivery are "the strategy's"
 
@@ -122,7 +126,8 @@ def time_parts(section: PlanSection) -> str:
     return " + ".join([*parts, f"{said} {format_minutes(section.message_minutes)}"])
 
 
-def module_facts(module: Module, planned_minutes: int, runs_optional: bool = False) -> ModuleFacts:
+def module_facts(module: Module, planned_minutes: int, runs_optional: bool = False,
+                 release: bool = False) -> ModuleFacts:
     """Facts for one module; a pending module says its definition is still to come. A course that runs the
     module's optional extras in its planned time says so, which is why its planned time exceeds the range."""
     if module.is_pending:
@@ -145,7 +150,8 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
         delivery=module.delivery_text, audience=" ".join(module.audience_text), prerequisites=prereq,
         entry_requirements=entry, responsibility=module.responsibility, objectives_lead=module.objectives_lead,
         objectives=module.objectives, content=module.content_read,
-        objective_notes=tuple(c.note for c in module.objective_corrections), from_strategy=module.from_strategy)
+        objective_notes=tuple(c.note_for(release) for c in module.objective_corrections),
+        from_strategy=module.from_strategy)
 
 
 def _sections(plan: CoursePlan) -> tuple[tuple[str, str], ...]:
@@ -184,11 +190,19 @@ def _timed_parts(plan: CoursePlan, modules: tuple[ModuleFacts, ...]) -> tuple[Ti
     return tuple(parts)
 
 
+def slide_titles(topics: Sequence[Topic]) -> tuple[str, ...]:
+    """Each topic's slide title where it differs from the strategy's words for the topic, else ""."""
+    return tuple(t.slide_title if t.slide_title and t.slide_title != t.title else "" for t in topics)
+
+
 def course_facts(plan: CoursePlan) -> CourseFacts:
     """Everything the course specification shows, in one place for the PDF, the guide and the outline."""
     course = plan.course
     planned = {mp.module.ref: plan.timetable.module_minutes(mp.module.ref) for s in plan.sections for mp in s.modules}
-    modules = tuple(module_facts(m, planned[m.ref], m.ref in plan.course.run_optional) for m in plan.modules)
+    titles = {mp.module.ref: slide_titles(mp.topics) for s in plan.sections for mp in s.modules}
+    modules = tuple(attrs.evolve(module_facts(m, planned[m.ref], m.ref in plan.course.run_optional, plan.release),
+                                 slide_titles=titles.get(m.ref, ()))
+                    for m in plan.modules)
     return CourseFacts(
         title=course.title, course_id=course.id, audience=plan.audience.name,
         audience_summary=plan.audience.summary, process=plan.process.name,

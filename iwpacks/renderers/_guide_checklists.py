@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from iwpacks.model import ARTEFACTS, SLOT_TYPES, ArtefactUse
-from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, numbered, slot_block, table
+from iwpacks.renderers._docx import add_heading, bullets, hairline, keep_with_next, numbered, slot_block, table
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import items, say
 
@@ -89,18 +89,54 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
                 continue  # a file this course's pack does not hold (the cascade plan, but for trainers)
             # A set for each day is one set in a course of one day, and the list says so.
             what = say(plan, "materials.one_set") if use.per == "day" and days == 1 else use.what
+            if use.artefact == "handouts" and (sheets := _handed_sheets(plan)):
+                what = f"{what.rstrip('.')}. {say(plan, 'materials.attendee_sheets', sheets=sheets)}"
             rows.append([material.title, held.get(use.artefact, ""), what, _copies(plan, use, days), ""])
-    # What the room needs comes before the printing list: after it, its four lines were left alone on the
-    # guide's last page; the list's last rows are kept together instead.
-    add_heading(doc, say(plan, "materials.room"), 2)
-    bullets(doc, items(plan, "materials.room_items"))
+    rows += _exercise_rows(plan, held)
+    # What the room needs: the list's last rows, ticked as the rest are. As a list of its own, before the
+    # printing list its heading and four lines sat alone at a page's foot (after the call log); after it,
+    # alone on the guide's last page.
+    rows += [[say(plan, "materials.room"), "", line, "", ""] for line in items(plan, "materials.room_items")]
     add_heading(doc, say(plan, "materials.printing"), 2)
     keep_with_next(doc.add_paragraph(say(plan, "materials.intro", attendees=str(plan.group_size),
                                          days=plan.timetable.span)))
-    table(doc, list(items(plan, "materials.header")), rows, widths=(3.0, 4.6, 5.4, 2.6, 1.4))
+    table(doc, list(items(plan, "materials.header")), rows, widths=(2.8, 4.2, 6.2, 2.4, 1.4), last_rows=PRINT_TAIL)
+    if plan.release:  # the guide ends here: the line of air below the list, when it fell overleaf, left a blank page
+        hairline(doc.paragraphs[-1])
     if not plan.release:  # for the policy team: the strategy's list beside the pack's files
         add_heading(doc, say(plan, "materials.strategy_asks"), 2)
         bullets(doc, [m.seed_text for m in plan.material_types if m.seed_text], style="Quote")
+
+
+PRINT_TAIL = 5  # the printing list's last rows, kept together: never two rows alone on the guide's last page
+
+
+def _handed_sheets(plan: CoursePlan) -> str:
+    """The attendees' exercise sheets, pages of the handouts, in the order the course uses them."""
+    named = [sheet.title for item in plan.exercises if item.exercise is not None
+             for sheet in plan.sheets.get(item.exercise.id, ()) if sheet.reader != "trainer"]
+    return "; ".join(named)
+
+
+def _exercise_rows(plan: CoursePlan, held: dict[str, str]) -> list[list[str]]:
+    """What the course's exercises need printed besides the handouts (which hold the attendees' sheets): each
+    exercise's role cards and the trainer's sheets, from this guide (the review: role cards missing)."""
+    title = say(plan, "materials.exercise_material")
+    guide = held.get("trainer-guide", "")
+    rows = []
+    for item in plan.exercises:
+        e = item.exercise
+        if e is None:
+            continue
+        if e.role_briefs:
+            roles = len(e.role_briefs)
+            rows.append([title, guide, say(plan, "materials.role_cards", exercise=e.title, roles=str(roles)),
+                         str(-(-plan.group_size // roles)), ""])
+        for sheet in plan.sheets.get(e.id, ()):
+            if sheet.reader == "trainer":
+                rows.append([title, guide, say(plan, "materials.trainer_sheet", sheet=sheet.title, exercise=e.title),
+                             say(plan, "materials.per_trainer"), ""])
+    return rows
 
 
 def _copies(plan: CoursePlan, use: ArtefactUse, days: int) -> str:

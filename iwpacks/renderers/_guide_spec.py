@@ -12,6 +12,7 @@ from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
+    from docx.text.paragraph import Paragraph
 
     from iwpacks.planning.plan import CoursePlan
     from iwpacks.planning.timetable import Row
@@ -91,7 +92,15 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
         add_heading(doc, f"{m.ref} {m.name}", 3)
         if m.pending:
             doc.add_paragraph(TO_BE_DEFINED)
-        numbered(doc, m.content)  # numbered as the session plan's rows name them ("topics 1-2")
+        # Numbered as the session plan's rows name them ("topics 1-2"); in the strategy's words, each with its
+        # slide's title where the slides and the notes head it otherwise, so the trainer can find it there.
+        shorter = iter(m.slide_titles or ("",) * len(m.content))
+        numbered(doc, m.content, after_each=lambda paragraph: _slide_title(plan, paragraph, next(shorter, "")))
+
+
+def _slide_title(plan: CoursePlan, paragraph: Paragraph, title: str) -> None:
+    if title:
+        paragraph.add_run(" \u00b7 " + say(plan, "course.on_slides", title=title)).italic = True
 
 
 def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> None:

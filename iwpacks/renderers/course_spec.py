@@ -202,7 +202,7 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     objectives = [Paragraph(text(m.objectives_lead), s["body"])] if m.objectives_lead else []
     out += [Heading("Learning objectives", s["h2"], level=1, outline=f"{m.ref} learning objectives"),
             *objectives, *bullets(m.objectives, s["bullet"])]
-    out += [Heading("Content", s["h2"], level=1, outline=f"{m.ref} content"), *bullets(m.content, s["bullet"])]
+    out += [Heading("Content", s["h2"], level=1, outline=f"{m.ref} content"), *_topics(m, plan, s, brand)]
     rows = [("Intended audience", list(module.audience_text) or [NONE_TEXT])]  # the seed's list, one per line
     rows += [("Prerequisites", [f"Taken after {m.prerequisites}"])] if m.prerequisites else []
     rows += [("Entry requirements", [m.entry_requirements])] if m.entry_requirements else []
@@ -217,12 +217,23 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     return out + [KeepTogether(details)]
 
 
+def _topics(m: ModuleFacts, plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
+    """The module's content in the strategy's words, each with its slide's title where the slides and the
+    guide's notes head it otherwise (the review: a trainer could not match the two)."""
+    shorter = m.slide_titles or ("",) * len(m.content)
+    ink = brand.colours["secondary"]
+    return [Paragraph(text(item) + (f' <font color="#{ink}">\u00b7 {text(say(plan, "course.on_slides", title=title))}'
+                                    "</font>" if title else ""), s["bullet"], bulletText="\u2022")
+            for item, title in zip(m.content, shorter)]
+
+
 def _editorial_notes(module: Module, plan: CoursePlan) -> list[str]:
     """The content's recorded decisions about this module: notes, corrected slips, substitutions."""
     notes = [module.note] if module.note else []
     # How the content reads a slip in the strategy: the policy team's record, and a trainer's too where the
     # slides and forms word an objective otherwise than the specification quotes it.
-    notes += [c.note for c in (module.corrections if not plan.release else module.objective_corrections)]
+    corrections = module.corrections if not plan.release else module.objective_corrections
+    notes += [c.note_for(plan.release) for c in corrections]
     if module.substitutes:
         sub = module.substitutes
         who = " and ".join(mid_sentence(plan.audience_names[a]) for a in sub.audiences)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import attrs
+
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
 from iwpacks.model import Diagram, MatrixRow
@@ -17,7 +19,7 @@ from iwpacks.planning.plan import plan_course
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.routes import training_route
 from iwpacks.planning.timetable import clock
-from iwpacks.renderers._diagram_layout import Target, lay_out
+from iwpacks.renderers._diagram_layout import Figure, Target, lay_out
 from iwpacks.renderers._diagram_pdf import FigureFlowable
 from iwpacks.renderers._facts import course_facts
 from iwpacks.renderers._local import CoverIdentity
@@ -147,7 +149,7 @@ def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dic
     heading = Heading(diagram.title, s["h1"])
     intro = Paragraph(text(_say(programme, "training_plan.programme_intro", processes=names)), s["lead_in"])
     return [heading, intro, FigureFlowable(lay_out(diagram, brand, MATRIX), brand),
-            *_beyond_appendix(programme, s), *_module_key(programme, brand, s, release)]
+            *_beyond_appendix(programme, s, release), *_module_key(programme, brand, s, release)]
 
 
 def _cell(programme: Programme, course: Course | None, later: str) -> str:
@@ -161,13 +163,29 @@ def _cell(programme: Programme, course: Course | None, later: str) -> str:
     return cell + (f"\n{later}" if course.is_pending else "")
 
 
-def _beyond_appendix(programme: Programme, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _beyond_appendix(programme: Programme, s: dict[str, ParagraphStyle], release: bool = False) -> list[Flowable]:
     """Under the table, for each course that delivers modules its cell does not list: what it adds and why,
     under a heading of its own (a paragraph of reasons with none read as if it had strayed from elsewhere)."""
-    notes = [Paragraph(text(_say(programme, "training_plan.beyond_appendix", course=c.title,
-                                added=", ".join(c.added_modules), reason=c.beyond_appendix)), s["lead_in"])
-             for c in programme.courses.values() if c.added_modules]
+    notes: list[Flowable] = []
+    for c in programme.courses.values():
+        if not c.added_modules:
+            continue
+        reason, slips = _read_sic(c.beyond_appendix) if release else (c.beyond_appendix, [])
+        notes.append(Paragraph(text(_say(programme, "training_plan.beyond_appendix", course=c.title,
+                                         added=", ".join(c.added_modules), reason=reason)), s["lead_in"]))
+        notes += [Paragraph(text(_say(programme, "training_plan.sic_note", printed=printed, reading=reading)),
+                            s["small"]) for printed, reading in slips]
     return [Heading(_say(programme, "training_plan.beyond_heading"), s["h2"], level=1), *notes] if notes else []
+
+
+SIC = re.compile(r"(\S+) \[sic: ([^\]]+)\]")  # "CA01 [sic: CAF01]": the strategy's slip, and what it means
+
+
+def _read_sic(words: str) -> tuple[str, list[tuple[str, str]]]:
+    """A release plan's reader reads the module meant ("CAF01*"), with a footnote for each slip: a draft keeps
+    the editors' "[sic: ...]" (the review: "CA01 [sic: CAF01]" in a training officer's plan)."""
+    slips = [(m.group(1), m.group(2)) for m in SIC.finditer(words)]
+    return SIC.sub(lambda m: f"{m.group(2)}*", words), slips
 
 
 def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle], release: bool = False
@@ -211,7 +229,7 @@ def _routes(programme: Programme, brand: Brand, courses: list[Course], s: dict[s
     # empty: the heading and its intro keep with the first route, and each route is kept whole.
     lead: list[Flowable] = [Heading(_say(programme, "training_plan.routes_heading"), s["h1"]),
                             Paragraph(text(_say(programme, "training_plan.routes_intro")), s["body"])]
-    out: list[Flowable] = []
+    diagrams: list[Diagram] = []
     for audience in programme.audiences.values():
         if not audience.route_heading:
             continue
@@ -223,10 +241,30 @@ def _routes(programme: Programme, brand: Brand, courses: list[Course], s: dict[s
             depth[step.course.id] = 1 + max((depth[a] for a in step.after if a in depth), default=-1)
         stages = [tuple(_box_label(programme, step.course) for step in steps if depth[step.course.id] == level)
                   for level in range(max(depth.values()) + 1)]
-        diagram = Diagram(kind="route", title=audience.route_heading, stages=stages)
-        route = [Heading(audience.route_heading, s["h2"], level=1), FigureFlowable(lay_out(diagram, brand, ROUTE), brand)]
+        diagrams.append(Diagram(kind="route", title=audience.route_heading, stages=stages))
+    out: list[Flowable] = []
+    for diagram, figure in zip(diagrams, route_figures(diagrams, brand)):
+        route = [Heading(diagram.title, s["h2"], level=1), FigureFlowable(figure, brand)]
         out.append(KeepTogether([*(lead if not out else []), *route]))
     return out or lead
+
+
+ROUTE_BOX = 40  # the depth of a course's box in a route, in points: its name on two lines and its length below
+ROUTE_GAP = 12  # between boxes one above the other (as the route layout spaces them)
+
+
+def route_figures(diagrams: list[Diagram], brand: Brand) -> list[Figure]:
+    """Each route laid out deep enough for its tallest stack of courses, and every course's name in one size
+    across the plan's routes. The review: four courses stacked in the canvas of one left the CAF course's
+    name too long for its box and shrunk to the smallest size, far smaller than its neighbours'."""
+    def target(diagram: Diagram, size: float) -> Target:
+        most = max(len(stage) for stage in diagram.stages)
+        return attrs.evolve(ROUTE, height=max(ROUTE.height, most * ROUTE_BOX + (most - 1) * ROUTE_GAP),
+                            label_size=size)
+
+    first = [lay_out(d, brand, target(d, ROUTE.label_size)) for d in diagrams]
+    size = min((b.size for f in first for b in f.boxes), default=ROUTE.label_size)
+    return [lay_out(d, brand, target(d, size)) for d in diagrams]
 
 
 def _box_label(programme: Programme, course: Course) -> str:

@@ -119,8 +119,10 @@ def read_module(doc: LocatedData, problems: list[Problem], local: bool = False) 
         entry_requirements=_entry_requirements(f),
         substitutes=_substitution(f),
         corrections=tuple(Correction(field=c.text("field"), seed_text=c.text("seed_text"),
-                                     reading=c.text("reading"), note=c.text("note"))
-                          for c in f.records("corrections", ("field", "seed_text", "reading", "note"), False)),
+                                     reading=c.text("reading"), note=c.text("note"),
+                                     trainer_note=c.text("trainer_note", required=False))
+                          for c in f.records("corrections", ("field", "seed_text", "reading", "note", "trainer_note"),
+                                             False)),
         sources=read_sources(f),
     )
     return module, Origin(doc, ())

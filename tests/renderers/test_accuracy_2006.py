@@ -149,7 +149,9 @@ def test_the_is02_objective_correction_is_explained_wherever_both_wordings_meet(
     for name in ("course-specification", "trainer-guide"):
         text = pack_text[("is-advisors", name)]
         assert "apply the information key principles" in text, name  # the seed's words, quoted
-        assert 'the word "sharing" is missing' in text, name
+        # Said to the trainer: no "fifth objective" or "the specification keeps", the editors' record.
+        assert "The slides, handouts and forms say what it means: \u201cthe information sharing key principles" in text
+        assert "fifth objective" not in text and "the specification keeps" not in text, name
     assert "apply the information sharing key principles" in pack_text[("is-advisors", "deck")]
 
 
@@ -328,3 +330,11 @@ def test_each_figure_in_the_handouts_has_its_lead_in_above_it(northmoor, brand):
         # every module diagram the course draws in its handouts has its lead-in in the blocks
         drawn = [b for b in handout_blocks(plan) if type(b).__name__ == "Figure"]
         assert len(drawn) == len(figures), cid
+
+
+def test_a_draft_build_keeps_the_editors_record_of_the_is02_slip(programme, brand):
+    """The editors' note ("The strategy's fifth objective reads ...") stays in draft builds, for the policy team."""
+    plan = plan_course(programme, "is-advisors")
+    assert not plan.release
+    text = artefact_text(CourseSpecRenderer().render(plan, brand), ".pdf")
+    assert "fifth objective" in re.sub(r"\s+", " ", text)

@@ -1,0 +1,112 @@
+"""A trainer-reviewer's findings on the training plan, the trainer guide and the course specification."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from iwpacks.overlay.layers import apply_overlay, load_overlay
+from iwpacks.renderers._diagram_layout import LEADING
+from iwpacks.renderers.training_plan import render_training_plan
+
+
+@pytest.fixture(scope="module")
+def northmoor(programme):
+    return apply_overlay(programme, load_overlay(programme, "northmoor"))
+
+
+def _pdf_text(data: bytes) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+
+
+def test_a_release_plan_reads_caf01_with_a_footnote_and_a_draft_keeps_sic(programme, northmoor, brand):
+    """The review: the release pack's plan printed "CA01 [sic: CAF01]"."""
+    release = _pdf_text(render_training_plan(northmoor, brand))
+    assert "[sic" not in release
+    assert "after IS01, CAF01* and LP01" in release
+    assert "* The strategy prints this as \u201cCA01\u201d; it means CAF01." in release
+    draft = _pdf_text(render_training_plan(programme, brand))
+    assert "CA01 [sic: CAF01]" in draft and "CAF01*" not in draft
+
+
+def test_every_course_in_the_plans_routes_is_named_in_one_size(northmoor, brand, monkeypatch):
+    """The review: the CAF course's box in the practitioners' route was shrunk far below its neighbours'."""
+    from iwpacks.renderers import training_plan
+
+    captured = []
+    original = training_plan.route_figures
+
+    def spy(diagrams, brand):
+        figures = original(diagrams, brand)
+        captured.extend(figures)
+        return figures
+
+    monkeypatch.setattr(training_plan, "route_figures", spy)
+    render_training_plan(northmoor, brand)
+    assert len(captured) >= 3 and max(len(f.boxes) for f in captured) >= 5
+    assert {b.size for f in captured for b in f.boxes} == {captured[0].boxes[0].size}
+    assert captured[0].boxes[0].size >= 8
+    assert all(f.overflow == () for f in captured)
+    caf = [b for f in captured for b in f.boxes if b.text.startswith("The Common Assessment Framework")]
+    assert caf and all(len(b.lines) * b.size * LEADING <= b.h for b in caf)
+
+
+def _printing_rows(data: bytes, programme) -> list[list[str]]:
+    from docx import Document
+
+    header = list(programme.guide_text["materials.header"])
+    grid = next(t for t in Document(io.BytesIO(data)).tables if [c.text for c in t.rows[0].cells] == header)
+    return [[c.text for c in row.cells] for row in grid.rows[1:]]
+
+
+def test_the_printing_list_names_every_exercises_role_cards_and_sheets_with_copies(northmoor, brand):
+    """The review: role cards were missing from the guide's printing list. Every exercise with role cards has a
+    row with copies for the group; the handouts' row names the sheets the exercises use, which it holds."""
+    from iwpacks.planning.plan import plan_course
+    from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
+
+    carded = 0
+    for cid, course in northmoor.courses.items():
+        if course.is_pending:
+            continue
+        plan = plan_course(northmoor, cid, release=True)
+        rows = _printing_rows(TrainerGuideRenderer().render(plan, brand), northmoor)
+        for item in plan.exercises:
+            e = item.exercise
+            if e is not None and e.role_briefs:
+                carded += 1
+                row = next(r for r in rows if f"role cards for \u201c{e.title}\u201d" in r[2])
+                assert row[1] == "trainer-guide.docx"
+                assert int(row[3]) * len(e.role_briefs) >= plan.group_size, (cid, e.title)
+            for sheet in plan.sheets.get(e.id, ()) if e is not None else ():
+                holder = "handouts.docx" if sheet.reader == "attendees" else "trainer-guide.docx"
+                assert any(r[1] == holder and sheet.title in r[2] for r in rows), (cid, sheet.title)
+    assert carded >= 3
+
+
+def test_the_specification_and_guide_give_each_topics_slide_title_beside_the_strategys_words(northmoor, brand):
+    """The review: the specification quotes the strategy's topic names, the slides and guide head them shorter,
+    and a trainer could not match the two. The strategy's words stay; the slide's title follows where it differs."""
+    from docx import Document
+
+    from iwpacks.planning.plan import plan_course
+    from iwpacks.renderers.course_spec import CourseSpecRenderer
+    from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
+
+    plan = plan_course(northmoor, "is-advisors", release=True)
+    spec = _pdf_text(CourseSpecRenderer().render(plan, brand))
+    guide = [p.text for p in Document(io.BytesIO(TrainerGuideRenderer().render(plan, brand))).paragraphs]
+    shown = 0
+    for section in plan.sections:
+        for mp in section.modules:
+            for topic, words in zip(mp.topics, mp.module.content_read):
+                assert words in spec  # the strategy's words, verbatim
+                pair = f"{words} \u00b7 slide: \u201c{topic.slide_title}\u201d"
+                if topic.slide_title and topic.slide_title != topic.title:
+                    shown += 1
+                    assert pair in spec and pair in guide
+                else:
+                    assert f"{words} \u00b7 slide:" not in spec and words in guide
+    assert shown >= 3
