@@ -1108,7 +1108,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.continued_untimed": (),
     "deck.local_details": (),  # a topic's slide that shows a local block in full
     "deck.local_details_next": (),
-    "deck.pointer": ("heading", "slide"),  # a line pointing to the slide that shows a local block
+    "deck.pointer": ("heading", "title"),  # a line pointing to the slide that shows a local block, by its title
+    "deck.pointer_next": ("heading",),  # the same where that slide comes straight after
     "deck.diagram_notes": ("minutes",),  # a diagram's own slide
     "deck.diagram_shows": ("title", "what"),
     "deck.diagram_words": ("what",),

@@ -47,7 +47,7 @@ class Para:
     bold: bool = False
     keep_with_next: bool = False  # a heading stays on the slide of the line it introduces
     shows: str = ""  # the local slot whose full block this heading opens
-    points_to: str = ""  # the local slot whose full block this line points to ("see slide {slide}")
+    points_to: str = ""  # the local slot whose full block this line points to, by the title of its slide
 
 
 @attrs.frozen
@@ -244,7 +244,7 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str]
         home = homes.get(slot_id)
         elsewhere = home is not None and here is not None and home != here and len(shown.lines) >= LONG_SLOT
         if seen is not None and not again and (slot_id in seen or elsewhere or slot_id in later):
-            out.append(Para(say(plan, "deck.pointer", heading=shown.heading, slide="{slide}"), points_to=slot_id))
+            out.append(Para(say(plan, "deck.pointer", heading=shown.heading, title=POINTED), points_to=slot_id))
             continue
         if seen is not None:
             seen.add(slot_id)
@@ -255,16 +255,34 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str]
     return out
 
 
-def _point_to_homes(slides: list[SlideSpec]) -> list[SlideSpec]:
-    """Fill in each pointer's slide number: the first slide that shows its slot's block."""
+POINTED = "\0pointed"  # where a pointer names its slide, once the deck's titles are known (_point_to_homes)
+
+
+def _point_to_homes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
+    """Fill in each pointer's slide: the title of the first slide that shows its slot's block, or "the next
+    slide". Never a number: slides carry none on screen, and a printout without the hidden slides numbers
+    them differently."""
     homes: dict[str, int] = {}
-    for number, slide in enumerate(slides, 1):
+    for number, slide in enumerate(slides):
         for para in slide.body:
             if para.shows:
                 homes.setdefault(para.shows, number)
-    return [attrs.evolve(slide, body=tuple(
-        attrs.evolve(p, text=p.text.replace("{slide}", str(homes.get(p.points_to, "")))) if p.points_to else p
-        for p in slide.body)) for slide in slides]
+
+    def pointer(number: int, para: Para) -> Para:
+        home = homes.get(para.points_to)
+        heading = slot_text(plan, para.points_to).heading
+        if home == number + 1:
+            return attrs.evolve(para, text=say(plan, "deck.pointer_next", heading=heading))
+        title = _unnumbered(slides[home].title) if home is not None else ""
+        return attrs.evolve(para, text=say(plan, "deck.pointer", heading=heading, title=title))
+
+    return [attrs.evolve(slide, body=tuple(pointer(number, p) if p.points_to else p for p in slide.body))
+            for number, slide in enumerate(slides)]
+
+
+def _unnumbered(title: str) -> str:
+    """A slide's title as a pointer names it: without the "(1 of 2)" of a list split over slides."""
+    return re.sub(f"{NBSP}\\(\\d+{NBSP}of{NBSP}\\d+\\)$", "", title).replace(NBSP, " ")
 
 
 def _topic_title(plan: CoursePlan, where: tuple[str, str] | None) -> str:
@@ -363,7 +381,7 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
     slides += list(_closing(plan))
     # Notes that quote a topic by the strategy's heading quote the title its slide shows, as the guide's do.
     slides = [attrs.evolve(s, notes=_as_on_slides(plan, s.notes)) if s.notes else s for s in slides]
-    return _continued_notes(plan, _point_to_homes(_unique_titles(_day_recaps(plan, slides))))
+    return _continued_notes(plan, _point_to_homes(plan, _unique_titles(_day_recaps(plan, slides))))
 
 
 RECAP = "\0recap"  # a later day's recap of the day before, filled in once the deck's topic slides are known
