@@ -1116,6 +1116,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.title_notes": ("total", "days", "minutes"),
     "deck.day_close_notes": ("day", "start", "end", "length"),
     "deck.closing_notes": (),
+    "deck.split_timing": ("minutes", "before", "pause", "after"),  # a topic a break cuts, on its first slide
+    "deck.split_day": ("day",),
     "deck.hidden": (),  # an optional exercise's slides, hidden until the trainer unhides them
     "course.structure": (),  # the course specification's line above its structure table
     "course.structure_days": (),  # the same, for a course of several days: their welcome back, after the opening
@@ -1187,6 +1189,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "day_turn.agenda": ("start", "end"),  # the welcome back: the day's agenda
     "day_turn.exercise": ("title",),
     "day_turn.exercises": ("titles",),
+    "day_turn.topic": ("first",),  # a row of a module under way: its topics by their slides' titles
+    "day_turn.topics_two": ("first", "last"),
+    "day_turn.topics": ("first", "last"),
+    "day_turn.module_resumed": ("module", "topics"),  # a day that resumes a module names it too
     "day_turn.pause": ("label", "length"),
     "day_turn.afternoon_title": ("day",),
     "day_turn.afternoon": ("start", "end"),

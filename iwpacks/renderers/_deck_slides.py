@@ -381,7 +381,7 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
     slides += list(_closing(plan))
     # Notes that quote a topic by the strategy's heading quote the title its slide shows, as the guide's do.
     slides = [attrs.evolve(s, notes=_as_on_slides(plan, s.notes)) if s.notes else s for s in slides]
-    return _continued_notes(plan, _point_to_homes(plan, _unique_titles(_day_recaps(plan, slides))))
+    return _name_next(_continued_notes(plan, _point_to_homes(plan, _unique_titles(_day_recaps(plan, slides)))))
 
 
 RECAP = "\0recap"  # a later day's recap of the day before, filled in once the deck's topic slides are known
@@ -462,12 +462,29 @@ def _pause(plan: CoursePlan, row: Row) -> SlideSpec:
     group starts again and with what."""
     after = [r for r in plan.timetable.rows if r.day == row.day and r.start >= row.end and not r.is_break]
     words = {"label": row.label, "label_lower": row.label.lower(), "length": format_minutes(row.minutes), "back": clock(row.end),
-             "next": _readable(after[0].label) if after else ""}
+             "next": NEXT if after else ""}
     subtitle = (Para(say(plan, "pause.next", **words)),) if after else ()
     # Over several days a break recurs at the same time: the day keeps each slide's title its own.
     title = say(plan, "pause.title_day" if plan.timetable.days > 1 else "pause.title", day=str(row.day), **words)
     return SlideSpec("Section", title, subtitle=subtitle,
                      notes=say(plan, "pause.notes", **words))
+
+
+NEXT = "\0next"  # what a break's slide says comes next, once the deck's slides are known (_name_next)
+
+
+def _name_next(slides: list[SlideSpec]) -> list[SlideSpec]:
+    """A break's "Next:" names the slide the group comes back to, by its title: the next topic, exercise or
+    message, or the next module's or section's divider where one starts; never the module already running."""
+    out = []
+    for number, slide in enumerate(slides):
+        if NEXT in slide.notes:
+            after = next((s for s in slides[number + 1:] if not s.hidden), None)
+            name = _unnumbered(after.title) if after is not None else ""
+            slide = attrs.evolve(slide, notes=slide.notes.replace(NEXT, name), subtitle=tuple(
+                attrs.evolve(p, text=p.text.replace(NEXT, name)) for p in slide.subtitle))
+        out.append(slide)
+    return out
 
 
 def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
@@ -579,7 +596,8 @@ def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
 
 def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[tuple[str, str]]:
     """The day's agenda from the session plan: (start time, what), a module's topics one line and a run of
-    exercises one line that names each; with `pauses`, each break and lunch too, so the times read in order."""
+    exercises one line that names each; with `pauses`, each break and lunch too, so the times read in order,
+    and a row of a module already under way names its topics, so no two rows read the same."""
     out: list[tuple[str, str]] = []
     run: list[str] = []  # the exercises of the run the last line names
     for row in plan.timetable.rows:
@@ -603,10 +621,26 @@ def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[tuple[s
             continue
         run = []
         label = _readable(row.label)
+        if pauses and row.topics and row.topics[0] != 1:
+            label = _row_topics(plan, row, resumed=not any(
+                r.module_ref == row.module_ref and r.day == day and r.start < row.start for r in plan.timetable.rows))
         if out and out[-1][1] == label:
             continue
         out.append((clock(row.start), label))
     return out
+
+
+def _row_topics(plan: CoursePlan, row: Row, resumed: bool) -> str:
+    """A session plan row of a module under way, by the titles of its topics' slides; `resumed`: the day
+    takes the module up again, so the row names it too."""
+    steps = {t.number: t.topic for s in plan.sections for mp in s.modules if mp.module.ref == row.module_ref
+             for t in mp.topic_steps}
+    titles = [steps[n].slide_title or steps[n].title for n in row.topics if n in steps]
+    if not titles:
+        return _readable(row.label)
+    key = "day_turn.topic" if len(titles) == 1 else "day_turn.topics_two" if len(titles) == 2 else "day_turn.topics"
+    topics = say(plan, key, first=titles[0], last=titles[-1])
+    return say(plan, "day_turn.module_resumed", module=_readable(row.label), topics=topics) if resumed else topics
 
 
 def _readable(label: str) -> str:
@@ -810,6 +844,7 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
     topic_starts = {at for at, is_topic, _ in units if is_topic}
     before: dict[int, list[int | Row]] = {}
     continued: dict[int, list[SlideSpec]] = {}
+    split: dict[int, str] = {}  # a topic's first unit the plan cuts: the timing its first slide gives instead
     while waiting and waiting[0][0] < elapsed + 1:
         resume, turn = waiting.pop(0)
         cut = next(((a, b, first, topic) for a, b, first, topic in spans if a < resume < b), None)
@@ -820,6 +855,7 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
             where = min(starts, key=lambda s: (abs(s[1] - resume), -late * s[0]))[0]
         else:  # the plan cuts a topic: the break goes among its slides, or after them with the topic resumed
             a, b, first, topic = cut
+            split[first] = _split_timing(plan, turn, b - a, resume - a)
             last = next((i for i in range(first + 1, len(units)) if not units[i][1] or units[i][0] >= b), len(units))
             inside = [(i, units[i][0]) for i in range(first + 1, last)]
             if inside:
@@ -835,11 +871,24 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
                 continued.setdefault(where, []).append(attrs.evolve(
                     again, title=title, notes=_resume_notes(plan, turn, again, b - resume)))
         before.setdefault(where, []).append(turn)
+    for i, timing in split.items():  # "Timing: 30 min." on a topic cut in two gives both parts
+        at, is_topic, slides = units[i]
+        whole = f"Timing: {format_minutes(spans[[s[2] for s in spans].index(i)][1] - at)}."
+        units[i] = (at, is_topic, [attrs.evolve(slides[0], notes=slides[0].notes.replace(whole, timing, 1)),
+                                   *slides[1:]])
     for i, (_, _, slides) in enumerate(units + [(elapsed, False, [])]):
         for turn in before.get(i, []):
             yield from _turn(plan, turn)
         yield from continued.get(i, [])
         yield from slides
+
+
+def _split_timing(plan: CoursePlan, turn: int | Row, minutes: int, done: int) -> str:
+    """"Timing: 30 min, 5 min before the break and 25 min after it.": a topic the session plan cuts."""
+    pause = (say(plan, "deck.split_day", day=str(turn - 1)) if isinstance(turn, int)
+             else say(plan, "pause.resume_pause", label_lower=turn.label.lower()))
+    return say(plan, "deck.split_timing", minutes=format_minutes(minutes), before=format_minutes(done), pause=pause,
+               after=format_minutes(minutes - done))
 
 
 def _resume_notes(plan: CoursePlan, turn: int | Row, slide: SlideSpec, minutes: int) -> str:
