@@ -622,22 +622,26 @@ def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[tuple[s
         run = []
         label = _readable(row.label)
         if pauses and row.topics and row.topics[0] != 1:
-            label = _row_topics(plan, row, resumed=not any(
-                r.module_ref == row.module_ref and r.day == day and r.start < row.start for r in plan.timetable.rows))
+            earlier = [r for r in plan.timetable.rows if r.module_ref == row.module_ref
+                       and r.kind == "teaching" and (r.day, r.start) < (row.day, row.start)]
+            label = _row_topics(plan, row, resumed=not any(r.day == day for r in earlier),
+                                carried=bool(earlier) and earlier[-1].topics[-1:] == row.topics[:1])
         if out and out[-1][1] == label:
             continue
         out.append((clock(row.start), label))
     return out
 
 
-def _row_topics(plan: CoursePlan, row: Row, resumed: bool) -> str:
+def _row_topics(plan: CoursePlan, row: Row, resumed: bool, carried: bool) -> str:
     """A session plan row of a module under way, by the titles of its topics' slides; `resumed`: the day
-    takes the module up again, so the row names it too."""
+    takes the module up again, so the row names it too; `carried`: its first topic goes on from the row before."""
     steps = {t.number: t.topic for s in plan.sections for mp in s.modules if mp.module.ref == row.module_ref
              for t in mp.topic_steps}
     titles = [steps[n].slide_title or steps[n].title for n in row.topics if n in steps]
     if not titles:
         return _readable(row.label)
+    if carried:  # the topic a break cut, as its slide after the break is titled
+        titles[0] = f"{titles[0]} (continued)"
     key = "day_turn.topic" if len(titles) == 1 else "day_turn.topics_two" if len(titles) == 2 else "day_turn.topics"
     topics = say(plan, key, first=titles[0], last=titles[-1])
     return say(plan, "day_turn.module_resumed", module=_readable(row.label), topics=topics) if resumed else topics
@@ -673,13 +677,19 @@ def _day_agenda(plan: CoursePlan, day: int, title: str, notes: str) -> Iterator[
     after = next((i + 1 for i, (start, _) in enumerate(items)
                   if any(r.kind == "lunch" and clock(r.start) == start for r in rows)), len(items))
     if len(chunk(agenda, FULL)) == 1 or after == len(items):
-        yield from _split("Title and Content", title, agenda, notes)
+        yield from _agenda_slides(title, agenda, notes)
         return
-    yield from _split("Title and Content", title, agenda[:after + 1], notes)
+    yield from _agenda_slides(title, agenda[:after + 1], notes)
     afternoon = [Para(say(plan, "day_turn.afternoon", start=items[after][0], end=clock(rows[-1].end)), bold=True),
                  *agenda[after + 1:]]
-    yield from _split("Title and Content", say(plan, "day_turn.afternoon_title", day=str(day)), afternoon,
-                      CONTINUED + notes)
+    yield from _agenda_slides(say(plan, "day_turn.afternoon_title", day=str(day)), afternoon, CONTINUED + notes)
+
+
+def _agenda_slides(title: str, agenda: list[Para], notes: str) -> list[SlideSpec]:
+    """An agenda on one slide where it can be: at the template's size, or the smaller one before a second slide."""
+    small = len(chunk(agenda, FULL)) > 1 and len(chunk(agenda, FULL_SMALL)) == 1
+    return _split("Title and Content", title, agenda, notes, box=FULL_SMALL if small else FULL,
+                  size=SMALL if small else None)
 
 
 def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = None) -> Iterator[SlideSpec]:

@@ -147,3 +147,82 @@ def test_our_words_say_advisor(every_deck):
         for slide in prs.slides:
             text = " ".join(_paras(slide)) + _title(slide) + _notes(slide)
             assert "adviser" not in text.lower(), (name, _title(slide))
+
+
+def _shown(slide) -> bool:
+    return slide._element.get("show") != "0"
+
+
+def _without_count(title: str) -> str:
+    return re.sub(r" \(\d+ of \d+\)$", "", title)
+
+
+def test_no_slide_text_refers_to_a_slide_by_number(every_deck):
+    """The review: "Local sources of information: slide 21, and your handouts" on slides that carry no numbers,
+    where a printout without the hidden slides numbers them differently. Pointers name the slide's title."""
+    pointers = 0
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        titles = {_without_count(_title(s)) for s in slides}
+        for slide in slides:
+            for para in (*_paras(slide), _title(slide)):
+                assert not re.search(r"\bslides? \d", para), (name, _title(slide), para)
+                named = re.search(r": see \u201c([^\u201d]+)\u201d and your handouts$", para)
+                if named:
+                    pointers += 1
+                    assert named.group(1) in titles, (name, _title(slide), para)
+    assert pointers > 5
+
+
+def test_a_break_names_what_comes_next_by_the_slide_after_it(every_deck):
+    """The review: "Next: Information Sharing in Practice" over a break inside that module."""
+    breaks = 0
+    for name, prs in every_deck.items():
+        slides = [s for s in prs.slides if _shown(s)]
+        for i, slide in enumerate(slides[:-1]):
+            said = [p for p in _paras(slide) if p.startswith("Next: ")]
+            if slide.slide_layout.name != "Section" or not said:
+                continue
+            breaks += 1
+            after = _without_count(_title(slides[i + 1]))
+            assert said == [f"Next: {after}"], (name, _title(slide), said, after)
+            assert f"next: {after}." in _notes(slide), (name, _title(slide))
+    assert breaks > 10
+
+
+def test_a_day_agenda_names_each_row_of_a_module_under_way_by_its_topics(every_deck):
+    """The review: "13:25 Providing Advice on Information Sharing", "14:20 Providing Advice ..." repeatedly."""
+    days = 0
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        for i, slide in enumerate(slides):
+            paras = _paras(slide)
+            if not paras or not re.match(r"Today, \d\d:\d\d-", paras[0]):
+                continue
+            days += 1
+            rows = paras[1:]
+            if i + 1 < len(slides) and _title(slides[i + 1]).endswith("this afternoon"):
+                rows += _paras(slides[i + 1])[1:]
+            what = [re.sub(r"^\d\d:\d\d ", "", row) for row in rows]
+            teaching = [w for w in what if not re.match(r"(Break|Lunch), ", w)]
+            assert len(teaching) == len(set(teaching)), (name, _title(slide), what)
+    assert days > 5
+
+
+def test_a_topic_cut_by_a_break_gives_both_parts_of_its_time_on_its_first_slide(every_deck):
+    """The review: "Timing: 30 min" before the break and "25 min left" after it, with nothing on the first
+    slide to say only 5 of the 30 minutes come before the break."""
+    cut = 0
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        for i, slide in enumerate(slides):
+            left = re.search(r"Timing: (\d+ min) left of this topic's time", _notes(slide))
+            if not left:
+                continue
+            cut += 1
+            topic = re.sub(r" \(\d+\)$", "", _title(slide).removesuffix(" (continued)"))  # a long title: "(2)"
+            first = next(s for s in slides[:i] if _without_count(_title(s)) == topic)
+            timing = re.search(r"Timing: (\d+ min), (\d+ min) before the [a-z ]+ and (\d+ min) after it\.",
+                               _notes(first))
+            assert timing and timing.group(3) == left.group(1), (name, topic, _notes(first)[-200:])
+    assert cut > 2
