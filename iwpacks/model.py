@@ -1181,6 +1181,13 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "close.points": 0,  # the close's slide, after the recap
     "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan
     "close.cascade_step": (),   # and the guide's step for it
+    "close.tight": ("minutes",),  # the close's notes where its time is short for its steps
+    "recap.lead": (),  # the recap at the end of the course: each module looked back on
+    "recap.notes": ("minutes", "total"),
+    "recap.hopes_title": (),  # then the hopes attendees gave at the start, and the sources in one line
+    "recap.hopes": 0,
+    "recap.sources": ("title",),
+    "recap.hopes_notes": ("wording", "minutes", "total"),
     "ground_rules.title": (),
     "ground_rules.rules": 0,
     "ground_rules.notes": (),

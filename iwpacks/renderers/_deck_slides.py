@@ -734,14 +734,15 @@ def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = No
             yield from pauses(("section", index), (awareness_starts[k] + awareness_starts[k + 1]) // 2 - 1)
         yield from _awareness(plan, item)
     yield from pauses(("section", index))
-    if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
-        yield from _recap(plan)
+    if section.role == "recap":  # the modules looked back on, then the hopes, with the sources message in one line
+        yield from pauses(("messages", index))
+        yield from _recap(plan, section)
+        yield from _sources(plan)
+        return
     yield from pauses(("messages", index))  # a day may open on the key messages closing the teaching before it
     for message in section.messages:  # a section of messages shares its time; one on its own takes its own
         share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
         yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))
-    if section.role == "recap":  # the recap ends on the sources, after the message that introduces them
-        yield from _sources(plan)
 
 
 def _awareness(plan: CoursePlan, item: AwarenessItem) -> Iterator[SlideSpec]:
@@ -1097,21 +1098,34 @@ def _listed(label: str, lines: Sequence[str]) -> str:
     return f"{label}:\n" + "\n".join(f"- {line}" for line in lines) + "\n" if lines else ""
 
 
-def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
-    """Each module's objectives again, at the template's own sizes: a projector in a training room needs them
-    as large as every other slide's, so a long list goes over two slides rather than into smaller type."""
-    for m in plan.modules:
-        if m.is_pending:
-            continue
-        lead = Para(m.objectives_lead, bold=True)
+def _recap(plan: CoursePlan, section) -> Iterator[SlideSpec]:
+    """The recap: each module looked back on, at the template's own sizes (a projector in a training room needs
+    them as large as every other slide's, so a long list goes over two slides rather than into smaller type),
+    then the hopes attendees gave at the start, with the section's messages (sources of further information)
+    as a line each. The recap's minutes are shared among its slides, so their timings add up to its row."""
+    modules = [m for m in plan.modules if not m.is_pending]
+    total = section.minutes
+    hopes = max(2, total - total * len(modules) // (len(modules) + 1)) if modules else total
+    each = (total - hopes) // len(modules) if modules else 0
+    hopes = total - each * len(modules)
+    words = {"total": format_minutes(total)}
+    for m in modules:
+        lead = Para(say(plan, "recap.lead"), bold=True)
         objectives = [Para(o, 1) for o in m.objectives_read]
         # Every slide of a long recap opens with the lead, so "(2 of 2)" still reads as a sentence.
         groups = chunk(objectives, (FULL[0], FULL[1] - math.ceil(_lines(lead, FULL[0]))))
-        notes = ("Check each objective with the group: can they say how they will apply it? "
-                 "Revisit what attendees hoped to take away. Timing: part of the recap.")
+        notes = say(plan, "recap.notes", minutes=format_minutes(each), **words)
         for i, group in enumerate(groups, 1):
             yield SlideSpec("Title and Content", _numbered(f"Recap: {m.name}", i, len(groups)),
-                            (lead, *group), notes=notes)
+                            (lead, *group), notes=notes if i == 1 else CONTINUED + notes)
+    body = [Para(line) for line in items(plan, "recap.hopes")]
+    body += [Para(say(plan, "recap.sources", title=message.title)) for message in section.messages]
+    body += _slot_paras(plan, [slot for message in section.messages for slot in message.slots])
+    wording = " ".join(message.wording for message in section.messages)
+    slides = _split("Title and Content", say(plan, "recap.hopes_title"), body,
+                    say(plan, "recap.hopes_notes", wording=wording, minutes=format_minutes(hopes), **words))
+    ref = ("message", section.messages[0].id) if section.messages else ()
+    yield from (_tagged(ref, iter(slides)) if ref else slides)
 
 
 def _sources(plan: CoursePlan) -> Iterator[SlideSpec]:
@@ -1130,8 +1144,12 @@ def _close(plan: CoursePlan, section) -> Iterator[SlideSpec]:
     points = [Para(p) for p in items(plan, "close.points")]
     if plan.is_train_the_trainer:  # written in the planning exercise; the close checks each has one
         points.append(Para(say(plan, "close.cascade_point")))
+    tight = f" {say(plan, 'close.tight', minutes=minutes)}" if section.minutes < CLOSE_MINUTES else ""
     yield SlideSpec("Title and Content", section.title, tuple(points),
-                    notes=" ".join(section.trainer_steps) + f" Timing: {minutes}.")
+                    notes=" ".join(section.trainer_steps) + tight + f" Timing: {minutes}.")
+
+
+CLOSE_MINUTES = 10  # a close shorter than this has no time for each attendee to write an action in it
 
 
 def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:

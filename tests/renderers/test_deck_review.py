@@ -226,3 +226,45 @@ def test_a_topic_cut_by_a_break_gives_both_parts_of_its_time_on_its_first_slide(
                                _notes(first))
             assert timing and timing.group(3) == left.group(1), (name, topic, _notes(first)[-200:])
     assert cut > 2
+
+
+def _minutes(text: str) -> int:
+    hours = re.search(r"(\d+) h", text)
+    mins = re.search(r"(\d+) min", text)
+    return (int(hours.group(1)) * 60 if hours else 0) + (int(mins.group(1)) if mins else 0)
+
+
+def test_the_recap_looks_back_and_its_slides_share_its_time(every_deck):
+    """The review: the recap re-read "By the end of this module, attendees will:", a sources slide took "about
+    10 min" of the 10-minute recap and said sources were "listed ... at the end of this course" at its end."""
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        titles = [_title(s) for s in slides]
+        agenda = " ".join(_paras(slides[1]))
+        recap = int(re.search(r"Recap: (\d+) min", agenda).group(1))
+        at = titles.index("Your hopes for this course")
+        recaps = [i for i, t in enumerate(titles) if t.startswith("Recap: ")]
+        assert recaps and max(recaps) < at, name
+        shares = [re.search(r"Timing: ([^.]+) of the recap's (\d+) min\.", _notes(slides[i])) for i in (*recaps, at)]
+        firsts = [s for i, s in zip((*recaps, at), shares) if s and not _title(slides[i]).endswith("(2 of 2)")]
+        assert all(int(s.group(2)) == recap for s in firsts), name
+        assert sum(_minutes(s.group(1)) for s in firsts) == recap, (name, [s.group(0) for s in firsts])
+        body = " ".join(_paras(slides[at]))
+        assert "hopes" in body and "Sources of further information: " in body, name
+        for i in range(recaps[0], len(slides)):
+            assert "By the end of" not in " ".join(_paras(slides[i])), (name, titles[i])
+            assert "at the end of this course" not in _notes(slides[i]), (name, titles[i])
+
+
+def test_a_short_close_says_its_time_is_tight(every_deck):
+    """The review: a 5-minute close whose notes ask for five minutes to write actions, the knowledge check,
+    the evaluation and the certificates."""
+    short = 0
+    for name, prs in every_deck.items():
+        close = next(s for s in prs.slides if _title(s).startswith("Close: "))
+        minutes = int(re.search(r"Timing: (\d+) min\.$", _notes(close)).group(1))
+        if minutes < 10:
+            short += 1
+            assert f"The close has only {minutes} min" in _notes(close), name
+        assert "five minutes for each attendee" not in _notes(close), name
+    assert short
