@@ -1101,6 +1101,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "agenda.module_time": ("name", "ref", "time"),  # a module section whose time holds key messages after it
     "agenda.with_message": ("modules", "minutes"),  # the deck's agenda line for it
     "agenda.with_messages": ("modules", "minutes"),
+    "agenda.deck_modules": ("names", "time"),  # the deck's "About this course": a module section's line
+    "agenda.deck_modules_message": ("names", "time"),
+    "agenda.deck_modules_messages": ("names", "time"),
+    "agenda.deck_day_turn": ("before", "day", "time"),  # and the time between two days
     "agenda.time_note": ("section", "total", "parts"),  # the specification's and guide's sentence on it
     "deck.continued": ("points",),  # the notes of a slide that continues the one before
     "deck.continued_reading": (),

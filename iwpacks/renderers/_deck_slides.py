@@ -21,7 +21,7 @@ from iwpacks.planning.plan import (
     ModulePlan,
 )
 from iwpacks.planning.timetable import Row, clock
-from iwpacks.renderers._facts import course_facts, held_after_modules, mid_sentence, section_time
+from iwpacks.renderers._facts import course_facts, mid_sentence, section_time
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import as_on_slides, items, say
@@ -490,7 +490,9 @@ def _name_next(slides: list[SlideSpec]) -> list[SlideSpec]:
 def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     facts = course_facts(plan)
     owner = cover_identity(plan).name
-    subtitle = [Para(f"For {mid_sentence(plan.audience.name)} \u00b7 {facts.total_planned} \u00b7 {facts.days}")]
+    audience = mid_sentence(plan.audience.name)
+    said = audience.lower() in plan.course.title.lower()  # "Integrated working for practitioners": said once
+    subtitle = [Para(" \u00b7 ".join(([] if said else [f"For {audience}"]) + [facts.total_planned, facts.days]))]
     if owner:
         subtitle.append(Para(owner))
     if plan.draft:
@@ -509,8 +511,13 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     # A scenarios section whose exercises all run inside the modules has no time of its own to show.
     # Each section's time as the session plan gives it; where it holds a key message said after its modules,
     # the line says so, so "55 min" is not read as IW01's time (the session plan gives IW01 50 min).
-    agenda += [Para(held_after_modules(plan, s) or f"{s.title}: {_section_time(plan, s)}") for s in plan.sections
-               if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]
+    shown = [s for s in plan.sections if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]
+    turns = [Para(say(plan, "agenda.deck_day_turn", before=str(day - 1), day=str(day), time=format_minutes(minutes)))
+             for day, minutes in _day_turn_minutes(plan).items()]
+    # The time between the days before the recap and close, which end the last day, so every minute is listed.
+    ending = next((i for i, s in enumerate(shown) if s.role in ("recap", "close")), len(shown))
+    lines = [Para(_agenda_line(plan, s)) for s in shown]
+    agenda += lines[:ending] + turns + lines[ending:]
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
                       "Walk through the course content and the timetable. "
@@ -543,6 +550,27 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     yield SlideSpec("Title and Content", say(plan, "ground_rules.title"),
                     tuple(Para(rule) for rule in items(plan, "ground_rules.rules")),
                     notes=say(plan, "ground_rules.notes"))
+
+
+def _agenda_line(plan: CoursePlan, section) -> str:
+    """A section's line of "About this course", as a trainer would say it: a module section by its modules'
+    names, its key messages in its time ("Information Sharing in Practice, with a key message: 5 h 5 min")."""
+    names = [mp.module.name for mp in section.modules if mp.minutes]
+    if not names:
+        return f"{section.title}: {_section_time(plan, section)}"
+    key = ("agenda.deck_modules" if not section.message_minutes
+           else "agenda.deck_modules_message" if len(section.messages) == 1 else "agenda.deck_modules_messages")
+    return say(plan, key, names=" and ".join(names), time=section_time(plan, section))
+
+
+def _day_turn_minutes(plan: CoursePlan) -> dict[int, int]:
+    """{day: minutes of the close of the day before and that day's welcome back}, as the session plan has them."""
+    turns: dict[int, int] = {}
+    for row in plan.timetable.rows:
+        if row.place[:1] == ("day",) and not row.is_break:
+            day = row.day + 1 if row.place[2:] == ("close",) else row.day
+            turns[day] = turns.get(day, 0) + row.minutes
+    return turns
 
 
 def _point_out_breaks(plan: CoursePlan) -> str:

@@ -268,3 +268,23 @@ def test_a_short_close_says_its_time_is_tight(every_deck):
             assert f"The close has only {minutes} min" in _notes(close), name
         assert "five minutes for each attendee" not in _notes(close), name
     assert short
+
+
+def test_the_title_slide_says_the_audience_once_and_the_agenda_adds_up_to_its_total(every_deck, programme):
+    """The review: "For practitioners · 2 h 15 min · half a day" under "Integrated working for practitioners";
+    an agenda of "Information Sharing in Practice (IS02): 5 h, then a key message, 5 min" that left out the
+    days' closes and welcome backs, so it did not add up to the total on the title slide."""
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        title, subtitle = _title(slides[0]).lower(), _paras(slides[0])[0]
+        assert not (subtitle.startswith("For ") and subtitle.split(" \u00b7 ")[0][4:].lower() in title), name
+        total = _minutes(next(part for part in subtitle.split(" \u00b7 ") if re.search(r"\d+ (h|min)", part)))
+        lines = _paras(slides[1])[1:]
+        if _title(slides[2]).startswith("About this course"):
+            lines += _paras(slides[2])
+        timed = [line for line in lines if re.search(r": (\d+ h ?)?(\d+ min)?$", line)
+                 and not re.match(r"(Day \d: )?(break|lunch|Break|Lunch) ", line)]
+        assert sum(_minutes(line.rsplit(": ", 1)[1]) for line in timed) == total, (name, total, timed)
+        for line in lines:
+            assert not re.search(r"\([A-Z]+\d\d\)|then a key message|: [A-Z]+\d\d\b", line), (name, line)
+    assert "Day 1" not in " ".join(_paras(list(every_deck["northmoor/iw-practitioners"].slides)[1]))
