@@ -1108,6 +1108,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "agenda.time_note": ("section", "total", "parts"),  # the specification's and guide's sentence on it
     "deck.continued": ("points",),  # the notes of a slide that continues the one before
     "deck.continued_reading": (),
+    "deck.continued_local": ("heading", "lines"),  # a slide that goes on with a local block
     "deck.continued_timing": ("minutes",),
     "deck.continued_untimed": (),
     "deck.local_details": (),  # a topic's slide that shows a local block in full

@@ -333,8 +333,14 @@ def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpe
             points = [p.text.removesuffix(" (continued)") for p in slide.body if p.level >= 0 and not (
                 local and p.level > 0) and not (p.text.endswith(" (continued)") and not p.shows)]
             timing = _TIMING.search(first)
-            notes = (say(plan, "deck.continued", points="; ".join(points).rstrip(".")) if points
-                     else say(plan, "deck.continued_reading"))
+            headings = [p.text.removesuffix(" (continued)") for p in slide.body if p.level == 0 and p.bold]
+            lines = [label for label in (_line_label(p.text) for p in slide.body if p.level > 0) if label]
+            if local and points == headings and headings:  # only a local block's heading: say what its lines are
+                notes = say(plan, "deck.continued_local", heading="; ".join(headings),
+                            lines="; ".join(lines or headings))
+            else:
+                notes = (say(plan, "deck.continued", points="; ".join(points).rstrip(".")) if points
+                         else say(plan, "deck.continued_reading"))
             notes += " " + (say(plan, "deck.continued_timing", minutes=timing.group(1).strip())
                             if timing and timing.group(1).strip() else say(plan, "deck.continued_untimed"))
         if slide.ref[:1] == ("topic",) and any(p.shows for p in slide.body):
@@ -347,6 +353,20 @@ def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpe
                 and not any(p.shows for p in slide.body) and any(p.shows for p in after.body)):
             out[i] = attrs.evolve(slide, notes=f"{slide.notes} {say(plan, 'deck.local_details_next')}")
     return out
+
+
+LABEL = 80  # characters: a local line's label before its colon, short enough to name it in the notes
+
+
+def _line_label(text: str) -> str:
+    """What a local line is, for the notes: its label ("Forms, and where to get them"), or a contact's name
+    and role ("Sarah Bennett, CAF Coordinator")."""
+    label, colon, _ = text.partition(": ")
+    label = label.split(" (")[0]
+    if colon and len(label) <= LABEL:
+        return label
+    contact = ", ".join(text.split(", ")[:2])
+    return contact if len(contact) <= LABEL else ""  # a line of running text: its heading names it
 
 
 def _sentences(text: str, limit: int) -> list[str]:

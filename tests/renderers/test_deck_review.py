@@ -288,3 +288,19 @@ def test_the_title_slide_says_the_audience_once_and_the_agenda_adds_up_to_its_to
         for line in lines:
             assert not re.search(r"\([A-Z]+\d\d\)|then a key message|: [A-Z]+\d\d\b", line), (name, line)
     assert "Day 1" not in " ".join(_paras(list(every_deck["northmoor/iw-practitioners"].slides)[1]))
+
+
+def test_a_slide_going_on_with_local_details_has_notes_of_its_own(every_deck):
+    """The review: a local block continued on a second slide had notes that only repeated its heading
+    ("Points to make: How the CAF and lead professional arrangements work locally.")."""
+    going_on = 0
+    for name, prs in every_deck.items():
+        for slide in prs.slides:
+            notes = _notes(slide)
+            if not notes.startswith("Continued from the slide before"):
+                continue
+            headings = [p.removesuffix(" (continued)") for p in _paras(slide) if p.endswith(" (continued)")]
+            said = re.match(r"Continued from the slide before\. Points to make: (.*?)\. Timing", notes)
+            assert not (said and said.group(1) in headings), (name, _title(slide), notes)
+            going_on += "going on with" in notes
+    assert going_on > 3
