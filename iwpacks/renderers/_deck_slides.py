@@ -772,8 +772,15 @@ def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = No
         minutes = _section_time(plan, section)
         yield SlideSpec("Section", section.title, subtitle=(Para(minutes),),
                         notes=f"Section: {section.title}. Timing: {minutes}.")
-    for module_plan in section.modules:
-        yield from _module(plan, module_plan, index, turns)
+    # Key messages said after the modules come before the last module's closing pointer to sources, where it
+    # ends on one and no break falls between: a message goes with the teaching that raises it.
+    early: list[SlideSpec] = []
+    if section.modules and ("messages", index) not in turns and _ends_on_sources(plan, section.modules[-1]):
+        early = [attrs.evolve(s, title=f"Key message: {s.title}") if len(s.title) + 13 <= TITLE_CHARS else s
+                 for message in section.messages
+                 for s in _tagged(("message", message.id), _message(plan, message, message.minutes))]
+    for number, module_plan in enumerate(section.modules, 1):
+        yield from _module(plan, module_plan, index, turns, early if number == len(section.modules) else [])
     for number, item in enumerate(section.exercises):
         yield from pauses(("exercise", index, number))
         yield from _tagged(("exercise", item.module_ref, item.title), _exercise(plan, item))
@@ -788,7 +795,7 @@ def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = No
         yield from _sources(plan)
         return
     yield from pauses(("messages", index))  # a day may open on the key messages closing the teaching before it
-    for message in section.messages:  # a section of messages shares its time; one on its own takes its own
+    for message in () if early else section.messages:  # a section of messages shares its time; one on its own
         share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
         yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))
 
@@ -831,7 +838,14 @@ def _message(plan: CoursePlan, message: CommonMessage, minutes: int) -> Iterator
     yield from _split("Title and Content", message.title, body, notes)
 
 
-def _module(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns) -> Iterator[SlideSpec]:
+def _ends_on_sources(plan: CoursePlan, mp: ModulePlan) -> bool:
+    """Whether the module's last step is a topic that points to the local sources of information."""
+    return bool(mp.steps) and not isinstance(mp.steps[-1], ExerciseItem) and \
+        plan.slot_for("local-sources") in mp.steps[-1].topic.slots
+
+
+def _module(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
+            before_sources: Sequence[SlideSpec] = ()) -> Iterator[SlideSpec]:
     """The module's divider, objectives, and its topics with each exercise straight after the topic it practises.
 
     A day or a break that resumes inside the module does so at the topic its teaching minutes reach, or at an
@@ -840,13 +854,13 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns) -> Itera
     waiting = list(turns.get(("module", index, mp.module.ref), []))
     while waiting and (waiting[0][0] == 0 or not mp.steps):  # the module starts after it, or has no topics
         yield from _turn(plan, waiting.pop(0)[1])
-    yield from _module_slides(plan, mp, index, turns, waiting)
+    yield from _module_slides(plan, mp, index, turns, waiting, before_sources)
     for _, turn in waiting:
         yield from _turn(plan, turn)
 
 
 def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
-                   waiting: list[tuple[int, int | Row]]) -> Iterator[SlideSpec]:
+                   waiting: list[tuple[int, int | Row]], before_sources: Sequence[SlideSpec] = ()) -> Iterator[SlideSpec]:
     """_module's slides; each turn in `waiting` is taken off as the topics reach it."""
     m = mp.module
     if m.is_pending:
@@ -899,6 +913,9 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
             units.append((elapsed + step.minutes * k // len(topic_slides), True,
                           [slide] + (messages if k == len(topic_slides) - 1 else [])))
         elapsed += step.minutes
+    if before_sources and spans:  # the section's key messages, before the module's closing pointer to sources
+        at, is_topic, slides = units[spans[-1][2]]
+        units[spans[-1][2]] = (at, is_topic, [*before_sources, *slides])
     starts = [(i, at) for i, (at, _, _) in enumerate(units)] + [(len(units), elapsed)]
     topic_starts = {at for at, is_topic, _ in units if is_topic}
     before: dict[int, list[int | Row]] = {}

@@ -304,3 +304,18 @@ def test_a_slide_going_on_with_local_details_has_notes_of_its_own(every_deck):
             assert not (said and said.group(1) in headings), (name, _title(slide), notes)
             going_on += "going on with" in notes
     assert going_on > 3
+
+
+def test_a_key_message_comes_before_the_modules_closing_pointer_to_sources(every_deck):
+    """The review (iw-practitioners): "Record information well" sat after the module's "References to other
+    sources of information" slides; a message said at a module's end goes before its pointer to sources."""
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        for i, slide in enumerate(slides[1:], 1):
+            if not _title(slide).startswith("Key message: ") and _title(slide) != "Record information well":
+                continue
+            before = _paras(slides[i - 1])
+            assert not any(p.startswith("Local sources of information") for p in before), (name, _title(slide))
+    titles = [_title(s) for s in every_deck["northmoor/iw-practitioners"].slides]
+    record = titles.index("Key message: Record information well")
+    assert titles[record + 1].startswith("References to other sources of information"), titles[record:record + 2]
