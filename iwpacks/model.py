@@ -1109,20 +1109,28 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "agenda.module_time": ("name", "ref", "time"),  # a module section whose time holds key messages after it
     "agenda.with_message": ("modules", "minutes"),  # the deck's agenda line for it
     "agenda.with_messages": ("modules", "minutes"),
+    "agenda.deck_modules": ("names", "time"),  # the deck's "About this course": a module section's line
+    "agenda.deck_modules_message": ("names", "time"),
+    "agenda.deck_modules_messages": ("names", "time"),
+    "agenda.deck_day_turn": ("before", "day", "time"),  # and the time between two days
     "agenda.time_note": ("section", "total", "parts"),  # the specification's and guide's sentence on it
     "deck.continued": ("points",),  # the notes of a slide that continues the one before
     "deck.continued_reading": (),
+    "deck.continued_local": ("heading", "lines"),  # a slide that goes on with a local block
     "deck.continued_timing": ("minutes",),
     "deck.continued_untimed": (),
     "deck.local_details": (),  # a topic's slide that shows a local block in full
     "deck.local_details_next": (),
-    "deck.pointer": ("heading", "slide"),  # a line pointing to the slide that shows a local block
+    "deck.pointer": ("heading", "title"),  # a line pointing to the slide that shows a local block, by its title
+    "deck.pointer_next": ("heading",),  # the same where that slide comes straight after
     "deck.diagram_notes": ("minutes",),  # a diagram's own slide
     "deck.diagram_shows": ("title", "what"),
     "deck.diagram_words": ("what",),
     "deck.title_notes": ("total", "days", "minutes"),
     "deck.day_close_notes": ("day", "start", "end", "length"),
     "deck.closing_notes": (),
+    "deck.split_timing": ("minutes", "before", "pause", "after"),  # a topic a break cuts, on its first slide
+    "deck.split_day": ("day",),
     "deck.hidden": (),  # an optional exercise's slides, hidden until the trainer unhides them
     "course.on_slides": ("title",),  # a topic's slide title, after the strategy's words for it
     "course.structure": (),  # the course specification's line above its structure table
@@ -1187,6 +1195,13 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "close.points": 0,  # the close's slide, after the recap
     "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan
     "close.cascade_step": (),   # and the guide's step for it
+    "close.tight": ("minutes",),  # the close's notes where its time is short for its steps
+    "recap.lead": (),  # the recap at the end of the course: each module looked back on
+    "recap.notes": ("minutes", "total"),
+    "recap.hopes_title": (),  # then the hopes attendees gave at the start, and the sources in one line
+    "recap.hopes": 0,
+    "recap.sources": ("title",),
+    "recap.hopes_notes": ("wording", "minutes", "total"),
     "ground_rules.title": (),
     "ground_rules.rules": 0,
     "ground_rules.notes": (),
@@ -1195,6 +1210,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "day_turn.agenda": ("start", "end"),  # the welcome back: the day's agenda
     "day_turn.exercise": ("title",),
     "day_turn.exercises": ("titles",),
+    "day_turn.topic": ("first",),  # a row of a module under way: its topics by their slides' titles
+    "day_turn.topics_two": ("first", "last"),
+    "day_turn.topics": ("first", "last"),
+    "day_turn.module_resumed": ("module", "topics"),  # a day that resumes a module names it too
     "day_turn.pause": ("label", "length"),
     "day_turn.afternoon_title": ("day",),
     "day_turn.afternoon": ("start", "end"),

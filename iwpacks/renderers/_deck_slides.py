@@ -21,7 +21,7 @@ from iwpacks.planning.plan import (
     ModulePlan,
 )
 from iwpacks.planning.timetable import Row, clock
-from iwpacks.renderers._facts import course_facts, held_after_modules, mid_sentence, section_time
+from iwpacks.renderers._facts import course_facts, mid_sentence, section_time
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import as_on_slides, items, say
@@ -47,7 +47,7 @@ class Para:
     bold: bool = False
     keep_with_next: bool = False  # a heading stays on the slide of the line it introduces
     shows: str = ""  # the local slot whose full block this heading opens
-    points_to: str = ""  # the local slot whose full block this line points to ("see slide {slide}")
+    points_to: str = ""  # the local slot whose full block this line points to, by the title of its slide
 
 
 @attrs.frozen
@@ -244,7 +244,7 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str]
         home = homes.get(slot_id)
         elsewhere = home is not None and here is not None and home != here and len(shown.lines) >= LONG_SLOT
         if seen is not None and not again and (slot_id in seen or elsewhere or slot_id in later):
-            out.append(Para(say(plan, "deck.pointer", heading=shown.heading, slide="{slide}"), points_to=slot_id))
+            out.append(Para(say(plan, "deck.pointer", heading=shown.heading, title=POINTED), points_to=slot_id))
             continue
         if seen is not None:
             seen.add(slot_id)
@@ -255,16 +255,34 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str]
     return out
 
 
-def _point_to_homes(slides: list[SlideSpec]) -> list[SlideSpec]:
-    """Fill in each pointer's slide number: the first slide that shows its slot's block."""
+POINTED = "\0pointed"  # where a pointer names its slide, once the deck's titles are known (_point_to_homes)
+
+
+def _point_to_homes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
+    """Fill in each pointer's slide: the title of the first slide that shows its slot's block, or "the next
+    slide". Never a number: slides carry none on screen, and a printout without the hidden slides numbers
+    them differently."""
     homes: dict[str, int] = {}
-    for number, slide in enumerate(slides, 1):
+    for number, slide in enumerate(slides):
         for para in slide.body:
             if para.shows:
                 homes.setdefault(para.shows, number)
-    return [attrs.evolve(slide, body=tuple(
-        attrs.evolve(p, text=p.text.replace("{slide}", str(homes.get(p.points_to, "")))) if p.points_to else p
-        for p in slide.body)) for slide in slides]
+
+    def pointer(number: int, para: Para) -> Para:
+        home = homes.get(para.points_to)
+        heading = slot_text(plan, para.points_to).heading
+        if home == number + 1:
+            return attrs.evolve(para, text=say(plan, "deck.pointer_next", heading=heading))
+        title = _unnumbered(slides[home].title) if home is not None else ""
+        return attrs.evolve(para, text=say(plan, "deck.pointer", heading=heading, title=title))
+
+    return [attrs.evolve(slide, body=tuple(pointer(number, p) if p.points_to else p for p in slide.body))
+            for number, slide in enumerate(slides)]
+
+
+def _unnumbered(title: str) -> str:
+    """A slide's title as a pointer names it: without the "(1 of 2)" of a list split over slides."""
+    return re.sub(f"{NBSP}\\(\\d+{NBSP}of{NBSP}\\d+\\)$", "", title).replace(NBSP, " ")
 
 
 def _topic_title(plan: CoursePlan, where: tuple[str, str] | None) -> str:
@@ -315,8 +333,14 @@ def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpe
             points = [p.text.removesuffix(" (continued)") for p in slide.body if p.level >= 0 and not (
                 local and p.level > 0) and not (p.text.endswith(" (continued)") and not p.shows)]
             timing = _TIMING.search(first)
-            notes = (say(plan, "deck.continued", points="; ".join(points).rstrip(".")) if points
-                     else say(plan, "deck.continued_reading"))
+            headings = [p.text.removesuffix(" (continued)") for p in slide.body if p.level == 0 and p.bold]
+            lines = [label for label in (_line_label(p.text) for p in slide.body if p.level > 0) if label]
+            if local and points == headings and headings:  # only a local block's heading: say what its lines are
+                notes = say(plan, "deck.continued_local", heading="; ".join(headings),
+                            lines="; ".join(lines or headings))
+            else:
+                notes = (say(plan, "deck.continued", points="; ".join(points).rstrip(".")) if points
+                         else say(plan, "deck.continued_reading"))
             notes += " " + (say(plan, "deck.continued_timing", minutes=timing.group(1).strip())
                             if timing and timing.group(1).strip() else say(plan, "deck.continued_untimed"))
         if slide.ref[:1] == ("topic",) and any(p.shows for p in slide.body):
@@ -329,6 +353,20 @@ def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpe
                 and not any(p.shows for p in slide.body) and any(p.shows for p in after.body)):
             out[i] = attrs.evolve(slide, notes=f"{slide.notes} {say(plan, 'deck.local_details_next')}")
     return out
+
+
+LABEL = 80  # characters: a local line's label before its colon, short enough to name it in the notes
+
+
+def _line_label(text: str) -> str:
+    """What a local line is, for the notes: its label ("Forms, and where to get them"), or a contact's name
+    and role ("Sarah Bennett, CAF Coordinator")."""
+    label, colon, _ = text.partition(": ")
+    label = label.split(" (")[0]
+    if colon and len(label) <= LABEL:
+        return label
+    contact = ", ".join(text.split(", ")[:2])
+    return contact if len(contact) <= LABEL else ""  # a line of running text: its heading names it
 
 
 def _sentences(text: str, limit: int) -> list[str]:
@@ -363,7 +401,7 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
     slides += list(_closing(plan))
     # Notes that quote a topic by the strategy's heading quote the title its slide shows, as the guide's do.
     slides = [attrs.evolve(s, notes=_as_on_slides(plan, s.notes)) if s.notes else s for s in slides]
-    return _continued_notes(plan, _point_to_homes(_unique_titles(_day_recaps(plan, slides))))
+    return _name_next(_continued_notes(plan, _point_to_homes(plan, _unique_titles(_day_recaps(plan, slides)))))
 
 
 RECAP = "\0recap"  # a later day's recap of the day before, filled in once the deck's topic slides are known
@@ -444,7 +482,7 @@ def _pause(plan: CoursePlan, row: Row) -> SlideSpec:
     group starts again and with what."""
     after = [r for r in plan.timetable.rows if r.day == row.day and r.start >= row.end and not r.is_break]
     words = {"label": row.label, "label_lower": row.label.lower(), "length": format_minutes(row.minutes), "back": clock(row.end),
-             "next": _readable(after[0].label) if after else ""}
+             "next": NEXT if after else ""}
     subtitle = (Para(say(plan, "pause.next", **words)),) if after else ()
     # Over several days a break recurs at the same time: the day keeps each slide's title its own.
     title = say(plan, "pause.title_day" if plan.timetable.days > 1 else "pause.title", day=str(row.day), **words)
@@ -452,10 +490,29 @@ def _pause(plan: CoursePlan, row: Row) -> SlideSpec:
                      notes=say(plan, "pause.notes", **words))
 
 
+NEXT = "\0next"  # what a break's slide says comes next, once the deck's slides are known (_name_next)
+
+
+def _name_next(slides: list[SlideSpec]) -> list[SlideSpec]:
+    """A break's "Next:" names the slide the group comes back to, by its title: the next topic, exercise or
+    message, or the next module's or section's divider where one starts; never the module already running."""
+    out = []
+    for number, slide in enumerate(slides):
+        if NEXT in slide.notes:
+            after = next((s for s in slides[number + 1:] if not s.hidden), None)
+            name = _unnumbered(after.title) if after is not None else ""
+            slide = attrs.evolve(slide, notes=slide.notes.replace(NEXT, name), subtitle=tuple(
+                attrs.evolve(p, text=p.text.replace(NEXT, name)) for p in slide.subtitle))
+        out.append(slide)
+    return out
+
+
 def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     facts = course_facts(plan)
     owner = cover_identity(plan).name
-    subtitle = [Para(f"For {mid_sentence(plan.audience.name)} \u00b7 {facts.total_planned} \u00b7 {facts.days}")]
+    audience = mid_sentence(plan.audience.name)
+    said = audience.lower() in plan.course.title.lower()  # "Integrated working for practitioners": said once
+    subtitle = [Para(" \u00b7 ".join(([] if said else [f"For {audience}"]) + [facts.total_planned, facts.days]))]
     if owner:
         subtitle.append(Para(owner))
     if plan.draft:
@@ -474,8 +531,13 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     # A scenarios section whose exercises all run inside the modules has no time of its own to show.
     # Each section's time as the session plan gives it; where it holds a key message said after its modules,
     # the line says so, so "55 min" is not read as IW01's time (the session plan gives IW01 50 min).
-    agenda += [Para(held_after_modules(plan, s) or f"{s.title}: {_section_time(plan, s)}") for s in plan.sections
-               if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]
+    shown = [s for s in plan.sections if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]
+    turns = [Para(say(plan, "agenda.deck_day_turn", before=str(day - 1), day=str(day), time=format_minutes(minutes)))
+             for day, minutes in _day_turn_minutes(plan).items()]
+    # The time between the days before the recap and close, which end the last day, so every minute is listed.
+    ending = next((i for i, s in enumerate(shown) if s.role in ("recap", "close")), len(shown))
+    lines = [Para(_agenda_line(plan, s)) for s in shown]
+    agenda += lines[:ending] + turns + lines[ending:]
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
                       "Walk through the course content and the timetable. "
@@ -508,6 +570,27 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     yield SlideSpec("Title and Content", say(plan, "ground_rules.title"),
                     tuple(Para(rule) for rule in items(plan, "ground_rules.rules")),
                     notes=say(plan, "ground_rules.notes"))
+
+
+def _agenda_line(plan: CoursePlan, section) -> str:
+    """A section's line of "About this course", as a trainer would say it: a module section by its modules'
+    names, its key messages in its time ("Information Sharing in Practice, with a key message: 5 h 5 min")."""
+    names = [mp.module.name for mp in section.modules if mp.minutes]
+    if not names:
+        return f"{section.title}: {_section_time(plan, section)}"
+    key = ("agenda.deck_modules" if not section.message_minutes
+           else "agenda.deck_modules_message" if len(section.messages) == 1 else "agenda.deck_modules_messages")
+    return say(plan, key, names=" and ".join(names), time=section_time(plan, section))
+
+
+def _day_turn_minutes(plan: CoursePlan) -> dict[int, int]:
+    """{day: minutes of the close of the day before and that day's welcome back}, as the session plan has them."""
+    turns: dict[int, int] = {}
+    for row in plan.timetable.rows:
+        if row.place[:1] == ("day",) and not row.is_break:
+            day = row.day + 1 if row.place[2:] == ("close",) else row.day
+            turns[day] = turns.get(day, 0) + row.minutes
+    return turns
 
 
 def _point_out_breaks(plan: CoursePlan) -> str:
@@ -561,7 +644,8 @@ def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
 
 def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[tuple[str, str]]:
     """The day's agenda from the session plan: (start time, what), a module's topics one line and a run of
-    exercises one line that names each; with `pauses`, each break and lunch too, so the times read in order."""
+    exercises one line that names each; with `pauses`, each break and lunch too, so the times read in order,
+    and a row of a module already under way names its topics, so no two rows read the same."""
     out: list[tuple[str, str]] = []
     run: list[str] = []  # the exercises of the run the last line names
     for row in plan.timetable.rows:
@@ -585,10 +669,30 @@ def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[tuple[s
             continue
         run = []
         label = _readable(row.label)
+        if pauses and row.topics and row.topics[0] != 1:
+            earlier = [r for r in plan.timetable.rows if r.module_ref == row.module_ref
+                       and r.kind == "teaching" and (r.day, r.start) < (row.day, row.start)]
+            label = _row_topics(plan, row, resumed=not any(r.day == day for r in earlier),
+                                carried=bool(earlier) and earlier[-1].topics[-1:] == row.topics[:1])
         if out and out[-1][1] == label:
             continue
         out.append((clock(row.start), label))
     return out
+
+
+def _row_topics(plan: CoursePlan, row: Row, resumed: bool, carried: bool) -> str:
+    """A session plan row of a module under way, by the titles of its topics' slides; `resumed`: the day
+    takes the module up again, so the row names it too; `carried`: its first topic goes on from the row before."""
+    steps = {t.number: t.topic for s in plan.sections for mp in s.modules if mp.module.ref == row.module_ref
+             for t in mp.topic_steps}
+    titles = [steps[n].slide_title or steps[n].title for n in row.topics if n in steps]
+    if not titles:
+        return _readable(row.label)
+    if carried:  # the topic a break cut, as its slide after the break is titled
+        titles[0] = f"{titles[0]} (continued)"
+    key = "day_turn.topic" if len(titles) == 1 else "day_turn.topics_two" if len(titles) == 2 else "day_turn.topics"
+    topics = say(plan, key, first=titles[0], last=titles[-1])
+    return say(plan, "day_turn.module_resumed", module=_readable(row.label), topics=topics) if resumed else topics
 
 
 def _readable(label: str) -> str:
@@ -621,13 +725,19 @@ def _day_agenda(plan: CoursePlan, day: int, title: str, notes: str) -> Iterator[
     after = next((i + 1 for i, (start, _) in enumerate(items)
                   if any(r.kind == "lunch" and clock(r.start) == start for r in rows)), len(items))
     if len(chunk(agenda, FULL)) == 1 or after == len(items):
-        yield from _split("Title and Content", title, agenda, notes)
+        yield from _agenda_slides(title, agenda, notes)
         return
-    yield from _split("Title and Content", title, agenda[:after + 1], notes)
+    yield from _agenda_slides(title, agenda[:after + 1], notes)
     afternoon = [Para(say(plan, "day_turn.afternoon", start=items[after][0], end=clock(rows[-1].end)), bold=True),
                  *agenda[after + 1:]]
-    yield from _split("Title and Content", say(plan, "day_turn.afternoon_title", day=str(day)), afternoon,
-                      CONTINUED + notes)
+    yield from _agenda_slides(say(plan, "day_turn.afternoon_title", day=str(day)), afternoon, CONTINUED + notes)
+
+
+def _agenda_slides(title: str, agenda: list[Para], notes: str) -> list[SlideSpec]:
+    """An agenda on one slide where it can be: at the template's size, or the smaller one before a second slide."""
+    small = len(chunk(agenda, FULL)) > 1 and len(chunk(agenda, FULL_SMALL)) == 1
+    return _split("Title and Content", title, agenda, notes, box=FULL_SMALL if small else FULL,
+                  size=SMALL if small else None)
 
 
 def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = None) -> Iterator[SlideSpec]:
@@ -662,8 +772,15 @@ def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = No
         minutes = _section_time(plan, section)
         yield SlideSpec("Section", section.title, subtitle=(Para(minutes),),
                         notes=f"Section: {section.title}. Timing: {minutes}.")
-    for module_plan in section.modules:
-        yield from _module(plan, module_plan, index, turns)
+    # Key messages said after the modules come before the last module's closing pointer to sources, where it
+    # ends on one and no break falls between: a message goes with the teaching that raises it.
+    early: list[SlideSpec] = []
+    if section.modules and ("messages", index) not in turns and _ends_on_sources(plan, section.modules[-1]):
+        early = [attrs.evolve(s, title=f"Key message: {s.title}") if len(s.title) + 13 <= TITLE_CHARS else s
+                 for message in section.messages
+                 for s in _tagged(("message", message.id), _message(plan, message, message.minutes))]
+    for number, module_plan in enumerate(section.modules, 1):
+        yield from _module(plan, module_plan, index, turns, early if number == len(section.modules) else [])
     for number, item in enumerate(section.exercises):
         yield from pauses(("exercise", index, number))
         yield from _tagged(("exercise", item.module_ref, item.title), _exercise(plan, item))
@@ -672,14 +789,15 @@ def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = No
             yield from pauses(("section", index), (awareness_starts[k] + awareness_starts[k + 1]) // 2 - 1)
         yield from _awareness(plan, item)
     yield from pauses(("section", index))
-    if section.role == "recap":  # the recap first, so the sources message leads into the sources slides
-        yield from _recap(plan)
+    if section.role == "recap":  # the modules looked back on, then the hopes, with the sources message in one line
+        yield from pauses(("messages", index))
+        yield from _recap(plan, section)
+        yield from _sources(plan)
+        return
     yield from pauses(("messages", index))  # a day may open on the key messages closing the teaching before it
-    for message in section.messages:  # a section of messages shares its time; one on its own takes its own
+    for message in () if early else section.messages:  # a section of messages shares its time; one on its own
         share = section.own_minutes // len(section.messages) if section.role in ("background", "recap") else 0
         yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))
-    if section.role == "recap":  # the recap ends on the sources, after the message that introduces them
-        yield from _sources(plan)
 
 
 def _awareness(plan: CoursePlan, item: AwarenessItem) -> Iterator[SlideSpec]:
@@ -720,7 +838,14 @@ def _message(plan: CoursePlan, message: CommonMessage, minutes: int) -> Iterator
     yield from _split("Title and Content", message.title, body, notes)
 
 
-def _module(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns) -> Iterator[SlideSpec]:
+def _ends_on_sources(plan: CoursePlan, mp: ModulePlan) -> bool:
+    """Whether the module's last step is a topic that points to the local sources of information."""
+    return bool(mp.steps) and not isinstance(mp.steps[-1], ExerciseItem) and \
+        plan.slot_for("local-sources") in mp.steps[-1].topic.slots
+
+
+def _module(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
+            before_sources: Sequence[SlideSpec] = ()) -> Iterator[SlideSpec]:
     """The module's divider, objectives, and its topics with each exercise straight after the topic it practises.
 
     A day or a break that resumes inside the module does so at the topic its teaching minutes reach, or at an
@@ -729,13 +854,13 @@ def _module(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns) -> Itera
     waiting = list(turns.get(("module", index, mp.module.ref), []))
     while waiting and (waiting[0][0] == 0 or not mp.steps):  # the module starts after it, or has no topics
         yield from _turn(plan, waiting.pop(0)[1])
-    yield from _module_slides(plan, mp, index, turns, waiting)
+    yield from _module_slides(plan, mp, index, turns, waiting, before_sources)
     for _, turn in waiting:
         yield from _turn(plan, turn)
 
 
 def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
-                   waiting: list[tuple[int, int | Row]]) -> Iterator[SlideSpec]:
+                   waiting: list[tuple[int, int | Row]], before_sources: Sequence[SlideSpec] = ()) -> Iterator[SlideSpec]:
     """_module's slides; each turn in `waiting` is taken off as the topics reach it."""
     m = mp.module
     if m.is_pending:
@@ -788,10 +913,14 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
             units.append((elapsed + step.minutes * k // len(topic_slides), True,
                           [slide] + (messages if k == len(topic_slides) - 1 else [])))
         elapsed += step.minutes
+    if before_sources and spans:  # the section's key messages, before the module's closing pointer to sources
+        at, is_topic, slides = units[spans[-1][2]]
+        units[spans[-1][2]] = (at, is_topic, [*before_sources, *slides])
     starts = [(i, at) for i, (at, _, _) in enumerate(units)] + [(len(units), elapsed)]
     topic_starts = {at for at, is_topic, _ in units if is_topic}
     before: dict[int, list[int | Row]] = {}
     continued: dict[int, list[SlideSpec]] = {}
+    split: dict[int, str] = {}  # a topic's first unit the plan cuts: the timing its first slide gives instead
     while waiting and waiting[0][0] < elapsed + 1:
         resume, turn = waiting.pop(0)
         cut = next(((a, b, first, topic) for a, b, first, topic in spans if a < resume < b), None)
@@ -802,6 +931,7 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
             where = min(starts, key=lambda s: (abs(s[1] - resume), -late * s[0]))[0]
         else:  # the plan cuts a topic: the break goes among its slides, or after them with the topic resumed
             a, b, first, topic = cut
+            split[first] = _split_timing(plan, turn, b - a, resume - a)
             last = next((i for i in range(first + 1, len(units)) if not units[i][1] or units[i][0] >= b), len(units))
             inside = [(i, units[i][0]) for i in range(first + 1, last)]
             if inside:
@@ -817,11 +947,24 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
                 continued.setdefault(where, []).append(attrs.evolve(
                     again, title=title, notes=_resume_notes(plan, turn, again, b - resume)))
         before.setdefault(where, []).append(turn)
+    for i, timing in split.items():  # "Timing: 30 min." on a topic cut in two gives both parts
+        at, is_topic, slides = units[i]
+        whole = f"Timing: {format_minutes(spans[[s[2] for s in spans].index(i)][1] - at)}."
+        units[i] = (at, is_topic, [attrs.evolve(slides[0], notes=slides[0].notes.replace(whole, timing, 1)),
+                                   *slides[1:]])
     for i, (_, _, slides) in enumerate(units + [(elapsed, False, [])]):
         for turn in before.get(i, []):
             yield from _turn(plan, turn)
         yield from continued.get(i, [])
         yield from slides
+
+
+def _split_timing(plan: CoursePlan, turn: int | Row, minutes: int, done: int) -> str:
+    """"Timing: 30 min, 5 min before the break and 25 min after it.": a topic the session plan cuts."""
+    pause = (say(plan, "deck.split_day", day=str(turn - 1)) if isinstance(turn, int)
+             else say(plan, "pause.resume_pause", label_lower=turn.label.lower()))
+    return say(plan, "deck.split_timing", minutes=format_minutes(minutes), before=format_minutes(done), pause=pause,
+               after=format_minutes(minutes - done))
 
 
 def _resume_notes(plan: CoursePlan, turn: int | Row, slide: SlideSpec, minutes: int) -> str:
@@ -1020,21 +1163,34 @@ def _listed(label: str, lines: Sequence[str]) -> str:
     return f"{label}:\n" + "\n".join(f"- {line}" for line in lines) + "\n" if lines else ""
 
 
-def _recap(plan: CoursePlan) -> Iterator[SlideSpec]:
-    """Each module's objectives again, at the template's own sizes: a projector in a training room needs them
-    as large as every other slide's, so a long list goes over two slides rather than into smaller type."""
-    for m in plan.modules:
-        if m.is_pending:
-            continue
-        lead = Para(m.objectives_lead, bold=True)
+def _recap(plan: CoursePlan, section) -> Iterator[SlideSpec]:
+    """The recap: each module looked back on, at the template's own sizes (a projector in a training room needs
+    them as large as every other slide's, so a long list goes over two slides rather than into smaller type),
+    then the hopes attendees gave at the start, with the section's messages (sources of further information)
+    as a line each. The recap's minutes are shared among its slides, so their timings add up to its row."""
+    modules = [m for m in plan.modules if not m.is_pending]
+    total = section.minutes
+    hopes = max(2, total - total * len(modules) // (len(modules) + 1)) if modules else total
+    each = (total - hopes) // len(modules) if modules else 0
+    hopes = total - each * len(modules)
+    words = {"total": format_minutes(total)}
+    for m in modules:
+        lead = Para(say(plan, "recap.lead"), bold=True)
         objectives = [Para(o, 1) for o in m.objectives_read]
         # Every slide of a long recap opens with the lead, so "(2 of 2)" still reads as a sentence.
         groups = chunk(objectives, (FULL[0], FULL[1] - math.ceil(_lines(lead, FULL[0]))))
-        notes = ("Check each objective with the group: can they say how they will apply it? "
-                 "Revisit what attendees hoped to take away. Timing: part of the recap.")
+        notes = say(plan, "recap.notes", minutes=format_minutes(each), **words)
         for i, group in enumerate(groups, 1):
             yield SlideSpec("Title and Content", _numbered(f"Recap: {m.name}", i, len(groups)),
-                            (lead, *group), notes=notes)
+                            (lead, *group), notes=notes if i == 1 else CONTINUED + notes)
+    body = [Para(line) for line in items(plan, "recap.hopes")]
+    body += [Para(say(plan, "recap.sources", title=message.title)) for message in section.messages]
+    body += _slot_paras(plan, [slot for message in section.messages for slot in message.slots])
+    wording = " ".join(message.wording for message in section.messages)
+    slides = _split("Title and Content", say(plan, "recap.hopes_title"), body,
+                    say(plan, "recap.hopes_notes", wording=wording, minutes=format_minutes(hopes), **words))
+    ref = ("message", section.messages[0].id) if section.messages else ()
+    yield from (_tagged(ref, iter(slides)) if ref else slides)
 
 
 def _sources(plan: CoursePlan) -> Iterator[SlideSpec]:
@@ -1053,8 +1209,12 @@ def _close(plan: CoursePlan, section) -> Iterator[SlideSpec]:
     points = [Para(p) for p in items(plan, "close.points")]
     if plan.is_train_the_trainer:  # written in the planning exercise; the close checks each has one
         points.append(Para(say(plan, "close.cascade_point")))
+    tight = f" {say(plan, 'close.tight', minutes=minutes)}" if section.minutes < CLOSE_MINUTES else ""
     yield SlideSpec("Title and Content", section.title, tuple(points),
-                    notes=" ".join(section.trainer_steps) + f" Timing: {minutes}.")
+                    notes=" ".join(section.trainer_steps) + tight + f" Timing: {minutes}.")
+
+
+CLOSE_MINUTES = 10  # a close shorter than this has no time for each attendee to write an action in it
 
 
 def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:

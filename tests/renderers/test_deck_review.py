@@ -147,3 +147,175 @@ def test_our_words_say_advisor(every_deck):
         for slide in prs.slides:
             text = " ".join(_paras(slide)) + _title(slide) + _notes(slide)
             assert "adviser" not in text.lower(), (name, _title(slide))
+
+
+def _shown(slide) -> bool:
+    return slide._element.get("show") != "0"
+
+
+def _without_count(title: str) -> str:
+    return re.sub(r" \(\d+ of \d+\)$", "", title)
+
+
+def test_no_slide_text_refers_to_a_slide_by_number(every_deck):
+    """The review: "Local sources of information: slide 21, and your handouts" on slides that carry no numbers,
+    where a printout without the hidden slides numbers them differently. Pointers name the slide's title."""
+    pointers = 0
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        titles = {_without_count(_title(s)) for s in slides}
+        for slide in slides:
+            for para in (*_paras(slide), _title(slide)):
+                assert not re.search(r"\bslides? \d", para), (name, _title(slide), para)
+                named = re.search(r": see \u201c([^\u201d]+)\u201d and your handouts$", para)
+                if named:
+                    pointers += 1
+                    assert named.group(1) in titles, (name, _title(slide), para)
+    assert pointers > 5
+
+
+def test_a_break_names_what_comes_next_by_the_slide_after_it(every_deck):
+    """The review: "Next: Information Sharing in Practice" over a break inside that module."""
+    breaks = 0
+    for name, prs in every_deck.items():
+        slides = [s for s in prs.slides if _shown(s)]
+        for i, slide in enumerate(slides[:-1]):
+            said = [p for p in _paras(slide) if p.startswith("Next: ")]
+            if slide.slide_layout.name != "Section" or not said:
+                continue
+            breaks += 1
+            after = _without_count(_title(slides[i + 1]))
+            assert said == [f"Next: {after}"], (name, _title(slide), said, after)
+            assert f"next: {after}." in _notes(slide), (name, _title(slide))
+    assert breaks > 10
+
+
+def test_a_day_agenda_names_each_row_of_a_module_under_way_by_its_topics(every_deck):
+    """The review: "13:25 Providing Advice on Information Sharing", "14:20 Providing Advice ..." repeatedly."""
+    days = 0
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        for i, slide in enumerate(slides):
+            paras = _paras(slide)
+            if not paras or not re.match(r"Today, \d\d:\d\d-", paras[0]):
+                continue
+            days += 1
+            rows = paras[1:]
+            if i + 1 < len(slides) and _title(slides[i + 1]).endswith("this afternoon"):
+                rows += _paras(slides[i + 1])[1:]
+            what = [re.sub(r"^\d\d:\d\d ", "", row) for row in rows]
+            teaching = [w for w in what if not re.match(r"(Break|Lunch), ", w)]
+            assert len(teaching) == len(set(teaching)), (name, _title(slide), what)
+    assert days > 5
+
+
+def test_a_topic_cut_by_a_break_gives_both_parts_of_its_time_on_its_first_slide(every_deck):
+    """The review: "Timing: 30 min" before the break and "25 min left" after it, with nothing on the first
+    slide to say only 5 of the 30 minutes come before the break."""
+    cut = 0
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        for i, slide in enumerate(slides):
+            left = re.search(r"Timing: (\d+ min) left of this topic's time", _notes(slide))
+            if not left:
+                continue
+            cut += 1
+            topic = re.sub(r" \(\d+\)$", "", _title(slide).removesuffix(" (continued)"))  # a long title: "(2)"
+            first = next(s for s in slides[:i] if _without_count(_title(s)) == topic)
+            timing = re.search(r"Timing: (\d+ min), (\d+ min) before the [a-z ]+ and (\d+ min) after it\.",
+                               _notes(first))
+            assert timing and timing.group(3) == left.group(1), (name, topic, _notes(first)[-200:])
+    assert cut > 2
+
+
+def _minutes(text: str) -> int:
+    hours = re.search(r"(\d+) h", text)
+    mins = re.search(r"(\d+) min", text)
+    return (int(hours.group(1)) * 60 if hours else 0) + (int(mins.group(1)) if mins else 0)
+
+
+def test_the_recap_looks_back_and_its_slides_share_its_time(every_deck):
+    """The review: the recap re-read "By the end of this module, attendees will:", a sources slide took "about
+    10 min" of the 10-minute recap and said sources were "listed ... at the end of this course" at its end."""
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        titles = [_title(s) for s in slides]
+        agenda = " ".join(_paras(slides[1]))
+        recap = int(re.search(r"Recap: (\d+) min", agenda).group(1))
+        at = titles.index("Your hopes for this course")
+        recaps = [i for i, t in enumerate(titles) if t.startswith("Recap: ")]
+        assert recaps and max(recaps) < at, name
+        shares = [re.search(r"Timing: ([^.]+) of the recap's (\d+) min\.", _notes(slides[i])) for i in (*recaps, at)]
+        firsts = [s for i, s in zip((*recaps, at), shares) if s and not _title(slides[i]).endswith("(2 of 2)")]
+        assert all(int(s.group(2)) == recap for s in firsts), name
+        assert sum(_minutes(s.group(1)) for s in firsts) == recap, (name, [s.group(0) for s in firsts])
+        body = " ".join(_paras(slides[at]))
+        assert "hopes" in body and "Sources of further information: " in body, name
+        for i in range(recaps[0], len(slides)):
+            assert "By the end of" not in " ".join(_paras(slides[i])), (name, titles[i])
+            assert "at the end of this course" not in _notes(slides[i]), (name, titles[i])
+
+
+def test_a_short_close_says_its_time_is_tight(every_deck):
+    """The review: a 5-minute close whose notes ask for five minutes to write actions, the knowledge check,
+    the evaluation and the certificates."""
+    short = 0
+    for name, prs in every_deck.items():
+        close = next(s for s in prs.slides if _title(s).startswith("Close: "))
+        minutes = int(re.search(r"Timing: (\d+) min\.$", _notes(close)).group(1))
+        if minutes < 10:
+            short += 1
+            assert f"The close has only {minutes} min" in _notes(close), name
+        assert "five minutes for each attendee" not in _notes(close), name
+    assert short
+
+
+def test_the_title_slide_says_the_audience_once_and_the_agenda_adds_up_to_its_total(every_deck, programme):
+    """The review: "For practitioners · 2 h 15 min · half a day" under "Integrated working for practitioners";
+    an agenda of "Information Sharing in Practice (IS02): 5 h, then a key message, 5 min" that left out the
+    days' closes and welcome backs, so it did not add up to the total on the title slide."""
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        title, subtitle = _title(slides[0]).lower(), _paras(slides[0])[0]
+        assert not (subtitle.startswith("For ") and subtitle.split(" \u00b7 ")[0][4:].lower() in title), name
+        total = _minutes(next(part for part in subtitle.split(" \u00b7 ") if re.search(r"\d+ (h|min)", part)))
+        lines = _paras(slides[1])[1:]
+        if _title(slides[2]).startswith("About this course"):
+            lines += _paras(slides[2])
+        timed = [line for line in lines if re.search(r": (\d+ h ?)?(\d+ min)?$", line)
+                 and not re.match(r"(Day \d: )?(break|lunch|Break|Lunch) ", line)]
+        assert sum(_minutes(line.rsplit(": ", 1)[1]) for line in timed) == total, (name, total, timed)
+        for line in lines:
+            assert not re.search(r"\([A-Z]+\d\d\)|then a key message|: [A-Z]+\d\d\b", line), (name, line)
+    assert "Day 1" not in " ".join(_paras(list(every_deck["northmoor/iw-practitioners"].slides)[1]))
+
+
+def test_a_slide_going_on_with_local_details_has_notes_of_its_own(every_deck):
+    """The review: a local block continued on a second slide had notes that only repeated its heading
+    ("Points to make: How the CAF and lead professional arrangements work locally.")."""
+    going_on = 0
+    for name, prs in every_deck.items():
+        for slide in prs.slides:
+            notes = _notes(slide)
+            if not notes.startswith("Continued from the slide before"):
+                continue
+            headings = [p.removesuffix(" (continued)") for p in _paras(slide) if p.endswith(" (continued)")]
+            said = re.match(r"Continued from the slide before\. Points to make: (.*?)\. Timing", notes)
+            assert not (said and said.group(1) in headings), (name, _title(slide), notes)
+            going_on += "going on with" in notes
+    assert going_on > 3
+
+
+def test_a_key_message_comes_before_the_modules_closing_pointer_to_sources(every_deck):
+    """The review (iw-practitioners): "Record information well" sat after the module's "References to other
+    sources of information" slides; a message said at a module's end goes before its pointer to sources."""
+    for name, prs in every_deck.items():
+        slides = list(prs.slides)
+        for i, slide in enumerate(slides[1:], 1):
+            if not _title(slide).startswith("Key message: ") and _title(slide) != "Record information well":
+                continue
+            before = _paras(slides[i - 1])
+            assert not any(p.startswith("Local sources of information") for p in before), (name, _title(slide))
+    titles = [_title(s) for s in every_deck["northmoor/iw-practitioners"].slides]
+    record = titles.index("Key message: Record information well")
+    assert titles[record + 1].startswith("References to other sources of information"), titles[record:record + 2]

@@ -146,7 +146,7 @@ def test_a_pointer_to_a_local_block_is_for_attendees_and_on_its_topic(local_deck
         for slide in slides:
             assert not any("see slide" in w for w in _words(slide)), (cid, _title(slide))
     _, slides = local_decks["caf-trainers"]
-    pointer = re.compile(r".+: slide \d+, and your handouts$")
+    pointer = re.compile(r".+: (see \u201c[^\u201d]+\u201d and your handouts|on the next slide, and in your handouts)$")
     for title in ("The materials for CAF training", "Delivery issues to consider"):
         slide = next(s for s in slides if _title(s) == title)
         assert not any(pointer.match(w) for w in _words(slide)), title

@@ -168,7 +168,7 @@ def test_each_exercise_sits_in_the_guide_right_after_its_topic(guides, plans):
     doc = open_doc(guides["caf-practitioners"])
     headings = [_without_slides(p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     at = headings.index("Exercise: Kyle's family, step 1: preparation")
-    assert headings[at - 1] == "4. The three key steps: preparation, discussion, service delivery"  # as its slide
+    assert headings[at - 1] == "4. The three key steps: preparation, discussion, delivery"  # as its slide
     assert headings[at + 1:at + 3] == ["Timing", "Scenario"]
 
 

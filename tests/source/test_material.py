@@ -55,7 +55,7 @@ def test_is03_spans_several_dilemmas_and_lp02_role_plays(programme):
 
 def test_caf02_case_goes_through_the_three_steps(programme):
     text = " ".join(e.scenario + " ".join(e.instructions + e.questions) for e in programme.modules["CAF02"].exercises)
-    for step in ("preparation", "discussion", "service delivery"):
+    for step in ("preparation", "discussion", "delivery"):
         assert step in text.lower(), step
 
 
@@ -217,3 +217,21 @@ def test_steps_on_a_topic_without_minutes_ask_for_its_minutes(tmp_path):
                            '- title: "The structure of CAF trainer notes"\n')
     assert re.search(r"material/CAF03\.yaml:\d+: topics\[3\]\.run: the steps take 20 min, but the topic gives no "
                      r"minutes; give it its minutes", found), found
+
+
+def test_our_words_name_the_caf_steps_as_the_2006_guide_does_and_date_the_five_outcomes(programme):
+    """The CAF guide's third step is "delivery" (the strategy's own heading, quoted, keeps "Service Delivery");
+    the five outcomes come from the 2003 Green Paper, given legal force by the Children Act 2004, not from
+    Change for Children."""
+    for ref, module in programme.modules.items():
+        material = module.material
+        if material is None:
+            continue
+        for topic in material.topics:
+            own = " ".join((topic.slide_title or "", *topic.points, topic.notes or ""))
+            assert "service delivery" not in own.lower(), (ref, topic.title)
+    for message in programme.common_messages.values():
+        text = f"{message.wording} {message.notes or ''}"
+        assert "Change for Children sets five outcomes" not in text, message.id
+        if "five outcomes" in message.wording:
+            assert "Green Paper" in message.wording and "10(2)" in message.wording, message.id
