@@ -306,9 +306,11 @@ def test_the_team_around_the_child_shows_the_lead_professional_as_one_of_its_pra
             if t.diagram is not None and t.diagram.title == "The team around the child"]
     assert len(hubs) >= 2
     for ref, hub in hubs:
-        assert not any(i.label.lower() == "lead professional" for i in hub.items), ref  # no worker of its own
+        # The lead professional is a seat one of the team takes, highlighted, naming no practitioner: who is best
+        # placed is for the group to decide (CAF02's step-3 exercise asks it).
         lead = [i for i in hub.items if i.highlight]
-        assert len(lead) == 1 and "lead professional" in lead[0].detail, ref
+        assert [i.label for i in lead] == ["Lead professional"] and "one of the team" in lead[0].detail, ref
+        assert not any("lead professional" in i.detail for i in hub.items if not i.highlight), ref
         figure = lay_out(hub, brand, SLIDE)
         box = next(b for b in figure.boxes if b.text.startswith(lead[0].label))
         others = [b for b in figure.boxes if b.shape == "rounded" and b is not box]
@@ -432,7 +434,8 @@ def test_iw01_draws_the_caf_in_three_steps_and_the_team_around_the_child_in_deck
                                                                                               decks, handouts):
     """The review: IW01 had few pictures. Its processes and tools now end with the CAF's three key steps, in the
     seed's words (CAF02's content: "Preparation, Discussion and Service Delivery"), and its benefits with the
-    team around the child: the child and family at the centre, one practitioner highlighted as lead professional.
+    team around the child: the child and family at the centre, and a lead professional's seat highlighted that
+    names no practitioner (who is best placed is CAF02's step-3 question), as CAF02 draws it.
     Every course that teaches IW01 shows both, in its deck and its handouts."""
     topics = programme.modules["IW01"].material.topics
     diagrams = {t.diagram.title: t.diagram for t in topics if t.diagram is not None}
@@ -441,8 +444,10 @@ def test_iw01_draws_the_caf_in_three_steps_and_the_team_around_the_child_in_deck
     assert steps.kind == "steps" and seed_steps.endswith(" \u2013 Preparation, Discussion and Service Delivery")
     assert [i.label.lower() for i in steps.items] == ["preparation", "discussion", "service delivery"]
     assert team.kind == "hub" and team.centre == "Child and family"
-    assert [i.label for i in team.items if i.highlight] == ["Family support worker"]
-    assert "lead professional" in next(i.detail for i in team.items if i.highlight)
+    assert [i.label for i in team.items if i.highlight] == ["Lead professional"]
+    caf02 = next(t.diagram for t in programme.modules["CAF02"].material.topics
+                 if t.diagram is not None and t.diagram.title == "The team around the child")
+    assert team.items == caf02.items  # the same picture, so a course with both shows it once
     courses = [cid for cid, plan in plans.items() if "IW01" in [m.ref for m in plan.modules]]
     assert "iw-practitioners" in courses
     for cid in courses:
