@@ -233,7 +233,8 @@ def test_an_audience_that_starts_with_an_acronym_keeps_its_capitals(decks):
     assert mid_sentence("Practitioners") == "practitioners"
     assert mid_sentence("IS officers, professional advisors") == "IS officers, professional advisors"
     title_slide = slides_of(decks["caf-advisors"])[0]
-    assert "For IS officers" in slide_text(title_slide) and "is officers" not in slide_text(title_slide)
+    # The title names the audience (the subtitle no longer repeats it): mid-sentence, its acronym kept.
+    assert "for IS officers" in slide_text(title_slide) and "is officers" not in slide_text(title_slide)
 
 
 def test_a_renderer_outside_the_artefact_registry_is_refused():

@@ -92,7 +92,7 @@ def test_day_one_of_a_course_of_several_days_opens_with_its_own_agenda(every_dec
         assert ("Day 1: today's agenda" in titles) == several, name
         if several:
             at = titles.index("Day 1: today's agenda")
-            assert titles[at - 1] == "About this course", name
+            assert titles[at - 1].startswith("About this course"), name  # "(2 of 2)" where it runs to two
             assert _paras(list(prs.slides)[at])[0].startswith("Today, ")
 
 
@@ -240,7 +240,7 @@ def test_the_recap_looks_back_and_its_slides_share_its_time(every_deck):
     for name, prs in every_deck.items():
         slides = list(prs.slides)
         titles = [_title(s) for s in slides]
-        agenda = " ".join(_paras(slides[1]))
+        agenda = " ".join(p for i, t in enumerate(titles) if t.startswith("About this course") for p in _paras(slides[i]))
         recap = int(re.search(r"Recap: (\d+) min", agenda).group(1))
         at = titles.index("Your hopes for this course")
         recaps = [i for i, t in enumerate(titles) if t.startswith("Recap: ")]

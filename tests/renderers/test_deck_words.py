@@ -64,7 +64,10 @@ def test_a_continued_slide_says_what_it_shows_and_takes_its_time_from_the_slide_
     assert len(barriers) == 2
     first, second = (_notes(s) for s in barriers)
     minutes = re.search(r"Timing: (\d+ min)\.", first).group(1)
-    assert second.startswith("Continued from the slide before. Points to make: Local information sharing protocols")
+    # Notes of its own: what its lines are and how to take them, not the block's heading again.
+    assert second.startswith("Continued from the slide before: Local information sharing protocols (ISPs), going on "
+                             "with ")
+    assert "Take each in turn" in second
     assert f"Timing: part of the {minutes} above." in second
     assert second.endswith("Show the local details on this slide.")
     assert "Show the local details on this slide." not in first  # they are not on it
@@ -134,7 +137,7 @@ def test_the_agenda_says_a_modules_time_then_its_key_message(local_decks):
     """The review: "IS02: 5 h 5 min, with IS02 and the key message after it"."""
     _, slides = local_decks["is-advisors"]
     about = next(s for s in slides if _title(s) == "About this course")
-    assert "Information Sharing in Practice (IS02): 5 h, then a key message, 5 min" in _words(about)
+    assert "Information Sharing in Practice, with a key message: 5 h 5 min" in _words(about)
     for cid, (_, slides) in local_decks.items():
         assert not any("key message after it" in w for s in slides for w in _words(s)), cid
 
