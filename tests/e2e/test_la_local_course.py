@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -17,8 +18,11 @@ COURSE = "caf-school-staff"
 def pack(tmp_path_factory):
     cwd = tmp_path_factory.mktemp("la")
     # What `make pack LA=northmoor` runs, for this course only.
+    # A module's fixture is set up before each test's own render cache: this build gets a scratch cache of its
+    # own, so it renders, whatever the user's cache folder holds.
+    env = {**os.environ, "IWPACKS_CACHE": str(tmp_path_factory.mktemp("render-cache"))}
     result = subprocess.run([sys.executable, "-m", "iwpacks", "build", "--la", "northmoor", "--course", COURSE],
-                            capture_output=True, text=True, cwd=cwd)
+                            capture_output=True, text=True, cwd=cwd, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "built 1 course, 14 files into dist/northmoor and dist/iwpacks-northmoor.zip\n"
     return cwd / "dist" / "northmoor"
