@@ -194,8 +194,10 @@ def _units(sheet: Sequence[Block], lines: Sequence[int]) -> list[_Unit]:
     return units
 
 
-def _pages(units: Sequence[_Unit]) -> list[list[_Unit]]:
-    """The units page by page: a run kept together (keep-with-next) moves to the next page whole."""
+def _pages(units: Sequence[_Unit], first_room: float = PAGE_POINTS, room: float = PAGE_POINTS,
+           opens_page: bool = True) -> list[list[_Unit]]:
+    """The units page by page: a run kept together (keep-with-next) moves to the next page whole. The first page
+    has `first_room`, the others `room`; `opens_page`: the first unit starts a page and keeps its space above."""
     runs: list[list[_Unit]] = [[]]
     for unit in units:
         runs[-1].append(unit)
@@ -203,7 +205,8 @@ def _pages(units: Sequence[_Unit]) -> list[list[_Unit]]:
             runs.append([])
     pages: list[list[_Unit]] = [[]]
     for run in (r for r in runs if r):
-        if pages[-1] and _height([*pages[-1], *run], first_page=len(pages) == 1) > PAGE_POINTS:
+        first = len(pages) == 1
+        if pages[-1] and _height([*pages[-1], *run], first_page=first and opens_page) > (first_room if first else room):
             pages.append([])
         pages[-1] += run
     return pages

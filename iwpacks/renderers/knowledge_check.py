@@ -12,7 +12,7 @@ from iwpacks.renderers import register
 from iwpacks.renderers._docx import finish, keep_with_next, open_template
 from iwpacks.renderers._forms import form_heading, form_section
 from iwpacks.renderers._printables import BOX
-from iwpacks.renderers._sheet_fit import _BODY, _HEADINGS, _height, _paragraph, _Style, _Unit
+from iwpacks.renderers._sheet_fit import _BODY, _HEADINGS, _height, _pages, _paragraph, _Style, _Unit
 from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
@@ -96,7 +96,8 @@ def _spacing(plan: CoursePlan, answers: bool) -> tuple[float, float]:
     """The first of SPACINGS whose estimated last page is filled as LAST_PAGE_AIM asks (no question or two on a
     page of their own); if none, the one nearest the middle of that aim."""
     def last_fill(spacing: tuple[float, float]) -> float:
-        pages = _pages(_units(plan, answers, *spacing), PAGE_ROOM - FIRST_PAGE_HEAD - (BANNER if answers else 0))
+        pages = _pages(_units(plan, answers, *spacing), PAGE_ROOM - FIRST_PAGE_HEAD - (BANNER if answers else 0),
+                       PAGE_ROOM, opens_page=False)
         return 1.0 if len(pages) == 1 else _height(pages[-1], first_page=False) / PAGE_ROOM
 
     low, high = LAST_PAGE_AIM
@@ -127,21 +128,6 @@ def _units(plan: CoursePlan, answers: bool, above: float, below: float) -> list[
             if answers:
                 units.append(_paragraph(f"{say(plan, 'knowledge.why_label')}: {question.explanation}", why, False))
     return units
-
-
-def _pages(units: list[_Unit], first_room: float, room: float = PAGE_ROOM) -> list[list[_Unit]]:
-    """The units page by page, a run kept together moving to the next page whole; the first page has `first_room`."""
-    runs: list[list[_Unit]] = [[]]
-    for unit in units:
-        runs[-1].append(unit)
-        if not unit.keep_with_next:
-            runs.append([])
-    pages: list[list[_Unit]] = [[]]
-    for run in (r for r in runs if r):
-        if pages[-1] and _height([*pages[-1], *run], first_page=False) > (first_room if len(pages) == 1 else room):
-            pages.append([])
-        pages[-1] += run
-    return pages
 
 
 def _banner(doc: DocumentObject, text: str) -> None:
