@@ -92,13 +92,19 @@ def _sheet(plan: CoursePlan, brand: Brand, title_key: str, intro_key: str,
     return finish(doc, plan, brand, kind)
 
 
+def _estimated_pages(plan: CoursePlan, answers: bool, spacing: tuple[float, float]) -> tuple[int, float]:
+    """How many pages the sheet takes with this spacing, and how full its last page is (0-1)."""
+    pages = _pages(_units(plan, answers, *spacing), PAGE_ROOM - FIRST_PAGE_HEAD - (BANNER if answers else 0),
+                   PAGE_ROOM, opens_page=False)
+    return len(pages), _height(pages[-1], first_page=False) / PAGE_ROOM
+
+
 def _spacing(plan: CoursePlan, answers: bool) -> tuple[float, float]:
     """The first of SPACINGS whose estimated last page is filled as LAST_PAGE_AIM asks (no question or two on a
     page of their own); if none, the one nearest the middle of that aim."""
     def last_fill(spacing: tuple[float, float]) -> float:
-        pages = _pages(_units(plan, answers, *spacing), PAGE_ROOM - FIRST_PAGE_HEAD - (BANNER if answers else 0),
-                       PAGE_ROOM, opens_page=False)
-        return 1.0 if len(pages) == 1 else _height(pages[-1], first_page=False) / PAGE_ROOM
+        count, fill = _estimated_pages(plan, answers, spacing)
+        return 1.0 if count == 1 else fill
 
     low, high = LAST_PAGE_AIM
     fills = [(last_fill(spacing), spacing) for spacing in SPACINGS]

@@ -175,11 +175,7 @@ def test_the_question_spacing_gives_way_where_the_set_spacing_would_leave_a_stub
     full; the sheet takes other spacing. A course whose sheet ends well keeps the spacing as set."""
     from iwpacks.renderers import knowledge_check as kc
 
-    def last_fill(plan, answers, spacing):
-        head = kc.PAGE_ROOM - kc.FIRST_PAGE_HEAD - (kc.BANNER if answers else 0)
-        pages = kc._pages(kc._units(plan, answers, *spacing), head)
-        return len(pages), kc._height(pages[-1], first_page=False) / kc.PAGE_ROOM
-
+    last_fill = kc._estimated_pages
     caf = plan_course(programme, "caf-trainers")
     pages, fill = last_fill(caf, False, kc.SPACINGS[0])
     assert pages > 1 and fill < kc.LAST_PAGE_AIM[0]
