@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from iwpacks.overlay.layers import apply_overlay, load_overlay
     from iwpacks.pack.build import PackResult, build_pack, render
     from iwpacks.pack.export import export_programme, import_programme
+    from iwpacks.pack.national import build_national, merge_shards
     from iwpacks.planning.plan import CoursePlan
     from iwpacks.source.brand import load_brand
 
@@ -43,7 +44,8 @@ if TYPE_CHECKING:
 # and `iwpacks --version` stay quick.
 _LAZY = {"load_brand": "source.brand", "export_programme": "pack.export", "import_programme": "pack.export",
          "apply_overlay": "overlay.layers", "load_overlay": "overlay.layers", "PackResult": "pack.build",
-         "build_pack": "pack.build", "render": "pack.build", "CoursePlan": "planning.plan"}
+         "build_pack": "pack.build", "render": "pack.build", "CoursePlan": "planning.plan",
+         "build_national": "pack.national", "merge_shards": "pack.national"}
 
 
 def __getattr__(name: str) -> Any:
@@ -72,6 +74,6 @@ __all__ = [
     "Audience", "Brand", "CommonMessage", "Contact", "ContentError", "Course", "CoursePlan", "CourseSection",
     "Duration", "Exercise", "IwpacksError", "LocalSource", "Localisation", "Material", "Module", "PackResult",
     "Problem", "Process", "Programme", "Protocol", "Source", "Topic", "UsageError", "__version__",
-    "apply_overlay", "build_pack", "export_programme", "import_programme", "load_brand", "load_overlay",
-    "load_programme", "plan_course", "render", "validate",
+    "apply_overlay", "build_national", "build_pack", "export_programme", "import_programme", "load_brand", "load_overlay",
+    "load_programme", "merge_shards", "plan_course", "render", "validate",
 ]

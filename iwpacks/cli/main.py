@@ -94,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="the render cache: courses unchanged since they were stored there are read back, not "
                             "drawn (default: $IWPACKS_CACHE, else the user's cache folder; see `iwpacks cache info`)")
     build.add_argument("--no-cache", action="store_true", help="draw every course, and store nothing in the cache")
+    from iwpacks.cli.national import add_parser as add_national
+
+    add_national(command)
     cache = command("cache", "the render cache: where it is and what it holds, or empty it")
     cache.add_argument("action", choices=("info", "clear"), help="info: where it is, entries and size; clear: empty it")
     cache.add_argument("--cache", metavar="DIR", help="the cache folder (default: as `iwpacks build` uses)")
@@ -142,6 +145,10 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args)
     if args.command == "cache":
         return _cache(args)
+    if args.command == "national":
+        from iwpacks.cli.national import run as national
+
+        return national(args, _cache_dir(args))
     if args.command == "preview":
         from iwpacks.pack.preview import build_preview
 
