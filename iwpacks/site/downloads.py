@@ -19,10 +19,10 @@ class Download:
 
     @property
     def size_text(self) -> str:
-        """"48 KB", "1.2 MB": as a download link says how big the file is."""
+        """"48 KB", "1.2 MB": as a download link says how big the file is (a no-break space: never split)."""
         if self.size < 1_000_000:
-            return f"{max(1, round(self.size / 1000))} KB"
-        return f"{self.size / 1_000_000:.1f} MB"
+            return f"{max(1, round(self.size / 1000))}\u00a0KB"
+        return f"{self.size / 1_000_000:.1f}\u00a0MB"
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from iwpacks.model import Audience, Module
+from iwpacks.planning.minutes import format_range
 from iwpacks.planning.plan import CoursePlan
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.site import links
@@ -31,8 +32,11 @@ class Entry:
 def course_entry(plan: CoursePlan) -> Entry:
     words = [plan.audience.name, plan.process.name, *(f"{m.ref} {m.name}" for m in plan.modules),
              *plan.objectives, *(item for m in plan.modules for item in m.content_read)]
-    return Entry(links.course_page(plan.course.id), "Course", plan.course.title,
-                 f"For {mid_sentence(plan.audience.name)}. {plan.audience.summary}", " ".join(words))
+    # What tells one course from the next in a list of results: who it is for, how long, and what it teaches.
+    summary = (f"For {mid_sentence(plan.audience.name)}, {format_range(plan.min_minutes, plan.max_minutes)}: "
+               + "; ".join(f"{m.ref} {m.name}" for m in plan.modules) + ".")
+    return Entry(links.course_page(plan.course.id), "Course", plan.course.title, summary,
+                 " ".join([plan.audience.summary, *words]))
 
 
 def module_entry(module: Module) -> Entry:

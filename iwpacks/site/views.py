@@ -4,6 +4,7 @@ Texts here are the content's and the overlay's own words, never markup: the temp
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import attrs
@@ -85,7 +86,12 @@ def module_link(module: Module) -> Link:
 
 def duration(plan: CoursePlan) -> str:
     """"6 h 20 min, 1 day": the time the course takes and the days the session plan spreads it over."""
-    return f"{format_range(plan.min_minutes, plan.max_minutes)}, {plan.timetable.span}"
+    return f"{unbroken(format_range(plan.min_minutes, plan.max_minutes))}, {plan.timetable.span}"
+
+
+def unbroken(time: str) -> str:
+    """"5 h 10 min - 6 h 10 min" with no-break spaces inside each time, so a narrow card never wraps "6 / h 10"."""
+    return re.sub(r"(?<=\d) (?=h|min)|(?<=h) (?=\d)", "\u00a0", time)
 
 
 def day_hours(plan: CoursePlan) -> tuple[str, ...]:
@@ -162,7 +168,10 @@ def entry_links(plan: CoursePlan) -> tuple[Link, ...]:
 
 
 def prerequisite_links(plan: CoursePlan) -> tuple[Link, ...]:
-    return tuple(module_link(m) for m in plan.prerequisite_modules)
+    """The modules to have taken before this course: its modules' prerequisites that it does not teach itself
+    (CAF02 comes after CAF01, which a CAF course teaches first, so a reader need not have done it)."""
+    taught = {m.ref for m in plan.modules}
+    return tuple(module_link(m) for m in plan.prerequisite_modules if m.ref not in taught)
 
 
 def objectives(plan: CoursePlan) -> tuple[tuple[Link, str, tuple[str, ...]], ...]:
