@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test test-fast system-tools validate master pack preview clean
+.PHONY: test test-fast system-tools validate master pack site preview clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ master: $(STAMP)
 pack: $(STAMP)
 	@test -n "$(LA)" || { echo "usage: make pack LA=<la-id or overlay folder> [ORG=<organisation overlay>]"; exit 2; }
 	$(BIN)/iwpacks build --la "$(LA)" $(if $(ORG),--org "$(ORG)")
+
+# The course catalogue of the master pack, into dist/site/ and dist/iwpacks-site.zip: every course, audience and
+# module, with the pack's files to download. Open dist/site/index.html, or copy the folder to a web server.
+site: master
+	$(BIN)/iwpacks site --pack dist/master --out dist/site --zip
 
 # A contact sheet of every slide and page of a built pack (default: the master pack).
 PACK ?= dist/master

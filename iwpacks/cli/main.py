@@ -97,6 +97,16 @@ def _parser() -> argparse.ArgumentParser:
     from iwpacks.cli.national import add_parser as add_national
 
     add_national(command)
+    site = command("site", "the course catalogue: a static site that works from a web server, a CD-ROM or a zip")
+    site.add_argument("--out", metavar="DIR",
+                      help="output folder, replaced whole (default: dist/site, or dist/site-<la-id> with --la)")
+    _add_la(site)
+    site.add_argument("--pack", metavar="DIR",
+                      help="a pack folder built for the same LA (or the master pack): its files and a zip per "
+                           "course go on the site, linked from each course page")
+    site.add_argument("--zip", nargs="?", const="", metavar="FILE",
+                      help="also write the site as a zip: FILE, or iwpacks-<folder name>.zip beside the folder")
+    site.add_argument("--brand", metavar="PATH", help="brand folder (default: the bundled brand)")
     cache = command("cache", "the render cache: where it is and what it holds, or empty it")
     cache.add_argument("action", choices=("info", "clear"), help="info: where it is, entries and size; clear: empty it")
     cache.add_argument("--cache", metavar="DIR", help="the cache folder (default: as `iwpacks build` uses)")
@@ -192,6 +202,8 @@ def _run(args: argparse.Namespace) -> int:
         print()
     elif args.command == "build":
         _build(programme, args)
+    elif args.command == "site":
+        _site(programme, args)
     elif args.command == "localisation-report":
         _localisation_report(programme, args)
     elif args.command == "routes":
@@ -319,6 +331,23 @@ def _build(programme, args: argparse.Namespace) -> None:
     extra = f" and {result.zip_path}" if result.zip_path else ""
     how = f" ({len(result.rendered)} rendered, {len(result.cached)} from the cache)" if result.cached else ""
     _say(args, f"built {len(result.courses)} course{'s' if len(result.courses) != 1 else ''}{how}, "
+               f"{len(result.files)} files into {result.folder}{extra}")
+
+
+def _site(programme, args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from iwpacks.site import build_site
+    from iwpacks.source.brand import load_brand
+
+    programme = _localised(programme, args)
+    local = programme.localisation
+    out = Path(args.out) if args.out else Path("dist") / ("site-" + _pack_name(local, args.org) if local else "site")
+    zip_to = None if args.zip is None else Path(args.zip) if args.zip else out.parent / f"iwpacks-{out.name}.zip"
+    result = build_site(programme, load_brand(args.brand), out, pack=Path(args.pack) if args.pack else None,
+                        zip_path=zip_to)
+    extra = f" and {result.zip_path}" if result.zip_path else ""
+    _say(args, f"wrote the site of {len(result.courses)} course{'s' if len(result.courses) != 1 else ''}, "
                f"{len(result.files)} files into {result.folder}{extra}")
 
 

@@ -17,7 +17,8 @@ ALLOWED = {
     "planning": {"errors", "model"},
     "renderers": {"errors", "model", "planning"},
     "pack": {"errors", "model", "source", "overlay", "planning", "renderers"},
-    "cli": {"errors", "model", "source", "overlay", "planning", "renderers", "pack", "iwpacks"},
+    "site": {"errors", "model", "source", "overlay", "planning", "renderers", "pack"},
+    "cli": {"errors", "model", "source", "overlay", "planning", "renderers", "pack", "site", "iwpacks"},
 }
 
 

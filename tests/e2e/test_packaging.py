@@ -61,7 +61,8 @@ def test_wheel_carries_content_brand_fonts_and_example_las(installed):
     site = next((installed / "lib").glob("python3*/site-packages/iwpacks"))
     for part in ("content/modules/IW01.yaml", "content/knowledge-checks/IW01.yaml", "brand/brand.yaml", "brand/fonts/LiberationSans-Bold.ttf",
                  "brand/fonts/OFL.txt", "examples/la/northmoor/overlay.yaml", "examples/la/northmoor/logo.png",
-                 "examples/la/northmoor/organisations/northmoor-community-health/overlay.yaml", "py.typed"):
+                 "examples/la/northmoor/organisations/northmoor-community-health/overlay.yaml", "py.typed",
+                 "site/templates/base.html", "site/templates/site.css", "site/static/search.js"):
         assert (site / part).is_file(), part
     result = subprocess.run([str(installed / "bin" / "python"), "-c",
                              "import iwpacks; print(len(iwpacks.load_programme().modules))"],
