@@ -90,15 +90,22 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
     keep_with_next(doc.add_paragraph("Every course follows the same standard structure, in this order:"))
     covers = {}
     for s in plan.sections:
-        parts = [f"{mp.module.ref} {mp.module.name}" for mp in s.modules]
-        parts += [m.title for m in s.messages] + [a.process.name for a in s.awareness]
+        # A module section: its modules with the key messages their topics deliver, then any said on their own
+        # ("IW01 Introduction to Integrated Working, with the key messages “…”; then the key message “…”").
+        parts = [", ".join(f"{mp.module.ref} {mp.module.name}" for mp in s.modules)] if s.modules else []
+        woven = [m.title for mp in s.modules for t in mp.topic_steps for m in t.messages]
+        if woven:
+            said = ", with the key messages " if len(woven) > 1 else ", with the key message "
+            parts[0] += said + ", ".join(f"\u201c{t}\u201d" for t in woven)
+        if s.modules and s.messages:
+            said = "then the key messages " if len(s.messages) > 1 else "then the key message "
+            parts.append(said + ", ".join(f"\u201c{m.title}\u201d" for m in s.messages))
+        else:
+            parts += [m.title for m in s.messages]
+        parts += [a.process.name for a in s.awareness]
         parts += [f"{e.title} ({e.module_ref})" for e in s.exercises]
         if s.role == "exercises" and any(e.exercise is not None for e in plan.exercises):
             parts.insert(0, "Each written exercise, straight after the topic it practises in its module")
-        woven = [m.title for mp in s.modules for t in mp.topic_steps for m in t.messages]
-        if woven:
-            said = "with the key messages " if len(woven) > 1 else "with the key message "
-            parts.append(said + ", ".join(f"\u201c{t}\u201d" for t in woven))
         seed = s.seed_text.rstrip(";. and")
         covers[s.title] = "; ".join(parts) or seed or s.summary
     covers[WELCOME_BACK_ROW] = say(plan, "facilitation.welcome_back_covers")
