@@ -1107,8 +1107,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.catalogue_columns": 5,
     "course.more_contacts": ("count",),  # where a one-page document lists the first few of a long contact list
     "agenda.module_time": ("name", "ref", "time"),  # a module section whose time holds key messages after it
-    "agenda.with_message": ("modules", "minutes"),  # the deck's agenda line for it
-    "agenda.with_messages": ("modules", "minutes"),
+    "agenda.with_message": ("modules", "titles", "minutes"),  # the section's modules, then its messages by title
+    "agenda.with_messages": ("modules", "titles", "minutes"),
     "agenda.deck_modules": ("names", "time"),  # the deck's "About this course": a module section's line
     "agenda.deck_modules_message": ("names", "time"),
     "agenda.deck_modules_messages": ("names", "time"),
@@ -1142,6 +1142,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.omitted": ("reason",),
     "facilitation.strategy_words": ("words",),
     "facilitation.message_lead": (),
+    "facilitation.message_heading": ("title",),  # a section's message said inside its last module
     "facilitation.awareness_heading": ("process", "minutes"),
     "facilitation.awareness_note": (),
     "facilitation.planned_time": (),
@@ -1157,8 +1158,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.strategy_topic": ("title",),  # the draft's strategy words for a topic its slide retitles
     "facilitation.local_note": (),
     "facilitation.local_slide": (),
-    "facilitation.local_see": ("chapter",),  # the notes' pointer to a local fact, given in full in its chapter
-    "facilitation.local_see_part": ("block", "chapter"),
+    "facilitation.local_see": ("names",),  # a local fact the notes use, named: its chapter gives it in full
+    "facilitation.local_see_part": ("names", "block"),
+    "facilitation.local_missing": ("chapter",),  # one the LA has not supplied yet
+    "facilitation.local_in_chapter": ("chapter",),  # one in the LA's own words, too long to name
     "facilitation.audience_slide": (),
     "facilitation.day_close_heading": ("day",),  # a course of several days: the close of each day but the last
     "facilitation.day_close_lead": ("end",),
@@ -1178,7 +1181,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.discussion": ("title", "module"),
     "exercises.discussion_steps": 0,
     "exercises.set_up_label": (),
-    "exercises.set_up": ("kind", "module", "groups", "minutes"),
+    "exercises.set_up": ("kind", "module", "groups", "minutes", "heading"),  # heading: as the handouts head it
     "exercises.scenario": (),
     "exercises.instructions": (),
     "exercises.questions": (),

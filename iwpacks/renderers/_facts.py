@@ -97,8 +97,8 @@ def section_time(plan: CoursePlan, section: PlanSection) -> str:
 
 
 def time_note(plan: CoursePlan, section: PlanSection) -> str:
-    """"“Detailed training on information sharing: IS02” takes 5 h 5 min: Information Sharing in Practice
-    (IS02): 5 h, then a key message, 5 min." where a section's time is more than its modules'; "" otherwise."""
+    """"Introduction to integrated working, 55 min: IW01 (50 min), then the key message “Record information
+    well” (5 min)." where a section's time is more than its modules'; "" otherwise."""
     parts = held_after_modules(plan, section)
     if not parts:
         return ""
@@ -106,14 +106,16 @@ def time_note(plan: CoursePlan, section: PlanSection) -> str:
 
 
 def held_after_modules(plan: CoursePlan, section: PlanSection) -> str:
-    """"Information Sharing in Practice (IS02): 5 h, then a key message, 5 min": a module section's time where
-    it holds key messages said after its modules (the deck's agenda line); "" where its modules take all of it."""
+    """"IW01 (50 min), then the key message “Record information well” (5 min)": a module section's time where
+    it holds key messages said after its modules; "" where its modules take all of it."""
     if not (section.modules and section.message_minutes):
         return ""
     modules = ", ".join(say(plan, "agenda.module_time", name=mp.module.name, ref=mp.module.ref,
                             time=format_minutes(mp.minutes)) for mp in section.modules if mp.minutes)
     key = "agenda.with_message" if len(section.messages) == 1 else "agenda.with_messages"
-    return say(plan, key, modules=modules, minutes=format_minutes(section.message_minutes))
+    titles = [f"\u201c{m.title}\u201d" for m in section.messages]
+    named = " and ".join(filter(None, (", ".join(titles[:-1]), titles[-1])))
+    return say(plan, key, modules=modules, titles=named, minutes=format_minutes(section.message_minutes))
 
 
 def time_parts(section: PlanSection) -> str:
@@ -178,8 +180,11 @@ def _timed_parts(plan: CoursePlan, modules: tuple[ModuleFacts, ...]) -> tuple[Ti
         if rest <= 0:
             continue
         if refs:  # said after the section's modules, in rows of their own
+            # Named as the session plan's row names it ("Key message: Record information well"), not by where
+            # it falls ("Key message after IW01"), so the trainer finds it on the slides by its title.
             said = "Key messages" if len(section.messages) > 1 else "Key message"
-            name = f"{said} after {' and '.join(refs)}" if section.messages else f"{section.title}: the rest"
+            titles = "; ".join(m.title for m in section.messages)
+            name = f"{said}: {titles}" if section.messages else f"{section.title}: the rest"
         else:
             name = section.title
         parts.append(TimedPart(name, format_minutes(rest)))
@@ -188,6 +193,22 @@ def _timed_parts(plan: CoursePlan, modules: tuple[ModuleFacts, ...]) -> tuple[Ti
     if timetable.welcome_back_minutes and not any(p.name == WELCOME_BACK_ROW for p in parts):
         parts.append(TimedPart(WELCOME_BACK_ROW, format_minutes(timetable.welcome_back_minutes)))
     return tuple(parts)
+
+
+def optional_extras(plan: CoursePlan) -> tuple[str, ...]:
+    """The course's optional extras by the exercises that are them ("CAF01 exercise “Would a common assessment
+    help?” (20 min)"), so the trainer finds each in the notes and handouts; the strategy's words ("CAF01
+    discussion and exercise") only for a module whose optional extra has no written exercise yet."""
+    written: dict[str, list[str]] = {}
+    for item in plan.exercises:
+        if item.optional and item.exercise is not None:
+            written.setdefault(item.module_ref, []).append(
+                f"{item.module_ref} exercise \u201c{item.title}\u201d ({format_minutes(item.minutes)})")
+    extras: list[str] = []
+    for extra in plan.optional_extras:  # "IW01 discussion and exercise", in the course's order
+        ref = extra.split(" ", 1)[0]
+        extras += written.pop(ref, []) or [extra]
+    return tuple(extras) + tuple(x for named in written.values() for x in named)
 
 
 def slide_titles(topics: Sequence[Topic]) -> tuple[str, ...]:
@@ -208,7 +229,7 @@ def course_facts(plan: CoursePlan) -> CourseFacts:
         audience_summary=plan.audience.summary, process=plan.process.name,
         total_range=format_range(plan.min_minutes, plan.max_minutes),
         days=plan.timetable.span,
-        total_planned=format_minutes(plan.planned_minutes), optional_extras=plan.optional_extras,
+        total_planned=format_minutes(plan.planned_minutes), optional_extras=optional_extras(plan),
         entry_requirements=tuple(f"{m.ref} {m.name}" for m in plan.entry_modules),
         modules=modules,
         sections=_sections(plan),

@@ -5,11 +5,11 @@ import re
 from contextvars import ContextVar, copy_context
 from typing import TYPE_CHECKING
 
-from iwpacks.model import PART_MARK
+from iwpacks.model import PART_MARK, Arrangements, Contact
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import TopicStep
 from iwpacks.renderers._deck_slides import slide_numbers
-from iwpacks.renderers._doc_blocks import draw
+from iwpacks.renderers._doc_blocks import Heading, draw
 from iwpacks.renderers._docx import (
     add_heading,
     bullets,
@@ -23,6 +23,7 @@ from iwpacks.renderers._guide_days import day_turn, opener_slides
 from iwpacks.renderers._guide_spec import TO_BE_DEFINED
 from iwpacks.renderers._printables import printable_blocks
 from iwpacks.renderers._slots import slot_text
+from iwpacks.renderers.handouts import handout_blocks
 from iwpacks.renderers._words import as_on_slides, items, say
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ _BRAND: ContextVar[Brand] = ContextVar("guide_brand")  # the diagrams are drawn 
 # slide of each day's welcome back.
 _OPENINGS: ContextVar[dict[tuple, tuple[int, int]]] = ContextVar("guide_openings", default={})
 _OPENER_SLIDES: ContextVar[dict[int, int]] = ContextVar("guide_opener_slides", default={})
+# The handouts' headings of their exercises and sheets, so the notes name each as attendees see it there.
+_HANDOUT_HEADINGS: ContextVar[tuple[str, ...]] = ContextVar("guide_handout_headings", default=())
 
 
 def facilitation(doc: DocumentObject, plan: CoursePlan, brand: Brand) -> None:
@@ -53,6 +56,7 @@ def _facilitation(doc: DocumentObject, plan: CoursePlan, brand: Brand) -> None:
     _BRAND.set(brand)
     _OPENINGS.set(dict(plan.day_openings))
     _OPENER_SLIDES.set(opener_slides(plan))
+    _HANDOUT_HEADINGS.set(tuple(b.text for b in handout_blocks(plan) if isinstance(b, Heading) and b.level == 2))
     for index, section in enumerate(plan.sections):
         _section(doc, plan, section, index)
 
@@ -102,19 +106,22 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
     if section.trainer_steps:
         cascade = (say(plan, "close.cascade_step"),) if section.role == "close" and plan.is_train_the_trainer else ()
         bullets(doc, (*section.trainer_steps, *cascade))
-    # In the deck's order: a section of messages opens with them; elsewhere they follow what it teaches.
+    # In the deck's order: a section of messages opens with them; elsewhere they follow what it teaches, or come
+    # just before its last module's closing topic, where the deck says them there.
     first = section.role in ("background", "recap")
     for message in section.messages if first else ():
         _message(doc, plan, message)
-    for mp in section.modules:
-        _module(doc, plan, mp, index)
+    early = () if first else _before_closing_topic(section)
+    for number, mp in enumerate(section.modules, 1):
+        _module(doc, plan, mp, index, early if number == len(section.modules) else ())
     for number, item in enumerate(section.exercises):
         _day_turn(doc, plan, ("exercise", index, number), 3)
         exercise_notes(doc, plan, item)
     if section.messages and not first:
         _day_turn(doc, plan, ("messages", index), 3)
     for message in () if first else section.messages:
-        _message(doc, plan, message)
+        if message not in early:
+            _message(doc, plan, message)
     if section.awareness:
         doc.add_paragraph(say(plan, "facilitation.awareness_note"))
     for aware in section.awareness:
@@ -125,8 +132,21 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
         _slot_blocks(doc, plan, aware.process.awareness_slots)
 
 
-def _message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) -> None:
-    add_heading(doc, message.title + _slides("message", message.id, form=" ({})"), 3)
+def _before_closing_topic(section: PlanSection) -> tuple[CommonMessage, ...]:
+    """The section's key messages the deck shows before its last module's last topic (its closing pointer to
+    sources): the slide numbers say so, so the notes follow the deck without deciding it again."""
+    last = section.modules[-1] if section.modules else None
+    if last is None or not last.steps or not isinstance(last.steps[-1], TopicStep):
+        return ()
+    closing = _SLIDES.get().get(("topic", last.module.ref, last.steps[-1].topic.title), ())
+    return tuple(m for m in section.messages
+                 if closing and (said := _SLIDES.get().get(("message", m.id), ())) and min(said) < min(closing))
+
+
+def _message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage, level: int = 3) -> None:
+    """A message said on its own slide; at `level` 4, inside a module, before the topic that follows it."""
+    title = message.title if level == 3 else say(plan, "facilitation.message_heading", title=message.title)
+    add_heading(doc, title + _slides("message", message.id, form=" ({})"), level)
     keep_with_next(doc.add_paragraph(say(plan, "facilitation.message_lead")))
     doc.add_paragraph(message.wording, style="Panel")  # the slide's points are on the slide; the guide says it
     rest = _beyond(message.notes, message.wording)
@@ -142,17 +162,20 @@ def _beyond(notes: str, wording: str) -> str:
     return " ".join(kept).strip()
 
 
-def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: int) -> None:
+def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: int,
+            early: tuple[CommonMessage, ...] = ()) -> None:
     """The module's time and its topics, each exercise after the topic it practises; a day that begins inside
-    the module begins at the topic its teaching minutes reach, or at an exercise, as in the deck."""
+    the module begins at the topic its teaching minutes reach, or at an exercise, as in the deck. The `early`
+    messages come before its last topic."""
     m, place = mp.module, ("module", index, mp.module.ref)
     if _OPENINGS.get().get(place, (0, 0))[1] == 0 or m.material is None or not mp.steps:
         _day_turn(doc, plan, place, 3)
-    _module_notes(doc, plan, mp, index)
+    _module_notes(doc, plan, mp, index, early)
     _day_turn(doc, plan, place, 3)  # the day begins in the module's last minutes: before what follows
 
 
-def _module_notes(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: int) -> None:
+def _module_notes(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: int,
+                  early: tuple[CommonMessage, ...] = ()) -> None:
     m = mp.module
     add_heading(doc, f"{m.ref} {m.name}", 3)
     if m.is_pending:
@@ -174,6 +197,8 @@ def _module_notes(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: 
             opening = _OPENINGS.get().get(place)
             if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
                 _day_turn(doc, plan, place, 4)
+            for message in early if number == len(mp.steps) - 1 else ():
+                _message(doc, plan, message, level=4)
             _topic(doc, plan, step, m.ref)
             for extra in step.audience_slides:  # as the deck: after the topic, before its messages
                 keep_with_next(labelled(doc, say(plan, "facilitation.audience_slide"), extra.title))
@@ -238,14 +263,39 @@ def _run_steps(doc: DocumentObject, plan: CoursePlan, topic: Topic) -> None:
 
 
 def _slot_blocks(doc: DocumentObject, plan: CoursePlan, slot_ids: tuple[str, ...]) -> None:
-    """Where the notes use a local fact, a pointer to it: the Local information chapter before the notes gives
-    each in full, once, rather than the same contacts printed again at every topic that uses them."""
+    """Where the notes use a local fact, the contacts or sources it names, by name: the Local information chapter
+    before the notes gives each in full, once (the chapter's intro says so, once), rather than the same contacts
+    printed again, or the same pointer to them, at every topic that uses them."""
     for slot_id in slot_ids:
         shown, block = slot_text(plan, slot_id), slot_text(plan, slot_id.split(PART_MARK)[0])
-        chapter = say(plan, "local_information.heading")
-        where = (say(plan, "facilitation.local_see", chapter=chapter) if shown.heading == block.heading
-                 else say(plan, "facilitation.local_see_part", block=block.heading, chapter=chapter))
+        names, chapter = "; ".join(local_names(plan, slot_id)), say(plan, "local_information.heading")
+        if not shown.filled:  # not yet supplied: the chapter shows what the LA adds
+            where = say(plan, "facilitation.local_missing", chapter=chapter)
+        elif not names:  # the LA's own words on how things work here: given once, in the chapter
+            where = say(plan, "facilitation.local_in_chapter", chapter=chapter)
+        elif shown.heading == block.heading:
+            where = say(plan, "facilitation.local_see", names=names)
+        else:
+            where = say(plan, "facilitation.local_see_part", names=names, block=block.heading)
         labelled(doc, shown.heading, where)
+
+
+def local_names(plan: CoursePlan, slot_id: str) -> list[str]:
+    """What a local slot holds, named as a trainer refers to it: each contact by name and phone, each source or
+    protocol by title; nothing for a text or an arrangement in the LA's words (too long to name), or for a slot
+    the LA has not supplied."""
+    slot_id, _, part_id = slot_id.partition(PART_MARK)
+    value = plan.localisation.slots.get(slot_id) if plan.localisation is not None else None
+    if not value or isinstance(value, str) or part_id:
+        return []
+    if isinstance(value, Arrangements):
+        return [_contact_name(c) for c in value.contacts]
+    return [_contact_name(item) if isinstance(item, Contact) else item.title for item in value]
+
+
+def _contact_name(contact: Contact) -> str:
+    phone = contact.phone.replace(" ", "\u00a0")  # a number never breaks across lines
+    return f"{contact.name} ({phone})" if phone else contact.name
 
 
 def exercise_notes(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem) -> None:
@@ -269,7 +319,8 @@ def _written_exercise(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem,
 
     keep_with_next(labelled(doc, say(plan, "exercises.set_up_label"),
                             say(plan, "exercises.set_up", kind=e.kind.replace("-", " ").capitalize(),
-                                module=item.module_ref, groups=e.groups, minutes=format_minutes(e.minutes))))
+                                module=item.module_ref, groups=e.groups, minutes=format_minutes(e.minutes),
+                                heading=handout_heading(item.title))))
     if e.setup:
         doc.add_paragraph(slides(e.setup))
     if e.timing:
@@ -293,12 +344,19 @@ def _written_exercise(doc: DocumentObject, plan: CoursePlan, item: ExerciseItem,
     if e.role_briefs:
         _role_cards(doc, plan, e)
     sheets = plan.sheets.get(e.id, ())
-    handed = [s.title for s in sheets if s.reader == "attendees"]
+    handed = [f"\u201c{handout_heading(s.title)}\u201d" for s in sheets if s.reader == "attendees"]
     if handed:
         labelled(doc, say(plan, "exercises.sheets"), "; ".join(handed))
     for sheet in sheets:
         if sheet.reader == "trainer":
             draw(doc, printable_blocks(sheet, level=4), _BRAND.get())
+
+
+def handout_heading(title: str) -> str:
+    """The handouts' heading of the exercise or sheet `title`, word for word ("Would a common assessment help?
+    (optional)"); the title itself where the handouts do not head it."""
+    headings = _HANDOUT_HEADINGS.get()
+    return next((h for h in headings if h == title), next((h for h in headings if h.startswith(f"{title} (")), title))
 
 
 def _role_cards(doc: DocumentObject, plan: CoursePlan, e: Exercise) -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import attrs
+
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
+from iwpacks.renderers._deck_slides import slide_numbers
 from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, labelled, numbered, table
 from iwpacks.renderers._facts import WELCOME_BACK_ROW
 from iwpacks.renderers._words import say
@@ -14,9 +17,9 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.text.paragraph import Paragraph
 
-    from iwpacks.planning.plan import CoursePlan
+    from iwpacks.planning.plan import CoursePlan, TopicStep
     from iwpacks.planning.timetable import Row
-    from iwpacks.renderers._facts import CourseFacts
+    from iwpacks.renderers._facts import CourseFacts, ModuleFacts
 
 TO_BE_DEFINED = "To be defined: the strategy names this module but does not yet define it."
 SESSION_PLAN_HEADER = ("Day", "Time", "Mins", "Activity")  # a course of one day leaves out the Day column
@@ -41,9 +44,12 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
     _timings(doc, facts, plan.release)
     add_heading(doc, "Target audience", 2)
     doc.add_paragraph(f"{facts.audience}: {facts.audience_summary}")
-    for m in facts.modules:
-        if m.audience:
-            labelled(doc, f"{m.ref} audience", m.audience, style="List Bullet")
+    audiences = [m for m in facts.modules if m.audience]
+    if audiences:
+        keep_with_next(doc.add_paragraph("The strategy writes each module for:"))
+    for m in audiences:  # the strategy's "All" reads as it means, the other audiences in its words
+        labelled(doc, f"{m.ref} {m.name}", "all audiences" if m.audience == "All" else m.audience,
+                 style="List Bullet")
     add_heading(doc, "Delivery", 2)
     doc.add_paragraph(say(plan, "course.delivery") + ".")
     if not plan.release:  # for the policy team: each module's mechanism as the strategy gives it
@@ -54,7 +60,7 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
     entry = "; ".join(facts.entry_requirements)
     keep_with_next(doc.add_paragraph(f"Before this course, attendees should have completed: {entry}." if entry else
                                      "This course has no entry requirements beyond the attendees' own experience."))
-    rows = [[m.ref, m.prerequisites or "No prerequisites", m.entry_requirements or "No entry requirements"]
+    rows = [[m.ref, _delivered_after(facts, m), m.entry_requirements or "No entry requirements"]
             for m in facts.modules if not m.pending]
     if rows:
         table(doc, ["Module", "Delivered after", "Entry requirements"], rows, widths=(2.2, 7.4, 7.4))
@@ -67,20 +73,39 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
         bullets(doc, facts.notes)
 
 
+def _delivered_after(facts: CourseFacts, m: ModuleFacts) -> str:
+    """What a module follows: the strategy's prerequisite, or, where it names none (CAF03), the course's modules
+    before it, which Appendix 1's order for the audience puts first; "No prerequisites" only for the first."""
+    if m.prerequisites:
+        return m.prerequisites
+    earlier = [e.ref for e in facts.modules[:facts.modules.index(m)] if not e.pending]
+    if not earlier:
+        return "No prerequisites"
+    listed = " and ".join(filter(None, (", ".join(earlier[:-1]), earlier[-1])))
+    return f"{listed}, earlier in this course (the strategy names no prerequisite of its own)"
+
+
 def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
     add_heading(doc, "Course content", 2)
     keep_with_next(doc.add_paragraph("Every course follows the same standard structure, in this order:"))
     covers = {}
     for s in plan.sections:
-        parts = [f"{mp.module.ref} {mp.module.name}" for mp in s.modules]
-        parts += [m.title for m in s.messages] + [a.process.name for a in s.awareness]
+        # A module section: its modules with the key messages their topics deliver, then any said on their own
+        # ("IW01 Introduction to Integrated Working, with the key messages “…”; then the key message “…”").
+        parts = [", ".join(f"{mp.module.ref} {mp.module.name}" for mp in s.modules)] if s.modules else []
+        woven = [m.title for mp in s.modules for t in mp.topic_steps for m in t.messages]
+        if woven:
+            said = ", with the key messages " if len(woven) > 1 else ", with the key message "
+            parts[0] += said + ", ".join(f"\u201c{t}\u201d" for t in woven)
+        if s.modules and s.messages:
+            said = "then the key messages " if len(s.messages) > 1 else "then the key message "
+            parts.append(said + ", ".join(f"\u201c{m.title}\u201d" for m in s.messages))
+        else:
+            parts += [m.title for m in s.messages]
+        parts += [a.process.name for a in s.awareness]
         parts += [f"{e.title} ({e.module_ref})" for e in s.exercises]
         if s.role == "exercises" and any(e.exercise is not None for e in plan.exercises):
             parts.insert(0, "Each written exercise, straight after the topic it practises in its module")
-        woven = [m.title for mp in s.modules for t in mp.topic_steps for m in t.messages]
-        if woven:
-            said = "with the key messages " if len(woven) > 1 else "with the key message "
-            parts.append(said + ", ".join(f"\u201c{t}\u201d" for t in woven))
         seed = s.seed_text.rstrip(";. and")
         covers[s.title] = "; ".join(parts) or seed or s.summary
     covers[WELCOME_BACK_ROW] = say(plan, "facilitation.welcome_back_covers")
@@ -149,6 +174,50 @@ def _activity(plan: CoursePlan, row: Row) -> str:
     return _TOPIC_SPAN.sub(lambda _: f": {named}", row.label, count=1)
 
 
+def in_deck_order(plan: CoursePlan) -> tuple[Row, ...]:
+    """The timetable's rows in the order the deck shows them. The deck says a section's key messages before
+    its last module's closing topic on sources of information (_deck_slides._section), where no break falls
+    between; the timetable keeps them after the module. A trainer following the plan must be on the slide it
+    names, so such a messages row moves before that topic, splitting the topic off its row where the row
+    teaches more, and the clock times follow."""
+    slides = slide_numbers(plan)
+    rows = list(plan.timetable.rows)
+    for k in range(1, len(rows)):
+        row, before = rows[k], rows[k - 1]
+        if row.place[:1] != ("messages",) or before.place[:1] != ("module",) or not before.topics:
+            continue
+        step = _step(plan, before.module_ref, before.topics[-1])
+        said = [n for m in plan.sections[row.place[1]].messages for n in slides.get(("message", m.id), ())]
+        topic = slides.get(("topic", before.module_ref, step.topic.title), ()) if step else ()
+        if step is None or not (said and topic and min(said) < min(topic)):
+            continue
+        alone = len(before.topics) == 1
+        rest = 0 if alone else before.minutes - step.minutes
+        if not alone and rest <= 0:
+            continue  # the topic is not whole in the row: leave the plan as the timetable has it
+        moved = [attrs.evolve(row, start=before.start + rest)]
+        closing = attrs.evolve(before, start=before.start + rest + row.minutes, minutes=before.minutes - rest,
+                               topics=before.topics[-1:], label=_part_label(before, before.topics[-1:]))
+        if not alone:
+            moved.insert(0, attrs.evolve(before, minutes=rest, topics=before.topics[:-1],
+                                         label=_part_label(before, before.topics[:-1])))
+        rows[k - 1:k + 1] = [*moved, closing]
+    return tuple(rows)
+
+
+def _step(plan: CoursePlan, ref: str, number: int) -> TopicStep | None:
+    return next((s for section in plan.sections for mp in section.modules if mp.module.ref == ref
+                 for s in mp.topic_steps if s.number == number), None)
+
+
+def _part_label(row: Row, topics: tuple[int, ...]) -> str:
+    """The row's label for part of its module: "IW01 Introduction to Integrated Working: topics 1-6", as the
+    timetable labels a part (timetable.Block.row_label), which _activity then names by the topics' titles."""
+    module = _TOPIC_SPAN.sub("", row.label, count=1)
+    span = f"topic {topics[0]}" if len(topics) == 1 else f"topics {topics[0]}-{topics[-1]}"
+    return f"{module}: {span}"
+
+
 def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
     """The timed plan with a running clock: every block, break and lunch, day by day."""
     timetable = plan.timetable
@@ -165,7 +234,7 @@ def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
         "the same amount."))
     rows: list[list[str]] = []
     quiet: set[int] = set()
-    for r in timetable.rows:
+    for r in in_deck_order(plan):
         if r.is_break:
             quiet.add(len(rows))
         time = f"{clock(r.start)}\u2013{clock(r.end)}"

@@ -58,8 +58,8 @@ def test_a_section_that_adds_key_messages_to_its_modules_shows_one_time_and_says
 def test_is02_reads_as_five_hours_and_its_section_as_five_hours_and_a_key_message(texts):
     spec = texts["is-advisors"]["spec"]
     assert "Detailed training on information sharing: IS02 5 h 5 min" in spec
-    assert ("\u201cDetailed training on information sharing: IS02\u201d takes 5 h 5 min: Information Sharing in "
-            "Practice (IS02): 5 h, then a key message, 5 min.") in spec
+    assert ("Detailed training on information sharing: IS02, 5 h 5 min: IS02 (5 h), then the key message "
+            "\u201cUse resources from your own service\u201d (5 min).") in spec
 
 
 def _slide_texts(data: bytes) -> list[tuple[str, str]]:

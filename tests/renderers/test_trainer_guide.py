@@ -413,11 +413,14 @@ def test_the_guides_own_words_come_from_content(plans, brand, programme):
 
 
 def test_the_guide_follows_the_decks_order(guides):
-    """The review: the guide put a section's own messages before its module, the deck after it."""
+    """The review: the guide put a section's own messages before its module, the deck after it; and then after
+    the module's closing topic on sources, where the deck says it just before that topic."""
     doc = open_doc(guides["iw-practitioners"])
     headings = [_without_slides(p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    # IW01's topics weave in every message but one; the one no topic raises stands after the module.
-    assert headings.index("IW01 Introduction to Integrated Working") < headings.index("Record information well")
+    # IW01's topics weave in every message but one; the one no topic raises comes before its closing topic.
+    message = headings.index("Key message: Record information well")
+    assert headings.index("IW01 Introduction to Integrated Working") < message
+    assert message + 1 == headings.index("7. References to other sources of information")
 
 
 def test_a_messages_standard_wording_is_printed_once(guides, programme):
