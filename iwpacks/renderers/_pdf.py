@@ -276,7 +276,9 @@ def slot_flowable(slot: SlotText, styles: dict[str, ParagraphStyle], brand: Bran
 def cover_block(kicker: str, title: str, lines: Sequence[str], styles: dict[str, ParagraphStyle],
                 brand: Brand, width: float = CONTENT_W) -> Flowable:
     """The primary-colour block at the head of page one: document kind, course title and key facts."""
-    cells = [Paragraph(text(kicker.upper()), styles["cover_kicker"]), Paragraph(text(title), styles["cover_title"])]
+    # No kicker (""): the page's band already names the document kind, and saying it twice reads as a slip.
+    cells = [Paragraph(text(kicker.upper()), styles["cover_kicker"])] if kicker else []
+    cells.append(Paragraph(text(title), styles["cover_title"]))
     cells += [Paragraph(line, styles["cover_meta"]) for line in lines]
     block = grid([[cells]], styles, colWidths=[width])
     block.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colour(brand, "primary")),

@@ -186,7 +186,7 @@ def _page(plan: CoursePlan, brand: Brand, name: str, objectives: float | None) -
                            Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=17, leading=21,
                                                                        spaceBefore=1 * mm)),
                            # The day it ran and its length on one line, so the objectives keep their room.
-                           Paragraph(text(f'{say(plan, "certificate.date", date=DATE_LINE)}, '
+                           Paragraph(text(f'{say(plan, "certificate.date", date=DATE_LINE)} '
                                           f'{say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)}'),
                                      centre["body"])]
     if local.name:

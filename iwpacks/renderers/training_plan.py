@@ -107,7 +107,8 @@ def _story(programme: Programme, brand: Brand, courses: list[Course], identity: 
     booking = booking_contact(programme)
     if booking:  # the plan travels on its own: whoever reads it can book from it
         lines.append(text(_say(programme, "training_plan.booking", contact=booking)))
-    story: list[Flowable] = [cover_block(_say(programme, "training_plan.label"), programme.title, lines, s, brand),
+    # The band at the head of every page names the plan; the cover block leaves its kicker out, not to say it twice.
+    story: list[Flowable] = [cover_block("", programme.title, lines, s, brand),
                              Spacer(1, 10), Paragraph(text(_say(programme, "training_plan.intro", source=programme.source_document)), s["body"]),
                              _how_to_use(programme, brand, s)]
     story += _programme(programme, brand, courses, s, release)

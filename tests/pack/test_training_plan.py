@@ -109,3 +109,12 @@ def test_page_one_carries_the_plan_not_a_cover_alone(la_plan, master_plan):
         assert "The integrated programme" in first and "Practitioner administrative staff" in first
         depths = body_depths(data)
         assert all(depth > 0.6 for depth in depths[:-1]), depths
+
+
+def test_the_first_page_names_the_document_once(master_plan, la_plan, programme):
+    """Review: "TRAINING PLAN" stood twice on page one, in the page's band and again over the cover title.
+    The band names it on every page, so the cover block no longer repeats it."""
+    label = programme.guide_text["training_plan.label"][0].upper()
+    for data in (master_plan, la_plan):
+        first = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+        assert first.count(label) == 1, first[:300]

@@ -152,7 +152,10 @@ def test_every_certificate_has_the_course_date_and_the_trainers_name_and_signatu
         for page in reader.pages:
             words = " ".join(page.extract_text().split())
             title = " ".join(plan.course.title.split())
-            assert f"{title} {dated}, " in words, cid  # the date line straight under the course's title
+            assert f"{title} {dated} " in words, cid  # the date line straight under the course's title
+            # The review read "on ______, 2 h 15 min of training over half a day" as the time spent that day.
+            length = programme.guide_text["certificate.duration"][0].split("{")[0]
+            assert f"{dated} {length}" in words and "of training over" not in words, cid
             assert words.endswith(f"{signature} {name}"), cid
 
 
