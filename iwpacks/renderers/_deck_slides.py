@@ -82,7 +82,10 @@ def _tagged(ref: tuple[str, ...], slides: Iterator[SlideSpec]) -> Iterator[Slide
 
 
 def _lines(para: Para, width: int) -> float:
-    """Lines a paragraph takes; second-level text is smaller (22 pt against 26 pt), so more fits."""
+    """Lines a paragraph takes; second-level text is smaller (22 pt against 26 pt), so more fits. A third-level
+    line (an agenda row's topics) is counted whole: its bullet's spacing takes what its smaller type saves."""
+    if para.level > 1:
+        return float(_wrapped(para.text, int(width * 1.15)))
     if para.level > 0:
         return 0.75 * _wrapped(para.text, int(width * 1.15))
     return _wrapped(para.text, width) + (RUNNING_SPACE if para.level < 0 else 0)
@@ -193,6 +196,14 @@ def _kept_lines(paras: Sequence[Para], index: int, width: int) -> float:
     return need
 
 
+def _chunk_uniform(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para, ...]]:
+    """chunk for text set in one size throughout: a sub-point is as tall a line as a point, so each is
+    measured as a point, and the groups hold the paragraphs themselves, in order."""
+    groups = chunk([attrs.evolve(p, level=0) if p.level > 0 else p for p in paras], box)
+    starts = list(itertools.accumulate((len(g) for g in groups), initial=0))
+    return [tuple(paras[a:b]) for a, b in zip(starts, starts[1:])]
+
+
 NBSP = "\u00a0"
 
 
@@ -298,9 +309,10 @@ def _split(layout: str, title: str, paras: Sequence[Para], notes: str, box=FULL,
            size: int | None = None) -> list[SlideSpec]:
     """The paragraphs over as many slides as they need. A slide that continues a headed list repeats its
     heading, so it never opens on a stray sub-point; the notes are given once, on the first slide."""
-    groups = chunk(paras, box) or [()]
+    fit = _chunk_uniform if size else chunk
+    groups = fit(paras, box) or [()]
     if len(groups) > 1 and any(p.bold and p.level == 0 for p in paras):  # a repeated heading needs a line free
-        groups = chunk(paras, (box[0], box[1] - 1))
+        groups = fit(paras, (box[0], box[1] - 1))
     slides = []
     heading: Para | None = None
     for i, group in enumerate(groups, 1):
@@ -433,8 +445,10 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
             body = [para for module, titles in covered.items()
                     for para in (Para(module, bold=True, keep_with_next=True), *(Para(t, 1) for t in titles))]
             every = [title for titles in covered.values() for title in titles]
+            # A list to glance down, one size throughout: the smaller type takes a long day on fewer slides.
             out += _split("Title and Content", slide.title, body,
-                          say(plan, "day_turn.recap_notes", before=before, first=every[0], last=every[-1]))
+                          say(plan, "day_turn.recap_notes", before=before, first=every[0], last=every[-1]),
+                          box=FULL_SMALL, size=SMALL)
         covered = {}
     return out
 
@@ -759,9 +773,12 @@ def _agenda_row(start: str, label: str, topics: tuple[str, ...]) -> list[Para]:
 
 def _agenda_slides(title: str, agenda: list[Para], notes: str) -> list[SlideSpec]:
     """An agenda on one slide where it can be: at the template's size, or the smaller one before a second slide."""
-    small = len(chunk(agenda, FULL)) > 1 and len(chunk(agenda, FULL_SMALL)) == 1
-    return _split("Title and Content", title, agenda, notes, box=FULL_SMALL if small else FULL,
-                  size=SMALL if small else None)
+    small = len(chunk(agenda, FULL)) > 1 and len(_chunk_uniform(agenda, FULL_SMALL)) == 1
+    slides = _split("Title and Content", title, agenda, notes, box=FULL_SMALL if small else FULL,
+                    size=SMALL if small else None)
+    # A day's opening slide keeps its own title ("Day 2: welcome back"), which the guide and the day's other
+    # slides name; a slide the agenda runs on to says it goes on.
+    return [attrs.evolve(slide, title=title if k == 0 else f"{title}, continued") for k, slide in enumerate(slides)]
 
 
 def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = None) -> Iterator[SlideSpec]:

@@ -120,7 +120,8 @@ def test_each_days_agenda_takes_its_times_from_the_timetable_with_its_breaks(loc
     checked = 0
     for cid, (plan, slides) in local_decks.items():
         for day in range(2, plan.timetable.days + 1):
-            opener = [s for s in slides if _title(s) in (f"Day {day}: welcome back", f"Day {day}: this afternoon")]
+            opener = [s for s in slides if _title(s).removesuffix(", continued") in (f"Day {day}: welcome back",
+                                                                                    f"Day {day}: this afternoon")]
             lines = [w for s in opener for w in _words(s)[1:] if re.match(r"\d\d:\d\d ", w)]
             rows = [r for r in plan.timetable.rows if r.day == day]
             starts = {clock(r.start) for r in rows}
