@@ -1117,7 +1117,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.continued": ("points",),  # the notes of a slide that continues the one before
     "deck.continued_reading": (),
     "deck.continued_local": ("heading", "lines"),  # a slide that goes on with a local block
-    "deck.continued_timing": ("minutes",),
+    "deck.continued_timing": ("minutes", "title"),
+    "deck.covers_timing": ("minutes",),  # "What this course covers": part of the introduction
+    "deck.resumed_done": (),  # a topic resumed after a pause: the points covered before it
+    "deck.resumed_left": (),  # and those still to cover
     "deck.continued_untimed": (),
     "deck.local_details": (),  # a topic's slide that shows a local block in full
     "deck.local_details_next": (),
@@ -1214,8 +1217,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "day_turn.exercise": ("title",),
     "day_turn.exercises": ("titles",),
     "day_turn.topic": ("first",),  # a row of a module under way: its topics by their slides' titles
-    "day_turn.topics_two": ("first", "last"),
-    "day_turn.topics": ("first", "last"),
+    "day_turn.topics": ("module",),  # a row of several topics: the module, its topics a bullet each below
     "day_turn.module_resumed": ("module", "topics"),  # a day that resumes a module names it too
     "day_turn.pause": ("label", "length"),
     "day_turn.afternoon_title": ("day",),

@@ -82,7 +82,10 @@ def _tagged(ref: tuple[str, ...], slides: Iterator[SlideSpec]) -> Iterator[Slide
 
 
 def _lines(para: Para, width: int) -> float:
-    """Lines a paragraph takes; second-level text is smaller (22 pt against 26 pt), so more fits."""
+    """Lines a paragraph takes; second-level text is smaller (22 pt against 26 pt), so more fits. A third-level
+    line (an agenda row's topics) is counted whole: its bullet's spacing takes what its smaller type saves."""
+    if para.level > 1:
+        return float(_wrapped(para.text, int(width * 1.15)))
     if para.level > 0:
         return 0.75 * _wrapped(para.text, int(width * 1.15))
     return _wrapped(para.text, width) + (RUNNING_SPACE if para.level < 0 else 0)
@@ -193,6 +196,14 @@ def _kept_lines(paras: Sequence[Para], index: int, width: int) -> float:
     return need
 
 
+def _chunk_uniform(paras: Sequence[Para], box: tuple[int, int]) -> list[tuple[Para, ...]]:
+    """chunk for text set in one size throughout: a sub-point is as tall a line as a point, so each is
+    measured as a point, and the groups hold the paragraphs themselves, in order."""
+    groups = chunk([attrs.evolve(p, level=0) if p.level > 0 else p for p in paras], box)
+    starts = list(itertools.accumulate((len(g) for g in groups), initial=0))
+    return [tuple(paras[a:b]) for a, b in zip(starts, starts[1:])]
+
+
 NBSP = "\u00a0"
 
 
@@ -298,9 +309,10 @@ def _split(layout: str, title: str, paras: Sequence[Para], notes: str, box=FULL,
            size: int | None = None) -> list[SlideSpec]:
     """The paragraphs over as many slides as they need. A slide that continues a headed list repeats its
     heading, so it never opens on a stray sub-point; the notes are given once, on the first slide."""
-    groups = chunk(paras, box) or [()]
+    fit = _chunk_uniform if size else chunk
+    groups = fit(paras, box) or [()]
     if len(groups) > 1 and any(p.bold and p.level == 0 for p in paras):  # a repeated heading needs a line free
-        groups = chunk(paras, (box[0], box[1] - 1))
+        groups = fit(paras, (box[0], box[1] - 1))
     slides = []
     heading: Para | None = None
     for i, group in enumerate(groups, 1):
@@ -323,14 +335,18 @@ def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpe
     """A slide that continues the one before gets notes of its own: the points it shows, and its timing as part
     of the time the first slide's notes give. A topic's slide that shows a local block in full says so."""
     out: list[SlideSpec] = []
+    first_title = ""  # the title of the slide the continued ones go on from, whose notes give the time
     for slide in slides:
         notes = slide.notes
-        if notes.startswith(CONTINUED):
+        if not notes.startswith(CONTINUED):
+            if slide.layout != "Section":  # a break's slide may fall between a slide and the one it continues
+                first_title = _unnumbered(slide.title)
+        else:
             first = notes.removeprefix(CONTINUED)
             # Its lines, without a heading repeated from the slide before; of a local block, its heading only:
             # the block's lines are the local details the notes point to.
             local = any(p.shows for p in slide.body)
-            points = [p.text.removesuffix(" (continued)") for p in slide.body if p.level >= 0 and not (
+            points = [p.text.removesuffix(" (continued)").rstrip(":") for p in slide.body if p.level >= 0 and not (
                 local and p.level > 0) and not (p.text.endswith(" (continued)") and not p.shows)]
             timing = _TIMING.search(first)
             headings = [p.text.removesuffix(" (continued)") for p in slide.body if p.level == 0 and p.bold]
@@ -341,7 +357,8 @@ def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpe
             else:
                 notes = (say(plan, "deck.continued", points="; ".join(points).rstrip(".")) if points
                          else say(plan, "deck.continued_reading"))
-            notes += " " + (say(plan, "deck.continued_timing", minutes=timing.group(1).strip())
+            notes += " " + (say(plan, "deck.continued_timing", minutes=timing.group(1).strip(),
+                                title=first_title)
                             if timing and timing.group(1).strip() else say(plan, "deck.continued_untimed"))
         if slide.ref[:1] == ("topic",) and any(p.shows for p in slide.body):
             notes += " " + say(plan, "deck.local_details")
@@ -424,11 +441,14 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
             continue
         before = slide.notes.removeprefix(RECAP)
         if covered:
+            # A bullet a topic under its module's name: a list to glance down, not a run of titles.
             body = [para for module, titles in covered.items()
-                    for para in (Para(module, bold=True, keep_with_next=True), Para("; ".join(titles), 1))]
+                    for para in (Para(module, bold=True, keep_with_next=True), *(Para(t, 1) for t in titles))]
             every = [title for titles in covered.values() for title in titles]
+            # A list to glance down, one size throughout: the smaller type takes a long day on fewer slides.
             out += _split("Title and Content", slide.title, body,
-                          say(plan, "day_turn.recap_notes", before=before, first=every[0], last=every[-1]))
+                          say(plan, "day_turn.recap_notes", before=before, first=every[0], last=every[-1]),
+                          box=FULL_SMALL, size=SMALL)
         covered = {}
     return out
 
@@ -557,9 +577,11 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     if awareness:
         modules += [Para("In brief", bold=True, keep_with_next=True),
                     *(Para(f"{a.process.name}: {format_minutes(a.minutes)}", 1) for a in awareness)]
+    opening = next((format_minutes(s.minutes) for s in plan.sections if s.role == "opening"), "")
     yield from _split("Title and Content", "What this course covers", modules,
                       "Name each module; its objectives follow at the start of the module. "
-                      "Ask what attendees most want to take away, and note it to revisit in the recap.")
+                      "Ask what attendees most want to take away, and note it to revisit in the recap. "
+                      + say(plan, "deck.covers_timing", minutes=opening))
     yield SlideSpec("Two Content", "Getting to know each other",
                     (Para("Introduce yourself to the group:"), Para("your name and role", 1),
                      Para("your organisation or service", 1), Para("one thing you hope to take away", 1)),
@@ -629,7 +651,7 @@ def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     tomorrow = _day_items(plan, day)
     first = next((r for r in plan.timetable.rows if r.day == day), None)
     body = [Para(say(plan, "day_turn.covered"), bold=True, keep_with_next=True),
-            *(Para(label, 1) for label in dict.fromkeys(label for _, label in covered))]  # each once
+            *(Para(label, 1) for label in dict.fromkeys(label for _, label, _ in covered))]  # each once
     if first is not None and tomorrow:
         body.append(Para(say(plan, "day_turn.tomorrow", start=clock(first.start), first=tomorrow[0][1]), bold=True))
     # The close's own row of the session plan, where the content gives a day's close time; else the day's end.
@@ -642,11 +664,15 @@ def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     yield from _day_opener(plan, day)
 
 
-def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[tuple[str, str]]:
-    """The day's agenda from the session plan: (start time, what), a module's topics one line and a run of
-    exercises one line that names each; with `pauses`, each break and lunch too, so the times read in order,
-    and a row of a module already under way names its topics, so no two rows read the same."""
-    out: list[tuple[str, str]] = []
+AgendaRow = tuple[str, str, tuple[str, ...]]  # start time, what, and the topics listed beneath it
+
+
+def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[AgendaRow]:
+    """The day's agenda from the session plan: (start time, what, topics), a module's topics one line and a
+    run of exercises one line that names each; with `pauses`, each break and lunch too, so the times read in
+    order, and a row of a module already under way names its topics (several as a list beneath the module's
+    name), so no two rows read the same."""
+    out: list[AgendaRow] = []
     run: list[str] = []  # the exercises of the run the last line names
     for row in plan.timetable.rows:
         # A key message of a few minutes belongs to the teaching around it: the agenda names the teaching.
@@ -654,7 +680,7 @@ def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[tuple[s
             continue
         if row.is_break:
             out.append((clock(row.start), say(plan, "day_turn.pause", label=row.label,
-                                             length=format_minutes(row.minutes))))
+                                             length=format_minutes(row.minutes)), ()))
             run = []
             continue
         if row.kind == "exercise":
@@ -662,37 +688,41 @@ def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[tuple[s
             if run:  # a run of exercises is one line, naming each
                 if title not in run:
                     run.append(title)
-                    out[-1] = (out[-1][0], say(plan, "day_turn.exercises", titles="; ".join(run)))
+                    out[-1] = (out[-1][0], say(plan, "day_turn.exercises", titles="; ".join(run)), ())
                 continue
-            out.append((clock(row.start), say(plan, "day_turn.exercise", title=title)))
+            out.append((clock(row.start), say(plan, "day_turn.exercise", title=title), ()))
             run = [title]
             continue
         run = []
         label = _readable(row.label)
+        topics: tuple[str, ...] = ()
         if pauses and row.topics and row.topics[0] != 1:
             earlier = [r for r in plan.timetable.rows if r.module_ref == row.module_ref
                        and r.kind == "teaching" and (r.day, r.start) < (row.day, row.start)]
-            label = _row_topics(plan, row, resumed=not any(r.day == day for r in earlier),
-                                carried=bool(earlier) and earlier[-1].topics[-1:] == row.topics[:1])
-        if out and out[-1][1] == label:
+            label, topics = _row_topics(plan, row, resumed=not any(r.day == day for r in earlier),
+                                        carried=bool(earlier) and earlier[-1].topics[-1:] == row.topics[:1])
+        if out and out[-1][1:] == (label, topics):
             continue
-        out.append((clock(row.start), label))
+        out.append((clock(row.start), label, topics))
     return out
 
 
-def _row_topics(plan: CoursePlan, row: Row, resumed: bool, carried: bool) -> str:
-    """A session plan row of a module under way, by the titles of its topics' slides; `resumed`: the day
-    takes the module up again, so the row names it too; `carried`: its first topic goes on from the row before."""
+def _row_topics(plan: CoursePlan, row: Row, resumed: bool, carried: bool) -> tuple[str, tuple[str, ...]]:
+    """A session plan row of a module under way, by the titles of its topics' slides: one topic in the row's
+    line, several as a list beneath the module's name; `resumed`: the day takes the module up again, so a
+    one-topic row names it too; `carried`: its first topic goes on from the row before."""
     steps = {t.number: t.topic for s in plan.sections for mp in s.modules if mp.module.ref == row.module_ref
              for t in mp.topic_steps}
     titles = [steps[n].slide_title or steps[n].title for n in row.topics if n in steps]
     if not titles:
-        return _readable(row.label)
+        return _readable(row.label), ()
     if carried:  # the topic a break cut, as its slide after the break is titled
         titles[0] = f"{titles[0]} (continued)"
-    key = "day_turn.topic" if len(titles) == 1 else "day_turn.topics_two" if len(titles) == 2 else "day_turn.topics"
-    topics = say(plan, key, first=titles[0], last=titles[-1])
-    return say(plan, "day_turn.module_resumed", module=_readable(row.label), topics=topics) if resumed else topics
+    module = _readable(row.label)
+    if len(titles) > 1:
+        return say(plan, "day_turn.topics", module=module), tuple(titles)
+    topic = say(plan, "day_turn.topic", first=titles[0])
+    return (say(plan, "day_turn.module_resumed", module=module, topics=topic) if resumed else topic), ()
 
 
 def _readable(label: str) -> str:
@@ -718,26 +748,37 @@ def _day_agenda(plan: CoursePlan, day: int, title: str, notes: str) -> Iterator[
     """The day's agenda from the session plan, with its breaks and lunch; a long day goes on from lunch."""
     rows = [r for r in plan.timetable.rows if r.day == day]
     items = _day_items(plan, day, pauses=True)
-    agenda = [Para(say(plan, "day_turn.agenda", start=clock(rows[0].start), end=clock(rows[-1].end)), bold=True),
-              *(Para(f"{start} {label}", 1) for start, label in items)]
+    lines = [_agenda_row(start, label, topics) for start, label, topics in items]  # each item's paragraphs
+    heading = Para(say(plan, "day_turn.agenda", start=clock(rows[0].start), end=clock(rows[-1].end)), bold=True)
+    agenda = [heading, *(para for row in lines for para in row)]
     # A long day (its breaks and lunch, runs of exercises) goes on over a second slide from lunch: the
     # afternoon, at the template's sizes.
-    after = next((i + 1 for i, (start, _) in enumerate(items)
+    after = next((i + 1 for i, (start, _, _) in enumerate(items)
                   if any(r.kind == "lunch" and clock(r.start) == start for r in rows)), len(items))
     if len(chunk(agenda, FULL)) == 1 or after == len(items):
         yield from _agenda_slides(title, agenda, notes)
         return
-    yield from _agenda_slides(title, agenda[:after + 1], notes)
+    yield from _agenda_slides(title, [heading, *(para for row in lines[:after] for para in row)], notes)
     afternoon = [Para(say(plan, "day_turn.afternoon", start=items[after][0], end=clock(rows[-1].end)), bold=True),
-                 *agenda[after + 1:]]
+                 *(para for row in lines[after:] for para in row)]
     yield from _agenda_slides(say(plan, "day_turn.afternoon_title", day=str(day)), afternoon, CONTINUED + notes)
+
+
+def _agenda_row(start: str, label: str, topics: tuple[str, ...]) -> list[Para]:
+    """One row of a day's agenda: its time and what, with its topics, if several, a bullet each beneath it,
+    kept together on one slide."""
+    return [Para(f"{start} {label}", 1, keep_with_next=bool(topics)),
+            *(Para(topic, 2, keep_with_next=k + 1 < len(topics)) for k, topic in enumerate(topics))]
 
 
 def _agenda_slides(title: str, agenda: list[Para], notes: str) -> list[SlideSpec]:
     """An agenda on one slide where it can be: at the template's size, or the smaller one before a second slide."""
-    small = len(chunk(agenda, FULL)) > 1 and len(chunk(agenda, FULL_SMALL)) == 1
-    return _split("Title and Content", title, agenda, notes, box=FULL_SMALL if small else FULL,
-                  size=SMALL if small else None)
+    small = len(chunk(agenda, FULL)) > 1 and len(_chunk_uniform(agenda, FULL_SMALL)) == 1
+    slides = _split("Title and Content", title, agenda, notes, box=FULL_SMALL if small else FULL,
+                    size=SMALL if small else None)
+    # A day's opening slide keeps its own title ("Day 2: welcome back"), which the guide and the day's other
+    # slides name; a slide the agenda runs on to says it goes on.
+    return [attrs.evolve(slide, title=title if k == 0 else f"{title}, continued") for k, slide in enumerate(slides)]
 
 
 def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = None) -> Iterator[SlideSpec]:
@@ -942,6 +983,8 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
                 if again.diagram is not None and topic.points:  # the picture is drawn once: its points this time
                     again = attrs.evolve(again, layout="Title and Content", diagram=None, right=(),
                                          body=tuple(Para(p) for p in topic.points))
+                elif topic.points:  # the same slide again reads as a mistake: where the group got to, what is left
+                    again = attrs.evolve(again, body=_resumed_body(plan, topic.points, resume - a, b - a))
                 # A title too long to take the word keeps its own, numbered as a repeat (_unique_titles).
                 title = f"{title} (continued)" if len(title) + 12 <= TITLE_CHARS else title
                 continued.setdefault(where, []).append(attrs.evolve(
@@ -967,11 +1010,26 @@ def _split_timing(plan: CoursePlan, turn: int | Row, minutes: int, done: int) ->
                after=format_minutes(minutes - done))
 
 
+def _resumed_body(plan: CoursePlan, points: Sequence[str], done: int, minutes: int) -> tuple[Para, ...]:
+    """A topic's points after the pause that cut it: those its minutes before the pause reached, under one
+    heading, then those still to cover, under another. The points are taken as evenly spread over the topic's
+    time, counting a point half done as still to cover; at least one is still to cover."""
+    covered = min(len(points) - 1, len(points) * done // minutes)
+    left = [Para(say(plan, "deck.resumed_left"), bold=True, keep_with_next=True),
+            *(Para(p, 1) for p in points[covered:])]
+    if not covered:
+        return tuple(left)
+    return (Para(say(plan, "deck.resumed_done"), bold=True, keep_with_next=True),
+            *(Para(p, 1) for p in points[:covered]), *left)
+
+
 def _resume_notes(plan: CoursePlan, turn: int | Row, slide: SlideSpec, minutes: int) -> str:
     """A topic taken up again after a break, lunch or a day's end: what is still to cover, and how long is left."""
     pause = (say(plan, "pause.resume_day", day=str(turn - 1)) if isinstance(turn, int)
              else say(plan, "pause.resume_pause", label_lower=turn.label.lower()))
-    points = "; ".join(p.text for p in slide.body if p.level >= 0).rstrip(".")
+    # The points under "Still to cover" where the slide has it, else every point on the slide.
+    heading = next((i for i, p in enumerate(slide.body) if p.bold and p.text == say(plan, "deck.resumed_left")), -1)
+    points = "; ".join(p.text for p in slide.body[heading + 1:] if p.level >= 0).rstrip(".")
     return say(plan, "pause.resume_notes", pause=pause, title=slide.title.removesuffix(" (continued)"),
                points=points, length=format_minutes(minutes))
 
@@ -998,7 +1056,11 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
     elif diagram is not None and diagram.placement == "instead" and not body[len(topic.points):]:
         yield SlideSpec("Title and Content", title, notes=notes + _points_said(topic), diagram=diagram)
     else:
-        yield from _split("Title and Content", title, body or [Para(topic.title)], notes)
+        paras = body or [Para(topic.title)]
+        if _nearly_fits(paras):  # one slide in the smaller type, not a second slide holding a line or two
+            yield SlideSpec("Title and Content", title, tuple(paras), notes=notes, size=SMALL)
+        else:
+            yield from _split("Title and Content", title, paras, notes)
         if diagram is not None:  # "after", or a "beside" or "instead" whose points or local facts need the room
             yield SlideSpec("Title and Content", diagram.title, diagram=diagram,
                             notes=f"{say(plan, 'deck.diagram_notes', minutes=format_minutes(minutes))} "
@@ -1006,6 +1068,16 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
     for local in topic.local_slides:
         yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
                           (local.notes or "A local slide added by your LA."))
+
+
+FEW = 3  # paragraphs: a continued slide holding no more than this looks near-empty
+
+
+def _nearly_fits(paras: Sequence[Para]) -> bool:
+    """Whether a topic's points and local facts overflow one slide by so little that its second slide would
+    hold a few paragraphs only, while the smaller type takes them all on one."""
+    groups = chunk(paras, FULL)
+    return len(groups) == 2 and min(len(g) for g in groups) <= FEW and len(chunk(paras, FULL_SMALL)) == 1
 
 
 def _diagram_words(plan: CoursePlan, diagram: Diagram) -> str:

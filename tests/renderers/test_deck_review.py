@@ -59,7 +59,9 @@ def test_a_topic_resumed_after_a_pause_says_what_is_left_and_how_long(every_deck
             notes = _notes(slide)
             assert notes.strip() != title.removesuffix(" (continued)"), (name, title)
             assert "Still to cover" in notes and "left of this topic's time" in notes, (name, title, notes)
-            assert _paras(slide)[0].rstrip(".") in notes, (name, title)
+            paras = _paras(slide)  # the points still to cover, under their heading where the slide has one
+            left = paras[paras.index("Still to cover") + 1] if "Still to cover" in paras else paras[0]
+            assert left.rstrip(".") in notes, (name, title)
     assert resumed
 
 
@@ -190,6 +192,17 @@ def test_a_break_names_what_comes_next_by_the_slide_after_it(every_deck):
     assert breaks > 10
 
 
+def _rows(slide) -> list[str]:
+    """An agenda's rows: each line with the topics listed beneath it (the second level below)."""
+    rows: list[str] = []
+    for p in (p for ph in _bodies(slide) for p in ph.text_frame.paragraphs if p.text.strip()):
+        if p.level == 2 and rows:
+            rows[-1] += f" / {p.text}"
+        else:
+            rows.append(p.text)
+    return rows
+
+
 def test_a_day_agenda_names_each_row_of_a_module_under_way_by_its_topics(every_deck):
     """The review: "13:25 Providing Advice on Information Sharing", "14:20 Providing Advice ..." repeatedly."""
     days = 0
@@ -200,9 +213,9 @@ def test_a_day_agenda_names_each_row_of_a_module_under_way_by_its_topics(every_d
             if not paras or not re.match(r"Today, \d\d:\d\d-", paras[0]):
                 continue
             days += 1
-            rows = paras[1:]
+            rows = _rows(slide)[1:]
             if i + 1 < len(slides) and _title(slides[i + 1]).endswith("this afternoon"):
-                rows += _paras(slides[i + 1])[1:]
+                rows += _rows(slides[i + 1])[1:]
             what = [re.sub(r"^\d\d:\d\d ", "", row) for row in rows]
             teaching = [w for w in what if not re.match(r"(Break|Lunch), ", w)]
             assert len(teaching) == len(set(teaching)), (name, _title(slide), what)

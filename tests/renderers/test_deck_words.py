@@ -60,15 +60,15 @@ def test_every_slide_has_notes_of_its_own_with_a_timing(local_decks):
 
 def test_a_continued_slide_says_what_it_shows_and_takes_its_time_from_the_slide_before(local_decks):
     _, slides = local_decks["is-advisors"]
-    barriers = [s for s in slides if _title(s).startswith("Overcoming barriers to effective information sharing")]
-    assert len(barriers) == 2
-    first, second = (_notes(s) for s in barriers)
+    at = next(i for i, s in enumerate(slides) if _notes(s).startswith("Continued from the slide before: ")
+              and "going on with" in _notes(s))
+    first, second = _notes(slides[at - 1]), _notes(slides[at])
     minutes = re.search(r"Timing: (\d+ min)\.", first).group(1)
     # Notes of its own: what its lines are and how to take them, not the block's heading again.
-    assert second.startswith("Continued from the slide before: Local information sharing protocols (ISPs), going on "
-                             "with ")
     assert "Take each in turn" in second
-    assert f"Timing: part of the {minutes} above." in second
+    # Its time in a trainer's words: the time the slide before gives, named by that slide's title.
+    title = _title(slides[at - 1]).split(" (")[0]
+    assert f"Timing: {minutes} in all for \u201c{title}\u201d, this slide included." in second
     assert second.endswith("Show the local details on this slide.")
     assert "Show the local details on this slide." not in first  # they are not on it
 
@@ -86,9 +86,12 @@ def test_a_slide_points_to_local_details_only_where_they_are(local_decks):
             assert ("Show the local details on this slide." in _notes(slide)) == (
                 bool(shows) and spec.ref[:1] == ("topic",)), (cid, number)
             assert all(heading in _words(slide) for heading in shows), (cid, number)
-    _, slides = local_decks["iw-practitioners"]
-    sources = [s for s in slides if _title(s).startswith("References to other sources of information")]
-    assert len(sources) == 2 and _notes(sources[0]).endswith("The local details follow on the next slide.")
+    # A topic whose local block opens its next slide says so on its first, and the next slide shows them.
+    ahead = [(cid, number) for cid, (_, slides) in local_decks.items() for number, slide in enumerate(slides[:-1])
+             if _notes(slide).endswith("The local details follow on the next slide.")]
+    assert ahead
+    for cid, number in ahead:
+        assert "Show the local details on this slide." in _notes(local_decks[cid][1][number + 1]), (cid, number)
 
 
 def test_optional_exercises_are_hidden_and_say_so(local_decks):
@@ -117,7 +120,8 @@ def test_each_days_agenda_takes_its_times_from_the_timetable_with_its_breaks(loc
     checked = 0
     for cid, (plan, slides) in local_decks.items():
         for day in range(2, plan.timetable.days + 1):
-            opener = [s for s in slides if _title(s) in (f"Day {day}: welcome back", f"Day {day}: this afternoon")]
+            opener = [s for s in slides if _title(s).removesuffix(", continued") in (f"Day {day}: welcome back",
+                                                                                    f"Day {day}: this afternoon")]
             lines = [w for s in opener for w in _words(s)[1:] if re.match(r"\d\d:\d\d ", w)]
             rows = [r for r in plan.timetable.rows if r.day == day]
             starts = {clock(r.start) for r in rows}

@@ -171,7 +171,7 @@ def test_every_long_topic_says_how_to_run_it_in_steps_that_add_up(programme):
                 assert len(version.run) <= 8 and all(s.step and len(s.step) <= 300 for s in version.run)
                 for s in version.run:
                     assert not JARGON_FREE.search(s.step), (module.ref, s.step)
-    assert long_topics >= 27
+    assert long_topics >= 26  # CAF03 "Issues and assumptions" gave its group work to the exercise after it
 
 
 def test_a_topics_steps_are_checked_where_they_are_written(tmp_path):
@@ -205,7 +205,7 @@ def test_a_topics_steps_are_checked_where_they_are_written(tmp_path):
         r'topics\[2\]\.run\[4\]: missing required key "minutes"',
         r"topics\[3\]\.run: the steps add up to 15 min, but the topic takes 20 min; they must add up to it exactly",
         r"topics\[4\]\.run: 10 items; the limit is 8",
-        r"topics\[5\]\.variants\[0\]\.run: the steps add up to 24 min, but the topic takes 25 min",
+        r"topics\[5\]\.variants\[0\]\.run: the steps add up to 24 min, but the topic takes 10 min",
         r"topics\[6\]\.run\[0\]\.who: unknown key",
     ]
     for line in expected:
