@@ -17,7 +17,7 @@ from pathlib import Path
 
 import attrs
 
-from iwpacks.errors import ContentError, IwpacksError, Problem, UsageError
+from iwpacks.errors import ContentError, IwpacksError, Problem, UsageError, os_error_line
 from iwpacks.model import Brand, Programme
 
 OVERLAY = "overlay.yaml"
@@ -165,8 +165,6 @@ def build_unit(programme: Programme, unit: Unit, brand: Brand, out: Path, make_z
     except IwpacksError as exc:
         return Outcome(unit.id, error=f"{exc.category}: {exc}")
     except OSError as exc:
-        from iwpacks.cli.faults import os_error_line
-
         return Outcome(unit.id, error=f"io: {os_error_line(exc)}")
     return Outcome(unit.id, files=len(result.files), warnings=result.warnings,
                    zip_name=None if result.zip_path is None else result.zip_path.name)
