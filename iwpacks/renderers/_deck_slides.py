@@ -652,8 +652,13 @@ def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     first = next((r for r in plan.timetable.rows if r.day == day), None)
     body = [Para(say(plan, "day_turn.covered"), bold=True, keep_with_next=True),
             *(Para(label, 1) for label in dict.fromkeys(label for _, label, _ in covered))]  # each once
-    if first is not None and tomorrow:
-        body.append(Para(say(plan, "day_turn.tomorrow", start=clock(first.start), first=tomorrow[0][1]), bold=True))
+    # What the next day holds, every part of it (not only its first), so a day of one module after a short
+    # segment is not announced as the segment; its exercises go with the teaching they follow.
+    marks = tuple(m for m in (say(plan, key, **{name: "\x00"}).split("\x00")[0]
+                              for key, name in (("day_turn.exercise", "title"), ("day_turn.exercises", "titles"))) if m)
+    ahead = list(dict.fromkeys(label for _, label, _ in tomorrow if not (marks and label.startswith(marks))))
+    if first is not None and ahead:
+        body.append(Para(say(plan, "day_turn.tomorrow", start=clock(first.start), first="; ".join(ahead)), bold=True))
     # The close's own row of the session plan, where the content gives a day's close time; else the day's end.
     rows = [r for r in plan.timetable.rows if r.day == day - 1 and not r.is_break]
     close = next((r for r in rows if r.place[:1] == ("day",) and r.place[2:] == ("close",)), None)

@@ -152,3 +152,11 @@ def test_every_slide_of_the_opening_gives_its_timing_in_a_trainers_words(reviewe
                 named = next(s for s in slides if _title(s) in (match.group(2), f"{match.group(2)} (1 of 2)",
                                                                  f"{match.group(2)} (1 of 3)"))
                 assert f"Timing: {match.group(1)}" in _notes(named), (name, _title(slide))
+
+
+def test_a_days_close_says_everything_the_next_day_holds(reviewed):
+    """caf-trainers' day 2 opens with two short segments, then CAF03 fills it: the day-1 close names both."""
+    [close] = [s for s in reviewed["caf-trainers"] if _title(s) == "Day 1: close"]
+    [tomorrow] = [t for t in _texts(close) if t.startswith("Tomorrow, from ")]
+    assert "Associated processes and tools" in tomorrow and "Train-the-Trainer for CAF" in tomorrow
+    assert "Exercise" not in tomorrow  # exercises go with the teaching they follow
