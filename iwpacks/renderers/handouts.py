@@ -108,23 +108,28 @@ def _explained(diagram: Diagram) -> list[Block]:
 def _exercise(plan: CoursePlan, item: ExerciseItem, new_page: bool) -> list[Block]:
     optional = " (optional)" if item.optional else ""
     e = item.exercise
-    title = item.title if e is not None or not item.optional else f"Optional discussion from {item.module_ref}"
+    title = item.title if e is not None or not item.optional else f"Optional discussion from {_module_name(item)}"
     # Each exercise on its own sheet, to hand out apart.
     blocks: list[Block] = [Heading(f"{title}{optional}", 2, new_page=new_page)]
     if item.optional:  # printed in its place among the timetabled ones: say why attendees may never do it
         blocks.append(Para(say(plan, "exercises.optional_handout_note"), style="Caption"))
     if e is None:
-        topic = item.title if not item.optional else f"the topics of {item.module_ref}"
+        topic = item.title if not item.optional else f"the topics of {_module_name(item)}"
         return blocks + [Para(f"A group discussion on {topic}. Note the main points your group makes, and one "
                               "thing you will do differently in your own work."),
                          Lines(LINES_PER_DISCUSSION)]
     return blocks + _written_exercise(item, e)
 
 
+def _module_name(item: ExerciseItem) -> str:
+    return item.module_name or item.module_ref
+
+
 def _written_exercise(item: ExerciseItem, e: Exercise) -> list[Block]:
+    # Attendees know a module by its name, not its reference in the strategy ("CAF02").
     blocks: list[Block] = [
-        Para(f"{e.kind.replace('-', ' ').capitalize()} \u00b7 {e.groups} \u00b7 {format_minutes(e.minutes)} "
-             f"\u00b7 {item.module_ref}", style="Caption"),
+        Para(f"{e.kind.replace('-', ' ').capitalize()} \u00b7 {e.groups} \u00b7 {_module_name(item)} "
+             f"\u00b7 {format_minutes(e.minutes)}", style="Caption"),
         Para(e.scenario, style="Panel"),
     ]
     if e.role_briefs:

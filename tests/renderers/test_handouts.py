@@ -455,3 +455,39 @@ def test_a_picture_is_shown_once_in_a_courses_handouts_whatever_its_title(handou
         assert len(steps) <= 1, (cid, steps)
         if cid == "caf-trainers":
             assert steps == ["The three steps of a common assessment"]  # CAF01's, where the course first has it
+
+
+NORTHMOOR_REVIEWED = ("caf-trainers", "iw-practitioners", "is-advisors", "caf-practitioners")
+
+
+@pytest.fixture(scope="module")
+def northmoor(programme):
+    """The Northmoor plans of the courses the review read."""
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+
+    local = apply_overlay(programme, load_overlay(programme, "northmoor"))
+    return {cid: plan_course(local, cid, release=True) for cid in NORTHMOOR_REVIEWED}
+
+
+def test_an_exercise_says_which_module_it_belongs_to_by_name(northmoor, brand):
+    """Issue 12, 2: the line under an exercise's title ended "20 min · IW01", a reference attendees never see
+    elsewhere. It names the module instead, then the time: "… · Introduction to Integrated Working · 20 min"."""
+    import re
+
+    from iwpacks.planning.minutes import format_minutes
+
+    for cid, plan in northmoor.items():
+        paragraphs = open_doc(HandoutsRenderer().render(plan, brand)).paragraphs
+        written = {x.title: x for x in plan.handed_out if x.exercise is not None}
+        checked = 0
+        for n, p in enumerate(paragraphs):
+            item = written.get(p.text.removesuffix(" (optional)")) if p.style.name == "Heading 2" else None
+            if item is None:
+                continue
+            caption = next(q.text for q in paragraphs[n + 1:n + 3] if q.style.name == "Caption"
+                           and q.text.startswith(item.exercise.kind.replace("-", " ").capitalize()))
+            assert caption.endswith(f" \u00b7 {item.module_name} \u00b7 {format_minutes(item.exercise.minutes)}"), \
+                (cid, caption)
+            assert not re.search(r"\b(IW|IS|CAF|LP|ISI)\d\d\b", caption), (cid, caption)
+            checked += 1
+        assert checked == len(written), cid
