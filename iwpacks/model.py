@@ -1197,6 +1197,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.role_cards": (),
     "exercises.role_cards_note": (),
     "exercises.role_cards_header": 2,
+    "handouts.in_brief_heading": (),  # the handouts' sheet on the processes a course covers in brief
+    "handouts.in_brief_intro": (),
+    "handouts.in_brief_course": ("title",),  # where to learn more: this audience's course on the process
+    "handouts.in_brief_sources": (),  # or the sources, where the audience has none
     "facilitation.welcome_back_covers": (),  # the course content table's row for each later day's opening
     "close.points": 0,  # the close's slide, after the recap
     "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan

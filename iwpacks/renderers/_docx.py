@@ -129,8 +129,7 @@ def diagram_figure(doc: DocumentObject, diagram: Diagram, brand: Brand) -> None:
     section = doc.sections[-1]
     # The template sets the page and its margins; A4 with 2 cm margins where it does not.
     page, top, bottom = section.page_height or Cm(29.7), section.top_margin or Cm(2), section.bottom_margin or Cm(2)
-    room = (page - top - bottom) / EMU_PER_POINT
-    scale = min(1.0, (room * FIGURE_SHARE_OF_PAGE - CAPTION_DEPTH) / height)
+    scale = _figure_scale(height, (page - top - bottom) / EMU_PER_POINT)
     holder = keep_with_next(doc.add_paragraph())
     holder.paragraph_format.keep_together = True
     picture(holder.add_run(), io.BytesIO(png), Pt(width * scale), alt, name=f"Diagram: {diagram.title}")
@@ -139,6 +138,19 @@ def diagram_figure(doc: DocumentObject, diagram: Diagram, brand: Brand) -> None:
 
 CAPTION_DEPTH = 24  # points: a one-line caption with the space around it
 EMU_PER_POINT = 12700
+A4_TEXT_POINTS = (Cm(29.7) - 2 * Cm(2)) / EMU_PER_POINT  # the template's page: A4 with 2 cm margins
+
+
+def _figure_scale(height: float, room: float) -> float:
+    """How much diagram_figure shrinks a picture `height` points deep on a page of `room` points of text."""
+    return min(1.0, (room * FIGURE_SHARE_OF_PAGE - CAPTION_DEPTH) / height)
+
+
+def figure_depth(diagram: Diagram, brand: Brand, room: float = A4_TEXT_POINTS) -> float:
+    """How deep diagram_figure draws a diagram's picture, in points, caption apart: for laying out a page
+    before it is drawn."""
+    height = _figure_picture(diagram, brand)[1]
+    return height * _figure_scale(height, room)
 
 
 @functools.lru_cache(maxsize=128)

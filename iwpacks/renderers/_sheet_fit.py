@@ -8,12 +8,16 @@ or more shares each page's leftover room among the answers on that page, so no p
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from iwpacks.renderers._doc_blocks import Block, Bullets, Heading, Lines, Numbered, Para
+from iwpacks.renderers._doc_blocks import Block, Bullets, Figure, Heading, Lines, Numbered, Para, Slot
+
+if TYPE_CHECKING:
+    from iwpacks.model import Diagram
 
 # The page: A4 with the template's 2 cm margins is 728 points of text height (the footer sits in the margin),
 # of which LibreOffice filled 718 to 720 on the rendered sheets; the estimate was within a point or two of
@@ -47,6 +51,7 @@ _STYLES = {
     "List Bullet": _Style(10.5, after=3, indent=18),
     "List Number": _Style(10.5, after=3, indent=18),
     "Cover Detail": _Style(12, after=4),
+    "Local Slot": _Style(10.5, after=3, indent=22),  # its left rule and the space inside it count as indent
 }
 _HEADINGS = {
     1: _Style(20, spacing=1.0, after=10 + 5, bold=True),  # with its rule below
@@ -165,12 +170,34 @@ def _answers(sheet: Sequence[Block]) -> list[_Answer]:
     return answers
 
 
-def _units(sheet: Sequence[Block], lines: Sequence[int]) -> list[_Unit]:
+def page_depths(blocks: Sequence[Block], figure_depth: Callable[[Diagram], float],
+                room: float = PAGE_POINTS) -> list[float] | None:
+    """How deep each page of `blocks` is by the estimate, in points, where the first block opens a page and
+    a page holds `room` points; figures are as deep as `figure_depth` says, with their caption below. None
+    where a block is not measured (a table, a local slot)."""
+    if not blocks or not all(isinstance(b, (*_MEASURED, Figure, Slot)) for b in blocks):
+        return None
+    units = _units(blocks, [a.lines for a in _answers(blocks)], figure_depth)
+    return [_height(page, first_page=n == 0) for n, page in enumerate(_pages(units, room, room))]
+
+
+def _units(sheet: Sequence[Block], lines: Sequence[int],
+           figure_depth: Callable[[Diagram], float] | None = None) -> list[_Unit]:
     """The sheet as the paragraphs and line runs a page holds, with `lines` in its answer spaces in turn."""
     units: list[_Unit] = []
     answer = iter(range(len(lines)))
     for block in sheet:
-        if isinstance(block, Heading):
+        if isinstance(block, Figure) and figure_depth is not None:
+            # The picture's paragraph stays with its caption (_docx.diagram_figure), in the body's spacing.
+            units += [_Unit(figure_depth(block.diagram), True, after=_BODY.after),
+                      _paragraph(f"Figure: {block.diagram.title}", _STYLES["Caption"], False)]
+        elif isinstance(block, Slot):  # its label and lines kept together (_docx.slot_block)
+            if block.label:
+                units.append(_paragraph(block.label, attrs.evolve(_BODY, bold=True), True))
+            texts = block.slot.lines
+            units += [_paragraph(t, _STYLES["Local Slot"], n < len(texts) or block.keep_with_next)
+                      for n, t in enumerate(texts, 1)]
+        elif isinstance(block, Heading):
             units.append(_paragraph(block.text, _HEADINGS[block.level], True))
         elif isinstance(block, Para):
             text = block.text or "".join(t for t, _ in block.runs)

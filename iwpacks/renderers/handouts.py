@@ -1,7 +1,10 @@
 """Renders handouts.docx: what attendees keep: exercises with room to write, the contact list, sources."""
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
+
+import attrs
 
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.renderers import register
@@ -17,22 +20,23 @@ from iwpacks.renderers._doc_blocks import (
     Slot,
     draw,
 )
-from iwpacks.renderers._docx import cover, finish, open_template
+from iwpacks.renderers._docx import A4_TEXT_POINTS, cover, figure_depth, finish, open_template
 from iwpacks.renderers._facts import course_facts, mid_sentence
 from iwpacks.renderers._printables import printable_blocks
-from iwpacks.renderers._sheet_fit import fit_sheets
+from iwpacks.renderers._sheet_fit import WRITING_LINE, fit_sheets, page_depths
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import say, tidy_punctuation
 
 if TYPE_CHECKING:
     from iwpacks.model import Brand, Diagram, Exercise, Source
-    from iwpacks.planning.plan import CoursePlan, ExerciseItem
+    from iwpacks.planning.plan import AwarenessItem, CoursePlan, ExerciseItem
 
 KIND = "Attendee handouts"
 CONTACT_HEADER = ("Name", "Role", "Organisation", "Phone", "Email")
 CONTACT_ROWS = 15  # with the heading, lead-in and how to keep in touch, a full A4 page
 LINES_PER_QUESTION = 5  # under each question of an exercise, before its sheet is fitted to whole pages
 LINES_PER_DISCUSSION = 12
+IN_HAND = WRITING_LINE  # points kept free below a sheet that shares a page, against the estimate's error
 # Slots the handouts show in their own places (the contact list, the local sources), not among "local contacts".
 _PLACED_ROLES = ("network", "local-sources")
 
@@ -47,17 +51,24 @@ class HandoutsRenderer:
         doc = open_template(brand)
         facts = course_facts(plan)
         cover(doc, plan, brand, KIND, [("For", facts.audience), ("Duration", f"{facts.total_planned} over {facts.days}")])
-        draw(doc, handout_blocks(plan), brand)
+        draw(doc, handout_blocks(plan, brand), brand)
         return finish(doc, plan, brand, KIND)
 
 
-def handout_blocks(plan: CoursePlan) -> list[Block]:
-    """What the handouts say after the cover, decided here and drawn by _doc_blocks."""
+def handout_blocks(plan: CoursePlan, brand: Brand | None = None) -> list[Block]:
+    """What the handouts say after the cover, decided here and drawn by _doc_blocks. The brand (the bundled
+    one where none is given) sizes the figures, on which the page breaks depend."""
+    if brand is None:
+        from iwpacks.source.brand import load_brand
+
+        brand = load_brand()
+    about = _about(plan)
     blocks: list[Block] = [
         Para("Keep these pages. They hold the course's objectives, the exercises with room for your notes, a "
              "contact list for the people you meet on the course, and where to find out more.", style="Cover Detail"),
         Lines(1, label="Your name "),
-        *_about(plan),
+        *about,
+        *_in_brief(plan, about, brand),
     ]
     if plan.exercises:
         blocks.append(Heading("Exercises", 1))
@@ -67,7 +78,7 @@ def handout_blocks(plan: CoursePlan) -> list[Block]:
                 for sheet in plan.sheets.get(item.exercise.id, ()):
                     if sheet.reader == "attendees":
                         blocks += printable_blocks(sheet)
-    return fit_sheets(blocks) + _contact_sheet(plan) + _sources(plan)
+    return fit_sheets(blocks) + _contact_sheet(plan) + _sources(plan, brand)
 
 
 def _about(plan: CoursePlan) -> list[Block]:
@@ -92,6 +103,38 @@ def _about(plan: CoursePlan) -> list[Block]:
     return blocks
 
 
+def _in_brief(plan: CoursePlan, about: list[Block], brand: Brand) -> list[Block]:
+    """A reference sheet on the processes the course covers only in brief (its awareness segments), in the
+    words their segments use: what each is for, its points, and where to learn more. It runs on below the
+    course's modules where it fits the room left on their last page, rather than leave that page part empty;
+    else it starts a page, which it fits."""
+    items = [a for s in plan.sections for a in s.awareness]
+    if not items:
+        return []
+    sheet: list[Block] = [Para(say(plan, "handouts.in_brief_intro"))]
+    for item in dict((a.process.id, a) for a in items).values():
+        sheet += [Heading(item.process.name, 3), Para(item.process.summary),
+                  Bullets(tuple(item.process.awareness_points)), Para(_learn_more(plan, item))]
+    heading = say(plan, "handouts.in_brief_heading")
+    return [Heading(heading, 2, new_page=not _fits_below(about, [Heading(heading, 2), *sheet], brand)), *sheet]
+
+
+def _learn_more(plan: CoursePlan, item: AwarenessItem) -> str:
+    full = item.full_course
+    if full is not None and not full.is_pending:
+        return say(plan, "handouts.in_brief_course", title=full.title)
+    return say(plan, "handouts.in_brief_sources")
+
+
+def _fits_below(before: list[Block], after: list[Block], brand: Brand) -> bool:
+    """Whether `after` fits whole on the last page of `before` (which opens a page), by the estimate, with a
+    writing line's depth to spare. (The pages before are laid out on the whole page, as LibreOffice does.)"""
+    alone = page_depths(before, lambda d: figure_depth(d, brand), A4_TEXT_POINTS)
+    together = page_depths([*before, *after], lambda d: figure_depth(d, brand), A4_TEXT_POINTS)
+    return (alone is not None and together is not None and len(together) == len(alone)
+            and together[-1] <= A4_TEXT_POINTS - IN_HAND)
+
+
 def _picture(diagram: Diagram) -> tuple:
     """What a figure shows, whatever its title and details: two diagrams of one kind with the same boxes are
     one picture to an attendee, who keeps it once."""
@@ -108,23 +151,28 @@ def _explained(diagram: Diagram) -> list[Block]:
 def _exercise(plan: CoursePlan, item: ExerciseItem, new_page: bool) -> list[Block]:
     optional = " (optional)" if item.optional else ""
     e = item.exercise
-    title = item.title if e is not None or not item.optional else f"Optional discussion from {item.module_ref}"
+    title = item.title if e is not None or not item.optional else f"Optional discussion from {_module_name(item)}"
     # Each exercise on its own sheet, to hand out apart.
     blocks: list[Block] = [Heading(f"{title}{optional}", 2, new_page=new_page)]
     if item.optional:  # printed in its place among the timetabled ones: say why attendees may never do it
         blocks.append(Para(say(plan, "exercises.optional_handout_note"), style="Caption"))
     if e is None:
-        topic = item.title if not item.optional else f"the topics of {item.module_ref}"
+        topic = item.title if not item.optional else f"the topics of {_module_name(item)}"
         return blocks + [Para(f"A group discussion on {topic}. Note the main points your group makes, and one "
                               "thing you will do differently in your own work."),
                          Lines(LINES_PER_DISCUSSION)]
     return blocks + _written_exercise(item, e)
 
 
+def _module_name(item: ExerciseItem) -> str:
+    return item.module_name or item.module_ref
+
+
 def _written_exercise(item: ExerciseItem, e: Exercise) -> list[Block]:
+    # Attendees know a module by its name, not its reference in the strategy ("CAF02").
     blocks: list[Block] = [
-        Para(f"{e.kind.replace('-', ' ').capitalize()} \u00b7 {e.groups} \u00b7 {format_minutes(e.minutes)} "
-             f"\u00b7 {item.module_ref}", style="Caption"),
+        Para(f"{e.kind.replace('-', ' ').capitalize()} \u00b7 {e.groups} \u00b7 {_module_name(item)} "
+             f"\u00b7 {format_minutes(e.minutes)}", style="Caption"),
         Para(e.scenario, style="Panel"),
     ]
     if e.role_briefs:
@@ -152,7 +200,7 @@ def _source(source: Source) -> Para:
                                            (f". {source.description.rstrip(':. ')}: {source.url}", False)))
 
 
-def _sources(plan: CoursePlan) -> list[Block]:
+def _sources(plan: CoursePlan, brand: Brand) -> list[Block]:
     blocks: list[Block] = [Heading("Key sources of information", 1), Heading("National sources", 2)]
     blocks += [_source(source) for source in plan.sources]
     if plan.course_sources:  # what this course's modules cite beyond the national list
@@ -168,11 +216,11 @@ def _sources(plan: CoursePlan) -> list[Block]:
     placed = {plan.slot_for(role) for role in _PLACED_ROLES}
     others = [s for s in plan.slots_used if s not in placed and s not in shown_with_message]
     if others:
-        # Several contacts take a page of their own rather than spill a few lines over; one or two fit below.
-        blocks.append(Heading("Local contacts", 2, new_page=len(others) > 2))
-        for slot_id in others:
-            shown = slot_text(plan, slot_id)
-            blocks.append(Slot(shown, label=shown.heading))
+        contacts: list[Block] = [Slot(shown, label=shown.heading) for shown in map(partial(slot_text, plan), others)]
+        # They run on below the sources where they all fit there, rather than leave two pages part empty;
+        # else they take a page of their own rather than spill a few over.
+        heading = Heading("Local contacts", 2)
+        blocks += [attrs.evolve(heading, new_page=not _fits_below(blocks, [heading, *contacts], brand)), *contacts]
     return blocks
 
 

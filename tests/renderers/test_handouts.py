@@ -455,3 +455,132 @@ def test_a_picture_is_shown_once_in_a_courses_handouts_whatever_its_title(handou
         assert len(steps) <= 1, (cid, steps)
         if cid == "caf-trainers":
             assert steps == ["The three steps of a common assessment"]  # CAF01's, where the course first has it
+
+
+NORTHMOOR_REVIEWED = ("caf-trainers", "iw-practitioners", "is-advisors", "caf-practitioners")
+
+
+@pytest.fixture(scope="module")
+def northmoor(programme):
+    """The Northmoor plans of the courses the review read."""
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+
+    local = apply_overlay(programme, load_overlay(programme, "northmoor"))
+    return {cid: plan_course(local, cid, release=True) for cid in NORTHMOOR_REVIEWED}
+
+
+def test_an_exercise_says_which_module_it_belongs_to_by_name(northmoor, brand):
+    """Issue 12, 2: the line under an exercise's title ended "20 min · IW01", a reference attendees never see
+    elsewhere. It names the module instead, then the time: "… · Introduction to Integrated Working · 20 min"."""
+    import re
+
+    from iwpacks.planning.minutes import format_minutes
+
+    for cid, plan in northmoor.items():
+        paragraphs = open_doc(HandoutsRenderer().render(plan, brand)).paragraphs
+        written = {x.title: x for x in plan.handed_out if x.exercise is not None}
+        checked = 0
+        for n, p in enumerate(paragraphs):
+            item = written.get(p.text.removesuffix(" (optional)")) if p.style.name == "Heading 2" else None
+            if item is None:
+                continue
+            caption = next(q.text for q in paragraphs[n + 1:n + 3] if q.style.name == "Caption"
+                           and q.text.startswith(item.exercise.kind.replace("-", " ").capitalize()))
+            assert caption.endswith(f" \u00b7 {item.module_name} \u00b7 {format_minutes(item.exercise.minutes)}"), \
+                (cid, caption)
+            assert not re.search(r"\b(IW|IS|CAF|LP|ISI)\d\d\b", caption), (cid, caption)
+            checked += 1
+        assert checked == len(written), cid
+
+
+def test_the_processes_a_course_covers_in_brief_have_a_reference_sheet(northmoor, brand, programme):
+    """Issue 12, 1: the short "in brief" segments on information sharing, the CAF and the lead professional
+    (in courses that do not take those modules) had nothing in the handouts. A sheet of one page or less
+    gives each process its summary and points, as its segment has them, and the course to take for more."""
+    from iwpacks.renderers._docx import A4_TEXT_POINTS, figure_depth
+    from iwpacks.renderers._sheet_fit import page_depths
+    from iwpacks.renderers.handouts import handout_blocks
+
+    heading = programme.guide_text["handouts.in_brief_heading"][0]
+    for cid, plan in northmoor.items():
+        items = [a for s in plan.sections for a in s.awareness]
+        assert items, cid
+        paragraphs = open_doc(HandoutsRenderer().render(plan, brand)).paragraphs
+        start = next(n for n, p in enumerate(paragraphs) if p.text == heading and p.style.name == "Heading 2")
+        end = next(n for n in range(start + 1, len(paragraphs)) if paragraphs[n].style.name in ("Heading 1", "Heading 2"))
+        sheet = paragraphs[start:end]
+        assert [p.text for p in sheet if p.style.name == "Heading 3"] == [a.process.name for a in items], cid
+        text = "\n".join(p.text for p in sheet)
+        for a in items:
+            assert a.process.summary in text and all(point in text for point in a.process.awareness_points), cid
+            ready = a.full_course is not None and not a.full_course.is_pending
+            more = (f"\u201c{a.full_course.title}\u201d" if ready  # the audience's own course on it, or the sources
+                    else programme.guide_text["handouts.in_brief_sources"][0])
+            assert more in text, (cid, a.process.id)
+        blocks = handout_blocks(plan, brand)
+        at = next(n for n, b in enumerate(blocks) if getattr(b, "text", None) == heading)
+        own = blocks[at:next(n for n in range(at + 1, len(blocks)) if getattr(blocks[n], "level", 9) <= 2)]
+        assert len(page_depths(own, lambda d: figure_depth(d, brand), A4_TEXT_POINTS)) == 1, cid  # one page or less
+    # caf-trainers' sheet runs on below CAF03 (its page was two-thirds empty); iw-practitioners' four
+    # processes need a page of their own.
+    starts = {cid: _paragraph_with(northmoor[cid], brand, heading).paragraph_format.page_break_before
+              for cid in ("caf-trainers", "iw-practitioners")}
+    assert starts == {"caf-trainers": False, "iw-practitioners": True}
+
+
+def _paragraph_with(plan, brand, text):
+    return next(p for p in open_doc(HandoutsRenderer().render(plan, brand)).paragraphs if p.text == text)
+
+
+def test_the_local_contacts_run_on_below_the_sources_where_they_fit(northmoor, brand):
+    """Issue 12, 3: iw-practitioners' sources filled half a page and its three local contacts a third of the
+    next, which they took because there were more than two. They run on now where they fit; caf-trainers'
+    many contacts still take a page of their own rather than spill over."""
+    starts = {cid: _paragraph_with(plan, brand, "Local contacts").paragraph_format.page_break_before
+              for cid, plan in northmoor.items()}
+    assert starts["iw-practitioners"] is False and starts["is-advisors"] is False
+    assert starts["caf-trainers"] is True
+
+
+def _ink_depths(pdf) -> list[float]:
+    """How far down its text area each page of a PDF has anything drawn (text, a table's rules, a figure),
+    0 to 1, the footer apart: text alone misses a page that is all table, like the contact list."""
+    import subprocess
+
+    from PIL import Image
+
+    dpi = 36
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(pdf.with_suffix(""))], check=True)
+    top, bottom = (v * dpi / 72 for v in TEXT_AREA)
+    depths = []
+    for png in sorted(pdf.parent.glob(f"{pdf.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1])):
+        image = Image.open(png).convert("L")
+        inked = [y for y in range(int(top), int(bottom)) if image.crop((0, y, image.width, y + 1)).getextrema()[0] < 200]
+        depths.append((max(inked, default=top) - top) / (bottom - top))
+    return depths
+
+
+FULL_ENOUGH = 0.4  # the two pages the review found ended a third of the way down (0.33 by _ink_depths)
+
+
+@pytest.mark.office
+def test_no_page_of_the_handouts_is_less_than_a_third_full(northmoor, brand, tmp_path):
+    """Issue 12, 3: pages left mostly blank by a forced page break (caf-trainers' page 5, a third full under
+    CAF03 before the exercises; iw-practitioners' local contacts, a third of a last page). In LibreOffice
+    every page is now filled comfortably more than a third of the way down, but for the last page of a sheet
+    that runs over, which is torn off with it."""
+    from iwpacks.pack.office import to_pdf
+    from iwpacks.renderers.handouts import handout_blocks
+
+    short = {}
+    for cid, plan in northmoor.items():
+        source = tmp_path / cid / "handouts.docx"
+        source.parent.mkdir()
+        source.write_bytes(HandoutsRenderer().render(plan, brand))
+        pdf = to_pdf([source], tmp_path / cid / "pdf")[source]
+        pages, _ = _rendered_pages(source.read_bytes(), tmp_path / cid / "text")
+        torn_off = {span[-1] for _, span in _sheet_spans(pages, handout_blocks(plan, brand)) if len(span) > 1}
+        depths = _ink_depths(pdf)
+        assert len(depths) == len(pages), cid
+        short |= {(cid, n + 1): round(d, 2) for n, d in enumerate(depths) if d < FULL_ENOUGH and n not in torn_off}
+    assert not short, short
