@@ -56,7 +56,7 @@ def _facilitation(doc: DocumentObject, plan: CoursePlan, brand: Brand) -> None:
     _BRAND.set(brand)
     _OPENINGS.set(dict(plan.day_openings))
     _OPENER_SLIDES.set(opener_slides(plan))
-    _HANDOUT_HEADINGS.set(tuple(b.text for b in handout_blocks(plan) if isinstance(b, Heading) and b.level == 2))
+    _HANDOUT_HEADINGS.set(tuple(b.text for b in handout_blocks(plan, brand) if isinstance(b, Heading) and b.level == 2))
     for index, section in enumerate(plan.sections):
         _section(doc, plan, section, index)
 

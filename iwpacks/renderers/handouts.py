@@ -55,13 +55,9 @@ class HandoutsRenderer:
         return finish(doc, plan, brand, KIND)
 
 
-def handout_blocks(plan: CoursePlan, brand: Brand | None = None) -> list[Block]:
-    """What the handouts say after the cover, decided here and drawn by _doc_blocks. The brand (the bundled
-    one where none is given) sizes the figures, on which the page breaks depend."""
-    if brand is None:
-        from iwpacks.source.brand import load_brand
-
-        brand = load_brand()
+def handout_blocks(plan: CoursePlan, brand: Brand) -> list[Block]:
+    """What the handouts say after the cover, decided here and drawn by _doc_blocks. The brand sizes the
+    figures, on which the page breaks depend."""
     about = _about(plan)
     blocks: list[Block] = [
         Para("Keep these pages. They hold the course's objectives, the exercises with room for your notes, a "

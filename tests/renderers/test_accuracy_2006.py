@@ -328,7 +328,7 @@ def test_each_figure_in_the_handouts_has_its_lead_in_above_it(northmoor, brand):
                 assert above.paragraph_format.keep_with_next, (cid, title)
         assert len(figures) >= 2, cid
         # every module diagram the course draws in its handouts has its lead-in in the blocks
-        drawn = [b for b in handout_blocks(plan) if type(b).__name__ == "Figure"]
+        drawn = [b for b in handout_blocks(plan, brand) if type(b).__name__ == "Figure"]
         assert len(drawn) == len(figures), cid
 
 

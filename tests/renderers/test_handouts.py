@@ -196,13 +196,13 @@ def test_word_is_told_arial_is_the_metric_twin_of_liberation_sans(handouts):
     assert '<w:font w:name="Liberation Sans"><w:altName w:val="Arial"/>' in fonts
 
 
-def test_the_handouts_are_decided_as_blocks_before_they_are_drawn(plans):
+def test_the_handouts_are_decided_as_blocks_before_they_are_drawn(plans, brand):
     from iwpacks.renderers._doc_blocks import Grid, Heading, Numbered
     from iwpacks.renderers._sheet_fit import MIN_ANSWER_LINES
     from iwpacks.renderers.handouts import handout_blocks
 
     plan = plans["caf-practitioners"]
-    blocks = handout_blocks(plan)
+    blocks = handout_blocks(plan, brand)
     titles = {x.title for x in plan.exercises}
     sheets = [b for b in blocks if isinstance(b, Heading) and b.new_page is not None
               and b.text.removesuffix(" (optional)") in titles]
@@ -300,7 +300,7 @@ def _sheet_spans(pages: list[str], blocks) -> list[tuple[str, list[int]]]:
 
 
 @pytest.mark.office
-def test_exercise_sheets_lay_out_to_whole_pages(handouts, plans, tmp_path):
+def test_exercise_sheets_lay_out_to_whole_pages(handouts, plans, brand, tmp_path):
     """The review: nearly every exercise spilled onto a mostly blank second page. The answer space now shrinks
     (or grows) so an exercise fills one page, or two where its text alone needs more than one."""
     import re
@@ -311,7 +311,7 @@ def test_exercise_sheets_lay_out_to_whole_pages(handouts, plans, tmp_path):
     for cid in ("caf-practitioners", "is-trainers"):
         pages, _ = _rendered_pages(handouts[cid], tmp_path / cid)
         flat = [" ".join(page.split()) for page in pages]
-        blocks = handout_blocks(plans[cid])
+        blocks = handout_blocks(plans[cid], brand)
         for e in (x.exercise for x in plans[cid].exercises if x.exercise is not None):
             sheet = next(s for s in _sheets(blocks) if any(getattr(b, "items", None) == e.questions for b in s))
             first = next(i for i, page in enumerate(pages) if re.search(rf"^\s*{re.escape(e.title)}", page, re.M))
@@ -334,7 +334,7 @@ def test_every_page_of_an_exercise_or_sheet_after_its_first_is_worth_turning_to(
 
     plan = plan_course(apply_overlay(programme, load_overlay(programme, "northmoor")), cid, release=True)
     pages, fills = _rendered_pages(HandoutsRenderer().render(plan, brand), tmp_path / cid)
-    blocks = handout_blocks(plan)
+    blocks = handout_blocks(plan, brand)
     fitted = {s[0].text: s for s in _sheets(blocks)}
     spans = _sheet_spans(pages, blocks)
     assert spans
@@ -398,7 +398,7 @@ def test_a_sheet_an_optional_exercise_shares_goes_with_the_timetabled_one(plans)
 IS_SHEET, LP_SHEET = "is-key-principles", "lead-professional-functions"
 
 
-def test_every_course_that_teaches_is01_is02_or_lp01_hands_out_its_one_page_sheet(plans, handouts, programme):
+def test_every_course_that_teaches_is01_is02_or_lp01_hands_out_its_one_page_sheet(plans, handouts, programme, brand):
     """Second review, 4: the decision-questions sheet and the lead professional's functions, once each, in every
     course that teaches the modules they summarise; and nowhere else."""
     from iwpacks.renderers._sheet_fit import _measurable, _sheets, sheet_pages
@@ -415,7 +415,7 @@ def test_every_course_that_teaches_is01_is02_or_lp01_hands_out_its_one_page_shee
             if taught & refs:
                 checked.add((cid, sheet_id))
                 assert handed.count(sheet_id) == 1 and headings.count(title) == 1, (cid, sheet_id)
-                sheet = next(s for s in _sheets(handout_blocks(plan)) if s[0].text == title)
+                sheet = next(s for s in _sheets(handout_blocks(plan, brand)) if s[0].text == title)
                 if _measurable(sheet):  # the estimate, where the sheet has no picture to measure
                     assert sheet_pages(sheet) == 1, (cid, sheet_id)
             else:
