@@ -1106,6 +1106,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.length": ("span", "hours"),  # a catalogue row's length: span, each day's hours
     "training_plan.catalogue_columns": 5,
     "course.more_contacts": ("count",),  # where a one-page document lists the first few of a long contact list
+    "course.exercises_time": ("modules",),  # the structure's time for scenarios run inside the modules before
+    "course.outline_day": ("day", "hours"),  # the outline's timetable: a day of a course of several
+    "course.outline_continued": ("ref",),  # a module that goes on from the day before
     "agenda.module_time": ("name", "ref", "time"),  # a module section whose time holds key messages after it
     "agenda.with_message": ("modules", "titles", "minutes"),  # the section's modules, then its messages by title
     "agenda.with_messages": ("modules", "titles", "minutes"),

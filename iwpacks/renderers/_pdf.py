@@ -249,6 +249,22 @@ class Heading(Paragraph):
         self.outline_level = level
 
 
+class Bookmark(Flowable):
+    """An entry in the PDF outline where the page shows no heading of its own (a tinted box whose headings sit
+    in its cells, where platypus never hands them to afterFlowable): takes no room, draws nothing."""
+
+    def __init__(self, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.outline_title = title
+        self.outline_level = level
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 def grid(data: list, styles: dict[str, ParagraphStyle], **kw: object) -> Table:
     """A platypus Table in the brand's font; left alone, each cell names reportlab's unembedded Helvetica."""
     table = Table(data, **kw)  # type: ignore[arg-type]
@@ -400,7 +416,7 @@ class _BrandedDoc(BaseDocTemplate):
 
 def bookmark(doc: BaseDocTemplate, flowable: Flowable) -> None:
     """Make a Heading flowable an entry in the PDF's outline, pointing at the top of its page."""
-    if isinstance(flowable, Heading):
+    if isinstance(flowable, (Heading, Bookmark)):
         count = getattr(doc, "_bookmarks", 0) + 1
         setattr(doc, "_bookmarks", count)
         key = f"section-{count}"
@@ -423,6 +439,13 @@ def build_pdf(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfIn
     """Lay the story out once and return the PDF's bytes and page count (see _build)."""
     data, pages, _fill = _build(story, decor, info, show_outline)
     return data, pages
+
+
+def build_pdf_measured(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfInfo,
+                       show_outline: bool = False) -> tuple[bytes, int, float]:
+    """build_pdf, and how far down its last page's body the text reaches (0 to 1): a caller that lays a
+    document out several ways can turn down one that leaves a stub on its last page."""
+    return _build(story, decor, info, show_outline)
 
 
 def _build(story: Callable[[], list[Flowable]], decor: PageDecor, info: PdfInfo,

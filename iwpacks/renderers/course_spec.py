@@ -20,7 +20,9 @@ from iwpacks.renderers._facts import (
     CourseFacts,
     ModuleFacts,
     course_facts,
+    held_after_modules,
     mid_sentence,
+    section_time,
 )
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._pdf import (
@@ -33,6 +35,7 @@ from iwpacks.renderers._pdf import (
     colour,
     cover_block,
     grid,
+    keep_times,
     paragraph_styles,
     slot_flowable,
     text,
@@ -82,10 +85,11 @@ class CourseSpecRenderer:
 
 def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, size: float) -> list[Flowable]:
     s = paragraph_styles(brand, size)
+    total = keep_times(facts.total_planned)  # one total: the plan's
     cover = [f"<b>Target audience:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
-             f"<b>Total time:</b> {text(facts.total_planned)} over {text(facts.days)}"]  # one total: the plan's
+             f"<b>Total time:</b> {text(total)} over {text(facts.days)}"]
     if facts.optional_extras:
-        cover.append(f"<b>Optional extras:</b> {text('; '.join(facts.optional_extras))}")
+        cover.append(f"<b>Optional extras:</b> {text(keep_times('; '.join(facts.optional_extras)))}")
     owner = cover_identity(plan).name
     if owner:
         cover.append(f"<b>Local authority:</b> {text(owner)}")
@@ -113,7 +117,7 @@ def _summary(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle],
     rows = [("Target audience", [f"{facts.audience}: {facts.audience_summary}"]),
             ("Process or tool", [facts.process]),
             ("Delivery", [say(plan, "course.delivery")]),
-            ("Total timing", [timing]),
+            ("Total timing", [keep_times(timing)]),
             ("Entry requirements", [f"Attendees complete {entry} first" if facts.entry_requirements else entry]),
             ("Prerequisites", [_prerequisites(facts)])]
     if facts.notes:
@@ -127,21 +131,55 @@ def _prerequisites(facts: CourseFacts) -> str:
 
 
 def _structure(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
-    rows = [[Paragraph(h, s["cell_head"]) for h in ("", "Section", "Time")]]
+    # A row's section cell may stack two paragraphs, its title and what its time holds.
+    rows: list[list[Flowable | list[Flowable]]] = [[Paragraph(h, s["cell_head"]) for h in ("", "Section", "Time")]]
+    said = _what_sections_hold(plan)
     number = 0
     for title, time in facts.sections:
         # The welcome back opens each later day: no section of the standard structure, so it has no number.
         number += title != WELCOME_BACK_ROW
-        rows.append([Paragraph("" if title == WELCOME_BACK_ROW else str(number), s["cell"]),
-                     Paragraph(text(title), s["cell"]), Paragraph(text(time), s["cell"])])
+        holds, own_time = said.get(title, ("", time))
+        # What the section's time holds besides its module, in the row itself: a sentence under the table
+        # ("Detailed training on information sharing: IS02, 5 h 5 min: IS02 (5 h), then ...") ran on.
+        named: list[Flowable] = [Paragraph(text(title), s["cell"])]
+        named += [Paragraph(text(keep_times(holds)), s["cell"])] if holds else []
+        rows.append([Paragraph("" if title == WELCOME_BACK_ROW else str(number), s["cell"]), named,
+                     Paragraph(text(keep_times(own_time)), s["cell"])])
     rows.append([Paragraph("", s["cell"]), Paragraph("Course total", s["cell_bold"]),
-                 Paragraph(text(facts.total_planned), s["cell_bold"])])
-    table = grid(rows, s, colWidths=[10 * mm, CONTENT_W - 60 * mm, 50 * mm], repeatRows=1)
+                 Paragraph(text(keep_times(facts.total_planned)), s["cell_bold"])])
+    table = grid(rows, s, colWidths=[10 * mm, CONTENT_W - 52 * mm, 42 * mm], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
     intro = Paragraph(text(say(plan, "course.structure_days" if plan.timetable.days > 1 else "course.structure")),
                       s["body"])
-    notes = [Paragraph(text(note), s["lead_in"]) for note in facts.time_notes]
-    return [*_table_start(), Heading("Course structure", s["h1"]), intro, table, *notes]
+    return [*_table_start(), Heading("Course structure", s["h1"]), intro, table]
+
+
+def _what_sections_hold(plan: CoursePlan) -> dict[str, tuple[str, str]]:
+    """By section title, what the structure's row says under the title and in its time cell, where that is more
+    than the title and the section's time: a module section whose time holds key messages said after its
+    modules ("IS02 (5 h), then the key message “Use resources from your own service” (5 min)"), and a section
+    of scenarios and exercises, which has no time of its own because its exercises run inside the modules
+    before it, straight after the topics they practise ("Included in IS01 and IS02")."""
+    said: dict[str, tuple[str, str]] = {}
+    since: list[str] = []  # the modules since the last section of exercises: the ones whose exercises these are
+    for section in plan.sections:
+        if section.omitted:
+            continue
+        since += [mp.module.ref for mp in section.modules]
+        if section.modules and (holds := held_after_modules(plan, section)):
+            said.setdefault(section.title, (holds, section_time(plan, section)))
+        if section.role == "exercises":
+            if not section.minutes:
+                said.setdefault(section.title, ("", say(plan, "course.exercises_time", modules=_and(since))))
+            since = []
+    return said
+
+
+def _and(refs: list[str]) -> str:
+    """"IS01", "IS01 and IS02", "IS01, IS02 and IS03"; an empty list, the modules in general."""
+    if not refs:
+        return "the modules"
+    return " and ".join(filter(None, (", ".join(refs[:-1]), refs[-1])))
 
 
 def _table_start() -> list[Flowable]:
@@ -161,16 +199,17 @@ def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, rel
     for part in facts.timed_parts:  # the modules and the parts around them: the rows add up to the total
         if (m := part.module) is None:
             cells = (("", part.name, part.planned, "") if release else ("", part.name, "", "", part.planned, ""))
-            rows.append([Paragraph(text(c), s["cell"]) for c in cells])
+            rows.append([Paragraph(text(keep_times(c)), s["cell"]) for c in cells])
             continue
         cells = ((m.ref, m.name, m.planned, m.optional_extra) if release else
                  (m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra))
         style = s["placeholder_cell"] if m.pending else s["cell"]
-        rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"] if i == 0 else style if i > 1 else s["cell"])
+        rows.append([Paragraph(text(keep_times(c or NONE_TEXT)),
+                               s["cell_bold"] if i == 0 else style if i > 1 else s["cell"])
                      for i, c in enumerate(cells)])
     total = (("Total", "Whole course", facts.total_planned, extras) if release else
              ("Total", "Whole course", "", total_text(facts), facts.total_planned, extras))
-    rows.append([Paragraph(text(c or NONE_TEXT), s["cell_bold"]) for c in total])
+    rows.append([Paragraph(text(keep_times(c or NONE_TEXT)), s["cell_bold"]) for c in total])
     rows = [row[:len(columns)] for row in rows]
     table = grid(rows, s, colWidths=[w * mm for _, w in columns], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
@@ -191,11 +230,11 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
         why = module.note or "The strategy names this module but does not define it yet."
         return out + [Paragraph(f"{PENDING}. {text(why)}", s["placeholder"])]
     if plan.release and m.planned:  # the time it takes here; the strategy's duration is the policy team's
-        timing = f"<b>Time in this course:</b> {text(m.planned)}"
+        timing = f"<b>Time in this course:</b> {text(keep_times(m.planned))}"
     else:
-        timing = f"<b>Duration:</b> {text(m.duration_text)} \u00b7 <b>range:</b> {text(m.duration_range)}"
+        timing = f"<b>Duration:</b> {text(m.duration_text)} \u00b7 <b>range:</b> {text(keep_times(m.duration_range))}"
         if m.planned:
-            timing += f" \u00b7 <b>planned in this course:</b> {text(m.planned)}"
+            timing += f" \u00b7 <b>planned in this course:</b> {text(keep_times(m.planned))}"
     if m.optional_extra:
         timing += f" \u00b7 <b>{text(m.optional_extra)}</b>"
     out.append(Paragraph(timing, s["body"]))
@@ -265,7 +304,10 @@ def _grid(brand: Brand, total_row: bool) -> TableStyle:
                 ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]
     if total_row:
         commands += [("LINEABOVE", (0, -1), (-1, -1), 1, colour(brand, "primary")),
-                     ("BACKGROUND", (0, -1), (-1, -1), colour(brand, "background"))]
+                     ("BACKGROUND", (0, -1), (-1, -1), colour(brand, "background")),
+                     # A page break never leaves the total alone at the top of a page: it goes over with the
+                     # two rows before it, so the reader sees what it totals.
+                     ("NOSPLIT", (0, -3), (-1, -1))]
     return TableStyle(commands)
 
 

@@ -1,4 +1,5 @@
-"""The one-page course outline PDF of 3.1: course content, objective and target audience."""
+"""The course outline PDF of 3.1 ("1 pager describing course content, objective and target audiences"): one A4
+page where the course fits it in type of 9 pt or more, else both sides of one sheet, never more."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from iwpacks.errors import IwpacksError
 from iwpacks.planning.minutes import format_minutes
+from iwpacks.planning.timetable import clock
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import (
     WITHIN_MODULES,
@@ -24,9 +26,11 @@ from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._words import objective_item, say
 from iwpacks.renderers._pdf import (
     CONTENT_W,
+    STUB,
+    Bookmark,
     PageDecor,
     PdfInfo,
-    build_pdf,
+    build_pdf_measured,
     bullets,
     colour,
     cover_block,
@@ -52,17 +56,28 @@ PAD = 8
 
 @attrs.frozen
 class Fit:
-    """One step of the shrink ladder: body size in points, how many topics a module lists (0: all) and how many
-    booking contacts the page names (the contact sheet in the handouts has them all)."""
+    """One step of the shrink ladder: body size in points, how many pages the layout may take (1: the main
+    column beside the side column on one page; 2: the same blocks one after another, over both sides of the
+    sheet), how many topics a module lists (0: all) and how many booking contacts the page names (the contact
+    sheet in the handouts has them all)."""
 
     size: float
+    pages: int = 1
     max_topics: int = 0
     max_contacts: int = 3
+    structure_in_main: bool = False  # one page: the course structure under the content, shortening the side column
 
 
-# Shrink the type first; only then condense the topic lists, so most outlines show every topic; a booking list
-# as long as the limits allow names one contact.
-LADDER = (Fit(10), Fit(9.5), Fit(9), Fit(8.5), Fit(8.5, 8), Fit(8, 6), Fit(7.5, 4), Fit(7.5, 4, 1))
+MIN_PT = 9.0  # no text of the outline is smaller: the review found is-trainers' set in 8 pt and less
+
+# One page while the type can stay at 9 pt or more with every topic (the side column, the taller, giving the
+# course structure to the main column if need be); else two pages, largest type first, so
+# the second page is full rather than a stub; only then condense the topic lists, and a booking list as long
+# as the limits allow names one contact.
+LADDER = (Fit(10), Fit(10, structure_in_main=True), Fit(9.5), Fit(9.5, structure_in_main=True),
+          Fit(9), Fit(9, structure_in_main=True),
+          Fit(11, 2), Fit(10.5, 2), Fit(10, 2), Fit(9.5, 2), Fit(9, 2),
+          Fit(9, 2, 8), Fit(9, 2, 6), Fit(9, 2, 4), Fit(9, 2, 4, 1))
 
 
 class OutlineRenderer:
@@ -72,23 +87,31 @@ class OutlineRenderer:
     filename = "course-outline.pdf"
 
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
-        """The outline as PDF bytes; IwpacksError if even the smallest step of LADDER needs two pages."""
+        """The outline as PDF bytes: the first step of LADDER that fits its pages without a stub last page (or,
+        if every step that fits leaves one, the first that fits); IwpacksError if none fits two pages."""
         facts = course_facts(plan)
-        decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft, total_pages=1,
+        decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft,
                           local=cover_identity(plan))
         info = PdfInfo(title=f"{LABEL}: {facts.title}", author=brand.name,
-                       subject=(f"One-page outline for {mid_sentence(facts.audience)} ({facts.process}): content, "
+                       subject=(f"Outline for {mid_sentence(facts.audience)} ({facts.process}): content, "
                                 "objective and target audience"),
                        keywords=(facts.course_id, facts.process, facts.audience, "course outline",
                                  f"content version {plan.version}"))
+        stubbed: bytes | None = None
         for fit in LADDER:
             try:
-                data, pages = build_pdf(lambda: _story(plan, facts, brand, fit), decor, info)
+                data, pages, fill = build_pdf_measured(lambda: _story(plan, facts, brand, fit), decor, info,
+                                                       show_outline=fit.pages > 1)
             except LayoutError:  # one block taller than the page: try the next, smaller step
                 continue
-            if pages == 1:
+            if pages > fit.pages:
+                continue
+            if pages == 1 or fill >= STUB:
                 return data
-        raise IwpacksError(f"course outline for {facts.course_id} does not fit one A4 page even at "
+            stubbed = stubbed or data
+        if stubbed is not None:
+            return stubbed
+        raise IwpacksError(f"course outline for {facts.course_id} does not fit two A4 pages even at "
                            f"{LADDER[-1].size} pt with {LADDER[-1].max_topics} topics a module; "
                            "shorten its module names or topics")
 
@@ -100,24 +123,64 @@ MAX_OBJECTIVES = 24
 
 
 def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list[Flowable]:
-    s = paragraph_styles(brand, fit.size)
+    s = _styles(brand, fit.size)
     lines = [f"<b>For:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
              f"<b>Total time:</b> {text(keep_times(_planned(facts)))} over {text(facts.days)}"]
     owner = cover_identity(plan).name
     if owner:
         lines.append(f"<b>Local authority:</b> {text(owner)}")
-    body = grid([[_main(plan, facts, s, fit.max_topics), _side(plan, facts, s, brand, fit.max_contacts)]], s,
-                colWidths=[MAIN_W, SIDE_W])
+    story: list[Flowable] = [cover_block(LABEL, facts.title, lines, s, brand), Spacer(1, 3 * mm)]
+    if fit.pages > 1:
+        return story + _flowing(plan, facts, s, brand, fit)
+    if len(_objectives(facts)) > IN_COLUMN:
+        story += _objectives_across(facts, s)
+    when, structure, booking = _side_parts(plan, facts, s, brand, fit.max_contacts, SIDE_W - 2 * PAD)
+    main = _main(plan, facts, s, fit.max_topics)
+    side = when + booking
+    if fit.structure_in_main:
+        main += structure
+    else:
+        side = [*when, *structure, *booking]
+    body = grid([[main, side]], s, colWidths=[MAIN_W, SIDE_W])
     body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("BACKGROUND", (1, 0), (1, 0), colour(brand, "tint")),
                               ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (0, 0), (0, 0), 14),
                               ("TOPPADDING", (0, 0), (0, 0), PAD),
                               ("LEFTPADDING", (1, 0), (1, 0), PAD), ("RIGHTPADDING", (1, 0), (1, 0), PAD),
                               ("TOPPADDING", (1, 0), (1, 0), PAD), ("BOTTOMPADDING", (1, 0), (1, 0), PAD)]))
-    story: list[Flowable] = [cover_block(LABEL, facts.title, lines, s, brand), Spacer(1, 3 * mm)]
-    if len(_objectives(facts)) > IN_COLUMN:
-        story += _objectives_across(facts, s)
     return story + [body]
+
+
+def _flowing(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand,
+             fit: Fit) -> list[Flowable]:
+    """The two-page layout: the objectives and the content across the page, then the facts of the side column
+    in a tinted box of two columns, which goes over to the second page whole, so that page is never a stub."""
+    # Two pages need bookmarks (the pack's accessibility check): one for each block a reader may look for.
+    across = len(_objectives(facts)) > IN_COLUMN
+    out: list[Flowable] = [Bookmark("Objectives")]
+    out += _objectives_across(facts, s) if across else []
+    main = _main(plan, facts, s, fit.max_topics, with_objectives=not across)
+    content = next(i for i, f in enumerate(main) if isinstance(f, Paragraph) and f.getPlainText() == "Content")
+    out += [*main[:content], Bookmark("Content"), *main[content:]]
+    half = CONTENT_W / 2
+    when, structure, booking = _side_parts(plan, facts, s, brand, fit.max_contacts, half - 2 * PAD, beside=True)
+    box = grid([[when, structure + booking]], s, colWidths=[half, half])
+    box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, -1), colour(brand, "tint")),
+                             ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+                             ("TOPPADDING", (0, 0), (-1, -1), PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD)]))
+    return [*out, Spacer(1, 3 * mm), Bookmark("Audience, times and booking"), box]
+
+
+def _styles(brand: Brand, size: float) -> dict[str, ParagraphStyle]:
+    """The PDF styles at `size`, none smaller than MIN_PT: the outline's notes and topics stay readable."""
+    return {name: _at_least(style, MIN_PT) for name, style in paragraph_styles(brand, size).items()}
+
+
+def _at_least(style: ParagraphStyle, points: float) -> ParagraphStyle:
+    if style.fontSize >= points:
+        return style
+    grow = points / style.fontSize
+    return ParagraphStyle(style.name, style, fontSize=points, leading=style.leading * grow)
 
 
 def _objectives(facts: CourseFacts) -> list[str]:
@@ -141,8 +204,8 @@ def _objectives_across(facts: CourseFacts, s: dict[str, ParagraphStyle]) -> list
     """Many objectives: the page's width, in two columns (read down the first, then the second), so every one
     fits without pushing the content off the page."""
     bullet = s["bullet"]  # set a little closer than the column's bullets: the width makes most one line
-    compact = ParagraphStyle("objective", bullet, fontSize=bullet.fontSize * 0.9, leading=bullet.fontSize * 1.12,
-                             spaceAfter=bullet.fontSize * 0.12)
+    small = max(MIN_PT, bullet.fontSize * 0.9)
+    compact = ParagraphStyle("objective", bullet, fontSize=small, leading=small * 1.24, spaceAfter=small * 0.13)
     listed, rest = _objective_flowables(facts, {**s, "bullet": compact})
     lead, items = listed[0], listed[1:]
     half = (len(items) + 1) // 2
@@ -152,9 +215,12 @@ def _objectives_across(facts: CourseFacts, s: dict[str, ParagraphStyle]) -> list
     return [Paragraph("Objectives", _flush(s["h2"])), lead, columns, *rest, Spacer(1, 2 * mm)]
 
 
-def _main(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], max_topics: int) -> list[Flowable]:
+def _main(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], max_topics: int,
+          with_objectives: bool | None = None) -> list[Flowable]:
     out: list[Flowable] = []
-    if len(_objectives(facts)) <= IN_COLUMN:  # few: in the main column, beside the audience; else above it
+    if with_objectives is None:  # few: in the main column, beside the audience; else above it
+        with_objectives = len(_objectives(facts)) <= IN_COLUMN
+    if with_objectives:
         listed, rest = _objective_flowables(facts, s)
         out += [Paragraph("Objectives", _flush(s["h2"])), *listed, *rest]
     out.append(Paragraph("Content", s["h2"] if out else _flush(s["h2"])))
@@ -192,27 +258,45 @@ def _planned(facts: CourseFacts) -> str:
     return facts.total_planned + (" plus the modules still to be defined" if pending else "")
 
 
-def _side(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand,
-          max_contacts: int) -> list[Flowable]:
-    inner = SIDE_W - 2 * PAD
+def _side_parts(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand,
+                max_contacts: int, inner: float,
+                beside: bool = False) -> tuple[list[Flowable], list[Flowable], list[Flowable]]:
+    """The side column's facts in three parts: who the course is for and when it runs (its time, its days, its
+    delivery and what comes before it), its structure, and whom to book with; `beside`: the structure starts
+    a column of its own, its heading at the column's top."""
     entry = "; ".join(facts.entry_requirements) or "No entry requirements"
     time = f"{_planned(facts)} of training over {facts.days}"
     if facts.optional_extras:
         time += f". If time allows, the course adds the optional {'; '.join(facts.optional_extras)}."
-    out: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),
-                           Paragraph(f"<b>{text(facts.audience)}</b>: {text(facts.audience_summary)}", s["body"])]
-    for label, values in (("Time", [keep_times(time)]), ("Delivery", [say(plan, "course.delivery")]),
-                          ("Before the course", [entry])):
-        out.append(Paragraph(label, s["h2"]))
-        out += [Paragraph(text(v), s["small"]) for v in values] or [Paragraph(PENDING, s["placeholder"])]
-    out.append(Paragraph("Course structure", s["h2"]))
+    when: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),
+                            Paragraph(f"<b>{text(facts.audience)}</b>: {text(facts.audience_summary)}", s["body"])]
+    when += [Paragraph("Time", s["h2"]), Paragraph(text(keep_times(time)), s["small"])]
+    when += [Paragraph("Timetable", s["h2"]), *[Paragraph(line, s["small"]) for line in _days(plan)]]
+    for label, value in (("Delivery", say(plan, "course.delivery")), ("Before the course", entry)):
+        when += [Paragraph(label, s["h2"]), Paragraph(text(value), s["small"])]
+    structure: list[Flowable] = [Paragraph("Course structure", _flush(s["h2"]) if beside else s["h2"])]
     # What takes time of its own, so the parts add up to the course's time (the days' closes and welcome backs
     # among them); a scenarios section whose exercises run inside the modules is the trainer's business.
-    out += [Paragraph(f"{text(title)} \u00b7 <b>{text(keep_times(time))}</b>", s["small"]) for title, time in facts.sections
-            if time != WITHIN_MODULES]
+    structure += [Paragraph(f"{text(title)} \u00b7 <b>{text(keep_times(time))}</b>", s["small"])
+                  for title, time in facts.sections if time != WITHIN_MODULES]
     slot = _first_few(plan, slot_text(plan, plan.slot_for("booking")), max_contacts)
-    out += [Paragraph("To book a place", s["h2"]), slot_flowable(slot, s, brand, inner)]
-    return out
+    booking = [Paragraph("To book a place", s["h2"]), slot_flowable(slot, s, brand, inner)]
+    return when, structure, booking
+
+
+def _days(plan: CoursePlan) -> list[str]:
+    """Each day's hours and the modules it teaches, as markup: "<b>Day 2</b>: 09:00–15:15 · IS03"; a module
+    that began the day before says it goes on ("IS02 (continued)"). One day: its hours and modules alone."""
+    timetable = plan.timetable
+    lines, seen = [], set()
+    for day, (start, end) in enumerate(timetable.day_hours, start=1):
+        refs = list(dict.fromkeys(r.module_ref for r in timetable.rows if r.day == day and r.module_ref))
+        taught = [say(plan, "course.outline_continued", ref=ref) if ref in seen else ref for ref in refs]
+        seen.update(refs)
+        hours = f"{clock(start)}\u2013{clock(end)}"
+        said = text(say(plan, "course.outline_day", day=str(day), hours=hours) if timetable.days > 1 else hours)
+        lines.append(f"<b>{said}</b>" + (f" \u00b7 {text(', '.join(taught))}" if taught else ""))
+    return lines
 
 
 def _first_few(plan: CoursePlan, slot: SlotText, most: int) -> SlotText:

@@ -9,7 +9,7 @@ import pytest
 from artefact_text import artefact_text
 
 from iwpacks.planning.minutes import format_minutes
-from iwpacks.renderers._facts import time_note, time_parts
+from iwpacks.renderers._facts import held_after_modules, time_note, time_parts
 from iwpacks.renderers.course_spec import CourseSpecRenderer
 from iwpacks.renderers.outline import OutlineRenderer
 
@@ -43,7 +43,7 @@ def test_every_module_has_one_time_in_the_session_plan_and_every_document(course
 def test_a_section_that_adds_key_messages_to_its_modules_shows_one_time_and_says_what_it_holds(course_id, plans,
                                                                                              texts):
     """The review: "5 h 5 min (IS02 5 h + key message 5 min)" read like the build's arithmetic. Each artefact
-    shows the section's one time; the specification says in a sentence what it holds."""
+    shows the section's one time; the specification's structure says in its row what it holds."""
     plan, text = plans[course_id], texts[course_id]
     shared = [s for s in plan.sections if s.modules and s.message_minutes]
     assert shared, course_id  # IW01's section with its messages; IS02's with one of 5
@@ -52,14 +52,16 @@ def test_a_section_that_adds_key_messages_to_its_modules_shows_one_time_and_says
         for kind in ("spec", "outline", "deck", "guide"):
             assert f"({parts})" not in text[kind] and f": {parts}" not in text[kind], (kind, section.title)
         assert f"{section.title} ({total})" in text["guide"], section.title
-        assert time_note(plan, section) in text["spec"], section.title
+        # The specification's structure row says it under the section's title, beside its one time; the
+        # sentence under the table ("Detailed training on information sharing: IS02, 5 h 5 min: IS02 ...") ran on.
+        assert f"{section.title} {held_after_modules(plan, section)} {total}" in text["spec"], section.title
+        assert time_note(plan, section) not in text["spec"], section.title
 
 
 def test_is02_reads_as_five_hours_and_its_section_as_five_hours_and_a_key_message(texts):
     spec = texts["is-advisors"]["spec"]
-    assert "Detailed training on information sharing: IS02 5 h 5 min" in spec
-    assert ("Detailed training on information sharing: IS02, 5 h 5 min: IS02 (5 h), then the key message "
-            "\u201cUse resources from your own service\u201d (5 min).") in spec
+    assert ("Detailed training on information sharing: IS02 IS02 (5 h), then the key message "
+            "\u201cUse resources from your own service\u201d (5 min) 5 h 5 min") in spec
 
 
 def _slide_texts(data: bytes) -> list[tuple[str, str]]:

@@ -113,7 +113,7 @@ def test_the_outline_leads_with_module_names_uses_slide_titles_and_keeps_times_w
     ("T4T Activity \u2013 Planning for local delivery") where the slides have shorter titles."""
     retitled = 0
     for cid, plan in released.items():
-        words = PdfReader(io.BytesIO(OutlineRenderer().render(plan, brand))).pages[0].extract_text()
+        words = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(OutlineRenderer().render(plan, brand))).pages)
         assert not re.search(r"\d+ h \d+\s*\n\s*min|\d+ h\s*\n\s*\d+ min|\d+\s*\n\s*(h|min)\b", words), cid
         flat = " ".join(words.split())
         for section in plan.sections:

@@ -1,0 +1,170 @@
+"""The review of the Northmoor course specifications and outlines (is-advisors, iw-practitioners, caf-trainers,
+is-trainers): a table's total row alone at the top of a page, times written two ways, a structure row that read
+as the build's wording, a run-on sentence under the structure, and an outline set below 9 pt."""
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+
+import iwpacks
+from iwpacks.overlay.layers import apply_overlay, load_overlay
+from iwpacks.planning.plan import plan_course
+from iwpacks.renderers._facts import course_facts, held_after_modules, section_time, time_note
+from iwpacks.renderers.course_spec import CourseSpecRenderer
+from iwpacks.renderers.outline import OutlineRenderer
+
+REVIEWED = ("is-advisors", "iw-practitioners", "caf-trainers", "is-trainers")
+# A time as the packs write it: "5 h", "5 h 30 min", "45 min"; never "5h", "5hrs", "45 mins" or "45m".
+MISWRITTEN_TIME = re.compile(r"\b\d+(?:h|hrs?|m|mins?)\b|\b\d+ (?:hrs?|mins)\b")
+
+
+def _flat(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _pages(data: bytes) -> list[str]:
+    return [_flat(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture(scope="module")
+def northmoor_plans():
+    master = iwpacks.load_programme()
+    local = apply_overlay(master, load_overlay(master, "northmoor"))
+    return {cid: plan_course(local, cid, release=True) for cid in REVIEWED}
+
+
+@pytest.fixture(scope="module")
+def specs(northmoor_plans, plans, brand):
+    """The Northmoor specifications of the reviewed courses, and every course's master specification."""
+    local = {f"northmoor {cid}": (plan, CourseSpecRenderer().render(plan, brand))
+             for cid, plan in northmoor_plans.items()}
+    return {**local, **{cid: (plan, CourseSpecRenderer().render(plan, brand)) for cid, plan in plans.items()}}
+
+
+def test_a_tables_total_row_goes_over_a_page_break_with_the_two_rows_before_it(specs):
+    """The review: is-advisors' course structure ended page 1, and "Course total" stood alone on page 2 under
+    the repeated header."""
+    checked = 0
+    for name, (plan, data) in specs.items():
+        facts = course_facts(plan)
+        totals = {"Course total": [title for title, _time in facts.sections[-2:]],
+                  "Total Whole course": [part.name for part in facts.timed_parts[-2:]]}
+        for page in _pages(data):
+            for total, before in totals.items():
+                if total in page:
+                    head = page[:page.index(total)]
+                    assert all(_flat(row) in head for row in before), (name, total, before)
+                    checked += 1
+    assert checked == 2 * len(specs)
+
+
+def test_every_time_in_the_specification_is_written_one_way(specs):
+    """The review: "5h" beside "5 h 30 min". The seed's own words for a duration ("5 hours (2 x 2.5 hours)")
+    stay as it writes them."""
+    for name, (plan, data) in specs.items():
+        text = " ".join(_pages(data))
+        for module in course_facts(plan).modules:  # the strategy's words: "60 mins", as it writes them
+            text = text.replace(_flat(module.duration_text), "")
+        assert not MISWRITTEN_TIME.search(text), (name, MISWRITTEN_TIME.search(text))
+
+
+def test_a_section_of_scenarios_says_which_modules_its_time_is_part_of(northmoor_plans, brand):
+    """The review: "Scenarios and exercises: IS01, IS02 · within the modules' time" read as the build's words."""
+    expected = {"is-advisors": ("Scenarios and exercises: IS01, IS02 Included in IS01 and IS02",
+                                "Scenarios and exercises: IS03 Included in IS03"),
+                "iw-practitioners": ("Scenarios and exercises Included in IW01",),
+                "caf-trainers": ("Scenarios and exercises: CAF01, CAF02 Included in CAF01 and CAF02",
+                                 "Scenarios and exercises: CAF03 Included in CAF03"),
+                "is-trainers": ("Scenarios and exercises: IS05 Included in IS05",)}
+    for cid, rows in expected.items():
+        text = " ".join(_pages(CourseSpecRenderer().render(northmoor_plans[cid], brand)))
+        assert "within the modules" not in text, cid
+        for row in rows:
+            assert row in text, (cid, row)
+
+
+def test_what_a_sections_time_holds_is_said_in_its_row_not_in_a_sentence_after_the_table(specs):
+    """The review: "Detailed training on information sharing: IS02, 5 h 5 min: IS02 (5 h), then the key message
+    ..." ran on under the table. The row says it under the section's title, beside the section's one time."""
+    seen = 0
+    for name, (plan, data) in specs.items():
+        text = " ".join(_pages(data))
+        for section in (s for s in plan.sections if s.modules and s.message_minutes):
+            assert time_note(plan, section) not in text, (name, section.title)
+            row = f"{section.title} {held_after_modules(plan, section)} {section_time(plan, section)}"
+            assert _flat(row) in text, (name, row)
+            seen += 1
+        assert not re.search(r": [A-Z]+\d\d, \d+ (?:h|min)\b.*?: ", text), name  # "...: IS02, 5 h 5 min: IS02"
+    assert seen >= 4
+
+
+@pytest.fixture(scope="module")
+def outlines(northmoor_plans, plans, brand):
+    """The Northmoor outlines of the reviewed courses, and every course's master outline."""
+    local = {f"northmoor {cid}": (plan, OutlineRenderer().render(plan, brand)) for cid, plan in northmoor_plans.items()}
+    return {**local, **{cid: (plan, OutlineRenderer().render(plan, brand)) for cid, plan in plans.items()}}
+
+
+def _text_sizes(data: bytes) -> list[tuple[float, str]]:
+    """(size in points, text) of every run of text inside the page body, between the band and the footer."""
+    runs: list[tuple[float, str]] = []
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+            y = tm[5] * cm[3] + cm[5] if cm[3] else tm[5]
+            if text.strip() and FOOTER_TOP < y < float(page.mediabox.height) - BAND_BOTTOM:
+                runs.append((round(size * tm[0] * (cm[0] or 1), 2), text))
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+FOOTER_TOP = 14 * 72 / 25.4    # the footer's rule, 12 mm up, and a margin: the page furniture is not body text
+BAND_BOTTOM = 9 * 72 / 25.4    # the band across the top
+
+
+def test_no_text_of_any_outline_is_under_9_pt(outlines):
+    """The review: is-trainers' outline was set in 8.5 pt and its topics smaller still."""
+    for name, (_plan, data) in outlines.items():
+        runs = _text_sizes(data)
+        assert runs, name
+        small = [(size, words) for size, words in runs if size < 9]
+        assert not small, (name, small[:3])
+
+
+def test_an_outline_takes_at_most_two_pages_and_a_second_page_is_no_stub(outlines):
+    """A course that does not fit one page at 9 pt takes both sides of the sheet, its second page well filled."""
+    from page_fill import body_depths
+
+    two = []
+    for name, (_plan, data) in outlines.items():
+        depths = body_depths(data)
+        assert len(depths) <= 2, name
+        if len(depths) == 2:
+            two.append(name)
+            assert depths[1] >= 0.25, (name, depths)
+            assert pypdf.PdfReader(io.BytesIO(data)).outline, name  # two pages need bookmarks
+    assert {"northmoor is-trainers", "northmoor is-advisors"} <= set(two)
+    assert "northmoor iw-practitioners" not in two
+
+
+def test_the_outline_gives_each_days_hours_and_modules(outlines):
+    """The review asked for the days of the course: "Day 1: 09:00–16:30", with what each day teaches."""
+    for name, (plan, data) in outlines.items():
+        text = " ".join(_pages(data))
+        assert "Timetable" in text, name
+        for day, (start, end) in enumerate(plan.timetable.day_hours, start=1):
+            hours = f"{start // 60:02d}:{start % 60:02d}\u2013{end // 60:02d}:{end % 60:02d}"
+            assert (f"Day {day}: {hours}" if plan.timetable.days > 1 else hours) in text, (name, day)
+    words = {name: " ".join(_pages(data)) for name, (_plan, data) in outlines.items()}
+    assert "Day 1: 09:00\u201316:30 \u00b7 IS01, IS02 Day 2: 09:00\u201315:45 \u00b7 IS03" in words["northmoor is-advisors"]
+    assert "09:00\u201311:30 \u00b7 IW01" in words["northmoor iw-practitioners"]
+    assert "Day 1" not in words["northmoor iw-practitioners"]
+    assert "CAF02 (continued)" in words["caf-practitioners"]  # a module that goes on the next day says so
+
+
+def test_every_time_in_the_outline_is_written_one_way(outlines):
+    for name, (_plan, data) in outlines.items():
+        text = " ".join(_pages(data))
+        assert not MISWRITTEN_TIME.search(text), (name, MISWRITTEN_TIME.search(text))
