@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from iwpacks import __version__
@@ -162,7 +162,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "preview":
         from iwpacks.pack.preview import build_preview
 
-        page = build_preview(args.pack, progress=_progress_printer() if _show_progress(args) else None)
+        page = build_preview(args.pack, progress=progress_printer() if show_progress(args) else None)
         _say(args, f"wrote {page}")
         return EXIT_OK
     if args.command == "evaluation":
@@ -319,7 +319,7 @@ def _build(programme, args: argparse.Namespace) -> None:
     group_size, attendees = _attendees(args.attendees, brand)
     result = build_pack(programme, brand, out, args.course, allow_draft=args.allow_draft,
                         zip_path=zip_to, artefacts=args.artefact, jobs=jobs, strict=args.strict,
-                        progress=_progress_printer() if _show_progress(args) else None, release=args.release,
+                        progress=progress_printer() if show_progress(args) else None, release=args.release,
                         attendees=attendees, group_size=group_size, cache=_cache_dir(args))
     if not args.quiet:
         for warning in result.warnings:
@@ -375,19 +375,20 @@ def _cache(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _show_progress(args: argparse.Namespace) -> bool:
+def show_progress(args: argparse.Namespace) -> bool:
     """Progress lines on a terminal, or everywhere with -v; never with -q."""
     return not args.quiet and (args.verbose or sys.stderr.isatty())
 
 
-def _progress_printer():
-    """A callback printing one line per finished course on stderr, so stdout stays the result."""
+def progress_printer(line: Callable[[Any], str] = str) -> Callable[[int, int, Any], None]:
+    """A callback printing one line per finished item (a course, or an LA's pack: `line` says it) on stderr,
+    so stdout stays the result."""
     import time
 
     start = time.monotonic()
 
-    def progress(done: int, total: int, course_id: str) -> None:
-        print(f"[{done}/{total}] {course_id} ({time.monotonic() - start:.1f} s)", file=sys.stderr, flush=True)
+    def progress(done: int, total: int, item: Any) -> None:
+        print(f"[{done}/{total}] {line(item)} ({time.monotonic() - start:.1f} s)", file=sys.stderr, flush=True)
     return progress
 
 

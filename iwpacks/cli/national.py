@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -47,6 +46,7 @@ def run(args: argparse.Namespace, cache: Path | None) -> int:
 def _build(args: argparse.Namespace, cache: Path | None) -> int:
     import os
 
+    from iwpacks.cli.main import progress_printer, show_progress
     from iwpacks.pack.national import build_national, parse_shard
     from iwpacks.source.brand import load_brand
     from iwpacks.source.load import load_programme
@@ -55,10 +55,10 @@ def _build(args: argparse.Namespace, cache: Path | None) -> int:
     if args.jobs < 0:
         raise UsageError(f"--jobs {args.jobs}: expected a number of processes, 1 or more")
     programme = load_programme(args.content)
-    show = not args.quiet and (args.verbose or sys.stderr.isatty())
     result = build_national(programme, load_brand(args.brand), Path(args.las), Path(args.out), shard=shard,
                             jobs=args.jobs or os.cpu_count() or 1, make_zip=args.zip, cache=cache,
-                            strict=args.strict, courses=args.course, progress=_progress_printer() if show else None)
+                            strict=args.strict, courses=args.course, 
+                            progress=progress_printer(_outcome_line) if show_progress(args) else None)
     if args.json:
         from iwpacks.cli.main import _print_json
 
@@ -103,11 +103,5 @@ def _merge(args: argparse.Namespace) -> int:
     return EXIT_CONTENT if merged.failed else EXIT_OK
 
 
-def _progress_printer() -> Callable[[int, int, Any], None]:
-    """One line per finished LA on stderr, so stdout stays the summary."""
-    start = time.monotonic()
-
-    def progress(done: int, total: int, outcome: Any) -> None:
-        state = "built" if outcome.ok else "FAILED"
-        print(f"[{done}/{total}] {outcome.id} {state} ({time.monotonic() - start:.1f} s)", file=sys.stderr, flush=True)
-    return progress
+def _outcome_line(outcome: Any) -> str:
+    return f"{outcome.id} {'built' if outcome.ok else 'FAILED'}"

@@ -1,14 +1,12 @@
 """Builds a pack: plans each course, runs every renderer, writes the folder, manifest and zip."""
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import unicodedata
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
@@ -25,6 +23,7 @@ from iwpacks.pack.cache import RenderCache, course_key
 from iwpacks.pack.check import NAMES_ONLY, Finding, acronym_findings, check_file, check_pack
 from iwpacks.pack.glossary import local_acronyms, terms_used
 from iwpacks.pack.text import artefact_text
+from iwpacks.pack.workers import die_with_parent, worker_pool
 from iwpacks.planning.plan import DEFAULT_GROUP, CoursePlan, plan_course
 from iwpacks.source.fields import nfc
 
@@ -133,46 +132,9 @@ _WORKER: dict = {}
 
 def _init_worker(programme: Programme, brand: Brand, artefacts: Sequence[str] | None, release: bool,
                  attendees: Sequence[str], group_size: int | None) -> None:
-    _die_with_parent()
+    die_with_parent()
     _WORKER.update(programme=programme, brand=brand, artefacts=artefacts, release=release, attendees=attendees,
                    group_size=group_size)
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the build that started it dies (even by kill -9), so no worker is left
-    blocked writing to a dead pipe; Ctrl-C reaches the workers through the terminal and is ignored here, as the
-    parent stops them itself. Elsewhere the workers end when the parent's pipe closes."""
-    import signal
-    import sys
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by the fork: just end
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
-
-
-@contextlib.contextmanager
-def _worker_pool(jobs: int, initargs: tuple) -> Iterator[ProcessPoolExecutor]:
-    """A pool of render workers that is stopped at once, its queued work dropped, when the build fails or is
-    interrupted, instead of waiting for every course still queued."""
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs)
-    try:
-        yield pool
-        pool.shutdown()  # inside the try: Ctrl-C while the pool shuts down must stop its workers too
-    except BaseException:
-        # Stop the workers first, then let the pool's own thread find them gone and fail what was queued: it
-        # ends tidily, where cancelling the queue first makes it trip over the cancelled work (Python 3.11).
-        workers = list(getattr(pool, "_processes", {}).values())  # no public handle on them
-        for worker in workers:
-            with contextlib.suppress(OSError):
-                worker.terminate()
-        for worker in workers:
-            worker.join(timeout=5)
-        pool.shutdown(wait=True)  # quick now: nothing is left to run
-        raise
 
 
 def _render_in_worker(course_id: str) -> tuple[str, dict[str, bytes], list[Finding]]:
@@ -281,9 +243,9 @@ def build_pack(programme: Programme, brand: Brand, out: Path, course_ids: Sequen
 
         to_render = [cid for cid in courses if cid not in rendered]
         if jobs > 1 and len(to_render) > 1:
-            with _worker_pool(jobs, (programme, brand, artefacts, release, tuple(attendees), group_size)) as pool:
+            with worker_pool(jobs, _init_worker, (programme, brand, artefacts, release, tuple(attendees), group_size)) as pool:
                 # submit, not map: map cancels what is queued when a course fails, and a cancelled task trips
-                # the pool's thread up as _worker_pool stops the workers.
+                # the pool's thread up as worker_pool stops the workers.
                 for future in [pool.submit(_render_in_worker, cid) for cid in to_render]:
                     done(*future.result())
         else:

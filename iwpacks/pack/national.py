@@ -7,18 +7,17 @@ scheduler of ours. `merge_shards` then checks that the shards' summaries cover e
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
 
 from iwpacks.errors import ContentError, IwpacksError, Problem, UsageError, os_error_line
 from iwpacks.model import Brand, Programme
+from iwpacks.pack.workers import worker_pool
 
 OVERLAY = "overlay.yaml"
 ORGANISATIONS = "organisations"  # an LA folder's organisation overlays, each also built (as `--org` does)
@@ -135,7 +134,7 @@ def build_national(programme: Programme, brand: Brand, las: Path, out: Path, *, 
 
     task = (brand, out, make_zip, cache, strict, tuple(courses or ()))
     if jobs > 1 and len(mine) > 1:
-        with _pool(min(jobs, len(mine)), (programme, *task)) as pool:
+        with worker_pool(min(jobs, len(mine)), _init_worker, (programme, *task)) as pool:
             for future in [pool.submit(_build_in_worker, unit) for unit in mine]:
                 finished(future.result())
     else:
@@ -195,29 +194,14 @@ _WORKER: dict = {}
 
 
 def _init_worker(programme: Programme, *task: object) -> None:
-    from iwpacks.pack.build import _die_with_parent
+    from iwpacks.pack.workers import die_with_parent
 
-    _die_with_parent()
+    die_with_parent()
     _WORKER.update(programme=programme, task=task)
 
 
 def _build_in_worker(unit: Unit) -> Outcome:
     return build_unit(_WORKER["programme"], unit, *_WORKER["task"])
-
-
-@contextlib.contextmanager
-def _pool(jobs: int, initargs: tuple) -> Iterator[ProcessPoolExecutor]:
-    """Workers that are stopped at once when the build is interrupted, as a pack build's are."""
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs)
-    try:
-        yield pool
-        pool.shutdown()
-    except BaseException:
-        for worker in list(getattr(pool, "_processes", {}).values()):
-            with contextlib.suppress(OSError):
-                worker.terminate()
-        pool.shutdown(wait=True)
-        raise
 
 
 class ShardMergeError(IwpacksError):
