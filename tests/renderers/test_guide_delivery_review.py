@@ -129,7 +129,7 @@ def test_the_guide_names_each_handout_page_as_the_handouts_head_it(cid, packs):
     headings = {p.text for p in _doc(packs[cid]["handouts"]).paragraphs if p.style.name.startswith("Heading")}
     quoted = []
     for p in _doc(packs[cid]["guide"]).paragraphs:
-        if p.text.startswith(("Set-up: ", "Reference sheets in the handouts that go with this exercise")):
+        if p.text.startswith(("Set-up: ", "Reference sheets in the handouts for attendees to keep after this exercise")):
             quoted += re.findall(r"\u201c([^\u201d]+)\u201d", p.text)
             assert "\u201c" in p.text, p.text
     assert quoted, cid
