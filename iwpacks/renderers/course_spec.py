@@ -241,7 +241,11 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     objectives = [Paragraph(text(m.objectives_lead), s["body"])] if m.objectives_lead else []
     out += [Heading("Learning objectives", s["h2"], level=1, outline=f"{m.ref} learning objectives"),
             *objectives, *bullets(m.objectives, s["bullet"])]
-    out += [Heading("Content", s["h2"], level=1, outline=f"{m.ref} content"), *_topics(m, plan, s, brand)]
+    topics = _topics(m, plan, s, brand)
+    # The last content lines go with the delivery block, so a page break never leaves that block alone at the
+    # top of a page, cut off from the module it belongs to (the review read it as an orphan).
+    kept = topics[-2:]
+    out += [Heading("Content", s["h2"], level=1, outline=f"{m.ref} content"), *topics[:len(topics) - len(kept)]]
     rows = [("Intended audience", list(module.audience_text) or [NONE_TEXT])]  # the seed's list, one per line
     rows += [("Prerequisites", [f"Taken after {m.prerequisites}"])] if m.prerequisites else []
     rows += [("Entry requirements", [m.entry_requirements])] if m.entry_requirements else []
@@ -253,7 +257,7 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     # Named with the ref: this block may be pushed to the top of a page, away from its module heading.
     details = [Heading(f"{m.ref} delivery and requirements", s["h2"], level=1),
                _key_values(rows, s, brand)]
-    return out + [KeepTogether(details)]
+    return out + [KeepTogether([*kept, *details])]
 
 
 def _topics(m: ModuleFacts, plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:

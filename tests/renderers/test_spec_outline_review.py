@@ -168,3 +168,20 @@ def test_every_time_in_the_outline_is_written_one_way(outlines):
     for name, (_plan, data) in outlines.items():
         text = " ".join(_pages(data))
         assert not MISWRITTEN_TIME.search(text), (name, MISWRITTEN_TIME.search(text))
+
+
+def test_a_modules_delivery_block_never_starts_a_page_cut_off_from_its_content(specs):
+    """The review: "IW01 delivery and requirements" stood alone at the top of page 3 of iw-senior-managers'
+    specification, its module on page 2. The block keeps the module's last content lines with it."""
+    checked = 0
+    for name, (plan, data) in specs.items():
+        modules = [m for m in course_facts(plan).modules if m.content]
+        for page in _pages(data):
+            for m in modules:
+                heading = f"{m.ref} delivery and requirements"
+                if heading not in page:
+                    continue
+                head = page[:page.index(heading)]
+                assert f"{m.ref} {m.name}" in head or _flat(m.content[-1])[:40] in head, (name, heading)
+                checked += 1
+    assert checked > 20
