@@ -185,3 +185,15 @@ def test_a_modules_delivery_block_never_starts_a_page_cut_off_from_its_content(s
                 assert f"{m.ref} {m.name}" in head or _flat(m.content[-1])[:40] in head, (name, heading)
                 checked += 1
     assert checked > 20
+
+
+def test_a_release_specification_lists_audiences_without_the_strategys_numbers(brand):
+    """The review: "4. Strategic & Senior Managers 5. Middle Managers" on one line refers to a numbered list the
+    reader of a release pack does not have. The policy team's master keeps the strategy's words."""
+    master = iwpacks.load_programme()
+    release = " ".join(_pages(CourseSpecRenderer().render(plan_course(master, "iw-senior-managers", release=True),
+                                                          brand)))
+    assert "Strategic & Senior Managers Middle Managers" in release
+    assert not re.search(r"\b[1-5]\. (?:Strategic|Middle|Operational)", release)
+    draft = " ".join(_pages(CourseSpecRenderer().render(plan_course(master, "iw-senior-managers"), brand)))
+    assert "4. Strategic & Senior Managers 5. Middle Managers" in draft
