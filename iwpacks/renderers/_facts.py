@@ -85,6 +85,13 @@ class CourseFacts:
     timed_parts: tuple[TimedPart, ...] = ()  # every timed part in order: the timings tables' rows
 
     @property
+    def audience_line(self) -> str:
+        """The audience's summary, led by its name where the summary does not already name it ("Strategic,
+        senior and middle managers: Strategic, senior and middle managers who..." read as a slip)."""
+        named = self.audience.split()[-1].lower() in self.audience_summary.lower()
+        return self.audience_summary if named else f"{self.audience}: {self.audience_summary}"
+
+    @property
     def range_source(self) -> str:
         """Whose the course's range is, as a draft names it: the strategy's, or its modules' own durations'."""
         return "the strategy" if self.all_from_strategy else "the modules' durations"

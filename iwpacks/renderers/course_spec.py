@@ -116,7 +116,7 @@ def _summary(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle],
     if facts.optional_extras:
         timing += "; if time allows, the optional " + "; ".join(facts.optional_extras)
     entry = "; ".join(facts.entry_requirements) if facts.entry_requirements else "No entry requirements"
-    rows = [("Target audience", [f"{facts.audience}: {facts.audience_summary}"]),
+    rows = [("Target audience", [facts.audience_line]),
             ("Process or tool", [facts.process]),
             ("Delivery", [say(plan, "course.delivery")]),
             ("Total timing", [keep_times(timing)]),

@@ -269,7 +269,7 @@ def _side_parts(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyl
     if facts.optional_extras:
         time += f". If time allows, the course adds the optional {'; '.join(facts.optional_extras)}."
     when: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),
-                            Paragraph(f"<b>{text(facts.audience)}</b>: {text(facts.audience_summary)}", s["body"])]
+                            Paragraph(text(facts.audience_line), s["body"])]
     when += [Paragraph("Time", s["h2"]), Paragraph(text(keep_times(time)), s["small"])]
     when += [Paragraph("Timetable", s["h2"]), *[Paragraph(line, s["small"]) for line in _days(plan)]]
     for label, value in (("Delivery", say(plan, "course.delivery")), ("Before the course", entry)):

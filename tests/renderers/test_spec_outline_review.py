@@ -197,3 +197,16 @@ def test_a_release_specification_lists_audiences_without_the_strategys_numbers(b
     assert not re.search(r"\b[1-5]\. (?:Strategic|Middle|Operational)", release)
     draft = " ".join(_pages(CourseSpecRenderer().render(plan_course(master, "iw-senior-managers"), brand)))
     assert "4. Strategic & Senior Managers 5. Middle Managers" in draft
+
+
+def test_the_target_audience_names_the_audience_once(specs, plans, brand):
+    """The review: the specification's target audience read "Strategic, senior and middle managers: Strategic,
+    senior and middle managers who sponsor and support integrated working"."""
+    for cid, plan in plans.items():
+        name = plan.audience.name
+        for data in (specs[cid][1], OutlineRenderer().render(plan, brand)):
+            text = " ".join(_pages(data))
+            summary = _flat(plan.audience.summary)
+            if name.split()[-1].lower() in summary.lower():  # the summary names the audience itself
+                assert f"{name}: {summary[:20]}" not in text, cid
+            assert _flat(plan.audience.summary) in text, cid
