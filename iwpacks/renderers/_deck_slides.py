@@ -24,7 +24,7 @@ from iwpacks.planning.timetable import Row, clock
 from iwpacks.renderers._facts import course_facts, mid_sentence, section_time
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import slot_text
-from iwpacks.renderers._words import as_on_slides, items, say
+from iwpacks.renderers._words import as_on_slides, items, objective_item, say
 
 # What fits a body box at the template's sizes (26 pt first level): characters a line, lines a box.
 FULL = (66, 10)
@@ -920,7 +920,7 @@ def _module_slides(plan: CoursePlan, mp: ModulePlan, index: int, turns: Turns,
                           + (f", of which {format_minutes(exercises)} for its exercises, each straight after the "
                              "topic it practises" if exercises else "")
                           + ".")
-    objectives = [Para(m.objectives_lead, bold=True)] + [Para(o, 1) for o in m.objectives_read]
+    objectives = [Para(m.objectives_lead, bold=True)] + [Para(objective_item(o), 1) for o in m.objectives_read]
     yield from _split("Title and Content", f"{m.name}: objectives", objectives,
                       "Read the objectives aloud and return to them in the recap. Timing: a minute or two, taken from "
                       "the first topic's time.")
@@ -1253,7 +1253,7 @@ def _recap(plan: CoursePlan, section) -> Iterator[SlideSpec]:
     words = {"total": format_minutes(total)}
     for m in modules:
         lead = Para(say(plan, "recap.lead"), bold=True)
-        objectives = [Para(o, 1) for o in m.objectives_read]
+        objectives = [Para(objective_item(o), 1) for o in m.objectives_read]
         # Every slide of a long recap opens with the lead, so "(2 of 2)" still reads as a sentence.
         groups = chunk(objectives, (FULL[0], FULL[1] - math.ceil(_lines(lead, FULL[0]))))
         notes = say(plan, "recap.notes", minutes=format_minutes(each), **words)

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from iwpacks.errors import TemplateError
 from iwpacks.pack.office import to_pdf
 from iwpacks.planning.plan import plan_course
+from iwpacks.renderers._words import objective_item
 from iwpacks.renderers.deck import DeckRenderer
 from iwpacks.source.brand import load_brand
 
@@ -56,8 +57,20 @@ def test_every_objective_of_every_module_is_in_the_deck(decks, plans):
     for cid, data in decks.items():
         text = " ".join(slide_text(s) for s in slides_of(data))
         for module in plans[cid].modules:
-            for objective in module.objectives_read:  # a slide tidies a double full stop (see below)
-                assert objective.replace("..", ".") in text, (cid, module.ref, objective)
+            for objective in module.objectives_read:  # a slide drops the list's "; and" and capitalises
+                assert objective_item(objective.replace("..", ".")) in text, (cid, module.ref, objective)
+
+
+def test_objective_slides_drop_the_strategys_list_punctuation(decks, plans):
+    """The review: objectives and recap slides kept the strategy's "; and" endings, which read as a
+    list's punctuation on a slide of separate bullets."""
+    for cid, plan in plans.items():
+        for s in slides_of(decks[cid]):
+            title = s.shapes.title.text if s.shapes.title is not None else ""
+            if title.endswith(": objectives") or title.startswith("Recap: "):
+                body = [p.text for sh in s.shapes if sh.has_text_frame and sh != s.shapes.title
+                        for p in sh.text_frame.paragraphs if p.text]
+                assert not [t for t in body if t.endswith(("; and", ";"))], (cid, title)
 
 
 def test_an_objective_the_content_corrects_reads_corrected_on_the_slides(decks, programme):
