@@ -109,6 +109,8 @@ class Audience:
     # The heading of the audience's suggested training route in Appendix 1, where the seed names one: the
     # training plan draws that route.
     route_heading: str = ""
+    # The route is ours, not the strategy's: the seed keeps no heading for it, and the plan says so under it.
+    route_ours: bool = False
     # What the pre-course questionnaire asks this audience besides every course's questions (our words).
     questionnaire: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     # Slides only this audience's courses show, on a part of its role no module defines (our words).
@@ -1098,13 +1100,14 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.abbreviations": ("terms",),
     "training_plan.routes_heading": (),
     "training_plan.routes_intro": (),
+    "training_plan.route_ours": (),  # under a route the strategy does not give (audiences.yaml `route_ours`)
     "training_plan.still_to_define": (),
     "training_plan.in_development": (),
     "training_plan.modules_in_development": ("modules",),
     "training_plan.catalogue_heading": (),
     "training_plan.catalogue_intro": (),
     "training_plan.length": ("span", "hours"),  # a catalogue row's length: span, each day's hours
-    "training_plan.catalogue_columns": 5,
+    "training_plan.catalogue_columns": 4,  # course, days and hours, training time, modules: under each audience
     "course.more_contacts": ("count",),  # where a one-page document lists the first few of a long contact list
     "course.exercises_time": ("modules",),  # the structure's time for scenarios run inside the modules before
     "course.outline_day": ("day", "hours"),  # the outline's timetable: a day of a course of several

@@ -307,9 +307,11 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
             summary=structure.summary))
     _fold_lone_messages(sections)
     total = course_duration(programme, course)
+    timetable = build_timetable(_blocks(sections), programme.training_day)
+    sections = _as_timetabled(sections, timetable)
     return CoursePlan(sheets=_sheets(programme, sections), course=course, audience=programme.audiences[course.audience],
                       process=programme.processes[course.process], sections=tuple(sections),
-                      timetable=build_timetable(_blocks(sections), programme.training_day), min_minutes=total.min_minutes,
+                      timetable=timetable, min_minutes=total.min_minutes,
                       max_minutes=total.max_minutes, optional_extras=total.optional_extras,
                       version=programme.version, principles=tuple(programme.delivery_principles.values()),
                       sources=tuple(programme.sources.values()), course_sources=_course_sources(programme, course),
@@ -320,6 +322,19 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
                       prerequisite_modules=_prerequisites(programme, sections, course.entry_requirements),
                       guide_text=programme.guide_text, glossary=programme.glossary,
                       cascade_modules=_cascade_modules(programme, course), release=release or programme.localisation is not None)
+
+
+def _as_timetabled(sections: list[PlanSection], timetable: Timetable) -> list[PlanSection]:
+    """The sections with the time the session plan gives them: the course's close runs a few minutes over its
+    content's time where that ends the last day on the quarter hour (timetable.CLOSE_STRETCH), and the guide
+    and deck, which read a section's minutes, say the same time as the session plan."""
+    out = []
+    for index, section in enumerate(sections):
+        extra = timetable.section_minutes(index) - section.minutes
+        if section.role == "close" and extra > 0:
+            section = attrs.evolve(section, minutes=section.minutes + extra, own_minutes=section.own_minutes + extra)
+        out.append(section)
+    return out
 
 
 def _course_sources(programme: Programme, course: Course) -> tuple[Source, ...]:
@@ -450,7 +465,8 @@ def _blocks(sections: list[PlanSection]) -> list[Block]:
     blocks = []
     for i, s in enumerate(sections):
         if s.own_minutes > 0:
-            blocks.append(Block(s.own_minutes, "teaching", s.title, s.kind, place=("section", i)))
+            blocks.append(Block(s.own_minutes, "teaching", s.title, s.kind, place=("section", i),
+                                closing=s.role == "close"))
         for mp in s.modules:
             blocks += _module_blocks(mp, s.kind, i)
         for j, e in enumerate(s.exercises):

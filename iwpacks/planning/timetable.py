@@ -26,7 +26,9 @@ BREAK_STRETCH = 5             # a morning break may run this much over the conte
 WELCOME_BACK = "Day {day}: welcome back, recap and energiser"
 WELCOME_STRETCH = 10          # a welcome back may run this much over the content's, to put the day on the quarter hour
 DAY_CLOSE = "Day {day}: close"
-CLOSE_STRETCH = 5             # a day's close may run this much over the content's, to end the day on the quarter hour
+CLOSE_STRETCH = 14            # a close (a day's, or the course's at the end of the last) may run this much over the
+                              # content's to end the day on the quarter hour: under a quarter of an hour always reaches
+                              # one, and a training officer books a room to the quarter hour (not until 12:50)
 
 
 @attrs.frozen
@@ -43,6 +45,7 @@ class Block:
     glued: bool = False   # an exercise that must run straight after the teaching before it (its topic)
     topics: tuple[int, ...] = ()  # the topic numbers it teaches, one per stretch between its cuts
     topic_count: int = 0  # how many topics its module has: a row names its topics unless it holds them all
+    closing: bool = False  # the course's close (forms, certificates): it ends the last day, so it may run over
 
     @property
     def row_label(self) -> str:
@@ -79,6 +82,7 @@ class Row:
     module_ref: str = ""
     place: tuple = ()  # the block's place in the plan (see Block)
     topics: tuple[int, ...] = ()  # the topic numbers it teaches (see Block), for a plan that names them
+    closing: bool = False  # the course's close (see Block)
 
     @property
     def end(self) -> int:
@@ -695,10 +699,12 @@ def build_timetable(blocks: Sequence[Block], training_day: TrainingDay = Trainin
 
 
 def _closed_on_quarter(rows: list[Row], training_day: TrainingDay) -> list[Row]:
-    """A day's rows with its close, if it ends with one, up to CLOSE_STRETCH longer where that ends the day on
-    the quarter hour (16:15, not 16:10) and still by the day's end."""
+    """A day's rows with its close, if it ends with one (the day's close, or the course's on the last day), up to
+    CLOSE_STRETCH longer where that ends the day on the quarter hour (13:00, not 12:50) and still by the day's
+    end. Only a close runs over: the forms, questions and goodbyes take what time the room has, where teaching
+    or an exercise has the time its material plans."""
     last = rows[-1] if rows else None
-    if last is None or not _is_close(last):
+    if last is None or not (_is_close(last) or last.closing):
         return rows
     stretch = -last.end % 15
     if stretch > CLOSE_STRETCH or last.end + stretch > training_day.end:
@@ -724,7 +730,7 @@ def _day_rows(sessions: list[list[Block]], day: int, before: int, training_day: 
                 rows.append(Row(day, number, now, pause, "break", "Break"))
                 now += pause
             rows.append(Row(day, number, now, block.minutes, block.kind, block.row_label, block.section,
-                            block.module_ref, block.place, block.topics))
+                            block.module_ref, block.place, block.topics, block.closing))
             now += block.minutes
     return rows
 

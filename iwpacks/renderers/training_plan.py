@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
 from iwpacks.model import Diagram, MatrixRow
@@ -38,7 +39,6 @@ from iwpacks.renderers._pdf import (
 )
 
 if TYPE_CHECKING:
-    from reportlab.lib.styles import ParagraphStyle
 
     from iwpacks.model import Brand, Course, Programme
     from iwpacks.planning.plan import CoursePlan
@@ -230,8 +230,10 @@ def _routes(programme: Programme, brand: Brand, courses: list[Course], s: dict[s
     # empty: the heading and its intro keep with the first route, and each route is kept whole.
     lead: list[Flowable] = [Heading(_say(programme, "training_plan.routes_heading"), s["h1"]),
                             Paragraph(text(_say(programme, "training_plan.routes_intro")), s["body"])]
-    diagrams: list[Diagram] = []
-    for audience in programme.audiences.values():
+    diagrams: list[tuple[Diagram, bool]] = []
+    # The strategy's routes first, in Appendix 1's order, then ours: a reader meets the strategy's own before
+    # the ones the plan adds.
+    for audience in sorted(programme.audiences.values(), key=lambda a: a.route_ours):
         if not audience.route_heading:
             continue
         steps = [step for step in training_route(programme, audience.id) if step.course.id in shown]
@@ -242,10 +244,14 @@ def _routes(programme: Programme, brand: Brand, courses: list[Course], s: dict[s
             depth[step.course.id] = 1 + max((depth[a] for a in step.after if a in depth), default=-1)
         stages = [tuple(_box_label(programme, step.course) for step in steps if depth[step.course.id] == level)
                   for level in range(max(depth.values()) + 1)]
-        diagrams.append(Diagram(kind="route", title=audience.route_heading, stages=stages))
+        diagrams.append((Diagram(kind="route", title=audience.route_heading, stages=stages), audience.route_ours))
     out: list[Flowable] = []
-    for diagram, figure in zip(diagrams, route_figures(diagrams, brand)):
-        route = [Heading(diagram.title, s["h2"], level=1), FigureFlowable(figure, brand)]
+    figures = route_figures([diagram for diagram, _ in diagrams], brand)
+    for (diagram, ours), figure in zip(diagrams, figures):
+        route: list[Flowable] = [Heading(diagram.title, s["h2"], level=1)]
+        if ours:  # the seed keeps this route's heading nowhere: the reader is told whose it is
+            route.append(Paragraph(text(_say(programme, "training_plan.route_ours")), s["small"]))
+        route.append(FigureFlowable(figure, brand))
         out.append(KeepTogether([*(lead if not out else []), *route]))
     return out or lead
 
@@ -268,10 +274,18 @@ def route_figures(diagrams: list[Diagram], brand: Brand) -> list[Figure]:
     return [lay_out(d, brand, target(d, size)) for d in diagrams]
 
 
+def _short_title(programme: Programme, course: Course) -> str:
+    """The course's title without " for <its audience>", where a heading above it names the audience:
+    "Information sharing" under "Trainers". A title the audience's name ends in any other case loses it too
+    ("... for IS officers, professional advisors ..." beside the audience's "IS officers, ...")."""
+    suffix = f" for {programme.audiences[course.audience].name}"
+    title = course.title
+    return title[:-len(suffix)] if title.lower().endswith(suffix.lower()) else title
+
+
 def _box_label(programme: Programme, course: Course) -> str:
     """The course's name without its audience, which the route's heading gives, and its length below it."""
-    audience = programme.audiences[course.audience].name.lower()
-    name = course.title.removesuffix(f" for {audience}")
+    name = _short_title(programme, course)
     if course.is_pending:
         return f"{name}\n{_say(programme, 'training_plan.still_to_define')}"
     return f"{name}\n{course_facts(plan_course(programme, course.id)).days}"
@@ -286,21 +300,69 @@ def _length(programme: Programme, plan: CoursePlan) -> str:
     return _say(programme, "training_plan.length", span=plan.timetable.span, hours=times)
 
 
+CATALOGUE_SIZE = 9.5  # points: the catalogue is what a training officer books from, read at arm's length
+CATALOGUE_WIDTHS = (0.37, 0.30, 0.13, 0.20)  # course, days and hours, training time, modules
+KEEP_ROWS = 3  # the catalogue's heading starts a page only with its intro, the header and this many rows
+
+
 def _catalogue(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]
                ) -> list[Flowable]:
-    columns = programme.guide_text["training_plan.catalogue_columns"]
-    rows = [[Paragraph(text(h), s["cell_head"]) for h in columns]]
-    for course in courses:
-        if course.is_pending:
-            length, training = _say(programme, "training_plan.still_to_define"), ""
-        else:
-            plan = plan_course(programme, course.id)
-            length, training = _length(programme, plan), format_minutes(plan.planned_minutes)
-        cells = (course.title, programme.audiences[course.audience].name, length, training, ", ".join(course.modules))
-        rows.append([Paragraph(text(c), s["cell_bold"] if i == 0 else s["cell"]) for i, c in enumerate(cells)])
-    table = grid(rows, s, colWidths=[CONTENT_W * f for f in (0.28, 0.19, 0.23, 0.13, 0.17)], repeatRows=1)
-    table.setStyle(_table_style(brand))
-    # Room for the heading, its intro and the table's first rows, else a new page; the table then runs on
-    # over the page with its header repeated (as the module key does), so no page before it is left part empty.
-    return [CondPageBreak(TABLE_START), Heading(_say(programme, "training_plan.catalogue_heading"), s["h1"]),
-            Paragraph(text(_say(programme, "training_plan.catalogue_intro")), s["body"]), table]
+    """Every course with its days, hours and training time, under its audience: a training officer finds the
+    audience, then its courses. The audience heads its rows rather than filling a column of its own beside
+    each: the names of the longer audiences wrapped every row they stood in onto five lines."""
+    cell = ParagraphStyle("catalogue", s["cell"], fontSize=CATALOGUE_SIZE, leading=CATALOGUE_SIZE * 1.25)
+    bold = ParagraphStyle("catalogue_bold", cell, fontName=s["cell_bold"].fontName)
+    head = ParagraphStyle("catalogue_head", bold, textColor=s["cell_head"].textColor)
+    group = ParagraphStyle("catalogue_group", bold, textColor=colour(brand, "primary"))
+    rows: list[list[Paragraph | str]] = [[Paragraph(text(h), head)
+                                           for h in programme.guide_text["training_plan.catalogue_columns"]]]
+    groups = []
+    for audience in programme.audiences.values():
+        own = [c for c in courses if c.audience == audience.id]
+        if not own:
+            continue
+        groups.append(len(rows))
+        rows.append([Paragraph(text(audience.name), group), "", "", ""])
+        rows += [[Paragraph(text(c), bold if i == 0 else cell) for i, c in enumerate(_catalogue_row(programme, course))]
+                 for course in own]
+    table = grid(rows, s, colWidths=[CONTENT_W * f for f in CATALOGUE_WIDTHS], repeatRows=1)
+    table.setStyle(_catalogue_style(brand, groups))
+    heading = Heading(_say(programme, "training_plan.catalogue_heading"), s["h1"])
+    intro = Paragraph(text(_say(programme, "training_plan.catalogue_intro")), s["body"])
+    # The heading, its intro, the header and the first rows start the catalogue together, on the next page
+    # where they do not fit; the table then runs on over the page with its header repeated.
+    first = grid(rows[:1 + KEEP_ROWS + 1], s, colWidths=[CONTENT_W * f for f in CATALOGUE_WIDTHS])
+    first.setStyle(_catalogue_style(brand, [g for g in groups if g <= 1 + KEEP_ROWS]))
+    return [CondPageBreak(_height([heading, intro, first])), heading, intro, table]
+
+
+def _catalogue_row(programme: Programme, course: Course) -> tuple[str, str, str, str]:
+    """A course's row under its audience: its name without the audience (as its route's box gives it), its
+    days and hours, its training time and its modules."""
+    name = _short_title(programme, course)
+    if course.is_pending:
+        return name, _say(programme, "training_plan.still_to_define"), "", ", ".join(course.modules)
+    plan = plan_course(programme, course.id)
+    return name, _length(programme, plan), format_minutes(plan.planned_minutes), ", ".join(course.modules)
+
+
+def _catalogue_style(brand: Brand, groups: list[int]) -> TableStyle:
+    """The header in the brand's colour, each audience's row tinted across the table, a rule under each course."""
+    style = TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), colour(brand, "primary")),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, colour(brand, "tint")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
+    for row in groups:
+        style.add("SPAN", (0, row), (-1, row))
+        style.add("BACKGROUND", (0, row), (-1, row), colour(brand, "tint"))
+        style.add("TOPPADDING", (0, row), (-1, row), 5)
+    return style
+
+
+def _height(flowables: list[Flowable]) -> float:
+    """The points these flowables take one after the other down the page's width, their spacing included."""
+    total = 0.0
+    for flowable in flowables:
+        total += flowable.wrap(CONTENT_W, 10_000)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total

@@ -94,6 +94,7 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                                           summary=f.text("summary", required=False),
                                           cascades=f.boolean("cascades"),
                                           route_heading=f.text("route_heading", required=False),
+                                          route_ours=f.boolean("route_ours"),
                                           questionnaire=f.text_list("questionnaire", required=False),
                                           slides=[_audience_slide(r) for r in f.records(
                                               "slides", content_keys(AudienceSlide), required=False)])),

@@ -65,7 +65,8 @@ def test_the_programme_matrix_gives_each_audiences_modules(master_plan, programm
 def test_the_catalogue_lists_every_course_with_its_length(master_plan, programme):
     text = _text(master_plan)
     assert "Course catalogue" in text
-    assert "Integrated working for practitioners" in text and "half a day" in text
+    # Each course under its audience, named as in its route: "Integrated working" under "Practitioners".
+    assert "Practitioners Integrated working half a day" in text
     assert "(still to be defined)" in text  # the master shows the IS Index courses, marked
 
 
@@ -118,3 +119,117 @@ def test_the_first_page_names_the_document_once(master_plan, la_plan, programme)
     for data in (master_plan, la_plan):
         first = PdfReader(io.BytesIO(data)).pages[0].extract_text()
         assert first.count(label) == 1, first[:300]
+
+
+# The trainer's review of the plan: day ends off the quarter hour, a catalogue heading stranded at the foot of a
+# page with one row, small type in the catalogue, and no route for trainers.
+
+CLOCK_SPAN = re.compile(r"(\d\d):(\d\d)\u2013(\d\d):(\d\d)")
+TRAINING_TIME = re.compile(r"\b\d+ h(?: \d+ min)?\b|\b\d+ min\b")
+
+
+def _catalogue_text(data: bytes) -> str:
+    text = _text(data)
+    return text[text.index("Course catalogue"):]
+
+
+@pytest.mark.parametrize("la", [None, "northmoor", "eastbrook"])
+def test_every_day_in_the_catalogue_ends_on_the_quarter_hour(la, programme, brand):
+    """A training officer books a room to the quarter hour: the catalogue gave 09:00-12:50 and 09:00-15:55."""
+    plan = programme if la is None else apply_overlay(programme, load_overlay(programme, la))
+    spans = CLOCK_SPAN.findall(_catalogue_text(render_training_plan(plan, brand)))
+    assert len(spans) >= 25
+    assert [s for s in spans if int(s[3]) % 15 or int(s[1]) % 15] == []
+
+
+def _catalogue_start(data: bytes) -> str:
+    """The text of the page the catalogue's heading stands on, from the heading on."""
+    for page in PdfReader(io.BytesIO(data)).pages:
+        words = " ".join((page.extract_text() or "").split())
+        if "Course catalogue" in words:
+            return words[words.index("Course catalogue"):]
+    raise AssertionError("no catalogue heading")
+
+
+@pytest.mark.parametrize("data", ["master_plan", "la_plan"])
+def test_the_catalogue_heading_starts_with_its_intro_header_and_rows(data, request):
+    start = _catalogue_start(request.getfixturevalue(data))
+    assert "Course Days and hours Training time Modules" in start
+    assert len(TRAINING_TIME.findall(start)) >= 3, start
+
+
+@pytest.mark.parametrize("room", range(160, 400, 40))
+def test_the_catalogue_heading_never_stands_at_a_pages_foot_with_one_row(room, programme, brand, monkeypatch):
+    """The review: the heading, its intro and one row at the foot of page 3. Wherever the routes end, the
+    heading goes on with its intro, the table's header and at least three rows, or starts the next page."""
+    from reportlab.platypus import PageBreak, Spacer
+
+    from iwpacks.renderers import training_plan
+    from iwpacks.renderers._pdf import FRAME_H
+
+    # The routes as a page that leaves `room` points at its foot for the catalogue.
+    monkeypatch.setattr(training_plan, "_routes", lambda *a: [PageBreak(), Spacer(1, FRAME_H - room)])
+    data = render_training_plan(programme, brand)
+    start = _catalogue_start(data)
+    assert len(TRAINING_TIME.findall(start)) >= 3, (room, start[:300])
+
+
+def _sizes_below(page, heading: str | None) -> list[float]:
+    sizes: list[float] = []
+    seen = [heading is None]
+
+    def visit(words: str, cm: list, tm: list, font: object, size: float) -> None:
+        if heading is not None and heading in words:
+            seen[0] = True
+            return
+        if seen[0] and words.strip():
+            sizes.append(size * (tm[0] or 1) * (cm[0] or 1))
+
+    page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_the_catalogue_is_set_at_nine_and_a_half_points_and_fits_the_page(la_plan):
+    """The review: the catalogue's type was small. Its rows are set at 9.5 pt (the footer's smaller type
+    aside) and every word of them stands inside the page's margins."""
+    from iwpacks.renderers.training_plan import CATALOGUE_WIDTHS
+
+    reader = PdfReader(io.BytesIO(la_plan))
+    pages = [i for i, p in enumerate(reader.pages) if "Course catalogue" in (p.extract_text() or "")]
+    sizes = _sizes_below(reader.pages[pages[0]], "Course catalogue")
+    sizes += [s for p in reader.pages[pages[0] + 1:] for s in _sizes_below(p, None)]
+    table = [s for s in sizes if s != 8.0]  # the running footer
+    assert len(table) > 50 and min(table) >= 9.5 and table.count(9.5) > len(table) / 2, sorted(set(sizes))
+    assert abs(sum(CATALOGUE_WIDTHS) - 1) < 1e-9
+    width = float(reader.pages[0].mediabox.width)
+    for page in reader.pages[pages[0]:]:
+        xs: list[float] = []
+        page.extract_text(visitor_text=lambda w, cm, tm, f, s: xs.append(tm[4] * (cm[0] or 1) + cm[4])
+                          if w.strip() else None)
+        assert min(xs) > 20 and max(xs) < width - 60, (min(xs), max(xs))
+
+
+def test_the_catalogue_gives_each_audience_its_courses_under_its_name(la_plan, programme):
+    """The audience heads its courses, as in the routes, rather than a column that wrapped every row."""
+    text = _catalogue_text(la_plan)
+    assert "Trainers Integrated working 1 day: 09:00\u201316:00 5 h 45 min IW01, IW02, IW05" in text
+    assert "IS officers, professional advisors and mediated access contacts Integrated working half a day" in text
+
+
+def test_the_trainers_route_follows_the_strategys_three_and_says_it_is_ours(la_plan, master_plan, programme):
+    """The trainers' courses build on IW01 (their entry requirement, the seed's "Designed to be delivered after
+    IW01"), so they have a route like the others; the seed keeps no heading for it, so the plan says whose it is."""
+    from tests.paths import FIXTURES
+
+    seed = (FIXTURES / "seed.txt").read_text(encoding="utf-8")  # the strategy itself
+    ours = "Suggested sequencing of training for trainers"
+    note = programme.guide_text["training_plan.route_ours"][0]
+    assert ours not in seed and all(h in seed for h in ROUTE_HEADINGS)
+    for data in (la_plan, master_plan):
+        text = _text(data)
+        assert text.index(ROUTE_HEADINGS[-1]) < text.index(ours) < text.index("Course catalogue")
+        route = text[text.index(ours):text.index("Course catalogue")]
+        assert route.startswith(f"{ours} {note}")
+        assert "Integrated working 1 day" in route and "Information sharing 3 days" in route
+        assert "The Common Assessment Framework 2 days" in route
+    assert text.count(note) == 1 and "The lead professional (still to be defined)" in route

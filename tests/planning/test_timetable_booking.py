@@ -170,3 +170,42 @@ def test_the_introduction_has_time_for_twenty_people_to_introduce_themselves(cou
     assert plan.group_size == 20 and plan.timetable.section_minutes(index) >= 20
     first = plan.timetable.rows[0]
     assert first.label == "Introduction to the course" and first.minutes >= 20
+
+
+@pytest.mark.parametrize("course_id", COURSES)
+def test_every_day_of_every_course_ends_on_the_quarter_hour(course_id):
+    """A training officer books a room to the quarter hour: the catalogue showed days of 09:00-12:50 and
+    09:00-15:55. A day ends on its close (the day's, or the course's on the last day), run a few minutes over
+    the content's time to reach the quarter hour; nothing else in the day moves."""
+    plan = plan_course(PROGRAMME, course_id)
+    assert [clock(end) for _, end in plan.timetable.day_hours if end % 15] == []
+    for day in range(1, plan.timetable.days + 1):
+        last = [r for r in plan.timetable.rows if r.day == day][-1]
+        assert last.closing or last.label == f"Day {day}: close", (day, last.label)
+        content = DAY.day_close_minutes if last.place[:1] == ("day",) else _content_close(course_id)
+        assert last.end <= DAY.end and content <= last.minutes <= content + CLOSE_STRETCH, (day, last.minutes)
+
+
+@pytest.mark.parametrize("course_id", COURSES)
+def test_the_course_close_has_the_same_time_in_the_plan_as_in_the_session_plan(course_id):
+    """The close runs over in the session plan; the guide and deck read the section's minutes, and the
+    catalogue's training time adds them up, so the section says the session plan's time."""
+    plan = plan_course(PROGRAMME, course_id)
+    index, close = next((i, s) for i, s in enumerate(plan.sections) if s.role == "close")
+    content = _content_close(course_id)
+    assert close.minutes == plan.timetable.section_minutes(index) >= content
+    assert close.minutes - content <= CLOSE_STRETCH
+    assert close.minutes == content or plan.timetable.rows[-1].end % 15 == 0
+    assert plan.planned_minutes == plan.timetable.training_minutes
+
+
+def _content_close(course_id: str) -> int:
+    """The minutes the content gives the course's close: the course's own, else the course structure's."""
+    own = next(s.minutes for s in PROGRAMME.courses[course_id].sections if s.kind == "close")
+    return PROGRAMME.course_structure["close"].minutes if own is None else own
+
+
+def test_caf_practitioners_half_days_end_at_one_not_ten_to():
+    plan = plan_course(PROGRAMME, "caf-practitioners")
+    assert [(clock(a), clock(b)) for a, b in plan.timetable.day_hours] == [("09:00", "13:00"), ("09:00", "13:00")]
+    assert [r.minutes for r in plan.timetable.rows if r.label == "Day 1: close"] == [DAY.day_close_minutes + 10]

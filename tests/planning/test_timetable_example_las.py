@@ -44,3 +44,11 @@ def test_eastbrooks_is_trainers_has_its_breaks_on_the_quarter_hour():
     day2 = [r for r in rows if r.day == 2 and r.is_break]
     assert {r.kind for r in day2} == {"break", "lunch"}
     assert [clock(r.start) for r in rows if r.is_break and r.start % 15] == []
+
+
+def test_every_day_of_every_course_ends_on_the_quarter_hour_in_every_example_la(la_programme):
+    """Eastbrook's shorter day too: its days ended at 11:35 and 15:05 before the closes ran to the quarter hour."""
+    la, programme = la_programme
+    off = [(cid, clock(end)) for cid in (c.id for c in programme.courses.values() if not c.is_pending)
+           for _, end in plan_course(programme, cid, release=True).timetable.day_hours if end % 15]
+    assert off == [], la

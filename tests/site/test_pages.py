@@ -124,3 +124,12 @@ def test_a_course_card_never_breaks_a_time_across_lines(master_site):
     home = master_site[links.HOME].decode("utf-8")
     assert "5\u00a0h\u00a010\u00a0min - 6\u00a0h\u00a010\u00a0min, 1 day" in home
     assert not re.search(r"\d h\b|\d min\b|\bh \d", home.split("<h2 id=\"courses\">")[1].split("<h2")[0])
+
+
+def test_the_trainers_route_says_it_is_ours_not_the_strategys(master_site, programme):
+    """The seed keeps route headings for three audiences only; the trainers' route is the plan's own."""
+    page = read(master_site, links.audience_page("trainers"))
+    assert "Suggested sequencing of training for trainers" in [t for _, t in page.headings]
+    assert programme.guide_text["training_plan.route_ours"][0] in page.visible
+    practitioners = read(master_site, links.audience_page("practitioners"))
+    assert "Not one of the strategy's routes" not in practitioners.visible
