@@ -432,8 +432,9 @@ def test_a_diagram_without_its_lead_in_is_a_located_error(tmp_path):
 
 def test_iw01_draws_the_caf_in_three_steps_and_the_team_around_the_child_in_deck_and_handouts(programme, plans,
                                                                                               decks, handouts):
-    """The review: IW01 had few pictures. Its processes and tools now end with the CAF's three key steps, in the
-    seed's words (CAF02's content: "Preparation, Discussion and Service Delivery"), and its benefits with the
+    """The review: IW01 had few pictures. Its processes and tools now end with the CAF's three key steps, named
+    as every other text of ours names them (the 2006 CAF guide's "delivery"; a later review found IW01's picture
+    saying "Service delivery", CAF02's heading, beside IW02's "delivery" in one course), and its benefits with the
     team around the child: the child and family at the centre, and a lead professional's seat highlighted that
     names no practitioner (who is best placed is CAF02's step-3 question), as CAF02 draws it.
     Every course that teaches IW01 shows both, in its deck and its handouts."""
@@ -442,7 +443,7 @@ def test_iw01_draws_the_caf_in_three_steps_and_the_team_around_the_child_in_deck
     steps, team = diagrams["The CAF in three steps"], diagrams["The team around the child"]
     seed_steps = next(c for c in programme.modules["CAF02"].content if "three key steps" in c)
     assert steps.kind == "steps" and seed_steps.endswith(" \u2013 Preparation, Discussion and Service Delivery")
-    assert [i.label.lower() for i in steps.items] == ["preparation", "discussion", "service delivery"]
+    assert [i.label.lower() for i in steps.items] == ["preparation", "discussion", "delivery"]
     assert team.kind == "hub" and team.centre == "Child and family"
     assert [i.label for i in team.items if i.highlight] == ["Lead professional"]
     caf02 = next(t.diagram for t in programme.modules["CAF02"].material.topics
