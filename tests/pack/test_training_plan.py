@@ -212,7 +212,7 @@ def test_the_catalogue_is_set_at_nine_and_a_half_points_and_fits_the_page(la_pla
 def test_the_catalogue_gives_each_audience_its_courses_under_its_name(la_plan, programme):
     """The audience heads its courses, as in the routes, rather than a column that wrapped every row."""
     text = _catalogue_text(la_plan)
-    assert "Trainers Integrated working 1 day: 09:00\u201316:00 5 h 45 min IW01, IW02, IW05" in text
+    assert "Trainers Integrated working 1 day: 09:00\u201316:00 5 h 40 min IW01, IW02, IW05" in text
     assert "IS officers, professional advisors and mediated access contacts Integrated working half a day" in text
 
 
