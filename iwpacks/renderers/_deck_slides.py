@@ -690,12 +690,18 @@ def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     covered = _day_items(plan, day - 1)
     tomorrow = _day_items(plan, day)
     first = next((r for r in plan.timetable.rows if r.day == day), None)
-    body = [Para(say(plan, "day_turn.covered"), bold=True, keep_with_next=True),
-            *(Para(label, 1) for label in dict.fromkeys(label for _, label, _ in covered))]  # each once
     # What the next day holds, every part of it (not only its first), so a day of one module after a short
     # segment is not announced as the segment; its exercises go with the teaching they follow.
     marks = tuple(m for m in (say(plan, key, **{name: "\x00"}).split("\x00")[0]
                               for key, name in (("day_turn.exercise", "title"), ("day_turn.exercises", "titles"))) if m)
+    # What the day covered: each module and section once, then its exercises in one line, named briefly.
+    taught = dict.fromkeys(label for _, label, _ in covered if not (marks and label.startswith(marks)))
+    practised = list(dict.fromkeys(_brief_exercise(r.label.removeprefix("Exercise: ")) for r in plan.timetable.rows
+                                   if r.day == day - 1 and r.kind == "exercise"))
+    body = [Para(say(plan, "day_turn.covered"), bold=True, keep_with_next=True), *(Para(label, 1) for label in taught)]
+    if practised:
+        body.append(Para(say(plan, "day_turn.exercise" if len(practised) == 1 else "day_turn.exercises",
+                             title=practised[0], titles="; ".join(practised)), 1))
     ahead = list(dict.fromkeys(label for _, label, _ in tomorrow if not (marks and label.startswith(marks))))
     if first is not None and ahead:
         body.append(Para(say(plan, "day_turn.tomorrow", start=clock(first.start), first="; ".join(ahead)), bold=True))
@@ -753,10 +759,10 @@ class _Entry:
 EXERCISES = "\0exercises"  # the key of a line that is a run of exercises on their own
 
 
-def _agenda_lines(plan: CoursePlan, day: int) -> list[str]:
+def _agenda_lines(plan: CoursePlan, day: int, turns: bool = True) -> list[str]:
     """The day's agenda at the grain a trainer reads it out: a line for each module or section a session
-    takes up, with the exercises run inside it named briefly; a line for each break and lunch, and for the
-    day's welcome back and close. Each line starts with its time from the session plan."""
+    takes up, with the exercises run inside it named briefly; a line for each break and lunch, and (with
+    `turns`) for the day's welcome back and close. Each line starts with its time from the session plan."""
     entries: list[_Entry] = []
     for row in (r for r in plan.timetable.rows if r.day == day and r.place[:1] != ("messages",)):
         last = entries[-1] if entries else None
@@ -764,6 +770,8 @@ def _agenda_lines(plan: CoursePlan, day: int) -> list[str]:
             entries.append(_Entry(row.start, say(plan, "day_turn.pause", label=row.label,
                                                  length=format_minutes(row.minutes))))
         elif row.place[:1] == ("day",):
+            if not turns:
+                continue
             key = "day_turn.close_row" if row.place[2:] == ("close",) else "day_turn.welcome_row"
             entries.append(_Entry(row.start, say(plan, key, before=str(day - 1))))
         elif row.kind == "exercise":
@@ -844,9 +852,12 @@ def _day_agenda(plan: CoursePlan, day: int, title: str, notes: str) -> Iterator[
     """The day's agenda from the session plan, with its breaks and lunch, on one slide; a day too long for
     one goes on from lunch on a second."""
     rows = [r for r in plan.timetable.rows if r.day == day]
-    lines = _agenda_lines(plan, day)
     heading = Para(say(plan, "day_turn.agenda", start=clock(rows[0].start), end=clock(rows[-1].end)), bold=True)
+    lines = _agenda_lines(plan, day)
     agenda = [heading, *(Para(line, 1) for line in lines)]
+    if not _fits_one(agenda):  # the welcome back and the day's close go first: the slide's title says them
+        lines = _agenda_lines(plan, day, turns=False)
+        agenda = [heading, *(Para(line, 1) for line in lines)]
     lunch = next((clock(r.start) for r in rows if r.kind == "lunch"), None)
     after = next((i + 1 for i, line in enumerate(lines) if lunch is not None and line.startswith(lunch)), len(lines))
     if _fits_one(agenda) or after == len(lines):
@@ -859,13 +870,14 @@ def _day_agenda(plan: CoursePlan, day: int, title: str, notes: str) -> Iterator[
 
 
 def _fits_one(agenda: Sequence[Para]) -> bool:
-    """Whether an agenda fits one slide, at the template's size or the smaller one."""
-    return len(chunk(agenda, FULL)) == 1 or len(_chunk_uniform(agenda, FULL_SMALL)) == 1
+    """Whether an agenda fits one slide, at the template's size or the smaller one. Its lines are measured as
+    a point each: a list of a dozen short sub-points takes the spacing between them as well as their type."""
+    return len(_chunk_uniform(agenda, FULL)) == 1 or len(_chunk_uniform(agenda, FULL_SMALL)) == 1
 
 
 def _agenda_slides(title: str, agenda: list[Para], notes: str) -> list[SlideSpec]:
     """An agenda on one slide where it can be: at the template's size, or the smaller one before a second slide."""
-    small = len(chunk(agenda, FULL)) > 1 and len(_chunk_uniform(agenda, FULL_SMALL)) == 1
+    small = len(_chunk_uniform(agenda, FULL)) > 1 and len(_chunk_uniform(agenda, FULL_SMALL)) == 1
     slides = _split("Title and Content", title, agenda, notes, box=FULL_SMALL if small else FULL,
                     size=SMALL if small else None)
     # A day's opening slide keeps its own title ("Day 2: welcome back"), which the guide and the day's other

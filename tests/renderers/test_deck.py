@@ -654,9 +654,9 @@ def test_a_days_agenda_names_its_exercises_and_no_key_message(plans):
     specs = plan_slides(plans["is-advisors"])
     lines = [p.text for s in specs if s.title in ("Day 2: welcome back", "Day 2: this afternoon") for p in s.body]
     # Each exercise run inside IS03 named, briefly, on the line of the module's session it falls in.
-    assert "09:10 Providing Advice on Information Sharing, with exercise \u201cJordan says no\u201d" in lines
+    assert "09:10 Providing Advice on Information Sharing: exercise \u201cJordan says no\u201d" in lines
     assert not any(" more" in line for line in lines)
-    assert any(line.endswith("with exercise \u201cAdvising on your own cases\u201d") for line in lines)
+    assert any(line.endswith(": exercise \u201cAdvising on your own cases\u201d") for line in lines)
     assert not any("Key message" in line or line.endswith(" Exercises") for line in lines)
     close = next(s for s in specs if s.title == "Day 1: close")
     assert not any("Key message" in p.text for p in close.body)
