@@ -1183,7 +1183,8 @@ def _fewest_slides(title: str, paras: Sequence[Para], notes: str) -> list[SlideS
     the smaller type where that size would take more than MOST_SLIDES and the smaller takes fewer."""
     slides = _split("Title and Content", title, paras, notes)
     if len(slides) > MOST_SLIDES:
-        small = _split("Title and Content", title, paras, notes, box=FULL_SMALL, size=SMALL)
+        # A line to spare: a local block's lines are sub-points, indented, so a line of them holds less.
+        small = _split("Title and Content", title, paras, notes, box=(FULL_SMALL[0], FULL_SMALL[1] - 1), size=SMALL)
         if len(small) < len(slides):
             return small
     return slides
@@ -1191,9 +1192,10 @@ def _fewest_slides(title: str, paras: Sequence[Para], notes: str) -> list[SlideS
 
 def _nearly_fits(paras: Sequence[Para]) -> bool:
     """Whether a topic's points and local facts overflow one slide by so little that its second slide would
-    hold a few paragraphs only, while the smaller type takes them all on one."""
+    hold a few paragraphs only, while the smaller type takes them all on one. The smaller type is set on every
+    line, sub-points too, so it is measured as one size throughout."""
     groups = chunk(paras, FULL)
-    return len(groups) == 2 and min(len(g) for g in groups) <= FEW and len(chunk(paras, FULL_SMALL)) == 1
+    return len(groups) == 2 and min(len(g) for g in groups) <= FEW and len(_chunk_uniform(paras, FULL_SMALL)) == 1
 
 
 def _diagram_words(plan: CoursePlan, diagram: Diagram) -> str:
