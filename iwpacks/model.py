@@ -1118,7 +1118,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "agenda.deck_modules": ("names", "time"),  # the deck's "About this course": a module section's line
     "agenda.deck_modules_message": ("names", "time"),
     "agenda.deck_modules_messages": ("names", "time"),
-    "agenda.deck_day_turn": ("before", "day", "time"),  # and the time between two days
+    "agenda.deck_day_close": (),  # and a day's close and the next day's welcome back, among its breaks
+    "agenda.deck_welcome": (),
     "agenda.time_note": ("section", "total", "parts"),  # the specification's and guide's sentence on it
     "deck.continued": ("points",),  # the notes of a slide that continues the one before
     "deck.continued_reading": (),
@@ -1130,8 +1131,15 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.continued_untimed": (),
     "deck.local_details": (),  # a topic's slide that shows a local block in full
     "deck.local_details_next": (),
-    "deck.pointer": ("heading", "title"),  # a line pointing to the slide that shows a local block, by its title
-    "deck.pointer_next": ("heading",),  # the same where that slide comes straight after
+    # A line pointing to the slide that shows a local block, by where it comes in the course: straight after,
+    # later today, on a later day, earlier today, this morning, on an earlier day; or to the handouts alone.
+    "deck.pointer_next": ("heading",),
+    "deck.pointer_later": ("heading",),
+    "deck.pointer_later_day": ("heading", "day"),
+    "deck.pointer_earlier": ("heading",),
+    "deck.pointer_morning": ("heading",),
+    "deck.pointer_day": ("heading", "day"),
+    "deck.pointer_handouts": ("heading",),
     "deck.diagram_notes": ("minutes",),  # a diagram's own slide
     "deck.diagram_shows": ("title", "what"),
     "deck.diagram_words": ("what",),
@@ -1226,9 +1234,12 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "day_turn.agenda": ("start", "end"),  # the welcome back: the day's agenda
     "day_turn.exercise": ("title",),
     "day_turn.exercises": ("titles",),
-    "day_turn.topic": ("first",),  # a row of a module under way: its topics by their slides' titles
-    "day_turn.topics": ("module",),  # a row of several topics: the module, its topics a bullet each below
-    "day_turn.module_resumed": ("module", "topics"),  # a day that resumes a module names it too
+    "day_turn.with_exercise": ("what", "title"),  # a line of a module with the exercises run inside it
+    "day_turn.with_exercises": ("what", "titles"),
+    "day_turn.module_part": ("module", "topic"),  # a module's line like one before it: the topic it takes up at
+    "day_turn.and_last": ("items", "last"),  # the last of several exercises named in a line
+    "day_turn.welcome_row": ("before",),  # a later day's first line: its welcome back
+    "day_turn.close_row": (),  # the last line of a day before another
     "day_turn.pause": ("label", "length"),
     "day_turn.afternoon_title": ("day",),
     "day_turn.afternoon": ("start", "end"),

@@ -66,6 +66,7 @@ class SlideSpec:
     ref: tuple[str, ...] = ()  # what the slide presents: ("topic", ref, title), ("exercise", ref, title),
     #                            ("message", id); the trainer guide gives these slides' numbers
     hidden: bool = False  # hidden in PowerPoint until the trainer unhides it (an optional exercise)
+    turn: str = ""  # "day" on a later day's first slide, "lunch" or "break" on a pause's: where in the day a slide is
 
 
 def slide_numbers(plan: CoursePlan) -> dict[tuple[str, ...], tuple[int, ...]]:
@@ -251,11 +252,11 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str]
     seen = _SHOWN.get()
     homes = _HOMES.get()
     for slot_id in slot_ids:
-        shown = slot_text(plan, slot_id)
+        shown = slot_text(plan, slot_id, brief=True)
         home = homes.get(slot_id)
         elsewhere = home is not None and here is not None and home != here and len(shown.lines) >= LONG_SLOT
         if seen is not None and not again and (slot_id in seen or elsewhere or slot_id in later):
-            out.append(Para(say(plan, "deck.pointer", heading=shown.heading, title=POINTED), points_to=slot_id))
+            out.append(Para(f"{shown.heading}: {POINTED}", points_to=slot_id))
             continue
         if seen is not None:
             seen.add(slot_id)
@@ -266,29 +267,54 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str]
     return out
 
 
-POINTED = "\0pointed"  # where a pointer names its slide, once the deck's titles are known (_point_to_homes)
+POINTED = "\0pointed"  # where a pointer says where its block is shown, once the deck's slides are known
 
 
 def _point_to_homes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
-    """Fill in each pointer's slide: the title of the first slide that shows its slot's block, or "the next
-    slide". Never a number: slides carry none on screen, and a printout without the hidden slides numbers
-    them differently."""
+    """Fill in each pointer as a trainer would say it: "on the next slide", "as covered this morning", "later
+    today", "on day 2". Never a slide's number (slides carry none on screen, and a printout without the hidden
+    slides numbers them differently), nor a quoted title, which reads as a cross-reference in a document."""
     homes: dict[str, int] = {}
     for number, slide in enumerate(slides):
         for para in slide.body:
             if para.shows:
                 homes.setdefault(para.shows, number)
+    when = _times_of_day(slides)
 
     def pointer(number: int, para: Para) -> Para:
         home = homes.get(para.points_to)
         heading = slot_text(plan, para.points_to).heading
-        if home == number + 1:
-            return attrs.evolve(para, text=say(plan, "deck.pointer_next", heading=heading))
-        title = _unnumbered(slides[home].title) if home is not None else ""
-        return attrs.evolve(para, text=say(plan, "deck.pointer", heading=heading, title=title))
+        return attrs.evolve(para, text=say(plan, _pointer_key(number, home, when), heading=heading,
+                                           day=str(when[home][0] if home is not None else "")))
 
     return [attrs.evolve(slide, body=tuple(pointer(number, p) if p.points_to else p for p in slide.body))
             for number, slide in enumerate(slides)]
+
+
+def _times_of_day(slides: Sequence[SlideSpec]) -> list[tuple[int, bool]]:
+    """Each slide's day, and whether it comes after that day's lunch."""
+    day, afternoon, out = 1, False, []
+    for slide in slides:
+        if slide.turn == "day":
+            day, afternoon = day + 1, False
+        elif slide.turn == "lunch":
+            afternoon = True
+        out.append((day, afternoon))
+    return out
+
+
+def _pointer_key(number: int, home: int | None, when: Sequence[tuple[int, bool]]) -> str:
+    """Which of the deck's pointer texts says where the block at slide `home` is, from slide `number`."""
+    if home is None:
+        return "deck.pointer_handouts"
+    if home == number + 1:
+        return "deck.pointer_next"
+    (day, afternoon), (home_day, home_afternoon) = when[number], when[home]
+    if home > number:
+        return "deck.pointer_later" if home_day == day else "deck.pointer_later_day"
+    if home_day != day:
+        return "deck.pointer_day"
+    return "deck.pointer_morning" if afternoon and not home_afternoon else "deck.pointer_earlier"
 
 
 def _unnumbered(title: str) -> str:
@@ -425,32 +451,52 @@ RECAP = "\0recap"  # a later day's recap of the day before, filled in once the d
 
 
 def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
-    """Each later day's recap: the topics the day before presented, by their slides' titles, under their modules'
-    names, and questions for the room in the notes. A day that presented no topic has no recap slide."""
+    """Each later day's recap: the modules the day before taught, each with a few of its headline topics by
+    their slides' titles, on one slide, and questions for the room in the notes. A day that presented no topic
+    has no recap slide."""
     names = {m.ref: m.name for m in plan.modules}
+    minutes = {(mp.module.ref, step.topic.title): step.minutes for s in plan.sections for mp in s.modules
+               for step in mp.topic_steps}
     out: list[SlideSpec] = []
-    covered: dict[str, list[str]] = {}  # module name: its topics' slide titles, in the order shown
+    covered: dict[str, list[tuple[str, int]]] = {}  # module name: its topics' slide titles and minutes, in order
     for slide in slides:
         if not slide.notes.startswith(RECAP):
             if slide.ref[:1] == ("topic",):
                 title = _topic_title(plan, (slide.ref[1], slide.ref[2])) or slide.ref[2]
                 titles = covered.setdefault(names.get(slide.ref[1], slide.ref[1]), [])
-                if title not in titles:
-                    titles.append(title)
+                if title not in (t for t, _ in titles):
+                    titles.append((title, minutes.get((slide.ref[1], slide.ref[2]), 0)))
             out.append(slide)
             continue
         before = slide.notes.removeprefix(RECAP)
         if covered:
-            # A bullet a topic under its module's name: a list to glance down, not a run of titles.
-            body = [para for module, titles in covered.items()
-                    for para in (Para(module, bold=True, keep_with_next=True), *(Para(t, 1) for t in titles))]
-            every = [title for titles in covered.values() for title in titles]
-            # A list to glance down, one size throughout: the smaller type takes a long day on fewer slides.
+            body = _recap_body(covered)
+            every = [p.text for p in body if p.level > 0]
+            # A list to glance down, one size throughout: the smaller type where the template's would not fit.
+            small = len(chunk(body, FULL)) > 1
             out += _split("Title and Content", slide.title, body,
                           say(plan, "day_turn.recap_notes", before=before, first=every[0], last=every[-1]),
-                          box=FULL_SMALL, size=SMALL)
+                          box=FULL_SMALL if small else FULL, size=SMALL if small else None)
         covered = {}
     return out
+
+
+HEADLINES = 3  # topics a module names at most in a day's recap: those the day gave most time, in course order
+
+
+def _recap_body(covered: dict[str, list[tuple[str, int]]]) -> list[Para]:
+    """A day's recap: each module's name, its headline topics a bullet each beneath it, as many a module as
+    one slide holds (HEADLINES at most, one at least)."""
+    body: list[Para] = []
+    for most in range(HEADLINES, 0, -1):
+        body = []
+        for module, titles in covered.items():
+            ranked = sorted(range(len(titles)), key=lambda i: (-titles[i][1], i))[:most]
+            body += [Para(module, bold=True, keep_with_next=True),
+                     *(Para(titles[i][0], 1, keep_with_next=i != max(ranked)) for i in sorted(ranked))]
+        if len(_chunk_uniform(body, FULL_SMALL)) == 1:
+            break
+    return body
 
 
 _STRATEGY_CALLS = re.compile("The strategy calls this topic \u201c[^\u201d]*\u201d\\. ")
@@ -506,8 +552,7 @@ def _pause(plan: CoursePlan, row: Row) -> SlideSpec:
     subtitle = (Para(say(plan, "pause.next", **words)),) if after else ()
     # Over several days a break recurs at the same time: the day keeps each slide's title its own.
     title = say(plan, "pause.title_day" if plan.timetable.days > 1 else "pause.title", day=str(row.day), **words)
-    return SlideSpec("Section", title, subtitle=subtitle,
-                     notes=say(plan, "pause.notes", **words))
+    return SlideSpec("Section", title, subtitle=subtitle, notes=say(plan, "pause.notes", **words), turn=row.kind)
 
 
 NEXT = "\0next"  # what a break's slide says comes next, once the deck's slides are known (_name_next)
@@ -542,22 +587,18 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                               minutes=next((format_minutes(s.minutes) for s in plan.sections if s.role == "opening"),
                                            "")))
     agenda = [Para(f"Over {facts.days}: {_day_times(plan)}", bold=True)]
-    # Each day's breaks and lunch, which the notes ask the trainer to point out.
+    # Each day's breaks and lunch, which the notes ask the trainer to point out, with the close of a day and
+    # the welcome back of the next, so every minute of the course is in a line.
     for day in range(1, plan.timetable.days + 1):
-        pauses = "; ".join(f"{r.label.lower()} {clock(r.start)}-{clock(r.end)}"
-                           for r in plan.timetable.rows if r.is_break and r.day == day)
+        pauses = "; ".join(_pause_words(plan, r) for r in plan.timetable.rows
+                           if r.day == day and (r.is_break or r.place[:1] == ("day",)))
         if pauses:
             agenda.append(Para(f"Day {day}: {pauses}" if plan.timetable.days > 1 else pauses.capitalize()))
     # A scenarios section whose exercises all run inside the modules has no time of its own to show.
     # Each section's time as the session plan gives it; where it holds a key message said after its modules,
     # the line says so, so "55 min" is not read as IW01's time (the session plan gives IW01 50 min).
     shown = [s for s in plan.sections if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]
-    turns = [Para(say(plan, "agenda.deck_day_turn", before=str(day - 1), day=str(day), time=format_minutes(minutes)))
-             for day, minutes in _day_turn_minutes(plan).items()]
-    # The time between the days before the recap and close, which end the last day, so every minute is listed.
-    ending = next((i for i, s in enumerate(shown) if s.role in ("recap", "close")), len(shown))
-    lines = [Para(_agenda_line(plan, s)) for s in shown]
-    agenda += lines[:ending] + turns + lines[ending:]
+    agenda += [Para(_agenda_line(plan, s)) for s in shown]
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
                       "Walk through the course content and the timetable. "
@@ -605,14 +646,13 @@ def _agenda_line(plan: CoursePlan, section) -> str:
     return say(plan, key, names=" and ".join(names), time=section_time(plan, section))
 
 
-def _day_turn_minutes(plan: CoursePlan) -> dict[int, int]:
-    """{day: minutes of the close of the day before and that day's welcome back}, as the session plan has them."""
-    turns: dict[int, int] = {}
-    for row in plan.timetable.rows:
-        if row.place[:1] == ("day",) and not row.is_break:
-            day = row.day + 1 if row.place[2:] == ("close",) else row.day
-            turns[day] = turns.get(day, 0) + row.minutes
-    return turns
+def _pause_words(plan: CoursePlan, row: Row) -> str:
+    """A break, lunch, a day's close or its welcome back as "About this course" lists it: "lunch 12:30-13:15"."""
+    if row.is_break:
+        what = row.label.lower()
+    else:
+        what = say(plan, "agenda.deck_day_close" if row.place[2:] == ("close",) else "agenda.deck_welcome")
+    return f"{what} {clock(row.start)}-{clock(row.end)}"
 
 
 def _point_out_breaks(plan: CoursePlan) -> str:
@@ -650,12 +690,18 @@ def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
     covered = _day_items(plan, day - 1)
     tomorrow = _day_items(plan, day)
     first = next((r for r in plan.timetable.rows if r.day == day), None)
-    body = [Para(say(plan, "day_turn.covered"), bold=True, keep_with_next=True),
-            *(Para(label, 1) for label in dict.fromkeys(label for _, label, _ in covered))]  # each once
     # What the next day holds, every part of it (not only its first), so a day of one module after a short
     # segment is not announced as the segment; its exercises go with the teaching they follow.
     marks = tuple(m for m in (say(plan, key, **{name: "\x00"}).split("\x00")[0]
                               for key, name in (("day_turn.exercise", "title"), ("day_turn.exercises", "titles"))) if m)
+    # What the day covered: each module and section once, then its exercises in one line, named briefly.
+    taught = dict.fromkeys(label for _, label, _ in covered if not (marks and label.startswith(marks)))
+    practised = list(dict.fromkeys(_brief_exercise(r.label.removeprefix("Exercise: ")) for r in plan.timetable.rows
+                                   if r.day == day - 1 and r.kind == "exercise"))
+    body = [Para(say(plan, "day_turn.covered"), bold=True, keep_with_next=True), *(Para(label, 1) for label in taught)]
+    if practised:
+        body.append(Para(say(plan, "day_turn.exercise" if len(practised) == 1 else "day_turn.exercises",
+                             title=practised[0], titles="; ".join(practised)), 1))
     ahead = list(dict.fromkeys(label for _, label, _ in tomorrow if not (marks and label.startswith(marks))))
     if first is not None and ahead:
         body.append(Para(say(plan, "day_turn.tomorrow", start=clock(first.start), first="; ".join(ahead)), bold=True))
@@ -672,21 +718,14 @@ def _day_turn(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
 AgendaRow = tuple[str, str, tuple[str, ...]]  # start time, what, and the topics listed beneath it
 
 
-def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[AgendaRow]:
-    """The day's agenda from the session plan: (start time, what, topics), a module's topics one line and a
-    run of exercises one line that names each; with `pauses`, each break and lunch too, so the times read in
-    order, and a row of a module already under way names its topics (several as a list beneath the module's
-    name), so no two rows read the same."""
+def _day_items(plan: CoursePlan, day: int) -> list[AgendaRow]:
+    """What the day teaches, in order, from the session plan: (start time, what, ()), each module and section
+    once a run, and a run of exercises one line that names each. A key message of a few minutes belongs to
+    the teaching around it, and a break to no line."""
     out: list[AgendaRow] = []
     run: list[str] = []  # the exercises of the run the last line names
     for row in plan.timetable.rows:
-        # A key message of a few minutes belongs to the teaching around it: the agenda names the teaching.
-        if row.day != day or row.place[:1] in (("day",), ("messages",)) or (row.is_break and not pauses):
-            continue
-        if row.is_break:
-            out.append((clock(row.start), say(plan, "day_turn.pause", label=row.label,
-                                             length=format_minutes(row.minutes)), ()))
-            run = []
+        if row.day != day or row.place[:1] in (("day",), ("messages",)) or row.is_break:
             continue
         if row.kind == "exercise":
             title = row.label.removeprefix("Exercise: ")
@@ -700,34 +739,91 @@ def _day_items(plan: CoursePlan, day: int, pauses: bool = False) -> list[AgendaR
             continue
         run = []
         label = _readable(row.label)
-        topics: tuple[str, ...] = ()
-        if pauses and row.topics and row.topics[0] != 1:
-            earlier = [r for r in plan.timetable.rows if r.module_ref == row.module_ref
-                       and r.kind == "teaching" and (r.day, r.start) < (row.day, row.start)]
-            label, topics = _row_topics(plan, row, resumed=not any(r.day == day for r in earlier),
-                                        carried=bool(earlier) and earlier[-1].topics[-1:] == row.topics[:1])
-        if out and out[-1][1:] == (label, topics):
-            continue
-        out.append((clock(row.start), label, topics))
+        if not (out and out[-1][1] == label):
+            out.append((clock(row.start), label, ()))
     return out
 
 
-def _row_topics(plan: CoursePlan, row: Row, resumed: bool, carried: bool) -> tuple[str, tuple[str, ...]]:
-    """A session plan row of a module under way, by the titles of its topics' slides: one topic in the row's
-    line, several as a list beneath the module's name; `resumed`: the day takes the module up again, so a
-    one-topic row names it too; `carried`: its first topic goes on from the row before."""
+@attrs.define
+class _Entry:
+    """One line of a day's agenda as it is built: when it starts, what (a module, a section's own time, a
+    pause), the module or section it stands for, and the exercises run inside it."""
+
+    start: int
+    what: str
+    key: str = ""  # the module's code or the section's title a later row of the same session joins; "" for none
+    exercises: list[str] = attrs.Factory(list)
+    row: Row | None = None  # the session plan's first row of a module's line
+
+
+EXERCISES = "\0exercises"  # the key of a line that is a run of exercises on their own
+
+
+def _agenda_lines(plan: CoursePlan, day: int, turns: bool = True) -> list[str]:
+    """The day's agenda at the grain a trainer reads it out: a line for each module or section a session
+    takes up, with the exercises run inside it named briefly; a line for each break and lunch, and (with
+    `turns`) for the day's welcome back and close. Each line starts with its time from the session plan."""
+    entries: list[_Entry] = []
+    for row in (r for r in plan.timetable.rows if r.day == day and r.place[:1] != ("messages",)):
+        last = entries[-1] if entries else None
+        if row.is_break:
+            entries.append(_Entry(row.start, say(plan, "day_turn.pause", label=row.label,
+                                                 length=format_minutes(row.minutes))))
+        elif row.place[:1] == ("day",):
+            if not turns:
+                continue
+            key = "day_turn.close_row" if row.place[2:] == ("close",) else "day_turn.welcome_row"
+            entries.append(_Entry(row.start, say(plan, key, before=str(day - 1))))
+        elif row.kind == "exercise":
+            name = _brief_exercise(row.label.removeprefix("Exercise: "))
+            if last is not None and last.key and last.key in (row.module_ref, EXERCISES):
+                if name not in last.exercises:
+                    last.exercises.append(name)
+            else:
+                entries.append(_Entry(row.start, "", EXERCISES, [name]))
+        elif not (last is not None and last.key == (row.module_ref or row.label)):
+            entries.append(_Entry(row.start, _readable(row.label), row.module_ref or row.label, row=row))
+    lines = [_entry_text(plan, e) for e in entries]
+    for k, entry in enumerate(entries):  # a module's line like one before it names where it takes up
+        if entry.row is not None and lines.count(lines[k]) > 1 and lines.index(lines[k]) < k:
+            lines[k] = say(plan, "day_turn.module_part", module=lines[k], topic=_first_topic(plan, entry.row))
+    return [f"{clock(e.start)} {line}" for e, line in zip(entries, lines)]
+
+
+def _first_topic(plan: CoursePlan, row: Row) -> str:
+    """The topic a session plan row of a module takes up at, by its slide's title; "(continued)" where the
+    row before of the same module ended on it, as the slide after the break is titled."""
     steps = {t.number: t.topic for s in plan.sections for mp in s.modules if mp.module.ref == row.module_ref
              for t in mp.topic_steps}
-    titles = [steps[n].slide_title or steps[n].title for n in row.topics if n in steps]
-    if not titles:
-        return _readable(row.label), ()
-    if carried:  # the topic a break cut, as its slide after the break is titled
-        titles[0] = f"{titles[0]} (continued)"
-    module = _readable(row.label)
-    if len(titles) > 1:
-        return say(plan, "day_turn.topics", module=module), tuple(titles)
-    topic = say(plan, "day_turn.topic", first=titles[0])
-    return (say(plan, "day_turn.module_resumed", module=module, topics=topic) if resumed else topic), ()
+    topic = steps.get(row.topics[0]) if row.topics else None
+    if topic is None:
+        return ""
+    earlier = [r for r in plan.timetable.rows if r.module_ref == row.module_ref and r.kind == "teaching"
+               and (r.day, r.start) < (row.day, row.start)]
+    title = topic.slide_title or topic.title
+    return f"{title} (continued)" if earlier and earlier[-1].topics[-1:] == row.topics[:1] else title
+
+
+def _entry_text(plan: CoursePlan, entry: _Entry) -> str:
+    names = entry.exercises
+    if entry.key == EXERCISES:
+        return say(plan, "day_turn.exercise" if len(names) == 1 else "day_turn.exercises", title=names[0],
+                   titles="; ".join(names))
+    if not names:
+        return entry.what
+    quoted = [f"\u201c{name}\u201d" for name in names]
+    return say(plan, "day_turn.with_exercise" if len(names) == 1 else "day_turn.with_exercises", what=entry.what,
+               title=quoted[0], titles=say(plan, "day_turn.and_last", items=", ".join(quoted[:-1]), last=quoted[-1]))
+
+
+def _brief_exercise(title: str) -> str:
+    """An exercise as a day's agenda names it: its title up to a subtitle ("Kyle's family, step 1" of "Kyle's
+    family, step 1: preparation", "Who does what?" of "Who does what? Mapping local services")."""
+    head = re.split(r"(?<=\?) |: ", title, maxsplit=1)[0]
+    return head if len(head) >= BRIEF_EXERCISE else title
+
+
+BRIEF_EXERCISE = 8  # characters: a shorter head ("Step 1") says too little to name the exercise alone
 
 
 def _readable(label: str) -> str:
@@ -738,47 +834,50 @@ def _readable(label: str) -> str:
 
 
 def _day_opener(plan: CoursePlan, day: int) -> Iterator[SlideSpec]:
-    """The first slide of each day after the first: welcome back, and the day's agenda."""
+    """The first slides of each day after the first: welcome back with the day's agenda, then the day before
+    looked back on."""
     rows = [r for r in plan.timetable.rows if r.day == day]
     # Its time as the session plan gives it: the content's 10 minutes, or a few more that put the day on the
     # quarter hour.
     welcome = sum(r.minutes for r in rows if r.place == ("day", day))
     notes = say(plan, "day_turn.welcome_notes", day=str(day), before=str(day - 1), minutes=format_minutes(welcome))
-    yield from _day_agenda(plan, day, f"Day {day}: welcome back", notes)
+    slides = list(_day_agenda(plan, day, f"Day {day}: welcome back", notes))
+    yield attrs.evolve(slides[0], turn="day")
+    yield from slides[1:]
     yield SlideSpec("Title and Content", say(plan, "day_turn.recap_title", day=str(day), before=str(day - 1)),
                     notes=f"{RECAP}{day - 1}")
 
 
 def _day_agenda(plan: CoursePlan, day: int, title: str, notes: str) -> Iterator[SlideSpec]:
-    """The day's agenda from the session plan, with its breaks and lunch; a long day goes on from lunch."""
+    """The day's agenda from the session plan, with its breaks and lunch, on one slide; a day too long for
+    one goes on from lunch on a second."""
     rows = [r for r in plan.timetable.rows if r.day == day]
-    items = _day_items(plan, day, pauses=True)
-    lines = [_agenda_row(start, label, topics) for start, label, topics in items]  # each item's paragraphs
     heading = Para(say(plan, "day_turn.agenda", start=clock(rows[0].start), end=clock(rows[-1].end)), bold=True)
-    agenda = [heading, *(para for row in lines for para in row)]
-    # A long day (its breaks and lunch, runs of exercises) goes on over a second slide from lunch: the
-    # afternoon, at the template's sizes.
-    after = next((i + 1 for i, (start, _, _) in enumerate(items)
-                  if any(r.kind == "lunch" and clock(r.start) == start for r in rows)), len(items))
-    if len(chunk(agenda, FULL)) == 1 or after == len(items):
+    lines = _agenda_lines(plan, day)
+    agenda = [heading, *(Para(line, 1) for line in lines)]
+    if not _fits_one(agenda):  # the welcome back and the day's close go first: the slide's title says them
+        lines = _agenda_lines(plan, day, turns=False)
+        agenda = [heading, *(Para(line, 1) for line in lines)]
+    lunch = next((clock(r.start) for r in rows if r.kind == "lunch"), None)
+    after = next((i + 1 for i, line in enumerate(lines) if lunch is not None and line.startswith(lunch)), len(lines))
+    if _fits_one(agenda) or after == len(lines):
         yield from _agenda_slides(title, agenda, notes)
         return
-    yield from _agenda_slides(title, [heading, *(para for row in lines[:after] for para in row)], notes)
-    afternoon = [Para(say(plan, "day_turn.afternoon", start=items[after][0], end=clock(rows[-1].end)), bold=True),
-                 *(para for row in lines[after:] for para in row)]
+    yield from _agenda_slides(title, agenda[:after + 1], notes)
+    afternoon = [Para(say(plan, "day_turn.afternoon", start=lines[after][:5], end=clock(rows[-1].end)), bold=True),
+                 *agenda[after + 1:]]
     yield from _agenda_slides(say(plan, "day_turn.afternoon_title", day=str(day)), afternoon, CONTINUED + notes)
 
 
-def _agenda_row(start: str, label: str, topics: tuple[str, ...]) -> list[Para]:
-    """One row of a day's agenda: its time and what, with its topics, if several, a bullet each beneath it,
-    kept together on one slide."""
-    return [Para(f"{start} {label}", 1, keep_with_next=bool(topics)),
-            *(Para(topic, 2, keep_with_next=k + 1 < len(topics)) for k, topic in enumerate(topics))]
+def _fits_one(agenda: Sequence[Para]) -> bool:
+    """Whether an agenda fits one slide, at the template's size or the smaller one. Its lines are measured as
+    a point each: a list of a dozen short sub-points takes the spacing between them as well as their type."""
+    return len(_chunk_uniform(agenda, FULL)) == 1 or len(_chunk_uniform(agenda, FULL_SMALL)) == 1
 
 
 def _agenda_slides(title: str, agenda: list[Para], notes: str) -> list[SlideSpec]:
     """An agenda on one slide where it can be: at the template's size, or the smaller one before a second slide."""
-    small = len(chunk(agenda, FULL)) > 1 and len(_chunk_uniform(agenda, FULL_SMALL)) == 1
+    small = len(_chunk_uniform(agenda, FULL)) > 1 and len(_chunk_uniform(agenda, FULL_SMALL)) == 1
     slides = _split("Title and Content", title, agenda, notes, box=FULL_SMALL if small else FULL,
                     size=SMALL if small else None)
     # A day's opening slide keeps its own title ("Day 2: welcome back"), which the guide and the day's other
@@ -1065,7 +1164,7 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
         if _nearly_fits(paras):  # one slide in the smaller type, not a second slide holding a line or two
             yield SlideSpec("Title and Content", title, tuple(paras), notes=notes, size=SMALL)
         else:
-            yield from _split("Title and Content", title, paras, notes)
+            yield from _fewest_slides(title, paras, notes)
         if diagram is not None:  # "after", or a "beside" or "instead" whose points or local facts need the room
             yield SlideSpec("Title and Content", diagram.title, diagram=diagram,
                             notes=f"{say(plan, 'deck.diagram_notes', minutes=format_minutes(minutes))} "
@@ -1076,13 +1175,27 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
 
 
 FEW = 3  # paragraphs: a continued slide holding no more than this looks near-empty
+MOST_SLIDES = 2  # a topic with its local details: a third slide of the same title loses the room
+
+
+def _fewest_slides(title: str, paras: Sequence[Para], notes: str) -> list[SlideSpec]:
+    """A topic's points and local details over as many slides as they need at the template's size, or in
+    the smaller type where that size would take more than MOST_SLIDES and the smaller takes fewer."""
+    slides = _split("Title and Content", title, paras, notes)
+    if len(slides) > MOST_SLIDES:
+        # A line to spare: a local block's lines are sub-points, indented, so a line of them holds less.
+        small = _split("Title and Content", title, paras, notes, box=(FULL_SMALL[0], FULL_SMALL[1] - 1), size=SMALL)
+        if len(small) < len(slides):
+            return small
+    return slides
 
 
 def _nearly_fits(paras: Sequence[Para]) -> bool:
     """Whether a topic's points and local facts overflow one slide by so little that its second slide would
-    hold a few paragraphs only, while the smaller type takes them all on one."""
+    hold a few paragraphs only, while the smaller type takes them all on one. The smaller type is set on every
+    line, sub-points too, so it is measured as one size throughout."""
     groups = chunk(paras, FULL)
-    return len(groups) == 2 and min(len(g) for g in groups) <= FEW and len(chunk(paras, FULL_SMALL)) == 1
+    return len(groups) == 2 and min(len(g) for g in groups) <= FEW and len(_chunk_uniform(paras, FULL_SMALL)) == 1
 
 
 def _diagram_words(plan: CoursePlan, diagram: Diagram) -> str:
@@ -1295,8 +1408,8 @@ CLOSE_MINUTES = 10  # a close shorter than this has no time for each attendee to
 
 
 def _closing(plan: CoursePlan) -> Iterator[SlideSpec]:
-    network = slot_text(plan, plan.slot_for("network"))
-    training = slot_text(plan, plan.slot_for("booking"))
+    network = slot_text(plan, plan.slot_for("network"), brief=True)
+    training = slot_text(plan, plan.slot_for("booking"), brief=True)
     yield SlideSpec("Closing", "Thank you", body=tuple(Para(line, placeholder=not network.filled)
                                                        for line in network.lines),
                     subtitle=tuple(Para(line, placeholder=not training.filled) for line in training.lines[:2]),

@@ -21,8 +21,9 @@ class SlotText:
     filled: bool
 
 
-def slot_text(plan: CoursePlan, slot_id: str) -> SlotText:
-    """The lines to show for `slot_id`: the LA's values, or 'Your LA adds: <label>' when unfilled.
+def slot_text(plan: CoursePlan, slot_id: str, brief: bool = False) -> SlotText:
+    """The lines to show for `slot_id`: the LA's values, or 'Your LA adds: <label>' when unfilled. `brief`:
+    each contact as a slide shows it (see describe_value); the handouts' contact list gives it in full.
 
     Overlay values are plain text here; no renderer treats them as a template, so '{{ x }}' stays literal.
     """
@@ -45,15 +46,18 @@ def slot_text(plan: CoursePlan, slot_id: str) -> SlotText:
         return SlotText(slot_id, heading, (value,), True)
     if isinstance(value, Arrangements):
         lines = [f"{part.label}: {value.parts[part.id]}" for part in slot.parts if value.parts.get(part.id)]
-        return SlotText(slot_id, heading, (*lines, *(describe_value(c) for c in value.contacts)), True)
-    return SlotText(slot_id, heading, tuple(describe_value(item) for item in value), True)
+        return SlotText(slot_id, heading, (*lines, *(describe_value(c, brief) for c in value.contacts)), True)
+    return SlotText(slot_id, heading, tuple(describe_value(item, brief) for item in value), True)
 
 
-def describe_value(item: Contact | Protocol | LocalSource) -> str:
-    """One readable line for a contact, protocol or source."""
+def describe_value(item: Contact | Protocol | LocalSource, brief: bool = False) -> str:
+    """One readable line for a contact, protocol or source. `brief`: a contact by name, role and phone only,
+    as a slide shows it: the organisation and e-mail address make a line too long to read from the back of
+    the room, and attendees copy them from their handouts, not the screen."""
     if isinstance(item, Contact):
         phone = item.phone.replace(" ", "\u00a0")  # a number never breaks across lines
-        return ", ".join(x for x in (item.name, item.role, item.organisation, phone, item.email) if x)
+        full = (item.name, item.role, phone) if brief else (item.name, item.role, item.organisation, phone, item.email)
+        return ", ".join(x for x in full if x)
     if isinstance(item, Protocol):
         where = item.link or (f"file {item.file.rsplit('/', 1)[-1]}" if item.file else "")
         return f"{item.title} (version {item.version}, {spoken_date(item.date)}; owner {item.owner}): {item.summary}" + (
