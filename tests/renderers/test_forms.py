@@ -200,17 +200,15 @@ def test_the_certificate_is_one_page_with_the_course_its_time_and_objectives(pla
         text = " ".join(reader.pages[0].extract_text().split())
         assert " ".join(plan.course.title.split()) in text, cid
         assert plan.timetable.span in text, cid
-        # Every objective, or the modules' titles where a course's many objectives would not fit the page.
-        objectives = all(" ".join(o.split())[:40] in text for o in course_objectives(plan))
-        modules = all(f"{m.ref} {m.name}" in text for m in plan.modules)
-        assert objectives or (modules and "The course's modules" in text), cid
+        # The modules covered always; the objectives only where there are few (test_certificates.py).
+        assert "Modules covered" in text and all(m.name in text for m in plan.modules), cid
     assert "Northmoor Borough Council" in text
 
 
 def test_a_course_with_few_objectives_lists_them_all_on_its_certificate(plans, brand):
-    text = " ".join(PdfReader(io.BytesIO(CertificateRenderer().render(plans["caf-practitioners"], brand)))
+    text = " ".join(PdfReader(io.BytesIO(CertificateRenderer().render(plans["iw-practitioners"], brand)))
                     .pages[0].extract_text().split())
-    assert all(" ".join(o.split())[:40] in text for o in course_objectives(plans["caf-practitioners"]))
+    assert all(" ".join(o.split())[:40] in text for o in course_objectives(plans["iw-practitioners"]))
 
 
 def test_what_an_attendee_reads_puts_each_objective_to_them_not_about_them(northmoor, brand):
@@ -233,9 +231,9 @@ def test_what_an_attendee_reads_puts_each_objective_to_them_not_about_them(north
         assert not [o for o in listed if third_person.search(o)], name
         assert "Apply CAF specific knowledge to undertake an effective common assessment within your own context" \
             in listed, name
+    # caf-trainers' certificate lists no objectives (too many for it): its modules say what was covered.
     certificate = artefact_text(CertificateRenderer().render(northmoor, brand), ".pdf")
-    assert "within your own context" in certificate and "questions and issues that you have" in certificate
-    assert "their own context" not in certificate
+    assert "Using the CAF in Practice" in certificate and not third_person.search(certificate)
     spec = artefact_text(CourseSpecRenderer().render(northmoor, brand), ".pdf")
     assert "within their own context.." in spec  # the seed's words, verbatim
 
