@@ -173,18 +173,20 @@ def _page(plan: CoursePlan, brand: Brand, name: str, objectives: bool) -> list[F
     centre["body"] = ParagraphStyle("body_centre", paragraph_styles(brand, LIST_SIZE)["body"], alignment=TA_CENTER)
     big = ParagraphStyle("certificate_title", centre["h1"], fontSize=28, leading=32, spaceBefore=0, spaceAfter=0)
     course = ParagraphStyle("course", centre["h1"], fontSize=18, leading=22, spaceBefore=1 * mm)
-    who = [Paragraph(text(say(plan, "certificate.lead")), centre["body"]),
-           # A heading, so a PDF of many certificates has a bookmark for each attendee.
-           _name(brand, centre["h1"], name, say(plan, "certificate.title"))]
-    what = [Paragraph(text(say(plan, "certificate.attended")), centre["body"]), Paragraph(text(facts.title), course),
-            # The day it ran and its length on one line.
-            Paragraph(text(f'{say(plan, "certificate.date", date=DATE_LINE)} '
-                           f'{say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)}'),
-                      centre["body"])]
+    who: list[Flowable] = [Paragraph(text(say(plan, "certificate.lead")), centre["body"]),
+                           # A heading, so a PDF of many certificates has a bookmark for each attendee.
+                           _name(brand, centre["h1"], name, say(plan, "certificate.title"))]
+    length = say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)
+    what: list[Flowable] = [Paragraph(text(say(plan, "certificate.attended")), centre["body"]),
+                            Paragraph(text(facts.title), course),
+                            # The day it ran and its length on one line.
+                            Paragraph(text(f'{say(plan, "certificate.date", date=DATE_LINE)} {length}'),
+                                      centre["body"])]
     local = cover_identity(plan)
     if local.name:
         what.append(Paragraph(text(say(plan, "certificate.provider", la=local.name)), centre["body"]))
-    groups = [[Paragraph(text(say(plan, "certificate.title")), big)], who, what, _modules(plan, brand, s)]
+    groups: list[list[Flowable]] = [[Paragraph(text(say(plan, "certificate.title")), big)], who, what,
+                                    _modules(plan, brand, s)]
     if objectives:
         groups.append(_objectives(plan, brand, s))
     return _spread([*groups, [_signatures(plan, brand, s)]])
