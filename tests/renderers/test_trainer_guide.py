@@ -609,3 +609,57 @@ def test_a_topic_with_timed_steps_gives_them_under_its_notes_as_a_table(guides, 
     assert len([h for h in _run_tables(open_doc(guides["caf-trainers"])) if h.split(". ", 1)[1] in titles]) == 8
     managers = _run_tables(open_doc(guides["caf-operational-managers"]))["8. The CAF assessment groups and elements"]
     assert managers[1][2][1].startswith("Pairs of managers: mark which elements your own service already assesses")
+
+
+def _northmoor_guide(programme, brand, cid: str) -> bytes:
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+
+    return TrainerGuideRenderer().render(
+        plan_course(apply_overlay(programme, load_overlay(programme, "northmoor")), cid, release=True), brand)
+
+
+def test_the_guide_has_a_contents_list_of_its_chapters_near_the_start(programme, brand, plans):
+    """The review: no contents page. A static list (no Word TOC field, which LibreOffice leaves unfilled) of the
+    chapters, numbered in order, stands on a trainer's cover, before the first chapter; the policy team's draft,
+    whose cover is full, has it as one line at the head of the first chapter's page."""
+    doc = open_doc(_northmoor_guide(programme, brand, "caf-trainers"))
+    texts = [p.text for p in doc.paragraphs]
+    chapters = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert len(chapters) >= 7 and chapters[0] == "Course specification"
+    start = texts.index(programme.guide_text["course.contents"][0])
+    assert texts[start + 1:start + 1 + len(chapters)] == [f"{n}.\t{c}" for n, c in enumerate(chapters, 1)]
+    assert texts.index(chapters[0]) == start + 1 + len(chapters)  # the last thing before the first chapter
+    assert not doc.element.body.xpath(".//w:instrText") and not doc.element.body.xpath(".//w:fldSimple")
+    draft = open_doc(TrainerGuideRenderer().render(plans["caf-trainers"], brand))
+    line = next(p for p in draft.paragraphs if p.text.startswith("Contents: "))
+    heading = next(p for p in draft.paragraphs if p.style.name == "Heading 1")
+    assert line._p.getnext() is heading._p and line.paragraph_format.page_break_before
+    assert "1\u00a0Course specification \u00b7 2\u00a0Session plan" in line.text
+
+
+@pytest.mark.office
+def test_the_contents_list_shows_on_the_cover_of_the_pdf(programme, brand, tmp_path):
+    """As LibreOffice lays it out: the contents on page 1, the first chapter opening page 2, no field
+    placeholder anywhere."""
+    import subprocess
+
+    from iwpacks.pack.office import to_pdf
+
+    for cid in ("caf-trainers", "iw-practitioners"):
+        source = tmp_path / f"{cid}.docx"
+        source.write_bytes(_northmoor_guide(programme, brand, cid))
+        pdf = to_pdf([source], tmp_path / cid)[source]
+        pages = subprocess.run(["pdftotext", "-l", "2", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        assert "Contents" in pages[0] and "1. Course specification" in " ".join(pages[0].split()), cid
+        assert pages[1].strip().startswith("Course specification"), cid
+        assert "update field" not in pages[0].lower() and "table of contents" not in pages[0].lower(), cid
+
+
+def test_the_guide_says_in_plain_words_who_each_module_is_written_for(programme, brand):
+    """The review: "The strategy writes each module for:" read oddly; the words are content's, in plain English."""
+    texts = [p.text for p in open_doc(_northmoor_guide(programme, brand, "caf-trainers")).paragraphs]
+    lead = programme.guide_text["course.audience_lead"][0]
+    assert lead == "Each module is written for:"
+    assert lead in texts and not any("The strategy writes each module" in t for t in texts)
+    assert texts[texts.index(lead) + 1].startswith("CAF01 Introduction to CAF: ")
