@@ -1149,7 +1149,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.split_timing": ("minutes", "before", "pause", "after"),  # a topic a break cuts, on its first slide
     "deck.split_day": ("day",),
     "deck.hidden": (),  # an optional exercise's slides, hidden until the trainer unhides them
-    "course.on_slides": ("title",),  # a topic's slide title, after the strategy's words for it
+    "course.on_slide": ("number",),  # a topic's slide number in the guide, after the strategy's words for it
+    "course.on_slides": ("number",),  # the same, for a topic over several slides ("12-13")
+    "course.audience_lead": (),
+    "course.contents": (),  # the heading of the trainer guide's contents list  # above the audience each module is written for
     "course.structure": (),  # the course specification's line above its structure table
     "course.structure_days": (),  # the same, for a course of several days: their welcome back, after the opening
     "course.delivery": (),  # how every course is delivered (2.10), where the strategy lists each module's mechanism

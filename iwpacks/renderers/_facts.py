@@ -9,9 +9,7 @@ from iwpacks.planning.minutes import format_minutes, format_range
 from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from iwpacks.model import Module, Topic
+    from iwpacks.model import Module
     from iwpacks.planning.plan import CoursePlan, PlanSection
 
 
@@ -45,8 +43,6 @@ class ModuleFacts:
     objectives_lead: str
     objectives: tuple[str, ...]
     content: tuple[str, ...]
-    # For each content item, its slide's shorter title where the slide (and the guide's notes) head it so; "" else.
-    slide_titles: tuple[str, ...] = ()
     objective_notes: tuple[str, ...] = ()  # why the slides and forms word an objective otherwise than it is quoted
     from_strategy: bool = True  # the strategy's module: its duration and delivery are "the strategy's"
 
@@ -218,18 +214,11 @@ def optional_extras(plan: CoursePlan) -> tuple[str, ...]:
     return tuple(extras) + tuple(x for named in written.values() for x in named)
 
 
-def slide_titles(topics: Sequence[Topic]) -> tuple[str, ...]:
-    """Each topic's slide title where it differs from the strategy's words for the topic, else ""."""
-    return tuple(t.slide_title if t.slide_title and t.slide_title != t.title else "" for t in topics)
-
-
 def course_facts(plan: CoursePlan) -> CourseFacts:
     """Everything the course specification shows, in one place for the PDF, the guide and the outline."""
     course = plan.course
     planned = {mp.module.ref: plan.timetable.module_minutes(mp.module.ref) for s in plan.sections for mp in s.modules}
-    titles = {mp.module.ref: slide_titles(mp.topics) for s in plan.sections for mp in s.modules}
-    modules = tuple(attrs.evolve(module_facts(m, planned[m.ref], m.ref in plan.course.run_optional, plan.release),
-                                 slide_titles=titles.get(m.ref, ()))
+    modules = tuple(module_facts(m, planned[m.ref], m.ref in plan.course.run_optional, plan.release)
                     for m in plan.modules)
     return CourseFacts(
         title=course.title, course_id=course.id, audience=plan.audience.name,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from iwpacks.renderers._docx import add_heading, labelled, logo_line
 from iwpacks.renderers._local import cover_identity
@@ -12,20 +12,28 @@ from iwpacks.renderers._words import objective_item, tidy_punctuation
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
+    from docx.text.paragraph import Paragraph
 
     from iwpacks.model import Brand
     from iwpacks.planning.plan import CoursePlan
 
 BRAND_LOGO_WIDTH = Cm(5.0)  # smaller than a cover's: a form keeps its page for the questions
 WRITE_IN = "_" * 40  # a detail the trainer fills in on the day
+COMPACT_TITLE_BEFORE = Pt(12)
+QUESTION_SIZE = Pt(11)
+QUESTION_SPACING = (Pt(8), Pt(3))  # above and below
 
 
 def form_heading(doc: DocumentObject, plan: CoursePlan, brand: Brand, title: str,
-                 details: tuple[tuple[str, str], ...] = ()) -> None:
-    """The logos (the brand's and the LA's), the form's title, the course it belongs to and its details."""
+                 details: tuple[tuple[str, str], ...] = (), compact: bool = False) -> None:
+    """The logos (the brand's and the LA's), the form's title, the course it belongs to and its details. A
+    `compact` heading sets the title close under the logos (the Title style's space above is a cover's), so a
+    two-page form keeps the room for its questions."""
     logo_line(doc, plan, brand, BRAND_LOGO_WIDTH, "form")
     identity = cover_identity(plan)
-    doc.add_paragraph(title, style="Title")
+    heading = doc.add_paragraph(title, style="Title")
+    if compact:
+        heading.paragraph_format.space_before = COMPACT_TITLE_BEFORE
     doc.add_paragraph(plan.course.title, style="Subtitle")
     if identity.name:
         details = (("Local authority", identity.name), *details)
@@ -42,6 +50,16 @@ def course_objectives(plan: CoursePlan) -> list[str]:
 def contact_line(plan: CoursePlan, role: str) -> str:
     """The slot with this role as one line ("Workforce Development Team, ..."), or what the LA adds."""
     return "; ".join(slot_text(plan, plan.slot_for(role)).lines)
+
+
+def form_question(doc: DocumentObject, question: str) -> Paragraph:
+    """A question to answer: a Heading 2 (a level under the form's sections, as an outline must run), set
+    closer and a size smaller than a guide's, so a two-page form keeps its room to write."""
+    heading = add_heading(doc, question, 2)
+    heading.paragraph_format.space_before, heading.paragraph_format.space_after = QUESTION_SPACING
+    for run in heading.runs:
+        run.font.size = QUESTION_SIZE
+    return heading
 
 
 def form_section(doc: DocumentObject, title: str) -> None:

@@ -32,6 +32,7 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
                       "covers, what attendees will learn, how long it takes, who it is for and how it is delivered.")
     _content(doc, plan, facts)
     add_heading(doc, "Learning objectives", 2)
+    slides = slide_numbers(plan)
     for m in facts.modules:
         add_heading(doc, f"{m.ref} {m.name}", 3)
         if m.pending:
@@ -43,10 +44,10 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
             doc.add_paragraph(note)
     _timings(doc, facts, plan.release)
     add_heading(doc, "Target audience", 2)
-    doc.add_paragraph(f"{facts.audience}: {facts.audience_summary}")
+    doc.add_paragraph(facts.audience_line)
     audiences = [m for m in facts.modules if m.audience]
     if audiences:
-        keep_with_next(doc.add_paragraph("The strategy writes each module for:"))
+        keep_with_next(doc.add_paragraph(say(plan, "course.audience_lead")))
     for m in audiences:  # the strategy's "All" reads as it means, the other audiences in its words
         labelled(doc, f"{m.ref} {m.name}", "all audiences" if m.audience == "All" else m.audience,
                  style="List Bullet")
@@ -109,23 +110,39 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
         seed = s.seed_text.rstrip(";. and")
         covers[s.title] = "; ".join(parts) or seed or s.summary
     covers[WELCOME_BACK_ROW] = say(plan, "facilitation.welcome_back_covers")
-    table(doc, ["Section", "What it covers", "Time"],
-          [[title, covers.get(title, ""), time] for title, time in facts.sections], widths=(4.4, 9.8, 2.8))
+    # Numbered as the specification numbers them, the welcome back of a later day in sequence with the rest.
+    table(doc, ["", "Section", "What it covers", "Time"],
+          [[str(n), title, covers.get(title, ""), time] for n, (title, time) in enumerate(facts.sections, 1)],
+          widths=(0.8, 4.0, 9.4, 2.8))
     for note in facts.time_notes:
         doc.add_paragraph(note)
+    slides = slide_numbers(plan)
     for m in facts.modules:
         add_heading(doc, f"{m.ref} {m.name}", 3)
         if m.pending:
             doc.add_paragraph(TO_BE_DEFINED)
-        # Numbered as the session plan's rows name them ("topics 1-2"); in the strategy's words, each with its
-        # slide's title where the slides and the notes head it otherwise, so the trainer can find it there.
-        shorter = iter(m.slide_titles or ("",) * len(m.content))
-        numbered(doc, m.content, after_each=lambda paragraph: _slide_title(plan, paragraph, next(shorter, "")))
+        # Numbered as the session plan's rows name them ("topics 1-2"); in the strategy's words, each with the
+        # deck's slide number for it, so the trainer can find it there (the review: a slide's title after each
+        # topic was more than a reader of the list needs).
+        where = iter(_topic_slides(plan, m.ref, slides))
+        numbered(doc, m.content, after_each=lambda paragraph: _slide_number(paragraph, next(where, "")))
 
 
-def _slide_title(plan: CoursePlan, paragraph: Paragraph, title: str) -> None:
-    if title:
-        paragraph.add_run(" \u00b7 " + say(plan, "course.on_slides", title=title)).italic = True
+def _topic_slides(plan: CoursePlan, ref: str, slides: dict[tuple[str, ...], tuple[int, ...]]) -> list[str]:
+    """Each topic of module `ref`, in order: "(slide 12)" or "(slides 12-13)", or "" where no slide shows it."""
+    topics = next((mp.topics for section in plan.sections for mp in section.modules if mp.module.ref == ref), ())
+    out = []
+    for topic in topics:
+        numbers = slides.get(("topic", ref, topic.title), ())
+        span = "" if not numbers else str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
+        key = "course.on_slide" if len(numbers) == 1 else "course.on_slides"
+        out.append(say(plan, key, number=span) if numbers else "")
+    return out
+
+
+def _slide_number(paragraph: Paragraph, where: str) -> None:
+    if where:
+        paragraph.add_run(" " + where).italic = True
 
 
 def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> None:

@@ -1,5 +1,6 @@
 """Renders certificate.pdf: a landscape certificate of attendance, one page per attendee (or one to fill in),
-with the LA, the course, its length and its learning objectives, inside a border in the brand's colours."""
+with the LA, the course, its date and length, the modules it covered (and its objectives where there are few),
+inside a border in the brand's colours."""
 from __future__ import annotations
 
 import io
@@ -49,10 +50,12 @@ NAME_LINE = "_" * 48  # where the trainer writes the attendee's name on a blank 
 DATE_LINE = "_" * 30  # where the trainer writes the day or days the course ran: no course date is known at build
 NAME_LARGEST, NAME_SMALLEST = 24, 12  # points
 PROBE_NAME = "Jo Bloggs"  # a short name, set at NAME_LARGEST
-TWO_COLUMNS = 6       # objectives: more than this many sit in two columns
-OBJECTIVE_SIZES = ((6, 12), (10, 11.5), (16, 11), (999, 10.5))  # (up to this many objectives, points)
-SMALLEST_OBJECTIVE = 10  # points, readable on a printed page: a list that needs smaller type gives way to the modules' titles
-SHORT_LIST_W = CONTENT_W * 0.6  # a short list of objectives, one column centred on the page
+# A certificate names what was covered, compactly: the modules always, and the objectives only where there are
+# this many or fewer. The reviewer found a course's 13 objectives too many for a certificate.
+MOST_OBJECTIVES = 6
+LIST_SIZE = 12                   # points, the modules and the objectives
+LIST_W = CONTENT_W * 0.6         # the objectives, one column centred on the page
+GAP_MOST = 20 * mm               # the most space between two groups: more would read as a blank band
 SIGNATURE_W = 70 * mm            # each signature line
 SIGNATURE_ROOM = 10 * mm         # above the line, to sign or write the date in
 FRAME_TOP = PAGE_H - BORDER - LOGO_TOP - LOGO_H - LOGO_GAP
@@ -73,19 +76,13 @@ class CertificateRenderer:
         names = plan.attendees or (NAME_LINE,)
         meta = dict(title=f"{kind}: {facts.title}", author=local.name or brand.name,
                     subject=f"{kind} for {mid_sentence(facts.audience)}", keywords=[facts.course_id, kind.lower()])
-        # Every objective where they fit one page, at the largest size that does, else the modules' titles. A
-        # short name at the largest size takes as much height as any name can (a long one is set smaller, on one
-        # line), so it is the trial.
-        size = next((points for points in _objective_sizes(len(course_objectives(plan)))
-                     if _build(brand, local, meta, _page(plan, brand, PROBE_NAME, points))[1] == 1), None)
-        return _build(brand, local, meta, _pages(plan, brand, names, size))[0]
-
-
-def _objective_sizes(count: int) -> list[float]:
-    """The sizes to try for `count` objectives, largest first: the size their number asks for, then down in
-    half points to SMALLEST_OBJECTIVE."""
-    points = next(points for most, points in OBJECTIVE_SIZES if count <= most)
-    return [points - 0.5 * step for step in range(int((points - SMALLEST_OBJECTIVE) / 0.5) + 1)]
+        # The objectives where there are few enough and they fit the page, else the modules alone. A short name
+        # at the largest size takes as much height as any name can (a long one is set smaller, on one line), so
+        # it is the trial.
+        listed = len(course_objectives(plan)) <= MOST_OBJECTIVES
+        if listed and _build(brand, local, meta, _page(plan, brand, PROBE_NAME, True))[1] > 1:
+            listed = False
+        return _build(brand, local, meta, _pages(plan, brand, names, listed))[0]
 
 
 def _build(brand: Brand, local: CoverIdentity, meta: dict, story: list[Flowable]) -> tuple[bytes, int]:
@@ -133,7 +130,7 @@ class _CertificateDoc(BaseDocTemplate):
         bookmark(self, flowable)
 
 
-def _pages(plan: CoursePlan, brand: Brand, names: tuple[str, ...], objectives: float | None) -> list[Flowable]:
+def _pages(plan: CoursePlan, brand: Brand, names: tuple[str, ...], objectives: bool) -> list[Flowable]:
     """A certificate for each name, each on a page of its own."""
     out: list[Flowable] = []
     for index, name in enumerate(names):
@@ -165,58 +162,59 @@ def _name(brand: Brand, base: ParagraphStyle, name: str, blank_outline: str) -> 
     return Heading(name, _name_style(base, name), outline=outline)
 
 
-def _page(plan: CoursePlan, brand: Brand, name: str, objectives: float | None) -> list[Flowable]:
-    """One certificate: the kind, who, the course, its time, what it covered (every learning objective at
-    `objectives` points, or each module's title where they would not fit: None) and the signatures."""
+def _page(plan: CoursePlan, brand: Brand, name: str, objectives: bool) -> list[Flowable]:
+    """One certificate: the kind, who, the course, its date and length, the modules it covered, its
+    objectives if `objectives`, and the signatures; each a group, spaced evenly down the page."""
     facts = course_facts(plan)
-    covered = course_objectives(plan) if objectives else [f"{m.ref} {m.name}" for m in plan.modules]
-    size = objectives or _objective_sizes(len(covered))[0]
     s = paragraph_styles(brand)
-    centre = {key: ParagraphStyle(f"{key}_centre", s[key], alignment=TA_CENTER) for key in ("h1", "body", "h2")}
-    big = ParagraphStyle("certificate_title", centre["h1"], fontSize=26, leading=30, spaceBefore=0)
-    # Set a little closer than body text, so a long list keeps readable type and still fits the one page.
-    item = ParagraphStyle("objective", paragraph_styles(brand, size)["bullet"], leading=size * 1.2,
-                          spaceAfter=size * 0.15)
-    local = cover_identity(plan)
-    out: list[Flowable] = [Paragraph(text(say(plan, "certificate.title")), big), Spacer(0, 1.5 * mm),
-                           Paragraph(text(say(plan, "certificate.lead")), centre["body"]),
+    centre = {key: ParagraphStyle(f"{key}_centre", s[key], alignment=TA_CENTER) for key in ("h1", "h2")}
+    # The lines between the title, the name and the course at the list's size: at body size they read as small
+    # print on a landscape page.
+    centre["body"] = ParagraphStyle("body_centre", paragraph_styles(brand, LIST_SIZE)["body"], alignment=TA_CENTER)
+    big = ParagraphStyle("certificate_title", centre["h1"], fontSize=28, leading=32, spaceBefore=0, spaceAfter=0)
+    course = ParagraphStyle("course", centre["h1"], fontSize=18, leading=22, spaceBefore=1 * mm)
+    who: list[Flowable] = [Paragraph(text(say(plan, "certificate.lead")), centre["body"]),
                            # A heading, so a PDF of many certificates has a bookmark for each attendee.
-                           _name(brand, centre["h1"], name, say(plan, "certificate.title")),
-                           Paragraph(text(say(plan, "certificate.attended")), centre["body"]),
-                           Paragraph(text(facts.title), ParagraphStyle("course", centre["h1"], fontSize=17, leading=21,
-                                                                       spaceBefore=1 * mm)),
-                           # The day it ran and its length on one line, so the objectives keep their room.
-                           Paragraph(text(f'{say(plan, "certificate.date", date=DATE_LINE)} '
-                                          f'{say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)}'),
-                                     centre["body"])]
+                           _name(brand, centre["h1"], name, say(plan, "certificate.title"))]
+    length = say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)
+    what: list[Flowable] = [Paragraph(text(say(plan, "certificate.attended")), centre["body"]),
+                            Paragraph(text(facts.title), course),
+                            # The day it ran and its length on one line.
+                            Paragraph(text(f'{say(plan, "certificate.date", date=DATE_LINE)} {length}'),
+                                      centre["body"])]
+    local = cover_identity(plan)
     if local.name:
-        out.append(Paragraph(text(say(plan, "certificate.provider", la=local.name)), centre["body"]))
-    lead = say(plan, "certificate.objectives" if objectives else "certificate.modules")
-    heading = Paragraph(text(lead), ParagraphStyle("objectives_centre", s["h2"], alignment=TA_CENTER, spaceBefore=0))
-    return _spread([out, [heading, _objectives(covered, item, s)], [_signatures(plan, brand, s)]])
+        what.append(Paragraph(text(say(plan, "certificate.provider", la=local.name)), centre["body"]))
+    groups: list[list[Flowable]] = [[Paragraph(text(say(plan, "certificate.title")), big)], who, what,
+                                    _modules(plan, brand, s)]
+    if objectives:
+        groups.append(_objectives(plan, brand, s))
+    return _spread([*groups, [_signatures(plan, brand, s)]])
 
 
-def _objectives(covered: list[str], item: ParagraphStyle, s: dict[str, ParagraphStyle]) -> Flowable:
-    """The objectives as a block centred on the page: two balanced columns for a long list, one narrower
-    column for a short one; the bullets inside read left-aligned, as a list does."""
-    if len(covered) > TWO_COLUMNS:  # two columns keep a long list to the page
-        width = CONTENT_W / 2
-        half = _balanced_half(covered, item, width - 12)  # less the cell's padding either side
-        block = grid([[bullets(covered[:half], item), bullets(covered[half:], item)]], s, colWidths=[width] * 2)
-    else:
-        block = grid([[bullets(covered, item)]], s, colWidths=[SHORT_LIST_W])
+def _list_heading(plan: CoursePlan, key: str, s: dict[str, ParagraphStyle]) -> Paragraph:
+    """A list's heading, centred, kept with the list."""
+    return Paragraph(text(say(plan, key)), ParagraphStyle(f"{key}_centre", s["h2"], alignment=TA_CENTER,
+                                                          spaceBefore=0, keepWithNext=1))
+
+
+def _modules(plan: CoursePlan, brand: Brand, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The modules covered, by name, one centred line each: what an employer reading the certificate knows."""
+    line = ParagraphStyle("module", paragraph_styles(brand, LIST_SIZE)["body"], alignment=TA_CENTER,
+                          spaceAfter=LIST_SIZE * 0.2)
+    return [_list_heading(plan, "certificate.modules", s), *(Paragraph(text(m.name), line) for m in plan.modules)]
+
+
+def _objectives(plan: CoursePlan, brand: Brand, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The few objectives as one column centred on the page; the bullets inside read left-aligned, as a list
+    does."""
+    item = ParagraphStyle("objective", paragraph_styles(brand, LIST_SIZE)["bullet"], leading=LIST_SIZE * 1.2,
+                          spaceAfter=LIST_SIZE * 0.15)
+    block = grid([[bullets(course_objectives(plan), item)]], s, colWidths=[LIST_W])
     block.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 6)])
     block.hAlign = "CENTER"
-    return block
-
-
-def _balanced_half(covered: list[str], item: ParagraphStyle, width: float) -> int:
-    """Where to end the first column so the taller column is as short as it can be: by height, not by count, as
-    some objectives run to three lines and others to one. In order, so the list reads down one column then the
-    other; of equal splits, the first column the longer."""
-    heights = [sum(p.wrap(width, FRAME_H)[1] + p.getSpaceAfter() for p in bullets([one], item)) for one in covered]
-    return min(range(1, len(covered)), key=lambda k: (max(sum(heights[:k]), sum(heights[k:])), -k))
+    return [_list_heading(plan, "certificate.objectives", s), block]
 
 
 def _signatures(plan: CoursePlan, brand: Brand, s: dict[str, ParagraphStyle]) -> Flowable:
@@ -233,23 +231,24 @@ def _signatures(plan: CoursePlan, brand: Brand, s: dict[str, ParagraphStyle]) ->
     return table
 
 
-def _spread(blocks: list[list[Flowable]]) -> list[Flowable]:
-    """The blocks down the page with the height they leave shared evenly between them, the last (the
-    signatures) at the foot of the page: a short list of objectives no longer leaves the bottom third empty. Blocks taller than the frame
-    get no extra space (the caller has checked the page fits)."""
+def _spread(groups: list[list[Flowable]]) -> list[Flowable]:
+    """The groups down the page with the same space between each and the next, at most GAP_MOST so no gap
+    reads as a blank band; what is left over goes above the first and below the last but one, so the text
+    stands in the middle of the page and the signatures (the last group) at its foot."""
     def height(flowables: list[Flowable]) -> float:
         total = 0.0
         for f in flowables:
             total += f.wrap(CONTENT_W, FRAME_H)[1] + f.getSpaceBefore() + f.getSpaceAfter()
         return total
 
-    spare = max(0.0, FRAME_H - sum(height(b) for b in blocks) - SPREAD_SLACK)
-    gap = spare / max(1, len(blocks) - 1)  # between each block and the next: the last stands at the foot
-    out: list[Flowable] = []
-    for index, block in enumerate(blocks):
+    spare = max(0.0, FRAME_H - sum(height(g) for g in groups) - SPREAD_SLACK)
+    gap = min(GAP_MOST, spare / max(1, len(groups) - 1))
+    margin = (spare - gap * (len(groups) - 1)) / 2  # above the title and above the signatures
+    out: list[Flowable] = [Spacer(0, margin)] if margin else []
+    for index, group in enumerate(groups):
         if index:
-            out.append(Spacer(0, gap))
-        out += block
+            out.append(Spacer(0, gap + (margin if index == len(groups) - 1 else 0)))
+        out += group
     return out
 
 

@@ -18,7 +18,6 @@ from reportlab.platypus import (
 
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import (
-    WELCOME_BACK_ROW,
     CourseFacts,
     ModuleFacts,
     course_facts,
@@ -136,16 +135,15 @@ def _structure(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle
     # A row's section cell may stack two paragraphs, its title and what its time holds.
     rows: list[list[Flowable | list[Flowable]]] = [[Paragraph(h, s["cell_head"]) for h in ("", "Section", "Time")]]
     said = _what_sections_hold(plan)
-    number = 0
-    for title, time in facts.sections:
-        # The welcome back opens each later day: no section of the standard structure, so it has no number.
-        number += title != WELCOME_BACK_ROW
+    for number, (title, time) in enumerate(facts.sections, 1):
+        # The welcome back, which opens each later day, is numbered in sequence with the sections (the review: an
+        # unnumbered row among numbered ones read as a gap).
         holds, own_time = said.get(title, ("", time))
         # What the section's time holds besides its module, in the row itself: a sentence under the table
         # ("Detailed training on information sharing: IS02, 5 h 5 min: IS02 (5 h), then ...") ran on.
         named: list[Flowable] = [Paragraph(text(title), s["cell"])]
         named += [Paragraph(text(keep_times(holds)), s["cell"])] if holds else []
-        rows.append([Paragraph("" if title == WELCOME_BACK_ROW else str(number), s["cell"]), named,
+        rows.append([Paragraph(str(number), s["cell"]), named,
                      Paragraph(text(keep_times(own_time)), s["cell"])])
     rows.append([Paragraph("", s["cell"]), Paragraph("Course total", s["cell_bold"]),
                  Paragraph(text(keep_times(facts.total_planned)), s["cell_bold"])])
@@ -243,7 +241,7 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     objectives = [Paragraph(text(m.objectives_lead), s["body"])] if m.objectives_lead else []
     out += [Heading("Learning objectives", s["h2"], level=1, outline=f"{m.ref} learning objectives"),
             *objectives, *bullets(m.objectives, s["bullet"])]
-    topics = _topics(m, plan, s, brand)
+    topics = _topics(m, s)
     # The last content lines go with the delivery block, so a page break never leaves that block alone at the
     # top of a page, cut off from the module it belongs to (the review read it as an orphan).
     kept = topics[-2:]
@@ -274,14 +272,10 @@ def _audience_lines(lines: Sequence[str], release: bool) -> list[str]:
 _SEED_NUMBER = re.compile(r"(?:^|\s+)\d\.\s+")
 
 
-def _topics(m: ModuleFacts, plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
-    """The module's content in the strategy's words, each with its slide's title where the slides and the
-    guide's notes head it otherwise (the review: a trainer could not match the two)."""
-    shorter = m.slide_titles or ("",) * len(m.content)
-    ink = brand.colours["secondary"]
-    return [Paragraph(text(item) + (f' <font color="#{ink}">\u00b7 {text(say(plan, "course.on_slides", title=title))}'
-                                    "</font>" if title else ""), s["bullet"], bulletText="\u2022")
-            for item, title in zip(m.content, shorter)]
+def _topics(m: ModuleFacts, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The module's content in the strategy's words (the guide gives each topic's slide number; a reader of
+    the specification needs no slide titles)."""
+    return [Paragraph(text(item), s["bullet"], bulletText="\u2022") for item in m.content]
 
 
 def _editorial_notes(module: Module, plan: CoursePlan) -> list[str]:

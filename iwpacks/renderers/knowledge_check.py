@@ -1,6 +1,6 @@
 """Renders knowledge-check.docx, the attendees' questions on each module of the course, and
-knowledge-check-answers.docx, the trainer's sheet with each answer and why it is right, handed out only once
-the group has tried the questions."""
+knowledge-check-answers.docx, each answer and why it is right, which the trainer sends each attendee with the
+follow-up a week after the course, once they have had the week to try the questions."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -137,8 +137,8 @@ def _units(plan: CoursePlan, answers: bool, above: float, below: float) -> list[
 
 
 def _banner(doc: DocumentObject, text: str) -> None:
-    """A warning that cannot be missed, in the Placeholder style under the title and in every page's header:
-    the answer sheet stays with the trainer until the group has tried the questions."""
+    """A line that cannot be missed, in the Placeholder style under the title and in every page's header: who
+    the answer sheet is for and when it is sent, so the trainer does not give it out with the questions."""
     doc.add_paragraph(style="Cover Detail").add_run(text, style="Placeholder").bold = True
     header = doc.sections[0].header.paragraphs[0]
     header.text = f"{header.text} \u00b7 {text}" if header.text else text  # beside a draft's warning
@@ -171,7 +171,8 @@ class KnowledgeCheckRenderer:
 
 
 class KnowledgeCheckAnswersRenderer:
-    """Renders knowledge-check-answers.docx: each question's right option and why, for the trainer."""
+    """Renders knowledge-check-answers.docx: each question's right option and why, for the attendees, sent with
+    the follow-up."""
 
     name = "knowledge-check-answers"
     filename = "knowledge-check-answers.docx"

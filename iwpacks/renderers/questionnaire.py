@@ -12,8 +12,9 @@ from iwpacks.renderers._docx import (
     table,
     writing_lines,
 )
+from iwpacks.renderers._form_fit import fit_answer_lines
 from iwpacks.renderers._printables import BOX
-from iwpacks.renderers._forms import contact_line, course_objectives, form_heading, form_section
+from iwpacks.renderers._forms import contact_line, course_objectives, form_heading, form_question, form_section
 from iwpacks.renderers._words import items, say
 
 if TYPE_CHECKING:
@@ -22,7 +23,11 @@ if TYPE_CHECKING:
     from iwpacks.model import Brand
     from iwpacks.planning.plan import CoursePlan
 
-ANSWER_LINES = 3
+# Lines to write on under each question, from LEAST_LINES to MOST_LINES: as many as keep the form to its
+# fewest pages (two, where it can) and fill its last page (_form_fit). The reviewer found a third page holding
+# a question and the closing lines.
+LEAST_LINES, MOST_LINES = 2, 5
+NEEDS_LINES = 2
 
 
 class QuestionnaireRenderer:
@@ -32,26 +37,33 @@ class QuestionnaireRenderer:
     filename = "pre-course-questionnaire.docx"
 
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
-        doc = open_template(brand)
         kind = say(plan, "questionnaire.title")
-        form_heading(doc, plan, brand, kind, tuple((label, "") for label in items(plan, "questionnaire.blanks")))
-        doc.add_paragraph(say(plan, "questionnaire.intro"))
-        form_section(doc, say(plan, "questionnaire.confidence_heading"))
-        keep_with_next(doc.add_paragraph(say(plan, "questionnaire.confidence_lead")))
-        table(doc, items(plan, "questionnaire.confidence_header"), [[o, ""] for o in course_objectives(plan)],
-              widths=(14.0, 3.0))
-        _courses_done(doc, plan)
-        questions = plan.audience.questionnaire + items(plan, "questionnaire.questions")  # who they are, first
-        if plan.is_train_the_trainer:
-            questions += items(plan, "questionnaire.trainer_questions")
-        for question in questions:
-            add_heading(doc, question, 2)
-            writing_lines(doc, ANSWER_LINES)
-        form_section(doc, say(plan, "questionnaire.needs_heading"))
-        keep_with_next(doc.add_paragraph(say(plan, "questionnaire.needs")))
-        writing_lines(doc, 2)
-        doc.add_paragraph(say(plan, "questionnaire.return_to", contact=contact_line(plan, "booking")))
+        doc, _ = fit_answer_lines(lambda lines: _form(plan, brand, kind, lines), LEAST_LINES, MOST_LINES)
         return finish(doc, plan, brand, kind)
+
+
+def _form(plan: CoursePlan, brand: Brand, kind: str, lines: int) -> DocumentObject:
+    """The questionnaire with `lines` ruled lines under each question."""
+    doc = open_template(brand)
+    form_heading(doc, plan, brand, kind, tuple((label, "") for label in items(plan, "questionnaire.blanks")),
+                 compact=True)
+    doc.add_paragraph(say(plan, "questionnaire.intro"))
+    form_section(doc, say(plan, "questionnaire.confidence_heading"))
+    keep_with_next(doc.add_paragraph(say(plan, "questionnaire.confidence_lead")))
+    table(doc, items(plan, "questionnaire.confidence_header"), [[o, ""] for o in course_objectives(plan)],
+          widths=(14.0, 3.0))
+    _courses_done(doc, plan)
+    questions = plan.audience.questionnaire + items(plan, "questionnaire.questions")  # who they are, first
+    if plan.is_train_the_trainer:
+        questions += items(plan, "questionnaire.trainer_questions")
+    for question in questions:
+        form_question(doc, question)
+        writing_lines(doc, lines)
+    form_section(doc, say(plan, "questionnaire.needs_heading"))
+    keep_with_next(doc.add_paragraph(say(plan, "questionnaire.needs")))
+    writing_lines(doc, NEEDS_LINES)
+    doc.add_paragraph(say(plan, "questionnaire.return_to", contact=contact_line(plan, "booking")))
+    return doc
 
 
 def _courses_done(doc: DocumentObject, plan: CoursePlan) -> None:
@@ -70,20 +82,19 @@ def _courses_done(doc: DocumentObject, plan: CoursePlan) -> None:
     if not (before or within):
         return
     form_section(doc, say(plan, "questionnaire.entry_heading"))
-    # One paragraph that cannot split, its lines broken by hand: LibreOffice drops a chain of keep-with-next
-    # paragraphs this long at the foot of a page (the heading and lead-in were left there, the boxes overleaf),
-    # but moves an unsplittable paragraph whole, with the heading kept to it. A tab indents each box.
-    group = keep_with_next(doc.add_paragraph())
-    group.paragraph_format.keep_with_next = False
-    group.paragraph_format.keep_together = True
-    lines: list[str] = []
-    for key, modules in (("questionnaire.entry_lead", before), ("questionnaire.within_lead", within)):
-        if modules:
-            lines += ([""] if lines else []) + [say(plan, key)] + [f"\t{BOX}  {m.ref} {m.name}" for m in modules]
-    for n, line in enumerate(lines):
-        if n:
-            group.add_run().add_break()
-        if line:
+    # Each list one paragraph that cannot split, its lines broken by hand: LibreOffice drops a chain of
+    # keep-with-next paragraphs this long at the foot of a page (the heading and lead-in were left there, the
+    # boxes overleaf), but moves an unsplittable paragraph whole, with the heading kept to the first. Two, so
+    # the first can end a page the second would not fit. A tab indents each box.
+    groups = [(key, modules) for key, modules in (("questionnaire.entry_lead", before),
+                                                   ("questionnaire.within_lead", within)) if modules]
+    for key, modules in groups:
+        group = doc.add_paragraph()
+        group.paragraph_format.keep_together = True
+        lines = [say(plan, key)] + [f"\t{BOX}  {m.ref} {m.name}" for m in modules]
+        for k, line in enumerate(lines):
+            if k:
+                group.add_run().add_break()
             group.add_run(line)
 
 

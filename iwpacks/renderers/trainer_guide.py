@@ -17,6 +17,7 @@ from iwpacks.renderers._guide_checklists import (
 )
 from iwpacks.renderers._guide_notes import facilitation
 from iwpacks.renderers._guide_spec import session_plan, specification
+from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -63,8 +64,38 @@ class TrainerGuideRenderer:
             follow_up(doc, plan)
         materials(doc, plan)
         _chapters_run_on(doc)
+        _contents(doc, plan)
         return finish(doc, plan, brand, KIND)
 
+
+def _contents(doc: DocumentObject, plan: CoursePlan) -> None:
+    """A contents list near the start: each chapter by its heading, numbered in order; on the cover, a line
+    each, in a trainer's pack; one paragraph at the head of the first chapter's page in the policy team's
+    draft, whose cover is full with the material's status. Static text,
+    not a Word TOC field: LibreOffice's conversion leaves a field unfilled, and a PDF would show its
+    placeholder."""
+    heading_id = doc.styles["Heading 1"].style_id
+    chapters = [p.text for p in doc.paragraphs if p._p.style == heading_id]
+    if not chapters:
+        return
+    first = next(p for p in doc.paragraphs if p._p.style == heading_id)
+    label = doc.add_paragraph(style="Cover Detail")
+    label.add_run(say(plan, "course.contents") + (":" if not plan.release else "")).bold = True
+    if not plan.release:  # its cover is full: the line opens the first chapter's page, above its heading
+        label.add_run(" " + " \u00b7 ".join(f"{n}\u00a0{title}" for n, title in enumerate(chapters, 1)))
+        label.paragraph_format.page_break_before = True
+        first.paragraph_format.page_break_before = False
+        first._p.addprevious(keep_with_next(label)._p)
+        return
+    lines = [doc.add_paragraph(f"{n}.\t{title}", style="Cover Detail") for n, title in enumerate(chapters, 1)]
+    first._p.addprevious(keep_with_next(label)._p)
+    for line in lines:  # moved from the end of the document to the foot of the cover
+        line.paragraph_format.left_indent = CONTENTS_INDENT
+        line.paragraph_format.first_line_indent = -CONTENTS_INDENT
+        first._p.addprevious(line._p)
+
+
+CONTENTS_INDENT = Pt(22)  # a contents line's number hangs in it
 
 # The space above a chapter heading that follows on mid-page, where a new page would have given it room.
 CHAPTER_SPACE = Pt(30)

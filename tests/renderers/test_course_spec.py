@@ -176,10 +176,15 @@ def test_a_release_specification_gives_one_total_and_no_strategy_timings(program
     assert "In the strategy" in master and "planned:" not in master  # the policy team's, with one total too
 
 
-def test_the_structure_puts_the_welcome_back_after_the_opening_and_only_where_there_is_a_later_day(specs, plans):
+def test_the_structure_puts_the_welcome_back_after_the_opening_and_only_where_there_is_a_later_day(specs, plans,
+                                                                                                 brand):
     """The review: "Welcome back" was listed after "Close", and a one-day course said "a later day opens with a
-    welcome back". The welcome back, unnumbered, follows the introduction; only a course of several days has
-    it or says it."""
+    welcome back". The welcome back follows the introduction; only a course of several days has it or says it.
+    A later review: unnumbered among numbered sections it read as a gap, so it is numbered in sequence (2), in
+    the specification and in the guide's structure table alike."""
+    from docx import Document
+
+    from iwpacks.renderers.trainer_guide import TrainerGuideRenderer
     from iwpacks.renderers._facts import WELCOME_BACK_ROW
 
     seen = set()
@@ -196,8 +201,16 @@ def test_the_structure_puts_the_welcome_back_after_the_opening_and_only_where_th
         if several:
             first = plan.sections[0].title
             assert structure.index(first) < structure.index(WELCOME_BACK_ROW) < structure.index(close), cid
-            # Unnumbered: the next section keeps number 2.
-            assert f"{WELCOME_BACK_ROW} {format_minutes(plan.timetable.welcome_back_minutes)} 2 " in structure, cid
+            # Numbered in sequence: 2, and the next section 3.
+            assert f"2 {WELCOME_BACK_ROW} {format_minutes(plan.timetable.welcome_back_minutes)} 3 " in structure, cid
+        if cid not in ("caf-trainers", "iw-practitioners"):
+            continue
+        guide = Document(io.BytesIO(TrainerGuideRenderer().render(plan, brand)))
+        table = next(t for t in guide.tables if [c.text for c in t.rows[0].cells][1:] == ["Section", "What it covers",
+                                                                                          "Time"])
+        numbers = [r.cells[0].text for r in table.rows[1:]]
+        assert numbers == [str(n) for n in range(1, len(numbers) + 1)], cid
+        assert (table.rows[2].cells[1].text == WELCOME_BACK_ROW) == several, cid
     assert seen == {True, False}
 
 

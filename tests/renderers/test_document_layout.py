@@ -103,8 +103,14 @@ def test_the_answer_sheet_is_given_out_after_the_check(northmoor_plans, brand):
     title = next(p.text for p in answers.paragraphs if p.style.name == "Title")
     assert title == "Check your knowledge: answers"
     header = answers.sections[0].header.paragraphs[0].text
-    assert header == "Answers: to give out after you have tried the check"
+    assert header == "Answer sheet for attendees: sent with the follow-up a week after the course"
     assert header in [p.text for p in answers.paragraphs]
+    # The review: the header spoke to the trainer ("to give out"), the intro to the attendee. Both now say who
+    # the sheet is for and when it comes, as the close's step does (sent with the follow-up a week after).
+    intro = next(p.text for p in answers.paragraphs if p.text.startswith("The right answer"))
+    assert "the follow-up a week after the course" in intro and "you have had the week to try" in intro
+    head = [p.text for p in answers.paragraphs[:[p.style.name for p in answers.paragraphs].index("Heading 1")]]
+    assert not any(w in "\n".join(head).lower() for w in ("give out", "hand out", "for the trainer", "the group"))
     questions = "\n".join(p.text for p in Document(io.BytesIO(KnowledgeCheckRenderer().render(plan, brand))).paragraphs)
     assert "answer sheet you were given" not in questions
     assert "Try it on your own in the week after the course; the answer sheet comes with the follow-up" in questions

@@ -112,14 +112,17 @@ def test_the_questionnaire_asks_each_audience_its_own_questions_and_about_the_mo
     doc = _doc(QuestionnaireRenderer().render(plans["is-advisors"], brand))
     texts = [p.text for p in doc.paragraphs]
     assert any("advisory role" in t for t in texts)
-    # The section's lead-ins and boxes are one paragraph that cannot split, a line each.
+    # Each lead-in and its boxes are one paragraph that cannot split, a line each; two, so the first can end a
+    # page the second would not fit on (caf-trainers' first page), the heading kept with the first.
     heading = texts.index(words["questionnaire.entry_heading"][0])
-    assert doc.paragraphs[heading + 1].paragraph_format.keep_together
-    texts = [line.strip() for line in texts[heading + 1].split("\n")]
-    entry, within = texts.index(words["questionnaire.entry_lead"][0]), texts.index(words["questionnaire.within_lead"][0])
-    assert texts[entry + 1:within] == ["\u25a1  IW01 Introduction to Integrated Working", ""]
-    assert texts[within + 1:within + 3] == ["\u25a1  IS01 Introduction to Information Sharing",
-                                            "\u25a1  IS02 Information Sharing in Practice"]
+    entry, within = doc.paragraphs[heading + 1], doc.paragraphs[heading + 2]
+    assert entry.paragraph_format.keep_together and within.paragraph_format.keep_together
+    assert doc.paragraphs[heading].paragraph_format.keep_with_next
+    assert [line.strip() for line in entry.text.split("\n")] == [words["questionnaire.entry_lead"][0],
+                                                                  "\u25a1  IW01 Introduction to Integrated Working"]
+    assert [line.strip() for line in within.text.split("\n")] == [words["questionnaire.within_lead"][0],
+                                                                   "\u25a1  IS01 Introduction to Information Sharing",
+                                                                   "\u25a1  IS02 Information Sharing in Practice"]
     # The review: caf-trainers asked about CAF01 only, not CAF02, which attendees may have done elsewhere.
     doc = _doc(QuestionnaireRenderer().render(plans["caf-trainers"], brand))
     text = "\n".join(p.text for p in doc.paragraphs)
@@ -131,7 +134,9 @@ def test_the_questionnaire_asks_each_audience_its_own_questions_and_about_the_mo
 @pytest.mark.office
 def test_the_courses_done_heading_shares_a_page_with_its_boxes_in_libreoffice(programme, brand, tmp_path):
     """The review: in is-advisors' questionnaire (Northmoor's) LibreOffice left "Courses you have done" and its
-    lead-in at the foot of page 1 and the boxes overleaf, a chain of keep-with-next paragraphs notwithstanding."""
+    lead-in at the foot of page 1 and the boxes overleaf, a chain of keep-with-next paragraphs notwithstanding.
+    The heading stays with the first list's boxes, and each list is whole on one page (the second list may
+    start the next page)."""
     import subprocess
 
     from iwpacks.pack.office import to_pdf
@@ -145,9 +150,11 @@ def test_the_courses_done_heading_shares_a_page_with_its_boxes_in_libreoffice(pr
         pages = subprocess.run(["pdftotext", "-layout", str(to_pdf([path], tmp_path / name)[path]), "-"],
                                capture_output=True, text=True, check=True).stdout.split("\f")
         page_of = {text: [i for i, page in enumerate(pages) if text in " ".join(page.split())]
-                   for text in (words["questionnaire.entry_heading"][0], "\u25a1 IW01", "\u25a1 IS02")}
-        assert len({tuple(where) for where in page_of.values()}) == 1 and len(page_of["\u25a1 IW01"]) == 1, \
-            (name, page_of)
+                   for text in (words["questionnaire.entry_heading"][0], "\u25a1 IW01", "\u25a1 IS01", "\u25a1 IS02",
+                                words["questionnaire.within_lead"][0][:40])}
+        assert all(len(where) == 1 for where in page_of.values()), (name, page_of)
+        first, second = list(page_of.values())[:2], list(page_of.values())[2:]
+        assert len({tuple(w) for w in first}) == 1 and len({tuple(w) for w in second}) == 1, (name, page_of)
 
 
 def test_the_questionnaire_of_an_la_pack_says_where_to_return_it(northmoor, brand):
@@ -200,17 +207,15 @@ def test_the_certificate_is_one_page_with_the_course_its_time_and_objectives(pla
         text = " ".join(reader.pages[0].extract_text().split())
         assert " ".join(plan.course.title.split()) in text, cid
         assert plan.timetable.span in text, cid
-        # Every objective, or the modules' titles where a course's many objectives would not fit the page.
-        objectives = all(" ".join(o.split())[:40] in text for o in course_objectives(plan))
-        modules = all(f"{m.ref} {m.name}" in text for m in plan.modules)
-        assert objectives or (modules and "The course's modules" in text), cid
+        # The modules covered always; the objectives only where there are few (test_certificates.py).
+        assert "Modules covered" in text and all(m.name in text for m in plan.modules), cid
     assert "Northmoor Borough Council" in text
 
 
 def test_a_course_with_few_objectives_lists_them_all_on_its_certificate(plans, brand):
-    text = " ".join(PdfReader(io.BytesIO(CertificateRenderer().render(plans["caf-practitioners"], brand)))
+    text = " ".join(PdfReader(io.BytesIO(CertificateRenderer().render(plans["iw-practitioners"], brand)))
                     .pages[0].extract_text().split())
-    assert all(" ".join(o.split())[:40] in text for o in course_objectives(plans["caf-practitioners"]))
+    assert all(" ".join(o.split())[:40] in text for o in course_objectives(plans["iw-practitioners"]))
 
 
 def test_what_an_attendee_reads_puts_each_objective_to_them_not_about_them(northmoor, brand):
@@ -233,9 +238,9 @@ def test_what_an_attendee_reads_puts_each_objective_to_them_not_about_them(north
         assert not [o for o in listed if third_person.search(o)], name
         assert "Apply CAF specific knowledge to undertake an effective common assessment within your own context" \
             in listed, name
+    # caf-trainers' certificate lists no objectives (too many for it): its modules say what was covered.
     certificate = artefact_text(CertificateRenderer().render(northmoor, brand), ".pdf")
-    assert "within your own context" in certificate and "questions and issues that you have" in certificate
-    assert "their own context" not in certificate
+    assert "Using the CAF in Practice" in certificate and not third_person.search(certificate)
     spec = artefact_text(CourseSpecRenderer().render(northmoor, brand), ".pdf")
     assert "within their own context.." in spec  # the seed's words, verbatim
 
@@ -263,3 +268,61 @@ def test_a_train_the_trainer_course_asks_how_ready_attendees_are_to_deliver_it(p
             assert not any(a in evaluation for a in asks) and not any(p in action for p in plans_for), cid
     assert any(p.is_train_the_trainer for p in plans.values())
     assert cascade_target(plans["caf-trainers"]) == "CAF01 Introduction to CAF and CAF02 Using the CAF in Practice"
+
+
+def _forms(plan, brand):
+    return {"questionnaire": QuestionnaireRenderer().render(plan, brand),
+            "evaluation": EvaluationFormRenderer().render(plan, brand)}
+
+
+@pytest.mark.parametrize("la", [None, "northmoor"])
+def test_the_questionnaire_and_evaluation_form_fit_two_pages_by_the_estimate(la, programme, brand):
+    """The review: each ended with a near-empty third page. Their room to write is now sized so each fits two
+    pages by the layout estimate, in every course but one: is-trainers, with 17 objectives, needs three, and
+    fills its third page more than halfway with room to write. No form's last page is under a third full, and
+    every question keeps two lines at least."""
+    from iwpacks.renderers._form_fit import form_estimate
+
+    if la:
+        programme = apply_overlay(programme, load_overlay(programme, la))
+    for course in (c for c in programme.courses.values() if not c.is_pending):
+        plan = plan_course(programme, course.id, release=la is not None)
+        for name, data in _forms(plan, brand).items():
+            doc = _doc(data)
+            pages, last = form_estimate(doc)
+            assert pages == (3 if course.id == "is-trainers" else 2), (course.id, name, pages)
+            assert last > (0.5 if pages == 3 else 0.33), (course.id, name, round(last, 2))
+            lines = [p for p in doc.paragraphs if p.style.name == "Writing Line"]
+            questions = [p for p in doc.paragraphs if p.style.name == "Heading 2"]
+            assert len(lines) >= 2 * len(questions), (course.id, name)
+
+
+def test_a_form_question_is_a_second_level_heading_set_compact(northmoor, brand):
+    """The questions stay Heading 2 under the sections (the accessibility check refuses a skipped level), set
+    smaller and closer than a guide's, which is what lets caf-trainers' forms fit two pages."""
+    from iwpacks.renderers._forms import QUESTION_SIZE
+
+    for name, data in _forms(northmoor, brand).items():
+        questions = [p for p in _doc(data).paragraphs if p.style.name == "Heading 2"]
+        assert questions, name
+        assert all(r.font.size == QUESTION_SIZE for q in questions for r in q.runs), name
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("cid", ["caf-trainers", "iw-practitioners"])
+def test_the_questionnaire_and_evaluation_form_are_two_pages_as_libreoffice_lays_them_out(cid, brand, tmp_path):
+    """The same, as LibreOffice draws them, in Northmoor's pack: two pages, the second more than a third full."""
+    from page_fill import body_depths
+
+    from iwpacks.pack.office import to_pdf
+
+    master = iwpacks.load_programme()
+    plan = plan_course(apply_overlay(master, load_overlay(master, "northmoor")), cid, release=True)
+    sources = []
+    for name, data in _forms(plan, brand).items():
+        sources.append(tmp_path / f"{name}.docx")
+        sources[-1].write_bytes(data)
+    pdfs = to_pdf(sources, tmp_path / "pdf")
+    for source in sources:
+        depths = body_depths(pdfs[source].read_bytes())
+        assert len(depths) == 2 and depths[1] > 0.33, (cid, source.name, depths)

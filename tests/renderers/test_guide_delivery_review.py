@@ -92,8 +92,8 @@ def test_a_sections_time_is_said_plainly_with_what_makes_it_up(packs):
                    if t.rows[0].cells[-1].text == "Time in this course")
     assert ["", "Key message: Record information well", "5 min"] in [[c.text for c in r.cells] for r in timings.rows]
     content = next(t for t in _doc(packs["iw-practitioners"]["guide"]).tables
-                   if t.rows[0].cells[1].text == "What it covers")
-    covers = next(r.cells[1].text for r in content.rows if r.cells[0].text == "Introduction to integrated working")
+                   if t.rows[0].cells[2].text == "What it covers")  # after the section's number
+    covers = next(r.cells[2].text for r in content.rows if r.cells[1].text == "Introduction to integrated working")
     assert covers.startswith("IW01 Introduction to Integrated Working, with the key messages \u201cDuties")
     assert covers.endswith("; then the key message \u201cRecord information well\u201d")
 

@@ -287,9 +287,13 @@ def test_only_the_first_chapter_starts_a_new_page(guides):
     """The review: a session plan two lines longer than its page, then a chapter on a new page, left a page
     holding just those two lines. Chapters now follow on, each heading kept with its intro."""
     for cid, data in guides.items():
-        chapters = [p for p in open_doc(data).paragraphs if p.style.name == "Heading 1"]
+        paragraphs = open_doc(data).paragraphs
+        chapters = [p for p in paragraphs if p.style.name == "Heading 1"]
         assert chapters[0].text == "Course specification"
-        assert [_breaks_before(p) for p in chapters] == [True] + [False] * (len(chapters) - 1), cid
+        # In the policy team's draft the contents line opens the first chapter's page, kept with its heading.
+        before = paragraphs[[p._p for p in paragraphs].index(chapters[0]._p) - 1]
+        opens = _breaks_before(chapters[0]) or before.text.startswith("Contents: ") and _breaks_before(before)
+        assert [opens] + [_breaks_before(p) for p in chapters[1:]] == [True] + [False] * (len(chapters) - 1), cid
         assert all(p.paragraph_format.space_before for p in chapters[1:]), cid
 
 
@@ -499,7 +503,9 @@ def test_the_topics_a_session_plan_row_names_are_numbered_where_the_guide_lists_
     at = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 3" and p.text.startswith("CAF02 "))
     listed = paragraphs[at + 1:at + 15]
     assert all(p.style.name == "List Number" for p in listed), [p.style.name for p in listed]
-    assert [p.text for p in listed][:2] == ["The potential impact of the CAF", "Enabling the CAF process locally"]
+    # Each with the deck's slide number for it, where the trainer finds it (slide numbers, not slide titles).
+    assert re.fullmatch(r"The potential impact of the CAF \(slide \d+\)", listed[0].text), listed[0].text
+    assert re.fullmatch(r"Enabling the CAF process locally \(slides \d+-\d+\)", listed[1].text), listed[1].text
 
 
 def _slides_cited(text: str) -> list[int]:
@@ -537,7 +543,8 @@ def test_a_multi_day_guide_closes_each_day_and_opens_the_next_where_the_deck_doe
             assert titles[slide - 1] == f"Day {day}: welcome back", cid
             # In the deck's order: every slide the guide cites before the close comes before the welcome slide,
             # every one after the welcome back comes after it.
-            before = [n for t in texts[:close] for n in _slides_cited(t)]
+            notes_start = texts.index(words["facilitation.heading"][0])  # the specification cites every slide
+            before = [n for t in texts[notes_start:close] for n in _slides_cited(t)]
             after = [n for t in texts[welcome + 2:] for n in _slides_cited(t)]
             assert max(before) < slide < min(after), cid
             names = [f"{mp.module.ref} {mp.module.name}" for s in plans[cid].sections for mp in s.modules]
@@ -609,3 +616,57 @@ def test_a_topic_with_timed_steps_gives_them_under_its_notes_as_a_table(guides, 
     assert len([h for h in _run_tables(open_doc(guides["caf-trainers"])) if h.split(". ", 1)[1] in titles]) == 8
     managers = _run_tables(open_doc(guides["caf-operational-managers"]))["8. The CAF assessment groups and elements"]
     assert managers[1][2][1].startswith("Pairs of managers: mark which elements your own service already assesses")
+
+
+def _northmoor_guide(programme, brand, cid: str) -> bytes:
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+
+    return TrainerGuideRenderer().render(
+        plan_course(apply_overlay(programme, load_overlay(programme, "northmoor")), cid, release=True), brand)
+
+
+def test_the_guide_has_a_contents_list_of_its_chapters_near_the_start(programme, brand, plans):
+    """The review: no contents page. A static list (no Word TOC field, which LibreOffice leaves unfilled) of the
+    chapters, numbered in order, stands on a trainer's cover, before the first chapter; the policy team's draft,
+    whose cover is full, has it as one line at the head of the first chapter's page."""
+    doc = open_doc(_northmoor_guide(programme, brand, "caf-trainers"))
+    texts = [p.text for p in doc.paragraphs]
+    chapters = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert len(chapters) >= 7 and chapters[0] == "Course specification"
+    start = texts.index(programme.guide_text["course.contents"][0])
+    assert texts[start + 1:start + 1 + len(chapters)] == [f"{n}.\t{c}" for n, c in enumerate(chapters, 1)]
+    assert texts.index(chapters[0]) == start + 1 + len(chapters)  # the last thing before the first chapter
+    assert not doc.element.body.xpath(".//w:instrText") and not doc.element.body.xpath(".//w:fldSimple")
+    draft = open_doc(TrainerGuideRenderer().render(plans["caf-trainers"], brand))
+    line = next(p for p in draft.paragraphs if p.text.startswith("Contents: "))
+    heading = next(p for p in draft.paragraphs if p.style.name == "Heading 1")
+    assert line._p.getnext() is heading._p and line.paragraph_format.page_break_before
+    assert "1\u00a0Course specification \u00b7 2\u00a0Session plan" in line.text
+
+
+@pytest.mark.office
+def test_the_contents_list_shows_on_the_cover_of_the_pdf(programme, brand, tmp_path):
+    """As LibreOffice lays it out: the contents on page 1, the first chapter opening page 2, no field
+    placeholder anywhere."""
+    import subprocess
+
+    from iwpacks.pack.office import to_pdf
+
+    for cid in ("caf-trainers", "iw-practitioners"):
+        source = tmp_path / f"{cid}.docx"
+        source.write_bytes(_northmoor_guide(programme, brand, cid))
+        pdf = to_pdf([source], tmp_path / cid)[source]
+        pages = subprocess.run(["pdftotext", "-l", "2", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        assert "Contents" in pages[0] and "1. Course specification" in " ".join(pages[0].split()), cid
+        assert pages[1].strip().startswith("Course specification"), cid
+        assert "update field" not in pages[0].lower() and "table of contents" not in pages[0].lower(), cid
+
+
+def test_the_guide_says_in_plain_words_who_each_module_is_written_for(programme, brand):
+    """The review: "The strategy writes each module for:" read oddly; the words are content's, in plain English."""
+    texts = [p.text for p in open_doc(_northmoor_guide(programme, brand, "caf-trainers")).paragraphs]
+    lead = programme.guide_text["course.audience_lead"][0]
+    assert lead == "Each module is written for:"
+    assert lead in texts and not any("The strategy writes each module" in t for t in texts)
+    assert texts[texts.index(lead) + 1].startswith("CAF01 Introduction to CAF: ")
