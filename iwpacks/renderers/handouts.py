@@ -28,7 +28,7 @@ from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import say, tidy_punctuation
 
 if TYPE_CHECKING:
-    from iwpacks.model import Brand, Diagram, Exercise, Source
+    from iwpacks.model import Brand, Diagram, Exercise, Printable, Source
     from iwpacks.planning.plan import AwarenessItem, CoursePlan, ExerciseItem
 
 KIND = "Attendee handouts"
@@ -36,6 +36,10 @@ CONTACT_HEADER = ("Name", "Role", "Organisation", "Phone", "Email")
 CONTACT_ROWS = 15  # with the heading, lead-in and how to keep in touch, a full A4 page
 LINES_PER_QUESTION = 5  # under each question of an exercise, before its sheet is fitted to whole pages
 LINES_PER_DISCUSSION = 12
+# An exercise the course runs only if time allows prints compactly, on one page: the room to write goes to
+# those it runs (the review: optional ones had 7 to 9 lines a question over two pages, the others 3).
+LINES_PER_OPTIONAL_QUESTION = 2
+LINES_PER_OPTIONAL_DISCUSSION = 4
 IN_HAND = WRITING_LINE  # points kept free below a sheet that shares a page, against the estimate's error
 # Slots the handouts show in their own places (the contact list, the local sources), not among "local contacts".
 _PLACED_ROLES = ("network", "local-sources")
@@ -73,8 +77,31 @@ def handout_blocks(plan: CoursePlan, brand: Brand) -> list[Block]:
             if item.exercise is not None:  # the sheets it needs, each on a page of its own, to hand out with it
                 for sheet in plan.sheets.get(item.exercise.id, ()):
                     if sheet.reader == "attendees":
-                        blocks += printable_blocks(sheet)
+                        blocks += _sheet(plan, sheet)
+    blocks += _reference_sheets(plan)
     return fit_sheets(blocks) + _contact_sheet(plan) + _sources(plan, brand)
+
+
+def _sheet(plan: CoursePlan, sheet: Printable, new_page: bool = True) -> list[Block]:
+    return printable_blocks(sheet, local=slot_text(plan, sheet.slot) if sheet.slot else None, new_page=new_page)
+
+
+def _reference_sheets(plan: CoursePlan) -> list[Block]:
+    """One page on each process and route the course covers that no exercise hands out (the review: a course
+    for senior managers had only the continuum), after the exercises: to keep, not to work on in the room."""
+    if not plan.reference_sheets:
+        return []
+    blocks: list[Block] = [Heading(say(plan, "handouts.reference_heading"), 1),
+                           Para(say(plan, "handouts.reference_intro"))]
+    for number, sheet in enumerate(plan.reference_sheets):
+        blocks += _sheet(plan, sheet, new_page=number > 0)
+    return blocks
+
+
+def _printed_sheets(plan: CoursePlan) -> tuple[Printable, ...]:
+    """Every sheet these handouts print, with an exercise or among the reference sheets."""
+    with_exercises = (s for sheets in plan.sheets.values() for s in sheets if s.reader == "attendees")
+    return (*with_exercises, *plan.reference_sheets)
 
 
 def _about(plan: CoursePlan) -> list[Block]:
@@ -84,8 +111,7 @@ def _about(plan: CoursePlan) -> list[Block]:
     # The module's pictures from the slides, to keep: the same drawing and alt text as the deck's, each once:
     # one an earlier module drew is not drawn again, nor one that draws the same picture under another title
     # (CAF01's and CAF02's three steps), and one a reference sheet in these handouts draws is shown there alone.
-    shown = {_picture(s.figure) for sheets in plan.sheets.values() for s in sheets
-             if s.reader == "attendees" and s.figure is not None}
+    shown = {_picture(s.figure) for s in _printed_sheets(plan) if s.figure is not None}
     for m in plan.modules:
         blocks.append(Heading(f"{m.ref} {m.name}", 2))
         if m.is_pending:
@@ -108,9 +134,17 @@ def _in_brief(plan: CoursePlan, about: list[Block], brand: Brand) -> list[Block]
     if not items:
         return []
     sheet: list[Block] = [Para(say(plan, "handouts.in_brief_intro"))]
+    printed = _printed_sheets(plan)
     for item in dict((a.process.id, a) for a in items).values():
-        sheet += [Heading(item.process.name, 3), Para(item.process.summary),
-                  Bullets(tuple(item.process.awareness_points)), Para(_learn_more(plan, item))]
+        own = next((s for s in printed if item.process.id in s.for_processes), None)
+        sheet.append(Heading(item.process.name, 3))
+        if own is None:
+            sheet += [Para(item.process.summary), Bullets(tuple(item.process.awareness_points)),
+                      Para(_learn_more(plan, item))]
+        else:  # pointed to its own reference sheet in these handouts, not summarised twice (the review: the
+            # page repeated the pages before it), in one paragraph with where to learn more
+            pointer = say(plan, "handouts.in_brief_sheet", title=own.title)
+            sheet.append(Para(f"{item.process.summary} {pointer} {_learn_more(plan, item)}"))
     heading = say(plan, "handouts.in_brief_heading")
     return [Heading(heading, 2, new_page=not _fits_below(about, [Heading(heading, 2), *sheet], brand)), *sheet]
 
@@ -156,7 +190,7 @@ def _exercise(plan: CoursePlan, item: ExerciseItem, new_page: bool) -> list[Bloc
         topic = item.title if not item.optional else f"the topics of {_module_name(item)}"
         return blocks + [Para(f"A group discussion on {topic}. Note the main points your group makes, and one "
                               "thing you will do differently in your own work."),
-                         Lines(LINES_PER_DISCUSSION)]
+                         Lines(LINES_PER_OPTIONAL_DISCUSSION if item.optional else LINES_PER_DISCUSSION)]
     return blocks + _written_exercise(item, e)
 
 
@@ -175,8 +209,11 @@ def _written_exercise(item: ExerciseItem, e: Exercise) -> list[Block]:
         roles = ", ".join(r.role for r in e.role_briefs)
         blocks.append(Para(f"Role cards ({roles}): your trainer gives each player a card with what their "
                            "character knows. Read only your own."))
-    return blocks + [Heading("What to do", 3), Numbered(e.instructions), Heading("Questions", 3),
-                     Numbered(e.questions, lines_after=LINES_PER_QUESTION)]
+    # `item.optional` is the plan's word: an exercise the module marks optional that this course runs in its
+    # planned time (`run_optional`) is timetabled here, and gets the room to write of any other.
+    questions = (Numbered(e.questions, lines_after=LINES_PER_OPTIONAL_QUESTION, grows=False) if item.optional
+                 else Numbered(e.questions, lines_after=LINES_PER_QUESTION))
+    return blocks + [Heading("What to do", 3), Numbered(e.instructions), Heading("Questions", 3), questions]
 
 
 def _contact_sheet(plan: CoursePlan) -> list[Block]:
