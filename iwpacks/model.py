@@ -1211,9 +1211,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "handouts.in_brief_intro": (),
     "handouts.in_brief_course": ("title",),  # where to learn more: this audience's course on the process
     "handouts.in_brief_sources": (),  # or the sources, where the audience has none
-    "handouts.in_brief_sheet": ("title",),  # a process with its own reference sheet in the handouts
+    "handouts.in_brief_sheet": ("title",),  # a process with a reference sheet of its own in the handouts
     "handouts.reference_heading": (),  # the handouts' reference sheets for what the course covers
-    "handouts.reference_intro": (),
     "facilitation.welcome_back_covers": (),  # the course content table's row for each later day's opening
     "close.points": 0,  # the close's slide, after the recap
     "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan

@@ -37,7 +37,8 @@ CONTACT_ROWS = 15  # with the heading, lead-in and how to keep in touch, a full 
 LINES_PER_QUESTION = 5  # under each question of an exercise, before its sheet is fitted to whole pages
 LINES_PER_DISCUSSION = 12
 # An exercise the course runs only if time allows prints compactly, on one page: the room to write goes to
-# those it runs (the review: optional ones had 7 to 9 lines a question over two pages, the others 3).
+# those it runs (the review: optional ones had 7 to 9 lines a question over two pages, the others 3). Its
+# questions have two lines, one where that keeps it to its page.
 LINES_PER_OPTIONAL_QUESTION = 2
 LINES_PER_OPTIONAL_DISCUSSION = 4
 IN_HAND = WRITING_LINE  # points kept free below a sheet that shares a page, against the estimate's error
@@ -68,7 +69,7 @@ def handout_blocks(plan: CoursePlan, brand: Brand) -> list[Block]:
              "contact list for the people you meet on the course, and where to find out more.", style="Cover Detail"),
         Lines(1, label="Your name "),
         *about,
-        *_in_brief(plan, about, brand),
+        *_in_brief_placed(plan, about, brand),
     ]
     if plan.exercises:
         blocks.append(Heading("Exercises", 1))
@@ -78,24 +79,37 @@ def handout_blocks(plan: CoursePlan, brand: Brand) -> list[Block]:
                 for sheet in plan.sheets.get(item.exercise.id, ()):
                     if sheet.reader == "attendees":
                         blocks += _sheet(plan, sheet)
-    blocks += _reference_sheets(plan)
+    blocks += _reference_sheets(plan, brand)
     return fit_sheets(blocks) + _contact_sheet(plan) + _sources(plan, brand)
 
 
 def _sheet(plan: CoursePlan, sheet: Printable, new_page: bool = True) -> list[Block]:
-    return printable_blocks(sheet, local=slot_text(plan, sheet.slot) if sheet.slot else None, new_page=new_page)
+    """A sheet with its local facts; one on a process the course takes in brief says where to learn more, as
+    the in-brief page, which leaves that process to it, would have."""
+    brief = next((a for s in plan.sections for a in s.awareness if a.process.id in sheet.for_processes), None)
+    return printable_blocks(sheet, local=slot_text(plan, sheet.slot) if sheet.slot else None, new_page=new_page,
+                            more=_learn_more(plan, brief) if brief is not None else "")
 
 
-def _reference_sheets(plan: CoursePlan) -> list[Block]:
+def _reference_sheets(plan: CoursePlan, brand: Brand) -> list[Block]:
     """One page on each process and route the course covers that no exercise hands out (the review: a course
-    for senior managers had only the continuum), after the exercises: to keep, not to work on in the room."""
+    for senior managers had only the continuum), after the exercises: to keep, not to work on in the room.
+    The part's heading tops the first sheet that fits a page beneath it (is-advisors' CAF steps did not)."""
     if not plan.reference_sheets:
         return []
-    blocks: list[Block] = [Heading(say(plan, "handouts.reference_heading"), 1),
-                           Para(say(plan, "handouts.reference_intro"))]
-    for number, sheet in enumerate(plan.reference_sheets):
+    heading = Heading(say(plan, "handouts.reference_heading"), 1)
+    sheets = list(plan.reference_sheets)
+    lead = next((s for s in sheets if _one_page([heading, *_sheet(plan, s, new_page=False)], brand)), sheets[0])
+    blocks: list[Block] = [heading]
+    for number, sheet in enumerate([lead, *(s for s in sheets if s is not lead)]):
         blocks += _sheet(plan, sheet, new_page=number > 0)
     return blocks
+
+
+def _one_page(blocks: list[Block], brand: Brand) -> bool:
+    """Whether `blocks`, which open a page, fit it by the estimate with a writing line's depth to spare."""
+    depths = page_depths(blocks, lambda d: figure_depth(d, brand), A4_TEXT_POINTS)
+    return depths is not None and len(depths) == 1 and depths[0] <= A4_TEXT_POINTS - IN_HAND
 
 
 def _printed_sheets(plan: CoursePlan) -> tuple[Printable, ...]:
@@ -125,28 +139,44 @@ def _about(plan: CoursePlan) -> list[Block]:
     return blocks
 
 
-def _in_brief(plan: CoursePlan, about: list[Block], brand: Brand) -> list[Block]:
+def _placed(sheet: list[Block], before: list[Block], brand: Brand) -> list[Block]:
+    """A sheet that runs on below `before` where it fits the room left on its last page, rather than leave
+    that page part empty; else it starts a page, which it fits."""
+    if not sheet:
+        return []
+    return [attrs.evolve(sheet[0], new_page=not _fits_below(before, sheet, brand)), *sheet[1:]]
+
+
+def _in_brief_placed(plan: CoursePlan, about: list[Block], brand: Brand) -> list[Block]:
+    """The in-brief page, after the modules. A process with a reference sheet of its own in these handouts is
+    left to it, not summarised twice (the review: the page repeated the pages before it), but for a line
+    pointing to it where the page then still runs on below the modules (caf-trainers', below CAF03); the
+    page is left out where that leaves it empty."""
+    pointed = _in_brief(plan, pointers=True)
+    if pointed and _fits_below(about, pointed, brand):
+        return _placed(pointed, about, brand)
+    return _placed(_in_brief(plan, pointers=False), about, brand)
+
+
+def _in_brief(plan: CoursePlan, pointers: bool) -> list[Block]:
     """A reference sheet on the processes the course covers only in brief (its awareness segments), in the
-    words their segments use: what each is for, its points, and where to learn more. It runs on below the
-    course's modules where it fits the room left on their last page, rather than leave that page part empty;
-    else it starts a page, which it fits."""
-    items = [a for s in plan.sections for a in s.awareness]
+    words their segments use: what each is for, its points, and where to learn more; one with a reference sheet
+    of its own its summary and the sheet's name (`pointers`), or nothing. Its heading is placed by _placed."""
+    printed = _printed_sheets(plan)
+    own = {a.process.id: next((s for s in printed if a.process.id in s.for_processes), None)
+           for s in plan.sections for a in s.awareness}
+    items = [a for s in plan.sections for a in s.awareness if pointers or own[a.process.id] is None]
     if not items:
         return []
     sheet: list[Block] = [Para(say(plan, "handouts.in_brief_intro"))]
-    printed = _printed_sheets(plan)
     for item in dict((a.process.id, a) for a in items).values():
-        own = next((s for s in printed if item.process.id in s.for_processes), None)
         sheet.append(Heading(item.process.name, 3))
-        if own is None:
-            sheet += [Para(item.process.summary), Bullets(tuple(item.process.awareness_points)),
-                      Para(_learn_more(plan, item))]
-        else:  # pointed to its own reference sheet in these handouts, not summarised twice (the review: the
-            # page repeated the pages before it), in one paragraph with where to learn more
-            pointer = say(plan, "handouts.in_brief_sheet", title=own.title)
-            sheet.append(Para(f"{item.process.summary} {pointer} {_learn_more(plan, item)}"))
-    heading = say(plan, "handouts.in_brief_heading")
-    return [Heading(heading, 2, new_page=not _fits_below(about, [Heading(heading, 2), *sheet], brand)), *sheet]
+        if (mine := own[item.process.id]) is not None:
+            sheet.append(Para(f"{item.process.summary} {say(plan, 'handouts.in_brief_sheet', title=mine.title)}"))
+            continue
+        sheet += [Para(item.process.summary), Bullets(tuple(item.process.awareness_points)),
+                  Para(_learn_more(plan, item))]
+    return [Heading(say(plan, "handouts.in_brief_heading"), 2), *sheet]
 
 
 def _learn_more(plan: CoursePlan, item: AwarenessItem) -> str:
@@ -211,7 +241,8 @@ def _written_exercise(item: ExerciseItem, e: Exercise) -> list[Block]:
                            "character knows. Read only your own."))
     # `item.optional` is the plan's word: an exercise the module marks optional that this course runs in its
     # planned time (`run_optional`) is timetabled here, and gets the room to write of any other.
-    questions = (Numbered(e.questions, lines_after=LINES_PER_OPTIONAL_QUESTION, grows=False) if item.optional
+    questions = (Numbered(e.questions, lines_after=LINES_PER_OPTIONAL_QUESTION,
+                          most_lines=LINES_PER_OPTIONAL_QUESTION) if item.optional
                  else Numbered(e.questions, lines_after=LINES_PER_QUESTION))
     return blocks + [Heading("What to do", 3), Numbered(e.instructions), Heading("Questions", 3), questions]
 

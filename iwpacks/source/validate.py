@@ -272,7 +272,8 @@ def _printable_uses(programme: Programme, origins: Origins) -> list[Problem]:
         out += _check_refs(origin, ("used_by",), p.used_by, exercises, "exercise")
         out += _check_refs(origin, ("processes",), p.for_processes, programme.processes, "process")
         out += _check_refs(origin, ("modules",), p.for_modules, programme.modules, "module")
-        out += _check_refs(origin, ("slot",), (p.slot,), programme.slots, "slot")
+        if p.slot and p.slot not in programme.slots:
+            out.append(origin.problem(("slot",), _unknown("slot", p.slot, programme.slots)))
     return out
 
 

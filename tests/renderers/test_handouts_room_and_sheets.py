@@ -101,7 +101,8 @@ def test_a_course_that_runs_iw02s_exercise_gives_it_the_room_to_write(local, bra
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert item.title in headings and f"{item.title} (optional)" not in headings
     compact = _answer_lines(_doc(plan_course(local, COURSE, release=True), brand))[f"{item.title} (optional)"]
-    assert min(_answer_lines(doc)[item.title]) >= max(2, max(compact) + 1)
+    roomy = _answer_lines(doc)[item.title]
+    assert min(roomy) >= 2 and sum(roomy) > sum(compact), (roomy, compact)
 
 
 def _covers(plan, sheet) -> bool:
@@ -147,23 +148,20 @@ def test_the_reference_sheets_are_one_page_each_and_the_escalation_route_is_the_
     assert contacts and all(any(name in t for t in texts[start:end]) for name in contacts)
 
 
-def test_the_in_brief_page_points_to_a_processs_reference_sheet_rather_than_repeat_it(reviewed, brand, programme):
-    """Review 3: the "in brief" page repeated what the pages before it showed. A process with its own sheet in
-    the handouts gets its summary and the sheet's name; one without (the IS Index) keeps its points."""
+def test_the_in_brief_page_leaves_a_process_with_its_own_sheet_to_it(reviewed, brand, programme):
+    """Review 3: the "in brief" page repeated what the pages before it showed (p6 of iw-senior-managers). It now
+    holds only the processes with no reference sheet of their own (the IS Index), and runs on below the
+    modules, where page 4 was half empty; information sharing, the CAF and the lead professional are left to
+    their sheets."""
     plan = reviewed[COURSE]
-    texts = [p.text for p in _doc(plan, brand).paragraphs]
+    paragraphs = _doc(plan, brand).paragraphs
     heading = programme.guide_text["handouts.in_brief_heading"][0]
-    start = texts.index(heading)
-    end = next(n for n in range(start + 1, len(texts)) if texts[n] == "Exercises")
-    page = "\n".join(texts[start:end])
-    printed = {s.id: s for s in plan.reference_sheets}
-    for item in (a for s in plan.sections for a in s.awareness):
-        own = next((s for s in printed.values() if item.process.id in s.for_processes), None)
-        assert item.process.summary in page
-        if own is not None:
-            assert f"\u201c{own.title}\u201d" in page and not any(p in page for p in item.process.awareness_points)
-        else:
-            assert all(point in page for point in item.process.awareness_points), item.process.id
+    start = next(n for n, p in enumerate(paragraphs) if p.text == heading)
+    assert paragraphs[start].paragraph_format.page_break_before is False
+    end = next(n for n in range(start + 1, len(paragraphs)) if paragraphs[n].style.name in ("Heading 1", "Heading 2"))
+    names = [p.text for p in paragraphs[start:end] if p.style.name == "Heading 3"]
+    assert names == [programme.processes["isi"].name]
+    assert {programme.processes[p].name for p in ("is", "caf", "lp")}.isdisjoint(names)
 
 
 def test_the_printing_list_names_the_reference_sheets_the_handouts_hold(plans, brand, programme):
@@ -212,3 +210,29 @@ def test_no_page_is_more_than_about_half_empty_and_each_sheet_keeps_to_its_page(
             on = [i for i, page in enumerate(flat) if sheet.title in page.replace(f"\u201c{sheet.title}\u201d", "")]
             assert len(on) == 1 and " ".join(sheet.note.split())[-40:] in flat[on[0]], (cid, sheet.id)
     assert not short, short
+
+
+@pytest.mark.parametrize(("old", "new", "found"), [
+    ("modules: [IW02, IW03, IW04, LP02]", "modules: [IW02, IW33]", r'modules\[1\]: unknown module "IW33"'),
+    ("processes: [caf]", "processes: [cfa]", r'processes\[0\]: unknown process "cfa"'),
+    ("slot: escalation-contacts", "slot: escalation-contact", r'slot: unknown slot "escalation-contact"'),
+    ("  modules: [IW02, IW03, IW04, LP02]\n", "", r': missing required key "used_by"'),
+])
+def test_what_a_reference_sheet_is_for_is_checked_where_it_is_written(tmp_path, old, new, found):
+    """A sheet's processes, modules and slot name what exists, with file and line; one for neither an exercise
+    nor anything a course covers is refused."""
+    import re
+    import shutil
+
+    import iwpacks
+    from iwpacks.errors import ContentError
+    from iwpacks.source.read_content import content_root
+
+    content = shutil.copytree(content_root(None), tmp_path / "content")
+    path = content / "printables.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(content)
+    assert re.search(rf"printables\.yaml:\d+: printables\[\d+\]\.?{found}", str(caught.value)), str(caught.value)
