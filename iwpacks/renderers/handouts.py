@@ -144,7 +144,9 @@ def _placed(sheet: list[Block], before: list[Block], brand: Brand) -> list[Block
     that page part empty; else it starts a page, which it fits."""
     if not sheet:
         return []
-    return [attrs.evolve(sheet[0], new_page=not _fits_below(before, sheet, brand)), *sheet[1:]]
+    heading = sheet[0]
+    assert isinstance(heading, Heading), "a sheet opens with its heading"
+    return [attrs.evolve(heading, new_page=not _fits_below(before, sheet, brand)), *sheet[1:]]
 
 
 def _in_brief_placed(plan: CoursePlan, about: list[Block], brand: Brand) -> list[Block]:
