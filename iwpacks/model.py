@@ -428,7 +428,9 @@ class PrintableSection:
 @attrs.frozen
 class Printable:
     """A sheet or form an exercise needs in the room (content/printables.yaml), printed once per course
-    with the first exercise that uses it: in the handouts for attendees, in the trainer guide for the trainer."""
+    with the first exercise that uses it: in the handouts for attendees, in the trainer guide for the trainer.
+    A reference sheet can also be for the processes or modules it summarises: a course that covers one of them
+    and runs no exercise that uses it hands it out among the handouts' reference sheets."""
 
     id: str
     title: str
@@ -437,6 +439,11 @@ class Printable:
     intro: str
     note: str
     sections: tuple[PrintableSection, ...] = attrs.field(converter=_tuple)
+    # Process ids: a course covers one where it teaches a module of it or takes it in brief (an awareness item).
+    for_processes: tuple[str, ...] = attrs.field(default=(), converter=_tuple, metadata={"key": "processes"})
+    for_modules: tuple[str, ...] = attrs.field(default=(), converter=_tuple, metadata={"key": "modules"})  # refs
+    # A local slot the sheet shows after its sections, as the LA gives it (the escalation route's contacts).
+    slot: str = ""
     # A reference sheet can show a module topic's diagram ("CAF02 topic 4"), drawn after its intro.
     diagram_of: str = attrs.field(default="", metadata={"key": "diagram"})
     figure: Diagram | None = attrs.field(default=None, metadata={"key": None})  # that diagram, found when read
@@ -1218,6 +1225,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "handouts.in_brief_intro": (),
     "handouts.in_brief_course": ("title",),  # where to learn more: this audience's course on the process
     "handouts.in_brief_sources": (),  # or the sources, where the audience has none
+    "handouts.in_brief_sheet": ("title",),  # a process with a reference sheet of its own in the handouts
+    "handouts.reference_heading": (),  # the handouts' reference sheets for what the course covers
     "facilitation.welcome_back_covers": (),  # the course content table's row for each later day's opening
     "close.points": 0,  # the close's slide, after the recap
     "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan
@@ -1296,6 +1305,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "materials.role_cards": ("exercise", "roles"),
     "materials.trainer_sheet": ("sheet", "exercise"),
     "materials.attendee_sheets": ("sheets",),
+    "materials.reference_sheets": ("sheets",),  # the handouts' reference sheets, after the exercises' sheets
     "materials.room": (),
     "materials.printing": (),
     "materials.room_items": 0,

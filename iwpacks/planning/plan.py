@@ -151,6 +151,9 @@ class CoursePlan:
     guide_text: FrozenMap[tuple[str, ...]] = FrozenMap()  # the trainer guide's words, by model.GUIDE_TEXT key
     # The sheets and forms to print, by the id of the exercise that first uses each in this course.
     sheets: FrozenMap[tuple[Printable, ...]] = FrozenMap()
+    # The reference sheets for what the course covers (a printable's `processes` and `modules`) that no exercise
+    # of it hands out: attendees keep them with the handouts, in content order.
+    reference_sheets: tuple[Printable, ...] = ()
     # A release pack goes to trainers: no review notes or content version in what they read (the version
     # stays in the manifest and the document properties). LA packs are always release packs.
     release: bool = False
@@ -228,6 +231,8 @@ class CoursePlan:
                 for slot in m.slots]
         ids += [slot for mp in (mp for s in self.sections for mp in s.modules) for t in mp.topics for slot in t.slots]
         ids += [slot for s in self.sections for a in s.awareness for slot in a.process.awareness_slots]
+        printed = [*(p for group in self.sheets.values() for p in group), *self.reference_sheets]
+        ids += [sheet.slot for sheet in printed if sheet.slot]  # the local facts a sheet shows (escalation)
         return tuple(dict.fromkeys(slot.split(PART_MARK)[0] for slot in ids))  # a part's use is its slot's
 
     @property
@@ -309,7 +314,9 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
     total = course_duration(programme, course)
     timetable = build_timetable(_blocks(sections), programme.training_day)
     sections = _as_timetabled(sections, timetable)
-    return CoursePlan(sheets=_sheets(programme, sections), course=course, audience=programme.audiences[course.audience],
+    sheets = _sheets(programme, sections)
+    return CoursePlan(sheets=sheets, reference_sheets=_reference_sheets(programme, sections, sheets),
+                      course=course, audience=programme.audiences[course.audience],
                       process=programme.processes[course.process], sections=tuple(sections),
                       timetable=timetable, min_minutes=total.min_minutes,
                       max_minutes=total.max_minutes, optional_extras=total.optional_extras,
@@ -405,6 +412,19 @@ def _sheets(programme: Programme, sections: list[PlanSection]) -> FrozenMap[tupl
             out[item.exercise.id] = new
             shown.update(p.id for p in new)
     return FrozenMap(out)
+
+
+def _reference_sheets(programme: Programme, sections: list[PlanSection],
+                      sheets: FrozenMap[tuple[Printable, ...]]) -> tuple[Printable, ...]:
+    """The attendees' sheets for the processes and modules the course covers, less those its exercises hand
+    out: a course covers a process where it teaches a module of it or takes it in brief (IS, the CAF and the
+    lead professional in a course for senior managers)."""
+    taught = {mp.module.ref for s in sections for mp in s.modules}
+    processes = {programme.modules[ref].process for ref in taught} | {a.process.id for s in sections for a in s.awareness}
+    handed = {p.id for group in sheets.values() for p in group}
+    return tuple(p for p in programme.printables.values()
+                 if p.reader == "attendees" and p.id not in handed
+                 and (processes & set(p.for_processes) or taught & set(p.for_modules)))
 
 
 def _awareness(programme: Programme, course: Course, process_id: str) -> AwarenessItem:

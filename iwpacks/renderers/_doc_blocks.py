@@ -55,10 +55,12 @@ class Bullets:
 @attrs.frozen
 class Numbered:
     """A numbered list restarting at 1; `lines_after` ruled lines under each item, for answers (one count for
-    every item, or a count each)."""
+    every item, or a count each). `most_lines`: the most the page fitter (_sheet_fit) gives each answer from the
+    room left on its page, 0 for no limit; an optional exercise's few keep it compact."""
 
     items: tuple[str, ...]
     lines_after: int | tuple[int, ...] = 0
+    most_lines: int = 0
 
     def lines_under(self, index: int) -> int:
         return self.lines_after[index] if isinstance(self.lines_after, tuple) else self.lines_after

@@ -89,8 +89,8 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
                 continue  # a file this course's pack does not hold (the cascade plan, but for trainers)
             # A set for each day is one set in a course of one day, and the list says so.
             what = say(plan, "materials.one_set") if use.per == "day" and days == 1 else use.what
-            if use.artefact == "handouts" and (sheets := _handed_sheets(plan)):
-                what = f"{what.rstrip('.')}. {say(plan, 'materials.attendee_sheets', sheets=sheets)}"
+            if use.artefact == "handouts":
+                what = _with_sheets(plan, what)
             rows.append([material.title, held.get(use.artefact, ""), what, _copies(plan, use, days), ""])
     rows += _exercise_rows(plan, held)
     # What the room needs: the list's last rows, ticked as the rest are. As a list of its own, before the
@@ -109,6 +109,16 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
 
 
 PRINT_TAIL = 5  # the printing list's last rows, kept together: never two rows alone on the guide's last page
+
+
+def _with_sheets(plan: CoursePlan, what: str) -> str:
+    """The handouts' row says which sheets its pages hold: the exercises', then the reference sheets."""
+    said = [what.rstrip(".")]
+    if sheets := _handed_sheets(plan):
+        said.append(say(plan, "materials.attendee_sheets", sheets=sheets))
+    if plan.reference_sheets:
+        said.append(say(plan, "materials.reference_sheets", sheets="; ".join(s.title for s in plan.reference_sheets)))
+    return ". ".join(said) if len(said) > 1 else what
 
 
 def _handed_sheets(plan: CoursePlan) -> str:

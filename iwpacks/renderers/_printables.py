@@ -3,22 +3,34 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 from iwpacks.model import Printable, PrintableSection
-from iwpacks.renderers._doc_blocks import Block, Figure, Heading, Lines, Para
+from iwpacks.renderers._doc_blocks import Block, Figure, Heading, Lines, Para, Slot
+
+if TYPE_CHECKING:
+    from iwpacks.renderers._slots import SlotText
 
 BOX = "\u25a1"  # a white square: in the brand font's character set (WGL4), so it prints everywhere
 SHORT_PROMPT = 60  # a one-line answer shares its line with a prompt this short
 _OPTIONS = re.compile(r"^(?P<question>.*?)\s*\((?P<options>[^()]+(?:\s/\s[^()]+)+)\)$")
 
 
-def printable_blocks(printable: Printable, level: int = 2) -> list[Block]:
-    """The sheet on a page of its own: title, how to use it, its sections, and where it comes from."""
-    blocks: list[Block] = [Heading(printable.title, level, new_page=True), Para(printable.intro)]
+def printable_blocks(printable: Printable, level: int = 2, local: SlotText | None = None,
+                     new_page: bool = True, more: str = "") -> list[Block]:
+    """The sheet on a page of its own (or, not `new_page`, on the page its part of the document opens): title,
+    how to use it, its sections, the local facts it shows (`local`, the text of its slot), where to learn more
+    (`more`), and where it comes from."""
+    blocks: list[Block] = [Heading(printable.title, level, new_page=new_page), Para(printable.intro)]
     if printable.figure is not None:
         blocks.append(Figure(printable.figure))
     for section in printable.sections:
         blocks.append(Heading(section.heading, level + 1))
         blocks += _section(section)
+    if local is not None:
+        blocks += [Heading(local.heading, level + 1), Slot(local)]
+    if more:
+        blocks.append(Para(more))
     return blocks + [Para(printable.note, style="Caption")]
 
 

@@ -4,7 +4,9 @@ A sheet starts a page and runs to the next sheet. Its writing lines are sized he
 an estimate of how Word and LibreOffice lay it out: each paragraph's lines wrapped with the brand font's
 widths (Liberation Sans has Helvetica's metrics, which ReportLab knows) in the template's sizes and spacing.
 A sheet that spills over shrinks its answer space where that keeps it to one page; one that needs two pages
-or more shares each page's leftover room among the answers on that page, so no page is left half blank.
+or more shares each page's leftover room among the answers on that page, so no page is left half blank. An
+exercise that fits one page gives its questions the room left there too, to fill it, an optional exercise's
+only up to a few lines each (its Numbered's `most_lines`); a one-page form's lines stay as the sheet asks.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ WRITING_LINE = 24      # the Writing Line style: exactly 24 points
 LINE_HEIGHT = 1.149    # Liberation Sans: ascent plus descent, per point of size
 ANSWER_SPACE_BEFORE = 10  # the air above a question that has lines under it (_doc_blocks)
 MIN_ANSWER_LINES = 2  # under a question
+MIN_COMPACT_LINES = 1  # under a question of an optional exercise (one with `most_lines`), to keep it to one page
 MIN_FORM_LINES = 1    # under a form's prompt, only to keep its sheet's closing note off a page of its own
 
 
@@ -106,6 +109,9 @@ class _Answer:
     lines: int
     least: int
     floor: int
+    grows: bool = True   # takes a share of a page's leftover room where its sheet runs over
+    fills: bool = False  # takes the leftover room of a one-page sheet too (an exercise's question)
+    most: int = 0        # the most lines it grows to, 0 for no limit (an optional exercise's question)
 
 
 _MEASURED = (Para, Heading, Bullets, Numbered, Lines)  # figures, tables and slots are not
@@ -121,18 +127,18 @@ def fit_sheets(blocks: Sequence[Block]) -> list[Block]:
 
 
 def fit_sheet(sheet: Sequence[Block]) -> list[Block]:
-    """One sheet's blocks, its answer spaces sized: one page if they fit it at their least, else each page's
-    leftover room shared among the answers on it."""
+    """One sheet's blocks, its answer spaces sized: one page if they fit it at their least, the room left on it
+    to its questions, else each page's leftover room shared among the answers on it."""
     if not _measurable(sheet) or not _answers(sheet):
         return list(sheet)
     answers = _answers(sheet)
     if _page_count(sheet, [a.lines for a in answers]) == 1:
-        return list(sheet)
+        return _with_lines(sheet, _shared_out(sheet, [a.lines for a in answers], answers, one_page=True))
     for lines in range(max(a.lines for a in answers) - 1, min(a.least for a in answers) - 1, -1):
         shrunk = [max(a.least, min(a.lines, lines)) for a in answers]
-        if _page_count(sheet, shrunk) == 1:
-            return _with_lines(sheet, shrunk)
-    return _with_lines(sheet, _shared_out(sheet, _no_bare_last_page(sheet, answers)))
+        if _page_count(sheet, shrunk) == 1:  # and what a line less each left over to the questions that fill
+            return _with_lines(sheet, _shared_out(sheet, shrunk, answers, one_page=True))
+    return _with_lines(sheet, _shared_out(sheet, _no_bare_last_page(sheet, answers), answers))
 
 
 def sheet_pages(sheet: Sequence[Block]) -> int:
@@ -163,7 +169,8 @@ def _answers(sheet: Sequence[Block]) -> list[_Answer]:
     answers: list[_Answer] = []
     for block in sheet:
         if isinstance(block, Numbered) and block.lines_after:
-            answers += [_Answer(block.lines_under(i), MIN_ANSWER_LINES, MIN_ANSWER_LINES)
+            least = MIN_COMPACT_LINES if block.most_lines else MIN_ANSWER_LINES
+            answers += [_Answer(block.lines_under(i), least, least, fills=True, most=block.most_lines)
                         for i in range(len(block.items))]
         elif isinstance(block, Lines) and not block.label:
             answers.append(_Answer(block.count, block.count, min(block.count, MIN_FORM_LINES)))
@@ -267,14 +274,22 @@ def _no_bare_last_page(sheet: Sequence[Block], answers: Sequence[_Answer]) -> li
         lines[max(giving, key=lambda n: (lines[n], -n))] -= 1
 
 
-def _shared_out(sheet: Sequence[Block], lines: Sequence[int]) -> list[int]:
-    """Each page's room left over, a writing line at a time, to the answers on it, first ones first."""
+def _shared_out(sheet: Sequence[Block], lines: Sequence[int], answers: Sequence[_Answer],
+                one_page: bool = False) -> list[int]:
+    """Each page's room left over, a writing line at a time, to the answers on it that take it (on a sheet of
+    `one_page`, those that fill), first ones first, each up to its most."""
     grown = list(lines)
     for number, page in enumerate(_pages(_units(sheet, lines))):
-        on_page = [u.answer for u in page if u.answer is not None]
+        on_page = [u.answer for u in page if u.answer is not None
+                   and (answers[u.answer].fills if one_page else answers[u.answer].grows)]
         spare = int((PAGE_POINTS - _height(page, first_page=number == 0)) // WRITING_LINE)
-        for k in range(spare if on_page else 0):
-            grown[on_page[k % len(on_page)]] += 1
+        while spare > 0:
+            room = [n for n in on_page if not answers[n].most or grown[n] < answers[n].most]
+            for n in room[:spare]:
+                grown[n] += 1
+            spare -= len(room[:spare])
+            if not room:
+                break
     return grown
 
 

@@ -28,7 +28,7 @@ from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import say, tidy_punctuation
 
 if TYPE_CHECKING:
-    from iwpacks.model import Brand, Diagram, Exercise, Source
+    from iwpacks.model import Brand, Diagram, Exercise, Printable, Source
     from iwpacks.planning.plan import AwarenessItem, CoursePlan, ExerciseItem
 
 KIND = "Attendee handouts"
@@ -36,6 +36,11 @@ CONTACT_HEADER = ("Name", "Role", "Organisation", "Phone", "Email")
 CONTACT_ROWS = 15  # with the heading, lead-in and how to keep in touch, a full A4 page
 LINES_PER_QUESTION = 5  # under each question of an exercise, before its sheet is fitted to whole pages
 LINES_PER_DISCUSSION = 12
+# An exercise the course runs only if time allows prints compactly, on one page: the room to write goes to
+# those it runs (the review: optional ones had 7 to 9 lines a question over two pages, the others 3). Its
+# questions have two lines, one where that keeps it to its page.
+LINES_PER_OPTIONAL_QUESTION = 2
+LINES_PER_OPTIONAL_DISCUSSION = 4
 IN_HAND = WRITING_LINE  # points kept free below a sheet that shares a page, against the estimate's error
 # Slots the handouts show in their own places (the contact list, the local sources), not among "local contacts".
 _PLACED_ROLES = ("network", "local-sources")
@@ -64,7 +69,7 @@ def handout_blocks(plan: CoursePlan, brand: Brand) -> list[Block]:
              "contact list for the people you meet on the course, and where to find out more.", style="Cover Detail"),
         Lines(1, label="Your name "),
         *about,
-        *_in_brief(plan, about, brand),
+        *_in_brief_placed(plan, about, brand),
     ]
     if plan.exercises:
         blocks.append(Heading("Exercises", 1))
@@ -73,8 +78,44 @@ def handout_blocks(plan: CoursePlan, brand: Brand) -> list[Block]:
             if item.exercise is not None:  # the sheets it needs, each on a page of its own, to hand out with it
                 for sheet in plan.sheets.get(item.exercise.id, ()):
                     if sheet.reader == "attendees":
-                        blocks += printable_blocks(sheet)
+                        blocks += _sheet(plan, sheet)
+    blocks += _reference_sheets(plan, brand)
     return fit_sheets(blocks) + _contact_sheet(plan) + _sources(plan, brand)
+
+
+def _sheet(plan: CoursePlan, sheet: Printable, new_page: bool = True) -> list[Block]:
+    """A sheet with its local facts; one on a process the course takes in brief says where to learn more, as
+    the in-brief page, which leaves that process to it, would have."""
+    brief = next((a for s in plan.sections for a in s.awareness if a.process.id in sheet.for_processes), None)
+    return printable_blocks(sheet, local=slot_text(plan, sheet.slot) if sheet.slot else None, new_page=new_page,
+                            more=_learn_more(plan, brief) if brief is not None else "")
+
+
+def _reference_sheets(plan: CoursePlan, brand: Brand) -> list[Block]:
+    """One page on each process and route the course covers that no exercise hands out (the review: a course
+    for senior managers had only the continuum), after the exercises: to keep, not to work on in the room.
+    The part's heading tops the first sheet that fits a page beneath it (is-advisors' CAF steps did not)."""
+    if not plan.reference_sheets:
+        return []
+    heading = Heading(say(plan, "handouts.reference_heading"), 1)
+    sheets = list(plan.reference_sheets)
+    lead = next((s for s in sheets if _one_page([heading, *_sheet(plan, s, new_page=False)], brand)), sheets[0])
+    blocks: list[Block] = [heading]
+    for number, sheet in enumerate([lead, *(s for s in sheets if s is not lead)]):
+        blocks += _sheet(plan, sheet, new_page=number > 0)
+    return blocks
+
+
+def _one_page(blocks: list[Block], brand: Brand) -> bool:
+    """Whether `blocks`, which open a page, fit it by the estimate with a writing line's depth to spare."""
+    depths = page_depths(blocks, lambda d: figure_depth(d, brand), A4_TEXT_POINTS)
+    return depths is not None and len(depths) == 1 and depths[0] <= A4_TEXT_POINTS - IN_HAND
+
+
+def _printed_sheets(plan: CoursePlan) -> tuple[Printable, ...]:
+    """Every sheet these handouts print, with an exercise or among the reference sheets."""
+    with_exercises = (s for sheets in plan.sheets.values() for s in sheets if s.reader == "attendees")
+    return (*with_exercises, *plan.reference_sheets)
 
 
 def _about(plan: CoursePlan) -> list[Block]:
@@ -84,8 +125,7 @@ def _about(plan: CoursePlan) -> list[Block]:
     # The module's pictures from the slides, to keep: the same drawing and alt text as the deck's, each once:
     # one an earlier module drew is not drawn again, nor one that draws the same picture under another title
     # (CAF01's and CAF02's three steps), and one a reference sheet in these handouts draws is shown there alone.
-    shown = {_picture(s.figure) for sheets in plan.sheets.values() for s in sheets
-             if s.reader == "attendees" and s.figure is not None}
+    shown = {_picture(s.figure) for s in _printed_sheets(plan) if s.figure is not None}
     for m in plan.modules:
         blocks.append(Heading(f"{m.ref} {m.name}", 2))
         if m.is_pending:
@@ -99,20 +139,46 @@ def _about(plan: CoursePlan) -> list[Block]:
     return blocks
 
 
-def _in_brief(plan: CoursePlan, about: list[Block], brand: Brand) -> list[Block]:
+def _placed(sheet: list[Block], before: list[Block], brand: Brand) -> list[Block]:
+    """A sheet that runs on below `before` where it fits the room left on its last page, rather than leave
+    that page part empty; else it starts a page, which it fits."""
+    if not sheet:
+        return []
+    heading = sheet[0]
+    assert isinstance(heading, Heading), "a sheet opens with its heading"
+    return [attrs.evolve(heading, new_page=not _fits_below(before, sheet, brand)), *sheet[1:]]
+
+
+def _in_brief_placed(plan: CoursePlan, about: list[Block], brand: Brand) -> list[Block]:
+    """The in-brief page, after the modules. A process with a reference sheet of its own in these handouts is
+    left to it, not summarised twice (the review: the page repeated the pages before it), but for a line
+    pointing to it where the page then still runs on below the modules (caf-trainers', below CAF03); the
+    page is left out where that leaves it empty."""
+    pointed = _in_brief(plan, pointers=True)
+    if pointed and _fits_below(about, pointed, brand):
+        return _placed(pointed, about, brand)
+    return _placed(_in_brief(plan, pointers=False), about, brand)
+
+
+def _in_brief(plan: CoursePlan, pointers: bool) -> list[Block]:
     """A reference sheet on the processes the course covers only in brief (its awareness segments), in the
-    words their segments use: what each is for, its points, and where to learn more. It runs on below the
-    course's modules where it fits the room left on their last page, rather than leave that page part empty;
-    else it starts a page, which it fits."""
-    items = [a for s in plan.sections for a in s.awareness]
+    words their segments use: what each is for, its points, and where to learn more; one with a reference sheet
+    of its own its summary and the sheet's name (`pointers`), or nothing. Its heading is placed by _placed."""
+    printed = _printed_sheets(plan)
+    own = {a.process.id: next((s for s in printed if a.process.id in s.for_processes), None)
+           for s in plan.sections for a in s.awareness}
+    items = [a for s in plan.sections for a in s.awareness if pointers or own[a.process.id] is None]
     if not items:
         return []
     sheet: list[Block] = [Para(say(plan, "handouts.in_brief_intro"))]
     for item in dict((a.process.id, a) for a in items).values():
-        sheet += [Heading(item.process.name, 3), Para(item.process.summary),
-                  Bullets(tuple(item.process.awareness_points)), Para(_learn_more(plan, item))]
-    heading = say(plan, "handouts.in_brief_heading")
-    return [Heading(heading, 2, new_page=not _fits_below(about, [Heading(heading, 2), *sheet], brand)), *sheet]
+        sheet.append(Heading(item.process.name, 3))
+        if (mine := own[item.process.id]) is not None:
+            sheet.append(Para(f"{item.process.summary} {say(plan, 'handouts.in_brief_sheet', title=mine.title)}"))
+            continue
+        sheet += [Para(item.process.summary), Bullets(tuple(item.process.awareness_points)),
+                  Para(_learn_more(plan, item))]
+    return [Heading(say(plan, "handouts.in_brief_heading"), 2), *sheet]
 
 
 def _learn_more(plan: CoursePlan, item: AwarenessItem) -> str:
@@ -156,7 +222,7 @@ def _exercise(plan: CoursePlan, item: ExerciseItem, new_page: bool) -> list[Bloc
         topic = item.title if not item.optional else f"the topics of {_module_name(item)}"
         return blocks + [Para(f"A group discussion on {topic}. Note the main points your group makes, and one "
                               "thing you will do differently in your own work."),
-                         Lines(LINES_PER_DISCUSSION)]
+                         Lines(LINES_PER_OPTIONAL_DISCUSSION if item.optional else LINES_PER_DISCUSSION)]
     return blocks + _written_exercise(item, e)
 
 
@@ -175,8 +241,12 @@ def _written_exercise(item: ExerciseItem, e: Exercise) -> list[Block]:
         roles = ", ".join(r.role for r in e.role_briefs)
         blocks.append(Para(f"Role cards ({roles}): your trainer gives each player a card with what their "
                            "character knows. Read only your own."))
-    return blocks + [Heading("What to do", 3), Numbered(e.instructions), Heading("Questions", 3),
-                     Numbered(e.questions, lines_after=LINES_PER_QUESTION)]
+    # `item.optional` is the plan's word: an exercise the module marks optional that this course runs in its
+    # planned time (`run_optional`) is timetabled here, and gets the room to write of any other.
+    questions = (Numbered(e.questions, lines_after=LINES_PER_OPTIONAL_QUESTION,
+                          most_lines=LINES_PER_OPTIONAL_QUESTION) if item.optional
+                 else Numbered(e.questions, lines_after=LINES_PER_QUESTION))
+    return blocks + [Heading("What to do", 3), Numbered(e.instructions), Heading("Questions", 3), questions]
 
 
 def _contact_sheet(plan: CoursePlan) -> list[Block]:

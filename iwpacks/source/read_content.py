@@ -41,7 +41,7 @@ from iwpacks.model import (
     by_id,
     content_keys,
 )
-from iwpacks.source.fields import ID_PATTERN, Fields
+from iwpacks.source.fields import ID_PATTERN, REF_PATTERN, Fields
 from iwpacks.source.located_yaml import LocatedData, read_yaml
 from iwpacks.source.read_courses import read_courses
 from iwpacks.source.read_knowledge import attach_knowledge_checks
@@ -171,9 +171,14 @@ def _printable(f: Fields) -> Printable:
             sub.report(sub.path + ("lines",), f"at most {MAX_WRITING_LINES} writing lines a prompt; found {lines}")
         sections.append(PrintableSection(heading=sub.text("heading"), style=style, prompts=sub.text_list("prompts"),
                                          lines=lines))
+    processes = f.id_list("processes", what="process id")
+    modules = f.id_list("modules", REF_PATTERN, "module ref")
+    # A sheet is printed for the exercises that use it, or for what it summarises: it needs one or the other.
+    used_by = f.id_list("used_by", what="exercise id", required=not (processes or modules))
     return Printable(id=f.identifier("id"), title=title, reader=f.choice("for", PRINTABLE_READERS),
-                     used_by=f.id_list("used_by", what="exercise id", required=True), intro=f.text("intro"),
-                     note=f.text("note"), sections=tuple(sections), diagram_of=f.text("diagram", False))
+                     used_by=used_by, intro=f.text("intro"), note=f.text("note"), sections=tuple(sections),
+                     diagram_of=f.text("diagram", False), for_processes=processes, for_modules=modules,
+                     slot=f.text("slot", False))
 
 
 _TOPIC_REF = re.compile(r"^([A-Z]{2,4}[0-9]{2}) topic ([0-9]+)$")

@@ -264,10 +264,17 @@ def audience_warnings(programme: Programme) -> list[str]:
 
 
 def _printable_uses(programme: Programme, origins: Origins) -> list[Problem]:
-    """Every exercise a printable names exists."""
+    """Every exercise, process, module and slot a printable names exists."""
     exercises = [e.id for m in programme.modules.values() if m.material for e in m.material.exercises]
-    return [problem for p in programme.printables.values()
-            for problem in _check_refs(origins.of("printable", p.id), ("used_by",), p.used_by, exercises, "exercise")]
+    out = []
+    for p in programme.printables.values():
+        origin = origins.of("printable", p.id)
+        out += _check_refs(origin, ("used_by",), p.used_by, exercises, "exercise")
+        out += _check_refs(origin, ("processes",), p.for_processes, programme.processes, "process")
+        out += _check_refs(origin, ("modules",), p.for_modules, programme.modules, "module")
+        if p.slot and p.slot not in programme.slots:
+            out.append(origin.problem(("slot",), _unknown("slot", p.slot, programme.slots)))
+    return out
 
 
 def _introducing_modules(programme: Programme, origins: Origins) -> list[Problem]:

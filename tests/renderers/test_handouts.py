@@ -348,14 +348,18 @@ def test_every_page_of_an_exercise_or_sheet_after_its_first_is_worth_turning_to(
             assert fills[number] >= 0.6, (cid, title, number + 1, round(fills[number], 2))
 
 
-def test_the_reference_sheets_print_in_the_courses_that_teach_their_subject(handouts, programme):
-    """Issue 13: the continuum of needs and the lead professional's functions, as one-page reference sheets."""
+def test_the_reference_sheets_print_in_the_courses_that_teach_their_subject(handouts, plans, programme):
+    """Issue 13: the continuum of needs and the lead professional's functions, as one-page reference sheets;
+    the functions nowhere that neither teaches the lead professional nor takes it in brief."""
     continuum = programme.printables["continuum-of-needs"].title
     functions = programme.printables["lead-professional-functions"].title
     assert continuum in artefact_text(handouts["iw-practitioners"], ".docx")
     assert continuum in artefact_text(handouts["caf-practitioners"], ".docx")
     assert functions in artefact_text(handouts["lp-practitioners"], ".docx")
-    assert functions not in artefact_text(handouts["is-practitioners"], ".docx")
+    without = [cid for cid, plan in plans.items() if all(m.process != "lp" for m in plan.modules)
+               and all(a.process.id != "lp" for s in plan.sections for a in s.awareness)]
+    for cid in without:  # none at present: every course teaches the lead professional or takes it in brief
+        assert functions not in artefact_text(handouts[cid], ".docx"), cid
 
 
 def test_exercises_print_in_the_order_the_course_runs_them_an_optional_one_in_its_place(handouts, plans, programme):
@@ -446,8 +450,8 @@ def test_a_picture_is_shown_once_in_a_courses_handouts_whatever_its_title(handou
 
     for cid, plan in plans.items():
         diagrams = {t.diagram.title: t.diagram for m in plan.modules for t in m.topics if t.diagram is not None}
-        diagrams |= {s.figure.title: s.figure for sheets in plan.sheets.values() for s in sheets
-                     if s.figure is not None}
+        diagrams |= {s.figure.title: s.figure for sheets in (*plan.sheets.values(), plan.reference_sheets)
+                     for s in sheets if s.figure is not None}
         titles = [title for _, title in diagram_figures(open_doc(handouts[cid]).paragraphs)]
         pictures = [_picture(diagrams[t]) for t in titles]
         assert len(pictures) == len(set(pictures)), (cid, titles)
@@ -495,37 +499,60 @@ def test_an_exercise_says_which_module_it_belongs_to_by_name(northmoor, brand):
 
 def test_the_processes_a_course_covers_in_brief_have_a_reference_sheet(northmoor, brand, programme):
     """Issue 12, 1: the short "in brief" segments on information sharing, the CAF and the lead professional
-    (in courses that do not take those modules) had nothing in the handouts. A sheet of one page or less
-    gives each process its summary and points, as its segment has them, and the course to take for more."""
+    (in courses that do not take those modules) had nothing in the handouts. Each now has a sheet that says
+    where to learn more: its own reference sheet where the handouts have one (the trainer's review: the in-brief
+    page repeated what the pages before it said), else a place on the in-brief page of one page or less, with
+    its summary and points as its segment has them."""
     from iwpacks.renderers._docx import A4_TEXT_POINTS, figure_depth
     from iwpacks.renderers._sheet_fit import page_depths
     from iwpacks.renderers.handouts import handout_blocks
 
     heading = programme.guide_text["handouts.in_brief_heading"][0]
+    briefed = 0
     for cid, plan in northmoor.items():
         items = [a for s in plan.sections for a in s.awareness]
         assert items, cid
+        printed = [*(s for sheets in plan.sheets.values() for s in sheets if s.reader == "attendees"),
+                   *plan.reference_sheets]
+        own = {a.process.id: next((s for s in printed if a.process.id in s.for_processes), None) for a in items}
         paragraphs = open_doc(HandoutsRenderer().render(plan, brand)).paragraphs
-        start = next(n for n, p in enumerate(paragraphs) if p.text == heading and p.style.name == "Heading 2")
-        end = next(n for n in range(start + 1, len(paragraphs)) if paragraphs[n].style.name in ("Heading 1", "Heading 2"))
-        sheet = paragraphs[start:end]
-        assert [p.text for p in sheet if p.style.name == "Heading 3"] == [a.process.name for a in items], cid
-        text = "\n".join(p.text for p in sheet)
+        texts = [p.text for p in paragraphs]
         for a in items:
-            assert a.process.summary in text and all(point in text for point in a.process.awareness_points), cid
             ready = a.full_course is not None and not a.full_course.is_pending
             more = (f"\u201c{a.full_course.title}\u201d" if ready  # the audience's own course on it, or the sources
                     else programme.guide_text["handouts.in_brief_sources"][0])
-            assert more in text, (cid, a.process.id)
+            sheet = own[a.process.id]
+            if sheet is not None:  # on its reference sheet, between its title and its closing note
+                at = texts.index(sheet.title)
+                assert any(more in t for t in texts[at:texts.index(sheet.note, at)]), (cid, a.process.id)
+        left = [a for a in items if own[a.process.id] is None]
+        if heading not in texts:  # every process has its own sheet, and no room below the modules to point to it
+            assert not left, cid
+            continue
+        briefed += 1
+        start = next(n for n, p in enumerate(paragraphs) if p.text == heading and p.style.name == "Heading 2")
+        end = next(n for n in range(start + 1, len(paragraphs)) if paragraphs[n].style.name in ("Heading 1", "Heading 2"))
+        sheet_paragraphs = paragraphs[start:end]
+        names = [p.text for p in sheet_paragraphs if p.style.name == "Heading 3"]
+        # each process without a sheet; those with one too, pointed to it, where the page runs on below the modules
+        assert names in ([a.process.name for a in left], [a.process.name for a in items]), cid
+        text = "\n".join(p.text for p in sheet_paragraphs)
+        for a in items:
+            if own[a.process.id] is None:
+                assert a.process.summary in text and all(point in text for point in a.process.awareness_points), cid
+            elif a.process.name in names:
+                assert f"\u201c{own[a.process.id].title}\u201d" in text, (cid, a.process.id)
+                assert not any(point in text for point in a.process.awareness_points), (cid, a.process.id)
+                assert not sheet_paragraphs[0].paragraph_format.page_break_before, cid
         blocks = handout_blocks(plan, brand)
         at = next(n for n, b in enumerate(blocks) if getattr(b, "text", None) == heading)
-        own = blocks[at:next(n for n in range(at + 1, len(blocks)) if getattr(blocks[n], "level", 9) <= 2)]
-        assert len(page_depths(own, lambda d: figure_depth(d, brand), A4_TEXT_POINTS)) == 1, cid  # one page or less
-    # caf-trainers' sheet runs on below CAF03 (its page was two-thirds empty); iw-practitioners' four
-    # processes need a page of their own.
-    starts = {cid: _paragraph_with(northmoor[cid], brand, heading).paragraph_format.page_break_before
-              for cid in ("caf-trainers", "iw-practitioners")}
-    assert starts == {"caf-trainers": False, "iw-practitioners": True}
+        page = blocks[at:next(n for n in range(at + 1, len(blocks)) if getattr(blocks[n], "level", 9) <= 2)]
+        assert len(page_depths(page, lambda d: figure_depth(d, brand), A4_TEXT_POINTS)) == 1, cid  # one page or less
+    assert briefed
+    # iw-practitioners' page, now the IS Index alone (the others have their own sheets), runs on below IW01
+    # rather than take a page of its own; caf-trainers' points to its two sheets below CAF03, two-thirds empty.
+    for cid in ("iw-practitioners", "caf-trainers"):
+        assert _paragraph_with(northmoor[cid], brand, heading).paragraph_format.page_break_before is False, cid
 
 
 def _paragraph_with(plan, brand, text):
