@@ -66,13 +66,15 @@ def test_the_exercises_the_course_runs_get_the_room_to_write_and_optional_ones_a
 
     plan = reviewed[COURSE]
     written = [x for x in plan.exercises if x.exercise is not None]
-    assert {x.module_ref for x in written if x.optional} == {"IW01", "IW02"}
+    assert {x.module_ref for x in written if x.optional} == {"IW01"}  # IW02's it runs (run_optional)
     lines = _answer_lines(_doc(plan, brand))
     optional = [n for x in written if x.optional for n in lines[_heading(x)]]
     running = [n for x in written if not x.optional for n in lines[_heading(x)]]
     assert optional and running
     assert max(optional) <= LINES_PER_OPTIONAL_QUESTION
-    assert min(running) >= 3 and min(running) > max(optional), (running, optional)
+    # A timetabled question keeps at least the two lines its sheet shrinks to, to stay on one page (IW02's
+    # long exercise does); on average it has more room than an optional one's.
+    assert min(running) >= 2 and sum(running) / len(running) > sum(optional) / len(optional), (running, optional)
     sheets = {s[0].text: s for s in _sheets(handout_blocks(plan, brand))}
     for x in written:
         sheet = next(s for s in sheets.values() if any(getattr(b, "text", "") == _heading(x) for b in s))
@@ -89,18 +91,21 @@ def test_the_same_exercise_gets_the_room_where_a_course_runs_it(reviewed, brand)
 
 
 def test_a_course_that_runs_iw02s_exercise_gives_it_the_room_to_write(local, brand):
-    """A course that runs IW02's optional exercise in its planned time prints it as a timetabled one: not
-    marked optional, with more room under each question than where it is optional (at least the two lines a
-    timetabled question keeps where its sheet must shrink to stay on one page)."""
-    course = attrs.evolve(local.courses[COURSE], run_optional=("IW02",))
-    programme = attrs.evolve(local, courses=FrozenMap({**local.courses, COURSE: course}))
-    plan = plan_course(programme, COURSE, release=True)
+    """iw-senior-managers runs IW02's optional exercise in its planned time (`run_optional`), so prints it as a
+    timetabled one: not marked optional, with more room under each question than the same course gives it
+    where it does not run it (at least the two lines a timetabled question keeps where its sheet must shrink
+    to stay on one page)."""
+    plan = plan_course(local, COURSE, release=True)
+    assert "IW02" in local.courses[COURSE].run_optional
     item = next(x for x in plan.exercises if x.module_ref == "IW02" and x.exercise is not None)
     assert not item.optional
     doc = _doc(plan, brand)
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert item.title in headings and f"{item.title} (optional)" not in headings
-    compact = _answer_lines(_doc(plan_course(local, COURSE, release=True), brand))[f"{item.title} (optional)"]
+    course = attrs.evolve(local.courses[COURSE], run_optional=())
+    without = plan_course(attrs.evolve(local, courses=FrozenMap({**local.courses, COURSE: course})), COURSE,
+                          release=True)
+    compact = _answer_lines(_doc(without, brand))[f"{item.title} (optional)"]
     roomy = _answer_lines(doc)[item.title]
     assert min(roomy) >= 2 and sum(roomy) > sum(compact), (roomy, compact)
 
@@ -149,11 +154,11 @@ def test_the_reference_sheets_are_one_page_each_and_the_escalation_route_is_the_
 
 
 def test_the_in_brief_page_leaves_a_process_with_its_own_sheet_to_it(reviewed, brand, programme):
-    """Review 3: the "in brief" page repeated what the pages before it showed (p6 of iw-senior-managers). It now
+    """Review 3: the "in brief" page repeated what the pages before it showed (p6 of iw-senior-managers, which
+    has since dropped the in-brief block for IW02). iw-practitioners takes all four processes in brief: the page
     holds only the processes with no reference sheet of their own (the IS Index), and runs on below the
-    modules, where page 4 was half empty; information sharing, the CAF and the lead professional are left to
-    their sheets."""
-    plan = reviewed[COURSE]
+    modules; information sharing, the CAF and the lead professional are left to their sheets."""
+    plan = reviewed["iw-practitioners"]
     paragraphs = _doc(plan, brand).paragraphs
     heading = programme.guide_text["handouts.in_brief_heading"][0]
     start = next(n for n, p in enumerate(paragraphs) if p.text == heading)
