@@ -66,6 +66,9 @@ class Fit:
     max_topics: int = 0
     max_contacts: int = 3
     structure_in_main: bool = False  # one page: the course structure under the content, shortening the side column
+    # One page laid out as the two-page layout is: the content across the page and the practicalities in a
+    # two-column panel straight after it, for a course whose side column would run longer than its content.
+    flowing: bool = False
 
 
 MIN_PT = 9.0  # no text of the outline is smaller: the review found is-trainers' set in 8 pt and less
@@ -76,6 +79,7 @@ MIN_PT = 9.0  # no text of the outline is smaller: the review found is-trainers'
 # as the limits allow names one contact.
 LADDER = (Fit(10), Fit(10, structure_in_main=True), Fit(9.5), Fit(9.5, structure_in_main=True),
           Fit(9), Fit(9, structure_in_main=True),
+          Fit(10, flowing=True), Fit(9.5, flowing=True), Fit(9, flowing=True),
           Fit(11, 2), Fit(10.5, 2), Fit(10, 2), Fit(9.5, 2), Fit(9, 2),
           Fit(9, 2, 8), Fit(9, 2, 6), Fit(9, 2, 4), Fit(9, 2, 4, 1))
 
@@ -130,7 +134,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
     if owner:
         lines.append(f"<b>Local authority:</b> {text(owner)}")
     story: list[Flowable] = [cover_block(LABEL, facts.title, lines, s, brand), Spacer(1, 3 * mm)]
-    if fit.pages > 1:
+    if fit.pages > 1 or fit.flowing:
         return story + _flowing(plan, facts, s, brand, fit)
     if len(_objectives(facts)) > IN_COLUMN:
         story += _objectives_across(facts, s)
@@ -163,8 +167,12 @@ def _flowing(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle],
     content = next(i for i, f in enumerate(main) if isinstance(f, Paragraph) and f.getPlainText() == "Content")
     out += [*main[:content], Bookmark("Content"), *main[content:]]
     half = CONTENT_W / 2
-    when, structure, booking = _side_parts(plan, facts, s, brand, fit.max_contacts, half - 2 * PAD, beside=True)
-    box = grid([[when, structure + booking]], s, colWidths=[half, half])
+    when, structure, booking = _side_parts(plan, facts, s, brand, fit.max_contacts, half - 2 * PAD)
+    # Who and when in the first column; how it is delivered, what comes before it, its structure and whom to
+    # book with in the second: the two columns come out about as long as each other.
+    split = next(i for i, f in enumerate(when) if isinstance(f, Paragraph) and f.getPlainText() == "Delivery")
+    how = [Paragraph(when[split].getPlainText(), _flush(s["h2"])), *when[split + 1:]]
+    box = grid([[when[:split], how + structure + booking]], s, colWidths=[half, half])
     box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, -1), colour(brand, "tint")),
                              ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
                              ("TOPPADDING", (0, 0), (-1, -1), PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD)]))
@@ -259,11 +267,9 @@ def _planned(facts: CourseFacts) -> str:
 
 
 def _side_parts(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand,
-                max_contacts: int, inner: float,
-                beside: bool = False) -> tuple[list[Flowable], list[Flowable], list[Flowable]]:
+                max_contacts: int, inner: float) -> tuple[list[Flowable], list[Flowable], list[Flowable]]:
     """The side column's facts in three parts: who the course is for and when it runs (its time, its days, its
-    delivery and what comes before it), its structure, and whom to book with; `beside`: the structure starts
-    a column of its own, its heading at the column's top."""
+    delivery and what comes before it), what takes time besides the modules, and whom to book with."""
     entry = "; ".join(facts.entry_requirements) or "No entry requirements"
     time = f"{_planned(facts)} of training over {facts.days}"
     if facts.optional_extras:
@@ -274,14 +280,25 @@ def _side_parts(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyl
     when += [Paragraph("Timetable", s["h2"]), *[Paragraph(line, s["small"]) for line in _days(plan)]]
     for label, value in (("Delivery", say(plan, "course.delivery")), ("Before the course", entry)):
         when += [Paragraph(label, s["h2"]), Paragraph(text(value), s["small"])]
-    structure: list[Flowable] = [Paragraph("Course structure", _flush(s["h2"]) if beside else s["h2"])]
-    # What takes time of its own, so the parts add up to the course's time (the days' closes and welcome backs
-    # among them); a scenarios section whose exercises run inside the modules is the trainer's business.
-    structure += [Paragraph(f"{text(title)} \u00b7 <b>{text(keep_times(time))}</b>", s["small"])
-                  for title, time in facts.sections if time != WITHIN_MODULES]
+    structure: list[Flowable] = [Paragraph(text(say(plan, "course.outline_structure")), s["h2"])]
+    structure += [Paragraph(" \u00b7 ".join(f"{text(title)} <b>{text(keep_times(time))}</b>"
+                                             for title, time in _around_modules(plan, facts)), s["small"])]
     slot = _first_few(plan, slot_text(plan, plan.slot_for("booking")), max_contacts)
     booking = [Paragraph("To book a place", s["h2"]), slot_flowable(slot, s, brand, inner)]
     return when, structure, booking
+
+
+def _around_modules(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, str]]:
+    """The parts of the course that take time of their own outside its modules (the content gives each module's
+    time), so that with the modules they add up to the course's time: the days' closes and welcome backs among
+    them, and the key messages a module's section adds. A scenarios section whose exercises run inside the
+    modules is the trainer's business."""
+    with_modules = {s.title for s in plan.sections if s.modules and not s.omitted}
+    parts = [(title, time) for title, time in facts.sections if time != WITHIN_MODULES and title not in with_modules]
+    messages = sum(s.message_minutes for s in plan.sections if s.modules and not s.omitted)
+    if messages:
+        parts.append((say(plan, "course.outline_messages"), format_minutes(messages)))
+    return parts
 
 
 def _days(plan: CoursePlan) -> list[str]:
