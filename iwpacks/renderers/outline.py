@@ -65,7 +65,7 @@ class Fit:
     pages: int = 1
     max_topics: int = 0
     max_contacts: int = 3
-    structure_in_main: bool = False  # one page: the course structure under the content, shortening the side column
+    structure_in_main: bool = False  # one page: what takes time besides the modules under the content
     # One page laid out as the two-page layout is: the content across the page and the practicalities in a
     # two-column panel straight after it, for a course whose side column would run longer than its content.
     flowing: bool = False
@@ -74,7 +74,8 @@ class Fit:
 MIN_PT = 9.0  # no text of the outline is smaller: the review found is-trainers' set in 8 pt and less
 
 # One page while the type can stay at 9 pt or more with every topic (the side column, the taller, giving the
-# course structure to the main column if need be); else two pages, largest type first, so
+# course structure to the main column if need be; then the content across the page with the practicalities
+# in a panel under it, which holds the same facts in less height); else two pages, largest type first, so
 # the second page is full rather than a stub; only then condense the topic lists, and a booking list as long
 # as the limits allow names one contact.
 LADDER = (Fit(10), Fit(10, structure_in_main=True), Fit(9.5), Fit(9.5, structure_in_main=True),
@@ -85,7 +86,7 @@ LADDER = (Fit(10), Fit(10, structure_in_main=True), Fit(9.5), Fit(9.5, structure
 
 
 class OutlineRenderer:
-    """Renders course-outline.pdf: one A4 page, whatever the course."""
+    """Renders course-outline.pdf: one A4 page where the course fits it, else both sides of one sheet."""
 
     name = "course-outline"
     filename = "course-outline.pdf"
@@ -160,8 +161,9 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
 
 def _flowing(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand,
              fit: Fit) -> list[Flowable]:
-    """The two-page layout: the objectives and the content across the page, then the facts of the side column
-    in a tinted box of two columns, which goes over to the second page whole, so that page is never a stub."""
+    """The layout across the page: the objectives and the content, then the facts of the side column in a
+    tinted box of two columns, on page one where it fits (`fit.flowing`), else over on the second page whole,
+    so that page is never a stub."""
     # Two pages need bookmarks (the pack's accessibility check): one for each block a reader may look for.
     across = len(_objectives(facts)) > IN_COLUMN
     out: list[Flowable] = [Bookmark("Objectives")]
