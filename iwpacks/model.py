@@ -1119,6 +1119,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "course.exercises_time": ("modules",),  # the structure's time for scenarios run inside the modules before
     "course.outline_day": ("day", "hours"),  # the outline's timetable: a day of a course of several
     "course.outline_continued": ("ref",),  # a module that goes on from the day before
+    "course.outline_structure": (),  # the outline's heading over what takes time besides the modules
+    "course.outline_messages": (),  # the key messages a module's section adds after its modules
     "agenda.module_time": ("name", "ref", "time"),  # a module section whose time holds key messages after it
     "agenda.with_message": ("modules", "titles", "minutes"),  # the section's modules, then its messages by title
     "agenda.with_messages": ("modules", "titles", "minutes"),

@@ -65,23 +65,28 @@ class Fit:
     pages: int = 1
     max_topics: int = 0
     max_contacts: int = 3
-    structure_in_main: bool = False  # one page: the course structure under the content, shortening the side column
+    structure_in_main: bool = False  # one page: what takes time besides the modules under the content
+    # One page laid out as the two-page layout is: the content across the page and the practicalities in a
+    # two-column panel straight after it, for a course whose side column would run longer than its content.
+    flowing: bool = False
 
 
 MIN_PT = 9.0  # no text of the outline is smaller: the review found is-trainers' set in 8 pt and less
 
 # One page while the type can stay at 9 pt or more with every topic (the side column, the taller, giving the
-# course structure to the main column if need be); else two pages, largest type first, so
+# course structure to the main column if need be; then the content across the page with the practicalities
+# in a panel under it, which holds the same facts in less height); else two pages, largest type first, so
 # the second page is full rather than a stub; only then condense the topic lists, and a booking list as long
 # as the limits allow names one contact.
 LADDER = (Fit(10), Fit(10, structure_in_main=True), Fit(9.5), Fit(9.5, structure_in_main=True),
           Fit(9), Fit(9, structure_in_main=True),
+          Fit(10, flowing=True), Fit(9.5, flowing=True), Fit(9, flowing=True),
           Fit(11, 2), Fit(10.5, 2), Fit(10, 2), Fit(9.5, 2), Fit(9, 2),
           Fit(9, 2, 8), Fit(9, 2, 6), Fit(9, 2, 4), Fit(9, 2, 4, 1))
 
 
 class OutlineRenderer:
-    """Renders course-outline.pdf: one A4 page, whatever the course."""
+    """Renders course-outline.pdf: one A4 page where the course fits it, else both sides of one sheet."""
 
     name = "course-outline"
     filename = "course-outline.pdf"
@@ -124,17 +129,20 @@ MAX_OBJECTIVES = 24
 
 def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list[Flowable]:
     s = _styles(brand, fit.size)
-    lines = [f"<b>For:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
-             f"<b>Total time:</b> {text(keep_times(_planned(facts)))} over {text(facts.days)}"]
+    total = f"<b>Total time:</b> {text(keep_times(_planned(facts)))} over {text(facts.days)}"
     owner = cover_identity(plan).name
-    if owner:
-        lines.append(f"<b>Local authority:</b> {text(owner)}")
-    story: list[Flowable] = [cover_block(LABEL, facts.title, lines, s, brand), Spacer(1, 3 * mm)]
-    if fit.pages > 1:
+    # Two lines of facts under the title: a page that must hold a course gives the band no more than it needs.
+    lines = [f"<b>For:</b> {text(facts.audience)} \u00b7 <b>Process:</b> {text(facts.process)}",
+             total + (f" \u00b7 <b>Local authority:</b> {text(owner)}" if owner else "")]
+    # No kicker: the page's band already says "Course outline".
+    story: list[Flowable] = [cover_block("", facts.title, lines, s, brand), Spacer(1, 3 * mm)]
+    if fit.pages > 1 or fit.flowing:
         return story + _flowing(plan, facts, s, brand, fit)
     if len(_objectives(facts)) > IN_COLUMN:
         story += _objectives_across(facts, s)
-    when, structure, booking = _side_parts(plan, facts, s, brand, fit.max_contacts, SIDE_W - 2 * PAD)
+    items = _practicalities(plan, facts)
+    when, structure = _headed(items[:-1], s), _headed(items[-1:], s, first=False)
+    booking = _booking(plan, s, brand, fit.max_contacts, SIDE_W - 2 * PAD)
     main = _main(plan, facts, s, fit.max_topics)
     side = when + booking
     if fit.structure_in_main:
@@ -153,8 +161,9 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
 
 def _flowing(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand,
              fit: Fit) -> list[Flowable]:
-    """The two-page layout: the objectives and the content across the page, then the facts of the side column
-    in a tinted box of two columns, which goes over to the second page whole, so that page is never a stub."""
+    """The layout across the page: the objectives and the content, then the facts of the side column in a
+    tinted box of two columns, on page one where it fits (`fit.flowing`), else over on the second page whole,
+    so that page is never a stub."""
     # Two pages need bookmarks (the pack's accessibility check): one for each block a reader may look for.
     across = len(_objectives(facts)) > IN_COLUMN
     out: list[Flowable] = [Bookmark("Objectives")]
@@ -163,8 +172,14 @@ def _flowing(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle],
     content = next(i for i, f in enumerate(main) if isinstance(f, Paragraph) and f.getPlainText() == "Content")
     out += [*main[:content], Bookmark("Content"), *main[content:]]
     half = CONTENT_W / 2
-    when, structure, booking = _side_parts(plan, facts, s, brand, fit.max_contacts, half - 2 * PAD, beside=True)
-    box = grid([[when, structure + booking]], s, colWidths=[half, half])
+    # Each fact under a run-in heading, so the panel takes a few lines across the page's foot: who, when and
+    # how in the first column; what comes before it and around its modules, and whom to book with in the
+    # second, which come out about as long.
+    items = _practicalities(plan, facts)
+    first: list[Flowable] = [_run_in(label, lines, s, brand) for label, lines in items[:4]]
+    second: list[Flowable] = [_run_in(label, lines, s, brand) for label, lines in items[4:]]
+    second += _booking(plan, s, brand, fit.max_contacts, half - 2 * PAD, run_in=True)
+    box = grid([[first, second]], s, colWidths=[half, half])
     box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, -1), colour(brand, "tint")),
                              ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
                              ("TOPPADDING", (0, 0), (-1, -1), PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD)]))
@@ -258,30 +273,64 @@ def _planned(facts: CourseFacts) -> str:
     return facts.total_planned + (" plus the modules still to be defined" if pending else "")
 
 
-def _side_parts(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand,
-                max_contacts: int, inner: float,
-                beside: bool = False) -> tuple[list[Flowable], list[Flowable], list[Flowable]]:
-    """The side column's facts in three parts: who the course is for and when it runs (its time, its days, its
-    delivery and what comes before it), its structure, and whom to book with; `beside`: the structure starts
-    a column of its own, its heading at the column's top."""
+def _practicalities(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, list[str]]]:
+    """The facts a booker needs, each a label and its lines as markup: who the course is for, its time, its
+    days, its delivery, what comes before it, and (last) what takes time besides its modules."""
     entry = "; ".join(facts.entry_requirements) or "No entry requirements"
     time = f"{_planned(facts)} of training over {facts.days}"
     if facts.optional_extras:
         time += f". If time allows, the course adds the optional {'; '.join(facts.optional_extras)}."
-    when: list[Flowable] = [Paragraph("Target audience", _flush(s["h2"])),
-                            Paragraph(text(facts.audience_line), s["body"])]
-    when += [Paragraph("Time", s["h2"]), Paragraph(text(keep_times(time)), s["small"])]
-    when += [Paragraph("Timetable", s["h2"]), *[Paragraph(line, s["small"]) for line in _days(plan)]]
-    for label, value in (("Delivery", say(plan, "course.delivery")), ("Before the course", entry)):
-        when += [Paragraph(label, s["h2"]), Paragraph(text(value), s["small"])]
-    structure: list[Flowable] = [Paragraph("Course structure", _flush(s["h2"]) if beside else s["h2"])]
-    # What takes time of its own, so the parts add up to the course's time (the days' closes and welcome backs
-    # among them); a scenarios section whose exercises run inside the modules is the trainer's business.
-    structure += [Paragraph(f"{text(title)} \u00b7 <b>{text(keep_times(time))}</b>", s["small"])
-                  for title, time in facts.sections if time != WITHIN_MODULES]
+    around = " \u00b7 ".join(f"{text(title)} <b>{text(keep_times(minutes))}</b>"
+                              for title, minutes in _around_modules(plan, facts))
+    return [("Target audience", [text(facts.audience_line)]), ("Time", [text(keep_times(time))]),
+            ("Timetable", _days(plan)), ("Delivery", [text(say(plan, "course.delivery"))]),
+            ("Before the course", [text(entry)]), (say(plan, "course.outline_structure"), [around])]
+
+
+def _headed(items: Sequence[tuple[str, list[str]]], s: dict[str, ParagraphStyle], first: bool = True) -> list[Flowable]:
+    """The side column's facts, each under a heading; `first`: the first heading sits at the column's top. The
+    audience is read first, in body type; the rest in small."""
+    out: list[Flowable] = []
+    for label, lines in items:
+        out.append(Paragraph(text(label), _flush(s["h2"]) if first and not out else s["h2"]))
+        style = s["body"] if label == "Target audience" else s["small"]
+        out += [Paragraph(line, style) for line in lines]
+    return out
+
+
+def _run_in(label: str, lines: Sequence[str], s: dict[str, ParagraphStyle], brand: Brand) -> Paragraph:
+    """A fact with its label run in, in the headings' colour: "Time: 5 h 45 min ..."; lines after the first
+    break under it (a timetable's days)."""
+    head = f'<font color="#{colour(brand, "secondary").hexval()[2:]}"><b>{text(label)}:</b></font>'
+    return Paragraph(f"{head} " + "<br/>".join(lines), _panel(s))
+
+
+def _panel(s: dict[str, ParagraphStyle]) -> ParagraphStyle:
+    small = s["small"]
+    return ParagraphStyle("panel", small, spaceAfter=small.fontSize * 0.55)
+
+
+def _booking(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand, max_contacts: int, inner: float,
+             run_in: bool = False) -> list[Flowable]:
+    """Whom to book with: the booking slot's first few contacts under a heading (`run_in`: a bold label)."""
     slot = _first_few(plan, slot_text(plan, plan.slot_for("booking")), max_contacts)
-    booking = [Paragraph("To book a place", s["h2"]), slot_flowable(slot, s, brand, inner)]
-    return when, structure, booking
+    if run_in and slot.filled:  # the LA's lines under the label; a placeholder keeps its box, unmistakable
+        return [_run_in("To book a place", ["", *(text(line) for line in slot.lines)], s, brand)]
+    head = _run_in("To book a place", [], s, brand) if run_in else Paragraph("To book a place", s["h2"])
+    return [head, slot_flowable(slot, s, brand, inner)]
+
+
+def _around_modules(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, str]]:
+    """The parts of the course that take time of their own outside its modules (the content gives each module's
+    time), so that with the modules they add up to the course's time: the days' closes and welcome backs among
+    them, and the key messages a module's section adds. A scenarios section whose exercises run inside the
+    modules is the trainer's business."""
+    with_modules = {s.title for s in plan.sections if s.modules and not s.omitted}
+    parts = [(title, time) for title, time in facts.sections if time != WITHIN_MODULES and title not in with_modules]
+    messages = sum(s.message_minutes for s in plan.sections if s.modules and not s.omitted)
+    if messages:
+        parts.append((say(plan, "course.outline_messages"), format_minutes(messages)))
+    return parts
 
 
 def _days(plan: CoursePlan) -> list[str]:

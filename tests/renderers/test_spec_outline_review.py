@@ -145,8 +145,10 @@ def test_an_outline_takes_at_most_two_pages_and_a_second_page_is_no_stub(outline
             two.append(name)
             assert depths[1] >= 0.25, (name, depths)
             assert pypdf.PdfReader(io.BytesIO(data)).outline, name  # two pages need bookmarks
-    assert {"northmoor is-trainers", "northmoor is-advisors"} <= set(two)
-    assert "northmoor iw-practitioners" not in two
+    # The longest trainer course takes two pages; a two-day course of two modules, once its structure no longer
+    # repeats the modules' times, fits one.
+    assert "northmoor is-trainers" in two
+    assert not {"northmoor iw-practitioners", "northmoor is-advisors"} & set(two)
 
 
 def test_the_outline_gives_each_days_hours_and_modules(outlines):
