@@ -457,10 +457,16 @@ class Question:
     options: tuple[str, ...] = attrs.field(converter=_tuple)
     answer: int  # the 1-based position of the right option
     explanation: str
+    # The audiences whose courses ask it; none: every course. A practitioner's scenario is not a question for
+    # senior managers, who take the same module (the review: a third of their check was practitioners' cases).
+    audiences: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
     @property
     def right_option(self) -> str:
         return self.options[self.answer - 1]
+
+    def asked_of(self, audience: str) -> bool:
+        return not self.audiences or audience in self.audiences
 
 
 @attrs.frozen
@@ -470,6 +476,10 @@ class KnowledgeCheck:
 
     status: str
     questions: tuple[Question, ...] = attrs.field(converter=_tuple)
+
+    def asked_of(self, audience: str) -> tuple[Question, ...]:
+        """The questions a course for `audience` asks, in order."""
+        return tuple(q for q in self.questions if q.asked_of(audience))
 
 
 @attrs.frozen

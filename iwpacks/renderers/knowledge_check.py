@@ -54,7 +54,7 @@ def _numbered_questions(plan: CoursePlan) -> list[tuple[Module, list[tuple[int, 
     for module in checked_modules(plan):
         assert module.knowledge_check is not None  # checked_modules says so
         numbered = []
-        for question in module.knowledge_check.questions:
+        for question in module.knowledge_check.asked_of(plan.audience.id):
             number += 1
             numbered.append((number, question))
         out.append((module, numbered))

@@ -45,10 +45,9 @@ def attach_knowledge_checks(root: Path, root_name: str, modules: list[Module], o
 def _knowledge_check(f: Fields, module: Module) -> KnowledgeCheck | None:
     status = f.choice("status", CHECK_STATUSES)
     records = f.records("questions", _QUESTION_KEYS)
-    if f.has("questions") and isinstance(f.data["questions"], list) \
-            and not FEWEST <= len(f.data["questions"]) <= MOST:
-        f.report(("questions",), f"expected {FEWEST} to {MOST} questions, found {len(f.data['questions'])}")
     questions = [q for q in (_question(q) for q in records) if q is not None]
+    if f.has("questions") and isinstance(f.data["questions"], list):
+        _check_counts(f, module, questions if len(questions) == len(records) else [], len(f.data["questions"]))
     _check_secrets(f, module, questions)
     if len(questions) != len(records):
         return None
@@ -79,7 +78,25 @@ def _question(q: Fields) -> Question | None:
     if not ok:
         return None
     assert answer is not None  # ok says so
-    return Question(question=text, options=options, answer=answer, explanation=explanation)
+    return Question(question=text, options=options, answer=answer, explanation=explanation,
+                    audiences=q.id_list("audiences", what="audience id"))
+
+
+def _check_counts(f: Fields, module: Module, questions: list[Question], listed: int) -> None:
+    """Each audience a question names asks FEWEST to MOST of the module's questions (validation checks the
+    courses of other audiences, which ask the questions that name none). Where a question could not be read,
+    or none names an audience, the file's count of questions must be in range."""
+    named = sorted({a for q in questions for a in q.audiences})
+    if not named:
+        if not FEWEST <= listed <= MOST:
+            f.report(("questions",), f"expected {FEWEST} to {MOST} questions, found {listed}")
+        return
+    for audience in named:
+        asked = sum(1 for q in questions if q.asked_of(audience))
+        if not FEWEST <= asked <= MOST:
+            f.report(("questions",), f"expected {FEWEST} to {MOST} questions, found {asked} that a course for "
+                                     f"{audience} asks")
+            return
 
 
 def _check_secrets(f: Fields, module: Module, questions: list[Question]) -> None:

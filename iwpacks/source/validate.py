@@ -134,7 +134,27 @@ def validate_programme(programme: Programme, origins: Origins) -> list[Problem]:
         problems += _course_references(programme, course, origin)
         problems += _course_layout(programme, course, origin)
         problems += _course_order(programme, course, origin)
+        problems += _knowledge_check_sizes(programme, course, origin)
     return problems
+
+
+def _knowledge_check_sizes(programme: Programme, course: Course, origin: Origin) -> list[Problem]:
+    """A course asks each of its modules enough questions: where a module's questions are written for some
+    audiences only, a course for another audience may be left with too few."""
+    from iwpacks.source.read_knowledge import FEWEST
+
+    out = []
+    refs = {ref for section in course.sections for ref in section.modules}
+    for ref in sorted(refs):
+        module = programme.modules.get(ref)
+        check = module.knowledge_check if module is not None else None
+        if check is not None and any(q.audiences for q in check.questions):
+            asked = len(check.asked_of(course.audience))
+            if asked < FEWEST:
+                out.append(origin.problem(("audience",), f"{ref}'s knowledge check asks a course for "
+                                                         f"{course.audience} only {asked} questions; expected at "
+                                                         f"least {FEWEST}"))
+    return out
 
 
 def _own_modules(programme: Programme, origins: Origins) -> list[Problem]:
@@ -233,6 +253,10 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
                 for j, audiences in enumerate(v.audiences for v in record.variants):
                     out += _check_refs(origin, (kind, i, "variants", j, "audiences"), audiences,
                                        programme.audiences, "audience")
+        if module.knowledge_check is not None:
+            for i, question in enumerate(module.knowledge_check.questions):
+                out += _check_refs(origins.of("knowledge check", module.ref), ("questions", i, "audiences"),
+                                   question.audiences, programme.audiences, "audience")
     return out
 
 

@@ -27,7 +27,7 @@ def test_the_attendee_sheet_asks_every_question_of_every_module_and_gives_no_ans
         number = 0
         for module in checked_modules(plan):
             assert module.name in lines, (cid, module.ref)
-            for q in module.knowledge_check.questions:
+            for q in module.knowledge_check.asked_of(plan.audience.id):
                 number += 1
                 assert f"{number}. {q.question}" in lines, (cid, q.question)
                 for letter, option in zip(LETTERS, q.options):
@@ -40,7 +40,7 @@ def test_the_answer_sheet_gives_each_right_option_and_why(plans, brand):
         lines = _paragraphs(KnowledgeCheckAnswersRenderer().render(plan, brand))
         number, keys = 0, []
         for module in checked_modules(plan):
-            for q in module.knowledge_check.questions:
+            for q in module.knowledge_check.asked_of(plan.audience.id):
                 number += 1
                 at = lines.index(f"{number}. {q.question}")
                 shown = lines[at + 1:at + 1 + len(q.options)]
@@ -48,7 +48,19 @@ def test_the_answer_sheet_gives_each_right_option_and_why(plans, brand):
                 assert marked == [f"{RIGHT}  {LETTERS[q.answer - 1]}  {q.right_option}"], (cid, q.question)
                 assert len(shown) == len(q.options) and all(o in "".join(shown) for o in q.options)
                 assert lines[at + 1 + len(q.options)] == f"Why: {q.explanation}", (cid, q.question)
+            asked = module.knowledge_check.asked_of(plan.audience.id)
             keys.append("Answers at a glance: " + " \u00b7 ".join(
-                f"{n}\u00a0{LETTERS[q.answer - 1]}"
-                for n, q in enumerate(module.knowledge_check.questions, number - len(module.knowledge_check.questions) + 1)))
+                f"{n}\u00a0{LETTERS[q.answer - 1]}" for n, q in enumerate(asked, number - len(asked) + 1)))
         assert [line for line in lines if line.startswith("Answers at a glance")] == keys, cid
+
+
+def test_each_course_asks_the_questions_written_for_its_audience(plans, brand):
+    """The review: senior managers were asked practitioners' cases ("A family support worker...", "At collection
+    time a father arrives drunk..."); those questions name the audiences that ask them, and senior managers get
+    their own in their place."""
+    senior = "\n".join(_paragraphs(KnowledgeCheckRenderer().render(plans["iw-senior-managers"], brand)))
+    practitioners = "\n".join(_paragraphs(KnowledgeCheckRenderer().render(plans["iw-practitioners"], brand)))
+    for case in ("A family support worker wants", "At collection time a father", "A health visitor agrees"):
+        assert case not in senior and (case in practitioners or case.startswith("A health visitor agrees"))
+    assert "One of your staff tells you she is worried" in senior
+    assert "One of your staff tells you she is worried" not in practitioners
