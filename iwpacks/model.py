@@ -1129,8 +1129,22 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "course.exercises_time": ("modules",),  # the structure's time for scenarios run inside the modules before
     "course.outline_day": ("day", "hours"),  # the outline's timetable: a day of a course of several
     "course.outline_continued": ("ref",),  # a module that goes on from the day before
+    "course.exercises_optional": ("modules",),  # and the modules before it whose only exercise is optional
+    "course.timings_note": (),  # the release specification's line above its timings: one day, or several
+    "course.timings_note_days": (),
+    "course.timings_strategy": (),  # the master's: its strategy columns, or the modules' own durations
+    "course.timings_own": (),
+    "course.timings_planned": (),  # and what its planned column adds up to
+    "course.booking_intro": (),  # above the specification's local training contacts
+    "course.audience_line": ("audience",),  # a module's only requirement, its audience, under its heading
+    "course.audience_all": (),  # the seed's "All" as that line says it
     "course.outline_structure": (),  # the outline's heading over what takes time besides the modules
-    "course.outline_messages": (),  # the key messages a module's section adds after its modules
+    "course.outline_structure_days": (),  # the same, for a course of several days
+    "course.outline_message": ("modules",),  # the key message a module's section adds after its modules
+    "course.outline_messages": ("modules",),
+    "course.outline_pause": ("pause", "hours"),  # a break or lunch on the outline's timetable line
+    "course.outline_pauses": ("pause", "hours"),  # several of one kind in a day: "breaks 10:30–10:45, 14:30–14:45"
+    "course.outline_blanks": 2,  # the fields the trainer fills in before sending the outline: date, venue
     "agenda.module_time": ("name", "ref", "time"),  # a module section whose time holds key messages after it
     "agenda.with_message": ("modules", "titles", "minutes"),  # the section's modules, then its messages by title
     "agenda.with_messages": ("modules", "titles", "minutes"),

@@ -313,6 +313,9 @@ class PageDecor:
     draft: bool
     total_pages: int | None = None
     local: CoverIdentity = CoverIdentity(None, None)  # the LA whose pack this is; none in a master pack
+    # Labels of ruled blanks for the trainer to fill in ("Date", "Venue"), drawn on page one between the logos,
+    # where they take none of the page's height. A draft, never sent out, draws its banner there instead.
+    blanks: tuple[str, ...] = ()
 
     def __call__(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         font = register_family(self.brand, self.brand.body_font)
@@ -338,6 +341,8 @@ class PageDecor:
             right -= width + 4 * mm
         if self.draft:
             self._banner(canv, font, logo_top - LOGO_H / 2, right)
+        elif self.blanks and page == 1:
+            self._blanks(canv, font, logo_top, MARGIN + LOGO_H * 5 + 8 * mm, right - 4 * mm)
         canv.setStrokeColor(colour(self.brand, "tint"))
         canv.setLineWidth(0.8)
         canv.line(MARGIN, 12 * mm, PAGE_W - MARGIN, 12 * mm)
@@ -372,6 +377,21 @@ class PageDecor:
         canv.rotate(50)
         canv.drawCentredString(0, -40, "DRAFT")
         canv.restoreState()
+
+    def _blanks(self, canv: Canvas, font: str, top: float, left: float, right: float) -> None:
+        """One blank a line, each label in bold and a rule to write on after it, the rules all starting at one
+        place and running to `right`: one line of blanks between the logos left each too short to write in."""
+        size = 9.5
+        labels = [f"{label}:" for label in self.blanks]
+        start = left + max(text_width(canv, v, font + "-Bold", size) for v in labels) + 2 * mm
+        step = LOGO_H / len(labels)
+        canv.setFillColor(colour(self.brand, "text"))
+        canv.setStrokeColor(colour(self.brand, "text"))
+        canv.setLineWidth(0.6)
+        for i, label in enumerate(labels):
+            base = top - step * (i + 1) + 1.5 * mm
+            draw_text(canv, left, base, label, font + "-Bold", size)
+            canv.line(start, base - 0.8 * mm, right, base - 0.8 * mm)
 
     def _banner(self, canv: Canvas, font: str, middle: float, right: float) -> None:
         words = "DRAFT \u00b7 not for delivery: modules still to be defined"

@@ -97,13 +97,13 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, size: float) -> l
     story: list[Flowable] = [cover_block(LABEL, facts.title, cover, s, brand), Spacer(1, 4 * mm)]
     story += _summary(plan, facts, s, brand)
     story += _structure(plan, facts, s, brand)
-    story += _timings(facts, s, brand, plan.release)
+    story += _timings(plan, facts, s, brand)
     models = {m.ref: m for m in plan.modules}
     for module in facts.modules:
         story += _module(module, models[module.ref], plan, s, brand)
     slot = slot_text(plan, plan.slot_for("booking"))
     story += [CondPageBreak(40 * mm), Heading(slot.heading, s["h1"]),
-              Paragraph("Who organises this training locally, takes bookings and collects feedback.", s["body"]),
+              Paragraph(text(say(plan, "course.booking_intro")), s["body"]),
               slot_flowable(slot, s, brand, CONTENT_W)]
     return story
 
@@ -170,9 +170,24 @@ def _what_sections_hold(plan: CoursePlan) -> dict[str, tuple[str, str]]:
             said.setdefault(section.title, (holds, section_time(plan, section)))
         if section.role == "exercises":
             if not section.minutes:
-                said.setdefault(section.title, ("", say(plan, "course.exercises_time", modules=_and(since))))
+                said.setdefault(section.title, ("", _where_exercises_run(plan, since)))
             since = []
     return said
+
+
+def _where_exercises_run(plan: CoursePlan, refs: list[str]) -> str:
+    """"Included in IW02 and IW04; IW01: optional, if time allows": the modules whose exercises the course
+    times, then those whose only exercise is optional (the review: "Included in IW01", where IW01's one exercise
+    ran only if time allowed, misled). Modules without exercises are not named, unless no module has any."""
+    timed = {e.module_ref for e in plan.exercises if not e.optional}
+    optional = {e.module_ref for e in plan.exercises if e.optional} - timed
+    runs = [ref for ref in refs if ref in timed]
+    spare = [ref for ref in refs if ref in optional]
+    if not runs and not spare:
+        return say(plan, "course.exercises_time", modules=_and(refs))
+    parts = [say(plan, "course.exercises_time", modules=_and(runs))] if runs else []
+    parts += [say(plan, "course.exercises_optional", modules=_and(spare))] if spare else []
+    return "; ".join(parts)
 
 
 def _and(refs: list[str]) -> str:
@@ -189,7 +204,8 @@ def _table_start() -> list[Flowable]:
     return [CondPageBreak(48 * mm)]
 
 
-def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, release: bool) -> list[Flowable]:
+def _timings(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
+    release = plan.release
     columns: tuple[tuple[str, int], ...] = (RELEASE_TIMING_COLUMNS if release else TIMING_COLUMNS
                                             if facts.all_from_strategy else OWN_TIMING_COLUMNS)
     extras = "; ".join(facts.optional_extras)
@@ -213,14 +229,15 @@ def _timings(facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand, rel
     rows = [row[:len(columns)] for row in rows]
     table = grid(rows, s, colWidths=[w * mm for _, w in columns], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
-    note = ("The time this course's session plan gives each module, including its exercises, and each part of the "
-            "course around the modules; together they make the course total." if release else
-            ("\u201cIn the strategy\u201d is the duration in the strategy's own words" if facts.all_from_strategy else
-             "The duration is each module's own, in its words (the strategy's, for a module of the strategy)")
-            + "; the range is what it allows; planned is the time this course's session plan gives the module, "
-            "including its exercises, or the part of the course around the modules: the planned times add up to "
-            "the total.")
-    return [*_table_start(), Heading("Timings", s["h1"]), Paragraph(note, s["body"]), table]
+    if release:
+        note = say(plan, "course.timings_note_days" if plan.timetable.days > 1 else "course.timings_note")
+    else:
+        columns_said = say(plan, "course.timings_strategy" if facts.all_from_strategy else "course.timings_own")
+        note = f"{columns_said} {say(plan, 'course.timings_planned')}"
+    # Kept whole where it fits a page: the review found a short table split over pages 1 and 2. KeepTogether
+    # moves it to the next page only when the rest of this one cannot hold it, and splits it only when it is
+    # taller than a page.
+    return [*_table_start(), KeepTogether([Heading("Timings", s["h1"]), Paragraph(text(note), s["body"]), table])]
 
 
 def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, ParagraphStyle],
@@ -238,6 +255,11 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     if m.optional_extra:
         timing += f" \u00b7 <b>{text(m.optional_extra)}</b>"
     out.append(Paragraph(timing, s["body"]))
+    rows = _requirements(m, module, plan)
+    thin = plan.release and len(rows) == 1 and rows[0][0] == "Intended audience" and len(rows[0][1]) == 1
+    if thin:  # a heading over a one-row table said only this: a line under the module's heading says it
+        out.append(Paragraph(text(say(plan, "course.audience_line", audience=_audience_said(plan, rows[0][1][0]))),
+                             s["body"]))
     objectives = [Paragraph(text(m.objectives_lead), s["body"])] if m.objectives_lead else []
     out += [Heading("Learning objectives", s["h2"], level=1, outline=f"{m.ref} learning objectives"),
             *objectives, *bullets(m.objectives, s["bullet"])]
@@ -246,6 +268,17 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     # top of a page, cut off from the module it belongs to (the review read it as an orphan).
     kept = topics[-2:]
     out += [Heading("Content", s["h2"], level=1, outline=f"{m.ref} content"), *topics[:len(topics) - len(kept)]]
+    if thin:
+        return out + kept
+    # Named with the ref: this block may be pushed to the top of a page, away from its module heading.
+    details = [Heading(f"{m.ref} delivery and requirements", s["h2"], level=1),
+               _key_values(rows, s, brand)]
+    return out + [KeepTogether([*kept, *details])]
+
+
+def _requirements(m: ModuleFacts, module: Module, plan: CoursePlan) -> list[tuple[str, list[str]]]:
+    """The rows of a module's delivery and requirements block: its audience, what comes before it, and for the
+    policy team the strategy's delivery and ownership; a release pack's notes for trainers."""
     rows = [("Intended audience", _audience_lines(module.audience_text, plan.release) or [NONE_TEXT])]
     rows += [("Prerequisites", [f"Taken after {m.prerequisites}"])] if m.prerequisites else []
     rows += [("Entry requirements", [m.entry_requirements])] if m.entry_requirements else []
@@ -254,10 +287,12 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
                  ("Development responsibility", [m.responsibility or PENDING])]
     if notes := _editorial_notes(module, plan):  # trainers read them as notes; the policy team as its decisions
         rows.append(("Notes" if plan.release else "Editorial notes", notes))
-    # Named with the ref: this block may be pushed to the top of a page, away from its module heading.
-    details = [Heading(f"{m.ref} delivery and requirements", s["h2"], level=1),
-               _key_values(rows, s, brand)]
-    return out + [KeepTogether([*kept, *details])]
+    return rows
+
+
+def _audience_said(plan: CoursePlan, audience: str) -> str:
+    """The seed's one audience as the line under a module's heading says it: its "All" as every audience."""
+    return say(plan, "course.audience_all") if audience.strip().rstrip(".").lower() == "all" else audience
 
 
 def _audience_lines(lines: Sequence[str], release: bool) -> list[str]:

@@ -13,7 +13,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from iwpacks.errors import IwpacksError
 from iwpacks.planning.minutes import format_minutes
-from iwpacks.planning.timetable import clock
+from iwpacks.planning.timetable import Row, clock
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import (
     WITHIN_MODULES,
@@ -23,7 +23,7 @@ from iwpacks.renderers._facts import (
     mid_sentence,
 )
 from iwpacks.renderers._local import cover_identity
-from iwpacks.renderers._words import objective_item, say
+from iwpacks.renderers._words import items, objective_item, say
 from iwpacks.renderers._pdf import (
     CONTENT_W,
     STUB,
@@ -95,8 +95,10 @@ class OutlineRenderer:
         """The outline as PDF bytes: the first step of LADDER that fits its pages without a stub last page (or,
         if every step that fits leaves one, the first that fits); IwpacksError if none fits two pages."""
         facts = course_facts(plan)
+        # The guide has the trainer send the outline with the date, times and venue: the timetable gives the
+        # times, and page one has blanks for the date and venue.
         decor = PageDecor(brand=brand, label=LABEL, title=facts.title, draft=facts.draft,
-                          local=cover_identity(plan))
+                          local=cover_identity(plan), blanks=items(plan, "course.outline_blanks"))
         info = PdfInfo(title=f"{LABEL}: {facts.title}", author=brand.name,
                        subject=(f"Outline for {mid_sentence(facts.audience)} ({facts.process}): content, "
                                 "objective and target audience"),
@@ -284,7 +286,9 @@ def _practicalities(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, lis
                               for title, minutes in _around_modules(plan, facts))
     return [("Target audience", [text(facts.audience_line)]), ("Time", [text(keep_times(time))]),
             ("Timetable", _days(plan)), ("Delivery", [text(say(plan, "course.delivery"))]),
-            ("Before the course", [text(entry)]), (say(plan, "course.outline_structure"), [around])]
+            ("Before the course", [text(entry)]),
+            (say(plan, "course.outline_structure_days" if plan.timetable.days > 1 else "course.outline_structure"),
+             [around])]
 
 
 def _headed(items: Sequence[tuple[str, list[str]]], s: dict[str, ParagraphStyle], first: bool = True) -> list[Flowable]:
@@ -323,29 +327,48 @@ def _booking(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand, max_c
 def _around_modules(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, str]]:
     """The parts of the course that take time of their own outside its modules (the content gives each module's
     time), so that with the modules they add up to the course's time: the days' closes and welcome backs among
-    them, and the key messages a module's section adds. A scenarios section whose exercises run inside the
+    them, and the key messages a module's section adds, each where it comes in the day (the review: the key
+    messages listed after the close read as out of order). A scenarios section whose exercises run inside the
     modules is the trainer's business."""
-    with_modules = {s.title for s in plan.sections if s.modules and not s.omitted}
-    parts = [(title, time) for title, time in facts.sections if time != WITHIN_MODULES and title not in with_modules]
-    messages = sum(s.message_minutes for s in plan.sections if s.modules and not s.omitted)
-    if messages:
-        parts.append((say(plan, "course.outline_messages"), format_minutes(messages)))
+    messages = {s.title: s for s in plan.sections if s.modules and not s.omitted}
+    parts: list[tuple[str, str]] = []
+    for title, time in facts.sections:
+        if (section := messages.get(title)) is None:
+            parts += [(title, time)] if time != WITHIN_MODULES else []
+        elif section.message_minutes:
+            key = "course.outline_messages" if len(section.messages) > 1 else "course.outline_message"
+            refs = [mp.module.ref for mp in section.modules]
+            parts.append((say(plan, key, modules=" and ".join(refs)), format_minutes(section.message_minutes)))
     return parts
 
 
 def _days(plan: CoursePlan) -> list[str]:
-    """Each day's hours and the modules it teaches, as markup: "<b>Day 2</b>: 09:00–15:15 · IS03"; a module
-    that began the day before says it goes on ("IS02 (continued)"). One day: its hours and modules alone."""
+    """Each day's hours, the modules it teaches and its breaks, as markup: "<b>Day 2</b>: 09:00–15:15 · IS03 ·
+    break 10:30–10:45 · lunch 12:15–13:00"; a module that began the day before says it goes on ("IS02
+    (continued)"). One day: its hours, modules and breaks alone (the review: "09:00–11:30 · IW01" showed none)."""
     timetable = plan.timetable
     lines, seen = [], set()
     for day, (start, end) in enumerate(timetable.day_hours, start=1):
         refs = list(dict.fromkeys(r.module_ref for r in timetable.rows if r.day == day and r.module_ref))
         taught = [say(plan, "course.outline_continued", ref=ref) if ref in seen else ref for ref in refs]
+        pauses = _pauses(plan, [r for r in timetable.rows if r.day == day and r.is_break])
         seen.update(refs)
         hours = f"{clock(start)}\u2013{clock(end)}"
         said = text(say(plan, "course.outline_day", day=str(day), hours=hours) if timetable.days > 1 else hours)
-        lines.append(f"<b>{said}</b>" + (f" \u00b7 {text(', '.join(taught))}" if taught else ""))
+        parts = ([", ".join(taught)] if taught else []) + pauses
+        lines.append(f"<b>{said}</b>" + "".join(f" \u00b7 {text(part)}" for part in parts))
     return lines
+
+
+def _pauses(plan: CoursePlan, rows: Sequence[Row]) -> list[str]:
+    """A day's breaks and lunch, compactly, by the time of the first of each kind: "breaks 10:30–10:45,
+    14:30–14:45", "lunch 12:15–13:00" (the review: the timetable line showed none; every break on its own
+    took a two-day course's outline over a page)."""
+    kinds: dict[str, list[str]] = {}
+    for row in rows:
+        kinds.setdefault(row.label, []).append(f"{clock(row.start)}\u2013{clock(row.end)}")
+    return [say(plan, "course.outline_pauses" if len(hours) > 1 else "course.outline_pause", pause=label.lower(),
+                hours=", ".join(hours)) for label, hours in kinds.items()]
 
 
 def _first_few(plan: CoursePlan, slot: SlotText, most: int) -> SlotText:

@@ -72,7 +72,7 @@ def test_the_structure_gives_the_time_outside_the_modules_so_with_them_it_adds_u
     it makes the course's total, and it names no module's section."""
     for name, (plan, reader) in outlines.items():
         text = _text(reader)
-        match = re.search(r"Besides the modules:? (.*?) (?:To book a place|Target audience)", text)
+        match = re.search(r"Also (?:in the day|over the days):? (.*?) (?:To book a place|Target audience)", text)
         assert match, name
         around = match.group(1)
         modules = [mp for section in plan.sections for mp in section.modules]

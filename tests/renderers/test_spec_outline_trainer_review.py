@@ -1,0 +1,147 @@
+"""The trainers' review of the Northmoor course specifications and outlines (iw-practitioners,
+iw-senior-managers): a short timings table split over two pages, a one-row requirements block, notes that read
+as software describing itself, an optional exercise counted as timed; an outline with no blanks for the date and
+venue, a jargon heading out of the day's order, and a timetable without its breaks."""
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+
+import iwpacks
+from iwpacks.overlay.layers import apply_overlay, load_overlay
+from iwpacks.planning.plan import plan_course
+from iwpacks.planning.timetable import clock
+from iwpacks.renderers._words import say
+from iwpacks.renderers.course_spec import CourseSpecRenderer
+from iwpacks.renderers.outline import OutlineRenderer
+
+REVIEWED = ("iw-practitioners", "iw-senior-managers", "is-advisors", "caf-trainers")
+
+
+def _flat(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _pages(data: bytes) -> list[str]:
+    return [_flat(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture(scope="module")
+def northmoor_plans():
+    master = iwpacks.load_programme()
+    local = apply_overlay(master, load_overlay(master, "northmoor"))
+    return {cid: plan_course(local, cid, release=True) for cid in REVIEWED}
+
+
+@pytest.fixture(scope="module")
+def specs(northmoor_plans, plans, brand):
+    """The reviewed Northmoor specifications and every course's master specification, as page texts."""
+    built = {f"northmoor {cid}": (plan, _pages(CourseSpecRenderer().render(plan, brand)))
+             for cid, plan in northmoor_plans.items()}
+    return {**built, **{cid: (plan, _pages(CourseSpecRenderer().render(plan, brand))) for cid, plan in plans.items()}}
+
+
+@pytest.fixture(scope="module")
+def outlines(northmoor_plans, plans, brand):
+    """The reviewed Northmoor outlines and every course's master outline, as page texts."""
+    built = {f"northmoor {cid}": (plan, _pages(OutlineRenderer().render(plan, brand)))
+             for cid, plan in northmoor_plans.items()}
+    return {**built, **{cid: (plan, _pages(OutlineRenderer().render(plan, brand))) for cid, plan in plans.items()}}
+
+
+def _timings_note(plan) -> str:
+    if plan.release:
+        return say(plan, "course.timings_note_days" if plan.timetable.days > 1 else "course.timings_note")
+    return say(plan, "course.timings_strategy")[:40]
+
+
+def test_a_short_timings_table_is_kept_whole_on_one_page(specs):
+    """The review: iw-practitioners' timings table began at the foot of page 1 and ended on page 2."""
+    for name, (plan, pages) in specs.items():
+        note = _flat(_timings_note(plan))
+        if not plan.release and not all(m.from_strategy for m in plan.modules):
+            note = _flat(say(plan, "course.timings_own"))[:40]
+        starts = [i for i, page in enumerate(pages) if note in page]
+        assert len(starts) == 1, name
+        page = pages[starts[0]]
+        assert "Whole course" in page[page.index(note):], name  # heading, note, rows and total on one page
+    first = specs["northmoor iw-practitioners"][1][0]
+    assert "Timings" not in first and "Whole course" not in first  # moved over whole, not split
+
+
+def test_a_module_whose_only_requirement_is_its_audience_says_it_in_a_line(specs):
+    """The review: IW01's "delivery and requirements" block held one row, "Intended audience: All"."""
+    text = " ".join(specs["northmoor iw-practitioners"][1])
+    assert "IW01 delivery and requirements" not in text
+    assert "Intended audience: all audiences" in text
+    heading = text.index("IW01 Introduction to Integrated Working Time in this course")
+    assert heading < text.index("Intended audience: all audiences") < text.index("Learning objectives", heading)
+    # A block with more to say keeps its table, and the policy team's master keeps the seed's words.
+    managers = " ".join(specs["northmoor iw-senior-managers"][1])
+    assert "IW02 delivery and requirements" in managers and "Prerequisites Taken after IW01" in managers
+    assert "IW01 delivery and requirements" in " ".join(specs["iw-practitioners"][1])
+
+
+def test_the_explanatory_lines_are_in_a_training_officers_words(specs):
+    """The review: "The time this course's session plan gives each module, ... together they make the course
+    total" read like software describing itself."""
+    for name, (plan, pages) in specs.items():
+        text = " ".join(pages)
+        assert "session plan gives" not in text, name
+        assert "together they make" not in text, name
+        assert _flat(say(plan, "course.booking_intro")) in text, name
+    practitioners = " ".join(specs["northmoor iw-practitioners"][1])
+    assert ("Time for each module, with its exercises, and for the rest of the day; they add up to the course "
+            "total.") in practitioners
+
+
+def test_the_structure_names_the_modules_whose_exercises_are_timed_and_an_optional_one_apart(specs):
+    """The review: iw-senior-managers' "Scenarios and exercises: Included in IW01", where IW01's one exercise
+    is optional, misled."""
+    managers = " ".join(specs["northmoor iw-senior-managers"][1])
+    assert "Scenarios and exercises Included in IW02 and IW04; IW01: optional, if time allows" in managers
+    assert "Included in IW01" not in managers
+    assert "Scenarios and exercises Included in IW01 4" in " ".join(specs["northmoor iw-practitioners"][1])
+    for name, (plan, pages) in specs.items():
+        text = " ".join(pages)
+        for row in re.findall(r"Included in ([A-Z0-9, and]+?)(?:;|\s\d|\s[A-Z][a-z])", text):
+            timed = {e.module_ref for e in plan.exercises if not e.optional}
+            assert set(re.findall(r"[A-Z]+\d\d", row)) <= timed or not plan.exercises, (name, row)
+
+
+def test_the_outline_has_blanks_for_the_date_and_venue_on_its_first_page(outlines):
+    """The guide has the trainer send the outline with the date, times and venue."""
+    for name, (plan, pages) in outlines.items():
+        assert "Date:" in pages[0] and "Venue:" in pages[0], name
+        assert len(pages) == 1 or plan.timetable.days > 2, name
+
+
+def test_the_outlines_parts_besides_the_modules_are_named_plainly_in_the_days_order(outlines):
+    """The review: "Besides the modules" was jargon, and its key messages came after the close."""
+    for name, (plan, pages) in outlines.items():
+        text = " ".join(pages)
+        assert "Besides the modules" not in text, name
+        heading = "Also over the days" if plan.timetable.days > 1 else "Also in the day"
+        assert heading in text, name
+        around = text[text.index(heading):]
+        titles = [s.title for s in plan.sections if not s.omitted and not s.modules and s.minutes]
+        places = [around.index(_flat(title)) for title in titles]
+        assert places == sorted(places), (name, titles)
+    practitioners = " ".join(outlines["northmoor iw-practitioners"][1])
+    assert ("Also in the day Introduction to the course 20 min \u00b7 Key message after IW01 5 min \u00b7 Associated "
+            "processes and tools 35 min \u00b7 Recap 10 min") in practitioners
+
+
+def test_the_outlines_timetable_gives_each_days_breaks_and_lunch(outlines):
+    """The review: "09:00–11:30 · IW01" showed no break."""
+    for name, (plan, pages) in outlines.items():
+        text = " ".join(pages)
+        for row in (r for r in plan.timetable.rows if r.is_break):
+            assert f"{clock(row.start)}\u2013{clock(row.end)}" in text, (name, row.label, row.day)
+    assert "09:00\u201311:30 \u00b7 IW01 \u00b7 break 10:15\u201310:30" in " ".join(outlines["northmoor iw-practitioners"][1])
+    managers = " ".join(outlines["northmoor iw-senior-managers"][1])
+    assert ("09:00\u201316:00 \u00b7 IW01, IW02, IW04 \u00b7 breaks 10:30\u201310:45, 14:30\u201314:45 \u00b7 lunch "
+            "12:15\u201313:00") in managers
