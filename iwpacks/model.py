@@ -992,6 +992,9 @@ class GlossaryTerm:
     # An acronym whose words are a term in their own right (the team around the child): a course that says
     # them and never the acronym still lists it. Most are not: "the Children Act 2004" has no use for "CA".
     by_words: bool = False
+    # Other wordings a course's texts use for a key term, each of which lists it: "designated person" for the
+    # designated or named person, one entry for both.
+    also: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
 
 # Where an LA's logo goes, and its box there in millimetres: the right-hand end of a slide's logo band, beside
@@ -1120,6 +1123,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.route_ours": (),  # under a route the strategy does not give (audiences.yaml `route_ours`)
     "training_plan.still_to_define": (),
     "training_plan.in_development": (),
+    "training_plan.route_in_development": (),  # a release route's box for a course still in development
     "training_plan.modules_in_development": ("modules",),
     "training_plan.catalogue_heading": (),
     "training_plan.catalogue_intro": (),
@@ -1192,7 +1196,6 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.heading": (),
     "facilitation.diagram_points": (),
     "facilitation.intro": (),
-    "facilitation.omitted": ("reason",),
     "facilitation.strategy_words": ("words",),
     "facilitation.message_lead": (),
     "facilitation.message_heading": ("title",),  # a section's message said inside its last module

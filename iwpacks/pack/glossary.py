@@ -22,13 +22,15 @@ def _pattern(term: GlossaryTerm) -> re.Pattern:
     """An acronym as written (CAF, not "caf" in an address); a key term in any case ("Lead professional" at the
     start of a sentence, "the lead professional" inside one). An acronym's words alone do not list it: a
     course that says "the Children Act 2004" and never "CA" has no use for "CA" in its glossary, unless the
-    acronym's words are a term of their own (`by_words`: "team around the child" lists TAC)."""
+    acronym's words are a term of their own (`by_words`: "team around the child" lists TAC). A key term's
+    other wordings (`also`) list it too."""
     if term.stands_for:
         acronym = r"(?<![\w&])" + re.escape(term.term) + r"s?(?![\w&])"
         if not term.by_words:
             return re.compile(acronym)
         return re.compile(acronym + r"|(?i:(?<![\w&])" + _phrase(term.stands_for) + r"s?(?![\w&]))")
-    return re.compile(r"(?<![\w&])" + _phrase(term.term) + r"(?:e?s)?(?![\w&])", re.I)
+    wordings = "|".join(_phrase(words) for words in (term.term, *term.also))
+    return re.compile(r"(?<![\w&])(?:" + wordings + r")(?:e?s)?(?![\w&])", re.I)
 
 
 def _phrase(text: str) -> str:

@@ -1,6 +1,8 @@
 """The facts of a course specification, worked out once for every artefact that shows them."""
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -19,6 +21,40 @@ def mid_sentence(name: str) -> str:
     if not name or first.isupper() or first[1:] != first[1:].lower():
         return name
     return name[0].lower() + name[1:]
+
+
+def audience_lines(lines: Sequence[str], release: bool) -> list[str]:
+    """The seed's audience list, one per line. The policy team's master keeps the seed's numbering (its
+    audiences 1-5, sometimes two on one line: "4. Strategic & Senior Managers 5. Middle Managers"); a release
+    pack lists the audiences without those numbers, which refer to a list the reader does not have."""
+    if not release:
+        return list(lines)
+    return [part for line in lines for part in _SEED_NUMBER.split(line) if part.strip()]
+
+
+_SEED_NUMBER = re.compile(r"(?:^|\s+)\d\.\s+")
+
+
+def audience_text(lines: Sequence[str], release: bool) -> str:
+    """The seed's audience list as one line of running text: in a release pack its numbered audiences without
+    their numbers, separated by commas ("Strategic & Senior Managers, Middle Managers"), and any line of its
+    own (the strategy's advice on keeping them separate) as a sentence after them; the policy team's master
+    as the seed gives it."""
+    if not release:
+        return " ".join(lines)
+    sentences: list[str] = []
+    names: list[str] = []
+    for line in lines:
+        if _SEED_NUMBER.search(line):
+            names += audience_lines([line], release)
+            continue
+        if names:
+            sentences.append(", ".join(names))
+            names = []
+        sentences.append(line)
+    if names:
+        sentences.append(", ".join(names))
+    return ". ".join(x.strip().rstrip(".") for x in sentences if x.strip())
 
 
 WITHIN_MODULES = "within the modules' time"  # a section with no time of its own: its exercises follow their topics
@@ -152,7 +188,7 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
         planned=format_minutes(planned_minutes) if planned_minutes else "",
         optional_extra=(f"{'includes the' if runs_optional else ''} optional {d.optional_extra}".strip()
                         if d and d.optional_extra else ""),
-        delivery=module.delivery_text, audience=" ".join(module.audience_text), prerequisites=prereq,
+        delivery=module.delivery_text, audience=audience_text(module.audience_text, release), prerequisites=prereq,
         entry_requirements=entry, responsibility=module.responsibility, objectives_lead=module.objectives_lead,
         objectives=module.objectives, content=module.content_read,
         objective_notes=tuple(c.note_for(release) for c in module.objective_corrections),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from iwpacks.model import ARTEFACTS, SLOT_TYPES, ArtefactUse
 from iwpacks.renderers._docx import add_heading, bullets, hairline, keep_with_next, numbered, slot_block, table
 from iwpacks.renderers._slots import slot_text
-from iwpacks.renderers._words import items, say
+from iwpacks.renderers._words import items, say, tidy_punctuation
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -113,12 +113,14 @@ PRINT_TAIL = 5  # the printing list's last rows, kept together: never two rows a
 
 def _with_sheets(plan: CoursePlan, what: str) -> str:
     """The handouts' row says which sheets its pages hold: the exercises', then the reference sheets."""
-    said = [what.rstrip(".")]
+    said = [what.rstrip(".") + "."]
     if sheets := _handed_sheets(plan):
         said.append(say(plan, "materials.attendee_sheets", sheets=sheets))
     if plan.reference_sheets:
         said.append(say(plan, "materials.reference_sheets", sheets="; ".join(s.title for s in plan.reference_sheets)))
-    return ". ".join(said) if len(said) > 1 else what
+    # Each sentence ends its own; a sheet's title may end in a full stop too ("... locally."), just before the
+    # sentence's: one stop, not two.
+    return tidy_punctuation(" ".join(said)) if len(said) > 1 else what
 
 
 def _handed_sheets(plan: CoursePlan) -> str:

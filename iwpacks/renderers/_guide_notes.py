@@ -90,16 +90,16 @@ def _slides(*ref: str, form: str = " \u00b7 {}") -> str:
 
 
 def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index: int) -> None:
-    if not (section.omitted or section.modules or section.exercises or section.awareness or section.messages
+    # A section the course does not run is no part of the trainer's running order: the course specification
+    # gives the reason for leaving it out, where the policy team reads it.
+    if section.omitted:
+        return
+    if not (section.modules or section.exercises or section.awareness or section.messages
             or section.own_minutes or section.trainer_steps):
         return  # its exercises run inside the modules, straight after their topics: nothing of its own to say
     time = f" ({format_minutes(section.minutes)})" if section.minutes else ""
-    if not section.omitted:
-        _day_turn(doc, plan, _first_place(section, index), 2)
+    _day_turn(doc, plan, _first_place(section, index), 2)
     add_heading(doc, f"{section.title}{time}", 2)
-    if section.omitted:
-        doc.add_paragraph(say(plan, "facilitation.omitted", reason=section.omitted))
-        return
     if not plan.release:  # for the policy team: what the strategy asks of this part (trainers need only the plan)
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.strategy_words", words=section.seed_text),
                                          style="Quote"))

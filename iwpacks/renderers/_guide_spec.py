@@ -11,7 +11,7 @@ from iwpacks.planning.timetable import clock
 from iwpacks.renderers._deck_slides import slide_numbers
 from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, labelled, numbered, table
 from iwpacks.renderers._facts import WELCOME_BACK_ROW
-from iwpacks.renderers._words import say
+from iwpacks.renderers._words import say, tidy_punctuation
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -26,7 +26,7 @@ SESSION_PLAN_HEADER = ("Day", "Time", "Mins", "Activity")  # a course of one day
 
 
 def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
-    """Content, every learning objective verbatim, timings, audience, delivery, prerequisites, responsibility."""
+    """Content, every learning objective in the strategy's words (punctuation tidied), timings, audience, delivery, prerequisites, responsibility."""
     add_heading(doc, "Course specification", 1)
     doc.add_paragraph(f"The course specification for \u201c{facts.title}\u201d: what the course "
                       "covers, what attendees will learn, how long it takes, who it is for and how it is delivered.")
@@ -39,7 +39,7 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
             doc.add_paragraph(TO_BE_DEFINED)
             continue
         doc.add_paragraph(m.objectives_lead)
-        bullets(doc, m.objectives)
+        bullets(doc, [tidy_punctuation(o) for o in m.objectives])  # the specification keeps the seed's slips
         for note in m.objective_notes:  # the slides and forms read the objective corrected: say why
             doc.add_paragraph(note)
     _timings(doc, facts, plan.release)

@@ -1,8 +1,6 @@
 """The course specification PDF of 3.1: content, learning objectives, timings and target audiences."""
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
@@ -20,6 +18,7 @@ from iwpacks.renderers import register
 from iwpacks.renderers._facts import (
     CourseFacts,
     ModuleFacts,
+    audience_lines,
     course_facts,
     held_after_modules,
     mid_sentence,
@@ -279,7 +278,7 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
 def _requirements(m: ModuleFacts, module: Module, plan: CoursePlan) -> list[tuple[str, list[str]]]:
     """The rows of a module's delivery and requirements block: its audience, what comes before it, and for the
     policy team the strategy's delivery and ownership; a release pack's notes for trainers."""
-    rows = [("Intended audience", _audience_lines(module.audience_text, plan.release) or [NONE_TEXT])]
+    rows = [("Intended audience", audience_lines(module.audience_text, plan.release) or [NONE_TEXT])]
     rows += [("Prerequisites", [f"Taken after {m.prerequisites}"])] if m.prerequisites else []
     rows += [("Entry requirements", [m.entry_requirements])] if m.entry_requirements else []
     if not plan.release:  # for the policy team: the strategy's delivery and ownership; the course says its own
@@ -293,18 +292,6 @@ def _requirements(m: ModuleFacts, module: Module, plan: CoursePlan) -> list[tupl
 def _audience_said(plan: CoursePlan, audience: str) -> str:
     """The seed's one audience as the line under a module's heading says it: its "All" as every audience."""
     return say(plan, "course.audience_all") if audience.strip().rstrip(".").lower() == "all" else audience
-
-
-def _audience_lines(lines: Sequence[str], release: bool) -> list[str]:
-    """The seed's audience list, one per line. The policy team's master keeps the seed's numbering (its
-    audiences 1-5, sometimes two on one line: "4. Strategic & Senior Managers 5. Middle Managers"); a release
-    pack lists the audiences without those numbers, which refer to a list the reader does not have."""
-    if not release:
-        return list(lines)
-    return [part for line in lines for part in _SEED_NUMBER.split(line) if part.strip()]
-
-
-_SEED_NUMBER = re.compile(r"(?:^|\s+)\d\.\s+")
 
 
 def _topics(m: ModuleFacts, s: dict[str, ParagraphStyle]) -> list[Flowable]:

@@ -112,7 +112,7 @@ def _story(programme: Programme, brand: Brand, courses: list[Course], identity: 
                              Spacer(1, 10), Paragraph(text(_say(programme, "training_plan.intro", source=programme.source_document)), s["body"]),
                              _how_to_use(programme, brand, s)]
     story += _programme(programme, brand, courses, s, release)
-    story += _routes(programme, brand, courses, s)
+    story += _routes(programme, brand, s, release)
     story += _catalogue(programme, brand, courses, s)
     return story
 
@@ -223,9 +223,12 @@ def _table_style(brand: Brand) -> TableStyle:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
 
 
-def _routes(programme: Programme, brand: Brand, courses: list[Course], s: dict[str, ParagraphStyle]
+def _routes(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle], release: bool = False
             ) -> list[Flowable]:
-    shown = {c.id for c in courses}
+    """Each audience's route through all its courses, as the matrix lists them: one still in development is
+    marked so (the review: the trainers' route left out their lead professional course, whose LP01 and LP02
+    are ready, and only its LP03 is not), not left out, which read as if the audience had no such course."""
+    later = _say(programme, "training_plan.route_in_development" if release else "training_plan.still_to_define")
     # The routes run on after the module key rather than from a new page, which left the page before half
     # empty: the heading and its intro keep with the first route, and each route is kept whole.
     lead: list[Flowable] = [Heading(_say(programme, "training_plan.routes_heading"), s["h1"]),
@@ -236,13 +239,13 @@ def _routes(programme: Programme, brand: Brand, courses: list[Course], s: dict[s
     for audience in sorted(programme.audiences.values(), key=lambda a: a.route_ours):
         if not audience.route_heading:
             continue
-        steps = [step for step in training_route(programme, audience.id) if step.course.id in shown]
+        steps = list(training_route(programme, audience.id))
         if not steps:
             continue
         depth: dict[str, int] = {}
         for step in steps:  # in route order, so every course it builds on already has its depth
             depth[step.course.id] = 1 + max((depth[a] for a in step.after if a in depth), default=-1)
-        stages = [tuple(_box_label(programme, step.course) for step in steps if depth[step.course.id] == level)
+        stages = [tuple(_box_label(programme, step.course, later) for step in steps if depth[step.course.id] == level)
                   for level in range(max(depth.values()) + 1)]
         diagrams.append((Diagram(kind="route", title=audience.route_heading, stages=stages), audience.route_ours))
     out: list[Flowable] = []
@@ -283,11 +286,12 @@ def _short_title(programme: Programme, course: Course) -> str:
     return title[:-len(suffix)] if title.lower().endswith(suffix.lower()) else title
 
 
-def _box_label(programme: Programme, course: Course) -> str:
-    """The course's name without its audience, which the route's heading gives, and its length below it."""
+def _box_label(programme: Programme, course: Course, later: str) -> str:
+    """The course's name without its audience, which the route's heading gives, and its length below it; for a
+    course still to be defined, `later`: "(in development)" in a release plan."""
     name = _short_title(programme, course)
     if course.is_pending:
-        return f"{name}\n{_say(programme, 'training_plan.still_to_define')}"
+        return f"{name}\n{later}"
     return f"{name}\n{course_facts(plan_course(programme, course.id)).days}"
 
 

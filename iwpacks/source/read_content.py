@@ -281,7 +281,8 @@ def _read_glossary(doc: LocatedData, problems: list[Problem]) -> tuple[GlossaryT
     terms: list[GlossaryTerm] = []
     for f in top.records("terms", content_keys(GlossaryTerm)):
         term = GlossaryTerm(term=f.text("term"), stands_for=f.text("stands_for", required=False),
-                            meaning=f.text("meaning"), by_words=f.boolean("by_words"))
+                            meaning=f.text("meaning"), by_words=f.boolean("by_words"),
+                            also=f.text_list("also", required=False))
         if any(t.term == term.term for t in terms):
             f.report(f.path + ("term",), f'"{term.term}" is in the glossary twice')
         elif term.term:

@@ -31,7 +31,9 @@ def _uses(term, text: str) -> bool:
     text = " ".join(text.replace("\u2019", "'").split())
     if term.by_words and re.search(r"(?<![\w&])" + re.escape(term.stands_for) + r"s?(?![\w&])", text, re.I):
         return True
-    return bool(re.search(r"(?<![\w&])" + re.escape(term.term) + r"s?(?![\w&])", text, 0 if term.stands_for else re.I))
+    wordings = (term.term,) if term.stands_for else (term.term, *term.also)  # a key term's other wordings list it
+    return any(re.search(r"(?<![\w&])" + re.escape(w) + r"s?(?![\w&])", text, 0 if term.stands_for else re.I)
+               for w in wordings)
 
 
 @pytest.mark.parametrize("cid", ["caf-trainers", "is-advisors", "iw-practitioners"])
@@ -134,3 +136,28 @@ def test_the_check_command_explains_a_partial_pack_by_the_content_glossary(tmp_p
     found = subprocess.run([sys.executable, "-m", "iwpacks", "check", str(tmp_path / "pack")], capture_output=True,
                            text=True)
     assert found.returncode == 0, found.stdout + found.stderr
+
+
+def test_a_key_terms_other_wordings_list_its_one_entry(programme):
+    """The review: "Designated person" and "Designated or named person" were two entries for one role. One
+    entry now serves both wordings the courses use, so a course that says only "designated person" lists
+    it; it is written for England in 2006."""
+    from iwpacks.pack.glossary import terms_used
+
+    terms = {t.term: t for t in programme.glossary}
+    assert "Designated person" not in terms and "Named person" not in terms
+    entry = terms["Designated or named person"]
+    assert "Working Together to Safeguard Children, 2006" in entry.meaning
+    assert "not the designated teacher" in entry.meaning
+    for words in ("Talk to your designated person today.", "Your designated or named person for child protection."):
+        assert "Designated or named person" in [t.term for t in terms_used(programme.glossary, [words])], words
+    for words in ("A designated teacher for looked-after children.", "Sealed post to a named person."):
+        assert not terms_used(programme.glossary, [words]), words
+
+
+def test_the_ca_entry_speaks_to_attendees_not_of_the_strategy(programme):
+    """The review: the "CA" entry began "The strategy writes...", and attendees never see the strategy."""
+    for term in programme.glossary:
+        assert "strategy writes" not in term.meaning.lower(), term.term
+    ca = next(t for t in programme.glossary if t.term == "CA")
+    assert ca.meaning.startswith("\u201cCA 2004\u201d is the Children Act 2004"), ca.meaning

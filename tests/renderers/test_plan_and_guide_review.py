@@ -26,7 +26,7 @@ def test_a_release_plan_reads_caf01_with_a_footnote_and_a_draft_keeps_sic(progra
     release = _pdf_text(render_training_plan(northmoor, brand))
     assert "[sic" not in release
     assert "after IS01, CAF01* and LP01" in release
-    assert "* The strategy prints this as \u201cCA01\u201d; it means CAF01." in release
+    assert "* Printed \u201cCA01\u201d in the strategy: a misprint for CAF01." in release
     draft = _pdf_text(render_training_plan(programme, brand))
     assert "CA01 [sic: CAF01]" in draft and "CAF01*" not in draft
 

@@ -260,11 +260,11 @@ def test_a_field_the_overlay_adds_is_an_unknown_key_in_content(tmp_path):
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ('omitted: "No separate section on this course: {reason}"', 'omitted: "No separate section on this course: {why}"',
-     r'trainer-guide.yaml:\d+: facilitation.omitted: "\{why\}" is not a value this text can show '
-     r"\(it can show: \{reason\}\)"),
-    ('omitted: "No separate section on this course: {reason}"', 'omitted: "No separate section on this course: {reason"',
-     r"facilitation.omitted: .*write \{\{ or \}\} for a literal brace"),
+    ('message_heading: "Key message: {title}"', 'message_heading: "Key message: {name}"',
+     r'trainer-guide.yaml:\d+: facilitation.message_heading: "\{name\}" is not a value this text can show '
+     r"\(it can show: \{title\}\)"),
+    ('message_heading: "Key message: {title}"', 'message_heading: "Key message: {title"',
+     r"facilitation.message_heading: .*write \{\{ or \}\} for a literal brace"),
     ('header: ["Local fact", "Form", "What it covers", "Status"]', 'header: ["Local fact", "Status"]',
      r"local_information.header: expected a list of 4 items \(the columns of a table\), found 2"),
     ("  to_add: To add\n", "", r'local_information: missing required key "to_add"'),
