@@ -86,7 +86,7 @@ def _tagged(ref: tuple[str, ...], slides: Iterator[SlideSpec]) -> Iterator[Slide
 def _lines(para: Para, width: int) -> float:
     """Lines a paragraph takes; second-level text is smaller (22 pt against 26 pt), so more fits. A third-level
     line (an agenda row's topics) is counted whole: its bullet's spacing takes what its smaller type saves.
-    A pointer to a local block takes none: it goes to the speaker notes (_pointers_to_notes)."""
+    A pointer to a local block takes none: it goes to the speaker notes (_point_to_homes)."""
     if para.points_to:
         return 0.0
     if para.level > 1:
@@ -404,7 +404,7 @@ def _carry_on(plan: CoursePlan, slide: SlideSpec) -> str:
     """What a continued slide's notes say it shows, as a trainer would write it: its points as one sentence,
     or, where it goes on with a local block, each block's heading with what its lines are."""
     # Its lines, without a heading repeated from the slide before; of a local block, its heading only: the
-    # block's lines are the local details the notes point to. A pointer is said in the notes already.
+    # block's lines are the local details the notes point to. A pointer goes to the notes (_point_to_homes).
     local = any(p.shows for p in slide.body)
     points = [p.text.removesuffix(" (continued)").rstrip(":") for p in slide.body
               if p.level >= 0 and not p.points_to and not (local and p.level > 0)
