@@ -1160,15 +1160,18 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "agenda.time_note": ("section", "total", "parts"),  # the specification's and guide's sentence on it
     "deck.continued": ("points",),  # the notes of a slide that continues the one before
     "deck.continued_reading": (),
-    "deck.continued_local": ("heading", "lines"),  # a slide that goes on with a local block
+    "deck.continued_local": ("details",),  # a slide that goes on with local blocks
+    "deck.continued_local_block": ("heading", "lines"),  # each block: its heading and what its lines are
+    "deck.continued_local_heading": ("heading",),  # a block whose lines have no label to name them by
     "deck.continued_timing": ("minutes", "title"),
     "deck.covers_timing": ("minutes",),  # "What this course covers": part of the introduction
     "deck.resumed_done": (),  # a topic resumed after a pause: the points covered before it
     "deck.resumed_left": (),  # and those still to cover
     "deck.continued_untimed": (),
     "deck.local_details": (),  # a topic's slide that shows a local block in full
+    "deck.local_contacts": (),  # and where it shows a contact, where the handouts give it in full
     "deck.local_details_next": (),
-    # A line pointing to the slide that shows a local block, by where it comes in the course: straight after,
+    # The notes' pointer to the slide that shows a local block, by where it comes in the course: straight after,
     # later today, on a later day, earlier today, this morning, on an earlier day; or to the handouts alone.
     "deck.pointer_next": ("heading",),
     "deck.pointer_later": ("heading",),

@@ -48,6 +48,7 @@ class Para:
     keep_with_next: bool = False  # a heading stays on the slide of the line it introduces
     shows: str = ""  # the local slot whose full block this heading opens
     points_to: str = ""  # the local slot whose full block this line points to, by the title of its slide
+    contact: bool = False  # a contact, by name, role and phone: the handouts give it in full
 
 
 @attrs.frozen
@@ -84,7 +85,10 @@ def _tagged(ref: tuple[str, ...], slides: Iterator[SlideSpec]) -> Iterator[Slide
 
 def _lines(para: Para, width: int) -> float:
     """Lines a paragraph takes; second-level text is smaller (22 pt against 26 pt), so more fits. A third-level
-    line (an agenda row's topics) is counted whole: its bullet's spacing takes what its smaller type saves."""
+    line (an agenda row's topics) is counted whole: its bullet's spacing takes what its smaller type saves.
+    A pointer to a local block takes none: it goes to the speaker notes (_point_to_homes)."""
+    if para.points_to:
+        return 0.0
     if para.level > 1:
         return float(_wrapped(para.text, int(width * 1.15)))
     if para.level > 0:
@@ -262,7 +266,8 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str]
             seen.add(slot_id)
         short = len(shown.lines) <= SHORT_LIST
         out.append(Para(shown.heading, bold=True, keep_with_next=True, shows=slot_id))
-        out += [Para(line, 1, placeholder=not shown.filled, keep_with_next=short and i + 1 < len(shown.lines))
+        out += [Para(line, 1, placeholder=not shown.filled, keep_with_next=short and i + 1 < len(shown.lines),
+                     contact=shown.contacts[i] if i < len(shown.contacts) else False)
                 for i, line in enumerate(shown.lines)]
     return out
 
@@ -271,9 +276,11 @@ POINTED = "\0pointed"  # where a pointer says where its block is shown, once the
 
 
 def _point_to_homes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
-    """Fill in each pointer as a trainer would say it: "on the next slide", "as covered this morning", "later
-    today", "on day 2". Never a slide's number (slides carry none on screen, and a printout without the hidden
-    slides numbers them differently), nor a quoted title, which reads as a cross-reference in a document."""
+    """Each pointer to a local block, said in the slide's notes as a trainer would say it: "on the next slide",
+    "as covered this morning", "later today", "on day 2". Never a slide's number (slides carry none on screen,
+    and a printout without the hidden slides numbers them differently), nor a quoted title, which reads as a
+    cross-reference in a document. Not on the slide: a bullet that only says where something was shown is
+    filler to attendees, and the trainer says it."""
     homes: dict[str, int] = {}
     for number, slide in enumerate(slides):
         for para in slide.body:
@@ -281,14 +288,20 @@ def _point_to_homes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec
                 homes.setdefault(para.shows, number)
     when = _times_of_day(slides)
 
-    def pointer(number: int, para: Para) -> Para:
+    def pointer(number: int, para: Para) -> str:
         home = homes.get(para.points_to)
-        heading = slot_text(plan, para.points_to).heading
-        return attrs.evolve(para, text=say(plan, _pointer_key(number, home, when), heading=heading,
-                                           day=str(when[home][0] if home is not None else "")))
+        heading = mid_sentence(slot_text(plan, para.points_to).heading)
+        return say(plan, _pointer_key(number, home, when), heading=heading,
+                   day=str(when[home][0] if home is not None else ""))
 
-    return [attrs.evolve(slide, body=tuple(pointer(number, p) if p.points_to else p for p in slide.body))
-            for number, slide in enumerate(slides)]
+    out = []
+    for number, slide in enumerate(slides):
+        said = [pointer(number, p) for p in slide.body if p.points_to]
+        if said:
+            slide = attrs.evolve(slide, body=tuple(p for p in slide.body if not p.points_to),
+                                 notes=" ".join((slide.notes, *said)).strip())
+        out.append(slide)
+    return out
 
 
 def _times_of_day(slides: Sequence[SlideSpec]) -> list[tuple[int, bool]]:
@@ -359,7 +372,8 @@ _TIMING = re.compile(r"Timing: (?:about )?((?:\d+ h)?(?: ?\d+ min(?:utes)?)?)(?=
 
 def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
     """A slide that continues the one before gets notes of its own: the points it shows, and its timing as part
-    of the time the first slide's notes give. A topic's slide that shows a local block in full says so."""
+    of the time the first slide's notes give. A topic's slide that shows a local block in full says so, and
+    where it shows a contact, where attendees find the contact in full."""
     out: list[SlideSpec] = []
     first_title = ""  # the title of the slide the continued ones go on from, whose notes give the time
     for slide in slides:
@@ -368,26 +382,14 @@ def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpe
             if slide.layout != "Section":  # a break's slide may fall between a slide and the one it continues
                 first_title = _unnumbered(slide.title)
         else:
-            first = notes.removeprefix(CONTINUED)
-            # Its lines, without a heading repeated from the slide before; of a local block, its heading only:
-            # the block's lines are the local details the notes point to.
-            local = any(p.shows for p in slide.body)
-            points = [p.text.removesuffix(" (continued)").rstrip(":") for p in slide.body if p.level >= 0 and not (
-                local and p.level > 0) and not (p.text.endswith(" (continued)") and not p.shows)]
-            timing = _TIMING.search(first)
-            headings = [p.text.removesuffix(" (continued)") for p in slide.body if p.level == 0 and p.bold]
-            lines = [label for label in (_line_label(p.text) for p in slide.body if p.level > 0) if label]
-            if local and points == headings and headings:  # only a local block's heading: say what its lines are
-                notes = say(plan, "deck.continued_local", heading="; ".join(headings),
-                            lines="; ".join(lines or headings))
-            else:
-                notes = (say(plan, "deck.continued", points="; ".join(points).rstrip(".")) if points
-                         else say(plan, "deck.continued_reading"))
-            notes += " " + (say(plan, "deck.continued_timing", minutes=timing.group(1).strip(),
-                                title=first_title)
-                            if timing and timing.group(1).strip() else say(plan, "deck.continued_untimed"))
+            timing = _TIMING.search(notes)
+            notes = _carry_on(plan, slide) + " " + (
+                say(plan, "deck.continued_timing", minutes=timing.group(1).strip(), title=first_title)
+                if timing and timing.group(1).strip() else say(plan, "deck.continued_untimed"))
         if slide.ref[:1] == ("topic",) and any(p.shows for p in slide.body):
             notes += " " + say(plan, "deck.local_details")
+            if any(p.contact for p in slide.body):
+                notes += " " + say(plan, "deck.local_contacts")
         out.append(attrs.evolve(slide, notes=notes))
     # A topic whose local block starts on its next slide says so on its first.
     for i, slide in enumerate(out[:-1]):
@@ -396,6 +398,48 @@ def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpe
                 and not any(p.shows for p in slide.body) and any(p.shows for p in after.body)):
             out[i] = attrs.evolve(slide, notes=f"{slide.notes} {say(plan, 'deck.local_details_next')}")
     return out
+
+
+def _carry_on(plan: CoursePlan, slide: SlideSpec) -> str:
+    """What a continued slide's notes say it shows, as a trainer would write it: its points as one sentence,
+    or, where it goes on with a local block, each block's heading with what its lines are."""
+    # Its lines, without a heading repeated from the slide before; of a local block, its heading only: the
+    # block's lines are the local details the notes point to. A pointer goes to the notes (_point_to_homes).
+    local = any(p.shows for p in slide.body)
+    points = [p.text.removesuffix(" (continued)").rstrip(":") for p in slide.body
+              if p.level >= 0 and not p.points_to and not (local and p.level > 0)
+              and not (p.text.endswith(" (continued)") and not p.shows)]
+    headings = [p.text.removesuffix(" (continued)") for p in slide.body if p.level == 0 and p.bold]
+    if local and points == headings and headings:  # only local blocks: say what each block's lines are
+        details = " ".join(say(plan, "deck.continued_local_block", heading=heading, lines=spoken_list(lines))
+                           if lines else say(plan, "deck.continued_local_heading", heading=heading)
+                           for heading, lines in _local_blocks(slide.body))
+        return say(plan, "deck.continued_local", details=details)
+    if points:
+        return say(plan, "deck.continued", points=spoken_list(points).rstrip("."))
+    return say(plan, "deck.continued_reading")
+
+
+def _local_blocks(body: Sequence[Para]) -> list[tuple[str, list[str]]]:
+    """Each local block's heading on a slide, with the labels of the lines under it."""
+    blocks: list[tuple[str, list[str]]] = []
+    for para in body:
+        if para.level == 0 and para.bold:
+            blocks.append((para.text.removesuffix(" (continued)"), []))
+        elif para.level > 0 and blocks:
+            label = _line_label(para.text)
+            if label:
+                blocks[-1][1].append(label)
+    return blocks
+
+
+def spoken_list(parts: Sequence[str]) -> str:
+    """"a; b; and c": points that hold commas of their own, as one sentence."""
+    if len(parts) < 2:
+        return "".join(parts)
+    if len(parts) == 2:
+        return f"{parts[0]} and {parts[1]}"
+    return "; ".join(parts[:-1]) + f"; and {parts[-1]}"
 
 
 LABEL = 80  # characters: a local line's label before its colon, short enough to name it in the notes
@@ -444,7 +488,8 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
     slides += list(_closing(plan))
     # Notes that quote a topic by the strategy's heading quote the title its slide shows, as the guide's do.
     slides = [attrs.evolve(s, notes=_as_on_slides(plan, s.notes)) if s.notes else s for s in slides]
-    return _name_next(_continued_notes(plan, _point_to_homes(plan, _unique_titles(_day_recaps(plan, slides)))))
+    slides = _continued_notes(plan, _unique_titles(_day_recaps(plan, slides)))
+    return _name_next(_largest_sizes(_point_to_homes(plan, slides)))
 
 
 RECAP = "\0recap"  # a later day's recap of the day before, filled in once the deck's topic slides are known
@@ -1172,6 +1217,37 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
     for local in topic.local_slides:
         yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
                           (local.notes or "A local slide added by your LA."))
+
+
+STEPS = (24, 22)  # pt: the deck's body sizes between the template's 26 pt and SMALL, largest first
+
+
+def _largest_sizes(slides: list[SlideSpec]) -> list[SlideSpec]:
+    """Each slide set in the smaller type at the largest of the deck's sizes its text fits: a slide that
+    is half empty is never in the smallest type, so body text does not swing from 26 pt to 20 pt between
+    neighbouring slides. An exercise's slides keep their one size, so every exercise looks the same."""
+    return [attrs.evolve(slide, size=_largest_size(slide)) if slide.size == SMALL and not slide.diagram
+            and slide.layout == "Title and Content" and slide.ref[:1] != ("exercise",) else slide
+            for slide in slides]
+
+
+def _largest_size(slide: SlideSpec) -> int | None:
+    """None (the template's sizes) where the slide's text fits them, else the largest step it fits. Every
+    line is measured as a first-level one, as the smaller type was chosen (an agenda's times, a contact's
+    line: sub-points in the template's 22 pt hold little less than its 26 pt)."""
+    if len(_chunk_uniform(slide.body, FULL)) == 1:
+        return None
+    for size in STEPS:
+        width, height = box_at(size)
+        # A line to spare where there are sub-points: indented, a line of them holds less.
+        if len(_chunk_uniform(slide.body, (width, height - any(p.level > 0 for p in slide.body)))) == 1:
+            return size
+    return slide.size
+
+
+def box_at(size: int) -> tuple[int, int]:
+    """What fits a body box with every line at `size` points, scaled from what fits at SMALL."""
+    return FULL_SMALL[0] * SMALL // size, FULL_SMALL[1] * SMALL // size
 
 
 FEW = 3  # paragraphs: a continued slide holding no more than this looks near-empty

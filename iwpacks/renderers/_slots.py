@@ -19,6 +19,7 @@ class SlotText:
     heading: str
     lines: tuple[str, ...]
     filled: bool
+    contacts: tuple[bool, ...] = ()  # for each line, whether it is a contact (the deck's notes say where to find it)
 
 
 def slot_text(plan: CoursePlan, slot_id: str, brief: bool = False) -> SlotText:
@@ -46,8 +47,10 @@ def slot_text(plan: CoursePlan, slot_id: str, brief: bool = False) -> SlotText:
         return SlotText(slot_id, heading, (value,), True)
     if isinstance(value, Arrangements):
         lines = [f"{part.label}: {value.parts[part.id]}" for part in slot.parts if value.parts.get(part.id)]
-        return SlotText(slot_id, heading, (*lines, *(describe_value(c, brief) for c in value.contacts)), True)
-    return SlotText(slot_id, heading, tuple(describe_value(item, brief) for item in value), True)
+        return SlotText(slot_id, heading, (*lines, *(describe_value(c, brief) for c in value.contacts)), True,
+                        (False,) * len(lines) + (True,) * len(value.contacts))
+    return SlotText(slot_id, heading, tuple(describe_value(item, brief) for item in value), True,
+                    tuple(isinstance(item, Contact) for item in value))
 
 
 def describe_value(item: Contact | Protocol | LocalSource, brief: bool = False) -> str:

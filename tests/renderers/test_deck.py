@@ -445,7 +445,7 @@ def test_a_continued_slide_repeats_its_heading_and_not_its_notes():
     for slide in continued:
         assert not slide.body or slide.body[0].level == 0, slide.title
         # Notes of its own: the points it shows and its timing, never a note that only points back.
-        assert slide.notes.startswith("Continued from the slide before"), slide.title
+        assert slide.notes.startswith("Carry on from the last slide"), slide.title
         assert "Timing: " in slide.notes and "{" not in slide.notes and "previous slide" not in slide.notes, slide.title
         # A heading repeated from the slide before is not a point of its own (its list goes on beneath it).
         points = [p for p in slide.body if p.level == 0 and not p.text.endswith(" (continued)")]
@@ -464,20 +464,26 @@ def test_a_local_block_is_shown_once_and_elsewhere_a_one_line_pointer_to_its_sli
 
     master = iwpacks.load_programme()
     local = apply_overlay(master, load_overlay(master, "northmoor"))
+    pointed = 0
     for cid in ("caf-trainers", "is-advisors", "iw-practitioners", "caf-practitioners"):
         slides = plan_slides(plan_course(local, cid))
         full = [n for n, s in enumerate(slides, 1) if any(p.text == "Local safeguarding contacts" for p in s.body)]
         abuse = [n for n, s in enumerate(slides, 1) if s.title.endswith("worried that a child is being abused")]
         assert 1 <= len(full) <= 2 and set(full) - set(abuse) <= {full[0]}, (cid, full)  # home, and the message
-        pointers = [p.text for s in slides for p in s.body if p.text.startswith("Local safeguarding contacts: ")]
-        said = re.compile(r"Local safeguarding contacts: (on the next slide|later today|on day \d|as covered "
-                          r"(earlier today|this morning|on day \d)), and in your handouts")
+        # Elsewhere the notes say where they are (a bullet saying so is filler to attendees).
+        assert not any(p.text.startswith("Local safeguarding contacts: ") for s in slides for p in s.body), cid
+        pointers = [found for s in slides for found in re.findall(r"Say where to find local safeguarding contacts: "
+                                                                  r"[^.]*\.", s.notes)]
+        said = re.compile(r"Say where to find local safeguarding contacts: (on the next slide|later today|on day \d|"
+                          r"as covered (earlier today|this morning|on day \d)), and in their handouts\.")
         assert all(said.fullmatch(p) for p in pointers), (cid, pointers)
         for number, slide in enumerate(slides, 1):  # "the next slide" is the one that shows them
-            if any(p.text == "Local safeguarding contacts: on the next slide, and in your handouts" for p in slide.body):
+            if "Say where to find local safeguarding contacts: on the next slide" in slide.notes:
                 assert number + 1 in full, (cid, slide.title)
+        pointed += len(pointers)
         for slide in slides:
             assert not any(p.text.endswith("(continued)") and "contacts" in p.text for p in slide.body), slide.title
+    assert pointed
     slides = plan_slides(plan_course(local, "is-advisors"))
     welfare = [s.title for s in slides if s.title.startswith("Sharing information when concerned")]
     assert welfare == ["Sharing information when concerned about a child's welfare"]
@@ -499,14 +505,15 @@ def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
     slides = plan_slides(plan)
     home = next(n for n, s in enumerate(slides, 1) if any(p.text == first_line for p in s.body))
     assert slides[home - 1].title.startswith("Enabling the CAF process locally"), slides[home - 1].title
-    heading = "How the CAF and lead professional arrangements work locally: "
-    pointers = [t for t in texts if t.startswith(heading)]
+    # The pointers are the trainer's to say, in the notes; no bullet on a slide only says where the block is.
+    heading = "Say where to find how the CAF and lead professional arrangements work locally: "
+    pointers = [s.notes for s in slides if heading in s.notes]
     assert len(pointers) >= 2
+    assert not any("and in your handouts" in t for t in texts)
     # CAF01's pointer to sources, in the morning of day 1, looks ahead to CAF02's topic; day 2 looks back.
     sources = next(s for s in slides if s.title.startswith("Other training and sources of information"))
-    assert [p.text for p in sources.body if p.text.startswith(heading)] == [
-        f"{heading}later today, and in your handouts"]
-    assert f"{heading}as covered on day 1, and in your handouts" in pointers
+    assert f"{heading}later today, and in their handouts." in sources.notes
+    assert any(f"{heading}as covered on day 1, and in their handouts." in notes for notes in pointers)
     again = plan_slides(plan)  # a second deck of the same plan is drawn the same
     assert [s.body for s in again] == [s.body for s in plan_slides(plan)]
 

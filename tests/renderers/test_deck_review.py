@@ -170,8 +170,8 @@ def test_no_slide_text_refers_to_a_slide_by_number(every_deck):
             for para in (*_paras(slide), _title(slide)):
                 assert not re.search(r"\bslides? \d", para), (name, _title(slide), para)
                 assert "see \u201c" not in para, (name, _title(slide), para)  # no cross-reference by title either
-                pointers += bool(re.search(r": (on the next slide|later today|on day \d|as covered [a-z\d ]+), "
-                                           r"and in your handouts$", para))
+            pointers += len(re.findall(r": (?:on the next slide|later today|on day \d|as covered [a-z\d ]+), "
+                                       r"and in their handouts\.", _notes(slide)))
     assert pointers > 5
 
 
@@ -312,12 +312,12 @@ def test_a_slide_going_on_with_local_details_has_notes_of_its_own(every_deck):
     for name, prs in every_deck.items():
         for slide in prs.slides:
             notes = _notes(slide)
-            if not notes.startswith("Continued from the slide before"):
+            if not notes.startswith("Carry on from the last slide"):
                 continue
             headings = [p.removesuffix(" (continued)") for p in _paras(slide) if p.endswith(" (continued)")]
-            said = re.match(r"Continued from the slide before\. Points to make: (.*?)\. Timing", notes)
+            said = re.match(r"Carry on from the last slide: (.*?)\. Timing", notes)
             assert not (said and said.group(1) in headings), (name, _title(slide), notes)
-            going_on += "going on with" in notes
+            going_on += notes.startswith("Carry on from the last slide with the local details. ")
     assert going_on > 3
 
 
