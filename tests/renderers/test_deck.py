@@ -190,7 +190,7 @@ def test_recap_opens_every_slide_with_its_lead_not_the_objectives_lead(decks, pl
             if not m.is_pending:
                 recap = [s for s in slides if title_text(s) in (f"Recap: {m.name}", f"Recap: {m.name} (1 of 2)",
                                                                 f"Recap: {m.name} (2 of 2)")]
-                lead = "Looking back: this module set out for you to"
+                lead = plans[cid].guide_text["recap.lead"][0]
                 assert recap and all(lead in slide_text(s) for s in recap), (cid, m.ref)
                 assert not any(m.objectives_lead in slide_text(s) for s in recap), (cid, m.ref)
                 if sum(len(o) for o in m.objectives) < 500:  # a module of usual size recaps on one slide
