@@ -5,6 +5,13 @@ import io
 from pathlib import Path
 
 
+def pdf_page_texts(data: bytes) -> list[str]:
+    """Each page's text of a PDF, whitespace collapsed to single spaces: for checks of what falls on which page."""
+    from pypdf import PdfReader
+
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
 def artefact_text(source: Path | bytes, suffix: str | None = None) -> str:
     """Every piece of text in a .pptx, .docx or .pdf, whitespace collapsed to single spaces."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()

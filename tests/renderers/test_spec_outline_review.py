@@ -8,6 +8,7 @@ import re
 
 import pypdf
 import pytest
+from artefact_text import pdf_page_texts
 
 import iwpacks
 from iwpacks.overlay.layers import apply_overlay, load_overlay
@@ -23,10 +24,6 @@ MISWRITTEN_TIME = re.compile(r"\b\d+(?:h|hrs?|m|mins?)\b|\b\d+ (?:hrs?|mins)\b")
 
 def _flat(value: str) -> str:
     return " ".join(value.split())
-
-
-def _pages(data: bytes) -> list[str]:
-    return [_flat(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +49,7 @@ def test_a_tables_total_row_goes_over_a_page_break_with_the_two_rows_before_it(s
         facts = course_facts(plan)
         totals = {"Course total": [title for title, _time in facts.sections[-2:]],
                   "Total Whole course": [part.name for part in facts.timed_parts[-2:]]}
-        for page in _pages(data):
+        for page in pdf_page_texts(data):
             for total, before in totals.items():
                 if total in page:
                     head = page[:page.index(total)]
@@ -65,7 +62,7 @@ def test_every_time_in_the_specification_is_written_one_way(specs):
     """The review: "5h" beside "5 h 30 min". The seed's own words for a duration ("5 hours (2 x 2.5 hours)")
     stay as it writes them."""
     for name, (plan, data) in specs.items():
-        text = " ".join(_pages(data))
+        text = " ".join(pdf_page_texts(data))
         for module in course_facts(plan).modules:  # the strategy's words: "60 mins", as it writes them
             text = text.replace(_flat(module.duration_text), "")
         assert not MISWRITTEN_TIME.search(text), (name, MISWRITTEN_TIME.search(text))
@@ -82,7 +79,7 @@ def test_a_section_of_scenarios_says_which_modules_its_time_is_part_of(northmoor
                                  "allows", "Scenarios and exercises: CAF03 Included in CAF03"),
                 "is-trainers": ("Scenarios and exercises: IS05 Included in IS05",)}
     for cid, rows in expected.items():
-        text = " ".join(_pages(CourseSpecRenderer().render(northmoor_plans[cid], brand)))
+        text = " ".join(pdf_page_texts(CourseSpecRenderer().render(northmoor_plans[cid], brand)))
         assert "within the modules" not in text, cid
         for row in rows:
             assert row in text, (cid, row)
@@ -93,7 +90,7 @@ def test_what_a_sections_time_holds_is_said_in_its_row_not_in_a_sentence_after_t
     ..." ran on under the table. The row says it under the section's title, beside the section's one time."""
     seen = 0
     for name, (plan, data) in specs.items():
-        text = " ".join(_pages(data))
+        text = " ".join(pdf_page_texts(data))
         for section in (s for s in plan.sections if s.modules and s.message_minutes):
             assert time_note(plan, section) not in text, (name, section.title)
             row = f"{section.title} {held_after_modules(plan, section)} {section_time(plan, section)}"
@@ -156,12 +153,12 @@ def test_an_outline_takes_at_most_two_pages_and_a_second_page_is_no_stub(outline
 def test_the_outline_gives_each_days_hours_and_modules(outlines):
     """The review asked for the days of the course: "Day 1: 09:00–16:30", with what each day teaches."""
     for name, (plan, data) in outlines.items():
-        text = " ".join(_pages(data))
+        text = " ".join(pdf_page_texts(data))
         assert "Timetable" in text, name
         for day, (start, end) in enumerate(plan.timetable.day_hours, start=1):
             hours = f"{start // 60:02d}:{start % 60:02d}\u2013{end // 60:02d}:{end % 60:02d}"
             assert (f"Day {day}: {hours}" if plan.timetable.days > 1 else hours) in text, (name, day)
-    words = {name: " ".join(_pages(data)) for name, (_plan, data) in outlines.items()}
+    words = {name: " ".join(pdf_page_texts(data)) for name, (_plan, data) in outlines.items()}
     assert re.search("Day 1: 09:00\u201316:30 \u00b7 IS01, IS02 \u00b7 .*Day 2: 09:00\u201315:45 \u00b7 IS03 \u00b7 ",
                      words["northmoor is-advisors"])
     assert "09:00\u201311:30 \u00b7 IW01" in words["northmoor iw-practitioners"]
@@ -171,7 +168,7 @@ def test_the_outline_gives_each_days_hours_and_modules(outlines):
 
 def test_every_time_in_the_outline_is_written_one_way(outlines):
     for name, (_plan, data) in outlines.items():
-        text = " ".join(_pages(data))
+        text = " ".join(pdf_page_texts(data))
         assert not MISWRITTEN_TIME.search(text), (name, MISWRITTEN_TIME.search(text))
 
 
@@ -181,7 +178,7 @@ def test_a_modules_delivery_block_never_starts_a_page_cut_off_from_its_content(s
     checked = 0
     for name, (plan, data) in specs.items():
         modules = [m for m in course_facts(plan).modules if m.content]
-        for page in _pages(data):
+        for page in pdf_page_texts(data):
             for m in modules:
                 heading = f"{m.ref} delivery and requirements"
                 if heading not in page:
@@ -196,11 +193,11 @@ def test_a_release_specification_lists_audiences_without_the_strategys_numbers(b
     """The review: "4. Strategic & Senior Managers 5. Middle Managers" on one line refers to a numbered list the
     reader of a release pack does not have. The policy team's master keeps the strategy's words."""
     master = iwpacks.load_programme()
-    release = " ".join(_pages(CourseSpecRenderer().render(plan_course(master, "iw-senior-managers", release=True),
+    release = " ".join(pdf_page_texts(CourseSpecRenderer().render(plan_course(master, "iw-senior-managers", release=True),
                                                           brand)))
     assert "Strategic & Senior Managers Middle Managers" in release
     assert not re.search(r"\b[1-5]\. (?:Strategic|Middle|Operational)", release)
-    draft = " ".join(_pages(CourseSpecRenderer().render(plan_course(master, "iw-senior-managers"), brand)))
+    draft = " ".join(pdf_page_texts(CourseSpecRenderer().render(plan_course(master, "iw-senior-managers"), brand)))
     assert "4. Strategic & Senior Managers 5. Middle Managers" in draft
 
 
@@ -210,7 +207,7 @@ def test_the_target_audience_names_the_audience_once(specs, plans, brand):
     for cid, plan in plans.items():
         name = plan.audience.name
         for data in (specs[cid][1], OutlineRenderer().render(plan, brand)):
-            text = " ".join(_pages(data))
+            text = " ".join(pdf_page_texts(data))
             summary = _flat(plan.audience.summary)
             if name.split()[-1].lower() in summary.lower():  # the summary names the audience itself
                 assert f"{name}: {summary[:20]}" not in text, cid

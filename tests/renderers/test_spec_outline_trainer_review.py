@@ -4,11 +4,10 @@ as software describing itself, an optional exercise counted as timed; an outline
 venue, a jargon heading out of the day's order, and a timetable without its breaks."""
 from __future__ import annotations
 
-import io
 import re
 
-import pypdf
 import pytest
+from artefact_text import pdf_page_texts
 
 import iwpacks
 from iwpacks.overlay.layers import apply_overlay, load_overlay
@@ -25,10 +24,6 @@ def _flat(value: str) -> str:
     return " ".join(value.split())
 
 
-def _pages(data: bytes) -> list[str]:
-    return [_flat(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(data)).pages]
-
-
 @pytest.fixture(scope="module")
 def northmoor_plans():
     master = iwpacks.load_programme()
@@ -39,17 +34,17 @@ def northmoor_plans():
 @pytest.fixture(scope="module")
 def specs(northmoor_plans, plans, brand):
     """The reviewed Northmoor specifications and every course's master specification, as page texts."""
-    built = {f"northmoor {cid}": (plan, _pages(CourseSpecRenderer().render(plan, brand)))
+    built = {f"northmoor {cid}": (plan, pdf_page_texts(CourseSpecRenderer().render(plan, brand)))
              for cid, plan in northmoor_plans.items()}
-    return {**built, **{cid: (plan, _pages(CourseSpecRenderer().render(plan, brand))) for cid, plan in plans.items()}}
+    return {**built, **{cid: (plan, pdf_page_texts(CourseSpecRenderer().render(plan, brand))) for cid, plan in plans.items()}}
 
 
 @pytest.fixture(scope="module")
 def outlines(northmoor_plans, plans, brand):
     """The reviewed Northmoor outlines and every course's master outline, as page texts."""
-    built = {f"northmoor {cid}": (plan, _pages(OutlineRenderer().render(plan, brand)))
+    built = {f"northmoor {cid}": (plan, pdf_page_texts(OutlineRenderer().render(plan, brand)))
              for cid, plan in northmoor_plans.items()}
-    return {**built, **{cid: (plan, _pages(OutlineRenderer().render(plan, brand))) for cid, plan in plans.items()}}
+    return {**built, **{cid: (plan, pdf_page_texts(OutlineRenderer().render(plan, brand))) for cid, plan in plans.items()}}
 
 
 def _timings_note(plan) -> str:
