@@ -1217,9 +1217,9 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
         else:
             yield from _fewest_slides(title, paras, notes)
         if diagram is not None:  # "after", or a "beside" or "instead" whose points or local facts need the room
+            lead = say(plan, "deck.diagram_notes", lead=_diagram_lead(plan, diagram), minutes=format_minutes(minutes))
             yield SlideSpec("Title and Content", diagram.title, diagram=diagram,
-                            notes=f"{say(plan, 'deck.diagram_notes', lead=_diagram_lead(plan, diagram), minutes=format_minutes(minutes))} "
-                                  f"{_diagram_words(plan, diagram)}")
+                            notes=f"{lead} {_diagram_words(plan, diagram)}")
     for local in topic.local_slides:
         yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
                           (local.notes or "A local slide added by your LA."))
@@ -1289,9 +1289,15 @@ def _diagram_lead(plan: CoursePlan, diagram: Diagram) -> str:
     labels = _diagram_labels(diagram)
     # Boxes taken in order are named as the picture labels them; a hub's people and a table's rows read on
     # in the sentence ("then take each around it in turn: teacher; health visitor; and lead professional").
-    joined = ", then ".join(labels) if diagram.kind in ORDERED else spoken_list([mid_sentence(x) for x in labels])
+    joined = ", then ".join(labels) if diagram.kind in ORDERED else spoken_list([_in_sentence(x) for x in labels])
     return say(plan, f"deck.diagram_lead_{diagram.kind}", labels=joined, first=labels[0] if labels else "",
-               last=labels[-1] if labels else "", centre=mid_sentence(diagram.centre))
+               last=labels[-1] if labels else "", centre=_in_sentence(diagram.centre))
+
+
+def _in_sentence(label: str) -> str:
+    """A box's label inside a sentence: "Teacher" -> "teacher", but a name with capitals of its own
+    ("Caldicott Guardian", "Information Sharing Officer", "ISPs") as the picture writes it."""
+    return label[:1].lower() + label[1:] if label[1:] == label[1:].lower() else label
 
 
 def _diagram_labels(diagram: Diagram) -> list[str]:
