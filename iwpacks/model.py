@@ -315,12 +315,15 @@ class Topic:
 
 @attrs.frozen
 class TopicVariant:
-    """A topic's points, notes and steps written for other audiences (empty fields keep the topic's own)."""
+    """A topic's points, notes, steps and local slots written for other audiences (empty fields keep the
+    topic's own). `slots` lets a course for managers show one or two parts of a local procedure on its slide
+    where practitioners see all of it; the handouts give every slot a course uses in full either way."""
 
     audiences: tuple[str, ...] = attrs.field(converter=_tuple)
     points: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notes: str = ""
     run: tuple[RunStep, ...] = attrs.field(default=(), converter=_tuple)
+    slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
@@ -794,6 +797,9 @@ class LocalSlot:
 
 
 PART_MARK = "."  # "caf-process.storage": one part of an arrangements slot, where a topic needs only that
+# "caf-process.contacts": an arrangements slot's contacts alone (who coordinates it), for a course that shows
+# a manager who to ask rather than the whole local procedure, which its handouts still give in full.
+CONTACTS_PART = "contacts"
 
 
 @attrs.frozen
@@ -1180,7 +1186,16 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.pointer_morning": ("heading",),
     "deck.pointer_day": ("heading", "day"),
     "deck.pointer_handouts": ("heading",),
-    "deck.diagram_notes": ("minutes",),  # a diagram's own slide
+    "deck.diagram_notes": ("lead", "minutes"),  # a diagram's own slide: how to take the picture, then its time
+    # The lead of those notes, by the diagram's kind, naming its own boxes in the order to take them.
+    "deck.diagram_lead_steps": ("labels", "first", "last", "centre"),
+    "deck.diagram_lead_continuum": ("labels", "first", "last", "centre"),
+    "deck.diagram_lead_hub": ("labels", "first", "last", "centre"),
+    "deck.diagram_lead_cycle": ("labels", "first", "last", "centre"),
+    "deck.diagram_lead_matrix": ("labels", "first", "last", "centre"),
+    "deck.diagram_lead_decision": ("labels", "first", "last", "centre"),
+    "deck.diagram_lead_route": ("labels", "first", "last", "centre"),
+    "deck.task_timing": ("minutes",),  # an exercise's task slides: the exercise's time
     "deck.diagram_shows": ("title", "what"),
     "deck.diagram_words": ("what",),
     "deck.title_notes": ("total", "days", "minutes"),

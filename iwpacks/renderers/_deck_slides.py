@@ -643,7 +643,7 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
     # Each section's time as the session plan gives it; where it holds a key message said after its modules,
     # the line says so, so "55 min" is not read as IW01's time (the session plan gives IW01 50 min).
     shown = [s for s in plan.sections if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]
-    agenda += [Para(_agenda_line(plan, s)) for s in shown]
+    agenda += [Para(line) for s in shown for line in _agenda_line(plan, s)]
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
                       "Walk through the course content and the timetable. "
@@ -680,15 +680,21 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     notes=say(plan, "ground_rules.notes"))
 
 
-def _agenda_line(plan: CoursePlan, section) -> str:
-    """A section's line of "About this course", as a trainer would say it: a module section by its modules'
-    names, its key messages in its time ("Information Sharing in Practice, with a key message: 5 h 5 min")."""
-    names = [mp.module.name for mp in section.modules if mp.minutes]
-    if not names:
-        return f"{section.title}: {_section_time(plan, section)}"
+def _agenda_line(plan: CoursePlan, section) -> list[str]:
+    """A section's lines of "About this course", as a trainer would say them: a module section by its modules'
+    names, each module a line with its own time (two modules' names under one time read as one long module),
+    the section's key messages with the last module, as they follow it ("Information Sharing in Practice, with
+    a key message: 5 h 5 min")."""
+    modules = [mp for mp in section.modules if mp.minutes]
+    if not modules:
+        return [f"{section.title}: {_section_time(plan, section)}"]
     key = ("agenda.deck_modules" if not section.message_minutes
            else "agenda.deck_modules_message" if len(section.messages) == 1 else "agenda.deck_modules_messages")
-    return say(plan, key, names=" and ".join(names), time=section_time(plan, section))
+    if len(modules) == 1:
+        return [say(plan, key, names=modules[0].module.name, time=section_time(plan, section))]
+    *first, last = modules
+    return [*(say(plan, "agenda.deck_modules", names=mp.module.name, time=format_minutes(mp.minutes)) for mp in first),
+            say(plan, key, names=last.module.name, time=format_minutes(last.minutes + section.message_minutes))]
 
 
 def _pause_words(plan: CoursePlan, row: Row) -> str:
@@ -1211,9 +1217,9 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
         else:
             yield from _fewest_slides(title, paras, notes)
         if diagram is not None:  # "after", or a "beside" or "instead" whose points or local facts need the room
+            lead = say(plan, "deck.diagram_notes", lead=_diagram_lead(plan, diagram), minutes=format_minutes(minutes))
             yield SlideSpec("Title and Content", diagram.title, diagram=diagram,
-                            notes=f"{say(plan, 'deck.diagram_notes', minutes=format_minutes(minutes))} "
-                                  f"{_diagram_words(plan, diagram)}")
+                            notes=f"{lead} {_diagram_words(plan, diagram)}")
     for local in topic.local_slides:
         yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
                           (local.notes or "A local slide added by your LA."))
@@ -1274,6 +1280,38 @@ def _nearly_fits(paras: Sequence[Para]) -> bool:
     return len(groups) == 2 and min(len(g) for g in groups) <= FEW and len(_chunk_uniform(paras, FULL_SMALL)) == 1
 
 
+ORDERED = ("steps", "continuum", "cycle", "route")  # kinds whose boxes are taken in the picture's own order
+
+
+def _diagram_lead(plan: CoursePlan, diagram: Diagram) -> str:
+    """How to take the picture, naming its own boxes: "Take the steps in turn: Preparation, then Discussion,
+    then Delivery." A stock line ("one box at a time") would fit any picture and tell the trainer nothing."""
+    labels = _diagram_labels(diagram)
+    # Boxes taken in order are named as the picture labels them; a hub's people and a table's rows read on
+    # in the sentence ("then take each around it in turn: teacher; health visitor; and lead professional").
+    joined = ", then ".join(labels) if diagram.kind in ORDERED else spoken_list([_in_sentence(x) for x in labels])
+    return say(plan, f"deck.diagram_lead_{diagram.kind}", labels=joined, first=labels[0] if labels else "",
+               last=labels[-1] if labels else "", centre=_in_sentence(diagram.centre))
+
+
+def _in_sentence(label: str) -> str:
+    """A box's label inside a sentence: "Teacher" -> "teacher", but a name with capitals of its own
+    ("Caldicott Guardian", "Information Sharing Officer", "ISPs") as the picture writes it."""
+    return label[:1].lower() + label[1:] if label[1:] == label[1:].lower() else label
+
+
+def _diagram_labels(diagram: Diagram) -> list[str]:
+    """The boxes a trainer names, in order: a matrix's rows, a decision's questions, a route's stages (each
+    stage's alternatives with "or"), else the items."""
+    if diagram.kind == "matrix":
+        return [row.label for row in diagram.rows]
+    if diagram.kind == "decision":
+        return [q.question for q in diagram.questions]
+    if diagram.kind == "route":
+        return [" or ".join(stage) for stage in diagram.stages]
+    return [item.label for item in diagram.items]
+
+
 def _diagram_words(plan: CoursePlan, diagram: Diagram) -> str:
     """The picture in words, for a trainer to say to anyone who cannot see it: "The picture, “Where advisors
     turn for answers”, shows a table. ..." rather than the alt text's "Where advisors ...: a table."."""
@@ -1326,7 +1364,8 @@ def _exercise_slides(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec
                          Para(f"How does {item.module_name} apply in your work?", 1)),
                         right=(Para("What will you do differently?"), Para("Who will you contact?")),
                         notes=f"Optional extra for {item.module_ref} ({item.title.lower()}). Use it when the group "
-                              "has time; take one point from each group.")
+                              "has time; take one point from each group."
+                              + (f" Timing: {format_minutes(item.minutes)}, if time allows." if item.minutes else ""))
         return
     if e is None:
         yield SlideSpec("Two Content", f"Discussion: {item.title}",
@@ -1350,11 +1389,13 @@ def _exercise_slides(plan: CoursePlan, item: ExerciseItem) -> Iterator[SlideSpec
     # task slide, the debrief goes on the last one, so no two slides repeat the same notes.
     working = (_listed("Listen for", e.listen_for) + _listed("Good answers cover", e.facilitation)).strip()
     debrief = _listed("Debrief", e.debrief).strip()
-    yield from _task_slides(e.title, task, questions, working, debrief)
+    # Each task slide gives the exercise's time too, so a trainer on it knows how long the groups have.
+    yield from _task_slides(e.title, task, questions, working, debrief,
+                            say(plan, "deck.task_timing", minutes=format_minutes(e.minutes)))
 
 
 def _task_slides(name: str, task: list[Para], questions: list[Para], working: str,
-                 debrief: str) -> Iterator[SlideSpec]:
+                 debrief: str, timing: str) -> Iterator[SlideSpec]:
     """An exercise's task and questions, always in the two-column "Exercise" layout at one size, so every
     exercise looks the same. Too long for one slide, they go over two columns a slide, each column a part
     of one list, so no slide is left with an empty half: the list with most to say takes the odd column."""
@@ -1368,7 +1409,7 @@ def _task_slides(name: str, task: list[Para], questions: list[Para], working: st
         else:
             notes = working if number == 1 else debrief if number == len(slides) else \
                 "Groups carry on with the task; the first task slide's notes say what to listen for."
-        notes = notes or "Groups carry on with the task."
+        notes = f"{notes or 'Groups carry on with the task.'}\n{timing}"
         if right and not right_heading:  # both columns hold one list: one list, not two columns under one heading
             whole = (*left, *right)
             if len(chunk(whole, FULL_SMALL)) == 1:

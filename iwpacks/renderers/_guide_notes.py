@@ -5,7 +5,7 @@ import re
 from contextvars import ContextVar, copy_context
 from typing import TYPE_CHECKING
 
-from iwpacks.model import PART_MARK, Arrangements, Contact
+from iwpacks.model import CONTACTS_PART, PART_MARK, Arrangements, Contact
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import TopicStep
 from iwpacks.renderers._deck_slides import slide_numbers
@@ -286,7 +286,7 @@ def local_names(plan: CoursePlan, slot_id: str) -> list[str]:
     the LA has not supplied."""
     slot_id, _, part_id = slot_id.partition(PART_MARK)
     value = plan.localisation.slots.get(slot_id) if plan.localisation is not None else None
-    if not value or isinstance(value, str) or part_id:
+    if not value or isinstance(value, str) or part_id not in ("", CONTACTS_PART):
         return []
     if isinstance(value, Arrangements):
         return [_contact_name(c) for c in value.contacts]

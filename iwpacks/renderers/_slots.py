@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from iwpacks.model import PART_MARK, Arrangements, Contact, LocalSource, Protocol
+from iwpacks.model import CONTACTS_PART, PART_MARK, Arrangements, Contact, LocalSource, Protocol
 
 if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan
@@ -33,6 +33,12 @@ def slot_text(plan: CoursePlan, slot_id: str, brief: bool = False) -> SlotText:
     heading = slot.label[0].upper() + slot.label[1:]
     local = plan.localisation
     value = local.slots.get(slot_id) if local is not None else None
+    if part_id == CONTACTS_PART:  # the slot's contacts alone, under the slot's heading: who to ask
+        contacts = value.contacts if isinstance(value, Arrangements) else ()
+        if not contacts:
+            return SlotText(slot_id, heading, ("Your LA adds: contacts",), False)
+        return SlotText(slot_id, heading, tuple(describe_value(c, brief) for c in contacts), True,
+                        (True,) * len(contacts))
     if part_id:  # one part of an arrangements slot, headed by its own label
         part = next(p for p in slot.parts if p.id == part_id)
         text = value.parts.get(part_id) if isinstance(value, Arrangements) else None

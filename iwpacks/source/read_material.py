@@ -84,9 +84,9 @@ def _run(t: Fields, minutes: int | None) -> tuple[RunStep, ...]:
 def _topic_variant(v: Fields, minutes: int | None) -> TopicVariant:
     variant = TopicVariant(audiences=v.id_list("audiences", what="audience id", required=True),
                            points=v.text_list("points", required=False), notes=v.text("notes", False),
-                           run=_run(v, minutes))
-    if not (variant.points or variant.notes or variant.run):
-        v.report(v.path, "a variant gives points, notes or steps for its audiences")
+                           run=_run(v, minutes), slots=v.id_list("slots", SLOT_REF, what="slot id (or slot.part)"))
+    if not (variant.points or variant.notes or variant.run or variant.slots):
+        v.report(v.path, "a variant gives points, notes, steps or slots for its audiences")
     return variant
 
 

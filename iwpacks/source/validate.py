@@ -11,6 +11,7 @@ from iwpacks.errors import IN_MEMORY, ContentError, Problem, did_you_mean
 from iwpacks.model import (
     GUIDE_TEXT,
     MESSAGE_ROLES,
+    CONTACTS_PART,
     PART_MARK,
     PRINCIPLE_ROLES,
     SECTION_ROLES,
@@ -242,6 +243,9 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
         origin = origins.of("material", module.ref)
         for i, topic in enumerate(module.material.topics):
             out += _check_refs(origin, ("topics", i, "slots"), topic.slots, _slot_names(programme), "slot")
+            for j, variant in enumerate(topic.variants):
+                out += _check_refs(origin, ("topics", i, "variants", j, "slots"), variant.slots,
+                                   _slot_names(programme), "slot")
             out += _check_refs(origin, ("topics", i, "messages"), topic.messages, programme.common_messages,
                                "common message")
         records: tuple[tuple[str, tuple[Topic | Exercise, ...]], ...] = (
@@ -261,8 +265,10 @@ def _slot_references(programme: Programme, origins: Origins) -> list[Problem]:
 
 
 def _slot_names(programme: Programme) -> list[str]:
-    """What a topic may name: a slot, or one part of an arrangements slot ("caf-process.storage")."""
-    return [*programme.slots, *(f"{s.id}{PART_MARK}{p.id}" for s in programme.slots.values() for p in s.parts)]
+    """What a topic may name: a slot, one part of an arrangements slot ("caf-process.storage"), or its contacts
+    alone ("caf-process.contacts")."""
+    return [*programme.slots, *(f"{s.id}{PART_MARK}{p}" for s in programme.slots.values() if s.parts
+                                for p in (*(part.id for part in s.parts), CONTACTS_PART))]
 
 
 def audience_warnings(programme: Programme) -> list[str]:

@@ -238,3 +238,27 @@ def test_our_words_name_the_caf_steps_as_the_2006_guide_does_and_date_the_five_o
         assert "Change for Children sets five outcomes" not in text, message.id
         if "five outcomes" in message.wording:
             assert "Green Paper" in message.wording and "10(2)" in message.wording, message.id
+
+
+def test_a_topic_variant_names_its_own_slots_and_they_are_checked(programme, tmp_path):
+    """A managers' variant may show fewer local facts on its slide than practitioners see ("caf-process.contacts":
+    who coordinates the CAF); a slot it names that does not exist is a located error, as on a topic."""
+    import shutil
+
+    import iwpacks
+    from iwpacks.errors import ContentError
+    from iwpacks.source.read_content import content_root
+
+    caf = programme.modules["IW02"].topics[1]
+    assert caf.slots == ("caf-process",)
+    assert caf.for_audience("senior-managers").slots == ("caf-process.contacts",)
+    assert caf.for_audience("operational-managers").slots == ("caf-process",)
+    content = tmp_path / "content"
+    shutil.copytree(content_root(None), content)
+    path = content / "material" / "IW02.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "slots: [caf-process.contacts]" in text
+    path.write_text(text.replace("slots: [caf-process.contacts]", "slots: [caf-process.contact]"), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        iwpacks.load_programme(content)
+    assert "material/IW02.yaml:" in str(caught.value) and "caf-process.contact" in str(caught.value)
