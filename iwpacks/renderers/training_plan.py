@@ -50,7 +50,7 @@ MATRIX = Target(CONTENT_W, 316, 10, 8.5, 7)
 # Routes on the page: boxes wide enough for a course's name on one line ("The Common Assessment Framework"), so
 # a box holds two lines, name and length, and stacks close; the routes and the catalogue then fill four pages
 # of an LA's plan, not five with the last a third full.
-ROUTE = Target(CONTENT_W, 100, 11, 10, 7.5, route_width=0.42, stack_gap=6)
+ROUTE = Target(CONTENT_W, 100, 11, 10, 7.5, route_width=0.42, stack_gap=5)
 TABLE_START = 150  # points: room for a table's heading, its intro, its header row and first rows
 
 
@@ -227,13 +227,18 @@ def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]
     """Each module reference the matrix uses, with its name: the key a reader needs to read the codes. A
     release pack says once, under the table, which are not yet available, rather than on every such row."""
     later = "" if release else " " + _say(programme, "training_plan.still_to_define")
-    rows = [[Paragraph(text(h), s["cell_head"]) for h in programme.guide_text["training_plan.modules_columns"]]]
-    rows += [[Paragraph(text(m.ref), s["cell_bold"]),
+    head = [Paragraph(text(h), s["cell_head"]) for h in programme.guide_text["training_plan.modules_columns"]]
+    cells = [[Paragraph(text(m.ref), s["cell_bold"]),
               Paragraph(text(_marked(programme, f"{m.name}{later}" if m.is_pending else m.name, m.is_local)),
                         s["cell"])]
              for m in programme.modules.values()]
-    table = grid(rows, s, colWidths=[CONTENT_W * 0.16, CONTENT_W * 0.84], repeatRows=1)
+    # Two modules a row, in reference order across: the names are short, and a column of them down the page
+    # took half a page of white beside it, which pushed the plan onto a fifth page.
+    pairs = [cells[i] + [""] + (cells[i + 1] if i + 1 < len(cells) else ["", ""]) for i in range(0, len(cells), 2)]
+    table = grid([[*head, "", *head], *pairs], s, colWidths=[CONTENT_W * f for f in MODULE_WIDTHS], repeatRows=1)
     table.setStyle(_table_style(brand))
+    table.setStyle(TableStyle([("BACKGROUND", (2, 0), (2, -1), colour(brand, "background")),
+                               ("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
     # The plan goes out on its own, with no glossary beside it: the abbreviations in module names, spelled out.
     names = " ".join(m.name for m in programme.modules.values())
     spelled = [f"{t.stands_for} ({t.term})" for t in programme.glossary
@@ -243,10 +248,39 @@ def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]
     # Not kept with its intro (a "lead_in"): a table kept with the paragraph before it moves to the next page
     # whole wherever it does not fit, and leaves the page before part empty; it runs on, its header repeated.
     pending = [m.ref for m in programme.modules.values() if m.is_pending]
-    after = ([Paragraph(text(_say(programme, "training_plan.modules_in_development", modules=", ".join(pending))),
+    after = ([Paragraph(text(_say(programme, "training_plan.modules_in_development",
+                                  modules=", ".join(ref_runs(pending, list(programme.modules))))),
                         s["body"])] if release and pending else [])
     return [CondPageBreak(TABLE_START), Heading(_say(programme, "training_plan.modules_heading"), s["h2"], level=1),
             Paragraph(text(intro), s["body"]), table, *after]
+
+
+REF = re.compile(r"([A-Z]+)(\d+)$")
+
+
+def ref_runs(refs: list[str], order: list[str]) -> list[str]:
+    """Module references with each run of three or more that follow each other in `order` (the programme's)
+    and in number as one range: "LP03", "ISI01–ISI10" rather than ten references that took two lines."""
+    out: list[list[str]] = []
+    for ref in refs:
+        last = out[-1][-1] if out else None
+        if last is not None and _follows(last, ref, order):
+            out[-1].append(ref)
+        else:
+            out.append([ref])
+    shown: list[str] = []
+    for run in out:
+        shown += [f"{run[0]}\u2013{run[-1]}"] if len(run) >= 3 else run
+    return shown
+
+
+def _follows(last: str, ref: str, order: list[str]) -> bool:
+    a, b = REF.match(last), REF.match(ref)
+    return (a is not None and b is not None and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1
+            and order.index(ref) == order.index(last) + 1)
+
+
+MODULE_WIDTHS = (0.095, 0.40, 0.01, 0.095, 0.40)  # reference and name, a gap, reference and name
 
 
 def _table_style(brand: Brand) -> TableStyle:
@@ -314,7 +348,7 @@ def _route_diagram(programme: Programme, audience: Audience, steps: list[RouteSt
     return Diagram(kind="route", title=audience.route_heading, stages=stages)
 
 
-ROUTE_BOX = 30  # the depth of a course's box in a route, in points: its name on a line and its length below
+ROUTE_BOX = 28  # the depth of a course's box in a route, in points: its name on a line and its length below
 ROUTE_GAP = ROUTE.stack_gap  # between boxes one above the other (as the route layout spaces them)
 
 

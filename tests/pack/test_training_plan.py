@@ -39,8 +39,8 @@ def _route_page(data: bytes):
 def test_the_three_routes_are_vector_drawings_with_the_course_names_as_text(master_plan):
     page = _route_page(master_plan)
     text = " ".join((page.extract_text() or "").split())
-    for heading in ROUTE_HEADINGS:
-        assert heading in text
+    for heading in ROUTE_HEADINGS:  # the strategy's headings, quoted under the routes (which run over a page)
+        assert f"\u201c{heading}\u201d" in _text(master_plan)
     for name in ("Integrated working", "Information sharing", "The Common Assessment Framework",
                  "The lead professional"):
         assert name in text, name
@@ -176,7 +176,7 @@ def test_the_catalogue_heading_never_stands_at_a_pages_foot_with_one_row(room, p
 
 # The running band at the head of each page, set in its own 8.5 pt: not the catalogue's rows, where the
 # catalogue runs on to a further page.
-BAND = ("TRAINING PLAN", "Supporting integrated working: Outline training strategy and plan")
+BAND = ("TRAINING PLAN", "Integrated working training plan")
 
 
 def _sizes_below(page, heading: str | None) -> list[float]:
