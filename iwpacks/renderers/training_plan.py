@@ -228,13 +228,14 @@ def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]
     release pack says once, under the table, which are not yet available, rather than on every such row."""
     later = "" if release else " " + _say(programme, "training_plan.still_to_define")
     head = [Paragraph(text(h), s["cell_head"]) for h in programme.guide_text["training_plan.modules_columns"]]
-    cells = [[Paragraph(text(m.ref), s["cell_bold"]),
-              Paragraph(text(_marked(programme, f"{m.name}{later}" if m.is_pending else m.name, m.is_local)),
-                        s["cell"])]
-             for m in programme.modules.values()]
+    blank: list[Paragraph | str] = ["", ""]
+    cells: list[list[Paragraph | str]] = [
+        [Paragraph(text(m.ref), s["cell_bold"]),
+         Paragraph(text(_marked(programme, f"{m.name}{later}" if m.is_pending else m.name, m.is_local)), s["cell"])]
+        for m in programme.modules.values()]
     # Two modules a row, in reference order across: the names are short, and a column of them down the page
     # took half a page of white beside it, which pushed the plan onto a fifth page.
-    pairs = [cells[i] + [""] + (cells[i + 1] if i + 1 < len(cells) else ["", ""]) for i in range(0, len(cells), 2)]
+    pairs = [[*cells[i], "", *(cells[i + 1] if i + 1 < len(cells) else blank)] for i in range(0, len(cells), 2)]
     table = grid([[*head, "", *head], *pairs], s, colWidths=[CONTENT_W * f for f in MODULE_WIDTHS], repeatRows=1)
     table.setStyle(_table_style(brand))
     table.setStyle(TableStyle([("BACKGROUND", (2, 0), (2, -1), colour(brand, "background")),
@@ -474,13 +475,16 @@ class CatalogueTable(Table):
         own = self.catalogue
         if own is None or len(parts) != 2:
             return parts
-        n = len(parts[0]._cellvalues)  # the rows on this page, the header among them
-        if n in own.groups:  # the next page starts with an audience's own row
-            return parts
-        group = max(g for g in own.groups if g < n)
-        continued = {g - n + 2: row for g, row in own.continued.items() if g > n}
-        continued[1] = own.continued[group]
-        rest = [own.rows[0], own.continued[group], *own.rows[n:]]
+        n = len(parts[0]._cellvalues)  # type: ignore[attr-defined]  # the rows on this page, the header among them
+        # The next page starts with an audience's own row, or with the row of the audience it runs on under.
+        group = max(g for g in own.groups if g <= n)
+        lead = [] if group == n else [own.continued[group]]
+        offset = 1 + len(lead) - n  # where a row of this table stands in the rest
+        continued = {g + offset: row for g, row in own.continued.items() if g >= n}
+        if lead:
+            continued[1] = own.continued[group]
+        rest = [own.rows[0], *lead, *own.rows[n:]]
+        # The rest is a catalogue table too, so that where it goes over a further page it does the same.
         return [parts[0], _catalogue_table(rest, sorted(continued), continued, own.brand, own.styles, own.widths)]
 
 
