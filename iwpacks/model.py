@@ -1109,7 +1109,9 @@ ARTEFACTS = (
 _PAUSE = ("label", "label_lower", "day", "length", "back", "next")
 GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.label": (),
+    "training_plan.title": (),  # the plan's own title: the strategy it follows is its source, not its name
     "training_plan.for_la": ("name",),
+    "training_plan.for_master": (),  # the master plan's line under its title, where an LA's names the LA
     "training_plan.booking": ("contact",),
     "training_plan.intro": ("source",),
     "training_plan.audience": (),
@@ -1117,6 +1119,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.programme_heading": (),
     "training_plan.programme_intro": ("processes",),
     "training_plan.cell_differs": ("added",),  # a cell whose course delivers more than Appendix 1 lists
+    "training_plan.local_note": ("la", "courses"),  # under the matrix: the courses an LA adds, with no cell
+    "training_plan.local_course": ("title", "modules", "audience"),  # one of them, in that note
+    "training_plan.local_mark": ("name",),  # an LA's own course or module wherever the plan names it
     "training_plan.beyond_heading": (),
     "training_plan.sic_note": ("printed", "reading"),  # a release plan's footnote to a slip it reads corrected
     "training_plan.beyond_appendix": ("course", "added", "reason"),
@@ -1127,6 +1132,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.routes_heading": (),
     "training_plan.routes_intro": (),
     "training_plan.route_ours": (),  # under a route the strategy does not give (audiences.yaml `route_ours`)
+    "training_plan.route_source": ("heading",),  # under a route's heading: the strategy's, quoted
+    "training_plan.route_one": ("course", "length"),  # a route of one ready course, as a line, not a diagram
+    "training_plan.route_one_later": ("courses",),  # after it: the route's courses still to come
     "training_plan.still_to_define": (),
     "training_plan.in_development": (),
     "training_plan.route_in_development": (),  # a release route's box for a course still in development
@@ -1135,6 +1143,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.catalogue_intro": (),
     "training_plan.length": ("span", "hours"),  # a catalogue row's length: span, each day's hours
     "training_plan.catalogue_columns": 4,  # course, days and hours, training time, modules: under each audience
+    "training_plan.group_continued": ("audience",),  # an audience's row repeated where its courses go over a page
     "course.more_contacts": ("count",),  # where a one-page document lists the first few of a long contact list
     "course.exercises_time": ("modules",),  # the structure's time for scenarios run inside the modules before
     "course.outline_day": ("day", "hours"),  # the outline's timetable: a day of a course of several

@@ -32,6 +32,10 @@ class Target:
     detail_size: float
     min_size: float
     centred: bool = False  # a slide centres the figure in its area; a page takes only the depth it needs
+    # A route's boxes: their width, as a share of the canvas at most, and the gap between boxes one above the
+    # other. A slide keeps the defaults; the training plan's page, where depth is dear, sets its own.
+    route_width: float = 0.3
+    stack_gap: float = 12
 
 
 SLIDE = Target(12.13 * 72, 4.95 * 72, 22, 18, 12, centred=True)  # the body area of "Title and Content"
@@ -507,19 +511,21 @@ def _outcome(c: _Canvas, item: DiagramItem | None, x: float, y: float, w: float,
 def _route(d: Diagram, c: _Canvas, W: float, H: float) -> None:
     n = len(d.stages)
     gap = max(30, W * 0.05)
-    sw = min((W - (n - 1) * gap) / n, W * 0.3)  # a short route keeps boxes of a readable width, centred
+    target = c.text.target
+    sw = min((W - (n - 1) * gap) / n, W * target.route_width)  # a short route keeps boxes of a readable width
+    between = target.stack_gap
     left = (W - n * sw - (n - 1) * gap) / 2
     fill, ink = _strong(c)
     tint, text, line = _pale(c)
     placed: list[list[tuple[float, float, float]]] = []  # per stage: (x, y, h) of each box
     for k, stage in enumerate(d.stages):
         m = len(stage)
-        bh = min((H - (m - 1) * 12) / m, H * 0.32)
-        top = (H - (m * bh + (m - 1) * 12)) / 2
+        bh = min((H - (m - 1) * between) / m, H * 0.32)
+        top = (H - (m * bh + (m - 1) * between)) / 2
         x = left + k * (sw + gap)
         boxes = []
         for j, name in enumerate(stage):
-            y = top + j * (bh + 12)
+            y = top + j * (bh + between)
             alternative = m > 1
             c.box("label", shape="rounded", x=x, y=y, w=sw, h=bh, text=name, fill=tint if alternative else fill,
                   colour=text if alternative else ink, line=line if alternative else "")

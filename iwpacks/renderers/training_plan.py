@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from iwpacks.model import Diagram, MatrixRow
 from iwpacks.planning.plan import plan_course
-from iwpacks.planning.minutes import format_minutes
+from iwpacks.planning.minutes import format_hours_minutes
 from iwpacks.planning.routes import training_route
 from iwpacks.planning.timetable import clock
 from iwpacks.renderers._diagram_layout import Figure, Target, lay_out
@@ -40,13 +40,17 @@ from iwpacks.renderers._pdf import (
 
 if TYPE_CHECKING:
 
-    from iwpacks.model import Brand, Course, Programme
+    from iwpacks.model import Audience, Brand, Course, Programme
     from iwpacks.planning.plan import CoursePlan
+    from iwpacks.planning.routes import RouteStep
 
 FILENAME = "training-plan.pdf"
 # Short enough to follow the cover and its panel on page one; the cells' module lists still fit at 8.5 pt.
 MATRIX = Target(CONTENT_W, 316, 10, 8.5, 7)
-ROUTE = Target(CONTENT_W, 150, 11, 10, 7.5)
+# Routes on the page: boxes wide enough for a course's name on one line ("The Common Assessment Framework"), so
+# a box holds two lines, name and length, and stacks close; the routes and the catalogue then fill four pages
+# of an LA's plan, not five with the last a third full.
+ROUTE = Target(CONTENT_W, 100, 11, 10, 7.5, route_width=0.42, stack_gap=5)
 TABLE_START = 150  # points: room for a table's heading, its intro, its header row and first rows
 
 
@@ -60,8 +64,11 @@ def render_training_plan(programme: Programme, brand: Brand, release: bool = Fal
     local = programme.localisation
     identity = CoverIdentity(local.display_name, local.logo_image) if local is not None else CoverIdentity(None, None)
     label = _say(programme, "training_plan.label")
-    decor = PageDecor(brand=brand, label=label, title=programme.title, draft=False, local=identity)
-    info = PdfInfo(title=f"{label}: {programme.title}", author=brand.name,
+    # The plan's own title: the review found the strategy's ("Supporting integrated working: ...") on an LA's
+    # plan, as if it were the DfES document; the intro names the strategy as its source.
+    title = _say(programme, "training_plan.title")
+    decor = PageDecor(brand=brand, label=label, title=title, draft=False, local=identity)
+    info = PdfInfo(title=title, author=brand.name,
                    subject="The training programme by audience, suggested training routes and the course catalogue",
                    keywords=("training plan", "training routes", "course catalogue"))
     courses = [c for c in programme.courses.values() if not (release and c.is_pending)]
@@ -103,12 +110,13 @@ def _later(programme: Programme, release: bool) -> str:
 def _story(programme: Programme, brand: Brand, courses: list[Course], identity: CoverIdentity,
            release: bool = False) -> list[Flowable]:
     s = paragraph_styles(brand)
-    lines = [text(_say(programme, "training_plan.for_la", name=identity.name))] if identity.name else []
+    lines = [text(_say(programme, "training_plan.for_la", name=identity.name) if identity.name
+                  else _say(programme, "training_plan.for_master"))]
     booking = booking_contact(programme)
     if booking:  # the plan travels on its own: whoever reads it can book from it
         lines.append(text(_say(programme, "training_plan.booking", contact=booking)))
     # The band at the head of every page names the plan; the cover block leaves its kicker out, not to say it twice.
-    story: list[Flowable] = [cover_block("", programme.title, lines, s, brand),
+    story: list[Flowable] = [cover_block("", _say(programme, "training_plan.title"), lines, s, brand),
                              Spacer(1, 10), Paragraph(text(_say(programme, "training_plan.intro", source=programme.source_document)), s["body"]),
                              _how_to_use(programme, brand, s)]
     story += _programme(programme, brand, courses, s, release)
@@ -149,8 +157,33 @@ def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dic
                       columns=[p.short_name for p in processes], rows=rows)
     heading = Heading(diagram.title, s["h1"])
     intro = Paragraph(text(_say(programme, "training_plan.programme_intro", processes=names)), s["lead_in"])
-    return [heading, intro, FigureFlowable(lay_out(diagram, brand, MATRIX), brand),
+    return [heading, intro, FigureFlowable(lay_out(diagram, brand, MATRIX), brand), *_local_note(programme, s),
             *_beyond_appendix(programme, s, release), *_module_key(programme, brand, s, release)]
+
+
+def _local_note(programme: Programme, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Under the matrix, the courses the LA adds: they have no cell in Appendix 1, so the grid alone left a
+    reader of the routes and the catalogue to wonder where "CAF for school staff" came from."""
+    local = programme.localisation
+    own = [c for c in programme.courses.values() if c.is_local and not c.is_pending]
+    if local is None or not own:
+        return []
+    courses = "; ".join(_say(programme, "training_plan.local_course", title=c.title, modules=", ".join(c.modules),
+                             audience=in_sentence(programme.audiences[c.audience].name)) for c in own)
+    return [Paragraph(text(_say(programme, "training_plan.local_note", la=local.display_name, courses=courses)),
+                      s["body"])]
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "Practitioners" -> "practitioners"; one that starts with an
+    abbreviation keeps it ("IS officers, ...")."""
+    first = name.split(" ", 1)[0]
+    return name[:1].lower() + name[1:] if first[1:] == first[1:].lower() else name
+
+
+def _marked(programme: Programme, name: str, local: bool) -> str:
+    """An LA's own course or module marked so wherever the plan names it: "CAF for school staff (local)"."""
+    return _say(programme, "training_plan.local_mark", name=name) if local else name
 
 
 def _cell(programme: Programme, course: Course | None, later: str) -> str:
@@ -194,12 +227,19 @@ def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]
     """Each module reference the matrix uses, with its name: the key a reader needs to read the codes. A
     release pack says once, under the table, which are not yet available, rather than on every such row."""
     later = "" if release else " " + _say(programme, "training_plan.still_to_define")
-    rows = [[Paragraph(text(h), s["cell_head"]) for h in programme.guide_text["training_plan.modules_columns"]]]
-    rows += [[Paragraph(text(m.ref), s["cell_bold"]), Paragraph(text(f"{m.name}{later}" if m.is_pending else m.name),
-                                                               s["cell"])]
-             for m in programme.modules.values()]
-    table = grid(rows, s, colWidths=[CONTENT_W * 0.16, CONTENT_W * 0.84], repeatRows=1)
+    head = [Paragraph(text(h), s["cell_head"]) for h in programme.guide_text["training_plan.modules_columns"]]
+    blank: list[Paragraph | str] = ["", ""]
+    cells: list[list[Paragraph | str]] = [
+        [Paragraph(text(m.ref), s["cell_bold"]),
+         Paragraph(text(_marked(programme, f"{m.name}{later}" if m.is_pending else m.name, m.is_local)), s["cell"])]
+        for m in programme.modules.values()]
+    # Two modules a row, in reference order across: the names are short, and a column of them down the page
+    # took half a page of white beside it, which pushed the plan onto a fifth page.
+    pairs = [[*cells[i], "", *(cells[i + 1] if i + 1 < len(cells) else blank)] for i in range(0, len(cells), 2)]
+    table = grid([[*head, "", *head], *pairs], s, colWidths=[CONTENT_W * f for f in MODULE_WIDTHS], repeatRows=1)
     table.setStyle(_table_style(brand))
+    table.setStyle(TableStyle([("BACKGROUND", (2, 0), (2, -1), colour(brand, "background")),
+                               ("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
     # The plan goes out on its own, with no glossary beside it: the abbreviations in module names, spelled out.
     names = " ".join(m.name for m in programme.modules.values())
     spelled = [f"{t.stands_for} ({t.term})" for t in programme.glossary
@@ -209,10 +249,39 @@ def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]
     # Not kept with its intro (a "lead_in"): a table kept with the paragraph before it moves to the next page
     # whole wherever it does not fit, and leaves the page before part empty; it runs on, its header repeated.
     pending = [m.ref for m in programme.modules.values() if m.is_pending]
-    after = ([Paragraph(text(_say(programme, "training_plan.modules_in_development", modules=", ".join(pending))),
+    after = ([Paragraph(text(_say(programme, "training_plan.modules_in_development",
+                                  modules=", ".join(ref_runs(pending, list(programme.modules))))),
                         s["body"])] if release and pending else [])
     return [CondPageBreak(TABLE_START), Heading(_say(programme, "training_plan.modules_heading"), s["h2"], level=1),
             Paragraph(text(intro), s["body"]), table, *after]
+
+
+REF = re.compile(r"([A-Z]+)(\d+)$")
+
+
+def ref_runs(refs: list[str], order: list[str]) -> list[str]:
+    """Module references with each run of three or more that follow each other in `order` (the programme's)
+    and in number as one range: "LP03", "ISI01–ISI10" rather than ten references that took two lines."""
+    out: list[list[str]] = []
+    for ref in refs:
+        last = out[-1][-1] if out else None
+        if last is not None and _follows(last, ref, order):
+            out[-1].append(ref)
+        else:
+            out.append([ref])
+    shown: list[str] = []
+    for run in out:
+        shown += [f"{run[0]}\u2013{run[-1]}"] if len(run) >= 3 else run
+    return shown
+
+
+def _follows(last: str, ref: str, order: list[str]) -> bool:
+    a, b = REF.match(last), REF.match(ref)
+    return (a is not None and b is not None and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1
+            and order.index(ref) == order.index(last) + 1)
+
+
+MODULE_WIDTHS = (0.095, 0.40, 0.01, 0.095, 0.40)  # reference and name, a gap, reference and name
 
 
 def _table_style(brand: Brand) -> TableStyle:
@@ -233,34 +302,55 @@ def _routes(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle], re
     # empty: the heading and its intro keep with the first route, and each route is kept whole.
     lead: list[Flowable] = [Heading(_say(programme, "training_plan.routes_heading"), s["h1"]),
                             Paragraph(text(_say(programme, "training_plan.routes_intro")), s["body"])]
-    diagrams: list[tuple[Diagram, bool]] = []
     # The strategy's routes first, in Appendix 1's order, then ours: a reader meets the strategy's own before
     # the ones the plan adds.
-    for audience in sorted(programme.audiences.values(), key=lambda a: a.route_ours):
-        if not audience.route_heading:
-            continue
-        steps = list(training_route(programme, audience.id))
-        if not steps:
-            continue
-        depth: dict[str, int] = {}
-        for step in steps:  # in route order, so every course it builds on already has its depth
-            depth[step.course.id] = 1 + max((depth[a] for a in step.after if a in depth), default=-1)
-        stages = [tuple(_box_label(programme, step.course, later) for step in steps if depth[step.course.id] == level)
-                  for level in range(max(depth.values()) + 1)]
-        diagrams.append((Diagram(kind="route", title=audience.route_heading, stages=stages), audience.route_ours))
+    routes = [(audience, steps) for audience in sorted(programme.audiences.values(), key=lambda a: a.route_ours)
+              if audience.route_heading and (steps := list(training_route(programme, audience.id)))]
+    drawn = [(audience.id, _route_diagram(programme, audience, steps, later)) for audience, steps in routes
+             if not _one_ready(steps)]
+    figures = dict(zip((aid for aid, _ in drawn), route_figures([d for _, d in drawn], brand)))
     out: list[Flowable] = []
-    figures = route_figures([diagram for diagram, _ in diagrams], brand)
-    for (diagram, ours), figure in zip(diagrams, figures):
-        route: list[Flowable] = [Heading(diagram.title, s["h2"], level=1)]
-        if ours:  # the seed keeps this route's heading nowhere: the reader is told whose it is
-            route.append(Paragraph(text(_say(programme, "training_plan.route_ours")), s["small"]))
-        route.append(FigureFlowable(figure, brand))
+    for audience, steps in routes:
+        # The audience's name heads its route, as it heads its row of the matrix and its courses in the
+        # catalogue: the strategy's headings, capitalised unevenly, are quoted under it; ours says whose it is.
+        caption = (_say(programme, "training_plan.route_ours") if audience.route_ours
+                   else _say(programme, "training_plan.route_source", heading=audience.route_heading))
+        route: list[Flowable] = [Heading(audience.name, s["h2"], level=1), Paragraph(text(caption), s["small"])]
+        if audience.id in figures:
+            route.append(FigureFlowable(figures[audience.id], brand))
+        else:
+            route.append(Paragraph(text(route_line(programme, steps, later)), s["body"]))
         out.append(KeepTogether([*(lead if not out else []), *route]))
     return out or lead
 
 
-ROUTE_BOX = 40  # the depth of a course's box in a route, in points: its name on two lines and its length below
-ROUTE_GAP = 12  # between boxes one above the other (as the route layout spaces them)
+def _one_ready(steps: list[RouteStep]) -> bool:
+    """A route with a single course ready to take: the review found its one box and an arrow to a course in
+    development thin as a diagram; it reads as a line."""
+    return sum(not step.course.is_pending for step in steps) == 1
+
+
+def route_line(programme: Programme, steps: list[RouteStep], later: str) -> str:
+    """A one-course route as a sentence: "Integrated working (1 day) is the one course ... To follow: ..."."""
+    ready = next(step.course for step in steps if not step.course.is_pending)
+    line = _say(programme, "training_plan.route_one", course=_route_name(programme, ready),
+                length=course_facts(plan_course(programme, ready.id)).days)
+    pending = [f"{_route_name(programme, step.course)} {later}" for step in steps if step.course.is_pending]
+    return f"{line} {_say(programme, 'training_plan.route_one_later', courses=', '.join(pending))}" if pending else line
+
+
+def _route_diagram(programme: Programme, audience: Audience, steps: list[RouteStep], later: str) -> Diagram:
+    """The route as stages: each course at the depth of the longest chain of courses it builds on."""
+    depth: dict[str, int] = {}
+    for step in steps:  # in route order, so every course it builds on already has its depth
+        depth[step.course.id] = 1 + max((depth[a] for a in step.after if a in depth), default=-1)
+    stages = [tuple(_box_label(programme, step.course, later) for step in steps if depth[step.course.id] == level)
+              for level in range(max(depth.values()) + 1)]
+    return Diagram(kind="route", title=audience.route_heading, stages=stages)
+
+
+ROUTE_BOX = 28  # the depth of a course's box in a route, in points: its name on a line and its length below
+ROUTE_GAP = ROUTE.stack_gap  # between boxes one above the other (as the route layout spaces them)
 
 
 def route_figures(diagrams: list[Diagram], brand: Brand) -> list[Figure]:
@@ -286,10 +376,14 @@ def _short_title(programme: Programme, course: Course) -> str:
     return title[:-len(suffix)] if title.lower().endswith(suffix.lower()) else title
 
 
+def _route_name(programme: Programme, course: Course) -> str:
+    return _marked(programme, _short_title(programme, course), course.is_local)
+
+
 def _box_label(programme: Programme, course: Course, later: str) -> str:
     """The course's name without its audience, which the route's heading gives, and its length below it; for a
     course still to be defined, `later`: "(in development)" in a release plan."""
-    name = _short_title(programme, course)
+    name = _route_name(programme, course)
     if course.is_pending:
         return f"{name}\n{later}"
     return f"{name}\n{course_facts(plan_course(programme, course.id)).days}"
@@ -320,37 +414,91 @@ def _catalogue(programme: Programme, brand: Brand, courses: list[Course], s: dic
     group = ParagraphStyle("catalogue_group", bold, textColor=colour(brand, "primary"))
     rows: list[list[Paragraph | str]] = [[Paragraph(text(h), head)
                                            for h in programme.guide_text["training_plan.catalogue_columns"]]]
-    groups = []
+    groups: list[int] = []
+    continued: dict[int, list[Paragraph | str]] = {}  # a group's row as a later page repeats it
     for audience in programme.audiences.values():
         own = [c for c in courses if c.audience == audience.id]
         if not own:
             continue
         groups.append(len(rows))
+        again = _say(programme, "training_plan.group_continued", audience=audience.name)
+        continued[len(rows)] = [Paragraph(text(again), group), "", "", ""]
         rows.append([Paragraph(text(audience.name), group), "", "", ""])
         rows += [[Paragraph(text(c), bold if i == 0 else cell) for i, c in enumerate(_catalogue_row(programme, course))]
                  for course in own]
-    table = grid(rows, s, colWidths=[CONTENT_W * f for f in CATALOGUE_WIDTHS], repeatRows=1)
-    table.setStyle(_catalogue_style(brand, groups))
+    widths = [CONTENT_W * f for f in CATALOGUE_WIDTHS]
+    table = _catalogue_table(rows, groups, continued, brand, s, widths)
     heading = Heading(_say(programme, "training_plan.catalogue_heading"), s["h1"])
     intro = Paragraph(text(_say(programme, "training_plan.catalogue_intro")), s["body"])
     # The heading, its intro, the header and the first rows start the catalogue together, on the next page
     # where they do not fit; the table then runs on over the page with its header repeated.
-    first = grid(rows[:1 + KEEP_ROWS + 1], s, colWidths=[CONTENT_W * f for f in CATALOGUE_WIDTHS])
-    first.setStyle(_catalogue_style(brand, [g for g in groups if g <= 1 + KEEP_ROWS]))
+    first = grid(rows[:1 + KEEP_ROWS + 1], s, colWidths=widths)
+    first.setStyle(_catalogue_style(brand, [g for g in groups if g <= 1 + KEEP_ROWS], len(rows[:1 + KEEP_ROWS + 1])))
     return [CondPageBreak(_height([heading, intro, first])), heading, intro, table]
+
+
+@attrs.frozen
+class _Groups:
+    """What a catalogue table needs to start a further page with the audience its rows run on under."""
+
+    rows: list[list[Paragraph | str]]
+    groups: list[int]  # the rows that head an audience's courses
+    continued: dict[int, list[Paragraph | str]]  # each of those rows as a later page repeats it
+    brand: Brand
+    styles: dict[str, ParagraphStyle]
+    widths: list[float]
+
+
+def _catalogue_table(rows: list[list[Paragraph | str]], groups: list[int],
+                     continued: dict[int, list[Paragraph | str]], brand: Brand, styles: dict[str, ParagraphStyle],
+                     widths: list[float]) -> CatalogueTable:
+    table = CatalogueTable(rows, colWidths=widths, repeatRows=1,
+                           catalogue=_Groups(rows, groups, continued, brand, styles, widths))
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName)]))
+    table.setStyle(_catalogue_style(brand, groups, len(rows)))
+    return table
+
+
+class CatalogueTable(Table):
+    """The catalogue's table, which runs on over the page with its header repeated and, where a page breaks
+    inside an audience's courses, that audience's row again ("Practitioners (continued)"): a page of courses
+    with no audience above them left the reader to turn back. An audience's row never stands alone at a
+    page's foot (NOSPLIT in its style). reportlab makes the parts of a split with this class and Table's own
+    arguments: those parts have no `catalogue` and split as a Table does."""
+
+    def __init__(self, *args: object, catalogue: _Groups | None = None, **kw: object) -> None:
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        self.catalogue = catalogue
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        own = self.catalogue
+        if own is None or len(parts) != 2:
+            return parts
+        n = len(parts[0]._cellvalues)  # type: ignore[attr-defined]  # the rows on this page, the header among them
+        # The next page starts with an audience's own row, or with the row of the audience it runs on under.
+        group = max(g for g in own.groups if g <= n)
+        lead = [] if group == n else [own.continued[group]]
+        offset = 1 + len(lead) - n  # where a row of this table stands in the rest
+        continued = {g + offset: row for g, row in own.continued.items() if g >= n}
+        if lead:
+            continued[1] = own.continued[group]
+        rest = [own.rows[0], *lead, *own.rows[n:]]
+        # The rest is a catalogue table too, so that where it goes over a further page it does the same.
+        return [parts[0], _catalogue_table(rest, sorted(continued), continued, own.brand, own.styles, own.widths)]
 
 
 def _catalogue_row(programme: Programme, course: Course) -> tuple[str, str, str, str]:
     """A course's row under its audience: its name without the audience (as its route's box gives it), its
     days and hours, its training time and its modules."""
-    name = _short_title(programme, course)
+    name = _route_name(programme, course)
     if course.is_pending:
         return name, _say(programme, "training_plan.still_to_define"), "", ", ".join(course.modules)
     plan = plan_course(programme, course.id)
-    return name, _length(programme, plan), format_minutes(plan.planned_minutes), ", ".join(course.modules)
+    return name, _length(programme, plan), format_hours_minutes(plan.planned_minutes), ", ".join(course.modules)
 
 
-def _catalogue_style(brand: Brand, groups: list[int]) -> TableStyle:
+def _catalogue_style(brand: Brand, groups: list[int], count: int) -> TableStyle:
     """The header in the brand's colour, each audience's row tinted across the table, a rule under each course."""
     style = TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), colour(brand, "primary")),
@@ -361,6 +509,8 @@ def _catalogue_style(brand: Brand, groups: list[int]) -> TableStyle:
         style.add("SPAN", (0, row), (-1, row))
         style.add("BACKGROUND", (0, row), (-1, row), colour(brand, "tint"))
         style.add("TOPPADDING", (0, row), (-1, row), 5)
+        if row + 1 < count:  # the audience's row goes over the page with its first course
+            style.add("NOSPLIT", (0, row), (-1, row + 1))
     return style
 
 
