@@ -85,12 +85,6 @@ def format_minutes(minutes: int) -> str:
     return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
-def format_hours_minutes(minutes: int) -> str:
-    """180 -> '3 h 0 min', 135 -> '2 h 15 min': every time in one shape, for a column of times read down
-    (the training plan's catalogue, where '3 h' stood out among '2 h 15 min' and read as '3h' when copied)."""
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest} min" if hours else f"{rest} min"
-
 
 def format_range(low: int, high: int) -> str:
     """A minutes range as text: '2 h - 3 h', or one value when the ends agree."""

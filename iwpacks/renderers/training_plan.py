@@ -16,8 +16,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from iwpacks.model import Diagram, MatrixRow
+from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import plan_course
-from iwpacks.planning.minutes import format_hours_minutes
 from iwpacks.planning.routes import training_route
 from iwpacks.planning.timetable import clock
 from iwpacks.renderers._diagram_layout import Figure, Target, lay_out
@@ -495,7 +495,7 @@ def _catalogue_row(programme: Programme, course: Course) -> tuple[str, str, str,
     if course.is_pending:
         return name, _say(programme, "training_plan.still_to_define"), "", ", ".join(course.modules)
     plan = plan_course(programme, course.id)
-    return name, _length(programme, plan), format_hours_minutes(plan.planned_minutes), ", ".join(course.modules)
+    return name, _length(programme, plan), format_minutes(plan.planned_minutes), ", ".join(course.modules)
 
 
 def _catalogue_style(brand: Brand, groups: list[int], count: int) -> TableStyle:
