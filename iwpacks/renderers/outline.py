@@ -317,9 +317,11 @@ def _panel(s: dict[str, ParagraphStyle]) -> ParagraphStyle:
 def _booking(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand, max_contacts: int, inner: float,
              run_in: bool = False) -> list[Flowable]:
     """Whom to book with: the booking slot's first few contacts under a heading (`run_in`: a bold label)."""
-    slot = _first_few(plan, slot_text(plan, plan.slot_for("booking")), max_contacts)
+    # Each contact stacked, name and role, then phone, then e-mail (the review: one comma-run line).
+    slot = _first_few(plan, slot_text(plan, plan.slot_for("booking"), stacked=True), max_contacts)
     if run_in and slot.filled:  # the LA's lines under the label; a placeholder keeps its box, unmistakable
-        return [_run_in("To book a place", ["", *(text(line) for line in slot.lines)], s, brand)]
+        return [_run_in("To book a place", ["", *(text(line).replace("\n", "<br/>") for line in slot.lines)],
+                        s, brand)]
     head = _run_in("To book a place", [], s, brand) if run_in else Paragraph("To book a place", s["h2"])
     return [head, slot_flowable(slot, s, brand, inner)]
 
@@ -327,8 +329,9 @@ def _booking(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand, max_c
 def _around_modules(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, str]]:
     """The parts of the course that take time of their own outside its modules (the content gives each module's
     time), so that with the modules they add up to the course's time: the days' closes and welcome backs among
-    them, and the key messages a module's section adds, each where it comes in the day (the review: the key
-    messages listed after the close read as out of order). A scenarios section whose exercises run inside the
+    them, and the common messages a module's section adds, each where it comes in the day (the review: the key
+    messages listed after the close read as out of order) and by its title (the review: "Key message after
+    IW01" was the build's wording, not an attendee's). A scenarios section whose exercises run inside the
     modules is the trainer's business."""
     messages = {s.title: s for s in plan.sections if s.modules and not s.omitted}
     parts: list[tuple[str, str]] = []
@@ -337,15 +340,16 @@ def _around_modules(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, str
             parts += [(title, time)] if time != WITHIN_MODULES else []
         elif section.message_minutes:
             key = "course.outline_messages" if len(section.messages) > 1 else "course.outline_message"
-            refs = [mp.module.ref for mp in section.modules]
-            parts.append((say(plan, key, modules=" and ".join(refs)), format_minutes(section.message_minutes)))
+            titles = " and ".join(f"\u201c{m.title}\u201d" for m in section.messages)
+            parts.append((say(plan, key, titles=titles), format_minutes(section.message_minutes)))
     return parts
 
 
 def _days(plan: CoursePlan) -> list[str]:
     """Each day's hours, the modules it teaches and its breaks, as markup: "<b>Day 2</b>: 09:00–15:15 · IS03 ·
     break 10:30–10:45 · lunch 12:15–13:00"; a module that began the day before says it goes on ("IS02
-    (continued)"). One day: its hours, modules and breaks alone (the review: "09:00–11:30 · IW01" showed none)."""
+    (continued)"). One day: its hours and breaks alone, "09:00–11:30 · break 10:15–10:30" (the review:
+    "09:00–11:30 · IW01" read as if IW01 filled the morning; the content above gives the modules)."""
     timetable = plan.timetable
     lines, seen = [], set()
     for day, (start, end) in enumerate(timetable.day_hours, start=1):
@@ -355,7 +359,7 @@ def _days(plan: CoursePlan) -> list[str]:
         seen.update(refs)
         hours = f"{clock(start)}\u2013{clock(end)}"
         said = text(say(plan, "course.outline_day", day=str(day), hours=hours) if timetable.days > 1 else hours)
-        parts = ([", ".join(taught)] if taught else []) + pauses
+        parts = ([", ".join(taught)] if taught and timetable.days > 1 else []) + pauses
         lines.append(f"<b>{said}</b>" + "".join(f" \u00b7 {text(part)}" for part in parts))
     return lines
 
