@@ -218,8 +218,9 @@ def _timetable(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> 
     timetable = plan.timetable
     days = timetable.days
     intro = say(plan, "course.timetable_intro_days" if days > 1 else "course.timetable_intro")
-    out: list[Flowable] = [*_table_start(), Heading(say(plan, "course.timetable_heading"), s["h1"]),
-                           Paragraph(text(intro), s["body"])]
+    # The heading and its line go over with the first day's table: the review found a heading alone at a foot.
+    lead: list[Flowable] = [Heading(say(plan, "course.timetable_heading"), s["h1"]), Paragraph(text(intro), s["body"])]
+    out: list[Flowable] = [*_table_start()]
     for day, (start, end) in enumerate(timetable.day_hours, start=1):
         head = [Paragraph(text(h), s["cell_head"]) for h in items(plan, "course.timetable_columns")]
         rows = [head] + [[Paragraph(f"{clock(a)}\u2013{clock(b)}", s["cell_bold" if pause else "cell"]),
@@ -229,7 +230,7 @@ def _timetable(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> 
         table.setStyle(_grid(brand, total_row=False))
         hours = f"{clock(start)}\u2013{clock(end)}"
         heading = [Heading(say(plan, "course.timetable_day", day=str(day), hours=hours), s["h2"], level=1)]
-        out.append(KeepTogether([*(heading if days > 1 else []), table]))
+        out.append(KeepTogether([*(lead if day == 1 else []), *(heading if days > 1 else []), table]))
     return out
 
 

@@ -49,16 +49,21 @@ def outlines(northmoor_plans, plans, brand):
 
 def _kept_tables(plan) -> list[tuple[str, str]]:
     """Each short table the specification keeps whole, as (what stands over it, what its last row says): the
-    policy team's timings, whose total ends it; a release pack's timetable, a table a day."""
+    policy team's timings, whose total ends it; the timetable, a table a day, the first with the line over it."""
+    tables = []
     if not plan.release:
         key = "course.timings_strategy" if all(m.from_strategy for m in plan.modules) else "course.timings_own"
-        return [(_flat(say(plan, key))[:40], "Whole course")]
-    tables = []
+        tables.append((_flat(say(plan, key))[:40], "Whole course"))
+    several = plan.timetable.days > 1
     for day, (start, end) in enumerate(plan.timetable.day_hours, start=1):
-        over = (say(plan, "course.timetable_day", day=str(day), hours=f"{clock(start)}\u2013{clock(end)}")
-                if plan.timetable.days > 1 else say(plan, "course.timetable_intro"))
+        heading = say(plan, "course.timetable_day", day=str(day), hours=f"{clock(start)}\u2013{clock(end)}")
         last = [r for r in plan.timetable.rows if r.day == day][-1]
-        tables.append((_flat(over), f"{clock(last.start)}\u2013{clock(last.end)}"))
+        ends = f"{clock(last.start)}\u2013{clock(last.end)}"
+        if day == 1:
+            tables.append((_flat(say(plan, "course.timetable_intro_days" if several else "course.timetable_intro")),
+                           _flat(heading) if several else ends))
+        if several:
+            tables.append((_flat(heading), ends))
     return tables
 
 
