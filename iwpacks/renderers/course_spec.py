@@ -237,10 +237,10 @@ def _timetable(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> 
 def _clock_parts(plan: CoursePlan, day: int) -> list[tuple[int, int, str, bool]]:
     """The day's parts as (start, end, what, is a break or lunch): the session plan's rows of one module, its
     topics and exercises, or of one section, joined into one part until a break or another part comes between;
-    a module that goes on after a break says so."""
+    a module that goes on after a break, or from the day before, says so."""
     parts: list[tuple[int, int, str, bool]] = []
     last: object = None  # what the part before was: a module's code or a section's place
-    seen: set[str] = set()
+    seen = {r.module_ref for r in plan.timetable.rows if r.day < day and r.module_ref}
     for row in (r for r in plan.timetable.rows if r.day == day):
         key = row.module_ref or row.place[:2] or row.label
         if row.is_break:
