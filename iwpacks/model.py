@@ -1149,8 +1149,6 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "course.outline_day": ("day", "hours"),  # the outline's timetable: a day of a course of several
     "course.outline_continued": ("ref",),  # a module that goes on from the day before
     "course.exercises_optional": ("modules",),  # and the modules before it whose only exercise is optional
-    "course.timings_note": (),  # the release specification's line above its timings: one day, or several
-    "course.timings_note_days": (),
     "course.timings_strategy": (),  # the master's: its strategy columns, or the modules' own durations
     "course.timings_own": (),
     "course.timings_planned": (),  # and what its planned column adds up to
@@ -1159,8 +1157,21 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "course.audience_all": (),  # the seed's "All" as that line says it
     "course.outline_structure": (),  # the outline's heading over what takes time besides the modules
     "course.outline_structure_days": (),  # the same, for a course of several days
-    "course.outline_message": ("modules",),  # the key message a module's section adds after its modules
-    "course.outline_messages": ("modules",),
+    "course.outline_message": ("titles",),  # the common message a module's section adds after its modules
+    "course.outline_messages": ("titles",),
+    "course.with_message": ("modules", "titles", "minutes"),  # the specification's structure: a section's modules,
+    "course.with_messages": ("modules", "titles", "minutes"),  # then the common messages said after them
+    "course.timetable_heading": (),  # the specification's clock timetable
+    "course.timetable_intro": (),
+    "course.timetable_intro_days": (),
+    "course.timetable_day": ("day", "hours"),
+    "course.timetable_columns": 2,
+    "course.timetable_message": ("title",),  # a row of common messages said after a section's modules
+    "course.timetable_messages": ("titles",),
+    "course.in_brief_intro": ("minutes",),  # the specification's section on the processes covered in brief
+    "course.in_brief_item": ("name", "minutes", "summary"),
+    "course.abbreviations": ("terms",),  # under a module's content: what its abbreviations stand for
+    "course.abbreviation": ("term", "stands_for"),
     "course.outline_pause": ("pause", "hours"),  # a break or lunch on the outline's timetable line
     "course.outline_pauses": ("pause", "hours"),  # several of one kind in a day: "breaks 10:30–10:45, 14:30–14:45"
     "course.outline_blanks": 2,  # the fields the trainer fills in before sending the outline: date, venue

@@ -144,14 +144,16 @@ def time_note(plan: CoursePlan, section: PlanSection) -> str:
     return say(plan, "agenda.time_note", section=section.title, total=section_time(plan, section), parts=parts)
 
 
-def held_after_modules(plan: CoursePlan, section: PlanSection) -> str:
+def held_after_modules(plan: CoursePlan, section: PlanSection, words: str = "agenda") -> str:
     """"IW01 (50 min), then the key message “Record information well” (5 min)": a module section's time where
-    it holds key messages said after its modules; "" where its modules take all of it."""
+    it holds key messages said after its modules; "" where its modules take all of it. `words`: whose
+    sentence it is, the guide's ("agenda") or the specification's ("course"), which says what a common
+    message is for a reader outside the programme."""
     if not (section.modules and section.message_minutes):
         return ""
     modules = ", ".join(say(plan, "agenda.module_time", name=mp.module.name, ref=mp.module.ref,
                             time=format_minutes(mp.minutes)) for mp in section.modules if mp.minutes)
-    key = "agenda.with_message" if len(section.messages) == 1 else "agenda.with_messages"
+    key = f"{words}.with_message" if len(section.messages) == 1 else f"{words}.with_messages"
     titles = [f"\u201c{m.title}\u201d" for m in section.messages]
     named = " and ".join(filter(None, (", ".join(titles[:-1]), titles[-1])))
     return say(plan, key, modules=modules, titles=named, minutes=format_minutes(section.message_minutes))

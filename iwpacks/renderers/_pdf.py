@@ -278,9 +278,11 @@ def bullets(items: Sequence[str], style: ParagraphStyle) -> list[Flowable]:
 
 
 def slot_flowable(slot: SlotText, styles: dict[str, ParagraphStyle], brand: Brand, width: float) -> Flowable:
-    """A local slot: the LA's lines, or an accent-bordered placeholder that cannot be mistaken for content."""
+    """A local slot: the LA's lines, or an accent-bordered placeholder that cannot be mistaken for content. A
+    line's own line breaks (a stacked contact's) break it in the cell."""
     if slot.filled:
-        return grid([[Paragraph(text(line), styles["body"])] for line in slot.lines], styles, colWidths=[width])
+        return grid([[Paragraph(text(line).replace("\n", "<br/>"), styles["body"])] for line in slot.lines], styles,
+                    colWidths=[width])
     accent = colour(brand, "accent")
     box = grid([[Paragraph(text(line), styles["placeholder"])] for line in slot.lines], styles, colWidths=[width])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, accent), ("LINEBEFORE", (0, 0), (0, -1), 4, accent),

@@ -22,9 +22,10 @@ class SlotText:
     contacts: tuple[bool, ...] = ()  # for each line, whether it is a contact (the deck's notes say where to find it)
 
 
-def slot_text(plan: CoursePlan, slot_id: str, brief: bool = False) -> SlotText:
+def slot_text(plan: CoursePlan, slot_id: str, brief: bool = False, stacked: bool = False) -> SlotText:
     """The lines to show for `slot_id`: the LA's values, or 'Your LA adds: <label>' when unfilled. `brief`:
     each contact as a slide shows it (see describe_value); the handouts' contact list gives it in full.
+    `stacked`: each contact in full over lines of its own, split by "\n" (see describe_value).
 
     Overlay values are plain text here; no renderer treats them as a template, so '{{ x }}' stays literal.
     """
@@ -53,18 +54,22 @@ def slot_text(plan: CoursePlan, slot_id: str, brief: bool = False) -> SlotText:
         return SlotText(slot_id, heading, (value,), True)
     if isinstance(value, Arrangements):
         lines = [f"{part.label}: {value.parts[part.id]}" for part in slot.parts if value.parts.get(part.id)]
-        return SlotText(slot_id, heading, (*lines, *(describe_value(c, brief) for c in value.contacts)), True,
+        return SlotText(slot_id, heading, (*lines, *(describe_value(c, brief, stacked) for c in value.contacts)), True,
                         (False,) * len(lines) + (True,) * len(value.contacts))
-    return SlotText(slot_id, heading, tuple(describe_value(item, brief) for item in value), True,
+    return SlotText(slot_id, heading, tuple(describe_value(item, brief, stacked) for item in value), True,
                     tuple(isinstance(item, Contact) for item in value))
 
 
-def describe_value(item: Contact | Protocol | LocalSource, brief: bool = False) -> str:
+def describe_value(item: Contact | Protocol | LocalSource, brief: bool = False, stacked: bool = False) -> str:
     """One readable line for a contact, protocol or source. `brief`: a contact by name, role and phone only,
     as a slide shows it: the organisation and e-mail address make a line too long to read from the back of
-    the room, and attendees copy them from their handouts, not the screen."""
+    the room, and attendees copy them from their handouts, not the screen. `stacked`: a contact in full as a
+    booking reads it, who (name, role, organisation), then the phone, then the e-mail, split by "\n"."""
     if isinstance(item, Contact):
         phone = item.phone.replace(" ", "\u00a0")  # a number never breaks across lines
+        if stacked and not brief:
+            who = ", ".join(x for x in (item.name, item.role, item.organisation) if x)
+            return "\n".join(x for x in (who, phone, item.email) if x)
         full = (item.name, item.role, phone) if brief else (item.name, item.role, item.organisation, phone, item.email)
         return ", ".join(x for x in full if x)
     if isinstance(item, Protocol):

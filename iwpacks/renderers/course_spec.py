@@ -14,6 +14,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from iwpacks.planning.glossary import abbreviations_in
+from iwpacks.planning.minutes import format_minutes
+from iwpacks.planning.timetable import clock
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import (
     CourseFacts,
@@ -42,13 +45,14 @@ from iwpacks.renderers._pdf import (
     total_text,
 )
 from iwpacks.renderers._slots import slot_text
-from iwpacks.renderers._words import say
+from iwpacks.renderers._words import items, say
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
 
     from iwpacks.model import Brand, Module
-    from iwpacks.planning.plan import CoursePlan
+    from iwpacks.planning.plan import CoursePlan, PlanSection
+    from iwpacks.planning.timetable import Row
 
 LABEL = "Course specification"
 PENDING = "To be defined"
@@ -58,8 +62,6 @@ TIMING_COLUMNS = (("Module", 17), ("Name", 44), ("In the strategy", 37), ("Range
 # A course with modules beyond the strategy: their duration is their own, not the strategy's.
 OWN_TIMING_COLUMNS = (("Module", 17), ("Name", 44), ("Duration", 37), ("Range", 29), ("Planned", 20),
                       ("Optional extras", 27))
-# A release pack's readers book and run this course: the time it takes, not the strategy's durations and ranges.
-RELEASE_TIMING_COLUMNS = (("Module", 17), ("Name", 75), ("Time in this course", 40), ("Optional extras", 42))
 
 
 class CourseSpecRenderer:
@@ -96,11 +98,18 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, size: float) -> l
     story: list[Flowable] = [cover_block(LABEL, facts.title, cover, s, brand), Spacer(1, 4 * mm)]
     story += _summary(plan, facts, s, brand)
     story += _structure(plan, facts, s, brand)
-    story += _timings(plan, facts, s, brand)
+    # The day by the clock: the structure table already gives each part's time, so a release pack shows no
+    # second table of the same times (the review: "Timings" repeated "Course structure"). The policy team's
+    # master keeps its table of the strategy's durations and ranges, which the structure does not give.
+    story += _timetable(plan, s, brand)
+    if not plan.release:
+        story += _timings(plan, facts, s, brand)
     models = {m.ref: m for m in plan.modules}
     for module in facts.modules:
         story += _module(module, models[module.ref], plan, s, brand)
-    slot = slot_text(plan, plan.slot_for("booking"))
+    for section in (x for x in plan.sections if x.awareness and not x.omitted):
+        story += _in_brief(plan, section, s)
+    slot = slot_text(plan, plan.slot_for("booking"), stacked=True)  # name and role, phone, e-mail: a line each
     story += [CondPageBreak(40 * mm), Heading(slot.heading, s["h1"]),
               Paragraph(text(say(plan, "course.booking_intro")), s["body"]),
               slot_flowable(slot, s, brand, CONTENT_W)]
@@ -165,7 +174,7 @@ def _what_sections_hold(plan: CoursePlan) -> dict[str, tuple[str, str]]:
         if section.omitted:
             continue
         since += [mp.module.ref for mp in section.modules]
-        if section.modules and (holds := held_after_modules(plan, section)):
+        if section.modules and (holds := held_after_modules(plan, section, words="course")):
             said.setdefault(section.title, (holds, section_time(plan, section)))
         if section.role == "exercises":
             if not section.minutes:
@@ -203,36 +212,98 @@ def _table_start() -> list[Flowable]:
     return [CondPageBreak(48 * mm)]
 
 
+def _timetable(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
+    """Each day by the clock, from the session plan: when each part of the course starts and ends, and the
+    breaks and lunch between them; a course of several days has a table a day, under the day's hours."""
+    timetable = plan.timetable
+    days = timetable.days
+    intro = say(plan, "course.timetable_intro_days" if days > 1 else "course.timetable_intro")
+    # The heading and its line go over with the first day's table: the review found a heading alone at a foot.
+    lead: list[Flowable] = [Heading(say(plan, "course.timetable_heading"), s["h1"]), Paragraph(text(intro), s["body"])]
+    out: list[Flowable] = [*_table_start()]
+    for day, (start, end) in enumerate(timetable.day_hours, start=1):
+        head = [Paragraph(text(h), s["cell_head"]) for h in items(plan, "course.timetable_columns")]
+        rows = [head] + [[Paragraph(f"{clock(a)}\u2013{clock(b)}", s["cell_bold" if pause else "cell"]),
+                          Paragraph(text(what), s["cell_bold" if pause else "cell"])]
+                         for a, b, what, pause in _clock_parts(plan, day)]
+        table = grid(rows, s, colWidths=[32 * mm, CONTENT_W - 32 * mm], repeatRows=1)
+        table.setStyle(_grid(brand, total_row=False))
+        hours = f"{clock(start)}\u2013{clock(end)}"
+        heading = [Heading(say(plan, "course.timetable_day", day=str(day), hours=hours), s["h2"], level=1)]
+        out.append(KeepTogether([*(lead if day == 1 else []), *(heading if days > 1 else []), table]))
+    return out
+
+
+def _clock_parts(plan: CoursePlan, day: int) -> list[tuple[int, int, str, bool]]:
+    """The day's parts as (start, end, what, is a break or lunch): the session plan's rows of one module, its
+    topics and exercises, or of one section, joined into one part until a break or another part comes between;
+    a module that goes on after a break, or from the day before, says so."""
+    parts: list[tuple[int, int, str, bool]] = []
+    last: object = None  # what the part before was: a module's code or a section's place
+    seen = {r.module_ref for r in plan.timetable.rows if r.day < day and r.module_ref}
+    for row in (r for r in plan.timetable.rows if r.day == day):
+        key = row.module_ref or row.place[:2] or row.label
+        if row.is_break:
+            parts.append((row.start, row.end, row.label, True))
+            last = None
+        elif key == last:
+            first, _, what, pause = parts[-1]
+            parts[-1] = (first, row.end, what, pause)
+        else:
+            parts.append((row.start, row.end, _part_name(plan, row, seen), False))
+            last = key
+            seen.add(row.module_ref)
+    return parts
+
+
+def _part_name(plan: CoursePlan, row: Row, seen: set[str]) -> str:
+    """A part of the day as the timetable names it: a module by its code and name ("(continued)" after a
+    break), common messages as what they are, anything else by its session plan row."""
+    if row.place[:1] == ("messages",):
+        messages = plan.sections[row.place[1]].messages
+        if len(messages) == 1:
+            return say(plan, "course.timetable_message", title=messages[0].title)
+        return say(plan, "course.timetable_messages", titles="; ".join(m.title for m in messages))
+    if not row.module_ref:
+        return row.label
+    name = next(f"{m.ref} {m.name}" for m in plan.modules if m.ref == row.module_ref)
+    return say(plan, "course.outline_continued", ref=name) if row.module_ref in seen else name
+
+
+def _in_brief(plan: CoursePlan, section: PlanSection, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The section that covers associated processes and tools in brief, after the modules: what it covers, and
+    each process with its time and what it is (the review: the structure gave it 35 minutes and no content)."""
+    intro = say(plan, "course.in_brief_intro", minutes=section_time(plan, section))
+    lines = [say(plan, "course.in_brief_item", name=a.process.name, minutes=format_minutes(a.minutes),
+                 summary=a.process.summary) for a in section.awareness]
+    return [CondPageBreak(50 * mm), Heading(section.title, s["h1"]), Paragraph(text(intro), s["body"]),
+            *bullets([keep_times(line) for line in lines], s["bullet"])]
+
+
 def _timings(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
-    release = plan.release
-    columns: tuple[tuple[str, int], ...] = (RELEASE_TIMING_COLUMNS if release else TIMING_COLUMNS
-                                            if facts.all_from_strategy else OWN_TIMING_COLUMNS)
+    """The policy team's table of each module's duration in the strategy, its range and its planned time."""
+    columns: tuple[tuple[str, int], ...] = TIMING_COLUMNS if facts.all_from_strategy else OWN_TIMING_COLUMNS
     extras = "; ".join(facts.optional_extras)
     if not extras:  # a column of dashes says nothing: the name takes its width
         columns = tuple((h, w + columns[-1][1] if h == "Name" else w) for h, w in columns[:-1])
     rows = [[Paragraph(h, s["cell_head"]) for h, _ in columns]]
     for part in facts.timed_parts:  # the modules and the parts around them: the rows add up to the total
         if (m := part.module) is None:
-            cells = (("", part.name, part.planned, "") if release else ("", part.name, "", "", part.planned, ""))
+            cells = ("", part.name, "", "", part.planned, "")
             rows.append([Paragraph(text(keep_times(c)), s["cell"]) for c in cells])
             continue
-        cells = ((m.ref, m.name, m.planned, m.optional_extra) if release else
-                 (m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra))
+        cells = (m.ref, m.name, m.duration_text, m.duration_range, m.planned, m.optional_extra)
         style = s["placeholder_cell"] if m.pending else s["cell"]
         rows.append([Paragraph(text(keep_times(c or NONE_TEXT)),
                                s["cell_bold"] if i == 0 else style if i > 1 else s["cell"])
                      for i, c in enumerate(cells)])
-    total = (("Total", "Whole course", facts.total_planned, extras) if release else
-             ("Total", "Whole course", "", total_text(facts), facts.total_planned, extras))
+    total = ("Total", "Whole course", "", total_text(facts), facts.total_planned, extras)
     rows.append([Paragraph(text(keep_times(c or NONE_TEXT)), s["cell_bold"]) for c in total])
     rows = [row[:len(columns)] for row in rows]
     table = grid(rows, s, colWidths=[w * mm for _, w in columns], repeatRows=1)
     table.setStyle(_grid(brand, total_row=True))
-    if release:
-        note = say(plan, "course.timings_note_days" if plan.timetable.days > 1 else "course.timings_note")
-    else:
-        columns_said = say(plan, "course.timings_strategy" if facts.all_from_strategy else "course.timings_own")
-        note = f"{columns_said} {say(plan, 'course.timings_planned')}"
+    columns_said = say(plan, "course.timings_strategy" if facts.all_from_strategy else "course.timings_own")
+    note = f"{columns_said} {say(plan, 'course.timings_planned')}"
     # Kept whole where it fits a page: the review found a short table split over pages 1 and 2. KeepTogether
     # moves it to the next page only when the rest of this one cannot hold it, and splits it only when it is
     # taller than a page.
@@ -262,7 +333,7 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     objectives = [Paragraph(text(m.objectives_lead), s["body"])] if m.objectives_lead else []
     out += [Heading("Learning objectives", s["h2"], level=1, outline=f"{m.ref} learning objectives"),
             *objectives, *bullets(m.objectives, s["bullet"])]
-    topics = _topics(m, s)
+    topics = _topics(m, s) + _abbreviations(m, plan, s)
     # The last content lines go with the delivery block, so a page break never leaves that block alone at the
     # top of a page, cut off from the module it belongs to (the review read it as an orphan).
     kept = topics[-2:]
@@ -298,6 +369,17 @@ def _topics(m: ModuleFacts, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     """The module's content in the strategy's words (the guide gives each topic's slide number; a reader of
     the specification needs no slide titles)."""
     return [Paragraph(text(item), s["bullet"], bulletText="\u2022") for item in m.content]
+
+
+def _abbreviations(m: ModuleFacts, plan: CoursePlan, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """A line after the module's content saying what the abbreviations in its objectives and content stand for
+    (the glossary's): the strategy's words stay verbatim, and "CA 2004" or "CYP&F" are not plain to every
+    reader."""
+    terms = abbreviations_in(plan.glossary, (*m.objectives, *m.content))
+    if not terms:
+        return []
+    said = " \u00b7 ".join(say(plan, "course.abbreviation", term=t.term, stands_for=t.stands_for) for t in terms)
+    return [Paragraph(text(say(plan, "course.abbreviations", terms=said)), s["small"])]
 
 
 def _editorial_notes(module: Module, plan: CoursePlan) -> list[str]:

@@ -69,6 +69,9 @@ class Fit:
     # One page laid out as the two-page layout is: the content across the page and the practicalities in a
     # two-column panel straight after it, for a course whose side column would run longer than its content.
     flowing: bool = False
+    # The lines a booking contact takes: 3, who, then phone, then e-mail (the review: a comma-run line was hard
+    # to read); 2, the phone and e-mail on one line under who; 1, all on one line, only where a page needs it.
+    contact_lines: int = 3
 
 
 MIN_PT = 9.0  # no text of the outline is smaller: the review found is-trainers' set in 8 pt and less
@@ -78,9 +81,12 @@ MIN_PT = 9.0  # no text of the outline is smaller: the review found is-trainers'
 # in a panel under it, which holds the same facts in less height); else two pages, largest type first, so
 # the second page is full rather than a stub; only then condense the topic lists, and a booking list as long
 # as the limits allow names one contact.
-LADDER = (Fit(10), Fit(10, structure_in_main=True), Fit(9.5), Fit(9.5, structure_in_main=True),
-          Fit(9), Fit(9, structure_in_main=True),
-          Fit(10, flowing=True), Fit(9.5, flowing=True), Fit(9, flowing=True),
+_ONE_PAGE = (Fit(10), Fit(10, structure_in_main=True), Fit(9.5), Fit(9.5, structure_in_main=True),
+             Fit(9), Fit(9, structure_in_main=True),
+             Fit(10, flowing=True), Fit(9.5, flowing=True), Fit(9, flowing=True))
+# A contact on fewer lines keeps a course on one page before the outline takes two.
+LADDER = (*_ONE_PAGE, *(attrs.evolve(f, contact_lines=2) for f in _ONE_PAGE),
+          *(attrs.evolve(f, contact_lines=1) for f in _ONE_PAGE),
           Fit(11, 2), Fit(10.5, 2), Fit(10, 2), Fit(9.5, 2), Fit(9, 2),
           Fit(9, 2, 8), Fit(9, 2, 6), Fit(9, 2, 4), Fit(9, 2, 4, 1))
 
@@ -144,7 +150,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
         story += _objectives_across(facts, s)
     items = _practicalities(plan, facts)
     when, structure = _headed(items[:-1], s), _headed(items[-1:], s, first=False)
-    booking = _booking(plan, s, brand, fit.max_contacts, SIDE_W - 2 * PAD)
+    booking = _booking(plan, s, brand, fit, SIDE_W - 2 * PAD)
     main = _main(plan, facts, s, fit.max_topics)
     side = when + booking
     if fit.structure_in_main:
@@ -180,7 +186,7 @@ def _flowing(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle],
     items = _practicalities(plan, facts)
     first: list[Flowable] = [_run_in(label, lines, s, brand) for label, lines in items[:4]]
     second: list[Flowable] = [_run_in(label, lines, s, brand) for label, lines in items[4:]]
-    second += _booking(plan, s, brand, fit.max_contacts, half - 2 * PAD, run_in=True)
+    second += _booking(plan, s, brand, fit, half - 2 * PAD, run_in=True)
     box = grid([[first, second]], s, colWidths=[half, half])
     box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, -1), colour(brand, "tint")),
                              ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
@@ -314,12 +320,15 @@ def _panel(s: dict[str, ParagraphStyle]) -> ParagraphStyle:
     return ParagraphStyle("panel", small, spaceAfter=small.fontSize * 0.55)
 
 
-def _booking(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand, max_contacts: int, inner: float,
+def _booking(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand, fit: Fit, inner: float,
              run_in: bool = False) -> list[Flowable]:
-    """Whom to book with: the booking slot's first few contacts under a heading (`run_in`: a bold label)."""
-    slot = _first_few(plan, slot_text(plan, plan.slot_for("booking")), max_contacts)
+    """Whom to book with: the booking slot's first few contacts under a heading (`run_in`: a bold label), each
+    on the fit's lines."""
+    slot = _first_few(plan, slot_text(plan, plan.slot_for("booking"), stacked=True), fit.max_contacts)
+    slot = attrs.evolve(slot, lines=tuple(_on_lines(line, fit.contact_lines) for line in slot.lines))
     if run_in and slot.filled:  # the LA's lines under the label; a placeholder keeps its box, unmistakable
-        return [_run_in("To book a place", ["", *(text(line) for line in slot.lines)], s, brand)]
+        return [_run_in("To book a place", ["", *(text(line).replace("\n", "<br/>") for line in slot.lines)],
+                        s, brand)]
     head = _run_in("To book a place", [], s, brand) if run_in else Paragraph("To book a place", s["h2"])
     return [head, slot_flowable(slot, s, brand, inner)]
 
@@ -327,8 +336,9 @@ def _booking(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand, max_c
 def _around_modules(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, str]]:
     """The parts of the course that take time of their own outside its modules (the content gives each module's
     time), so that with the modules they add up to the course's time: the days' closes and welcome backs among
-    them, and the key messages a module's section adds, each where it comes in the day (the review: the key
-    messages listed after the close read as out of order). A scenarios section whose exercises run inside the
+    them, and the common messages a module's section adds, each where it comes in the day (the review: the key
+    messages listed after the close read as out of order) and by its title (the review: "Key message after
+    IW01" was the build's wording, not an attendee's). A scenarios section whose exercises run inside the
     modules is the trainer's business."""
     messages = {s.title: s for s in plan.sections if s.modules and not s.omitted}
     parts: list[tuple[str, str]] = []
@@ -337,15 +347,16 @@ def _around_modules(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, str
             parts += [(title, time)] if time != WITHIN_MODULES else []
         elif section.message_minutes:
             key = "course.outline_messages" if len(section.messages) > 1 else "course.outline_message"
-            refs = [mp.module.ref for mp in section.modules]
-            parts.append((say(plan, key, modules=" and ".join(refs)), format_minutes(section.message_minutes)))
+            titles = " and ".join(f"\u201c{m.title}\u201d" for m in section.messages)
+            parts.append((say(plan, key, titles=titles), format_minutes(section.message_minutes)))
     return parts
 
 
 def _days(plan: CoursePlan) -> list[str]:
     """Each day's hours, the modules it teaches and its breaks, as markup: "<b>Day 2</b>: 09:00–15:15 · IS03 ·
     break 10:30–10:45 · lunch 12:15–13:00"; a module that began the day before says it goes on ("IS02
-    (continued)"). One day: its hours, modules and breaks alone (the review: "09:00–11:30 · IW01" showed none)."""
+    (continued)"). One day: its hours and breaks alone, "09:00–11:30 · break 10:15–10:30" (the review:
+    "09:00–11:30 · IW01" read as if IW01 filled the morning; the content above gives the modules)."""
     timetable = plan.timetable
     lines, seen = [], set()
     for day, (start, end) in enumerate(timetable.day_hours, start=1):
@@ -355,7 +366,7 @@ def _days(plan: CoursePlan) -> list[str]:
         seen.update(refs)
         hours = f"{clock(start)}\u2013{clock(end)}"
         said = text(say(plan, "course.outline_day", day=str(day), hours=hours) if timetable.days > 1 else hours)
-        parts = ([", ".join(taught)] if taught else []) + pauses
+        parts = ([", ".join(taught)] if taught and timetable.days > 1 else []) + pauses
         lines.append(f"<b>{said}</b>" + "".join(f" \u00b7 {text(part)}" for part in parts))
     return lines
 
@@ -369,6 +380,15 @@ def _pauses(plan: CoursePlan, rows: Sequence[Row]) -> list[str]:
         kinds.setdefault(row.label, []).append(f"{clock(row.start)}\u2013{clock(row.end)}")
     return [say(plan, "course.outline_pauses" if len(hours) > 1 else "course.outline_pause", pause=label.lower(),
                 hours=", ".join(hours)) for label, hours in kinds.items()]
+
+
+def _on_lines(stacked: str, most: int) -> str:
+    """A stacked contact ("who\nphone\ne-mail") on at most `most` lines: the last lines joined on one."""
+    lines = stacked.split("\n")
+    if len(lines) <= most:
+        return stacked
+    keep, rest = lines[:most - 1], lines[most - 1:]
+    return "\n".join([*keep, (", " if most == 1 else " \u00b7 ").join(rest)])
 
 
 def _first_few(plan: CoursePlan, slot: SlotText, most: int) -> SlotText:

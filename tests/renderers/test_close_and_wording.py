@@ -82,8 +82,8 @@ def test_times_are_one_plain_figure_with_the_breakdown_in_a_sentence(northmoor_p
         assert "IS02 5 h + key message" not in text, name
         assert "each exercise straight after its topic" not in text, name
     spec = _text(plan, brand, "course-specification")
-    assert ("Detailed training on information sharing: IS02 IS02 (5 h), then the key message "
-            "\u201cUse resources from your own service\u201d (5 min) 5 h 5 min") in spec
+    assert ("Detailed training on information sharing: IS02 IS02 (5 h), then the common message "
+            "\u201cUse resources from your own service\u201d (5 min), one of the messages every course gives 5 h 5 min") in spec
     assert "Total (planned)" not in spec and "Course total" in spec
     guide = _text(plan, brand, "trainer-guide")
     assert "within the modules' time" in guide

@@ -10,6 +10,7 @@ from reportlab.lib.rl_accel import fp_str
 
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import plan_course
+from iwpacks.planning.timetable import clock
 from iwpacks.renderers._facts import course_facts
 from iwpacks.renderers.course_spec import CourseSpecRenderer
 
@@ -71,12 +72,16 @@ def test_one_bookmark_per_section(specs, plans):
     for cid, data in specs.items():
         outline = pypdf.PdfReader(io.BytesIO(data)).outline
         top = [entry.title for entry in outline if not isinstance(entry, list)]
-        modules = [f"{m.ref} {m.name}" for m in plans[cid].modules]
-        assert top == ["Course summary", "Course structure", "Timings", *modules, "Local training contacts"], cid
+        plan = plans[cid]
+        modules = [f"{m.ref} {m.name}" for m in plan.modules]
+        in_brief = [s.title for s in plan.sections if s.awareness and not s.omitted]
+        assert top == ["Course summary", "Course structure", "Timetable", "Timings", *modules, *in_brief,
+                       "Local training contacts"], cid
         children = [entry for entry in outline if isinstance(entry, list)]
-        assert [[c.title for c in group] for group in children] == [
+        days = [[f"Day {d}: {clock(a)}\u2013{clock(b)}" for d, (a, b) in enumerate(plan.timetable.day_hours, 1)]]
+        assert [[c.title for c in group] for group in children] == (days if plan.timetable.days > 1 else []) + [
             [f"{ref} learning objectives", f"{ref} content", f"{ref} delivery and requirements"]
-            for ref in (m.ref for m in plans[cid].modules)]
+            for ref in (m.ref for m in plan.modules)]
 
 
 def test_page_numbers_and_labels(specs):

@@ -54,14 +54,15 @@ def test_a_section_that_adds_key_messages_to_its_modules_shows_one_time_and_says
         assert f"{section.title} ({total})" in text["guide"], section.title
         # The specification's structure row says it under the section's title, beside its one time; the
         # sentence under the table ("Detailed training on information sharing: IS02, 5 h 5 min: IS02 ...") ran on.
-        assert f"{section.title} {held_after_modules(plan, section)} {total}" in text["spec"], section.title
+        held = held_after_modules(plan, section, words="course")
+        assert f"{section.title} {held} {total}" in text["spec"], section.title
         assert time_note(plan, section) not in text["spec"], section.title
 
 
 def test_is02_reads_as_five_hours_and_its_section_as_five_hours_and_a_key_message(texts):
     spec = texts["is-advisors"]["spec"]
-    assert ("Detailed training on information sharing: IS02 IS02 (5 h), then the key message "
-            "\u201cUse resources from your own service\u201d (5 min) 5 h 5 min") in spec
+    assert ("Detailed training on information sharing: IS02 IS02 (5 h), then the common message "
+            "\u201cUse resources from your own service\u201d (5 min), one of the messages every course gives 5 h 5 min") in spec
 
 
 def _slide_texts(data: bytes) -> list[tuple[str, str]]:

@@ -47,15 +47,16 @@ def test_a_tables_total_row_goes_over_a_page_break_with_the_two_rows_before_it(s
     checked = 0
     for name, (plan, data) in specs.items():
         facts = course_facts(plan)
-        totals = {"Course total": [title for title, _time in facts.sections[-2:]],
-                  "Total Whole course": [part.name for part in facts.timed_parts[-2:]]}
+        totals = {"Course total": [title for title, _time in facts.sections[-2:]]}
+        if not plan.release:  # the policy team's table of the strategy's durations; a release pack has none
+            totals["Total Whole course"] = [part.name for part in facts.timed_parts[-2:]]
         for page in pdf_page_texts(data):
             for total, before in totals.items():
                 if total in page:
                     head = page[:page.index(total)]
                     assert all(_flat(row) in head for row in before), (name, total, before)
                     checked += 1
-    assert checked == 2 * len(specs)
+    assert checked == sum(1 if plan.release else 2 for plan, _data in specs.values())
 
 
 def test_every_time_in_the_specification_is_written_one_way(specs):
@@ -93,7 +94,7 @@ def test_what_a_sections_time_holds_is_said_in_its_row_not_in_a_sentence_after_t
         text = " ".join(pdf_page_texts(data))
         for section in (s for s in plan.sections if s.modules and s.message_minutes):
             assert time_note(plan, section) not in text, (name, section.title)
-            row = f"{section.title} {held_after_modules(plan, section)} {section_time(plan, section)}"
+            row = f"{section.title} {held_after_modules(plan, section, words='course')} {section_time(plan, section)}"
             assert _flat(row) in text, (name, row)
             seen += 1
         assert not re.search(r": [A-Z]+\d\d, \d+ (?:h|min)\b.*?: ", text), name  # "...: IS02, 5 h 5 min: IS02"
@@ -161,7 +162,8 @@ def test_the_outline_gives_each_days_hours_and_modules(outlines):
     words = {name: " ".join(pdf_page_texts(data)) for name, (_plan, data) in outlines.items()}
     assert re.search("Day 1: 09:00\u201316:30 \u00b7 IS01, IS02 \u00b7 .*Day 2: 09:00\u201315:45 \u00b7 IS03 \u00b7 ",
                      words["northmoor is-advisors"])
-    assert "09:00\u201311:30 \u00b7 IW01" in words["northmoor iw-practitioners"]
+    # One day: its hours and break, no module named as if it filled the day (the content lists the modules).
+    assert "09:00\u201311:30 \u00b7 break" in words["northmoor iw-practitioners"]
     assert "Day 1" not in words["northmoor iw-practitioners"]
     assert "CAF02 (continued)" in words["caf-practitioners"]  # a module that goes on the next day says so
 

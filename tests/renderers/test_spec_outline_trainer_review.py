@@ -47,24 +47,35 @@ def outlines(northmoor_plans, plans, brand):
     return {**built, **{cid: (plan, pdf_page_texts(OutlineRenderer().render(plan, brand))) for cid, plan in plans.items()}}
 
 
-def _timings_note(plan) -> str:
-    if plan.release:
-        return say(plan, "course.timings_note_days" if plan.timetable.days > 1 else "course.timings_note")
-    return say(plan, "course.timings_strategy")[:40]
+def _kept_tables(plan) -> list[tuple[str, str]]:
+    """Each short table the specification keeps whole, as (what stands over it, what its last row says): the
+    policy team's timings, whose total ends it; the timetable, a table a day, the first with the line over it."""
+    tables = []
+    if not plan.release:
+        key = "course.timings_strategy" if all(m.from_strategy for m in plan.modules) else "course.timings_own"
+        tables.append((_flat(say(plan, key))[:40], "Whole course"))
+    several = plan.timetable.days > 1
+    for day, (start, end) in enumerate(plan.timetable.day_hours, start=1):
+        heading = say(plan, "course.timetable_day", day=str(day), hours=f"{clock(start)}\u2013{clock(end)}")
+        last = [r for r in plan.timetable.rows if r.day == day][-1]
+        ends = f"{clock(last.start)}\u2013{clock(last.end)}"
+        if day == 1:
+            tables.append((_flat(say(plan, "course.timetable_intro_days" if several else "course.timetable_intro")),
+                           _flat(heading) if several else ends))
+        if several:
+            tables.append((_flat(heading), ends))
+    return tables
 
 
 def test_a_short_timings_table_is_kept_whole_on_one_page(specs):
     """The review: iw-practitioners' timings table began at the foot of page 1 and ended on page 2."""
     for name, (plan, pages) in specs.items():
-        note = _flat(_timings_note(plan))
-        if not plan.release and not all(m.from_strategy for m in plan.modules):
-            note = _flat(say(plan, "course.timings_own"))[:40]
-        starts = [i for i, page in enumerate(pages) if note in page]
-        assert len(starts) == 1, name
-        page = pages[starts[0]]
-        assert "Whole course" in page[page.index(note):], name  # heading, note, rows and total on one page
-    first = specs["northmoor iw-practitioners"][1][0]
-    assert "Timings" not in first and "Whole course" not in first  # moved over whole, not split
+        for over, last in _kept_tables(plan):
+            starts = [i for i, page in enumerate(pages) if over in page]
+            assert len(starts) == 1, (name, over)
+            page = pages[starts[0]]
+            assert last in page[page.index(over):], (name, over)  # heading, rows and last row on one page
+    assert not any("Timings" in page for page in specs["northmoor iw-practitioners"][1])
 
 
 def test_a_module_whose_only_requirement_is_its_audience_says_it_in_a_line(specs):
@@ -89,8 +100,7 @@ def test_the_explanatory_lines_are_in_a_training_officers_words(specs):
         assert "together they make" not in text, name
         assert _flat(say(plan, "course.booking_intro")) in text, name
     practitioners = " ".join(specs["northmoor iw-practitioners"][1])
-    assert ("Time for each module, with its exercises, and for the rest of the day; they add up to the course "
-            "total.") in practitioners
+    assert "The day by the clock, with its break and any lunch, as the trainer's session plan times it." in practitioners
 
 
 def test_the_structure_names_the_modules_whose_exercises_are_timed_and_an_optional_one_apart(specs):
@@ -126,8 +136,8 @@ def test_the_outlines_parts_besides_the_modules_are_named_plainly_in_the_days_or
         places = [around.index(_flat(title)) for title in titles]
         assert places == sorted(places), (name, titles)
     practitioners = " ".join(outlines["northmoor iw-practitioners"][1])
-    assert ("Also in the day Introduction to the course 20 min \u00b7 Key message after IW01 5 min \u00b7 Associated "
-            "processes and tools 35 min \u00b7 Recap 10 min") in practitioners
+    assert ("Also in the day Introduction to the course 20 min \u00b7 The common message \u201cRecord information "
+            "well\u201d 5 min \u00b7 Associated processes and tools 35 min \u00b7 Recap 10 min") in practitioners
 
 
 def test_the_outlines_timetable_gives_each_days_breaks_and_lunch(outlines):
@@ -136,7 +146,7 @@ def test_the_outlines_timetable_gives_each_days_breaks_and_lunch(outlines):
         text = " ".join(pages)
         for row in (r for r in plan.timetable.rows if r.is_break):
             assert f"{clock(row.start)}\u2013{clock(row.end)}" in text, (name, row.label, row.day)
-    assert "09:00\u201311:30 \u00b7 IW01 \u00b7 break 10:15\u201310:30" in " ".join(outlines["northmoor iw-practitioners"][1])
+    assert "09:00\u201311:30 \u00b7 break 10:15\u201310:30" in " ".join(outlines["northmoor iw-practitioners"][1])
     managers = " ".join(outlines["northmoor iw-senior-managers"][1])
-    assert ("09:00\u201316:00 \u00b7 IW01, IW02, IW04 \u00b7 breaks 10:30\u201310:45, 14:30\u201314:45 \u00b7 lunch "
+    assert ("09:00\u201316:00 \u00b7 breaks 10:30\u201310:45, 14:30\u201314:45 \u00b7 lunch "
             "12:15\u201313:00") in managers

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from iwpacks.overlay.layers import apply_overlay, load_overlay
 from iwpacks.planning.plan import plan_course
+from iwpacks.planning.timetable import clock
 from iwpacks.renderers.course_spec import CourseSpecRenderer
 from iwpacks.renderers.glossary import GlossaryRenderer
 from iwpacks.renderers._pdf import keep_times
@@ -60,7 +61,13 @@ def test_the_guides_timings_rows_add_up_to_the_total(released_guides, guides):
 
 
 def test_the_specifications_timings_rows_add_up_to_the_total(released, plans, brand):
-    for plan in [*released.values(), plans["is-advisors"], plans["caf-trainers"]]:
+    for plan in released.values():  # a release pack: the day by the clock, from its start to its end
+        words = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(CourseSpecRenderer().render(plan, brand))).pages)
+        timetable = " ".join(words.split("Timetable", 1)[1].split())
+        rows = plan.timetable.rows
+        assert f"{clock(rows[0].start)}\u2013" in timetable and f"\u2013{clock(rows[-1].end)}" in timetable
+        assert "Timings" not in words, plan.course.id
+    for plan in (plans["is-advisors"], plans["caf-trainers"]):  # the policy team's table of the strategy's times
         pages = PdfReader(io.BytesIO(CourseSpecRenderer().render(plan, brand))).pages
         words = "\n".join(p.extract_text() for p in pages)
         timings = words.split("Timings", 1)[1]
