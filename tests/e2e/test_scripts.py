@@ -86,8 +86,8 @@ def test_no_pdf_draws_a_missing_glyph(pack):
 
 @pytest.mark.office
 def test_a_contact_line_with_a_hebrew_organisation_keeps_its_order(programme, brand, tmp_path):
-    """A booking contact whose organisation is in Hebrew, followed by its phone: the line reads back in its
-    order (name, role, organisation, phone), the Hebrew right to left inside it."""
+    """A booking contact whose organisation is in Hebrew, followed by its phone: it reads back in its
+    order (name, role, organisation, then the phone), the Hebrew right to left inside it."""
     folder = tmp_path / "la"
     shutil.copytree(EXAMPLES / "northmoor", folder, ignore=shutil.ignore_patterns("organisations"))
     data = yaml.safe_load((folder / "overlay.yaml").read_text(encoding="utf-8"))
@@ -97,4 +97,5 @@ def test_a_contact_line_with_a_hebrew_organisation_keeps_its_order(programme, br
     build_pack(apply_overlay(programme, load_overlay(programme, folder)), brand, tmp_path / "pack",
                ["iw-practitioners"], artefacts=["course-specification"])
     text = " ".join(_pdf_text(tmp_path / "pack" / "iw-practitioners" / "course-specification.pdf").split())
-    assert "שרה כהן, Bookings and feedback, שירותי ילדים, 01632 960 130" in text
+    # The specification stacks a contact: who they are on one line, how to reach them below it.
+    assert "שרה כהן, Bookings and feedback, שירותי ילדים 01632 960 130" in text
