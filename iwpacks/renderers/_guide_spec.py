@@ -1,13 +1,11 @@
 """The trainer guide's course specification (3.1) and its timed session plan."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
-
-import attrs
 
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
+from iwpacks.renderers._deck_order import TOPIC_SPAN, in_deck_order
 from iwpacks.renderers._deck_slides import slide_numbers
 from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, labelled, numbered, table
 from iwpacks.renderers._facts import WELCOME_BACK_ROW
@@ -17,7 +15,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.text.paragraph import Paragraph
 
-    from iwpacks.planning.plan import CoursePlan, TopicStep
+    from iwpacks.planning.plan import CoursePlan
     from iwpacks.planning.timetable import Row
     from iwpacks.renderers._facts import CourseFacts, ModuleFacts
 
@@ -175,64 +173,16 @@ def _timings(doc: DocumentObject, facts: CourseFacts, release: bool = False) -> 
                           "in the planned time.")
 
 
-# How the timetable names the part of a module a row teaches (timetable.Block.row_label): ": topics 5-9".
-_TOPIC_SPAN = re.compile(r": topics? \d+(?:-\d+)?")
-
-
 def _activity(plan: CoursePlan, row: Row) -> str:
     """A row as the trainer needs it: part of a module names the topics it teaches, as their slides and the
     facilitation notes head them ("CAF02 Using the CAF in Practice: 1. The potential impact of the CAF; ..."),
     not their numbers alone."""
     steps = {s.number: s.topic for section in plan.sections for mp in section.modules
              if mp.module.ref == row.module_ref for s in mp.topic_steps}
-    if not row.topics or not steps or not _TOPIC_SPAN.search(row.label):
+    if not row.topics or not steps or not TOPIC_SPAN.search(row.label):
         return row.label
     named = "; ".join(f"{n}. {steps[n].slide_title or steps[n].title}" for n in row.topics if n in steps)
-    return _TOPIC_SPAN.sub(lambda _: f": {named}", row.label, count=1)
-
-
-def in_deck_order(plan: CoursePlan) -> tuple[Row, ...]:
-    """The timetable's rows in the order the deck shows them. The deck says a section's key messages before
-    its last module's closing topic on sources of information (_deck_slides._section), where no break falls
-    between; the timetable keeps them after the module. A trainer following the plan must be on the slide it
-    names, so such a messages row moves before that topic, splitting the topic off its row where the row
-    teaches more, and the clock times follow."""
-    slides = slide_numbers(plan)
-    rows = list(plan.timetable.rows)
-    for k in range(1, len(rows)):
-        row, before = rows[k], rows[k - 1]
-        if row.place[:1] != ("messages",) or before.place[:1] != ("module",) or not before.topics:
-            continue
-        step = _step(plan, before.module_ref, before.topics[-1])
-        said = [n for m in plan.sections[row.place[1]].messages for n in slides.get(("message", m.id), ())]
-        topic = slides.get(("topic", before.module_ref, step.topic.title), ()) if step else ()
-        if step is None or not (said and topic and min(said) < min(topic)):
-            continue
-        alone = len(before.topics) == 1
-        rest = 0 if alone else before.minutes - step.minutes
-        if not alone and rest <= 0:
-            continue  # the topic is not whole in the row: leave the plan as the timetable has it
-        moved = [attrs.evolve(row, start=before.start + rest)]
-        closing = attrs.evolve(before, start=before.start + rest + row.minutes, minutes=before.minutes - rest,
-                               topics=before.topics[-1:], label=_part_label(before, before.topics[-1:]))
-        if not alone:
-            moved.insert(0, attrs.evolve(before, minutes=rest, topics=before.topics[:-1],
-                                         label=_part_label(before, before.topics[:-1])))
-        rows[k - 1:k + 1] = [*moved, closing]
-    return tuple(rows)
-
-
-def _step(plan: CoursePlan, ref: str, number: int) -> TopicStep | None:
-    return next((s for section in plan.sections for mp in section.modules if mp.module.ref == ref
-                 for s in mp.topic_steps if s.number == number), None)
-
-
-def _part_label(row: Row, topics: tuple[int, ...]) -> str:
-    """The row's label for part of its module: "IW01 Introduction to Integrated Working: topics 1-6", as the
-    timetable labels a part (timetable.Block.row_label), which _activity then names by the topics' titles."""
-    module = _TOPIC_SPAN.sub("", row.label, count=1)
-    span = f"topic {topics[0]}" if len(topics) == 1 else f"topics {topics[0]}-{topics[-1]}"
-    return f"{module}: {span}"
+    return TOPIC_SPAN.sub(lambda _: f": {named}", row.label, count=1)
 
 
 def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:

@@ -18,6 +18,7 @@ from iwpacks.planning.glossary import abbreviations_in
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
 from iwpacks.renderers import register
+from iwpacks.renderers._deck_order import in_deck_order
 from iwpacks.renderers._facts import (
     CourseFacts,
     ModuleFacts,
@@ -237,11 +238,12 @@ def _timetable(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> 
 def _clock_parts(plan: CoursePlan, day: int) -> list[tuple[int, int, str, bool]]:
     """The day's parts as (start, end, what, is a break or lunch): the session plan's rows of one module, its
     topics and exercises, or of one section, joined into one part until a break or another part comes between;
-    a module that goes on after a break, or from the day before, says so."""
+    a module that goes on after a break, or from the day before, says so. In the deck's order, as the guide's
+    session plan is: the review found the specification giving a key message five minutes after both did."""
     parts: list[tuple[int, int, str, bool]] = []
     last: object = None  # what the part before was: a module's code or a section's place
     seen = {r.module_ref for r in plan.timetable.rows if r.day < day and r.module_ref}
-    for row in (r for r in plan.timetable.rows if r.day == day):
+    for row in (r for r in in_deck_order(plan) if r.day == day):
         key = row.module_ref or row.place[:2] or row.label
         if row.is_break:
             parts.append((row.start, row.end, row.label, True))

@@ -14,7 +14,7 @@ from pptx import Presentation
 from iwpacks.overlay.layers import apply_overlay, load_overlay
 from iwpacks.planning.plan import plan_course
 from iwpacks.renderers._deck_slides import slide_numbers
-from iwpacks.renderers._guide_spec import in_deck_order
+from iwpacks.renderers._deck_order import in_deck_order
 from iwpacks.renderers.deck import DeckRenderer
 from iwpacks.renderers.handouts import HandoutsRenderer
 from iwpacks.renderers.trainer_guide import TrainerGuideRenderer

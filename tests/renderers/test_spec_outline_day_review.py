@@ -71,8 +71,9 @@ def test_the_specification_gives_the_day_by_the_clock_with_its_breaks(northmoor,
         for row in (r for r in plan.timetable.rows if r.is_break):
             assert f"{clock(row.start)}{DASH}{clock(row.end)} {row.label}" in text, (cid, row)
     practitioners = _text(specs["iw-practitioners"])
-    for part in ("09:00–09:20 Introduction to the course", "09:20–10:10 IW01 Introduction to Integrated Working",
-                 "10:10–10:15 Common message: Record information well", "10:15–10:30 Break",
+    for part in ("09:00–09:20 Introduction to the course", "09:20–10:05 IW01 Introduction to Integrated Working",
+                 "10:05–10:10 Common message: Record information well",
+                 "10:10–10:15 IW01 Introduction to Integrated Working (continued)", "10:15–10:30 Break",
                  "11:15–11:30 Close: action plan, evaluation and certificates"):
         assert part in practitioners
     caf = _text(specs["caf-trainers"])
@@ -133,3 +134,19 @@ def test_the_booking_contact_is_stacked_name_and_role_then_phone_then_email(nort
         assert contact.phone.replace(" ", "\u00a0") in lines or contact.phone in lines
         assert contact.email in lines
         assert not any(contact.phone in line and contact.email in line for line in lines)
+
+
+def test_the_specification_gives_each_key_message_at_the_time_the_guide_and_the_deck_give_it(northmoor, specs):
+    """The deck says a section's key messages before its last topic on sources of information, and the guide's
+    session plan follows the deck; the review found the specification still giving the message after that topic,
+    five minutes later than both."""
+    from iwpacks.renderers._deck_order import in_deck_order
+
+    moved = 0
+    for cid, plan in northmoor.items():
+        text = _text(specs[cid])
+        for row in (r for r in in_deck_order(plan) if r.place[:1] == ("messages",)):
+            said = f"{clock(row.start)}{DASH}{clock(row.end)}"
+            assert said in text, (cid, said, row.label)
+            moved += row not in plan.timetable.rows
+    assert moved, "no course here has a message the deck moves: the test would not see the fault"
