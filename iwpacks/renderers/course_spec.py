@@ -206,11 +206,11 @@ def _and(refs: list[str]) -> str:
     return " and ".join(filter(None, (", ".join(refs[:-1]), refs[-1])))
 
 
-def _table_start() -> list[Flowable]:
+def _table_start(room: float = 48 * mm) -> list[Flowable]:
     """Room for a heading, its one-line intro and the first rows of the table after them, else a new page. Not
     keep-with-next: that holds the whole table to its heading, and a table a little longer than what is left
     of the page then moves over whole and leaves half a page empty."""
-    return [CondPageBreak(48 * mm)]
+    return [CondPageBreak(room)]
 
 
 def _timetable(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> list[Flowable]:
@@ -219,9 +219,11 @@ def _timetable(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> 
     timetable = plan.timetable
     days = timetable.days
     intro = say(plan, "course.timetable_intro_days" if days > 1 else "course.timetable_intro")
-    # The heading and its line go over with the first day's table: the review found a heading alone at a foot.
+    # The heading and its line go over with the first rows of the first day's table (the review found a heading
+    # alone at a foot), and the table runs on to the next page where it must: kept whole, a table a little too
+    # long for what is left of page 1 took the page's last quarter with it and pushed the contacts to a page 3.
     lead: list[Flowable] = [Heading(say(plan, "course.timetable_heading"), s["h1"]), Paragraph(text(intro), s["body"])]
-    out: list[Flowable] = [*_table_start()]
+    out: list[Flowable] = []
     for day, (start, end) in enumerate(timetable.day_hours, start=1):
         head = [Paragraph(text(h), s["cell_head"]) for h in items(plan, "course.timetable_columns")]
         rows = [head] + [[Paragraph(f"{clock(a)}\u2013{clock(b)}", s["cell_bold" if pause else "cell"]),
@@ -231,7 +233,8 @@ def _timetable(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> 
         table.setStyle(_grid(brand, total_row=False))
         hours = f"{clock(start)}\u2013{clock(end)}"
         heading = [Heading(say(plan, "course.timetable_day", day=str(day), hours=hours), s["h2"], level=1)]
-        out.append(KeepTogether([*(lead if day == 1 else []), *(heading if days > 1 else []), table]))
+        # Room for the heading and at least four rows, a row taking two lines: a table that runs on shows some.
+        out += [*_table_start(62 * mm), *(lead if day == 1 else []), *(heading if days > 1 else []), table]
     return out
 
 

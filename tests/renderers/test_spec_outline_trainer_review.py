@@ -13,7 +13,7 @@ import iwpacks
 from iwpacks.overlay.layers import apply_overlay, load_overlay
 from iwpacks.planning.plan import plan_course
 from iwpacks.planning.timetable import clock
-from iwpacks.renderers._words import say
+from iwpacks.renderers._words import items, say
 from iwpacks.renderers.course_spec import CourseSpecRenderer
 from iwpacks.renderers.outline import OutlineRenderer
 
@@ -67,15 +67,26 @@ def _kept_tables(plan) -> list[tuple[str, str]]:
     return tables
 
 
-def test_a_short_timings_table_is_kept_whole_on_one_page(specs):
-    """The review: iw-practitioners' timings table began at the foot of page 1 and ended on page 2."""
+def test_a_short_table_is_whole_on_one_page_or_splits_with_its_heading_and_rows_on_both(specs):
+    """The review: iw-practitioners' timings table began at the foot of page 1 and ended on page 2. A table is
+    whole on a page, or, where keeping it whole would push the rest of the specification onto a page of its
+    own, it runs on with its heading and at least four rows on the first page and its column heads again on the
+    next (a later review found the whole table moved to page 2 and the contacts left alone on a page 3)."""
+    split = 0
     for name, (plan, pages) in specs.items():
         for over, last in _kept_tables(plan):
             starts = [i for i, page in enumerate(pages) if over in page]
             assert len(starts) == 1, (name, over)
             page = pages[starts[0]]
-            assert last in page[page.index(over):], (name, over)  # heading, rows and last row on one page
+            if last in page[page.index(over):]:
+                continue  # heading, rows and last row on one page
+            split += 1
+            assert len(re.findall(r"\d\d:\d\d\u2013\d\d:\d\d", page[page.index(over):])) >= 4, (name, over)
+            after = pages[starts[0] + 1]
+            head = _flat(items(plan, "course.timetable_columns")[-1])
+            assert head in after and last in after, (name, over)
     assert not any("Timings" in page for page in specs["northmoor iw-practitioners"][1])
+    assert split, "no table here runs on: the test would not see a split without its heads"
 
 
 def test_a_module_whose_only_requirement_is_its_audience_says_it_in_a_line(specs):
