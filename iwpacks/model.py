@@ -1469,9 +1469,17 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "certificate.lead": (),
     "certificate.attended": (),
     "certificate.date": ("date",),
-    "certificate.duration": ("time", "days"),
+    "certificate.and": (),  # between the last two days' lines
+    "certificate.duration": ("course", "time"),
+    "certificate.half_day": (),
+    "certificate.days": ("days",),
+    "certificate.half_days": ("days",),
+    "certificate.numbers": 0,  # one, two, three...: a course's days in words
+    "certificate.hours": 2,  # one, more than one
+    "certificate.minutes": 2,
     "certificate.provider": ("la",),
     "certificate.objectives": (),
     "certificate.modules": (),  # where the objectives would not fit the page
-    "certificate.signatures": 2,
+    "certificate.signatures": 3,
+    "certificate.issuer": ("by",),
 }
