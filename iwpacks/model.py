@@ -1409,7 +1409,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "register.title": (),
     "register.course_label": (),
     "register.blanks": 0,
-    "register.day": ("days",),  # a course over several days: which day this copy is for
+    "register.date": (),  # a course of one day: its date
+    "register.day": ("days",),  # a course over several days: which day this copy is for, and its date
     "register.intro": (),
     "register.agency_key": (),
     "register.agency_types": 0,

@@ -81,7 +81,7 @@ def test_the_registers_last_page_is_full_as_laid_out(cid, northmoor_plans, brand
     source = tmp_path / "attendance-register.docx"
     source.write_bytes(_register(northmoor_plans[cid], brand))
     depths = body_depths(to_pdf([source], tmp_path / "pdf")[source].read_bytes())
-    assert len(depths) == 2 and depths[-1] > 0.8, depths  # the closing note, below a full page of rows
+    assert len(depths) == 2 and depths[-1] > 0.8, depths  # a full page of rows (the consent note is on page 1)
 
 
 def _action_plan(plan, brand) -> bytes:
