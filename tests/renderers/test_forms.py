@@ -226,6 +226,10 @@ def test_the_action_plan_has_its_rows_and_points_to_the_practitioner_network(nor
     assert len(grid.rows) == ACTIONS + 1
     network = slot_text(northmoor, northmoor.slot_for("network"))
     assert network.filled and network.lines[0] in _text(doc)
+    # The second review: the plan asked for "up to four things" where the close's slide asks for at least one;
+    # it asks for both, as many as its rows.
+    assert "at least one thing" in " ".join(programme.guide_text["close.points"])
+    assert "note at least one, and up to four, things you will do differently" in _text(doc)
 
 
 def test_the_certificate_is_one_page_with_the_course_its_time_and_objectives(plans, brand, northmoor):
