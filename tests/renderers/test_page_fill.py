@@ -160,14 +160,23 @@ def test_no_knowledge_check_answer_sheet_or_evaluation_ends_on_a_stub(programme,
     last page holds more than a tail, in every course, as LibreOffice lays them out."""
     from iwpacks.pack.office import to_pdf
 
+    import re
+
+    from pypdf import PdfReader
+
     sources = _sheets_to_measure(programme, brand, tmp_path)
     pdfs = to_pdf(sources, tmp_path / "pdf")
-    short = {}
+    short, alone = {}, {}
     for source in sources:
         depths = body_depths(pdfs[source].read_bytes())
         if len(depths) > 1 and depths[-1] <= STUB:
             short[source.name] = round(depths[-1], 2)
-    assert len(sources) > 30 and not short, short
+        # The second review: a last question alone on the last page (the answers' Q26, Q22).
+        pages = PdfReader(pdfs[source]).pages
+        if "knowledge" in source.name and len(pages) > 1:
+            if len(re.findall(r"(?m)^\s*\d+\. ", pages[-1].extract_text())) < 2:
+                alone[source.name] = len(pages)
+    assert len(sources) > 30 and not short and not alone, (short, alone)
 
 
 def test_the_question_spacing_gives_way_where_the_set_spacing_would_leave_a_stub(programme):
