@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 SPARE_ROWS = 2    # for those who come without booking
 ROW_HEIGHT = 1.0  # cm: room for a signature
 # Rows of ROW_HEIGHT that fit below the register's heading block on page one, on a page of its own below the
-# repeated header row, and the room the closing note takes, as Word and LibreOffice lay the template out.
-FIRST_PAGE_ROWS, PAGE_ROWS, NOTE_ROWS = 10, 22, 1
+# repeated header row, and the room the consent note takes on page one, as Word and LibreOffice lay the template
+# out.
+FIRST_PAGE_ROWS, PAGE_ROWS, NOTE_ROWS = 10, 23, 1
 # cm; "Agency type" wide enough to write "Voluntary or community sector" in, the signature column to sign in
 WIDTHS = (3.0, 2.9, 2.8, 2.9, 3.4, 2.0)
 

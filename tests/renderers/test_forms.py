@@ -230,6 +230,10 @@ def test_the_action_plan_has_its_rows_and_points_to_the_practitioner_network(nor
     # it asks for both, as many as its rows.
     assert "at least one thing" in " ".join(programme.guide_text["close.points"])
     assert "note at least one, and up to four, things you will do differently" in _text(doc)
+    # The review: "Keep in touch" was followed at once by the slot's label, "Keeping in touch after the course".
+    texts = [p.text for p in doc.paragraphs]
+    heading = texts.index(programme.guide_text["action_plan.network_heading"][0])
+    assert network.heading not in texts and texts[heading + 2] == network.lines[0]
 
 
 def test_the_certificate_is_one_page_with_the_course_its_time_and_objectives(plans, brand, northmoor):
