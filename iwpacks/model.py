@@ -1409,7 +1409,8 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "register.title": (),
     "register.course_label": (),
     "register.blanks": 0,
-    "register.day": ("days",),  # a course over several days: which day this copy is for
+    "register.date": (),  # a course of one day: its date
+    "register.day": ("days",),  # a course over several days: which day this copy is for, and its date
     "register.intro": (),
     "register.agency_key": (),
     "register.agency_types": 0,
@@ -1469,9 +1470,17 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "certificate.lead": (),
     "certificate.attended": (),
     "certificate.date": ("date",),
-    "certificate.duration": ("time", "days"),
+    "certificate.and": (),  # between the last two days' lines
+    "certificate.duration": ("course", "time"),
+    "certificate.half_day": (),
+    "certificate.days": ("days",),
+    "certificate.half_days": ("days",),
+    "certificate.numbers": 0,  # one, two, three...: a course's days in words
+    "certificate.hours": 2,  # one, more than one
+    "certificate.minutes": 2,
     "certificate.provider": ("la",),
     "certificate.objectives": (),
     "certificate.modules": (),  # where the objectives would not fit the page
-    "certificate.signatures": 2,
+    "certificate.signatures": 3,
+    "certificate.issuer": ("by",),
 }

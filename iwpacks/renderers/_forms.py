@@ -22,6 +22,7 @@ WRITE_IN = "_" * 40  # a detail the trainer fills in on the day
 COMPACT_TITLE_BEFORE = Pt(12)
 QUESTION_SIZE = Pt(11)
 QUESTION_SPACING = (Pt(8), Pt(3))  # above and below
+SECTION_BEFORE = Pt(12)  # above a form's section heading, so it stands clear of the answers before it
 
 
 def form_heading(doc: DocumentObject, plan: CoursePlan, brand: Brand, title: str,
@@ -64,5 +65,15 @@ def form_question(doc: DocumentObject, question: str) -> Paragraph:
 
 def form_section(doc: DocumentObject, title: str) -> None:
     """A first-level heading that keeps to the page: the template starts each Heading 1 on a new page, which
-    suits a guide's chapters but would spread a one-page form over four."""
-    add_heading(doc, title, 1).paragraph_format.page_break_before = False
+    suits a guide's chapters but would spread a one-page form over four. It takes SECTION_BEFORE above it,
+    which the template's Heading 1 leaves to its page break."""
+    heading = add_heading(doc, title, 1)
+    heading.paragraph_format.page_break_before = False
+    heading.paragraph_format.space_before = SECTION_BEFORE
+
+
+def footer_note(doc: DocumentObject, text: str) -> None:
+    """A small line in the footer of every page, under the form's label and page number: a note on the form
+    that is not its content (whom it is for and when it comes), so it neither shouts nor takes the body's room."""
+    footer = doc.sections[0].footer
+    footer.add_paragraph(text, style=footer.paragraphs[0].style)  # one border above the pair

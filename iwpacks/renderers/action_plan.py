@@ -45,8 +45,8 @@ class ActionPlanRenderer:
                   height=ROW_HEIGHT)
         form_section(doc, say(plan, "action_plan.network_heading"))
         keep_with_next(doc.add_paragraph(say(plan, "action_plan.network")))
-        network = slot_text(plan, plan.slot_for("network"))
-        slot_block(doc, network, label=network.heading)
+        # The section's heading says what the slot is: its own label under it read as the heading twice.
+        slot_block(doc, slot_text(plan, plan.slot_for("network")))
         return finish(doc, plan, brand, kind)
 
 

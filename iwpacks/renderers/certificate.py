@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 
+from iwpacks.model import Contact
 from iwpacks.renderers import register
 from iwpacks.renderers._facts import course_facts, mid_sentence
 from iwpacks.renderers._forms import course_objectives
@@ -47,7 +48,8 @@ LOGO_TOP = 8 * mm     # from the outer rule down to the logos
 LOGO_GAP = 4 * mm     # from the logos down to the text
 CONTENT_W = PAGE_W - 2 * MARGIN
 NAME_LINE = "_" * 48  # where the trainer writes the attendee's name on a blank certificate
-DATE_LINE = "_" * 30  # where the trainer writes the day or days the course ran: no course date is known at build
+DATE_LINE = "_" * 30  # where the trainer writes the day the course ran: no course date is known at build
+DAY_LINE = "_" * 18   # each day's line, where a course runs over several
 NAME_LARGEST, NAME_SMALLEST = 24, 12  # points
 PROBE_NAME = "Jo Bloggs"  # a short name, set at NAME_LARGEST
 # A certificate names what was covered, compactly: the modules always, and the objectives only where there are
@@ -56,7 +58,8 @@ MOST_OBJECTIVES = 6
 LIST_SIZE = 12                   # points, the modules and the objectives
 LIST_W = CONTENT_W * 0.6         # the objectives, one column centred on the page
 GAP_MOST = 20 * mm               # the most space between two groups: more would read as a blank band
-SIGNATURE_W = 70 * mm            # each signature line
+SIGNATURE_W = 66 * mm            # each signature line
+SIGNATURE_SIZE = 11              # points, the label under each line: legible at arm's length, as the body is
 SIGNATURE_ROOM = 10 * mm         # above the line, to sign or write the date in
 FRAME_TOP = PAGE_H - BORDER - LOGO_TOP - LOGO_H - LOGO_GAP
 FRAME_H = FRAME_TOP - FOOT
@@ -176,12 +179,11 @@ def _page(plan: CoursePlan, brand: Brand, name: str, objectives: bool) -> list[F
     who: list[Flowable] = [Paragraph(text(say(plan, "certificate.lead")), centre["body"]),
                            # A heading, so a PDF of many certificates has a bookmark for each attendee.
                            _name(brand, centre["h1"], name, say(plan, "certificate.title"))]
-    length = say(plan, "certificate.duration", time=facts.total_planned, days=facts.days)
     what: list[Flowable] = [Paragraph(text(say(plan, "certificate.attended")), centre["body"]),
                             Paragraph(text(facts.title), course),
-                            # The day it ran and its length on one line.
-                            Paragraph(text(f'{say(plan, "certificate.date", date=DATE_LINE)} {length}'),
-                                      centre["body"])]
+                            # The day or days it ran, then what it was, as a certificate says it.
+                            Paragraph(text(say(plan, "certificate.date", date=date_lines(plan))), centre["body"]),
+                            Paragraph(text(course_length(plan)), centre["body"])]
     local = cover_identity(plan)
     if local.name:
         what.append(Paragraph(text(say(plan, "certificate.provider", la=local.name)), centre["body"]))
@@ -190,6 +192,47 @@ def _page(plan: CoursePlan, brand: Brand, name: str, objectives: bool) -> list[F
     if objectives:
         groups.append(_objectives(plan, brand, s))
     return _spread([*groups, [_signatures(plan, brand, s)]])
+
+
+def date_lines(plan: CoursePlan) -> str:
+    """A line to write each day on: "___" for one day, "___ and ___" for two, "___, ___ and ___" for three."""
+    days = plan.timetable.days
+    if days <= 1:
+        return DATE_LINE
+    return f'{", ".join([DAY_LINE] * (days - 1))} {say(plan, "certificate.and")} {DAY_LINE}'
+
+
+def course_length(plan: CoursePlan) -> str:
+    """What the course was, in words: "a half-day course (2 hours 15 minutes of training)", "a two-day course
+    (12 hours 30 minutes of training)"; a course of half days (no lunch on any day) says so."""
+    days = plan.timetable.days
+    numbers = items(plan, "certificate.numbers")
+    count = numbers[days - 1] if 0 < days <= len(numbers) else str(days)
+    if any(row.kind == "lunch" for row in plan.timetable.rows):
+        course = say(plan, "certificate.days", days=count)
+    else:
+        course = say(plan, "certificate.half_day") if days <= 1 else say(plan, "certificate.half_days", days=count)
+    return say(plan, "certificate.duration", course=course, time=_spoken_time(plan, plan.planned_minutes))
+
+
+def _spoken_time(plan: CoursePlan, minutes: int) -> str:
+    """135 -> "2 hours 15 minutes", 60 -> "1 hour", 45 -> "45 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{n} {words[0] if n == 1 else words[1]}"
+             for n, words in ((hours, items(plan, "certificate.hours")), (rest, items(plan, "certificate.minutes")))
+             if n]
+    return " ".join(parts)
+
+
+def issuer(plan: CoursePlan, brand: Brand) -> str:
+    """Who issues the certificate: the LA's training team where its pack names one (the booking contact, with
+    its organisation), else the LA, else the programme."""
+    local = plan.localisation
+    value = local.slots.get(plan.slot_for("booking")) if local is not None else None
+    team = next((item for item in value if isinstance(item, Contact)), None) if isinstance(value, tuple) else None
+    if team is not None:
+        return ", ".join(x for x in (team.name, team.organisation) if x)
+    return cover_identity(plan).name or brand.name
 
 
 def _list_heading(plan: CoursePlan, key: str, s: dict[str, ParagraphStyle]) -> Paragraph:
@@ -218,16 +261,21 @@ def _objectives(plan: CoursePlan, brand: Brand, s: dict[str, ParagraphStyle]) ->
 
 
 def _signatures(plan: CoursePlan, brand: Brand, s: dict[str, ParagraphStyle]) -> Flowable:
-    """A ruled line for each signature, room above it to write, and its label centred beneath it, as a
-    certificate's signature lines are; a gap between the two."""
+    """A ruled line for each signature (the trainer's signature, name and the date of issue), room above it to
+    write, and its label centred beneath it, as a certificate's signature lines are, a gap between each; then,
+    centred under them, who issues it."""
     labels = items(plan, "certificate.signatures")
-    caption = ParagraphStyle("signature_caption", s["small"], alignment=TA_CENTER, textColor=colour(brand, "muted"))
-    gap = CONTENT_W - 2 * SIGNATURE_W
-    rows = [["", "", ""], [Paragraph(text(labels[0]), caption), "", Paragraph(text(labels[1]), caption)]]
-    table = grid(rows, s, colWidths=[SIGNATURE_W, gap, SIGNATURE_W], rowHeights=[SIGNATURE_ROOM, None])
-    table.setStyle([("LINEBELOW", (0, 0), (0, 0), 0.8, colour(brand, "text")),
-                    ("LINEBELOW", (2, 0), (2, 0), 0.8, colour(brand, "text")),
-                    ("TOPPADDING", (0, 1), (-1, 1), 3)])
+    caption = ParagraphStyle("signature_caption", s["body"], fontSize=SIGNATURE_SIZE, leading=SIGNATURE_SIZE * 1.2,
+                             alignment=TA_CENTER, spaceBefore=0, spaceAfter=0)
+    gap = (CONTENT_W - len(labels) * SIGNATURE_W) / (len(labels) - 1)
+    widths = [w for i in range(len(labels)) for w in ((gap, SIGNATURE_W) if i else (SIGNATURE_W,))]
+    lined = range(0, 2 * len(labels) - 1, 2)
+    rows = [[""] * len(widths), [Paragraph(text(labels[i // 2]), caption) if i in lined else "" for i in range(len(widths))]]
+    by = Paragraph(text(say(plan, "certificate.issuer", by=issuer(plan, brand))), caption)
+    rows.append([by] + [""] * (len(widths) - 1))
+    table = grid(rows, s, colWidths=widths, rowHeights=[SIGNATURE_ROOM, None, None])
+    table.setStyle([*(("LINEBELOW", (i, 0), (i, 0), 0.8, colour(brand, "text")) for i in lined),
+                    ("TOPPADDING", (0, 1), (-1, 1), 3), ("SPAN", (0, 2), (-1, 2)), ("TOPPADDING", (0, 2), (-1, 2), 8)])
     return table
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import attrs
 from docx.shared import Pt
 
 from iwpacks.renderers import register
 from iwpacks.renderers._docx import finish, keep_with_next, open_template
-from iwpacks.renderers._forms import form_heading, form_section
+from iwpacks.renderers._forms import SECTION_BEFORE, footer_note, form_heading, form_section
 from iwpacks.renderers._printables import BOX
 from iwpacks.renderers._sheet_fit import _BODY, _HEADINGS, _height, _pages, _paragraph, _Style, _Unit
 from iwpacks.renderers._words import say
@@ -22,8 +23,10 @@ if TYPE_CHECKING:
     from iwpacks.model import Brand, Module, Question
     from iwpacks.planning.plan import CoursePlan
 
-# An arrow by the right option (the brand font has it; a tick it has not), an em space by the others.
-RIGHT, NOT_RIGHT = "\u2192", "\u2003"
+# The right option's box filled in and its words in bold, the others' boxes left empty, as an attendee marks the
+# questions sheet: a mark that prints in black and white (an arrow beside bold was missed). The brand font has
+# both squares (WGL4); it has no tick.
+RIGHT, NOT_RIGHT = "\u25a0", BOX
 LETTERS = "ABCD"
 OPTION_INDENT = Pt(18)
 HANGING = Pt(30)  # the box or arrow and the letter before an option's words
@@ -35,7 +38,7 @@ SPACINGS = ((8, 2), (5, 1), (3, 0), (12, 3), (16, 4), (20, 6))
 # full, so that an estimate a little out neither leaves a stub nor spills a question onto a page of its own.
 LAST_PAGE_AIM = (0.35, 0.85)
 FIRST_PAGE_HEAD = 190   # points the logos, title, course, details and lead-in take on the first page (estimated)
-BANNER = 22             # the answer sheet's warning under its title
+FOOTER_NOTE = 11        # the answer sheet's note in the footer, a line the body gives up on every page
 PAGE_ROOM = 724         # points of text height LibreOffice fills on a page of questions (of 728: a few in hand)
 
 
@@ -71,17 +74,17 @@ def _question_line(doc: DocumentObject, number: int, text: str, space: Pt) -> No
 def _sheet(plan: CoursePlan, brand: Brand, title_key: str, intro_key: str,
            draw: Callable[[DocumentObject, Question, Pt], None],
            lead: Callable[[DocumentObject, list[tuple[int, Question]]], None] | None = None,
-           banner_key: str | None = None) -> bytes:
+           note_key: str | None = None) -> bytes:
     """A sheet of the course's questions, module by module (each opened by `lead`, if any), each question's
-    number and words, then `draw` (given the space below each option); a `banner` goes under the title and at the
-    head of every page. The spacing is chosen so the last page is no stub (_spacing)."""
+    number and words, then `draw` (given the space below each option); a `note` goes in the footer of every
+    page. The spacing is chosen so the last page is no stub (_spacing)."""
     doc = open_template(brand)
     kind = say(plan, title_key)
     form_heading(doc, plan, brand, kind)
-    if banner_key is not None:
-        _banner(doc, say(plan, banner_key))
     doc.add_paragraph(say(plan, intro_key))
-    above, below = _spacing(plan, answers=banner_key is not None)
+    if note_key is not None:
+        footer_note(doc, say(plan, note_key))
+    above, below = _spacing(plan, answers=note_key is not None)
     for module, questions in _numbered_questions(plan):
         form_section(doc, module.name)
         if lead is not None:
@@ -94,9 +97,9 @@ def _sheet(plan: CoursePlan, brand: Brand, title_key: str, intro_key: str,
 
 def _estimated_pages(plan: CoursePlan, answers: bool, spacing: tuple[float, float]) -> tuple[int, float]:
     """How many pages the sheet takes with this spacing, and how full its last page is (0-1)."""
-    pages = _pages(_units(plan, answers, *spacing), PAGE_ROOM - FIRST_PAGE_HEAD - (BANNER if answers else 0),
-                   PAGE_ROOM, opens_page=False)
-    return len(pages), _height(pages[-1], first_page=False) / PAGE_ROOM
+    room = PAGE_ROOM - (FOOTER_NOTE if answers else 0)
+    pages = _pages(_units(plan, answers, *spacing), room - FIRST_PAGE_HEAD, room, opens_page=False)
+    return len(pages), _height(pages[-1], first_page=False) / room
 
 
 def _spacing(plan: CoursePlan, answers: bool) -> tuple[float, float]:
@@ -122,7 +125,7 @@ def _units(plan: CoursePlan, answers: bool, above: float, below: float) -> list[
     question_style = _Style(_BODY.size, before=above, bold=True)
     units = []
     for module, questions in _numbered_questions(plan):
-        units.append(_paragraph(module.name, _HEADINGS[1], True))
+        units.append(_paragraph(module.name, attrs.evolve(_HEADINGS[1], before=SECTION_BEFORE.pt), True))
         if answers:
             units.append(_paragraph(f"{say(plan, 'knowledge.key')}: " + " \u00b7 ".join(f"{n}\u00a0A" for n, _ in questions),
                                     _BODY, False))
@@ -134,14 +137,6 @@ def _units(plan: CoursePlan, answers: bool, above: float, below: float) -> list[
             if answers:
                 units.append(_paragraph(f"{say(plan, 'knowledge.why_label')}: {question.explanation}", why, False))
     return units
-
-
-def _banner(doc: DocumentObject, text: str) -> None:
-    """A line that cannot be missed, in the Placeholder style under the title and in every page's header: who
-    the answer sheet is for and when it is sent, so the trainer does not give it out with the questions."""
-    doc.add_paragraph(style="Cover Detail").add_run(text, style="Placeholder").bold = True
-    header = doc.sections[0].header.paragraphs[0]
-    header.text = f"{header.text} \u00b7 {text}" if header.text else text  # beside a draft's warning
 
 
 def _indented(doc: DocumentObject, text: str = "", hanging: bool = False) -> Paragraph:
@@ -195,7 +190,7 @@ class KnowledgeCheckAnswersRenderer:
             why.add_run(question.explanation)
 
         return _sheet(plan, brand, "knowledge.answers_title", "knowledge.answers_intro", answer, key,
-                      banner_key="knowledge.answers_hand_out")
+                      note_key="knowledge.answers_hand_out")
 
 
 register(KnowledgeCheckRenderer())

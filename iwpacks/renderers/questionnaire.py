@@ -53,7 +53,7 @@ def _form(plan: CoursePlan, brand: Brand, kind: str, lines: int) -> DocumentObje
     table(doc, items(plan, "questionnaire.confidence_header"), [[o, ""] for o in course_objectives(plan)],
           widths=(14.0, 3.0))
     _courses_done(doc, plan)
-    questions = plan.audience.questionnaire + items(plan, "questionnaire.questions")  # who they are, first
+    questions = audience_questions(plan) + items(plan, "questionnaire.questions")  # who they are, first
     if plan.is_train_the_trainer:
         questions += items(plan, "questionnaire.trainer_questions")
     for question in questions:
@@ -64,6 +64,12 @@ def _form(plan: CoursePlan, brand: Brand, kind: str, lines: int) -> DocumentObje
     writing_lines(doc, NEEDS_LINES)
     doc.add_paragraph(say(plan, "questionnaire.return_to", contact=contact_line(plan, "booking")))
     return doc
+
+
+def audience_questions(plan: CoursePlan) -> tuple[str, ...]:
+    """What the questionnaire asks the course's audience, the course's process or tool named where a question
+    names it ("How well do you know the CAF already...")."""
+    return tuple(q.replace("{process}", plan.process.in_titles) for q in plan.audience.questionnaire)
 
 
 def _courses_done(doc: DocumentObject, plan: CoursePlan) -> None:

@@ -161,3 +161,18 @@ def test_the_ca_entry_speaks_to_attendees_not_of_the_strategy(programme):
         assert "strategy writes" not in term.meaning.lower(), term.term
     ca = next(t for t in programme.glossary if t.term == "CA")
     assert ca.meaning.startswith("\u201cCA 2004\u201d is the Children Act 2004"), ca.meaning
+
+
+def test_the_key_terms_a_newcomer_meets_are_in_the_glossaries_of_the_courses_that_use_them(programme, brand):
+    """The second review: terms the courses use were missing: "serious case review", the "Common Core of Skills
+    and Knowledge" and "pooled budget" (senior managers), "children missing education", "service directory" and
+    "key worker" (practitioners), "common assessment" and "child protection plan" (CAF trainers); and "T4T" was
+    "Training for trainers" where the course says train-the-trainer."""
+    expected = {"iw-senior-managers": {"Serious case review", "Common Core", "Pooled budget"},
+                "iw-practitioners": {"CME", "Service directory", "Key worker"},
+                "caf-trainers": {"Common assessment", "Child protection plan", "Key worker", "T4T"}}
+    terms = {t.term: t for t in programme.glossary}
+    assert terms["T4T"].stands_for == "Train-the-trainer" and terms["CME"].by_words
+    for cid, wanted in expected.items():
+        files = render_course(programme, brand, cid)
+        assert wanted <= set(_glossary(files)), (cid, wanted - set(_glossary(files)))

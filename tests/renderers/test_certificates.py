@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 
@@ -138,26 +139,43 @@ def test_a_hebrew_name_is_set_right_to_left_in_the_heading_font(plans, brand):
 
 def test_every_certificate_has_the_course_date_and_the_trainers_name_and_signature(plans, brand, programme):
     """The review asked for the date of the course on the certificate: a plan knows no course date, so under
-    the course's title each certificate has a line to write the day on, and at its foot ruled lines for the
-    trainer's signature and name, on the attendee's one page; in every course."""
-    from iwpacks.renderers.certificate import DATE_LINE
+    the course's title each certificate has a line to write the day on (a line for each day of a course of
+    several: "on ___ and ___"), then what the course was in words ("a half-day course (2 hours 15 minutes of
+    training)", not "a course of 2 h 15 min over half a day"), and at its foot ruled lines for the trainer's
+    signature and name and the date of issue, and who issues it; on the attendee's one page; in every course."""
+    from iwpacks.renderers.certificate import DATE_LINE, DAY_LINE, course_length
 
-    signature, name = programme.guide_text["certificate.signatures"]
-    assert "signature" in signature.lower() and "name" in name.lower()
-    dated = programme.guide_text["certificate.date"][0].format(date=DATE_LINE)
+    signature, name, issued = programme.guide_text["certificate.signatures"]
+    assert "signature" in signature.lower() and "name" in name.lower() and "issue" in issued.lower()
     names = ("Jo Bloggs", "فاطمة حسين", "נועה כהן")
     for cid, base in plans.items():
         plan = attrs.evolve(base, attendees=names)
+        days = plan.timetable.days
+        dated = "on " + (DATE_LINE if days == 1 else ", ".join([DAY_LINE] * (days - 1)) + f" and {DAY_LINE}")
         reader = PdfReader(io.BytesIO(CertificateRenderer().render(plan, brand)))
         assert len(reader.pages) == len(names), cid
         for page in reader.pages:
             words = " ".join(page.extract_text().split())
             title = " ".join(plan.course.title.split())
-            assert f"{title} {dated} " in words, cid  # the date line straight under the course's title
-            # The review read "on ______, 2 h 15 min of training over half a day" as the time spent that day.
-            length = programme.guide_text["certificate.duration"][0].split("{")[0]
-            assert f"{dated} {length}" in words and "of training over" not in words, cid
-            assert words.endswith(f"{signature} {name}"), cid
+            assert f"{title} {dated} {course_length(plan)}" in words, cid  # the date lines under the title
+            assert not re.search(r"\d h\b|\d min\b| over \d", words), cid
+            assert words.endswith(f"{signature} {name} {issued} Issued by Integrated Working Training"), cid
+    assert course_length(plans["iw-practitioners"]) == "a half-day course (2 hours 15 minutes of training)"
+    assert course_length(plans["caf-trainers"]) == "a two-day course (12 hours 30 minutes of training)"
+    assert course_length(plans["is-practitioners"]).startswith("a course of two half days (")
+
+
+def test_an_las_certificate_is_issued_by_its_training_team(programme, brand):
+    """The review: no issuer, only the trainer's lines. An LA's certificate is issued by the training team its
+    pack names (the booking contact, with its organisation)."""
+    from iwpacks.overlay.layers import apply_overlay, load_overlay
+
+    local = apply_overlay(programme, load_overlay(programme, "northmoor"))
+    for cid in ("iw-practitioners", "caf-trainers"):
+        plan = plan_course(local, cid, release=True)
+        words = " ".join(PdfReader(io.BytesIO(CertificateRenderer().render(plan, brand)))
+                         .pages[0].extract_text().split())
+        assert words.endswith("Date of issue Issued by Workforce Development Team, Northmoor Borough Council"), cid
 
 
 def _runs(page) -> list[tuple[str, float, float, float]]:
@@ -212,6 +230,6 @@ def test_the_certificate_has_no_blank_band(cid, plans, brand):
         runs = _runs(PdfReader(io.BytesIO(CertificateRenderer().render(plan, brand))).pages[0])
         heights = sorted({round(y) for _, _, y, _ in runs}, reverse=True)
         gaps = [higher - lower for higher, lower in zip(heights, heights[1:])]
-        gaps[-1] -= SIGNATURE_ROOM  # the last: the signature lines' writing room, then their labels
+        gaps[-2] -= SIGNATURE_ROOM  # the last but one: the signature lines' writing room, then their labels
         assert max(gaps) < 25 * mm, (cid, gaps)
         assert min(heights) < FOOT + 20, cid

@@ -102,9 +102,14 @@ def test_the_answer_sheet_is_given_out_after_the_check(northmoor_plans, brand):
     answers = Document(io.BytesIO(KnowledgeCheckAnswersRenderer().render(plan, brand)))
     title = next(p.text for p in answers.paragraphs if p.style.name == "Title")
     assert title == "Check your knowledge: answers"
-    header = answers.sections[0].header.paragraphs[0].text
-    assert header == "Answer sheet for attendees: sent with the follow-up a week after the course"
-    assert header in [p.text for p in answers.paragraphs]
+    # The second review: that line ran in orange capitals at the head of every page and again under the title;
+    # it is now a small note in the footer of every page, under the label, and said once.
+    note = "Answer sheet: sent to attendees with the follow-up a week after the course"
+    footer = [p for p in answers.sections[0].footer.paragraphs]
+    assert footer[1].text == note and footer[0].style.name == "Footer" and footer[1].style.name == "Footer"
+    assert "Check your knowledge: answers" in footer[0].text and "Page" in footer[0].text
+    assert note not in answers.sections[0].header.paragraphs[0].text
+    assert note not in [p.text for p in answers.paragraphs]
     # The review: the header spoke to the trainer ("to give out"), the intro to the attendee. Both now say who
     # the sheet is for and when it comes, as the close's step does (sent with the follow-up a week after).
     intro = next(p.text for p in answers.paragraphs if p.text.startswith("The right answer"))

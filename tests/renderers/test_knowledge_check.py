@@ -3,10 +3,12 @@ sheet gives each right option and why."""
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 
 from iwpacks.renderers.knowledge_check import (
+    BOX,
     LETTERS,
     RIGHT,
     KnowledgeCheckAnswersRenderer,
@@ -64,3 +66,22 @@ def test_each_course_asks_the_questions_written_for_its_audience(plans, brand):
         assert case not in senior and (case in practitioners or case.startswith("A health visitor agrees"))
     assert "One of your staff tells you she is worried" in senior
     assert "One of your staff tells you she is worried" not in practitioners
+
+
+def test_the_right_answer_shows_in_black_and_white_and_sections_stand_clear(plans, brand):
+    """The second review: the right option was marked by an arrow and bold alone, hard to see printed in black
+    and white; and a module's heading sat tight under the last option before it ("Train-the-Trainer for CAF"
+    against Q17). The right option's box is filled in (the others' left empty, as on the questions sheet) and its
+    words are bold; every module heading after the first has space above it."""
+    for cid, plan in plans.items():
+        doc = Document(io.BytesIO(KnowledgeCheckAnswersRenderer().render(plan, brand)))
+        options = [p for p in doc.paragraphs if p.text[:1] in (RIGHT, BOX)]
+        right = [p for p in options if p.text.startswith(RIGHT)]
+        questions = [p for p in doc.paragraphs if re.match(r"\d+\. ", p.text)]
+        assert RIGHT != BOX and len(right) == len(questions) > 0, cid
+        assert all(all(r.bold for r in p.runs) for p in right), cid
+        assert not any(r.bold for p in options if p not in right for r in p.runs), cid
+        for sheet in (doc, Document(io.BytesIO(KnowledgeCheckRenderer().render(plan, brand)))):
+            headings = [p for p in sheet.paragraphs if p.style.name == "Heading 1"]
+            assert headings and all(h.paragraph_format.space_before.pt >= 12 for h in headings), cid
+            assert not any(h.paragraph_format.page_break_before for h in headings), cid

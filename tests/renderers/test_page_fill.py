@@ -75,13 +75,22 @@ def test_the_register_fills_its_pages_and_has_room_to_sign(cid, northmoor_plans,
 
 @pytest.mark.office
 @pytest.mark.parametrize("cid", ["caf-trainers", "is-advisors"])
-def test_the_registers_last_page_is_full_as_laid_out(cid, northmoor_plans, brand, tmp_path):
-    from iwpacks.pack.office import to_pdf
+def test_the_registers_last_page_is_full_as_laid_out(cid, northmoor_plans, brand, tmp_path, monkeypatch):
+    """Two pages, the second full of rows: one row more runs onto a third (the consent note, once the last
+    line of page 2, is on page 1 now, so no text marks the page's foot)."""
+    from pypdf import PdfReader
 
-    source = tmp_path / "attendance-register.docx"
+    from iwpacks.pack.office import to_pdf
+    from iwpacks.renderers import attendance_register
+
+    source, more = tmp_path / "attendance-register.docx", tmp_path / "one-more" / "attendance-register.docx"
     source.write_bytes(_register(northmoor_plans[cid], brand))
-    depths = body_depths(to_pdf([source], tmp_path / "pdf")[source].read_bytes())
-    assert len(depths) == 2 and depths[-1] > 0.8, depths  # the closing note, below a full page of rows
+    rows = attendance_register.register_rows
+    monkeypatch.setattr(attendance_register, "register_rows", lambda people: rows(people) + 1)
+    more.parent.mkdir()
+    more.write_bytes(_register(northmoor_plans[cid], brand))
+    pdfs = {**to_pdf([source], tmp_path / "pdf"), **to_pdf([more], tmp_path / "one-more" / "pdf")}
+    assert [len(PdfReader(pdfs[path]).pages) for path in (source, more)] == [2, 3]
 
 
 def _action_plan(plan, brand) -> bytes:
@@ -160,14 +169,23 @@ def test_no_knowledge_check_answer_sheet_or_evaluation_ends_on_a_stub(programme,
     last page holds more than a tail, in every course, as LibreOffice lays them out."""
     from iwpacks.pack.office import to_pdf
 
+    import re
+
+    from pypdf import PdfReader
+
     sources = _sheets_to_measure(programme, brand, tmp_path)
     pdfs = to_pdf(sources, tmp_path / "pdf")
-    short = {}
+    short, alone = {}, {}
     for source in sources:
         depths = body_depths(pdfs[source].read_bytes())
         if len(depths) > 1 and depths[-1] <= STUB:
             short[source.name] = round(depths[-1], 2)
-    assert len(sources) > 30 and not short, short
+        # The second review: a last question alone on the last page (the answers' Q26, Q22).
+        pages = PdfReader(pdfs[source]).pages
+        if "knowledge" in source.name and len(pages) > 1:
+            if len(re.findall(r"(?m)^\s*\d+\. ", pages[-1].extract_text())) < 2:
+                alone[source.name] = len(pages)
+    assert len(sources) > 30 and not short and not alone, (short, alone)
 
 
 def test_the_question_spacing_gives_way_where_the_set_spacing_would_leave_a_stub(programme):
