@@ -450,6 +450,9 @@ class Printable:
     # A reference sheet can show a module topic's diagram ("CAF02 topic 4"), drawn after its intro.
     diagram_of: str = attrs.field(default="", metadata={"key": "diagram"})
     figure: Diagram | None = attrs.field(default=None, metadata={"key": None})  # that diagram, found when read
+    # The intro of a sheet handed out to keep, where no exercise of the course uses it ("to keep, for after the
+    # course"); none: the intro serves both.
+    keep_intro: str = ""
 
 
 @attrs.frozen

@@ -98,7 +98,8 @@ def _reference_sheets(plan: CoursePlan, brand: Brand) -> list[Block]:
     if not plan.reference_sheets:
         return []
     heading = Heading(say(plan, "handouts.reference_heading"), 1)
-    sheets = list(plan.reference_sheets)
+    # No exercise of the course uses them: one whose intro speaks of the exercises has one to keep instead.
+    sheets = [attrs.evolve(s, intro=s.keep_intro or s.intro) for s in plan.reference_sheets]
     lead = next((s for s in sheets if _one_page([heading, *_sheet(plan, s, new_page=False)], brand)), sheets[0])
     blocks: list[Block] = [heading]
     for number, sheet in enumerate([lead, *(s for s in sheets if s is not lead)]):

@@ -178,7 +178,7 @@ def _printable(f: Fields) -> Printable:
     return Printable(id=f.identifier("id"), title=title, reader=f.choice("for", PRINTABLE_READERS),
                      used_by=used_by, intro=f.text("intro"), note=f.text("note"), sections=tuple(sections),
                      diagram_of=f.text("diagram", False), for_processes=processes, for_modules=modules,
-                     slot=f.text("slot", False))
+                     slot=f.text("slot", False), keep_intro=f.text("keep_intro", False))
 
 
 _TOPIC_REF = re.compile(r"^([A-Z]{2,4}[0-9]{2}) topic ([0-9]+)$")
