@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING
 import attrs
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from iwpacks.renderers._doc_blocks import Block, Bullets, Figure, Heading, Lines, Numbered, Para, Slot
+from iwpacks.renderers._doc_blocks import (
+    RUN_ON_HEADING_SPACE,
+    Block,
+    Bullets,
+    Figure,
+    Grid,
+    Heading,
+    Lines,
+    Numbered,
+    Para,
+    Slot,
+)
 
 if TYPE_CHECKING:
     from iwpacks.model import Diagram
@@ -54,8 +65,16 @@ _STYLES = {
     "List Bullet": _Style(10.5, after=3, indent=18),
     "List Number": _Style(10.5, after=3, indent=18),
     "Cover Detail": _Style(12, after=4),
+    "Title": _Style(30, spacing=1.0, before=60, after=12 + 2.25 + 8, bold=True),  # with its rule below
+    "Subtitle": _Style(16, after=18),
     "Local Slot": _Style(10.5, after=3, indent=22),  # its left rule and the space inside it count as indent
 }
+# A table's row (the IW Table style): its cells' Table Text, 9.5 points on single lines with a point above and
+# below, inside cell margins of 2.85 points top and bottom and 4.25 each side, and its rule.
+_CELL = _Style(9.5, spacing=1.0, before=1, after=1)
+_CELL_MARGINS = 2 * 2.85 + 0.5
+_CELL_SIDES = 2 * 4.25
+_CM = 72 / 2.54
 _HEADINGS = {
     1: _Style(20, spacing=1.0, after=10 + 5, bold=True),  # with its rule below
     2: _Style(14, spacing=1.0, before=16, after=6, bold=True),
@@ -181,8 +200,8 @@ def page_depths(blocks: Sequence[Block], figure_depth: Callable[[Diagram], float
                 room: float = PAGE_POINTS) -> list[float] | None:
     """How deep each page of `blocks` is by the estimate, in points, where the first block opens a page and
     a page holds `room` points; figures are as deep as `figure_depth` says, with their caption below. None
-    where a block is not measured (a table, a local slot)."""
-    if not blocks or not all(isinstance(b, (*_MEASURED, Figure, Slot)) for b in blocks):
+    where a block is not measured."""
+    if not blocks or not all(isinstance(b, (*_MEASURED, Figure, Slot, Grid)) for b in blocks):
         return None
     units = _units(blocks, [a.lines for a in _answers(blocks)], figure_depth)
     return [_height(page, first_page=n == 0) for n, page in enumerate(_pages(units, room, room))]
@@ -198,6 +217,8 @@ def _units(sheet: Sequence[Block], lines: Sequence[int],
             # The picture's paragraph stays with its caption (_docx.diagram_figure), in the body's spacing.
             units += [_Unit(figure_depth(block.diagram), True, after=_BODY.after),
                       _paragraph(f"Figure: {block.diagram.title}", _STYLES["Caption"], False)]
+        elif isinstance(block, Grid):
+            units += _grid(block)
         elif isinstance(block, Slot):  # its label and lines kept together (_docx.slot_block)
             if block.label:
                 units.append(_paragraph(block.label, attrs.evolve(_BODY, bold=True), True))
@@ -205,7 +226,8 @@ def _units(sheet: Sequence[Block], lines: Sequence[int],
             units += [_paragraph(t, _STYLES["Local Slot"], n < len(texts) or block.keep_with_next)
                       for n, t in enumerate(texts, 1)]
         elif isinstance(block, Heading):
-            units.append(_paragraph(block.text, _HEADINGS[block.level], True))
+            runs_on = block.level == 1 and block.new_page is False
+            units.append(_paragraph(block.text, _HEADINGS[block.level], True, RUN_ON_HEADING_SPACE if runs_on else None))
         elif isinstance(block, Para):
             text = block.text or "".join(t for t, _ in block.runs)
             units.append(_paragraph(text, _STYLES.get(block.style, _BODY), block.keep_with_next))
@@ -226,6 +248,19 @@ def _units(sheet: Sequence[Block], lines: Sequence[int],
                 n = next(answer)
                 units.append(_Unit(lines[n] * WRITING_LINE, False, n))
     return units
+
+
+def _grid(grid: Grid) -> list[_Unit]:
+    """A table as its rows, each as deep as its deepest cell (or its set height), then the empty caption-style
+    paragraph _docx.table leaves below it; a `whole` table's rows kept together."""
+    units = []
+    for n, cells in enumerate([grid.header, *grid.rows]):
+        lines = max(text_lines(c, _CELL.size, w * _CM - _CELL_SIDES, bold=n == 0) for c, w in zip(cells, grid.widths))
+        depth = lines * _CELL.size * LINE_HEIGHT + _CELL.before + _CELL.after + _CELL_MARGINS
+        if n and grid.height:
+            depth = max(depth, grid.height * _CM)
+        units.append(_Unit(depth, n == 0 or (grid.whole and n < len(grid.rows))))
+    return [*units, _paragraph("", _STYLES["Caption"], False)]
 
 
 def _pages(units: Sequence[_Unit], first_room: float = PAGE_POINTS, room: float = PAGE_POINTS,
