@@ -133,7 +133,7 @@ class _Answer:
     most: int = 0        # the most lines it grows to, 0 for no limit (an optional exercise's question)
 
 
-_MEASURED = (Para, Heading, Bullets, Numbered, Lines)  # figures, tables and slots are not
+_MEASURED = (Para, Heading, Bullets, Numbered, Lines, Grid)  # figures and slots are not
 
 
 def fit_sheets(blocks: Sequence[Block]) -> list[Block]:
@@ -201,7 +201,7 @@ def page_depths(blocks: Sequence[Block], figure_depth: Callable[[Diagram], float
     """How deep each page of `blocks` is by the estimate, in points, where the first block opens a page and
     a page holds `room` points; figures are as deep as `figure_depth` says, with their caption below. None
     where a block is not measured."""
-    if not blocks or not all(isinstance(b, (*_MEASURED, Figure, Slot, Grid)) for b in blocks):
+    if not blocks or not all(isinstance(b, (*_MEASURED, Figure, Slot)) for b in blocks):
         return None
     units = _units(blocks, [a.lines for a in _answers(blocks)], figure_depth)
     return [_height(page, first_page=n == 0) for n, page in enumerate(_pages(units, room, room))]
@@ -242,8 +242,9 @@ def _units(sheet: Sequence[Block], lines: Sequence[int],
                 else:
                     units.append(_paragraph(item, _STYLES["List Number"], False))
         elif isinstance(block, Lines):
-            if block.label:
-                units.append(_Unit(block.count * WRITING_LINE, False))
+            if block.label:  # a label that wraps takes a line more each time
+                wraps = text_lines(block.label, _BODY.size, TEXT_WIDTH) - 1
+                units.append(_Unit((block.count + wraps) * WRITING_LINE, False))
             else:
                 n = next(answer)
                 units.append(_Unit(lines[n] * WRITING_LINE, False, n))

@@ -136,3 +136,30 @@ def test_the_sheets_are_worded_for_senior_managers_where_a_variant_says_so(revie
         practitioners = _texts(reviewed[("iw-practitioners", side)], brand)
         assert continuum.intro in practitioners and "Where is this child?" in practitioners
         assert steps.keep_intro in practitioners
+
+
+def test_a_checklists_answers_are_a_table_and_a_forms_labels_one_style(reviewed, brand, programme):
+    """Review (caf-trainers pp. 10 and 15): the checklist's "yes / no / not sure" boxes wrapped onto the next
+    line; the discussion record set most prompts as grey labels on their line, but three long ones black above
+    it. The checklist is now a table, a question a row and a box under each answer, headed by its section; each
+    prompt of a one-line form section is a label on its writing line, a long one with a line more."""
+    from iwpacks.renderers._printables import BOX
+
+    checklist, record = programme.printables["caf-pre-assessment-checklist"], programme.printables["caf-discussion-record"]
+    for side in ("master", "la"):
+        doc = Document(io.BytesIO(HandoutsRenderer().render(reviewed[("caf-trainers", side)], brand)))
+        section = next(s for s in checklist.sections if s.style == "checklist")
+        table = next(t for t in doc.tables if t.rows[0].cells[0].text == section.heading)
+        assert [c.text for c in table.rows[0].cells[1:]] == ["yes", "no", "not sure"]
+        assert [r.cells[0].text for r in table.rows[1:]] == [p.rsplit(" (", 1)[0] for p in section.prompts]
+        assert all(c.text == BOX for r in table.rows[1:] for c in r.cells[1:])
+        assert not any(BOX in p.text and "not sure" in p.text for p in doc.paragraphs)
+        paragraphs = doc.paragraphs
+        for s in (s for s in record.sections if s.style == "form" and s.lines == 1):
+            for prompt in s.prompts:
+                at = next(n for n, p in enumerate(paragraphs) if p.text.startswith(prompt))
+                assert paragraphs[at].style.name == "Writing Line", (side, prompt, paragraphs[at].style.name)
+                if len(prompt) > 60:  # a line more to write on, below the label's
+                    assert paragraphs[at + 1].style.name == "Writing Line" and paragraphs[at + 1].text.strip() == ""
+        long = [p for s in record.sections if s.lines == 1 for p in s.prompts if len(p) > 60]
+        assert len(long) >= 3
