@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from iwpacks.renderers._slots import SlotText
 
 BOX = "\u25a1"  # a white square: in the brand font's character set (WGL4), so it prints everywhere
-SHORT_PROMPT = 60  # a one-line answer shares its line with a prompt this short
 TEXT_CM = 17.0      # the page's text width
 ANSWER_CM = 1.9     # a checklist table's column for each answer ("not sure" on one line)
 _OPTIONS = re.compile(r"^(?P<question>.*?)\s*\((?P<options>[^()]+(?:\s/\s[^()]+)+)\)$")
@@ -44,8 +43,8 @@ def _section(section: PrintableSection) -> list[Block]:
     if section.style == "form":
         out: list[Block] = []
         for prompt in section.prompts:
-            if section.lines == 1:  # "General health ______"; a long prompt, in the same style, has a line more
-                out.append(Lines(1 if len(prompt) <= SHORT_PROMPT else 2, label=f"{prompt} "))
+            if section.lines == 1:  # "General health ______"; a long prompt, in the same style, wraps to its line
+                out.append(Lines(1, label=f"{prompt} "))
             else:
                 out += [Para(prompt, keep_with_next=True), Lines(section.lines)]
         return out

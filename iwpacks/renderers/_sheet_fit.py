@@ -136,33 +136,38 @@ class _Answer:
 _MEASURED = (Para, Heading, Bullets, Numbered, Lines, Grid)  # figures and slots are not
 
 
-def fit_sheets(blocks: Sequence[Block]) -> list[Block]:
+FigureDepth = Callable[["Diagram"], float]
+
+
+def fit_sheets(blocks: Sequence[Block], figure_depth: FigureDepth | None = None) -> list[Block]:
     """The blocks with the writing lines of each sheet sized to whole pages (sheets it cannot measure, those
-    with figures, tables or slots, are left as they are)."""
+    with slots, or figures where `figure_depth` does not say how deep they are, are left as they are)."""
     out: list[Block] = []
     for sheet in _sheets(blocks):
-        out += fit_sheet(sheet)
+        out += fit_sheet(sheet, figure_depth)
     return out
 
 
-def fit_sheet(sheet: Sequence[Block]) -> list[Block]:
+def fit_sheet(sheet: Sequence[Block], figure_depth: FigureDepth | None = None) -> list[Block]:
     """One sheet's blocks, its answer spaces sized: one page if they fit it at their least, the room left on it
-    to its questions, else each page's leftover room shared among the answers on it."""
-    if not _measurable(sheet) or not _answers(sheet):
+    to its questions, else each page's leftover room shared among the answers on it. A sheet with a figure
+    (a reference sheet's diagram) is measured with `figure_depth`, else left as it is."""
+    if not _measurable(sheet, figure_depth is not None) or not _answers(sheet):
         return list(sheet)
     answers = _answers(sheet)
-    if _page_count(sheet, [a.lines for a in answers]) == 1:
-        return _with_lines(sheet, _shared_out(sheet, [a.lines for a in answers], answers, one_page=True))
+    if _page_count(sheet, [a.lines for a in answers], figure_depth) == 1:
+        return _with_lines(sheet, _shared_out(sheet, [a.lines for a in answers], answers, True, figure_depth))
     for lines in range(max(a.lines for a in answers) - 1, min(a.least for a in answers) - 1, -1):
         shrunk = [max(a.least, min(a.lines, lines)) for a in answers]
-        if _page_count(sheet, shrunk) == 1:  # and what a line less each left over to the questions that fill
-            return _with_lines(sheet, _shared_out(sheet, shrunk, answers, one_page=True))
-    return _with_lines(sheet, _shared_out(sheet, _no_bare_last_page(sheet, answers), answers))
+        if _page_count(sheet, shrunk, figure_depth) == 1:  # and what a line less each left to those that fill
+            return _with_lines(sheet, _shared_out(sheet, shrunk, answers, True, figure_depth))
+    kept = _no_bare_last_page(sheet, answers, figure_depth)
+    return _with_lines(sheet, _shared_out(sheet, kept, answers, False, figure_depth))
 
 
-def sheet_pages(sheet: Sequence[Block]) -> int:
+def sheet_pages(sheet: Sequence[Block], figure_depth: FigureDepth | None = None) -> int:
     """The pages a sheet takes by the estimate, as drawn."""
-    return _page_count(sheet, [a.lines for a in _answers(sheet)])
+    return _page_count(sheet, [a.lines for a in _answers(sheet)], figure_depth)
 
 
 def _sheets(blocks: Sequence[Block]) -> list[list[Block]]:
@@ -180,8 +185,9 @@ def _is_page_start(block: Block) -> bool:
     return isinstance(block, Heading) and bool(block.new_page or (block.new_page is None and block.level == 1))
 
 
-def _measurable(sheet: Sequence[Block]) -> bool:
-    return bool(sheet) and _is_page_start(sheet[0]) and all(isinstance(b, _MEASURED) for b in sheet)
+def _measurable(sheet: Sequence[Block], figures: bool = False) -> bool:
+    kinds = (*_MEASURED, Figure) if figures else _MEASURED
+    return bool(sheet) and _is_page_start(sheet[0]) and all(isinstance(b, kinds) for b in sheet)
 
 
 def _answers(sheet: Sequence[Block]) -> list[_Answer]:
@@ -196,7 +202,7 @@ def _answers(sheet: Sequence[Block]) -> list[_Answer]:
     return answers
 
 
-def page_depths(blocks: Sequence[Block], figure_depth: Callable[[Diagram], float],
+def page_depths(blocks: Sequence[Block], figure_depth: FigureDepth,
                 room: float = PAGE_POINTS) -> list[float] | None:
     """How deep each page of `blocks` is by the estimate, in points, where the first block opens a page and
     a page holds `room` points; figures are as deep as `figure_depth` says, with their caption below. None
@@ -207,8 +213,7 @@ def page_depths(blocks: Sequence[Block], figure_depth: Callable[[Diagram], float
     return [_height(page, first_page=n == 0) for n, page in enumerate(_pages(units, room, room))]
 
 
-def _units(sheet: Sequence[Block], lines: Sequence[int],
-           figure_depth: Callable[[Diagram], float] | None = None) -> list[_Unit]:
+def _units(sheet: Sequence[Block], lines: Sequence[int], figure_depth: FigureDepth | None = None) -> list[_Unit]:
     """The sheet as the paragraphs and line runs a page holds, with `lines` in its answer spaces in turn."""
     units: list[_Unit] = []
     answer = iter(range(len(lines)))
@@ -292,16 +297,17 @@ def _height(units: Sequence[_Unit], first_page: bool) -> float:
     return (units[0].before if first_page else 0) + sum(u.points for u in units) + sum(gaps)
 
 
-def _page_count(sheet: Sequence[Block], lines: Sequence[int]) -> int:
-    return len(_pages(_units(sheet, lines)))
+def _page_count(sheet: Sequence[Block], lines: Sequence[int], figure_depth: FigureDepth | None = None) -> int:
+    return len(_pages(_units(sheet, lines, figure_depth)))
 
 
-def _no_bare_last_page(sheet: Sequence[Block], answers: Sequence[_Answer]) -> list[int]:
+def _no_bare_last_page(sheet: Sequence[Block], answers: Sequence[_Answer],
+                       figure_depth: FigureDepth | None = None) -> list[int]:
     """The answers' lines, the longest on the page before giving up one at a time (to its floor) while the last
     page would hold no answer, only the text after them (a sheet's note, alone on a page of its own)."""
     lines = [a.lines for a in answers]
     while True:
-        pages = _pages(_units(sheet, lines))
+        pages = _pages(_units(sheet, lines, figure_depth))
         if len(pages) < 2 or any(u.answer is not None for u in pages[-1]):
             return lines
         giving = [u.answer for u in pages[-2] if u.answer is not None and lines[u.answer] > answers[u.answer].floor]
@@ -311,11 +317,11 @@ def _no_bare_last_page(sheet: Sequence[Block], answers: Sequence[_Answer]) -> li
 
 
 def _shared_out(sheet: Sequence[Block], lines: Sequence[int], answers: Sequence[_Answer],
-                one_page: bool = False) -> list[int]:
+                one_page: bool = False, figure_depth: FigureDepth | None = None) -> list[int]:
     """Each page's room left over, a writing line at a time, to the answers on it that take it (on a sheet of
     `one_page`, those that fill), first ones first, each up to its most."""
     grown = list(lines)
-    for number, page in enumerate(_pages(_units(sheet, lines))):
+    for number, page in enumerate(_pages(_units(sheet, lines, figure_depth))):
         on_page = [u.answer for u in page if u.answer is not None
                    and (answers[u.answer].fills if one_page else answers[u.answer].grows)]
         spare = int((PAGE_POINTS - _height(page, first_page=number == 0)) // WRITING_LINE)

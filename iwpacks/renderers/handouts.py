@@ -98,7 +98,7 @@ def handout_blocks(plan: CoursePlan, brand: Brand) -> list[Block]:
                     if sheet.reader == "attendees":
                         blocks += _sheet(plan, sheet)
     blocks += _reference_sheets(plan, brand)
-    return fit_sheets(blocks) + _contact_sheet(plan) + _sources(plan, brand)
+    return fit_sheets(blocks, lambda d: figure_depth(d, brand)) + _contact_sheet(plan) + _sources(plan, brand)
 
 
 def _sheet(plan: CoursePlan, sheet: Printable, new_page: bool = True) -> list[Block]:
