@@ -233,7 +233,7 @@ def test_each_sheet_an_exercise_needs_follows_it_once(handouts, plans, programme
     record = programme.printables["caf-discussion-record"]
     assert headings.count(record.title) == 1
     text = artefact_text(handouts["caf-practitioners"], ".docx")
-    assert "General health" in text and "\u25a1 yes" in text  # a form's prompts; a checklist's boxes
+    assert "General health" in text and "\u25a1" in text and "not sure" in text  # a form's prompts; a checklist's boxes
     assert sum(len(s) for s in plans["caf-practitioners"].sheets.values()) == 4
     assert [s.id for v in plans["iw-practitioners"].sheets.values() for s in v] == ["continuum-of-needs"]
 
