@@ -450,6 +450,39 @@ class Printable:
     # A reference sheet can show a module topic's diagram ("CAF02 topic 4"), drawn after its intro.
     diagram_of: str = attrs.field(default="", metadata={"key": "diagram"})
     figure: Diagram | None = attrs.field(default=None, metadata={"key": None})  # that diagram, found when read
+    # The intro of a sheet handed out to keep, where no exercise of the course uses it ("to keep, for after the
+    # course"); none: the intro serves both.
+    keep_intro: str = ""
+    # Versions for other audiences (managers: where their services sit, not a child to place): a course for an
+    # audience a variant names hands the sheet out in the variant's words.
+    variants: tuple[PrintableVariant, ...] = attrs.field(default=(), converter=_tuple)
+    addressed_to: tuple[str, ...] = attrs.field(default=(), converter=_tuple, metadata={"key": None})
+
+    def for_audience(self, audience: str) -> Printable:
+        """The sheet as a course for `audience` hands it out: its first variant for it, whose sections take the
+        place of the sheet's own of the same styles (its form, say), where the first of those stood."""
+        variant = next((v for v in self.variants if audience in v.audiences), None)
+        if variant is None or not variant.sections:
+            return _apply_variant(self, audience)
+        styles = {s.style for s in variant.sections}
+        at = next(n for n, s in enumerate(self.sections) if s.style in styles) if any(
+            s.style in styles for s in self.sections) else len(self.sections)
+        kept = [s for s in self.sections if s.style not in styles]
+        before = [s for s in self.sections[:at] if s.style not in styles]
+        sections = (*before, *variant.sections, *kept[len(before):])
+        return attrs.evolve(_apply_variant(self, audience), sections=sections)
+
+
+@attrs.frozen
+class PrintableVariant:
+    """A sheet's words for other audiences: any field set replaces the sheet's own, but its sections, which
+    replace the sheet's sections of the same styles."""
+
+    audiences: tuple[str, ...] = attrs.field(converter=_tuple)
+    intro: str = ""
+    keep_intro: str = ""
+    note: str = ""
+    sections: tuple[PrintableSection, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen
@@ -1294,6 +1327,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "handouts.in_brief_sources": (),  # or the sources, where the audience has none
     "handouts.in_brief_sheet": ("title",),  # a process with a reference sheet of its own in the handouts
     "handouts.reference_heading": (),  # the handouts' reference sheets for what the course covers
+    "handouts.day_heading": (),  # the handouts' timetable of a one-day course
+    "handouts.days_heading": (),  # of a course of several days
+    "handouts.day_intro": ("start", "end"),
+    "handouts.days_intro": (),
     "facilitation.welcome_back_covers": (),  # the course content table's row for each later day's opening
     "close.points": 0,  # the close's slide, after the recap
     "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan

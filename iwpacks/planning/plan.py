@@ -314,8 +314,8 @@ def plan_course(programme: Programme, course_id: str, *, release: bool = False) 
     total = course_duration(programme, course)
     timetable = build_timetable(_blocks(sections), programme.training_day)
     sections = _as_timetabled(sections, timetable)
-    sheets = _sheets(programme, sections)
-    return CoursePlan(sheets=sheets, reference_sheets=_reference_sheets(programme, sections, sheets),
+    sheets = _sheets(programme, sections, course.audience)
+    return CoursePlan(sheets=sheets, reference_sheets=_reference_sheets(programme, sections, sheets, course.audience),
                       course=course, audience=programme.audiences[course.audience],
                       process=programme.processes[course.process], sections=tuple(sections),
                       timetable=timetable, min_minutes=total.min_minutes,
@@ -399,15 +399,16 @@ def _timetabled_first(exercises: Sequence[ExerciseItem]) -> tuple[ExerciseItem, 
     return tuple(e for e in exercises if not e.optional) + tuple(e for e in exercises if e.optional)
 
 
-def _sheets(programme: Programme, sections: list[PlanSection]) -> FrozenMap[tuple[Printable, ...]]:
+def _sheets(programme: Programme, sections: list[PlanSection], audience: str) -> FrozenMap[tuple[Printable, ...]]:
     """Each printable once, with the first exercise in the handouts that uses it: a sheet an optional exercise
-    shares goes with the timetabled one."""
+    shares goes with the timetabled one; each in the words for the course's audience."""
     shown: set[str] = set()
     out: dict[str, tuple[Printable, ...]] = {}
     for item in _timetabled_first(_course_exercises(sections)):
         if item.exercise is None:
             continue
-        new = tuple(p for p in programme.printables.values() if item.exercise.id in p.used_by and p.id not in shown)
+        new = tuple(p.for_audience(audience) for p in programme.printables.values()
+                    if item.exercise.id in p.used_by and p.id not in shown)
         if new:
             out[item.exercise.id] = new
             shown.update(p.id for p in new)
@@ -415,14 +416,14 @@ def _sheets(programme: Programme, sections: list[PlanSection]) -> FrozenMap[tupl
 
 
 def _reference_sheets(programme: Programme, sections: list[PlanSection],
-                      sheets: FrozenMap[tuple[Printable, ...]]) -> tuple[Printable, ...]:
+                      sheets: FrozenMap[tuple[Printable, ...]], audience: str) -> tuple[Printable, ...]:
     """The attendees' sheets for the processes and modules the course covers, less those its exercises hand
     out: a course covers a process where it teaches a module of it or takes it in brief (IS, the CAF and the
     lead professional in a course for senior managers)."""
     taught = {mp.module.ref for s in sections for mp in s.modules}
     processes = {programme.modules[ref].process for ref in taught} | {a.process.id for s in sections for a in s.awareness}
     handed = {p.id for group in sheets.values() for p in group}
-    return tuple(p for p in programme.printables.values()
+    return tuple(p.for_audience(audience) for p in programme.printables.values()
                  if p.reader == "attendees" and p.id not in handed
                  and (processes & set(p.for_processes) or taught & set(p.for_modules)))
 

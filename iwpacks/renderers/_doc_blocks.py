@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from iwpacks.model import Brand, Diagram
 
 
+RUN_ON_HEADING_SPACE = 12  # points above a first-level heading that runs on below the text before it
+
+
 @attrs.frozen
 class Heading:
     text: str
@@ -85,12 +88,15 @@ class Slot:
 
 @attrs.frozen
 class Grid:
-    """A table in the brand's IW Table style with a repeating header row."""
+    """A table in the brand's IW Table style with a repeating header row; `bold_rows` (0-based body rows) in
+    bold; a `whole` table kept on one page."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]
     height: float | None = None
+    bold_rows: tuple[int, ...] = ()
+    whole: bool = False
 
 
 @attrs.frozen
@@ -110,6 +116,8 @@ def draw(doc: DocumentObject, blocks: Sequence[Block], brand: Brand | None = Non
             heading = add_heading(doc, block.text, block.level)
             if block.new_page is not None:
                 heading.paragraph_format.page_break_before = block.new_page
+            if block.level == 1 and block.new_page is False:  # air above it, which a page's top gives the others
+                heading.paragraph_format.space_before = Pt(RUN_ON_HEADING_SPACE)
         elif isinstance(block, Para):
             _paragraph(doc, block)
         elif isinstance(block, Bullets):
@@ -123,7 +131,8 @@ def draw(doc: DocumentObject, blocks: Sequence[Block], brand: Brand | None = Non
             if block.keep_with_next:
                 keep_with_next(doc.paragraphs[-1])
         elif isinstance(block, Grid):
-            table(doc, block.header, block.rows, widths=block.widths, height=block.height)
+            table(doc, block.header, block.rows, widths=block.widths, height=block.height, bold_rows=block.bold_rows,
+                  whole=block.whole)
         elif isinstance(block, Figure):
             assert brand is not None, "a figure is drawn in a brand"
             diagram_figure(doc, block.diagram, brand)

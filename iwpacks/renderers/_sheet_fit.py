@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING
 import attrs
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from iwpacks.renderers._doc_blocks import Block, Bullets, Figure, Heading, Lines, Numbered, Para, Slot
+from iwpacks.renderers._doc_blocks import (
+    RUN_ON_HEADING_SPACE,
+    Block,
+    Bullets,
+    Figure,
+    Grid,
+    Heading,
+    Lines,
+    Numbered,
+    Para,
+    Slot,
+)
 
 if TYPE_CHECKING:
     from iwpacks.model import Diagram
@@ -54,8 +65,16 @@ _STYLES = {
     "List Bullet": _Style(10.5, after=3, indent=18),
     "List Number": _Style(10.5, after=3, indent=18),
     "Cover Detail": _Style(12, after=4),
+    "Title": _Style(30, spacing=1.0, before=60, after=12 + 2.25 + 8, bold=True),  # with its rule below
+    "Subtitle": _Style(16, after=18),
     "Local Slot": _Style(10.5, after=3, indent=22),  # its left rule and the space inside it count as indent
 }
+# A table's row (the IW Table style): its cells' Table Text, 9.5 points on single lines with a point above and
+# below, inside cell margins of 2.85 points top and bottom and 4.25 each side, and its rule.
+_CELL = _Style(9.5, spacing=1.0, before=1, after=1)
+_CELL_MARGINS = 2 * 2.85 + 0.5
+_CELL_SIDES = 2 * 4.25
+_CM = 72 / 2.54
 _HEADINGS = {
     1: _Style(20, spacing=1.0, after=10 + 5, bold=True),  # with its rule below
     2: _Style(14, spacing=1.0, before=16, after=6, bold=True),
@@ -114,36 +133,41 @@ class _Answer:
     most: int = 0        # the most lines it grows to, 0 for no limit (an optional exercise's question)
 
 
-_MEASURED = (Para, Heading, Bullets, Numbered, Lines)  # figures, tables and slots are not
+_MEASURED = (Para, Heading, Bullets, Numbered, Lines, Grid)  # figures and slots are not
 
 
-def fit_sheets(blocks: Sequence[Block]) -> list[Block]:
+FigureDepth = Callable[["Diagram"], float]
+
+
+def fit_sheets(blocks: Sequence[Block], figure_depth: FigureDepth | None = None) -> list[Block]:
     """The blocks with the writing lines of each sheet sized to whole pages (sheets it cannot measure, those
-    with figures, tables or slots, are left as they are)."""
+    with slots, or figures where `figure_depth` does not say how deep they are, are left as they are)."""
     out: list[Block] = []
     for sheet in _sheets(blocks):
-        out += fit_sheet(sheet)
+        out += fit_sheet(sheet, figure_depth)
     return out
 
 
-def fit_sheet(sheet: Sequence[Block]) -> list[Block]:
+def fit_sheet(sheet: Sequence[Block], figure_depth: FigureDepth | None = None) -> list[Block]:
     """One sheet's blocks, its answer spaces sized: one page if they fit it at their least, the room left on it
-    to its questions, else each page's leftover room shared among the answers on it."""
-    if not _measurable(sheet) or not _answers(sheet):
+    to its questions, else each page's leftover room shared among the answers on it. A sheet with a figure
+    (a reference sheet's diagram) is measured with `figure_depth`, else left as it is."""
+    if not _measurable(sheet, figure_depth is not None) or not _answers(sheet):
         return list(sheet)
     answers = _answers(sheet)
-    if _page_count(sheet, [a.lines for a in answers]) == 1:
-        return _with_lines(sheet, _shared_out(sheet, [a.lines for a in answers], answers, one_page=True))
+    if _page_count(sheet, [a.lines for a in answers], figure_depth) == 1:
+        return _with_lines(sheet, _shared_out(sheet, [a.lines for a in answers], answers, True, figure_depth))
     for lines in range(max(a.lines for a in answers) - 1, min(a.least for a in answers) - 1, -1):
         shrunk = [max(a.least, min(a.lines, lines)) for a in answers]
-        if _page_count(sheet, shrunk) == 1:  # and what a line less each left over to the questions that fill
-            return _with_lines(sheet, _shared_out(sheet, shrunk, answers, one_page=True))
-    return _with_lines(sheet, _shared_out(sheet, _no_bare_last_page(sheet, answers), answers))
+        if _page_count(sheet, shrunk, figure_depth) == 1:  # and what a line less each left to those that fill
+            return _with_lines(sheet, _shared_out(sheet, shrunk, answers, True, figure_depth))
+    kept = _no_bare_last_page(sheet, answers, figure_depth)
+    return _with_lines(sheet, _shared_out(sheet, kept, answers, False, figure_depth))
 
 
-def sheet_pages(sheet: Sequence[Block]) -> int:
+def sheet_pages(sheet: Sequence[Block], figure_depth: FigureDepth | None = None) -> int:
     """The pages a sheet takes by the estimate, as drawn."""
-    return _page_count(sheet, [a.lines for a in _answers(sheet)])
+    return _page_count(sheet, [a.lines for a in _answers(sheet)], figure_depth)
 
 
 def _sheets(blocks: Sequence[Block]) -> list[list[Block]]:
@@ -161,8 +185,9 @@ def _is_page_start(block: Block) -> bool:
     return isinstance(block, Heading) and bool(block.new_page or (block.new_page is None and block.level == 1))
 
 
-def _measurable(sheet: Sequence[Block]) -> bool:
-    return bool(sheet) and _is_page_start(sheet[0]) and all(isinstance(b, _MEASURED) for b in sheet)
+def _measurable(sheet: Sequence[Block], figures: bool = False) -> bool:
+    kinds = (*_MEASURED, Figure) if figures else _MEASURED
+    return bool(sheet) and _is_page_start(sheet[0]) and all(isinstance(b, kinds) for b in sheet)
 
 
 def _answers(sheet: Sequence[Block]) -> list[_Answer]:
@@ -177,19 +202,18 @@ def _answers(sheet: Sequence[Block]) -> list[_Answer]:
     return answers
 
 
-def page_depths(blocks: Sequence[Block], figure_depth: Callable[[Diagram], float],
+def page_depths(blocks: Sequence[Block], figure_depth: FigureDepth,
                 room: float = PAGE_POINTS) -> list[float] | None:
     """How deep each page of `blocks` is by the estimate, in points, where the first block opens a page and
     a page holds `room` points; figures are as deep as `figure_depth` says, with their caption below. None
-    where a block is not measured (a table, a local slot)."""
+    where a block is not measured."""
     if not blocks or not all(isinstance(b, (*_MEASURED, Figure, Slot)) for b in blocks):
         return None
     units = _units(blocks, [a.lines for a in _answers(blocks)], figure_depth)
     return [_height(page, first_page=n == 0) for n, page in enumerate(_pages(units, room, room))]
 
 
-def _units(sheet: Sequence[Block], lines: Sequence[int],
-           figure_depth: Callable[[Diagram], float] | None = None) -> list[_Unit]:
+def _units(sheet: Sequence[Block], lines: Sequence[int], figure_depth: FigureDepth | None = None) -> list[_Unit]:
     """The sheet as the paragraphs and line runs a page holds, with `lines` in its answer spaces in turn."""
     units: list[_Unit] = []
     answer = iter(range(len(lines)))
@@ -198,6 +222,8 @@ def _units(sheet: Sequence[Block], lines: Sequence[int],
             # The picture's paragraph stays with its caption (_docx.diagram_figure), in the body's spacing.
             units += [_Unit(figure_depth(block.diagram), True, after=_BODY.after),
                       _paragraph(f"Figure: {block.diagram.title}", _STYLES["Caption"], False)]
+        elif isinstance(block, Grid):
+            units += _grid(block)
         elif isinstance(block, Slot):  # its label and lines kept together (_docx.slot_block)
             if block.label:
                 units.append(_paragraph(block.label, attrs.evolve(_BODY, bold=True), True))
@@ -205,7 +231,8 @@ def _units(sheet: Sequence[Block], lines: Sequence[int],
             units += [_paragraph(t, _STYLES["Local Slot"], n < len(texts) or block.keep_with_next)
                       for n, t in enumerate(texts, 1)]
         elif isinstance(block, Heading):
-            units.append(_paragraph(block.text, _HEADINGS[block.level], True))
+            runs_on = block.level == 1 and block.new_page is False
+            units.append(_paragraph(block.text, _HEADINGS[block.level], True, RUN_ON_HEADING_SPACE if runs_on else None))
         elif isinstance(block, Para):
             text = block.text or "".join(t for t, _ in block.runs)
             units.append(_paragraph(text, _STYLES.get(block.style, _BODY), block.keep_with_next))
@@ -220,12 +247,26 @@ def _units(sheet: Sequence[Block], lines: Sequence[int],
                 else:
                     units.append(_paragraph(item, _STYLES["List Number"], False))
         elif isinstance(block, Lines):
-            if block.label:
-                units.append(_Unit(block.count * WRITING_LINE, False))
+            if block.label:  # a label that wraps takes a line more each time
+                wraps = text_lines(block.label, _BODY.size, TEXT_WIDTH) - 1
+                units.append(_Unit((block.count + wraps) * WRITING_LINE, False))
             else:
                 n = next(answer)
                 units.append(_Unit(lines[n] * WRITING_LINE, False, n))
     return units
+
+
+def _grid(grid: Grid) -> list[_Unit]:
+    """A table as its rows, each as deep as its deepest cell (or its set height), then the empty caption-style
+    paragraph _docx.table leaves below it; a `whole` table's rows kept together."""
+    units = []
+    for n, cells in enumerate([grid.header, *grid.rows]):
+        lines = max(text_lines(c, _CELL.size, w * _CM - _CELL_SIDES, bold=n == 0) for c, w in zip(cells, grid.widths))
+        depth = lines * _CELL.size * LINE_HEIGHT + _CELL.before + _CELL.after + _CELL_MARGINS
+        if n and grid.height:
+            depth = max(depth, grid.height * _CM)
+        units.append(_Unit(depth, n == 0 or (grid.whole and n < len(grid.rows))))
+    return [*units, _paragraph("", _STYLES["Caption"], False)]
 
 
 def _pages(units: Sequence[_Unit], first_room: float = PAGE_POINTS, room: float = PAGE_POINTS,
@@ -256,16 +297,17 @@ def _height(units: Sequence[_Unit], first_page: bool) -> float:
     return (units[0].before if first_page else 0) + sum(u.points for u in units) + sum(gaps)
 
 
-def _page_count(sheet: Sequence[Block], lines: Sequence[int]) -> int:
-    return len(_pages(_units(sheet, lines)))
+def _page_count(sheet: Sequence[Block], lines: Sequence[int], figure_depth: FigureDepth | None = None) -> int:
+    return len(_pages(_units(sheet, lines, figure_depth)))
 
 
-def _no_bare_last_page(sheet: Sequence[Block], answers: Sequence[_Answer]) -> list[int]:
+def _no_bare_last_page(sheet: Sequence[Block], answers: Sequence[_Answer],
+                       figure_depth: FigureDepth | None = None) -> list[int]:
     """The answers' lines, the longest on the page before giving up one at a time (to its floor) while the last
     page would hold no answer, only the text after them (a sheet's note, alone on a page of its own)."""
     lines = [a.lines for a in answers]
     while True:
-        pages = _pages(_units(sheet, lines))
+        pages = _pages(_units(sheet, lines, figure_depth))
         if len(pages) < 2 or any(u.answer is not None for u in pages[-1]):
             return lines
         giving = [u.answer for u in pages[-2] if u.answer is not None and lines[u.answer] > answers[u.answer].floor]
@@ -275,11 +317,11 @@ def _no_bare_last_page(sheet: Sequence[Block], answers: Sequence[_Answer]) -> li
 
 
 def _shared_out(sheet: Sequence[Block], lines: Sequence[int], answers: Sequence[_Answer],
-                one_page: bool = False) -> list[int]:
+                one_page: bool = False, figure_depth: FigureDepth | None = None) -> list[int]:
     """Each page's room left over, a writing line at a time, to the answers on it that take it (on a sheet of
     `one_page`, those that fill), first ones first, each up to its most."""
     grown = list(lines)
-    for number, page in enumerate(_pages(_units(sheet, lines))):
+    for number, page in enumerate(_pages(_units(sheet, lines, figure_depth))):
         on_page = [u.answer for u in page if u.answer is not None
                    and (answers[u.answer].fills if one_page else answers[u.answer].grows)]
         spare = int((PAGE_POINTS - _height(page, first_page=number == 0)) // WRITING_LINE)

@@ -5,8 +5,10 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import attrs
+from docx.image.image import Image
 
 from iwpacks.planning.minutes import format_minutes
+from iwpacks.planning.timetable import clock
 from iwpacks.renderers import register
 from iwpacks.renderers._doc_blocks import (
     Block,
@@ -20,12 +22,14 @@ from iwpacks.renderers._doc_blocks import (
     Slot,
     draw,
 )
-from iwpacks.renderers._docx import A4_TEXT_POINTS, cover, figure_depth, finish, open_template
+from iwpacks.renderers._docx import A4_TEXT_POINTS, LOGO_WIDTH, cover, figure_depth, finish, open_template
 from iwpacks.renderers._facts import course_facts, mid_sentence
+from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._printables import printable_blocks
-from iwpacks.renderers._sheet_fit import WRITING_LINE, fit_sheets, page_depths
+from iwpacks.renderers._sheet_fit import _BODY, WRITING_LINE, fit_sheets, page_depths
 from iwpacks.renderers._slots import slot_text
-from iwpacks.renderers._words import say, tidy_punctuation
+from iwpacks.renderers._words import items, say, tidy_punctuation
+from iwpacks.renderers.course_spec import _clock_parts as day_parts
 
 if TYPE_CHECKING:
     from iwpacks.model import Brand, Diagram, Exercise, Printable, Source
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
 
 KIND = "Attendee handouts"
 CONTACT_HEADER = ("Name", "Role", "Organisation", "Phone", "Email")
+DAY_COLUMNS = (3.2, 13.8)  # "Your day": the time, the part of the course (cm, the text's width)
 CONTACT_ROWS = 15  # with the heading, lead-in and how to keep in touch, a full A4 page
 LINES_PER_QUESTION = 5  # under each question of an exercise, before its sheet is fitted to whole pages
 LINES_PER_DISCUSSION = 12
@@ -55,19 +60,32 @@ class HandoutsRenderer:
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
         doc = open_template(brand)
         facts = course_facts(plan)
-        cover(doc, plan, brand, KIND, [("For", facts.audience), ("Duration", f"{facts.total_planned} over {facts.days}")])
+        cover(doc, plan, brand, KIND, _cover_details(plan))
         draw(doc, handout_blocks(plan, brand), brand)
         return finish(doc, plan, brand, KIND)
 
 
+def _cover_details(plan: CoursePlan) -> list[tuple[str, str]]:
+    facts = course_facts(plan)
+    return [("For", facts.audience), ("Duration", f"{facts.total_planned} over {facts.days}")]
+
+
 def handout_blocks(plan: CoursePlan, brand: Brand) -> list[Block]:
     """What the handouts say after the cover, decided here and drawn by _doc_blocks. The brand sizes the
-    figures, on which the page breaks depend."""
-    about = _about(plan)
-    blocks: list[Block] = [
+    figures, on which the page breaks depend. The day's timetable goes on the cover where it fits the room
+    left there, else under "About this course"."""
+    opening: list[Block] = [
         Para("Keep these pages. They hold the course's objectives, the exercises with room for your notes, a "
              "contact list for the people you meet on the course, and where to find out more.", style="Cover Detail"),
         Lines(1, label="Your name "),
+    ]
+    # On the cover, under the title, the timetable's heading is a first-level one that keeps to the page.
+    cover_day = _your_day(plan, level=1)
+    on_cover = bool(cover_day) and _on_cover(plan, brand, opening, cover_day)
+    about = _about(plan, [] if on_cover else _your_day(plan, level=2))
+    blocks: list[Block] = [
+        *opening,
+        *(cover_day if on_cover else []),
         *about,
         *_in_brief_placed(plan, about, brand),
     ]
@@ -80,7 +98,7 @@ def handout_blocks(plan: CoursePlan, brand: Brand) -> list[Block]:
                     if sheet.reader == "attendees":
                         blocks += _sheet(plan, sheet)
     blocks += _reference_sheets(plan, brand)
-    return fit_sheets(blocks) + _contact_sheet(plan) + _sources(plan, brand)
+    return fit_sheets(blocks, lambda d: figure_depth(d, brand)) + _contact_sheet(plan) + _sources(plan, brand)
 
 
 def _sheet(plan: CoursePlan, sheet: Printable, new_page: bool = True) -> list[Block]:
@@ -98,7 +116,8 @@ def _reference_sheets(plan: CoursePlan, brand: Brand) -> list[Block]:
     if not plan.reference_sheets:
         return []
     heading = Heading(say(plan, "handouts.reference_heading"), 1)
-    sheets = list(plan.reference_sheets)
+    # No exercise of the course uses them: one whose intro speaks of the exercises has one to keep instead.
+    sheets = [attrs.evolve(s, intro=s.keep_intro or s.intro) for s in plan.reference_sheets]
     lead = next((s for s in sheets if _one_page([heading, *_sheet(plan, s, new_page=False)], brand)), sheets[0])
     blocks: list[Block] = [heading]
     for number, sheet in enumerate([lead, *(s for s in sheets if s is not lead)]):
@@ -118,10 +137,11 @@ def _printed_sheets(plan: CoursePlan) -> tuple[Printable, ...]:
     return (*with_exercises, *plan.reference_sheets)
 
 
-def _about(plan: CoursePlan) -> list[Block]:
+def _about(plan: CoursePlan, day: list[Block]) -> list[Block]:
     blocks: list[Block] = [Heading("About this course", 1),
                            Para(f"{plan.course.title}: {mid_sentence(plan.audience.summary)}"
-                                if plan.audience.summary else plan.course.title)]
+                                if plan.audience.summary else plan.course.title),
+                           *day]
     # The module's pictures from the slides, to keep: the same drawing and alt text as the deck's, each once:
     # one an earlier module drew is not drawn again, nor one that draws the same picture under another title
     # (CAF01's and CAF02's three steps), and one a reference sheet in these handouts draws is shown there alone.
@@ -137,6 +157,53 @@ def _about(plan: CoursePlan) -> list[Block]:
                 shown.add(_picture(diagram))
                 blocks += _explained(diagram)
     return blocks
+
+
+def _your_day(plan: CoursePlan, level: int) -> list[Block]:
+    """The course's days by the clock (the review: the handouts gave no timetable): each day's hours, its parts
+    and its breaks and lunch, in the deck's order, as the specification's timetable gives them; one table a day,
+    each kept on its page."""
+    timetable = plan.timetable
+    if not timetable.rows:
+        return []
+    days = timetable.days
+    start, end = timetable.day_hours[0]
+    intro = (say(plan, "handouts.days_intro") if days > 1
+             else say(plan, "handouts.day_intro", start=clock(start), end=clock(end)))
+    blocks: list[Block] = [Heading(say(plan, "handouts.days_heading" if days > 1 else "handouts.day_heading"), level,
+                                   new_page=False), Para(intro, keep_with_next=True)]
+    for day, (start, end) in enumerate(timetable.day_hours, start=1):
+        parts = day_parts(plan, day)
+        if days > 1:
+            hours = f"{clock(start)}\u2013{clock(end)}"
+            blocks.append(Heading(say(plan, "course.timetable_day", day=str(day), hours=hours), level + 1))
+        blocks.append(Grid(items(plan, "course.timetable_columns"),
+                           tuple((f"{clock(a)}\u2013{clock(b)}", what) for a, b, what, _ in parts),
+                           widths=DAY_COLUMNS, bold_rows=tuple(n for n, part in enumerate(parts) if part[3]), whole=True))
+    return blocks
+
+
+def _on_cover(plan: CoursePlan, brand: Brand, opening: list[Block], day: list[Block]) -> bool:
+    """Whether the day's timetable fits below the cover's title, details and opening lines, by the estimate,
+    with a writing line's depth to spare: the cover's logos as tall as drawn, its text in the template's styles."""
+    if plan.draft:  # its cover says so at length: the timetable goes inside
+        return False
+    logo = _logo_height(brand)
+    identity = cover_identity(plan)
+    if identity.logo is not None:
+        logo = max(logo, identity.logo.fit(*brand.logo_box("cover"))[1] * 72 / 25.4)
+    details = [("Local authority", identity.name), *_cover_details(plan)] if identity.name else _cover_details(plan)
+    cover_blocks: list[Block] = [Para(plan.course.title, style="Title"), Para(KIND, style="Subtitle"),
+                                 *(Para(f"{label}: {value}", style="Cover Detail") for label, value in details),
+                                 *opening, *day]
+    depths = page_depths(cover_blocks, lambda d: figure_depth(d, brand), A4_TEXT_POINTS - logo)
+    return depths is not None and len(depths) == 1 and depths[0] <= A4_TEXT_POINTS - logo - IN_HAND
+
+
+def _logo_height(brand: Brand) -> float:
+    """The brand's logo line on the cover, in points: the logo at its cover width, and the space below."""
+    image = Image.from_file(str(brand.logo))
+    return LOGO_WIDTH.pt * image.px_height / image.px_width + _BODY.after
 
 
 def _placed(sheet: list[Block], before: list[Block], brand: Brand) -> list[Block]:

@@ -31,6 +31,7 @@ from iwpacks.model import (
     MaterialType,
     Module,
     Printable,
+    PrintableVariant,
     PrintableSection,
     Process,
     Programme,
@@ -163,14 +164,11 @@ def _printable(f: Fields) -> Printable:
     if len(title) > PRINTABLE_TITLE_CHARS:
         f.report(f.path + ("title",), f"a printable's title is at most {PRINTABLE_TITLE_CHARS} characters; "
                                       f"this one is {len(title)}")
-    sections = []
-    for sub in f.records("sections", content_keys(PrintableSection)):
-        style = sub.choice("style", PRINTABLE_STYLES)
-        lines = sub.integer("lines", required=style == "form", minimum=1 if style == "form" else 0) or 0
-        if lines > MAX_WRITING_LINES:
-            sub.report(sub.path + ("lines",), f"at most {MAX_WRITING_LINES} writing lines a prompt; found {lines}")
-        sections.append(PrintableSection(heading=sub.text("heading"), style=style, prompts=sub.text_list("prompts"),
-                                         lines=lines))
+    sections = _printable_sections(f)
+    variants = [PrintableVariant(audiences=v.id_list("audiences", what="audience id"), intro=v.text("intro", False),
+                                 keep_intro=v.text("keep_intro", False), note=v.text("note", False),
+                                 sections=tuple(_printable_sections(v, required=False)))
+                for v in f.records("variants", content_keys(PrintableVariant), required=False)]
     processes = f.id_list("processes", what="process id")
     modules = f.id_list("modules", REF_PATTERN, "module ref")
     # A sheet is printed for the exercises that use it, or for what it summarises: it needs one or the other.
@@ -178,7 +176,19 @@ def _printable(f: Fields) -> Printable:
     return Printable(id=f.identifier("id"), title=title, reader=f.choice("for", PRINTABLE_READERS),
                      used_by=used_by, intro=f.text("intro"), note=f.text("note"), sections=tuple(sections),
                      diagram_of=f.text("diagram", False), for_processes=processes, for_modules=modules,
-                     slot=f.text("slot", False))
+                     slot=f.text("slot", False), keep_intro=f.text("keep_intro", False), variants=tuple(variants))
+
+
+def _printable_sections(f: Fields, required: bool = True) -> list[PrintableSection]:
+    sections = []
+    for sub in f.records("sections", content_keys(PrintableSection), required=required):
+        style = sub.choice("style", PRINTABLE_STYLES)
+        lines = sub.integer("lines", required=style == "form", minimum=1 if style == "form" else 0) or 0
+        if lines > MAX_WRITING_LINES:
+            sub.report(sub.path + ("lines",), f"at most {MAX_WRITING_LINES} writing lines a prompt; found {lines}")
+        sections.append(PrintableSection(heading=sub.text("heading"), style=style, prompts=sub.text_list("prompts"),
+                                         lines=lines))
+    return sections
 
 
 _TOPIC_REF = re.compile(r"^([A-Z]{2,4}[0-9]{2}) topic ([0-9]+)$")

@@ -294,7 +294,7 @@ def audience_warnings(programme: Programme) -> list[str]:
 
 
 def _printable_uses(programme: Programme, origins: Origins) -> list[Problem]:
-    """Every exercise, process, module and slot a printable names exists."""
+    """Every exercise, process, module, slot and audience a printable names exists."""
     exercises = [e.id for m in programme.modules.values() if m.material for e in m.material.exercises]
     out = []
     for p in programme.printables.values():
@@ -304,6 +304,9 @@ def _printable_uses(programme: Programme, origins: Origins) -> list[Problem]:
         out += _check_refs(origin, ("modules",), p.for_modules, programme.modules, "module")
         if p.slot and p.slot not in programme.slots:
             out.append(origin.problem(("slot",), _unknown("slot", p.slot, programme.slots)))
+        for j, variant in enumerate(p.variants):
+            out += _check_refs(origin, ("variants", j, "audiences"), variant.audiences, programme.audiences,
+                               "audience")
     return out
 
 

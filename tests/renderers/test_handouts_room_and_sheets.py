@@ -222,6 +222,8 @@ def test_no_page_is_more_than_about_half_empty_and_each_sheet_keeps_to_its_page(
     ("processes: [caf]", "processes: [cfa]", r'processes\[0\]: unknown process "cfa"'),
     ("slot: escalation-contacts", "slot: escalation-contact", r'slot: unknown slot "escalation-contact"'),
     ("  modules: [IW02, IW03, IW04, LP02]\n", "", r': missing required key "used_by"'),
+    ("  - audiences: [senior-managers]\n    intro:", "  - audiences: [senior-manager]\n    intro:",
+     r'variants\[0\]\.audiences\[0\]: unknown audience "senior-manager"'),
 ])
 def test_what_a_reference_sheet_is_for_is_checked_where_it_is_written(tmp_path, old, new, found):
     """A sheet's processes, modules and slot name what exists, with file and line; one for neither an exercise
