@@ -1237,8 +1237,15 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.strategy_words": ("words",),
     "facilitation.message_lead": (),
     "facilitation.message_heading": ("title",),  # a section's message said inside its last module
+    "facilitation.message_on_slide": ("slides", "title"),  # one said on a slide of another title
+    "facilitation.opening_header": 3,  # the introduction's parts: each with its slides and time
+    "facilitation.opening_parts": 4,
+    "facilitation.opening_minutes": 4,
+    "facilitation.opening_slides": ("slides",),
     "facilitation.awareness_heading": ("process", "minutes"),
     "facilitation.awareness_note": (),
+    "facilitation.awareness_course": ("course",),  # after a process's notes: the course on it in full
+    "facilitation.awareness_sources": (),
     "facilitation.planned_time": (),
     "facilitation.within_course_time": (),
     "facilitation.time_with_exercises": ("total", "exercises"),
@@ -1369,10 +1376,18 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "materials.one_set": (),  # a file printed each day, in a course of one day
     "materials.per_trainer_spares": ("spares",),
     "materials.exercise_material": (),
-    "materials.role_cards": ("exercise", "roles"),
+    "materials.role_cards": ("exercise", "roles", "size"),
     "materials.trainer_sheet": ("sheet", "exercise"),
-    "materials.attendee_sheets": ("sheets",),
-    "materials.reference_sheets": ("sheets",),  # the handouts' reference sheets, after the exercises' sheets
+    "materials.handouts": ("spares",),  # the handouts' row: every page, then its sheets counted
+    "materials.handouts_hold": ("parts",),
+    "materials.sheet": ("count",),
+    "materials.sheets": ("count",),
+    "materials.reference": ("count",),
+    "materials.references": ("count",),
+    "materials.cascade_title": (),  # train-the-trainer: the packs of the courses cascaded, and the training plan
+    "materials.cascade_what": ("target",),
+    "materials.plan_title": (),
+    "materials.plan_what": (),
     "materials.room": (),
     "materials.printing": (),
     "materials.room_items": 0,
@@ -1381,6 +1396,15 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "session_plan.total_breaks": ("time",),
     "session_plan.total_break": ("time",),
     "session_plan.total": ("time",),
+    "session_plan.intro": ("total", "span", "pauses", "later", "starts", "start"),  # its opening lines
+    "session_plan.pauses_lunch": (),  # the day's pauses: a break each side of lunch, or as the plan shows them
+    "session_plan.pauses_lunch_day": (),
+    "session_plan.pauses_shown": (),
+    "session_plan.pauses_break": (),
+    "session_plan.pauses_mornings": (),
+    "session_plan.later_days": (),
+    "session_plan.starts_days": (),
+    "session_plan.starts_course": (),
     "local_information.heading": (),
     "local_information.intro": (),
     "local_information.header": 4,
