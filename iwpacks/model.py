@@ -1145,6 +1145,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.catalogue_columns": 4,  # course, days and hours, training time, modules: under each audience
     "training_plan.group_continued": ("audience",),  # an audience's row repeated where its courses go over a page
     "course.more_contacts": ("count",),  # where a one-page document lists the first few of a long contact list
+    "course.exercises_note": ("where",),  # the line under the structure in place of the scenarios' rows
     "course.exercises_time": ("modules",),  # the structure's time for scenarios run inside the modules before
     "course.outline_day": ("day", "hours"),  # the outline's timetable: a day of a course of several
     "course.outline_continued": ("ref",),  # a module that goes on from the day before

@@ -8,7 +8,7 @@ from iwpacks.planning.timetable import clock
 from iwpacks.renderers._deck_order import TOPIC_SPAN, in_deck_order
 from iwpacks.renderers._deck_slides import slide_numbers
 from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, labelled, numbered, table
-from iwpacks.renderers._facts import WELCOME_BACK_ROW
+from iwpacks.renderers._facts import WELCOME_BACK_ROW, delivered_after
 from iwpacks.renderers._words import say, tidy_punctuation
 
 if TYPE_CHECKING:
@@ -75,15 +75,8 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
 
 
 def _delivered_after(facts: CourseFacts, m: ModuleFacts) -> str:
-    """What a module follows: the strategy's prerequisite, or, where it names none (CAF03), the course's modules
-    before it, which Appendix 1's order for the audience puts first; "No prerequisites" only for the first."""
-    if m.prerequisites:
-        return m.prerequisites
-    earlier = [e.ref for e in facts.modules[:facts.modules.index(m)] if not e.pending]
-    if not earlier:
-        return "No prerequisites"
-    listed = " and ".join(filter(None, (", ".join(earlier[:-1]), earlier[-1])))
-    return f"{listed}, earlier in this course"
+    """What a module follows (see delivered_after); "No prerequisites" only for the first."""
+    return delivered_after(facts.modules, m) or "No prerequisites"
 
 
 def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
