@@ -1133,11 +1133,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.routes_intro": (),
     "training_plan.route_ours": (),  # under a route the strategy does not give (audiences.yaml `route_ours`)
     "training_plan.route_source": ("heading",),  # under a route's heading: the strategy's, quoted
-    "training_plan.route_one": ("course", "length"),  # a route of one ready course, as a line, not a diagram
-    "training_plan.route_one_later": ("courses",),  # after it: the route's courses still to come
-    "training_plan.still_to_define": (),
     "training_plan.in_development": (),
-    "training_plan.route_in_development": (),  # a release route's box for a course still in development
     "training_plan.modules_in_development": ("modules",),
     "training_plan.catalogue_heading": (),
     "training_plan.catalogue_intro": (),
@@ -1306,6 +1302,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "close.points": 0,  # the close's slide, after the recap
     "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan
     "close.cascade_step": (),   # and the guide's step for it
+    "close.short_lead": ("minutes",),  # the guide's close where it is shorter than its steps need
+    "close.short_before_cascade": (),  # what is written before it: a train-the-trainer course's planning exercise
+    "close.short_before": (),  # or another course's recap
+    "close.short_steps": 2,  # then in the room, and as attendees leave
     "close.tight": ("minutes",),  # the close's notes where its time is short for its steps
     "recap.lead": (),  # the recap at the end of the course: each module looked back on
     "recap.notes": ("minutes", "total"),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from iwpacks.model import CONTACTS_PART, PART_MARK, Arrangements, Contact
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import TopicStep
-from iwpacks.renderers._deck_slides import plan_slides, slide_numbers
+from iwpacks.renderers._deck_slides import CLOSE_MINUTES, plan_slides, slide_numbers
 from iwpacks.renderers._doc_blocks import Heading, draw
 from iwpacks.renderers._docx import (
     add_heading,
@@ -91,6 +91,15 @@ def _slides(*ref: str, form: str = " \u00b7 {}") -> str:
     return form.format(f"slide{'s' if len(numbers) > 1 else ''} {slide_span(numbers)}")
 
 
+def _short_close(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> None:
+    """A close with less time than its steps need (5 minutes in a train-the-trainer course): what is written
+    before it (the planning exercise, or the recap's last minutes), what is done in the room, and what attendees
+    take away, so the close fits its time (the review: five steps and a cascade check in 5 minutes)."""
+    doc.add_paragraph(say(plan, "close.short_lead", minutes=format_minutes(section.minutes)))
+    before = say(plan, "close.short_before_cascade" if plan.is_train_the_trainer else "close.short_before")
+    bullets(doc, (before, *items(plan, "close.short_steps")))
+
+
 def _opening_parts(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> None:
     """The introduction's time by part, each with its slides: the welcome on the title slide, the course's
     content and timetable on the slides before the introductions, then the introductions and the ground rules
@@ -141,7 +150,9 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
     if not plan.release:  # for the policy team: what the strategy asks of this part (trainers need only the plan)
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.strategy_words", words=section.seed_text),
                                          style="Quote"))
-    if section.trainer_steps:
+    if section.role == "close" and section.minutes < CLOSE_MINUTES:
+        _short_close(doc, plan, section)
+    elif section.trainer_steps:
         cascade = (say(plan, "close.cascade_step"),) if section.role == "close" and plan.is_train_the_trainer else ()
         bullets(doc, (*section.trainer_steps, *cascade))
     if section.role == "opening":

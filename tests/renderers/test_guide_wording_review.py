@@ -87,3 +87,25 @@ def test_the_senior_managers_course_says_why_the_levels_are_together(plans, guid
     assert any(why in p and "run separate cohorts" in p for p in guides["iw-senior-managers"])
     spec = " ".join(artefact_text(CourseSpecRenderer().render(plans["iw-senior-managers"], brand), ".pdf").split())
     assert why in spec and "run separate cohorts" in spec
+
+
+def test_a_five_minute_close_does_in_the_room_only_what_fits(guides, plans):
+    """Review (caf-trainers): the 5-minute close listed the knowledge check, five minutes to write the action
+    plan, the evaluation, the certificates and the cascade-plan check. The plans are written in the planning
+    exercise; the room does the evaluation; the rest goes with attendees as they leave."""
+    [close] = [s for s in plans["caf-trainers"].sections if s.role == "close"]
+    assert close.minutes == 5
+    text = guides["caf-trainers"]
+    start = text.index("Close: action plan, evaluation and certificates (5 min)")
+    steps = text[start + 1:start + 5]
+    assert steps[0].startswith("The close has 5 min, too short to write anything in")
+    assert steps[1].startswith("Before the close, in the last minutes of the planning exercise")
+    assert "personal cascade plan" in steps[1]
+    timed = [int(step.split("(")[1].split(" min")[0]) for step in steps[2:]]
+    assert sum(timed) == close.minutes
+    assert not any("allow the group five minutes" in p for p in text[start:start + 6])
+    # a course with the full close keeps its steps
+    practitioners = guides["iw-practitioners"]
+    at = practitioners.index("Close: action plan, evaluation and certificates (15 min)")
+    assert practitioners[at + 2] == "Give out the action plan and allow the group five minutes to write it: at " \
+                                    "least one action each."
