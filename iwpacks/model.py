@@ -1166,11 +1166,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.routes_intro": (),
     "training_plan.route_ours": (),  # under a route the strategy does not give (audiences.yaml `route_ours`)
     "training_plan.route_source": ("heading",),  # under a route's heading: the strategy's, quoted
-    "training_plan.route_one": ("course", "length"),  # a route of one ready course, as a line, not a diagram
-    "training_plan.route_one_later": ("courses",),  # after it: the route's courses still to come
-    "training_plan.still_to_define": (),
     "training_plan.in_development": (),
-    "training_plan.route_in_development": (),  # a release route's box for a course still in development
     "training_plan.modules_in_development": ("modules",),
     "training_plan.catalogue_heading": (),
     "training_plan.catalogue_intro": (),
@@ -1178,6 +1174,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.catalogue_columns": 4,  # course, days and hours, training time, modules: under each audience
     "training_plan.group_continued": ("audience",),  # an audience's row repeated where its courses go over a page
     "course.more_contacts": ("count",),  # where a one-page document lists the first few of a long contact list
+    "course.exercises_note": ("where",),  # the line under the structure in place of the scenarios' rows
     "course.exercises_time": ("modules",),  # the structure's time for scenarios run inside the modules before
     "course.outline_day": ("day", "hours"),  # the outline's timetable: a day of a course of several
     "course.outline_continued": ("ref",),  # a module that goes on from the day before
@@ -1270,8 +1267,15 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.strategy_words": ("words",),
     "facilitation.message_lead": (),
     "facilitation.message_heading": ("title",),  # a section's message said inside its last module
+    "facilitation.message_on_slide": ("slides", "title"),  # one said on a slide of another title
+    "facilitation.opening_header": 3,  # the introduction's parts: each with its slides and time
+    "facilitation.opening_parts": 4,
+    "facilitation.opening_minutes": 4,
+    "facilitation.opening_slides": ("slides",),
     "facilitation.awareness_heading": ("process", "minutes"),
     "facilitation.awareness_note": (),
+    "facilitation.awareness_course": ("course",),  # after a process's notes: the course on it in full
+    "facilitation.awareness_sources": (),
     "facilitation.planned_time": (),
     "facilitation.within_course_time": (),
     "facilitation.time_with_exercises": ("total", "exercises"),
@@ -1335,6 +1339,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "close.points": 0,  # the close's slide, after the recap
     "close.cascade_point": (),  # train-the-trainer courses only: the slide's line on the cascade plan
     "close.cascade_step": (),   # and the guide's step for it
+    "close.short_lead": ("minutes",),  # the guide's close where it is shorter than its steps need
+    "close.short_before_cascade": (),  # what is written before it: a train-the-trainer course's planning exercise
+    "close.short_before": (),  # or another course's recap
+    "close.short_steps": 2,  # then in the room, and as attendees leave
     "close.tight": ("minutes",),  # the close's notes where its time is short for its steps
     "recap.lead": (),  # the recap at the end of the course: each module looked back on
     "recap.notes": ("minutes", "total"),
@@ -1406,10 +1414,18 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "materials.one_set": (),  # a file printed each day, in a course of one day
     "materials.per_trainer_spares": ("spares",),
     "materials.exercise_material": (),
-    "materials.role_cards": ("exercise", "roles"),
+    "materials.role_cards": ("exercise", "roles", "size"),
     "materials.trainer_sheet": ("sheet", "exercise"),
-    "materials.attendee_sheets": ("sheets",),
-    "materials.reference_sheets": ("sheets",),  # the handouts' reference sheets, after the exercises' sheets
+    "materials.handouts": ("spares",),  # the handouts' row: every page, then its sheets counted
+    "materials.handouts_hold": ("parts",),
+    "materials.sheet": ("count",),
+    "materials.sheets": ("count",),
+    "materials.reference": ("count",),
+    "materials.references": ("count",),
+    "materials.cascade_title": (),  # train-the-trainer: the packs of the courses cascaded, and the training plan
+    "materials.cascade_what": ("target",),
+    "materials.plan_title": (),
+    "materials.plan_what": (),
     "materials.room": (),
     "materials.printing": (),
     "materials.room_items": 0,
@@ -1418,6 +1434,15 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "session_plan.total_breaks": ("time",),
     "session_plan.total_break": ("time",),
     "session_plan.total": ("time",),
+    "session_plan.intro": ("total", "span", "pauses", "later", "starts", "start"),  # its opening lines
+    "session_plan.pauses_lunch": (),  # the day's pauses: a break each side of lunch, or as the plan shows them
+    "session_plan.pauses_lunch_day": (),
+    "session_plan.pauses_shown": (),
+    "session_plan.pauses_break": (),
+    "session_plan.pauses_mornings": (),
+    "session_plan.later_days": (),
+    "session_plan.starts_days": (),
+    "session_plan.starts_course": (),
     "local_information.heading": (),
     "local_information.intro": (),
     "local_information.header": 4,

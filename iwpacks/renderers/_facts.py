@@ -200,10 +200,26 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
 def _sections(plan: CoursePlan) -> tuple[tuple[str, str], ...]:
     """Each section with its time, in the standard order; a course of several days has its later days' welcome
     back straight after the introduction, the opening it stands in for, not after the close."""
-    rows = [(s.title, section_time(plan, s) if s.minutes else WITHIN_MODULES) for s in plan.sections if not s.omitted]
+    shown = [(index, s) for index, s in enumerate(plan.sections) if not s.omitted]
+    rows = [(s.title, section_time(plan, s) if s.minutes else WITHIN_MODULES) for _, s in shown]
     if plan.timetable.welcome_back_minutes:
-        rows.insert(1, (WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)))
+        rows.insert(_first_day_turn(plan, [index for index, _ in shown]),
+                    (WELCOME_BACK_ROW, format_minutes(plan.timetable.welcome_back_minutes)))
     return tuple(rows)
+
+
+def _first_day_turn(plan: CoursePlan, indexes: Sequence[int]) -> int:
+    """Where the close of day 1 and the next day's welcome back come among the sections, in the order the
+    course delivers them (the review: listed second, after the introduction, under "in this order"): before
+    the first section that starts on a later day, or after the section in which day 1 ends."""
+    for position, index in enumerate(indexes):
+        days = [r.day for r in plan.timetable.rows if not r.is_break and r.place[:1] != ("day",)
+                and r.place[1:2] == (index,)]
+        if days and days[0] > 1:
+            return position
+        if days and days[-1] > 1:
+            return position + 1
+    return len(indexes)
 
 
 def _timed_parts(plan: CoursePlan, modules: tuple[ModuleFacts, ...]) -> tuple[TimedPart, ...]:
@@ -212,9 +228,14 @@ def _timed_parts(plan: CoursePlan, modules: tuple[ModuleFacts, ...]) -> tuple[Ti
     by_ref = {m.ref: m for m in modules}
     timetable = plan.timetable
     parts: list[TimedPart] = []
+    shown = [index for index, section in enumerate(plan.sections) if not section.omitted]
+    turn = _first_day_turn(plan, shown)
+    welcome = shown[turn] if turn < len(shown) else None  # the section the later days' welcome back comes before
     for index, section in enumerate(plan.sections):
         if section.omitted:
             continue
+        if index == welcome and timetable.welcome_back_minutes:
+            parts.append(TimedPart(WELCOME_BACK_ROW, format_minutes(timetable.welcome_back_minutes)))
         refs = [mp.module.ref for mp in section.modules]
         parts += [TimedPart(f"{by_ref[ref].ref} {by_ref[ref].name}", by_ref[ref].planned, by_ref[ref]) for ref in refs]
         rest = timetable.section_minutes(index) - sum(timetable.module_minutes(ref) for ref in refs)
@@ -229,8 +250,6 @@ def _timed_parts(plan: CoursePlan, modules: tuple[ModuleFacts, ...]) -> tuple[Ti
         else:
             name = section.title
         parts.append(TimedPart(name, format_minutes(rest)))
-        if index == 0 and timetable.welcome_back_minutes:  # the opening each later day's welcome back stands in for
-            parts.append(TimedPart(WELCOME_BACK_ROW, format_minutes(timetable.welcome_back_minutes)))
     if timetable.welcome_back_minutes and not any(p.name == WELCOME_BACK_ROW for p in parts):
         parts.append(TimedPart(WELCOME_BACK_ROW, format_minutes(timetable.welcome_back_minutes)))
     return tuple(parts)
@@ -250,6 +269,18 @@ def optional_extras(plan: CoursePlan) -> tuple[str, ...]:
         ref = extra.split(" ", 1)[0]
         extras += written.pop(ref, []) or [extra]
     return tuple(extras) + tuple(x for named in written.values() for x in named)
+
+
+def delivered_after(modules: Sequence[ModuleFacts], m: ModuleFacts) -> str:
+    """What a module follows: the strategy's prerequisite, or, where it names none (CAF03), the course's modules
+    before it, which Appendix 1's order for the audience puts first; "" for the first."""
+    if m.prerequisites:
+        return m.prerequisites
+    earlier = [e.ref for e in modules[:modules.index(m)] if not e.pending]
+    if not earlier:
+        return ""
+    listed = " and ".join(filter(None, (", ".join(earlier[:-1]), earlier[-1])))
+    return f"{listed}, earlier in this course"
 
 
 def course_facts(plan: CoursePlan) -> CourseFacts:

@@ -1,12 +1,13 @@
 """The trainer guide's practical sections: delivery principles, follow-up plan, materials and local slots."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from iwpacks.model import ARTEFACTS, SLOT_TYPES, ArtefactUse
 from iwpacks.renderers._docx import add_heading, bullets, hairline, keep_with_next, numbered, slot_block, table
 from iwpacks.renderers._slots import slot_text
-from iwpacks.renderers._words import items, say, tidy_punctuation
+from iwpacks.renderers._words import cascade_target, items, say
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -90,9 +91,10 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
             # A set for each day is one set in a course of one day, and the list says so.
             what = say(plan, "materials.one_set") if use.per == "day" and days == 1 else use.what
             if use.artefact == "handouts":
-                what = _with_sheets(plan, what)
+                what = _with_sheets(plan, use.spares)
             rows.append([material.title, held.get(use.artefact, ""), what, _copies(plan, use, days), ""])
     rows += _exercise_rows(plan, held)
+    rows += _cascade_rows(plan)
     # What the room needs: the list's last rows, ticked as the rest are. As a list of its own, before the
     # printing list its heading and four lines sat alone at a page's foot (after the call log); after it,
     # alone on the guide's last page.
@@ -111,23 +113,36 @@ def materials(doc: DocumentObject, plan: CoursePlan) -> None:
 PRINT_TAIL = 5  # the printing list's last rows, kept together: never two rows alone on the guide's last page
 
 
-def _with_sheets(plan: CoursePlan, what: str) -> str:
-    """The handouts' row says which sheets its pages hold: the exercises', then the reference sheets."""
-    said = [what.rstrip(".") + "."]
-    if sheets := _handed_sheets(plan):
-        said.append(say(plan, "materials.attendee_sheets", sheets=sheets))
-    if plan.reference_sheets:
-        said.append(say(plan, "materials.reference_sheets", sheets="; ".join(s.title for s in plan.reference_sheets)))
-    # Each sentence ends its own; a sheet's title may end in a full stop too ("... locally."), just before the
-    # sentence's: one stop, not two.
-    return tidy_punctuation(" ".join(said)) if len(said) > 1 else what
+def _with_sheets(plan: CoursePlan, spares: int) -> str:
+    """The handouts' row in two short sentences: every page and the spares, then how many exercise and reference
+    sheets its pages hold (the review: the sheets' titles in full made the cell a paragraph)."""
+    said = [say(plan, "materials.handouts", spares=str(spares))]
+    sheets = len(_handed_sheets(plan))
+    parts = [say(plan, "materials.sheet" if sheets == 1 else "materials.sheets", count=str(sheets))] if sheets else []
+    if references := len(plan.reference_sheets):
+        parts.append(say(plan, "materials.reference" if references == 1 else "materials.references",
+                         count=str(references)))
+    if parts:
+        said.append(say(plan, "materials.handouts_hold", parts=" and ".join(parts)))
+    return " ".join(said)
 
 
-def _handed_sheets(plan: CoursePlan) -> str:
+def _cascade_rows(plan: CoursePlan) -> list[list[str]]:
+    """A train-the-trainer course: a set of the materials of the courses its attendees cascade, and the
+    training plan, for each pair, for the walk-through of the materials and the pairs task across audiences.
+    Neither is a file of this course's pack, so the file column is left blank and the row says where each is."""
+    if not plan.is_train_the_trainer:
+        return []
+    pairs = str(-(-plan.group_size // 2))
+    return [[say(plan, "materials.cascade_title"), "", say(plan, "materials.cascade_what", target=cascade_target(plan)),
+             pairs, ""],
+            [say(plan, "materials.plan_title"), "", say(plan, "materials.plan_what"), pairs, ""]]
+
+
+def _handed_sheets(plan: CoursePlan) -> list[str]:
     """The attendees' exercise sheets, pages of the handouts, in the order the course uses them."""
-    named = [sheet.title for item in plan.exercises if item.exercise is not None
-             for sheet in plan.sheets.get(item.exercise.id, ()) if sheet.reader != "trainer"]
-    return "; ".join(named)
+    return [sheet.title for item in plan.exercises if item.exercise is not None
+            for sheet in plan.sheets.get(item.exercise.id, ()) if sheet.reader != "trainer"]
 
 
 def _exercise_rows(plan: CoursePlan, held: dict[str, str]) -> list[list[str]]:
@@ -142,8 +157,10 @@ def _exercise_rows(plan: CoursePlan, held: dict[str, str]) -> list[list[str]]:
             continue
         if e.role_briefs:
             roles = len(e.role_briefs)
-            rows.append([title, guide, say(plan, "materials.role_cards", exercise=e.title, roles=str(roles)),
-                         str(-(-plan.group_size // roles)), ""])
+            size = int(m.group()) if (m := re.match(r"\d+", e.group_size)) else roles
+            rows.append([title, guide, say(plan, "materials.role_cards", exercise=e.title, roles=str(roles),
+                                           size=str(size)),
+                         str(-(-plan.group_size // size)), ""])
         for sheet in plan.sheets.get(e.id, ()):
             if sheet.reader == "trainer":
                 rows.append([title, guide, say(plan, "materials.trainer_sheet", sheet=sheet.title, exercise=e.title),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from iwpacks.model import CONTACTS_PART, PART_MARK, Arrangements, Contact
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import TopicStep
-from iwpacks.renderers._deck_slides import slide_numbers
+from iwpacks.renderers._deck_slides import CLOSE_MINUTES, plan_slides, slide_numbers
 from iwpacks.renderers._doc_blocks import Heading, draw
 from iwpacks.renderers._docx import (
     add_heading,
@@ -20,7 +20,7 @@ from iwpacks.renderers._docx import (
     table,
 )
 from iwpacks.renderers._guide_days import day_turn, opener_slides
-from iwpacks.renderers._guide_spec import TO_BE_DEFINED
+from iwpacks.renderers._guide_spec import TO_BE_DEFINED, slide_span
 from iwpacks.renderers._printables import printable_blocks
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers.handouts import handout_blocks
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
 
     from iwpacks.model import Brand, CommonMessage, Exercise, Topic
-    from iwpacks.planning.plan import CoursePlan, ExerciseItem, ModulePlan, PlanSection
+    from iwpacks.planning.plan import AwarenessItem, CoursePlan, ExerciseItem, ModulePlan, PlanSection
 
 # The deck's slide numbers for each topic, exercise and key message, while facilitation() writes one guide.
 _SLIDES: ContextVar[dict[tuple[str, ...], tuple[int, ...]]] = ContextVar("guide_slides", default={})
@@ -39,6 +39,8 @@ _BRAND: ContextVar[Brand] = ContextVar("guide_brand")  # the diagrams are drawn 
 # slide of each day's welcome back.
 _OPENINGS: ContextVar[dict[tuple, tuple[int, int]]] = ContextVar("guide_openings", default={})
 _OPENER_SLIDES: ContextVar[dict[int, int]] = ContextVar("guide_opener_slides", default={})
+# Each slide's title by its number, so a message said on a slide of another title is named by that title.
+_SLIDE_TITLES: ContextVar[dict[int, str]] = ContextVar("guide_slide_titles", default={})
 # The handouts' headings of their exercises and sheets, so the notes name each as attendees see it there.
 _HANDOUT_HEADINGS: ContextVar[tuple[str, ...]] = ContextVar("guide_handout_headings", default=())
 
@@ -53,6 +55,7 @@ def facilitation(doc: DocumentObject, plan: CoursePlan, brand: Brand) -> None:
 
 def _facilitation(doc: DocumentObject, plan: CoursePlan, brand: Brand) -> None:
     _SLIDES.set(slide_numbers(plan))
+    _SLIDE_TITLES.set({number: slide.title for number, slide in enumerate(plan_slides(plan), 1)})
     _BRAND.set(brand)
     _OPENINGS.set(dict(plan.day_openings))
     _OPENER_SLIDES.set(opener_slides(plan))
@@ -85,8 +88,52 @@ def _slides(*ref: str, form: str = " \u00b7 {}") -> str:
     numbers = _SLIDES.get().get(ref, ())
     if not numbers:
         return ""
-    span = str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
-    return form.format(f"slide{'s' if len(numbers) > 1 else ''} {span}")
+    return form.format(f"slide{'s' if len(numbers) > 1 else ''} {slide_span(numbers)}")
+
+
+def _short_close(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> None:
+    """A close with less time than its steps need (5 minutes in a train-the-trainer course): what is written
+    before it (the planning exercise, or the recap's last minutes), what is done in the room, and what attendees
+    take away, so the close fits its time (the review: five steps and a cascade check in 5 minutes)."""
+    doc.add_paragraph(say(plan, "close.short_lead", minutes=format_minutes(section.minutes)))
+    before = say(plan, "close.short_before_cascade" if plan.is_train_the_trainer else "close.short_before")
+    bullets(doc, (before, *items(plan, "close.short_steps")))
+
+
+def _opening_parts(doc: DocumentObject, plan: CoursePlan, section: PlanSection) -> None:
+    """The introduction's time by part, each with its slides: the welcome on the title slide, the course's
+    content and timetable on the slides before the introductions, then the introductions and the ground rules
+    (the last two opening slides). The introductions take what the others leave of the section's time."""
+    titles = _SLIDE_TITLES.get()
+    rules = next((n for n, title in titles.items() if title == say(plan, "ground_rules.title")), 0)
+    if rules < 4:
+        return
+    spans = [(1,), tuple(range(2, rules - 1)), (rules - 1,), (rules,)]
+    minutes = [int(m) for m in items(plan, "facilitation.opening_minutes")]
+    minutes[2] += section.minutes - sum(minutes)
+    rows = [[part, say(plan, "facilitation.opening_slides", slides=slide_span(span)), format_minutes(length)]
+            for part, span, length in zip(items(plan, "facilitation.opening_parts"), spans, minutes)]
+    table(doc, items(plan, "facilitation.opening_header"), rows, widths=(10.0, 3.5, 3.5))
+
+
+def _more_on(plan: CoursePlan, aware: AwarenessItem) -> str:
+    """Where attendees meet an associated process in full: the course on it, by its title, as the deck's notes
+    name it; the sources of information where that course is not yet available."""
+    full = aware.full_course
+    if full and not full.is_pending:
+        return say(plan, "facilitation.awareness_course", course=full.title)
+    return say(plan, "facilitation.awareness_sources")
+
+
+def _message_slides(plan: CoursePlan, message: CommonMessage) -> str:
+    """' (slide 23)' after a message's heading; where the deck says it on a slide of another title (the recap's
+    hopes), ' (on slide 32, “Your hopes for this course”)', so the trainer looks for that slide."""
+    numbers = _SLIDES.get().get(("message", message.id), ())
+    title = _SLIDE_TITLES.get().get(numbers[0], "") if numbers else ""
+    if not numbers or message.title.lower() in title.lower():
+        return _slides("message", message.id, form=" ({})")
+    return " " + say(plan, "facilitation.message_on_slide", slides=_slides("message", message.id, form="{}"),
+                     title=title)
 
 
 def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index: int) -> None:
@@ -103,9 +150,13 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
     if not plan.release:  # for the policy team: what the strategy asks of this part (trainers need only the plan)
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.strategy_words", words=section.seed_text),
                                          style="Quote"))
-    if section.trainer_steps:
+    if section.role == "close" and section.minutes < CLOSE_MINUTES:
+        _short_close(doc, plan, section)
+    elif section.trainer_steps:
         cascade = (say(plan, "close.cascade_step"),) if section.role == "close" and plan.is_train_the_trainer else ()
         bullets(doc, (*section.trainer_steps, *cascade))
+    if section.role == "opening":
+        _opening_parts(doc, plan, section)
     # In the deck's order: a section of messages opens with them; elsewhere they follow what it teaches, or come
     # just before its last module's closing topic, where the deck says them there.
     first = section.role in ("background", "recap")
@@ -128,7 +179,7 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
         add_heading(doc, say(plan, "facilitation.awareness_heading", process=aware.process.name,
                             minutes=format_minutes(aware.minutes)), 3)
         bullets(doc, aware.process.awareness_points)
-        doc.add_paragraph(aware.process.awareness_notes)
+        doc.add_paragraph(f"{aware.process.awareness_notes} {_more_on(plan, aware)}")
         _slot_blocks(doc, plan, aware.process.awareness_slots)
 
 
@@ -146,7 +197,7 @@ def _before_closing_topic(section: PlanSection) -> tuple[CommonMessage, ...]:
 def _message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage, level: int = 3) -> None:
     """A message said on its own slide; at `level` 4, inside a module, before the topic that follows it."""
     title = message.title if level == 3 else say(plan, "facilitation.message_heading", title=message.title)
-    add_heading(doc, title + _slides("message", message.id, form=" ({})"), level)
+    add_heading(doc, title + _message_slides(plan, message), level)
     keep_with_next(doc.add_paragraph(say(plan, "facilitation.message_lead")))
     doc.add_paragraph(message.wording, style="Panel")  # the slide's points are on the slide; the guide says it
     rest = _beyond(message.notes, message.wording)
@@ -156,10 +207,20 @@ def _message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage, leve
 
 
 def _beyond(notes: str, wording: str) -> str:
-    """The notes without the sentences the standard wording (printed just above) already says."""
-    said = {" ".join(x.split()) for x in re.split(r"(?<=[.!?])\s+", wording)}
-    kept = [x for x in re.split(r"(?<=[.!?])\s+", notes) if " ".join(x.split()) not in said]
+    """The notes without the sentences the standard wording (printed just above) already says: word for word,
+    or in other words (most of a sentence's words are the wording's), so the guide says each point once."""
+    said = _words(wording)
+    kept = [x for x in re.split(r"(?<=[.!?])\s+", notes)
+            if (words := _words(x)) and len(words & said) < REPEATS * len(words)]
     return " ".join(kept).strip()
+
+
+REPEATS = 0.65  # a note's sentence with this share of its words in the standard wording repeats it
+
+
+def _words(text: str) -> set[str]:
+    """A text's words of more than three letters, lower case: what a sentence says, without its small words."""
+    return {w for w in re.findall(r"[a-z']+", text.lower()) if len(w) > 3}
 
 
 def _module(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: int,

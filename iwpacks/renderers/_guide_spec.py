@@ -8,15 +8,17 @@ from iwpacks.planning.timetable import clock
 from iwpacks.renderers._deck_order import TOPIC_SPAN, in_deck_order
 from iwpacks.renderers._deck_slides import slide_numbers
 from iwpacks.renderers._docx import add_heading, bullets, keep_with_next, labelled, numbered, table
-from iwpacks.renderers._facts import WELCOME_BACK_ROW
+from iwpacks.renderers._facts import WELCOME_BACK_ROW, delivered_after
 from iwpacks.renderers._words import say, tidy_punctuation
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from docx.document import Document as DocumentObject
     from docx.text.paragraph import Paragraph
 
     from iwpacks.planning.plan import CoursePlan
-    from iwpacks.planning.timetable import Row
+    from iwpacks.planning.timetable import Row, Timetable
     from iwpacks.renderers._facts import CourseFacts, ModuleFacts
 
 TO_BE_DEFINED = "To be defined: the strategy names this module but does not yet define it."
@@ -73,15 +75,8 @@ def specification(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> 
 
 
 def _delivered_after(facts: CourseFacts, m: ModuleFacts) -> str:
-    """What a module follows: the strategy's prerequisite, or, where it names none (CAF03), the course's modules
-    before it, which Appendix 1's order for the audience puts first; "No prerequisites" only for the first."""
-    if m.prerequisites:
-        return m.prerequisites
-    earlier = [e.ref for e in facts.modules[:facts.modules.index(m)] if not e.pending]
-    if not earlier:
-        return "No prerequisites"
-    listed = " and ".join(filter(None, (", ".join(earlier[:-1]), earlier[-1])))
-    return f"{listed}, earlier in this course (the strategy names no prerequisite of its own)"
+    """What a module follows (see delivered_after); "No prerequisites" only for the first."""
+    return delivered_after(facts.modules, m) or "No prerequisites"
 
 
 def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
@@ -132,10 +127,25 @@ def _topic_slides(plan: CoursePlan, ref: str, slides: dict[tuple[str, ...], tupl
     out = []
     for topic in topics:
         numbers = slides.get(("topic", ref, topic.title), ())
-        span = "" if not numbers else str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
+        span = slide_span(numbers)
         key = "course.on_slide" if len(numbers) == 1 else "course.on_slides"
         out.append(say(plan, key, number=span) if numbers else "")
     return out
+
+
+def slide_span(numbers: Sequence[int]) -> str:
+    """'12', '12-13', or '54 and 56' where a break's slide comes between: a range never takes in a slide
+    of another part of the course."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _slide_number(paragraph: Paragraph, where: str) -> None:
@@ -185,20 +195,29 @@ def _activity(plan: CoursePlan, row: Row) -> str:
     return TOPIC_SPAN.sub(lambda _: f": {named}", row.label, count=1)
 
 
+def _pauses_key(timetable: Timetable) -> str:
+    """How the session plan's intro says the day's pauses: a break each side of lunch where every day has one
+    before it and one after, or as the session plan shows them; a day without lunch has a break."""
+    if not any(r.kind == "lunch" for r in timetable.rows):
+        return "session_plan.pauses_break" if timetable.days == 1 else "session_plan.pauses_mornings"
+    for day in range(1, timetable.days + 1):
+        kinds = [r.kind for r in timetable.rows if r.day == day and r.is_break]
+        if "lunch" not in kinds or "lunch" in kinds[:1] or "lunch" in kinds[-1:]:
+            return "session_plan.pauses_shown"
+    return "session_plan.pauses_lunch" if timetable.days > 1 else "session_plan.pauses_lunch_day"
+
+
 def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
     """The timed plan with a running clock: every block, break and lunch, day by day."""
     timetable = plan.timetable
     add_heading(doc, "Session plan", 1)
     days = timetable.days
-    lunch = any(r.kind == "lunch" for r in timetable.rows)
-    keep_with_next(doc.add_paragraph(
-        f"{format_minutes(plan.planned_minutes)} of training over {timetable.span}. "
-        + ("Each session has a break and lunch separates the morning from the afternoon" if lunch
-           else "The session has a break" if days == 1 else "Each morning has a break")
-        + ("; each later day opens with a welcome back" if days > 1 else "")
-        + f". {'Each day starts' if days > 1 else 'The course starts'} at {clock(timetable.rows[0].start)}: if you "
-        "start at another time, move every time by "
-        "the same amount."))
+    keep_with_next(doc.add_paragraph(say(plan, "session_plan.intro", total=format_minutes(plan.planned_minutes),
+                                         span=timetable.span, pauses=say(plan, _pauses_key(timetable)),
+                                         later=say(plan, "session_plan.later_days") if days > 1 else "",
+                                         starts=say(plan, "session_plan.starts_days" if days > 1
+                                                    else "session_plan.starts_course"),
+                                         start=clock(timetable.rows[0].start))))
     rows: list[list[str]] = []
     quiet: set[int] = set()
     for r in in_deck_order(plan):
@@ -214,6 +233,7 @@ def session_plan(doc: DocumentObject, plan: CoursePlan) -> None:
         keep_with_next(labelled(doc, f"Day {day}", f"{clock(day_rows[0].start)} to {clock(day_rows[-1].end)}; "
                                                    f"{format_minutes(taught)} of training.", style="List Bullet"))
     breaks = sum(r.kind == "break" for r in timetable.rows)
+    lunch = any(r.kind == "lunch" for r in timetable.rows)
     left_out = ("session_plan.total_lunch" if lunch else "session_plan.total_breaks" if breaks > 1
                 else "session_plan.total_break" if breaks else "session_plan.total")
     labelled(doc, "Total training time", say(plan, left_out, time=format_minutes(timetable.training_minutes)))

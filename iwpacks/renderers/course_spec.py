@@ -20,10 +20,12 @@ from iwpacks.planning.timetable import clock
 from iwpacks.renderers import register
 from iwpacks.renderers._deck_order import in_deck_order
 from iwpacks.renderers._facts import (
+    WITHIN_MODULES,
     CourseFacts,
     ModuleFacts,
     audience_lines,
     course_facts,
+    delivered_after,
     held_after_modules,
     mid_sentence,
     section_time,
@@ -107,7 +109,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, size: float) -> l
         story += _timings(plan, facts, s, brand)
     models = {m.ref: m for m in plan.modules}
     for module in facts.modules:
-        story += _module(module, models[module.ref], plan, s, brand)
+        story += _module(module, models[module.ref], plan, s, brand, delivered_after(facts.modules, module))
     for section in (x for x in plan.sections if x.awareness and not x.omitted):
         story += _in_brief(plan, section, s)
     slot = slot_text(plan, plan.slot_for("booking"), stacked=True)  # name and role, phone, e-mail: a line each
@@ -144,7 +146,7 @@ def _structure(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle
     # A row's section cell may stack two paragraphs, its title and what its time holds.
     rows: list[list[Flowable | list[Flowable]]] = [[Paragraph(h, s["cell_head"]) for h in ("", "Section", "Time")]]
     said = _what_sections_hold(plan)
-    for number, (title, time) in enumerate(facts.sections, 1):
+    for number, (title, time) in enumerate(structure_rows(plan, facts), 1):
         # The welcome back, which opens each later day, is numbered in sequence with the sections (the review: an
         # unnumbered row among numbered ones read as a gap).
         holds, own_time = said.get(title, ("", time))
@@ -160,7 +162,24 @@ def _structure(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle
     table.setStyle(_grid(brand, total_row=True))
     intro = Paragraph(text(say(plan, "course.structure_days" if plan.timetable.days > 1 else "course.structure")),
                       s["body"])
-    return [*_table_start(), Heading("Course structure", s["h1"]), intro, table]
+    note = [Paragraph(text(keep_times(line)), s["body"]) for line in [exercises_note(plan)] if line]
+    return [*_table_start(), Heading("Course structure", s["h1"]), intro, table, *note]
+
+
+def structure_rows(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, str]]:
+    """The structure's rows: every section with time of its own, in delivery order; a section of scenarios
+    and exercises run inside the modules has no row (the review: "Scenarios and exercises ... Included in
+    CAF02" rows among timed ones), as exercises_note says once."""
+    inside = {s.title for s in plan.sections if s.role == "exercises" and not s.minutes}
+    return [(title, time) for title, time in facts.sections if not (title in inside and time == WITHIN_MODULES)]
+
+
+def exercises_note(plan: CoursePlan) -> str:
+    """One line under the structure: the exercises run inside the modules' time, and which modules have them."""
+    if not any(s.role == "exercises" and not s.minutes and not s.omitted for s in plan.sections):
+        return ""
+    refs = [mp.module.ref for s in plan.sections if not s.omitted for mp in s.modules]
+    return say(plan, "course.exercises_note", where=_where_exercises_run(plan, refs))
 
 
 def _what_sections_hold(plan: CoursePlan) -> dict[str, tuple[str, str]]:
@@ -316,7 +335,7 @@ def _timings(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle],
 
 
 def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, ParagraphStyle],
-            brand: Brand) -> list[Flowable]:
+            brand: Brand, after: str = "") -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(60 * mm), Heading(f"{m.ref} {m.name}", s["h1"])]
     if m.pending:
         why = module.note or "The strategy names this module but does not define it yet."
@@ -330,7 +349,7 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     if m.optional_extra:
         timing += f" \u00b7 <b>{text(m.optional_extra)}</b>"
     out.append(Paragraph(timing, s["body"]))
-    rows = _requirements(m, module, plan)
+    rows = _requirements(m, module, plan, after)
     thin = plan.release and len(rows) == 1 and rows[0][0] == "Intended audience" and len(rows[0][1]) == 1
     if thin:  # a heading over a one-row table said only this: a line under the module's heading says it
         out.append(Paragraph(text(say(plan, "course.audience_line", audience=_audience_said(plan, rows[0][1][0]))),
@@ -351,11 +370,14 @@ def _module(m: ModuleFacts, module: Module, plan: CoursePlan, s: dict[str, Parag
     return out + [KeepTogether([*kept, *details])]
 
 
-def _requirements(m: ModuleFacts, module: Module, plan: CoursePlan) -> list[tuple[str, list[str]]]:
-    """The rows of a module's delivery and requirements block: its audience, what comes before it, and for the
-    policy team the strategy's delivery and ownership; a release pack's notes for trainers."""
+def _requirements(m: ModuleFacts, module: Module, plan: CoursePlan, after: str = "") -> list[tuple[str, list[str]]]:
+    """The rows of a module's delivery and requirements block: its audience, what comes before it (the
+    strategy's prerequisite, or the modules before it in this course, `after`: the review found CAF03 alone
+    without the block its neighbours have), and for the policy team the strategy's delivery and ownership; a
+    release pack's notes for trainers."""
     rows = [("Intended audience", audience_lines(module.audience_text, plan.release) or [NONE_TEXT])]
-    rows += [("Prerequisites", [f"Taken after {m.prerequisites}"])] if m.prerequisites else []
+    after = after or m.prerequisites
+    rows += [("Prerequisites", [f"Taken after {after}"])] if after else []
     rows += [("Entry requirements", [m.entry_requirements])] if m.entry_requirements else []
     if not plan.release:  # for the policy team: the strategy's delivery and ownership; the course says its own
         rows += [("Delivery in the strategy" if m.from_strategy else "Delivery", [m.delivery or PENDING]),

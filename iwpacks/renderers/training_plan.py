@@ -104,7 +104,7 @@ def _say(programme: Programme, key: str, **values: str) -> str:
 def _later(programme: Programme, release: bool) -> str:
     """How a module or course not yet defined is marked: a training officer reading a release pack needs to
     know it is not available yet, not that the strategy still has to define it."""
-    return _say(programme, "training_plan.in_development" if release else "training_plan.still_to_define")
+    return _say(programme, "training_plan.in_development")
 
 
 def _story(programme: Programme, brand: Brand, courses: list[Course], identity: CoverIdentity,
@@ -226,7 +226,7 @@ def _module_key(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle]
                 ) -> list[Flowable]:
     """Each module reference the matrix uses, with its name: the key a reader needs to read the codes. A
     release pack says once, under the table, which are not yet available, rather than on every such row."""
-    later = "" if release else " " + _say(programme, "training_plan.still_to_define")
+    later = "" if release else " " + _say(programme, "training_plan.in_development")
     head = [Paragraph(text(h), s["cell_head"]) for h in programme.guide_text["training_plan.modules_columns"]]
     blank: list[Paragraph | str] = ["", ""]
     cells: list[list[Paragraph | str]] = [
@@ -297,7 +297,7 @@ def _routes(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle], re
     """Each audience's route through all its courses, as the matrix lists them: one still in development is
     marked so (the review: the trainers' route left out their lead professional course, whose LP01 and LP02
     are ready, and only its LP03 is not), not left out, which read as if the audience had no such course."""
-    later = _say(programme, "training_plan.route_in_development" if release else "training_plan.still_to_define")
+    later = _say(programme, "training_plan.in_development")
     # The routes run on after the module key rather than from a new page, which left the page before half
     # empty: the heading and its intro keep with the first route, and each route is kept whole.
     lead: list[Flowable] = [Heading(_say(programme, "training_plan.routes_heading"), s["h1"]),
@@ -306,37 +306,21 @@ def _routes(programme: Programme, brand: Brand, s: dict[str, ParagraphStyle], re
     # the ones the plan adds.
     routes = [(audience, steps) for audience in sorted(programme.audiences.values(), key=lambda a: a.route_ours)
               if audience.route_heading and (steps := list(training_route(programme, audience.id)))]
-    drawn = [(audience.id, _route_diagram(programme, audience, steps, later)) for audience, steps in routes
-             if not _one_ready(steps)]
+    drawn = [(audience.id, _route_diagram(programme, audience, steps, later)) for audience, steps in routes]
     figures = dict(zip((aid for aid, _ in drawn), route_figures([d for _, d in drawn], brand)))
     out: list[Flowable] = []
     for audience, steps in routes:
         # The audience's name heads its route, as it heads its row of the matrix and its courses in the
         # catalogue: the strategy's headings, capitalised unevenly, are quoted under it; ours says whose it is.
+        # A release plan leaves out the strategy's heading: a training officer needs the route, not where the
+        # strategy's words for it differ (the review: "The strategy's Appendix 1 heads this route ..." three times).
         caption = (_say(programme, "training_plan.route_ours") if audience.route_ours
-                   else _say(programme, "training_plan.route_source", heading=audience.route_heading))
-        route: list[Flowable] = [Heading(audience.name, s["h2"], level=1), Paragraph(text(caption), s["small"])]
-        if audience.id in figures:
-            route.append(FigureFlowable(figures[audience.id], brand))
-        else:
-            route.append(Paragraph(text(route_line(programme, steps, later)), s["body"]))
+                   else "" if release else _say(programme, "training_plan.route_source", heading=audience.route_heading))
+        route: list[Flowable] = [Heading(audience.name, s["h2"], level=1)]
+        route += [Paragraph(text(caption), s["small"])] if caption else []
+        route.append(FigureFlowable(figures[audience.id], brand))
         out.append(KeepTogether([*(lead if not out else []), *route]))
     return out or lead
-
-
-def _one_ready(steps: list[RouteStep]) -> bool:
-    """A route with a single course ready to take: the review found its one box and an arrow to a course in
-    development thin as a diagram; it reads as a line."""
-    return sum(not step.course.is_pending for step in steps) == 1
-
-
-def route_line(programme: Programme, steps: list[RouteStep], later: str) -> str:
-    """A one-course route as a sentence: "Integrated working (1 day) is the one course ... To follow: ..."."""
-    ready = next(step.course for step in steps if not step.course.is_pending)
-    line = _say(programme, "training_plan.route_one", course=_route_name(programme, ready),
-                length=course_facts(plan_course(programme, ready.id)).days)
-    pending = [f"{_route_name(programme, step.course)} {later}" for step in steps if step.course.is_pending]
-    return f"{line} {_say(programme, 'training_plan.route_one_later', courses=', '.join(pending))}" if pending else line
 
 
 def _route_diagram(programme: Programme, audience: Audience, steps: list[RouteStep], later: str) -> Diagram:
@@ -382,7 +366,7 @@ def _route_name(programme: Programme, course: Course) -> str:
 
 def _box_label(programme: Programme, course: Course, later: str) -> str:
     """The course's name without its audience, which the route's heading gives, and its length below it; for a
-    course still to be defined, `later`: "(in development)" in a release plan."""
+    course still to be defined, `later`: "(in development)", in every plan."""
     name = _route_name(programme, course)
     if course.is_pending:
         return f"{name}\n{later}"
@@ -493,7 +477,7 @@ def _catalogue_row(programme: Programme, course: Course) -> tuple[str, str, str,
     days and hours, its training time and its modules."""
     name = _route_name(programme, course)
     if course.is_pending:
-        return name, _say(programme, "training_plan.still_to_define"), "", ", ".join(course.modules)
+        return name, _say(programme, "training_plan.in_development"), "", ", ".join(course.modules)
     plan = plan_course(programme, course.id)
     return name, _length(programme, plan), format_minutes(plan.planned_minutes), ", ".join(course.modules)
 

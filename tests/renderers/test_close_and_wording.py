@@ -121,4 +121,5 @@ def test_a_trainer_course_names_what_its_attendees_will_deliver(northmoor_plans,
     assert f"You will deliver {target} yourself." in action
     assert "deliver this course yourself" not in action
     guide = _text(plan, brand, "trainer-guide")
-    assert "Check that each attendee has their personal cascade plan" in guide
+    # A 5-minute close checks it before the close, at the end of the planning exercise (the trainers' review).
+    assert "heck that each attendee has their personal cascade plan" in guide

@@ -118,9 +118,9 @@ def test_the_structure_names_the_modules_whose_exercises_are_timed_and_an_option
     """The review: iw-senior-managers' "Scenarios and exercises: Included in IW01", where IW01's one exercise
     is optional, misled."""
     managers = " ".join(specs["northmoor iw-senior-managers"][1])
-    assert "Scenarios and exercises Included in IW02 and IW04; IW01: optional, if time allows" in managers
+    assert "practises. Included in IW02 and IW04; IW01: optional, if time allows." in " ".join(managers.split())
     assert "Included in IW01" not in managers
-    assert "Scenarios and exercises Included in IW01 4" in " ".join(specs["northmoor iw-practitioners"][1])
+    assert "practises. Included in IW01." in " ".join(" ".join(specs["northmoor iw-practitioners"][1]).split())
     for name, (plan, pages) in specs.items():
         text = " ".join(pages)
         for row in re.findall(r"Included in ([A-Z0-9, and]+?)(?:;|\s\d|\s[A-Z][a-z])", text):
