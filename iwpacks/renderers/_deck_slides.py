@@ -510,7 +510,8 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
         if slide.notes.startswith(COURSE_RECAP):
             lead = [Para(say(plan, "recap.lead"))]
             ask = [Para(say(plan, "recap.ask"), bold=True)]
-            body = [*lead, *_recap_body(course, (*lead, *ask)), *ask] if course else [*lead, *ask]
+            # A line to spare: the question to the room must not run into the logo band.
+            body = [*lead, *_recap_body(course, (*lead, *ask, Para(""))), *ask] if course else [*lead, *ask]
             small = len(chunk(body, FULL)) > 1
             out += _split("Title and Content", slide.title, body, slide.notes.removeprefix(COURSE_RECAP),
                           box=FULL_SMALL if small else FULL, size=SMALL if small else None)
@@ -713,7 +714,7 @@ def _about_lines(plan: CoursePlan) -> list[Para]:
                   for name, minutes in parts.items()]
     pauses = [_pause_words(r) for r in plan.timetable.rows if r.is_break]
     if days == 1 and pauses:
-        lines.append(Para(pauses[0][:1].upper() + pauses[0][1:] + "".join(f"; {p}" for p in pauses[1:])))
+        lines.append(Para(pauses[0][:1].upper() + pauses[0][1:] + "".join(f"; {p}" for p in pauses[1:]), 1))
     return lines
 
 
@@ -1495,7 +1496,8 @@ TASK_HEADING, QUESTIONS_HEADING = "What to do", "Questions"
 
 
 def _headed(heading: str, paras: Sequence[Para]) -> list[Para]:
-    return [Para(heading, bold=True, keep_with_next=True), *paras] if paras else []
+    """A list under its heading, as sub-points, so the heading reads as one."""
+    return [Para(heading, bold=True, keep_with_next=True), *(attrs.evolve(p, level=1) for p in paras)] if paras else []
 
 
 def _columns(task: list[Para], questions: list[Para]) -> list[tuple[str, tuple[Para, ...]]]:
