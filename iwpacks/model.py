@@ -324,6 +324,7 @@ class TopicVariant:
     notes: str = ""
     run: tuple[RunStep, ...] = attrs.field(default=(), converter=_tuple)
     slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    slide_title: str = ""  # the slide's title for these audiences, where their points say something else
 
 
 @attrs.frozen
@@ -1208,11 +1209,11 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "agenda.module_time": ("name", "ref", "time"),  # a module section whose time holds key messages after it
     "agenda.with_message": ("modules", "titles", "minutes"),  # the section's modules, then its messages by title
     "agenda.with_messages": ("modules", "titles", "minutes"),
-    "agenda.deck_modules": ("names", "time"),  # the deck's "About this course": a module section's line
-    "agenda.deck_modules_message": ("names", "time"),
-    "agenda.deck_modules_messages": ("names", "time"),
-    "agenda.deck_day_close": (),  # and a day's close and the next day's welcome back, among its breaks
-    "agenda.deck_welcome": (),
+    "agenda.deck_one_day": ("hours",),  # the deck's "About this course": each day's hours
+    "agenda.deck_half_day": ("hours",),
+    "agenda.deck_day": ("day", "hours"),
+    "agenda.deck_part": ("name", "time"),  # and what it teaches, with its time that day
+    "agenda.deck_continued": ("name",),  # a module begun the day before
     "agenda.time_note": ("section", "total", "parts"),  # the specification's and guide's sentence on it
     "deck.continued": ("points",),  # the notes of a slide that continues the one before
     "deck.continued_reading": (),
@@ -1246,6 +1247,15 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.diagram_lead_decision": ("labels", "first", "last", "centre"),
     "deck.diagram_lead_route": ("labels", "first", "last", "centre"),
     "deck.task_timing": ("minutes",),  # an exercise's task slides: the exercise's time
+    "deck.diagram_said": ("what",),
+    "deck.covers_notes": (),
+    "deck.covers_notes_one": (),
+    "deck.awareness_timing_given": ("minutes", "total"),  # processes in brief, ending on a pairs question
+    "deck.activity_title": (),
+    "deck.activity_points": 0,
+    "deck.activity_notes": ("minutes", "taken"),
+    "deck.awareness_course": ("title",),
+    "deck.awareness_no_course": (),
     "deck.diagram_shows": ("title", "what"),
     "deck.diagram_words": ("what",),
     "deck.title_notes": ("total", "days", "minutes"),
@@ -1344,8 +1354,10 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "close.short_before": (),  # or another course's recap
     "close.short_steps": 2,  # then in the room, and as attendees leave
     "close.tight": ("minutes",),  # the close's notes where its time is short for its steps
-    "recap.lead": (),  # the recap at the end of the course: each module looked back on
-    "recap.notes": ("minutes", "total"),
+    "recap.title": (),  # the recap at the end of the course: one slide, every module looked back on
+    "recap.lead": (),
+    "recap.ask": (),
+    "recap.notes": ("objectives", "minutes", "total"),
     "recap.hopes_title": (),  # then the hopes attendees gave at the start, and the sources in one line
     "recap.hopes": 0,
     "recap.sources": ("title",),
@@ -1358,10 +1370,12 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "day_turn.agenda": ("start", "end"),  # the welcome back: the day's agenda
     "day_turn.exercise": ("title",),
     "day_turn.exercises": ("titles",),
-    "day_turn.with_exercise": ("what", "title"),  # a line of a module with the exercises run inside it
+    "day_turn.with_exercise": ("what", "time", "title"),  # a line of a module with the exercises run inside it
+    "day_turn.with_exercise_short": ("what", "time", "title"),
     "day_turn.with_exercises": ("what", "titles"),
     "day_turn.module_part": ("module", "topic"),  # a module's line like one before it: the topic it takes up at
-    "day_turn.and_last": ("items", "last"),  # the last of several exercises named in a line
+    "day_turn.and_last": ("items", "last"),
+    "day_turn.timed": ("time", "what"),  # an exercise in a day's agenda line, by its own start  # the last of several exercises named in a line
     "day_turn.welcome_row": ("before",),  # a later day's first line: its welcome back
     "day_turn.close_row": (),  # the last line of a day before another
     "day_turn.pause": ("label", "length"),

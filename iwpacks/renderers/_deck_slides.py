@@ -493,6 +493,7 @@ def _all_slides(plan: CoursePlan) -> list[SlideSpec]:
 
 
 RECAP = "\0recap"  # a later day's recap of the day before, filled in once the deck's topic slides are known
+COURSE_RECAP = "\0course"  # the course's recap at its end: every module, filled in the same way
 
 
 def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
@@ -504,13 +505,24 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
                for step in mp.topic_steps}
     out: list[SlideSpec] = []
     covered: dict[str, list[tuple[str, int]]] = {}  # module name: its topics' slide titles and minutes, in order
+    course: dict[str, list[tuple[str, int]]] = {}  # the same over the whole course
     for slide in slides:
+        if slide.notes.startswith(COURSE_RECAP):
+            lead = [Para(say(plan, "recap.lead"))]
+            ask = [Para(say(plan, "recap.ask"), bold=True)]
+            # A line to spare: the question to the room must not run into the logo band.
+            body = [*lead, *_recap_body(course, (*lead, *ask, Para(""))), *ask] if course else [*lead, *ask]
+            small = len(chunk(body, FULL)) > 1
+            out += _split("Title and Content", slide.title, body, slide.notes.removeprefix(COURSE_RECAP),
+                          box=FULL_SMALL if small else FULL, size=SMALL if small else None)
+            continue
         if not slide.notes.startswith(RECAP):
             if slide.ref[:1] == ("topic",):
                 title = _topic_title(plan, (slide.ref[1], slide.ref[2])) or slide.ref[2]
-                titles = covered.setdefault(names.get(slide.ref[1], slide.ref[1]), [])
-                if title not in (t for t, _ in titles):
-                    titles.append((title, minutes.get((slide.ref[1], slide.ref[2]), 0)))
+                for seen in (covered, course):
+                    titles = seen.setdefault(names.get(slide.ref[1], slide.ref[1]), [])
+                    if title not in (t for t, _ in titles):
+                        titles.append((title, minutes.get((slide.ref[1], slide.ref[2]), 0)))
             out.append(slide)
             continue
         before = slide.notes.removeprefix(RECAP)
@@ -529,9 +541,9 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
 HEADLINES = 3  # topics a module names at most in a day's recap: those the day gave most time, in course order
 
 
-def _recap_body(covered: dict[str, list[tuple[str, int]]]) -> list[Para]:
-    """A day's recap: each module's name, its headline topics a bullet each beneath it, as many a module as
-    one slide holds (HEADLINES at most, one at least)."""
+def _recap_body(covered: dict[str, list[tuple[str, int]]], around: Sequence[Para] = ()) -> list[Para]:
+    """A day's or the course's recap: each module's name, its headline topics a bullet each beneath it, as many
+    a module as one slide holds with the lines `around` them (HEADLINES at most, one at least)."""
     body: list[Para] = []
     for most in range(HEADLINES, 0, -1):
         body = []
@@ -539,7 +551,7 @@ def _recap_body(covered: dict[str, list[tuple[str, int]]]) -> list[Para]:
             ranked = sorted(range(len(titles)), key=lambda i: (-titles[i][1], i))[:most]
             body += [Para(module, bold=True, keep_with_next=True),
                      *(Para(titles[i][0], 1, keep_with_next=i != max(ranked)) for i in sorted(ranked))]
-        if len(_chunk_uniform(body, FULL_SMALL)) == 1:
+        if len(_chunk_uniform([*around, *body], FULL_SMALL)) == 1:
             break
     return body
 
@@ -631,23 +643,11 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     notes=say(plan, "deck.title_notes", total=facts.total_planned, days=facts.days,
                               minutes=next((format_minutes(s.minutes) for s in plan.sections if s.role == "opening"),
                                            "")))
-    agenda = [Para(f"Over {facts.days}: {_day_times(plan)}", bold=True)]
-    # Each day's breaks and lunch, which the notes ask the trainer to point out, with the close of a day and
-    # the welcome back of the next, so every minute of the course is in a line.
-    for day in range(1, plan.timetable.days + 1):
-        pauses = "; ".join(_pause_words(plan, r) for r in plan.timetable.rows
-                           if r.day == day and (r.is_break or r.place[:1] == ("day",)))
-        if pauses:
-            agenda.append(Para(f"Day {day}: {pauses}" if plan.timetable.days > 1 else pauses.capitalize()))
-    # A scenarios section whose exercises all run inside the modules has no time of its own to show.
-    # Each section's time as the session plan gives it; where it holds a key message said after its modules,
-    # the line says so, so "55 min" is not read as IW01's time (the session plan gives IW01 50 min).
-    shown = [s for s in plan.sections if not s.omitted and (s.minutes or s.optional_minutes or s.role != "exercises")]
-    agenda += [Para(line) for s in shown for line in _agenda_line(plan, s)]
+    agenda = _about_lines(plan)
     fits = len(chunk(agenda, FULL)) == 1  # the agenda reads best on one slide: a smaller size before a second
     yield from _split("Title and Content", "About this course", agenda,
                       "Walk through the course content and the timetable. "
-                      + _point_out_breaks(plan)
+                      + (_point_out_breaks(plan) if plan.timetable.days == 1 else "")
                       + "Timing: 5 min.", box=FULL if fits else FULL_SMALL, size=None if fits else SMALL)
     if plan.timetable.days > 1:  # each day opens with its agenda: day 1 here, later days on their welcome back
         opening = next((format_minutes(s.minutes) for s in plan.sections if s.role == "opening"), "")
@@ -665,8 +665,7 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     *(Para(f"{a.process.name}: {format_minutes(a.minutes)}", 1) for a in awareness)]
     opening = next((format_minutes(s.minutes) for s in plan.sections if s.role == "opening"), "")
     yield from _split("Title and Content", "What this course covers", modules,
-                      "Name each module; its objectives follow at the start of the module. "
-                      "Ask what attendees most want to take away, and note it to revisit in the recap. "
+                      say(plan, "deck.covers_notes" if len(plan.modules) > 1 else "deck.covers_notes_one") + " "
                       + say(plan, "deck.covers_timing", minutes=opening))
     yield SlideSpec("Two Content", "Getting to know each other",
                     (Para("Introduce yourself to the group:"), Para("your name and role", 1),
@@ -680,30 +679,48 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     notes=say(plan, "ground_rules.notes"))
 
 
-def _agenda_line(plan: CoursePlan, section) -> list[str]:
-    """A section's lines of "About this course", as a trainer would say them: a module section by its modules'
-    names, each module a line with its own time (two modules' names under one time read as one long module),
-    the section's key messages with the last module, as they follow it ("Information Sharing in Practice, with
-    a key message: 5 h 5 min")."""
-    modules = [mp for mp in section.modules if mp.minutes]
-    if not modules:
-        return [f"{section.title}: {_section_time(plan, section)}"]
-    key = ("agenda.deck_modules" if not section.message_minutes
-           else "agenda.deck_modules_message" if len(section.messages) == 1 else "agenda.deck_modules_messages")
-    if len(modules) == 1:
-        return [say(plan, key, names=modules[0].module.name, time=section_time(plan, section))]
-    *first, last = modules
-    return [*(say(plan, "agenda.deck_modules", names=mp.module.name, time=format_minutes(mp.minutes)) for mp in first),
-            say(plan, key, names=last.module.name, time=format_minutes(last.minutes + section.message_minutes))]
+def _about_lines(plan: CoursePlan) -> list[Para]:
+    """"About this course" as a trainer reads it out: each day's hours, with what it teaches beneath (each
+    module, and each section of teaching beyond the modules, with the time the session plan gives it that day);
+    a course of one day then its breaks and lunch in a line, where a longer one has each day's agenda next.
+    The introduction, the recap and the close are in the day's hours, not lines of their own."""
+    days = plan.timetable.days
+    names = {m.ref: m.name for m in plan.modules}
+    lines: list[Para] = []
+    started: set[str] = set()  # modules begun on an earlier day: "(continued)" on the next
+    lunch = any(r.kind == "lunch" for r in plan.timetable.rows)  # a day of one session without it is half a day
+    for day in range(1, days + 1):
+        rows = [r for r in plan.timetable.rows if r.day == day]
+        if not rows:
+            continue
+        hours = f"{clock(rows[0].start)}\u2013{clock(rows[-1].end)}"
+        key = "agenda.deck_day" if days > 1 else "agenda.deck_one_day" if lunch else "agenda.deck_half_day"
+        lines.append(Para(say(plan, key, day=str(day), hours=hours), bold=True, keep_with_next=True))
+        parts: dict[str, int] = {}
+        for row in rows:
+            if row.is_break or row.place[:1] in (("day",), ("messages",)):
+                continue
+            if row.module_ref:
+                name = names.get(row.module_ref, row.module_ref)
+                if row.module_ref in started and name not in parts:
+                    name = say(plan, "agenda.deck_continued", name=name)
+            elif plan.sections[row.place[1]].role in ("opening", "recap", "close"):
+                continue
+            else:
+                name = row.label
+            parts[name] = parts.get(name, 0) + row.minutes
+        started |= {r.module_ref for r in rows if r.module_ref}
+        lines += [Para(say(plan, "agenda.deck_part", name=name, time=format_minutes(minutes)), 1)
+                  for name, minutes in parts.items()]
+    pauses = [_pause_words(r) for r in plan.timetable.rows if r.is_break]
+    if days == 1 and pauses:
+        lines.append(Para(pauses[0][:1].upper() + pauses[0][1:] + "".join(f"; {p}" for p in pauses[1:]), 1))
+    return lines
 
 
-def _pause_words(plan: CoursePlan, row: Row) -> str:
-    """A break, lunch, a day's close or its welcome back as "About this course" lists it: "lunch 12:30-13:15"."""
-    if row.is_break:
-        what = row.label.lower()
-    else:
-        what = say(plan, "agenda.deck_day_close" if row.place[2:] == ("close",) else "agenda.deck_welcome")
-    return f"{what} {clock(row.start)}-{clock(row.end)}"
+def _pause_words(row: Row) -> str:
+    """A break or lunch as "About this course" lists it: "lunch 12:30\u201313:15"."""
+    return f"{row.label.lower()} {clock(row.start)}\u2013{clock(row.end)}"
 
 
 def _point_out_breaks(plan: CoursePlan) -> str:
@@ -712,16 +729,6 @@ def _point_out_breaks(plan: CoursePlan) -> str:
     names = {"break": "the breaks" if sum(r.kind == "break" for r in plan.timetable.rows) > 1 else "the break",
              "lunch": "lunch"}
     return f"Point out {' and '.join(names[k] for k in kinds)}. " if kinds else ""
-
-
-def _day_times(plan: CoursePlan) -> str:
-    """Each day's start and end as the session plan has them: "09:30-14:25", or "day 1 09:30-13:40; ..."."""
-    spans: dict[int, list[int]] = {}
-    for row in plan.timetable.rows:
-        span = spans.setdefault(row.day, [row.start, row.end])
-        span[1] = row.end
-    times = [f"{clock(a)}-{clock(b)}" for a, b in spans.values()]
-    return times[0] if len(times) == 1 else "; ".join(f"day {d} {t}" for d, t in zip(spans, times))
 
 
 def _section_time(plan: CoursePlan, section) -> str:
@@ -805,12 +812,13 @@ class _Entry:
     key: str = ""  # the module's code or the section's title a later row of the same session joins; "" for none
     exercises: list[str] = attrs.Factory(list)
     row: Row | None = None  # the session plan's first row of a module's line
+    starts: list[int] = attrs.Factory(list)  # when each exercise starts, as the session plan has it
 
 
 EXERCISES = "\0exercises"  # the key of a line that is a run of exercises on their own
 
 
-def _agenda_lines(plan: CoursePlan, day: int, turns: bool = True) -> list[str]:
+def _agenda_lines(plan: CoursePlan, day: int, turns: bool = True, compact: bool = False) -> list[str]:
     """The day's agenda at the grain a trainer reads it out: a line for each module or section a session
     takes up, with the exercises run inside it named briefly; a line for each break and lunch, and (with
     `turns`) for the day's welcome back and close. Each line starts with its time from the session plan."""
@@ -830,11 +838,12 @@ def _agenda_lines(plan: CoursePlan, day: int, turns: bool = True) -> list[str]:
             if last is not None and last.key and last.key in (row.module_ref, EXERCISES):
                 if name not in last.exercises:
                     last.exercises.append(name)
+                    last.starts.append(row.start)
             else:
-                entries.append(_Entry(row.start, "", EXERCISES, [name]))
+                entries.append(_Entry(row.start, "", EXERCISES, [name], starts=[row.start]))
         elif not (last is not None and last.key == (row.module_ref or row.label)):
             entries.append(_Entry(row.start, _readable(row.label), row.module_ref or row.label, row=row))
-    lines = [_entry_text(plan, e) for e in entries]
+    lines = [_entry_text(plan, e, compact) for e in entries]
     for k, entry in enumerate(entries):  # a module's line like one before it names where it takes up
         if entry.row is not None and lines.count(lines[k]) > 1 and lines.index(lines[k]) < k:
             lines[k] = say(plan, "day_turn.module_part", module=lines[k], topic=_first_topic(plan, entry.row))
@@ -855,16 +864,24 @@ def _first_topic(plan: CoursePlan, row: Row) -> str:
     return f"{title} (continued)" if earlier and earlier[-1].topics[-1:] == row.topics[:1] else title
 
 
-def _entry_text(plan: CoursePlan, entry: _Entry) -> str:
+def _entry_text(plan: CoursePlan, entry: _Entry, compact: bool = False) -> str:
+    """An agenda line after its time. An exercise run inside a module's line gives its own start ("Using the
+    CAF in Practice; 11:05 exercise ..."), so the line's time is never read as the exercise's; a run of
+    exercises on its own starts at the line's time. `compact`: the shorter wording, for a day that would
+    not otherwise fit its slide."""
     names = entry.exercises
     if entry.key == EXERCISES:
         return say(plan, "day_turn.exercise" if len(names) == 1 else "day_turn.exercises", title=names[0],
                    titles="; ".join(names))
     if not names:
         return entry.what
-    quoted = [f"\u201c{name}\u201d" for name in names]
-    return say(plan, "day_turn.with_exercise" if len(names) == 1 else "day_turn.with_exercises", what=entry.what,
-               title=quoted[0], titles=say(plan, "day_turn.and_last", items=", ".join(quoted[:-1]), last=quoted[-1]))
+    if len(names) == 1:
+        return say(plan, "day_turn.with_exercise_short" if compact else "day_turn.with_exercise", what=entry.what,
+                   time=clock(entry.starts[0]), title=f"\u201c{names[0]}\u201d")
+    quoted = [say(plan, "day_turn.timed", time=clock(start), what=f"\u201c{name}\u201d")
+              for name, start in zip(names, entry.starts)]
+    return say(plan, "day_turn.with_exercises", what=entry.what,
+               titles=say(plan, "day_turn.and_last", items=", ".join(quoted[:-1]), last=quoted[-1]))
 
 
 def _brief_exercise(title: str) -> str:
@@ -906,9 +923,11 @@ def _day_agenda(plan: CoursePlan, day: int, title: str, notes: str) -> Iterator[
     heading = Para(say(plan, "day_turn.agenda", start=clock(rows[0].start), end=clock(rows[-1].end)), bold=True)
     lines = _agenda_lines(plan, day)
     agenda = [heading, *(Para(line, 1) for line in lines)]
-    if not _fits_one(agenda):  # the welcome back and the day's close go first: the slide's title says them
-        lines = _agenda_lines(plan, day, turns=False)
-        agenda = [heading, *(Para(line, 1) for line in lines)]
+    # The welcome back and the day's close go first (the slide's title says them), then the longer wording.
+    for compact in (False, True):
+        if not _fits_one(agenda):
+            lines = _agenda_lines(plan, day, turns=False, compact=compact)
+            agenda = [heading, *(Para(line, 1) for line in lines)]
     lunch = next((clock(r.start) for r in rows if r.kind == "lunch"), None)
     after = next((i + 1 for i, line in enumerate(lines) if lunch is not None and line.startswith(lunch)), len(lines))
     if _fits_one(agenda) or after == len(lines):
@@ -980,10 +999,13 @@ def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = No
     for number, item in enumerate(section.exercises):
         yield from pauses(("exercise", index, number))
         yield from _tagged(("exercise", item.module_ref, item.title), _exercise(plan, item))
+    given = _activity_shares(section.awareness)
     for k, item in enumerate(section.awareness):
         if k:  # the turns nearer this segment's start than the one before
             yield from pauses(("section", index), (awareness_starts[k] + awareness_starts[k + 1]) // 2 - 1)
-        yield from _awareness(plan, item)
+        yield from _awareness(plan, item, given[k])
+    if any(given):
+        yield _awareness_activity(plan, section, given)
     yield from pauses(("section", index))
     if section.role == "recap":  # the modules looked back on, then the hopes, with the sources message in one line
         yield from pauses(("messages", index))
@@ -996,20 +1018,51 @@ def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = No
         yield from _tagged(("message", message.id), _message(plan, message, share or message.minutes))
 
 
-def _awareness(plan: CoursePlan, item: AwarenessItem) -> Iterator[SlideSpec]:
-    """A short segment on an associated process: what it is, in the words of its introductory module."""
+def _awareness(plan: CoursePlan, item: AwarenessItem, given: int = 0) -> Iterator[SlideSpec]:
+    """A short segment on an associated process: what it is, in the words of its introductory module. `given`:
+    the minutes of it the segment's pairs activity takes, at its end."""
     p = item.process
+    timing = (say(plan, "deck.awareness_timing_given", minutes=format_minutes(item.minutes - given),
+                  total=format_minutes(item.minutes)) if given else f"Timing: {format_minutes(item.minutes)}.")
     yield from _split("Title and Content", f"{p.name}: in brief",
                       [Para(point) for point in p.awareness_points] + _slot_paras(plan, p.awareness_slots),
-                      f"{p.awareness_notes} {_awareness_notes(item)} Timing: {format_minutes(item.minutes)}.")
+                      f"{p.awareness_notes} {_awareness_notes(plan, item)} {timing}")
 
 
-def _awareness_notes(item: AwarenessItem) -> str:
-    """Where attendees meet the process in full."""
+ACTIVITY_AFTER = 3  # processes in brief: three or more talked through in a row want the room to do something
+ACTIVITY_MINUTES = 5  # the pairs question at the end, taken from the segments' own time
+TALK_AT_LEAST = 5  # minutes: a segment this short gives none of its time to it
+
+
+def _activity_shares(items: Sequence[AwarenessItem]) -> list[int]:
+    """The minutes each segment gives the activity, a minute at a time from the longest first, so the section
+    keeps its time; none where the section has fewer than ACTIVITY_AFTER segments."""
+    given = [0] * len(items)
+    longer = sorted((k for k, item in enumerate(items) if item.minutes > TALK_AT_LEAST),
+                    key=lambda k: (-items[k].minutes, k))
+    if len(items) < ACTIVITY_AFTER or not longer:
+        return given
+    for step in range(ACTIVITY_MINUTES):
+        given[longer[step % len(longer)]] += 1
+    return given
+
+
+def _awareness_activity(plan: CoursePlan, section, given: Sequence[int]) -> SlideSpec:
+    """One short pairs question at the end of the processes in brief, so the segment is not all talk."""
+    said = [item.process.in_titles or _in_sentence(item.process.name) for item in section.awareness]
+    names = ", ".join(said[:-1]) + f" or {said[-1]}"
+    taken = ", ".join(f"{format_minutes(m)} from {name}" for name, m in zip(said, given) if m)
+    return SlideSpec("Title and Content", say(plan, "deck.activity_title"),
+                     tuple(Para(line.format(processes=names)) for line in items(plan, "deck.activity_points")),
+                     notes=say(plan, "deck.activity_notes", minutes=format_minutes(sum(given)), taken=taken))
+
+
+def _awareness_notes(plan: CoursePlan, item: AwarenessItem) -> str:
+    """Where attendees meet the process in full: its course, or (none yet) who says when there is one."""
     full = item.full_course
     if full and not full.is_pending:
-        return f"Attendees who need more can take the course \u201c{full.title}\u201d."
-    return "Point attendees to the training on it in the sources of information."
+        return say(plan, "deck.awareness_course", title=full.title)
+    return say(plan, "deck.awareness_no_course")
 
 
 def _key_message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec]:
@@ -1022,16 +1075,24 @@ def _key_message(plan: CoursePlan, message: CommonMessage) -> Iterator[SlideSpec
     title = f"Key message: {message.title}"
     if len(title) > TITLE_CHARS:  # the message's own title, whole, rather than one cut short
         title = message.title
-    yield from _split("Title and Content", title, body,
-                      f"Say the standard message in these words, the same in every course: {message.wording} "
-                      "Link it to the topic just covered. Timing: a minute, within the topic's time.")
+    yield from _one_slide("Title and Content", title, body,
+                          f"Say the standard message in these words, the same in every course: {message.wording} "
+                          "Link it to the topic just covered. Timing: a minute, within the topic's time.")
 
 
 def _message(plan: CoursePlan, message: CommonMessage, minutes: int) -> Iterator[SlideSpec]:
     body = [Para(p) for p in message.points] or [Para(message.wording)]
     body += _slot_paras(plan, message.slots, again=message.role == "handout-contacts")
     notes = (message.notes or message.wording) + f" Timing: about {format_minutes(max(1, minutes))}."
-    yield from _split("Title and Content", message.title, body, notes)
+    yield from _one_slide("Title and Content", message.title, body, notes)
+
+
+def _one_slide(layout: str, title: str, body: Sequence[Para], notes: str) -> list[SlideSpec]:
+    """A message said once, on one slide: in the smaller type where the template's would take two half-empty
+    slides ("(1 of 2)", "(2 of 2)") and the smaller takes it whole; else over as many as it needs."""
+    if len(chunk(body, FULL)) > 1 and len(_chunk_uniform(body, FULL_SMALL)) == 1:
+        return [SlideSpec(layout, title, tuple(body), notes=notes, size=SMALL)]
+    return _split(layout, title, body, notes)
 
 
 def _ends_on_sources(plan: CoursePlan, mp: ModulePlan) -> bool:
@@ -1219,7 +1280,7 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
         if diagram is not None:  # "after", or a "beside" or "instead" whose points or local facts need the room
             lead = say(plan, "deck.diagram_notes", lead=_diagram_lead(plan, diagram), minutes=format_minutes(minutes))
             yield SlideSpec("Title and Content", diagram.title, diagram=diagram,
-                            notes=f"{lead} {_diagram_words(plan, diagram)}")
+                            notes=f"{lead} {_diagram_words(plan, diagram)}".rstrip())
     for local in topic.local_slides:
         yield from _split("Title and Content", local.title, [Para(p) for p in local.points] or [Para(local.title)],
                           (local.notes or "A local slide added by your LA."))
@@ -1313,8 +1374,12 @@ def _diagram_labels(diagram: Diagram) -> list[str]:
 
 
 def _diagram_words(plan: CoursePlan, diagram: Diagram) -> str:
-    """The picture in words, for a trainer to say to anyone who cannot see it: "The picture, “Where advisors
-    turn for answers”, shows a table. ..." rather than the alt text's "Where advisors ...: a table."."""
+    """The picture in words, for a trainer to say: where the lead has named its boxes in turn, what each box
+    says ("Preparation: talk to the child and family ..."), not the alt text read out; else "The picture,
+    “Where advisors turn for answers”, shows a table. ..." rather than the alt text's "...: a table."."""
+    told = [f"{item.label}: {item.detail[:1].lower()}{item.detail[1:]}." for item in diagram.items if item.detail]
+    if diagram.kind in (*ORDERED, "hub"):  # the lead named every box: what each says, as the trainer goes
+        return say(plan, "deck.diagram_said", what=" ".join(told)) if told else ""
     words = diagram.alt_text()
     if words.startswith(f"{diagram.title}: "):
         return say(plan, "deck.diagram_shows", title=diagram.title, what=words.removeprefix(f"{diagram.title}: "))
@@ -1400,6 +1465,13 @@ def _task_slides(name: str, task: list[Para], questions: list[Para], working: st
     exercise looks the same. Too long for one slide, they go over two columns a slide, each column a part
     of one list, so no slide is left with an empty half: the list with most to say takes the odd column."""
     columns = _columns(task, questions)
+    across = [*_headed(TASK_HEADING, task), *_headed(QUESTIONS_HEADING, questions)]
+    if len(columns) > 2 and len(_chunk_uniform(across, FULL_SMALL)) == 1:
+        # Two columns would take two slides, one of them a bullet or two (the teach-back): the task and its
+        # questions fit one slide across its width, each under its heading.
+        yield SlideSpec("Title and Content", f"Exercise: {_without_stop(name)}: your task", tuple(across),
+                        notes=f"{working}\n{debrief}\n{timing}".lstrip(), size=SMALL)
+        return
     slides = [columns[i:i + 2] for i in range(0, len(columns), 2)]
     titles = _task_titles(_without_stop(name), slides, task)
     for number, (title, pair) in enumerate(zip(titles, slides), 1):
@@ -1420,15 +1492,23 @@ def _task_slides(name: str, task: list[Para], questions: list[Para], working: st
                         notes=notes, size=SMALL)
 
 
+TASK_HEADING, QUESTIONS_HEADING = "What to do", "Questions"
+
+
+def _headed(heading: str, paras: Sequence[Para]) -> list[Para]:
+    """A list under its heading, as sub-points, so the heading reads as one."""
+    return [Para(heading, bold=True, keep_with_next=True), *(attrs.evolve(p, level=1) for p in paras)] if paras else []
+
+
 def _columns(task: list[Para], questions: list[Para]) -> list[tuple[str, tuple[Para, ...]]]:
     """(heading, paragraphs) for each column: the task's columns, then the questions'. A column that goes
     on with the list of the column beside it needs no heading; one that opens a slide says "(continued)"."""
-    parts = [(heading, chunk(paras, HALF_SMALL)) for heading, paras in (("What to do", task), ("Questions", questions))
-             if paras]
+    parts = [(heading, chunk(paras, HALF_SMALL)) for heading, paras in ((TASK_HEADING, task),
+                                                                         (QUESTIONS_HEADING, questions)) if paras]
     if sum(len(groups) for _, groups in parts) % 2 and len(parts) == 2:  # an odd column: the fuller list takes two
         fuller = max(range(2), key=lambda i: _column_lines(parts[i][1]) / len(parts[i][1]))
         heading, groups = parts[fuller]
-        source = task if heading == "What to do" else questions
+        source = task if heading == TASK_HEADING else questions
         parts[fuller] = (heading, _chunk_into(source, HALF_SMALL, len(groups) + 1))
     columns: list[tuple[str, tuple[Para, ...]]] = []
     for heading, groups in parts:
@@ -1471,8 +1551,8 @@ def _listed(label: str, lines: Sequence[str]) -> str:
 
 
 def _recap(plan: CoursePlan, section) -> Iterator[SlideSpec]:
-    """The recap: each module looked back on, at the template's own sizes (a projector in a training room needs
-    them as large as every other slide's, so a long list goes over two slides rather than into smaller type),
+    """The recap: one slide, spoken to the room, of what the course worked through (each module's headline
+    topics, as a day's recap gives them), its objectives in the notes for the trainer to go back over;
     then the hopes attendees gave at the start, with the section's messages (sources of further information)
     as a line each. The recap's minutes are shared among its slides, so their timings add up to its row."""
     modules = [m for m in plan.modules if not m.is_pending]
@@ -1481,15 +1561,11 @@ def _recap(plan: CoursePlan, section) -> Iterator[SlideSpec]:
     each = (total - hopes) // len(modules) if modules else 0
     hopes = total - each * len(modules)
     words = {"total": format_minutes(total)}
-    for m in modules:
-        lead = Para(say(plan, "recap.lead"), bold=True)
-        objectives = [Para(objective_item(o), 1) for o in m.objectives_read]
-        # Every slide of a long recap opens with the lead, so "(2 of 2)" still reads as a sentence.
-        groups = chunk(objectives, (FULL[0], FULL[1] - math.ceil(_lines(lead, FULL[0]))))
-        notes = say(plan, "recap.notes", minutes=format_minutes(each), **words)
-        for i, group in enumerate(groups, 1):
-            yield SlideSpec("Title and Content", _numbered(f"Recap: {m.name}", i, len(groups)),
-                            (lead, *group), notes=notes if i == 1 else CONTINUED + notes)
+    if modules:  # one slide for the whole course, filled with its topics once the deck's slides are known
+        objectives = " ".join(f"{m.name}: " + spoken_list([mid_sentence(objective_item(o)) for o in m.objectives_read])
+                              + "." for m in modules)
+        notes = say(plan, "recap.notes", objectives=objectives, minutes=format_minutes(each * len(modules)), **words)
+        yield SlideSpec("Title and Content", say(plan, "recap.title"), notes=COURSE_RECAP + notes)
     body = [Para(line) for line in items(plan, "recap.hopes")]
     body += [Para(say(plan, "recap.sources", title=message.title)) for message in section.messages]
     body += _slot_paras(plan, [slot for message in section.messages for slot in message.slots])

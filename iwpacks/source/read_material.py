@@ -82,9 +82,15 @@ def _run(t: Fields, minutes: int | None) -> tuple[RunStep, ...]:
 
 
 def _topic_variant(v: Fields, minutes: int | None) -> TopicVariant:
+    slide_title = v.text("slide_title", False)
+    if len(slide_title) > SLIDE_TITLE_CHARS:
+        v.report(v.path + ("slide_title",), f"a slide title is at most {SLIDE_TITLE_CHARS} characters; "
+                                            f"this one is {len(slide_title)}")
+        slide_title = ""
     variant = TopicVariant(audiences=v.id_list("audiences", what="audience id", required=True),
                            points=v.text_list("points", required=False), notes=v.text("notes", False),
-                           run=_run(v, minutes), slots=v.id_list("slots", SLOT_REF, what="slot id (or slot.part)"))
+                           run=_run(v, minutes), slots=v.id_list("slots", SLOT_REF, what="slot id (or slot.part)"),
+                           slide_title=slide_title)
     if not (variant.points or variant.notes or variant.run or variant.slots):
         v.report(v.path, "a variant gives points, notes, steps or slots for its audiences")
     return variant

@@ -141,11 +141,13 @@ def test_each_days_agenda_takes_its_times_from_the_timetable_with_its_breaks(loc
     assert checked
 
 
-def test_the_agenda_says_a_modules_time_then_its_key_message(local_decks):
-    """The review: "IS02: 5 h 5 min, with IS02 and the key message after it"."""
+def test_the_agenda_says_a_modules_own_time(local_decks):
+    """The review: "IS02: 5 h 5 min, with IS02 and the key message after it"; then "with a key message: 55
+    min", meaningless to attendees. A module's line gives the module's own time that day."""
     _, slides = local_decks["is-advisors"]
     about = next(s for s in slides if _title(s) == "About this course")
-    assert "Information Sharing in Practice, with a key message: 5 h 5 min" in _words(about)
+    assert "Information Sharing in Practice: 5 h" in _words(about)
+    assert not any("key message" in w for w in _words(about))
     for cid, (_, slides) in local_decks.items():
         assert not any("key message after it" in w for s in slides for w in _words(s)), cid
 

@@ -81,37 +81,34 @@ def _slide_texts(data: bytes) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("course_id", REVIEWED)
 def test_the_decks_agenda_takes_every_time_from_the_session_plan(course_id, plans, decks):
-    """The review: slide 2 gave "55 min" for IW01, where the session plan gives IW01 50 min. The 55 minutes
-    are the section's, IW01 and the key message said after it: slide 2 now gives each section's time as the
-    session plan's rows add it up, and says what a section holds beyond its modules, and slide 3 each
-    module's time as its rows add it up."""
+    """The review: slide 2 gave "55 min" for IW01, where the session plan gives IW01 50 min; later, a wall of
+    twelve times. "About this course" now gives each day's hours as the session plan has them, then each
+    module and section of teaching that day with the minutes its rows add up to (IW01 50 min, its key message
+    in the day's hours); "What this course covers" each module's time as its rows add it up."""
+    from iwpacks.planning.timetable import clock
+
     plan = plans[course_id]
     slides = _slide_texts(decks[course_id])
     agenda = next(words for words, _ in slides if words.startswith("About this course"))
     covers = next(words for words, _ in slides if words.startswith("What this course covers"))
-    for index, section in enumerate(plan.sections):
-        if section.omitted or not section.minutes:
-            continue
-        minutes = format_minutes(plan.timetable.section_minutes(index))
-        assert minutes == format_minutes(section.minutes), section.title
-        line = f"{section.title}: {minutes}"
-        names = " and ".join(mp.module.name for mp in section.modules if mp.minutes)
-        if names:
-            # A module section by its modules' names, the key message said after them within its time.
-            line = f"{names}: {minutes}"
-        if section.modules and section.message_minutes:
-            assert sum(mp.minutes for mp in section.modules) + section.message_minutes == section.minutes
-            line = f"{names}, with a key message: {minutes}"
-        assert line in agenda, (line, agenda)
-        for mp in section.modules:
-            rows = plan.timetable.module_minutes(mp.module.ref)
-            assert f"{mp.module.ref} {mp.module.name} {format_minutes(rows)}" in covers, mp.module.ref
+    names = {m.ref: m.name for m in plan.modules}
+    for day in range(1, plan.timetable.days + 1):
+        rows = [r for r in plan.timetable.rows if r.day == day]
+        assert f", {clock(rows[0].start)}\u2013{clock(rows[-1].end)}" in agenda, (day, agenda)
+        for ref in dict.fromkeys(r.module_ref for r in rows if r.module_ref):
+            minutes = format_minutes(sum(r.minutes for r in rows if r.module_ref == ref))
+            assert re.search(re.escape(names[ref]) + r"( \(continued\))?: " + re.escape(minutes), agenda), (ref, agenda)
+    for mp in (mp for s in plan.sections for mp in s.modules):
+        rows = plan.timetable.module_minutes(mp.module.ref)
+        assert f"{mp.module.ref} {mp.module.name} {format_minutes(rows)}" in covers, mp.module.ref
+    assert len(re.findall(r"\d\d:\d\d", agenda)) <= 2 * plan.timetable.days + 2 * sum(
+        r.is_break for r in plan.timetable.rows if plan.timetable.days == 1), agenda  # no wall of times
 
 
-def test_iw01s_section_says_it_holds_the_key_message_so_55_is_not_read_as_iw01s_time(plans, decks):
+def test_iw01s_line_gives_iw01s_own_time_so_55_is_not_read_as_iw01s_time(plans, decks):
     agenda = next(w for w, _ in _slide_texts(decks["iw-practitioners"]) if w.startswith("About this course"))
-    assert "Introduction to Integrated Working, with a key message: 55 min" in agenda
-    assert "key message after it" not in agenda
+    assert "Introduction to Integrated Working: 50 min" in agenda
+    assert "key message" not in agenda
     assert plans["iw-practitioners"].timetable.module_minutes("IW01") == 50
 
 

@@ -18,7 +18,7 @@ from tests.artefact_text import artefact_text
 
 COURSE = "iw-senior-managers"
 BACKGROUND = "Background and context within Every Child Matters (ECM)"
-IW01_MANAGER_SLIDES = ("The duties of the Children Act 2004", "Benefits for children, families, practitioners and organisations",
+IW01_MANAGER_SLIDES = ("The duties of the Children Act 2004", "The cost of not joining up",
                        "ECM guiding principles")
 STOCK_DIAGRAM_LINE = "one box at a time"
 
