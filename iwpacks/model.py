@@ -1432,6 +1432,9 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "materials.trainer_sheet": ("sheet", "exercise"),
     "materials.handouts": ("spares",),  # the handouts' row: every page, then its sheets counted
     "materials.handouts_hold": ("parts",),
+    "materials.exercise": ("count",),
+    "materials.exercises": ("count",),
+    "materials.optional": ("count",),
     "materials.sheet": ("count",),
     "materials.sheets": ("count",),
     "materials.reference": ("count",),

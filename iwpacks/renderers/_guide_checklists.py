@@ -114,16 +114,26 @@ PRINT_TAIL = 5  # the printing list's last rows, kept together: never two rows a
 
 
 def _with_sheets(plan: CoursePlan, spares: int) -> str:
-    """The handouts' row in two short sentences: every page and the spares, then how many exercise and reference
-    sheets its pages hold (the review: the sheets' titles in full made the cell a paragraph)."""
+    """The handouts' row in two short sentences: every page and the spares, then how many exercises, sheets the
+    exercises use and reference sheets its pages hold (the review: the sheets' titles in full made the cell a
+    paragraph; a later one found "1 exercise sheet" where the handouts held four exercises)."""
     said = [say(plan, "materials.handouts", spares=str(spares))]
-    sheets = len(_handed_sheets(plan))
-    parts = [say(plan, "materials.sheet" if sheets == 1 else "materials.sheets", count=str(sheets))] if sheets else []
+    exercises = [item for item in plan.exercises if item.exercise is not None]
+    parts = []
+    if exercises:
+        part = say(plan, "materials.exercise" if len(exercises) == 1 else "materials.exercises",
+                   count=str(len(exercises)))
+        if optional := sum(item.optional for item in exercises):
+            part += say(plan, "materials.optional", count=str(optional))
+        parts.append(part)
+    if sheets := len(_handed_sheets(plan)):
+        parts.append(say(plan, "materials.sheet" if sheets == 1 else "materials.sheets", count=str(sheets)))
     if references := len(plan.reference_sheets):
         parts.append(say(plan, "materials.reference" if references == 1 else "materials.references",
                          count=str(references)))
     if parts:
-        said.append(say(plan, "materials.handouts_hold", parts=" and ".join(parts)))
+        listed = " and ".join(filter(None, (", ".join(parts[:-1]), parts[-1])))
+        said.append(say(plan, "materials.handouts_hold", parts=listed))
     return " ".join(said)
 
 

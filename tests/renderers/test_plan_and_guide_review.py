@@ -92,7 +92,7 @@ def test_the_printing_list_names_every_exercises_role_cards_and_sheets_with_copi
                      for sheet in plan.sheets.get(item.exercise.id, ()))
         if handed:
             [handouts] = [r for r in rows if r[1] == "handouts.docx"]
-            assert f"Includes {handed} exercise sheet" in handouts[2], (cid, handouts[2])
+            assert f"{handed} sheet" + ("s" if handed > 1 else "") + " for them" in handouts[2], (cid, handouts[2])
     assert carded >= 3
 
 
