@@ -17,6 +17,7 @@ from iwpacks.renderers._diagram_pptx import draw_figure
 from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
+from iwpacks.renderers._pptx_notes import NotesMaker
 from iwpacks.renderers._pptx_xml import no_bullet
 from iwpacks.renderers._words import tidy_punctuation
 
@@ -49,8 +50,9 @@ class DeckRenderer:
         """The deck as bytes; identical plans and brands give identical bytes."""
         prs = Presentation(str(brand.deck_template))
         layouts = template_layouts(prs, f"{brand.folder.name}/{brand.deck_template.name}")
+        notes = NotesMaker()
         for spec in plan_slides(plan):
-            _draw(prs, layouts[spec.layout], spec, brand, plan.draft)
+            _draw(prs, layouts[spec.layout], spec, brand, plan.draft, notes)
         identity = cover_identity(plan)
         if identity.logo is not None:  # the LA's logo in the logo band of the title and closing slides
             for slide in (prs.slides[0], prs.slides[-1]):
@@ -63,7 +65,7 @@ class DeckRenderer:
         return normalise_zip(buffer.getvalue())
 
 
-def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft: bool) -> None:
+def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft: bool, notes: NotesMaker) -> None:
     slide = prs.slides.add_slide(layout)
     holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
     title = holders.pop(0)
@@ -101,7 +103,7 @@ def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft:
         unused._element.getparent().remove(unused._element)
     if draft:
         _draft_mark(slide, brand, prs.slide_width)
-    slide.notes_slide.notes_text_frame.text = spec.notes
+    notes.add(slide, spec.notes)
     if spec.hidden:  # out of the slide show until the trainer unhides it; still in the file, in its place
         slide._element.set("show", "0")
 

@@ -705,3 +705,33 @@ def test_a_topic_with_timed_steps_gives_them_in_its_first_slides_notes_before_th
                     if t.startswith("The CAF assessment groups and elements"))
     assert "6 min: Pairs of managers: mark which elements your own service already assesses well" in managers
     assert len(checked) >= 27
+
+
+def test_each_slide_has_its_own_notes_slide_that_relates_back_to_it_and_holds_its_notes(decks, plans):
+    """The notes slides are made by copying the first one and counting on its part name (_pptx_notes): each
+    name is used once, each notes slide points back at its own slide, and each holds that slide's notes."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    rels_ns = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+    for cid, data in decks.items():
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            slides = sorted(n for n in names if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
+            notes = [n for n in names if re.fullmatch(r"ppt/notesSlides/notesSlide\d+\.xml", n)]
+            assert len(notes) == len(set(notes)) == len(slides), cid
+            for slide in slides:
+                rels = ElementTree.fromstring(archive.read(slide.replace("slides/", "slides/_rels/") + ".rels"))
+                (target,) = [r.get("Target") for r in rels.iter(rels_ns) if r.get("Type").endswith("/notesSlide")]
+                notes_part = "ppt/notesSlides/" + target.rsplit("/", 1)[-1]
+                back = ElementTree.fromstring(archive.read(notes_part.replace("notesSlides/", "notesSlides/_rels/")
+                                                           + ".rels"))
+                assert [r.get("Target").rsplit("/", 1)[-1] for r in back.iter(rels_ns)
+                        if r.get("Type").endswith("/slide")] == [slide.rsplit("/", 1)[-1]], (cid, slide)
+        specs = plan_slides(plans[cid])
+        opened = slides_of(data)
+        assert len(opened) == len(specs), cid
+        for slide, spec in zip(opened, specs):
+            assert slide.notes_slide.notes_text_frame.text == spec.notes, (cid, spec.title)
