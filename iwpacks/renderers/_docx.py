@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from iwpacks.errors import TemplateError
-from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
+from iwpacks.renderers._determinism import document_bytes, fix_core_properties
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import SlotText
@@ -372,6 +372,4 @@ def finish(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str) -> by
                         subject=f"{kind} for {mid_sentence(plan.audience.name)}",
                         author=cover_identity(plan).name or brand.name,  # an LA's pack is the LA's document
                         version=plan.version)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return document_bytes(doc)

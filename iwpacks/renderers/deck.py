@@ -1,7 +1,6 @@
 """Renders deck.pptx from the brand's PowerPoint template: one slide per SlideSpec, with speaker notes."""
 from __future__ import annotations
 
-import io
 import re
 from typing import TYPE_CHECKING
 
@@ -14,7 +13,7 @@ from iwpacks.renderers import register
 from iwpacks.renderers._deck_slides import Para, SlideSpec, no_widow, plan_slides
 from iwpacks.renderers._diagram_layout import SLIDE, SLIDE_BESIDE, lay_out
 from iwpacks.renderers._diagram_pptx import draw_figure
-from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
+from iwpacks.renderers._determinism import fix_core_properties, presentation_bytes
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._pptx_notes import NotesMaker
@@ -60,9 +59,7 @@ class DeckRenderer:
         fix_core_properties(prs.core_properties, title=f"{plan.course.title}: slides",
                             subject=f"Training slides for {mid_sentence(plan.audience.name)}", author=brand.name,
                             version=plan.version)
-        buffer = io.BytesIO()
-        prs.save(buffer)
-        return normalise_zip(buffer.getvalue())
+        return presentation_bytes(prs)
 
 
 def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft: bool, notes: NotesMaker) -> None:
