@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.oxml import OxmlElement
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.text.run import Run
 from docx.shared import Cm, Mm, Pt
 
 from iwpacks.errors import TemplateError
 from iwpacks.renderers._determinism import document_bytes, fix_core_properties
+from iwpacks.renderers._docx_xml import fast_paragraphs, keep_next, new_run, set_style
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import SlotText
@@ -21,7 +24,6 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.table import Table, _Row
     from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
 
     from iwpacks.model import Brand, Diagram
     from iwpacks.planning.plan import CoursePlan
@@ -47,6 +49,7 @@ def open_template(brand: Brand) -> DocumentObject:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     _remember_style_ids(doc)
+    fast_paragraphs(doc)
     return doc
 
 
@@ -254,22 +257,20 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
     grid = doc.add_table(rows=1, cols=len(header))
     grid.style = doc.styles["IW Table"]
     grid.autofit = False
+    style_id = functools.partial(doc.part.get_style_id, style_type=WD_STYLE_TYPE.PARAGRAPH)
     for cell, text in zip(grid.rows[0].cells, header):
-        cell.paragraphs[0].style = doc.styles["Table Heading"]
-        cell.paragraphs[0].add_run(text)
+        _cell_text(cell, style_id("Table Heading"), text)
     mark_header_row(grid.rows[0])
     for index, values in enumerate(rows):
         row = grid.add_row()
         keep_row_together(row)
         if height:
             row.height = Cm(height)
-        style = doc.styles["Table Note" if index in quiet_rows else "Table Text"]
+        style = style_id("Table Note" if index in quiet_rows else "Table Text")
         for cell, value in zip(row.cells, values):
-            paragraph = cell.paragraphs[0]
-            paragraph.style = style
-            run = paragraph.add_run(value)
+            run = _cell_text(cell, style, value)
             if index in bold_rows:
-                run.bold = True
+                Run(run, cell.paragraphs[0]).bold = True
     if whole:
         for row in grid.rows[:-1]:
             for cell in row.cells:
@@ -285,6 +286,15 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
             cell.width = Cm(width)
     doc.add_paragraph(style="Caption")  # a little air below, so the next heading does not touch the table
     return grid
+
+
+def _cell_text(cell, style_id: str | None, text: str):
+    """Style a new cell's paragraph and give it one run of `text` (empty for no text), as add_run would."""
+    p = cell._tc.p_lst[0]
+    set_style(p, style_id)
+    run = new_run(text or "")
+    p.append(run)
+    return run
 
 
 def hairline(paragraph: Paragraph) -> None:
@@ -361,7 +371,7 @@ def add_heading(doc: DocumentObject, text: str, level: int) -> Paragraph:
 
 def keep_with_next(paragraph: Paragraph) -> Paragraph:
     """Keep `paragraph` on the page of the one after it (a lead-in and its list, a question and its lines)."""
-    paragraph.paragraph_format.keep_with_next = True
+    keep_next(paragraph._p)
     return paragraph
 
 
