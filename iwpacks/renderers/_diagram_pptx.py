@@ -12,6 +12,7 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
+from pptx.shapes.shapetree import GroupShapes
 from pptx.util import Pt
 
 from iwpacks.model import Brand
@@ -32,10 +33,21 @@ def draw_figure(shapes, figure: Figure, left: int, top: int, brand: Brand) -> No
     group = shapes.add_group_shape()
     group.name = DIAGRAM_PREFIX + figure.title
     group._element.nvGrpSpPr.cNvPr.set("descr", figure.alt)
-    lines = [_arrow(group.shapes, arrow, left, top) for arrow in figure.arrows]
-    shapes = [_box(group.shapes, box, left, top, brand, number) for number, box in enumerate(figure.boxes, 1)]
+    members = _Members(group._element, group)
+    lines = [_arrow(members, arrow, left, top) for arrow in figure.arrows]
+    shapes = [_box(members, box, left, top, brand, number) for number, box in enumerate(figure.boxes, 1)]
+    if lines or shapes:  # once all are in: the group's extents are those of its members
+        group._element.recalculate_extents()
     for line, arrow in zip(lines, figure.arrows):  # glued once the boxes have ids, the lines still behind them
         _glue(line, arrow, figure.boxes, shapes)
+
+
+class _Members(GroupShapes):
+    """A group's shapes, adding members without python-pptx's recalculation of the group's extents from every
+    member after each one (which grew with the square of a diagram's boxes); draw_figure does it once."""
+
+    def _recalculate_extents(self) -> None:
+        pass
 
 
 def _emu(value: float) -> int:

@@ -16,7 +16,7 @@ from iwpacks.renderers._diagram_pptx import draw_figure
 from iwpacks.renderers._determinism import fix_core_properties, presentation_bytes
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
-from iwpacks.renderers._pptx_notes import NotesMaker
+from iwpacks.renderers._pptx_slides import NotesMaker, SlideMaker
 from iwpacks.renderers._pptx_xml import no_bullet
 from iwpacks.renderers._words import tidy_punctuation
 
@@ -49,9 +49,9 @@ class DeckRenderer:
         """The deck as bytes; identical plans and brands give identical bytes."""
         prs = Presentation(str(brand.deck_template))
         layouts = template_layouts(prs, f"{brand.folder.name}/{brand.deck_template.name}")
-        notes = NotesMaker()
+        slides, notes = SlideMaker(prs), NotesMaker()
         for spec in plan_slides(plan):
-            _draw(prs, layouts[spec.layout], spec, brand, plan.draft, notes)
+            _draw(prs, slides.add(layouts[spec.layout]), spec, brand, plan.draft, notes)
         identity = cover_identity(plan)
         if identity.logo is not None:  # the LA's logo in the logo band of the title and closing slides
             for slide in (prs.slides[0], prs.slides[-1]):
@@ -62,8 +62,7 @@ class DeckRenderer:
         return presentation_bytes(prs)
 
 
-def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft: bool, notes: NotesMaker) -> None:
-    slide = prs.slides.add_slide(layout)
+def _draw(prs: PresentationObject, slide, spec: SlideSpec, brand: Brand, draft: bool, notes: NotesMaker) -> None:
     holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
     title = holders.pop(0)
     # Drawn, not planned: the plan's titles stay plain text for the guide to quote.

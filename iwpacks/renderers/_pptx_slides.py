@@ -1,4 +1,5 @@
-"""Speaker notes for every slide of a deck, without python-pptx's per-slide scans of the whole package."""
+"""Slides and their speaker notes added to a deck without python-pptx redoing, for every slide, work whose
+answer is the same for each: the parts, names, relationships and XML are the ones it would have made."""
 from __future__ import annotations
 
 import copy
@@ -7,6 +8,34 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.parts.slide import NotesSlidePart
+
+
+class SlideMaker:
+    """Adds slides to one presentation, each on a layout of its template.
+
+    python-pptx builds each new slide's placeholders afresh from its layout's, placeholder by placeholder;
+    a new slide on a given layout always gets the same ones (the same ids, names and properties), so here
+    they are built once per layout and copied for each later slide on it.
+    """
+
+    def __init__(self, prs) -> None:
+        self._prs = prs
+        self._ids = prs.part._element.get_or_add_sldIdLst()
+        self._placeholders: dict[str, list] = {}  # by layout part name: its slides' placeholders as first made
+
+    def add(self, layout):
+        """A new slide at the end of the deck, on `layout`, with the layout's placeholders."""
+        key = str(layout.part.partname)
+        if key not in self._placeholders:
+            slide = self._prs.slides.add_slide(layout)
+            self._placeholders[key] = [copy.deepcopy(shape) for shape in slide.shapes._spTree.iter_shape_elms()]
+            return slide
+        rid, slide = self._prs.part.add_slide(layout)  # what Slides.add_slide does, but the placeholders
+        tree = slide.shapes._spTree
+        for shape in self._placeholders[key]:
+            tree.append(copy.deepcopy(shape))
+        self._ids.add_sldId(rid)
+        return slide
 
 
 class NotesMaker:
