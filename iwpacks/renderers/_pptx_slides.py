@@ -7,7 +7,7 @@ import copy
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.parts.slide import NotesSlidePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
 
 
 class SlideMaker:
@@ -15,7 +15,9 @@ class SlideMaker:
 
     python-pptx builds each new slide's placeholders afresh from its layout's, placeholder by placeholder;
     a new slide on a given layout always gets the same ones (the same ids, names and properties), so here
-    they are built once per layout and copied for each later slide on it.
+    they are built once per layout and copied for each later slide on it. And it relates the presentation to
+    each new slide only after looking through all its relationships for one to that slide, which a new slide
+    cannot have.
     """
 
     def __init__(self, prs) -> None:
@@ -30,7 +32,11 @@ class SlideMaker:
             slide = self._prs.slides.add_slide(layout)
             self._placeholders[key] = [copy.deepcopy(shape) for shape in slide.shapes._spTree.iter_shape_elms()]
             return slide
-        rid, slide = self._prs.part.add_slide(layout)  # what Slides.add_slide does, but the placeholders
+        # What Slides.add_slide does, but for the placeholders and the look for an existing relationship.
+        presentation = self._prs.part
+        slide_part = SlidePart.new(presentation._next_slide_partname, presentation.package, layout.part)
+        rid = presentation.rels._add_relationship(RT.SLIDE, slide_part)
+        slide = slide_part.slide
         tree = slide.shapes._spTree
         for shape in self._placeholders[key]:
             tree.append(copy.deepcopy(shape))
