@@ -5,7 +5,7 @@ import datetime as _dt
 import io
 import re
 import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -38,10 +38,11 @@ def presentation_bytes(prs: PresentationObject) -> bytes:
 
     package = prs.part.package
     entries = _Entries()
-    writer = PackageWriter(entries, package._rels, tuple(package.iter_parts()))
-    writer._write_content_types_stream(entries)
-    writer._write_pkg_rels(entries)
-    writer._write_parts(entries)
+    sink: Any = entries  # duck-typed: the writers call only its write(pack_uri, blob)
+    writer = PackageWriter(sink, package._rels, tuple(package.iter_parts()))
+    writer._write_content_types_stream(sink)
+    writer._write_pkg_rels(sink)
+    writer._write_parts(sink)
     return _zip_entries(entries.items)
 
 
@@ -54,9 +55,10 @@ def document_bytes(doc: DocumentObject) -> bytes:
     for part in parts:  # as package.save does first
         part.before_marshal()
     entries = _Entries()
-    PackageWriter._write_content_types_stream(entries, parts)
-    PackageWriter._write_pkg_rels(entries, package.rels)
-    PackageWriter._write_parts(entries, parts)
+    sink: Any = entries
+    PackageWriter._write_content_types_stream(sink, parts)
+    PackageWriter._write_pkg_rels(sink, package.rels)
+    PackageWriter._write_parts(sink, parts)
     return _zip_entries(entries.items)
 
 

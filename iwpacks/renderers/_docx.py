@@ -257,9 +257,16 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
     grid = doc.add_table(rows=1, cols=len(header))
     grid.style = doc.styles["IW Table"]
     grid.autofit = False
+    # Both the grid (w:gridCol, read by LibreOffice) and each cell (w:tcW, read by Word). The grid first: each
+    # row added after takes its cells' widths from it, as setting them one by one afterwards would.
+    for column, width in zip(grid.columns, widths):
+        column.width = Cm(width)
     style_id = functools.partial(doc.part.get_style_id, style_type=WD_STYLE_TYPE.PARAGRAPH)
-    for cell, text in zip(grid.rows[0].cells, header):
-        _cell_text(cell, style_id("Table Heading"), text)
+    heads = grid.rows[0].cells
+    for cell, text in zip(heads, header):
+        _cell_text(cell._tc, style_id("Table Heading"), text)
+    for cell, width in zip(heads, widths):
+        cell.width = Cm(width)
     mark_header_row(grid.rows[0])
     for index, values in enumerate(rows):
         row = grid.add_row()
@@ -267,10 +274,10 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
         if height:
             row.height = Cm(height)
         style = style_id("Table Note" if index in quiet_rows else "Table Text")
-        for cell, value in zip(row.cells, values):
-            run = _cell_text(cell, style, value)
+        for tc, value in zip(row._tr.tc_lst, values):
+            run = _cell_text(tc, style, value)
             if index in bold_rows:
-                Run(run, cell.paragraphs[0]).bold = True
+                Run(run, None).bold = True  # type: ignore[arg-type]  # bold needs no parent
     if whole:
         for row in grid.rows[:-1]:
             for cell in row.cells:
@@ -278,19 +285,13 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
                     keep_with_next(paragraph)
     else:
         _keep_rows_at_the_ends_together(grid, last_rows)
-    # Both the grid (w:gridCol, read by LibreOffice) and each cell (w:tcW, read by Word).
-    for column, width in zip(grid.columns, widths):
-        column.width = Cm(width)
-    for row in grid.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = Cm(width)
     doc.add_paragraph(style="Caption")  # a little air below, so the next heading does not touch the table
     return grid
 
 
-def _cell_text(cell, style_id: str | None, text: str):
-    """Style a new cell's paragraph and give it one run of `text` (empty for no text), as add_run would."""
-    p = cell._tc.p_lst[0]
+def _cell_text(tc, style_id: str | None, text: str):
+    """Style a new cell's (w:tc) paragraph and give it one run of `text` (none: empty), as add_run would."""
+    p = tc.p_lst[0]
     set_style(p, style_id)
     run = new_run(text or "")
     p.append(run)
