@@ -3,17 +3,18 @@ per call: the elements python-docx would make, in the places it would put them.
 
 python-docx finds where a new child goes by looking, one by one, for each element the schema allows after it
 (some thirty for a paragraph's properties), and writes a run's text a character at a time; a trainer guide
-makes ten thousand paragraphs that way. The elements here are python-docx's own classes (OxmlElement), so
+makes ten thousand paragraphs that way. The elements here are python-docx's own classes (made by its parser), so
 its objects work on them as before.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from docx.text.paragraph import Paragraph
 
 if TYPE_CHECKING:
@@ -22,6 +23,17 @@ if TYPE_CHECKING:
 _P_PR, _P_STYLE, _KEEP_NEXT, _SECT_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:keepNext"), qn("w:sectPr")
 _VAL, _SPACE = qn("w:val"), qn("xml:space")
 _SPECIAL = re.compile(r"([\t\r\n])")  # python-docx writes a tab as w:tab, a line end as w:br
+_W = {"w": nsmap["w"]}
+
+
+def element(tag: str):
+    """A new w: element, as python-docx's OxmlElement makes it, without parsing the prefixed tag each time."""
+    return oxml_parser.makeelement(_clark(tag), nsmap=_W)
+
+
+@functools.lru_cache(maxsize=None)
+def _clark(tag: str) -> str:
+    return qn(f"w:{tag}")
 
 
 def fast_paragraphs(doc: DocumentObject) -> None:
@@ -32,7 +44,7 @@ def fast_paragraphs(doc: DocumentObject) -> None:
     body, container, part = doc.element.body, doc._body, doc.part
 
     def add_paragraph(text: str | None = "", style=None) -> Paragraph:
-        p = OxmlElement("w:p")
+        p = element("p")
         if text:
             p.append(new_run(text))
         if style:
@@ -49,14 +61,14 @@ def fast_paragraphs(doc: DocumentObject) -> None:
 
 def new_run(text: str):
     """A w:r holding `text`: w:t for the words (space preserved where it starts or ends one), w:tab, w:br."""
-    r = OxmlElement("w:r")
+    r = element("r")
     for piece in _SPECIAL.split(text):
         if piece == "\t":
-            r.append(OxmlElement("w:tab"))
+            r.append(element("tab"))
         elif piece in ("\r", "\n"):
-            r.append(OxmlElement("w:br"))
+            r.append(element("br"))
         elif piece:
-            t = OxmlElement("w:t")
+            t = element("t")
             t.text = piece
             if len(piece.strip()) < len(piece):
                 t.set(_SPACE, "preserve")
@@ -68,7 +80,7 @@ def properties(p):
     """The paragraph's w:pPr, added as its first child where it has none."""
     ppr = p.find(_P_PR)
     if ppr is None:
-        ppr = OxmlElement("w:pPr")
+        ppr = element("pPr")
         p.insert(0, ppr)
     return ppr
 
@@ -82,7 +94,7 @@ def set_style(p, style_id: str | None) -> None:
             ppr.remove(old)
         return
     if old is None:
-        old = OxmlElement("w:pStyle")
+        old = element("pStyle")
         ppr.insert(0, old)
     old.set(_VAL, style_id)
 
@@ -92,7 +104,7 @@ def keep_next(p) -> None:
     ppr = properties(p)
     keep = ppr.find(_KEEP_NEXT)
     if keep is None:
-        keep = OxmlElement("w:keepNext")
+        keep = element("keepNext")
         ppr.insert(1 if len(ppr) and ppr[0].tag == _P_STYLE else 0, keep)
     elif _VAL in keep.attrib:  # on by default, as python-docx writes it
         del keep.attrib[_VAL]
