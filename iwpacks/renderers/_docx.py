@@ -15,7 +15,7 @@ from docx.shared import Cm, Mm, Pt
 
 from iwpacks.errors import TemplateError
 from iwpacks.renderers._determinism import document_bytes, fix_core_properties
-from iwpacks.renderers._docx_xml import fast_paragraphs, keep_next, new_run, set_style
+from iwpacks.renderers._docx_xml import fast_paragraphs, keep_next, new_run, set_number, set_style
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import SlotText
@@ -226,7 +226,7 @@ def numbered(doc: DocumentObject, items: Sequence[str],
     for item in items:
         paragraph = doc.add_paragraph(item, style=style)
         if num_id is not None:  # a restyled template without numbering still gets readable paragraphs
-            paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+            set_number(paragraph._p, num_id)
         paragraphs.append(paragraph)
         if after_each is not None:
             after_each(paragraph)

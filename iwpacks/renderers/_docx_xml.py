@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
 
 _P_PR, _P_STYLE, _KEEP_NEXT, _SECT_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:keepNext"), qn("w:sectPr")
-_VAL, _SPACE = qn("w:val"), qn("xml:space")
+_VAL, _SPACE, _NUM_PR, _NUM_ID = qn("w:val"), qn("xml:space"), qn("w:numPr"), qn("w:numId")
 _SPECIAL = re.compile(r"([\t\r\n])")  # python-docx writes a tab as w:tab, a line end as w:br
 _W = {"w": nsmap["w"]}
 
@@ -108,3 +108,22 @@ def keep_next(p) -> None:
         ppr.insert(1 if len(ppr) and ppr[0].tag == _P_STYLE else 0, keep)
     elif _VAL in keep.attrib:  # on by default, as python-docx writes it
         del keep.attrib[_VAL]
+
+
+# What comes before w:numPr in a w:pPr, in the schema's order.
+_BEFORE_NUM_PR = frozenset(qn(f"w:{tag}") for tag in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr",
+                                                      "widowControl"))
+
+
+def set_number(p, num_id: int) -> None:
+    """Number a w:p in the list `num_id` (w:numPr/w:numId, in its place in w:pPr)."""
+    ppr = properties(p)
+    num_pr = ppr.find(_NUM_PR)
+    if num_pr is None:
+        num_pr = element("numPr")
+        ppr.insert(sum(1 for child in ppr if child.tag in _BEFORE_NUM_PR), num_pr)
+    num = num_pr.find(_NUM_ID)
+    if num is None:
+        num = element("numId")
+        num_pr.append(num)  # after any w:ilvl, as the schema orders them
+    num.set(_VAL, str(num_id))

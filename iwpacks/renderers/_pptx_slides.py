@@ -8,6 +8,7 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.shapes.placeholder import NotesSlidePlaceholder
 
 
 class SlideMaker:
@@ -58,6 +59,7 @@ class NotesMaker:
         self._blank = None  # the first notes slide's XML, before its text
         self._number = 0  # the number in the last notes slide's part name
         self._master_part = None
+        self._body = 0  # where the notes placeholder is in the shape tree of each (the same in every copy)
 
     def add(self, slide, text: str) -> None:
         """Give `slide` a notes slide holding `text` (lines split at newlines, as python-pptx's text does)."""
@@ -66,11 +68,15 @@ class NotesMaker:
             self._blank = copy.deepcopy(notes_part._element)
             self._number = int(notes_part.partname.idx)
             self._master_part = notes_part.part_related_by(RT.NOTES_MASTER)
-        else:
-            self._number += 1
-            notes_part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{self._number}.xml"),
-                                        CT.PML_NOTES_SLIDE, slide.part.package, copy.deepcopy(self._blank))
-            notes_part.relate_to(self._master_part, RT.NOTES_MASTER)
-            notes_part.relate_to(slide.part, RT.SLIDE)
-            slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
-        notes_part.notes_slide.notes_text_frame.text = text
+            body = notes_part.notes_slide.notes_placeholder
+            self._body = list(notes_part.notes_slide.shapes._spTree).index(body._element)
+            body.text_frame.text = text
+            return
+        self._number += 1
+        notes_part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{self._number}.xml"),
+                                    CT.PML_NOTES_SLIDE, slide.part.package, copy.deepcopy(self._blank))
+        notes_part.relate_to(self._master_part, RT.NOTES_MASTER)
+        notes_part.relate_to(slide.part, RT.SLIDE)
+        slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
+        shapes = notes_part.notes_slide.shapes
+        NotesSlidePlaceholder(shapes._spTree[self._body], shapes).text_frame.text = text
