@@ -5,6 +5,7 @@ PowerPoint as the layout measured it. Shapes go in reading order, the arrows beh
 """
 from __future__ import annotations
 
+import copy
 import math
 
 from pptx.dml.color import RGBColor
@@ -29,7 +30,27 @@ DIAGRAM_PREFIX = "Diagram: "  # the group's name; iwpacks check finds diagrams b
 
 
 def draw_figure(shapes, figure: Figure, left: int, top: int, brand: Brand) -> None:
-    """Add `figure` to a slide's shape tree with its top left at (left, top) in EMU."""
+    """Add `figure` to a slide's shape tree with its top left at (left, top) in EMU.
+
+    A diagram is drawn on the slides of every course that teaches its module. Drawn at the same place with the
+    same first free shape id, its group is the same XML, so each is drawn once per process and copied after.
+    """
+    key = (figure, left, top, shapes._next_shape_id, id(brand))
+    drawn = _DRAWN.get(key)
+    if drawn is not None and drawn[0] is brand:
+        shapes._spTree.insert_element_before(copy.deepcopy(drawn[1]), "p:extLst")  # where add_group_shape puts it
+        return
+    group = _draw_group(shapes, figure, left, top, brand)
+    if len(_DRAWN) >= _KEPT:
+        _DRAWN.clear()
+    _DRAWN[key] = (brand, copy.deepcopy(group._element))  # the brand held, so its id stays its own
+
+
+_KEPT = 256  # drawn groups: a build's diagrams, at the places slides put them
+_DRAWN: dict[tuple, tuple[Brand, object]] = {}
+
+
+def _draw_group(shapes, figure: Figure, left: int, top: int, brand: Brand):
     group = shapes.add_group_shape()
     group.name = DIAGRAM_PREFIX + figure.title
     group._element.nvGrpSpPr.cNvPr.set("descr", figure.alt)
@@ -40,6 +61,7 @@ def draw_figure(shapes, figure: Figure, left: int, top: int, brand: Brand) -> No
         group._element.recalculate_extents()
     for line, arrow in zip(lines, figure.arrows):  # glued once the boxes have ids, the lines still behind them
         _glue(line, arrow, figure.boxes, shapes)
+    return group
 
 
 class _Members(GroupShapes):

@@ -739,8 +739,9 @@ def test_each_slide_has_its_own_notes_slide_that_relates_back_to_it_and_holds_it
 
 def test_slides_copy_their_layouts_placeholders_and_diagram_groups_span_their_shapes(decks):
     """Later slides on a layout copy the placeholders of the first (_pptx_slides), and a diagram's group
-    extents are set once all its shapes are in (_diagram_pptx): each slide's shape ids are its own, each
-    placeholder is one its layout has, and each diagram group spans exactly the shapes inside it."""
+    extents are set once all its shapes are in, a group drawn before being copied (_diagram_pptx): each
+    slide's shape ids are its own, each placeholder is one its layout has, and each diagram group spans
+    exactly the shapes inside it and glues its arrows to them."""
     from pptx.enum.shapes import MSO_SHAPE_TYPE
 
     groups = 0
@@ -757,4 +758,8 @@ def test_slides_copy_their_layouts_placeholders_and_diagram_groups_span_their_sh
                 right, bottom = max(s.left + s.width for s in members), max(s.top + s.height for s in members)
                 assert (group.left, group.top, group.width, group.height) == (left, top, right - left,
                                                                               bottom - top), (cid, number)
+                # A group drawn once and copied to later decks (_diagram_pptx) glues its arrows to its own boxes.
+                inside = {str(s.shape_id) for s in members}
+                glued = group._element.xpath(".//a:stCxn/@id | .//a:endCxn/@id")
+                assert set(map(str, glued)) <= inside, (cid, number)
     assert groups  # the decks draw diagrams
