@@ -3,6 +3,7 @@ answer is the same for each: the parts, names, relationships and XML are the one
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -24,25 +25,31 @@ class SlideMaker:
     def __init__(self, prs) -> None:
         self._prs = prs
         self._ids = prs.part._element.get_or_add_sldIdLst()
-        self._placeholders: dict[str, list] = {}  # by layout part name: its slides' placeholders as first made
+        # By layout part name: the placeholders of its first slide as they were made (all a new slide holds),
+        # each with its idx and python-pptx class.
+        self._placeholders: dict[str, list[tuple[object, int, type]]] = {}
 
-    def add(self, layout):
-        """A new slide at the end of the deck, on `layout`, with the layout's placeholders."""
+    def add(self, layout) -> tuple[Any, dict[int, Any]]:
+        """A new slide at the end of the deck, on `layout`, with the layout's placeholders; and those
+        placeholders by their idx, in the slide's order."""
         key = str(layout.part.partname)
         if key not in self._placeholders:
             slide = self._prs.slides.add_slide(layout)
-            self._placeholders[key] = [copy.deepcopy(shape) for shape in slide.shapes._spTree.iter_shape_elms()]
-            return slide
+            holders: dict[int, Any] = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+            self._placeholders[key] = [(copy.deepcopy(ph._element), idx, type(ph)) for idx, ph in holders.items()]
+            return slide, holders
         # What Slides.add_slide does, but for the placeholders and the look for an existing relationship.
         presentation = self._prs.part
         slide_part = SlidePart.new(presentation._next_slide_partname, presentation.package, layout.part)
         rid = presentation.rels._add_relationship(RT.SLIDE, slide_part)
         slide = slide_part.slide
-        tree = slide.shapes._spTree
-        for shape in self._placeholders[key]:
-            tree.append(copy.deepcopy(shape))
+        shapes = slide.shapes
+        holders = {}
+        for element, idx, kind in self._placeholders[key]:
+            holders[idx] = kind(copy.deepcopy(element), shapes)
+            shapes._spTree.append(holders[idx]._element)
         self._ids.add_sldId(rid)
-        return slide
+        return slide, holders
 
 
 class NotesMaker:

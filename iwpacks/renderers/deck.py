@@ -51,7 +51,7 @@ class DeckRenderer:
         layouts = template_layouts(prs, f"{brand.folder.name}/{brand.deck_template.name}")
         slides, notes = SlideMaker(prs), NotesMaker()
         for spec in plan_slides(plan):
-            _draw(prs, slides.add(layouts[spec.layout]), spec, brand, plan.draft, notes)
+            _draw(prs, *slides.add(layouts[spec.layout]), spec, brand, plan.draft, notes)
         identity = cover_identity(plan)
         if identity.logo is not None:  # the LA's logo in the logo band of the title and closing slides
             for slide in (prs.slides[0], prs.slides[-1]):
@@ -62,8 +62,8 @@ class DeckRenderer:
         return presentation_bytes(prs)
 
 
-def _draw(prs: PresentationObject, slide, spec: SlideSpec, brand: Brand, draft: bool, notes: NotesMaker) -> None:
-    holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+def _draw(prs: PresentationObject, slide, holders: dict, spec: SlideSpec, brand: Brand, draft: bool,
+          notes: NotesMaker) -> None:
     title = holders.pop(0)
     # Drawn, not planned: the plan's titles stay plain text for the guide to quote.
     title.text_frame.text = spec.title if spec.layout == "Title" else no_widow(spec.title)
