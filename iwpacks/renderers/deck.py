@@ -17,7 +17,7 @@ from iwpacks.renderers._determinism import fix_core_properties, presentation_byt
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._pptx_slides import NotesMaker, SlideMaker
-from iwpacks.renderers._pptx_xml import no_bullet
+from iwpacks.renderers._pptx_xml import no_bullet, set_level
 from iwpacks.renderers._words import tidy_punctuation
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False
             no_bullet(paragraph)
             paragraph.space_after = Pt(RUNNING_SPACE_PT)
         else:
-            paragraph.level = para.level
+            set_level(paragraph, para.level)
         run = paragraph.add_run()
         run.text = tidy_punctuation(para.text)
         if size:
