@@ -156,9 +156,14 @@ def check_deck(path: Path, name: str) -> list[Finding]:
     out = []
     prs = Presentation(str(path))
     seen: dict[str, int] = {}
+    inherited: dict = {}
+    width, height = int(prs.slide_width or 0), int(prs.slide_height or 0)
     for number, slide in enumerate(prs.slides, 1):
         where = f"slide {number}"
-        title_shape = slide.shapes.title
+        # The slide's shapes are made once and looked through for each check: python-pptx makes them afresh
+        # for every walk, the title's included (the first placeholder of idx 0, as its `shapes.title` finds).
+        shapes = list(slide.shapes)
+        title_shape = next((s for s in shapes if s.is_placeholder and s.placeholder_format.idx == 0), None)
         title = title_shape.text_frame.text.strip() if title_shape is not None and title_shape.has_text_frame else ""
         if not title:
             out.append(Finding("error", name, f"{where} has no title"))
@@ -166,10 +171,9 @@ def check_deck(path: Path, name: str) -> list[Finding]:
             out.append(Finding("error", name, f'{where} repeats the title "{title}" of slide {seen[title]}'))
         else:
             seen[title] = number
-        shapes = list(slide.shapes)
         if title_shape is not None and shapes and shapes[0].shape_id != title_shape.shape_id:
             out.append(Finding("error", name, f"{where}: the title is not first in reading order"))
-        for shape in _all_pictures(slide):
+        for shape in _all_pictures(slide, shapes, inherited):
             if not _real_alt_text(shape._element.xpath("./*[1]/p:cNvPr/@descr")):
                 out.append(Finding("error", name, f"{where}: picture \"{shape.name}\" has no alt text"))
         for shape in shapes:
@@ -181,20 +185,20 @@ def check_deck(path: Path, name: str) -> list[Finding]:
                         out.append(Finding("error", name, f"{where}: text \"{run.text[:40]}\" is "
                                                           f"{run.font.size.pt:g} pt; body text needs {MIN_BODY_PT} pt"))
                         break
-        out += _diagram_findings(slide, where, name, int(prs.slide_width or 0), int(prs.slide_height or 0))
+        out += _diagram_findings(shapes, where, name, width, height)
     return out
 
 
 MIN_DIAGRAM_PT = 12  # a diagram's labels may be smaller than body text, never below this
 
 
-def _diagram_findings(slide, where: str, name: str, width: int, height: int) -> list[Finding]:
+def _diagram_findings(shapes: list, where: str, name: str, width: int, height: int) -> list[Finding]:
     """Each diagram (a group named "Diagram: ...") has alt text, and no box of it is small or off the slide."""
     from pptx.enum.shapes import MSO_SHAPE_TYPE
     from pptx.util import Pt
 
     out = []
-    for group in slide.shapes:
+    for group in shapes:
         if group.shape_type != MSO_SHAPE_TYPE.GROUP or not group.name.startswith("Diagram: "):
             continue
         label = f'{where}: diagram "{group.name.removeprefix("Diagram: ")}"'
@@ -224,13 +228,21 @@ def _real_alt_text(values: list) -> bool:
     return bool(text) and not text.lower().endswith((".png", ".jpg", ".jpeg", ".gif", ".emf", ".wmf"))
 
 
-def _all_pictures(slide) -> Iterator:
+def _all_pictures(slide, shapes: list, inherited: dict) -> Iterator:
+    """The slide's pictures (of its `shapes`), then its layout's and master's; `inherited` keeps those of each
+    layout met in this deck, which every slide on the layout shows alike (walking them again for each slide
+    was a third of the deck's check)."""
+    yield from _pictures(shapes)
+    layout = slide.slide_layout
+    if layout.part.partname not in inherited:
+        inherited[layout.part.partname] = [*_pictures(layout.shapes), *_pictures(layout.slide_master.shapes)]
+    yield from inherited[layout.part.partname]
+
+
+def _pictures(shapes) -> Iterator:
     from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-    for layer in (slide.shapes, slide.slide_layout.shapes, slide.slide_layout.slide_master.shapes):
-        for shape in layer:
-            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
-                yield shape
+    return (shape for shape in shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE)
 
 
 def _is_furniture(shape) -> bool:

@@ -469,13 +469,28 @@ def _sentences(text: str, limit: int) -> list[str]:
 
 
 def plan_slides(plan: CoursePlan) -> list[SlideSpec]:
-    """Every slide of the course in the standard order of 2.5, titles made unique."""
+    """Every slide of the course in the standard order of 2.5, titles made unique.
+
+    The last few plans' slides are kept, by the plan itself (frozen, so its slides never change): the deck
+    draws them and the trainer guide numbers them in five places, and planning them is most of a guide's time
+    outside python-docx. Holding the plan keeps its id from being reused by another while it is kept.
+    """
+    for seen, slides in _RECENT:
+        if seen is plan:
+            return list(slides)
     token, homes = _SHOWN.set(set()), _HOMES.set(_slot_homes(plan))
     try:
-        return _all_slides(plan)
+        planned = _all_slides(plan)
     finally:
         _SHOWN.reset(token)
         _HOMES.reset(homes)
+    _RECENT.insert(0, (plan, tuple(planned)))
+    del _RECENT[_KEPT:]
+    return planned
+
+
+_KEPT = 4  # plans: a course's artefacts are drawn one after another from one plan
+_RECENT: list[tuple[CoursePlan, tuple[SlideSpec, ...]]] = []
 
 
 def _all_slides(plan: CoursePlan) -> list[SlideSpec]:

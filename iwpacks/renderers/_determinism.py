@@ -5,10 +5,14 @@ import datetime as _dt
 import io
 import re
 import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from docx.document import Document as DocumentObject
     from docx.opc.coreprops import CoreProperties
+    from pptx.presentation import Presentation as PresentationObject
     from pptx.parts.coreprops import CorePropertiesPart
 
 # A fixed moment for every date an artefact carries, so two builds of the same input are identical.
@@ -23,18 +27,64 @@ _TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml|ppt/(slides/
 def normalise_zip(data: bytes) -> bytes:
     """Rewrite a zip (pptx, docx) with fixed entry timestamps and attributes, keeping entry order; each text
     part that holds right-to-left letters has its right-to-left runs marked (_rtl_runs)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return _zip_entries((item.filename, src.read(item.filename)) for item in src.infolist())
+
+
+def presentation_bytes(prs: PresentationObject) -> bytes:
+    """A python-pptx presentation as normalise_zip(saved bytes) would give it, without first deflating every
+    part into a zip only to read it back: the library's own writer hands its entries here, in its order."""
+    from pptx.opc.serialized import PackageWriter
+
+    package = prs.part.package
+    entries = _Entries()
+    sink: Any = entries  # duck-typed: the writers call only its write(pack_uri, blob)
+    writer = PackageWriter(sink, package._rels, tuple(package.iter_parts()))
+    writer._write_content_types_stream(sink)
+    writer._write_pkg_rels(sink)
+    writer._write_parts(sink)
+    return _zip_entries(entries.items)
+
+
+def document_bytes(doc: DocumentObject) -> bytes:
+    """A python-docx document as normalise_zip(saved bytes) would give it (see presentation_bytes)."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = doc.part.package
+    parts = list(package.parts)
+    for part in parts:  # as package.save does first
+        part.before_marshal()
+    entries = _Entries()
+    sink: Any = entries
+    PackageWriter._write_content_types_stream(sink, parts)
+    PackageWriter._write_pkg_rels(sink, package.rels)
+    PackageWriter._write_parts(sink, parts)
+    return _zip_entries(entries.items)
+
+
+class _Entries:
+    """Stands in for the libraries' zip writer: keeps each entry's name and bytes in the order written."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
+
+
+def _zip_entries(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """The entries as a zip with fixed timestamps and attributes, in their order; right-to-left runs marked."""
     from iwpacks.renderers._rtl_runs import has_rtl, mark_drawing_part, mark_word_part
 
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_TIME)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, part in entries:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            part = src.read(item.filename)
-            if _TEXT_PARTS.fullmatch(item.filename) and has_rtl(part):
-                part = (mark_word_part if item.filename.startswith("word/") else mark_drawing_part)(part)
+            if _TEXT_PARTS.fullmatch(name) and has_rtl(part):
+                part = (mark_word_part if name.startswith("word/") else mark_drawing_part)(part)
             dst.writestr(info, part)
     return out.getvalue()
 

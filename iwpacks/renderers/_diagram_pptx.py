@@ -5,6 +5,7 @@ PowerPoint as the layout measured it. Shapes go in reading order, the arrows beh
 """
 from __future__ import annotations
 
+import copy
 import math
 
 from pptx.dml.color import RGBColor
@@ -12,6 +13,7 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
+from pptx.shapes.shapetree import GroupShapes
 from pptx.util import Pt
 
 from iwpacks.model import Brand
@@ -28,14 +30,46 @@ DIAGRAM_PREFIX = "Diagram: "  # the group's name; iwpacks check finds diagrams b
 
 
 def draw_figure(shapes, figure: Figure, left: int, top: int, brand: Brand) -> None:
-    """Add `figure` to a slide's shape tree with its top left at (left, top) in EMU."""
+    """Add `figure` to a slide's shape tree with its top left at (left, top) in EMU.
+
+    A diagram is drawn on the slides of every course that teaches its module. Drawn at the same place with the
+    same first free shape id, its group is the same XML, so each is drawn once per process and copied after.
+    """
+    key = (figure, left, top, shapes._next_shape_id, id(brand))
+    drawn = _DRAWN.get(key)
+    if drawn is not None and drawn[0] is brand:
+        shapes._spTree.insert_element_before(copy.deepcopy(drawn[1]), "p:extLst")  # where add_group_shape puts it
+        return
+    group = _draw_group(shapes, figure, left, top, brand)
+    if len(_DRAWN) >= _KEPT:
+        _DRAWN.clear()
+    _DRAWN[key] = (brand, copy.deepcopy(group._element))  # the brand held, so its id stays its own
+
+
+_KEPT = 256  # drawn groups: a build's diagrams, at the places slides put them
+_DRAWN: dict[tuple, tuple[Brand, object]] = {}
+
+
+def _draw_group(shapes, figure: Figure, left: int, top: int, brand: Brand):
     group = shapes.add_group_shape()
     group.name = DIAGRAM_PREFIX + figure.title
     group._element.nvGrpSpPr.cNvPr.set("descr", figure.alt)
-    lines = [_arrow(group.shapes, arrow, left, top) for arrow in figure.arrows]
-    shapes = [_box(group.shapes, box, left, top, brand, number) for number, box in enumerate(figure.boxes, 1)]
+    members = _Members(group._element, group)
+    lines = [_arrow(members, arrow, left, top) for arrow in figure.arrows]
+    shapes = [_box(members, box, left, top, brand, number) for number, box in enumerate(figure.boxes, 1)]
+    if lines or shapes:  # once all are in: the group's extents are those of its members
+        group._element.recalculate_extents()
     for line, arrow in zip(lines, figure.arrows):  # glued once the boxes have ids, the lines still behind them
         _glue(line, arrow, figure.boxes, shapes)
+    return group
+
+
+class _Members(GroupShapes):
+    """A group's shapes, adding members without python-pptx's recalculation of the group's extents from every
+    member after each one (which grew with the square of a diagram's boxes); draw_figure does it once."""
+
+    def _recalculate_extents(self) -> None:
+        pass
 
 
 def _emu(value: float) -> int:

@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.oxml import OxmlElement
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.text.run import Run
 from docx.shared import Cm, Mm, Pt
 
 from iwpacks.errors import TemplateError
-from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
+from iwpacks.renderers._determinism import document_bytes, fix_core_properties
+from iwpacks.renderers._docx_xml import fast_paragraphs, keep_next, new_run, set_number, set_style
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._slots import SlotText
@@ -21,7 +24,6 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.table import Table, _Row
     from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
 
     from iwpacks.model import Brand, Diagram
     from iwpacks.planning.plan import CoursePlan
@@ -47,6 +49,7 @@ def open_template(brand: Brand) -> DocumentObject:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     _remember_style_ids(doc)
+    fast_paragraphs(doc)
     return doc
 
 
@@ -223,7 +226,7 @@ def numbered(doc: DocumentObject, items: Sequence[str],
     for item in items:
         paragraph = doc.add_paragraph(item, style=style)
         if num_id is not None:  # a restyled template without numbering still gets readable paragraphs
-            paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+            set_number(paragraph._p, num_id)
         paragraphs.append(paragraph)
         if after_each is not None:
             after_each(paragraph)
@@ -254,22 +257,27 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
     grid = doc.add_table(rows=1, cols=len(header))
     grid.style = doc.styles["IW Table"]
     grid.autofit = False
-    for cell, text in zip(grid.rows[0].cells, header):
-        cell.paragraphs[0].style = doc.styles["Table Heading"]
-        cell.paragraphs[0].add_run(text)
+    # Both the grid (w:gridCol, read by LibreOffice) and each cell (w:tcW, read by Word). The grid first: each
+    # row added after takes its cells' widths from it, as setting them one by one afterwards would.
+    for column, width in zip(grid.columns, widths):
+        column.width = Cm(width)
+    style_id = functools.partial(doc.part.get_style_id, style_type=WD_STYLE_TYPE.PARAGRAPH)
+    heads = grid.rows[0].cells
+    for cell, text in zip(heads, header):
+        _cell_text(cell._tc, style_id("Table Heading"), text)
+    for cell, width in zip(heads, widths):
+        cell.width = Cm(width)
     mark_header_row(grid.rows[0])
     for index, values in enumerate(rows):
         row = grid.add_row()
         keep_row_together(row)
         if height:
             row.height = Cm(height)
-        style = doc.styles["Table Note" if index in quiet_rows else "Table Text"]
-        for cell, value in zip(row.cells, values):
-            paragraph = cell.paragraphs[0]
-            paragraph.style = style
-            run = paragraph.add_run(value)
+        style = style_id("Table Note" if index in quiet_rows else "Table Text")
+        for tc, value in zip(row._tr.tc_lst, values):
+            run = _cell_text(tc, style, value)
             if index in bold_rows:
-                run.bold = True
+                Run(run, None).bold = True  # type: ignore[arg-type]  # bold needs no parent
     if whole:
         for row in grid.rows[:-1]:
             for cell in row.cells:
@@ -277,14 +285,17 @@ def table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[st
                     keep_with_next(paragraph)
     else:
         _keep_rows_at_the_ends_together(grid, last_rows)
-    # Both the grid (w:gridCol, read by LibreOffice) and each cell (w:tcW, read by Word).
-    for column, width in zip(grid.columns, widths):
-        column.width = Cm(width)
-    for row in grid.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = Cm(width)
     doc.add_paragraph(style="Caption")  # a little air below, so the next heading does not touch the table
     return grid
+
+
+def _cell_text(tc, style_id: str | None, text: str):
+    """Style a new cell's (w:tc) paragraph and give it one run of `text` (none: empty), as add_run would."""
+    p = tc.p_lst[0]
+    set_style(p, style_id)
+    run = new_run(text or "")
+    p.append(run)
+    return run
 
 
 def hairline(paragraph: Paragraph) -> None:
@@ -361,7 +372,7 @@ def add_heading(doc: DocumentObject, text: str, level: int) -> Paragraph:
 
 def keep_with_next(paragraph: Paragraph) -> Paragraph:
     """Keep `paragraph` on the page of the one after it (a lead-in and its list, a question and its lines)."""
-    paragraph.paragraph_format.keep_with_next = True
+    keep_next(paragraph._p)
     return paragraph
 
 
@@ -372,6 +383,4 @@ def finish(doc: DocumentObject, plan: CoursePlan, brand: Brand, kind: str) -> by
                         subject=f"{kind} for {mid_sentence(plan.audience.name)}",
                         author=cover_identity(plan).name or brand.name,  # an LA's pack is the LA's document
                         version=plan.version)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return document_bytes(doc)

@@ -10,6 +10,7 @@ only up to a few lines each (its Numbered's `most_lines`); a one-page form's lin
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,8 @@ _HEADINGS = {
 }
 
 
+# A page is laid out again for each way of placing a block, and courses share modules: each text is measured once.
+@functools.lru_cache(maxsize=8192)
 def text_lines(text: str, size: float, width: float, bold: bool = False) -> int:
     """How many lines `text` wraps to at `size` points in `width` points (greedy, at spaces)."""
     font = "Helvetica-Bold" if bold else "Helvetica"

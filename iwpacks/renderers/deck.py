@@ -1,7 +1,6 @@
 """Renders deck.pptx from the brand's PowerPoint template: one slide per SlideSpec, with speaker notes."""
 from __future__ import annotations
 
-import io
 import re
 from typing import TYPE_CHECKING
 
@@ -14,10 +13,11 @@ from iwpacks.renderers import register
 from iwpacks.renderers._deck_slides import Para, SlideSpec, no_widow, plan_slides
 from iwpacks.renderers._diagram_layout import SLIDE, SLIDE_BESIDE, lay_out
 from iwpacks.renderers._diagram_pptx import draw_figure
-from iwpacks.renderers._determinism import fix_core_properties, normalise_zip
+from iwpacks.renderers._determinism import fix_core_properties, presentation_bytes
 from iwpacks.renderers._facts import mid_sentence
 from iwpacks.renderers._local import cover_identity
-from iwpacks.renderers._pptx_xml import no_bullet
+from iwpacks.renderers._pptx_slides import NotesMaker, SlideMaker
+from iwpacks.renderers._pptx_xml import no_bullet, set_level
 from iwpacks.renderers._words import tidy_punctuation
 
 if TYPE_CHECKING:
@@ -49,8 +49,9 @@ class DeckRenderer:
         """The deck as bytes; identical plans and brands give identical bytes."""
         prs = Presentation(str(brand.deck_template))
         layouts = template_layouts(prs, f"{brand.folder.name}/{brand.deck_template.name}")
+        slides, notes = SlideMaker(prs), NotesMaker()
         for spec in plan_slides(plan):
-            _draw(prs, layouts[spec.layout], spec, brand, plan.draft)
+            _draw(prs, *slides.add(layouts[spec.layout]), spec, brand, plan.draft, notes)
         identity = cover_identity(plan)
         if identity.logo is not None:  # the LA's logo in the logo band of the title and closing slides
             for slide in (prs.slides[0], prs.slides[-1]):
@@ -58,14 +59,11 @@ class DeckRenderer:
         fix_core_properties(prs.core_properties, title=f"{plan.course.title}: slides",
                             subject=f"Training slides for {mid_sentence(plan.audience.name)}", author=brand.name,
                             version=plan.version)
-        buffer = io.BytesIO()
-        prs.save(buffer)
-        return normalise_zip(buffer.getvalue())
+        return presentation_bytes(prs)
 
 
-def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft: bool) -> None:
-    slide = prs.slides.add_slide(layout)
-    holders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+def _draw(prs: PresentationObject, slide, holders: dict, spec: SlideSpec, brand: Brand, draft: bool,
+          notes: NotesMaker) -> None:
     title = holders.pop(0)
     # Drawn, not planned: the plan's titles stay plain text for the guide to quote.
     title.text_frame.text = spec.title if spec.layout == "Title" else no_widow(spec.title)
@@ -101,7 +99,7 @@ def _draw(prs: PresentationObject, layout, spec: SlideSpec, brand: Brand, draft:
         unused._element.getparent().remove(unused._element)
     if draft:
         _draft_mark(slide, brand, prs.slide_width)
-    slide.notes_slide.notes_text_frame.text = spec.notes
+    notes.add(slide, spec.notes)
     if spec.hidden:  # out of the slide show until the trainer unhides it; still in the file, in its place
         slide._element.set("show", "0")
 
@@ -123,7 +121,7 @@ def _fill(placeholder, paras: tuple[Para, ...], brand: Brand, dark: bool = False
             no_bullet(paragraph)
             paragraph.space_after = Pt(RUNNING_SPACE_PT)
         else:
-            paragraph.level = para.level
+            set_level(paragraph, para.level)
         run = paragraph.add_run()
         run.text = tidy_punctuation(para.text)
         if size:

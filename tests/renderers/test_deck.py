@@ -726,3 +726,61 @@ def test_a_topic_with_timed_steps_gives_them_in_its_first_slides_notes_before_th
                     if t.startswith("The CAF assessment groups and elements"))
     assert "6 min: Pairs of managers: mark which elements your own service already assesses well" in managers
     assert len(checked) >= 27
+
+
+def test_each_slide_has_its_own_notes_slide_that_relates_back_to_it_and_holds_its_notes(decks, plans):
+    """The notes slides are made by copying the first one and counting on its part name (_pptx_slides): each
+    name is used once, each notes slide points back at its own slide, and each holds that slide's notes."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    from iwpacks.renderers._deck_slides import plan_slides
+
+    rels_ns = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+    for cid, data in decks.items():
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            slides = sorted(n for n in names if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
+            notes = [n for n in names if re.fullmatch(r"ppt/notesSlides/notesSlide\d+\.xml", n)]
+            assert len(notes) == len(set(notes)) == len(slides), cid
+            for slide in slides:
+                rels = ElementTree.fromstring(archive.read(slide.replace("slides/", "slides/_rels/") + ".rels"))
+                (target,) = [r.get("Target") for r in rels.iter(rels_ns) if r.get("Type").endswith("/notesSlide")]
+                notes_part = "ppt/notesSlides/" + target.rsplit("/", 1)[-1]
+                back = ElementTree.fromstring(archive.read(notes_part.replace("notesSlides/", "notesSlides/_rels/")
+                                                           + ".rels"))
+                assert [r.get("Target").rsplit("/", 1)[-1] for r in back.iter(rels_ns)
+                        if r.get("Type").endswith("/slide")] == [slide.rsplit("/", 1)[-1]], (cid, slide)
+        specs = plan_slides(plans[cid])
+        opened = slides_of(data)
+        assert len(opened) == len(specs), cid
+        for slide, spec in zip(opened, specs):
+            assert slide.notes_slide.notes_text_frame.text == spec.notes, (cid, spec.title)
+
+
+def test_slides_copy_their_layouts_placeholders_and_diagram_groups_span_their_shapes(decks):
+    """Later slides on a layout copy the placeholders of the first (_pptx_slides), and a diagram's group
+    extents are set once all its shapes are in, a group drawn before being copied (_diagram_pptx): each
+    slide's shape ids are its own, each placeholder is one its layout has, and each diagram group spans
+    exactly the shapes inside it and glues its arrows to them."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    groups = 0
+    for cid, data in decks.items():
+        for number, slide in enumerate(slides_of(data), 1):
+            ids = [shape.shape_id for shape in slide.shapes]
+            assert len(ids) == len(set(ids)), (cid, number)
+            layout_idx = {ph.placeholder_format.idx for ph in slide.slide_layout.placeholders}
+            assert {ph.placeholder_format.idx for ph in slide.placeholders} <= layout_idx, (cid, number)
+            for group in (s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP):
+                groups += 1
+                members = list(group.shapes)
+                left, top = min(s.left for s in members), min(s.top for s in members)
+                right, bottom = max(s.left + s.width for s in members), max(s.top + s.height for s in members)
+                assert (group.left, group.top, group.width, group.height) == (left, top, right - left,
+                                                                              bottom - top), (cid, number)
+                # A group drawn once and copied to later decks (_diagram_pptx) glues its arrows to its own boxes.
+                inside = {str(s.shape_id) for s in members}
+                glued = group._element.xpath(".//a:stCxn/@id | .//a:endCxn/@id")
+                assert set(map(str, glued)) <= inside, (cid, number)
+    assert groups  # the decks draw diagrams
