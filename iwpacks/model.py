@@ -1286,6 +1286,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.awareness_note": (),
     "facilitation.awareness_course": ("course",),  # after a process's notes: the course on it in full
     "facilitation.awareness_sources": (),
+    "facilitation.activity_heading": ("title", "minutes"),
     "facilitation.planned_time": (),
     "facilitation.within_course_time": (),
     "facilitation.time_with_exercises": ("total", "exercises"),

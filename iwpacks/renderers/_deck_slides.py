@@ -1014,7 +1014,7 @@ def _section(plan: CoursePlan, section, index: int = 0, turns: Turns | None = No
     for number, item in enumerate(section.exercises):
         yield from pauses(("exercise", index, number))
         yield from _tagged(("exercise", item.module_ref, item.title), _exercise(plan, item))
-    given = _activity_shares(section.awareness)
+    given = activity_shares(section.awareness)
     for k, item in enumerate(section.awareness):
         if k:  # the turns nearer this segment's start than the one before
             yield from pauses(("section", index), (awareness_starts[k] + awareness_starts[k + 1]) // 2 - 1)
@@ -1049,7 +1049,7 @@ ACTIVITY_MINUTES = 5  # the pairs question at the end, taken from the segments' 
 TALK_AT_LEAST = 5  # minutes: a segment this short gives none of its time to it
 
 
-def _activity_shares(items: Sequence[AwarenessItem]) -> list[int]:
+def activity_shares(items: Sequence[AwarenessItem]) -> list[int]:
     """The minutes each segment gives the activity, a minute at a time from the longest first, so the section
     keeps its time; none where the section has fewer than ACTIVITY_AFTER segments."""
     given = [0] * len(items)
@@ -1062,14 +1062,21 @@ def _activity_shares(items: Sequence[AwarenessItem]) -> list[int]:
     return given
 
 
-def _awareness_activity(plan: CoursePlan, section, given: Sequence[int]) -> SlideSpec:
-    """One short pairs question at the end of the processes in brief, so the segment is not all talk."""
+def awareness_activity(plan: CoursePlan, section, given: Sequence[int]) -> tuple[str, tuple[str, ...], str]:
+    """The pairs question at the end of the processes in brief as (title, points, notes): the deck's slide, and
+    the guide's notes for the same five minutes."""
     said = [item.process.in_titles or _in_sentence(item.process.name) for item in section.awareness]
     names = ", ".join(said[:-1]) + f" or {said[-1]}"
     taken = ", ".join(f"{format_minutes(m)} from {name}" for name, m in zip(said, given) if m)
-    return SlideSpec("Title and Content", say(plan, "deck.activity_title"),
-                     tuple(Para(line.format(processes=names)) for line in items(plan, "deck.activity_points")),
-                     notes=say(plan, "deck.activity_notes", minutes=format_minutes(sum(given)), taken=taken))
+    points = tuple(line.format(processes=names) for line in items(plan, "deck.activity_points"))
+    return (say(plan, "deck.activity_title"), points,
+            say(plan, "deck.activity_notes", minutes=format_minutes(sum(given)), taken=taken))
+
+
+def _awareness_activity(plan: CoursePlan, section, given: Sequence[int]) -> SlideSpec:
+    """One short pairs question at the end of the processes in brief, so the segment is not all talk."""
+    title, points, notes = awareness_activity(plan, section, given)
+    return SlideSpec("Title and Content", title, tuple(Para(point) for point in points), notes=notes)
 
 
 def _awareness_notes(plan: CoursePlan, item: AwarenessItem) -> str:

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 from iwpacks.model import CONTACTS_PART, PART_MARK, Arrangements, Contact
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import TopicStep
-from iwpacks.renderers._deck_slides import CLOSE_MINUTES, plan_slides, slide_numbers
+from iwpacks.renderers._deck_slides import (
+    CLOSE_MINUTES,
+    activity_shares,
+    awareness_activity,
+    plan_slides,
+    slide_numbers,
+)
 from iwpacks.renderers._doc_blocks import Heading, draw
 from iwpacks.renderers._docx import (
     add_heading,
@@ -175,12 +181,19 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
             _message(doc, plan, message)
     if section.awareness:
         doc.add_paragraph(say(plan, "facilitation.awareness_note"))
-    for aware in section.awareness:
+    # The deck's pairs question at the end takes its minutes from the segments: each is timed as the deck times it.
+    given = activity_shares(section.awareness)
+    for aware, share in zip(section.awareness, given):
         add_heading(doc, say(plan, "facilitation.awareness_heading", process=aware.process.name,
-                            minutes=format_minutes(aware.minutes)), 3)
+                            minutes=format_minutes(aware.minutes - share)), 3)
         bullets(doc, aware.process.awareness_points)
         doc.add_paragraph(f"{aware.process.awareness_notes} {_more_on(plan, aware)}")
         _slot_blocks(doc, plan, aware.process.awareness_slots)
+    if any(given):
+        title, points, notes = awareness_activity(plan, section, given)
+        add_heading(doc, say(plan, "facilitation.activity_heading", title=title, minutes=format_minutes(sum(given))), 3)
+        bullets(doc, points)
+        doc.add_paragraph(notes)
 
 
 def _before_closing_topic(section: PlanSection) -> tuple[CommonMessage, ...]:
