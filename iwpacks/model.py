@@ -1201,6 +1201,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "course.timetable_messages": ("titles",),
     "course.in_brief_intro": ("minutes",),  # the specification's section on the processes covered in brief
     "course.in_brief_item": ("name", "minutes", "summary"),
+    "course.in_brief_activity": ("minutes",),
     "course.abbreviations": ("terms",),  # under a module's content: what its abbreviations stand for
     "course.abbreviation": ("term", "stands_for"),
     "course.outline_pause": ("pause", "hours"),  # a break or lunch on the outline's timetable line

@@ -19,6 +19,7 @@ from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
 from iwpacks.renderers import register
 from iwpacks.renderers._deck_order import in_deck_order
+from iwpacks.renderers._deck_slides import activity_shares
 from iwpacks.renderers._facts import (
     WITHIN_MODULES,
     CourseFacts,
@@ -298,8 +299,11 @@ def _in_brief(plan: CoursePlan, section: PlanSection, s: dict[str, ParagraphStyl
     """The section that covers associated processes and tools in brief, after the modules: what it covers, and
     each process with its time and what it is (the review: the structure gave it 35 minutes and no content)."""
     intro = say(plan, "course.in_brief_intro", minutes=section_time(plan, section))
-    lines = [say(plan, "course.in_brief_item", name=a.process.name, minutes=format_minutes(a.minutes),
-                 summary=a.process.summary) for a in section.awareness]
+    given = activity_shares(section.awareness)  # the deck's pairs question at the end takes minutes of them
+    lines = [say(plan, "course.in_brief_item", name=a.process.name, minutes=format_minutes(a.minutes - share),
+                 summary=a.process.summary) for a, share in zip(section.awareness, given)]
+    if any(given):
+        lines.append(say(plan, "course.in_brief_activity", minutes=format_minutes(sum(given))))
     return [CondPageBreak(50 * mm), Heading(section.title, s["h1"]), Paragraph(text(intro), s["body"]),
             *bullets([keep_times(line) for line in lines], s["bullet"])]
 

@@ -33,3 +33,13 @@ def test_the_guide_times_the_segments_as_the_deck_does_and_gives_the_pairs_quest
     assert "Point attendees to the training on it in the sources of information" not in guide
     assert "There is no course on it yet" in guide
     assert activity.has_notes_slide
+
+
+def test_the_specification_gives_the_segments_and_the_pairs_question_the_decks_times(brand):
+    from artefact_text import pdf_page_texts
+
+    from iwpacks.renderers.course_spec import CourseSpecRenderer
+
+    plan = plan_course(iwpacks.load_programme(), "iw-practitioners", release=True)
+    text = " ".join(" ".join(pdf_page_texts(CourseSpecRenderer().render(plan, brand))).split())
+    assert "Information sharing (8 min)" in text and "A pairs question (5 min)" in text
