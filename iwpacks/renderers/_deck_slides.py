@@ -1491,7 +1491,7 @@ def _task_slides(name: str, task: list[Para], questions: list[Para], working: st
     if len(columns) > 2 and len(_chunk_uniform(across, FULL_SMALL)) == 1:
         # Two columns would take two slides, one of them a bullet or two (the teach-back): the task and its
         # questions fit one slide across its width, each under its heading.
-        yield SlideSpec("Title and Content", f"Exercise: {_without_stop(name)}: your task", tuple(across),
+        yield SlideSpec("Title and Content", f"Exercise: {_without_stop(name)}{_part(name)}your task", tuple(across),
                         notes=f"{working}\n{debrief}\n{timing}".lstrip(), size=SMALL)
         return
     slides = [columns[i:i + 2] for i in range(0, len(columns), 2)]
@@ -1562,9 +1562,9 @@ def _task_titles(name: str, slides: Sequence[Sequence[tuple[str, tuple[Para, ...
     for pair in slides:
         holds_task = any(p in task for _, group in pair for p in group)
         if not holds_task:
-            titles.append(f"Exercise: {name}: questions")
+            titles.append(f"Exercise: {name}{_part(name)}questions")
         else:
-            titles.append(f"Exercise: {name}: your task" + (", continued" if titles else ""))
+            titles.append(f"Exercise: {name}{_part(name)}your task" + (", continued" if titles else ""))
     return titles
 
 
@@ -1665,6 +1665,12 @@ def _shortened(title: str) -> str:
     count = mark + count
     base = base[:TITLE_CHARS - 1 - len(count)].rsplit(" ", 1)[0].rstrip(" ,:;")
     return f"{base}\u2026{count}"
+
+
+def _part(name: str) -> str:
+    """What joins an exercise's name to the part a slide holds: a colon, or a dash where the name has a colon
+    of its own (the review: "Kyle's family, step 2: the discussion: your task" read as three titles)."""
+    return " \u2013 " if ":" in name else ": "
 
 
 def _without_stop(title: str) -> str:

@@ -193,7 +193,9 @@ def _section(doc: DocumentObject, plan: CoursePlan, section: PlanSection, index:
         title, points, notes = awareness_activity(plan, section, given)
         add_heading(doc, say(plan, "facilitation.activity_heading", title=title, minutes=format_minutes(sum(given))), 3)
         bullets(doc, points)
-        doc.add_paragraph(notes)
+        # Not a "Set-up:" line: the guide keeps those for exercises on handout pages, which they name.
+        said = notes.removeprefix("Set-up: ")
+        doc.add_paragraph(said[:1].upper() + said[1:])
 
 
 def _before_closing_topic(section: PlanSection) -> tuple[CommonMessage, ...]:

@@ -314,11 +314,11 @@ def test_an_exercise_task_too_long_for_two_columns_gives_its_questions_a_slide_o
         slides = plan_slides(plan)
         for i, slide in enumerate(slides):
             assert not (slide.layout == "Exercise" and slide.title.endswith(")")), (cid, slide.title)
-            if slide.title.endswith(": questions"):
+            if slide.title.endswith((": questions", "\u2013 questions")):
                 split += 1
                 task = slides[i - 1]
                 # a task whose two columns hold one list shows it as one list (Title and Content)
-                assert task.title.endswith(": your task") and task.layout in ("Exercise", "Title and Content"), (
+                assert task.title.endswith((": your task", "\u2013 your task")) and task.layout in ("Exercise", "Title and Content"), (
                     cid, task.title)
                 hidden = "Hidden: unhide it if the group is ahead of time.\n"  # an optional exercise's slides
                 notes, task_notes = slide.notes.removeprefix(hidden), task.notes.removeprefix(hidden)
@@ -334,8 +334,8 @@ def test_every_exercise_task_slide_has_the_two_column_layout_at_one_size_and_no_
     tasks = 0
     for cid, plan in plans.items():
         for slide in plan_slides(plan):
-            if slide.title.startswith("Exercise: ") and (": your task" in slide.title
-                                                         or slide.title.endswith(": questions")):
+            if slide.title.startswith("Exercise: ") and ("your task" in slide.title
+                                                         or slide.title.endswith("questions")):
                 tasks += 1
                 assert slide.size == 20, (cid, slide.title)
                 if slide.layout == "Title and Content":  # one list that would have run on over both columns
@@ -380,7 +380,7 @@ def test_exercise_notes_set_up_listen_for_and_debrief_without_repeats(decks, pla
     for cid in ("caf-practitioners", "is-trainers"):
         slides = _titles_and_notes(decks[cid])
         for (title, notes), (next_title, next_notes) in zip(slides, slides[1:]):
-            if next_title.startswith(title.split(": your task")[0]) and ": your task" in next_title:
+            if next_title.startswith(re.split(r": your task| \u2013 your task", title)[0]) and "your task" in next_title:
                 assert notes != next_notes, (cid, next_title)  # the review: "your task (2)" repeated its notes
         for item in plans[cid].exercises:
             e = item.exercise

@@ -131,10 +131,10 @@ def test_no_exercise_task_slide_holds_only_a_bullet_or_two(local):
     82 "What to do (continued)". The task and its questions now share one slide where they fit it."""
     for cid, (_, slides) in local.items():
         for slide in slides:
-            if ": your task" in _title(slide):
+            if "your task" in _title(slide):
                 assert len(_paras(slide)) >= 3, (cid, _title(slide), _paras(slide))
     plan, slides = local["caf-trainers"]
-    teach = [s for s in slides if _title(s).startswith("Exercise: Teach-back: delivering a section: your task")]
+    teach = [s for s in slides if _title(s).startswith("Exercise: Teach-back: delivering a section \u2013 your task")]
     assert len(teach) == 1
     exercise = next(e.exercise for s in plan.sections for mp in s.modules for e in mp.exercises
                     if e.exercise is not None and e.exercise.title.startswith("Teach-back"))
@@ -240,3 +240,11 @@ def test_three_or_more_processes_in_brief_end_on_a_pairs_question_in_their_own_t
         assert sum(minutes) == section.minutes == sum(a.minutes for a in section.awareness), (cid, minutes)
         assert "or the IS Index?" in texts[activity[0]][1], cid
     assert found == 2  # the practitioners' and the advisors' introductions to integrated working
+
+
+def test_an_exercise_named_with_a_colon_joins_its_part_with_a_dash(local):
+    """The re-review: "Kyle's family, step 2: the discussion: your task" had three colons."""
+    _, slides = local["caf-trainers"]
+    titles = [_title(s) for s in slides]
+    assert "Exercise: Kyle's family, step 2: the discussion \u2013 your task" in titles
+    assert not [t for t in titles if t.count(":") > 2], titles
