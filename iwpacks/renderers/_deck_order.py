@@ -1,5 +1,6 @@
-"""The session plan's rows in the order the deck shows them, for every document that gives the day by the clock
-(the trainer guide's session plan, the specification's timetable): they must agree with the slides."""
+"""The session plan's rows in the order the deck shows them, and a day's parts by the clock made of them, for
+every document that gives the day by the clock (the trainer guide's session plan, the specification's timetable,
+the handouts' "Your day"): they must agree with the slides."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from iwpacks.renderers._deck_slides import slide_numbers
+from iwpacks.renderers._words import say
 
 if TYPE_CHECKING:
     from iwpacks.planning.plan import CoursePlan, TopicStep
@@ -60,3 +62,40 @@ def _part_label(row: Row, topics: tuple[int, ...]) -> str:
     module = TOPIC_SPAN.sub("", row.label, count=1)
     span = f"topic {topics[0]}" if len(topics) == 1 else f"topics {topics[0]}-{topics[-1]}"
     return f"{module}: {span}"
+
+
+def day_parts(plan: CoursePlan, day: int) -> list[tuple[int, int, str, bool]]:
+    """The day's parts as (start, end, what, is a break or lunch): the session plan's rows of one module, its
+    topics and exercises, or of one section, joined into one part until a break or another part comes between;
+    a module that goes on after a break, or from the day before, says so. In the deck's order, as the guide's
+    session plan is: the review found the specification giving a key message five minutes after both did."""
+    parts: list[tuple[int, int, str, bool]] = []
+    last: object = None  # what the part before was: a module's code or a section's place
+    seen = {r.module_ref for r in plan.timetable.rows if r.day < day and r.module_ref}
+    for row in (r for r in in_deck_order(plan) if r.day == day):
+        key = row.module_ref or row.place[:2] or row.label
+        if row.is_break:
+            parts.append((row.start, row.end, row.label, True))
+            last = None
+        elif key == last:
+            first, _, what, pause = parts[-1]
+            parts[-1] = (first, row.end, what, pause)
+        else:
+            parts.append((row.start, row.end, _part_name(plan, row, seen), False))
+            last = key
+            seen.add(row.module_ref)
+    return parts
+
+
+def _part_name(plan: CoursePlan, row: Row, seen: set[str]) -> str:
+    """A part of the day as the timetable names it: a module by its code and name ("(continued)" after a
+    break), common messages as what they are, anything else by its session plan row."""
+    if row.place[:1] == ("messages",):
+        messages = plan.sections[row.place[1]].messages
+        if len(messages) == 1:
+            return say(plan, "course.timetable_message", title=messages[0].title)
+        return say(plan, "course.timetable_messages", titles="; ".join(m.title for m in messages))
+    if not row.module_ref:
+        return row.label
+    name = next(f"{m.ref} {m.name}" for m in plan.modules if m.ref == row.module_ref)
+    return say(plan, "course.outline_continued", ref=name) if row.module_ref in seen else name

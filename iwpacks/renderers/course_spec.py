@@ -18,7 +18,7 @@ from iwpacks.planning.glossary import abbreviations_in
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
 from iwpacks.renderers import register
-from iwpacks.renderers._deck_order import in_deck_order
+from iwpacks.renderers._deck_order import day_parts
 from iwpacks.renderers._deck_slides import activity_shares
 from iwpacks.renderers._facts import (
     WITHIN_MODULES,
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 
     from iwpacks.model import Brand, Module
     from iwpacks.planning.plan import CoursePlan, PlanSection
-    from iwpacks.planning.timetable import Row
 
 LABEL = "Course specification"
 PENDING = "To be defined"
@@ -248,7 +247,7 @@ def _timetable(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> 
         head = [Paragraph(text(h), s["cell_head"]) for h in items(plan, "course.timetable_columns")]
         rows = [head] + [[Paragraph(f"{clock(a)}\u2013{clock(b)}", s["cell_bold" if pause else "cell"]),
                           Paragraph(text(what), s["cell_bold" if pause else "cell"])]
-                         for a, b, what, pause in _clock_parts(plan, day)]
+                         for a, b, what, pause in day_parts(plan, day)]
         table = grid(rows, s, colWidths=[32 * mm, CONTENT_W - 32 * mm], repeatRows=1)
         table.setStyle(_grid(brand, total_row=False))
         hours = f"{clock(start)}\u2013{clock(end)}"
@@ -256,43 +255,6 @@ def _timetable(plan: CoursePlan, s: dict[str, ParagraphStyle], brand: Brand) -> 
         # Room for the heading and at least four rows, a row taking two lines: a table that runs on shows some.
         out += [*_table_start(62 * mm), *(lead if day == 1 else []), *(heading if days > 1 else []), table]
     return out
-
-
-def _clock_parts(plan: CoursePlan, day: int) -> list[tuple[int, int, str, bool]]:
-    """The day's parts as (start, end, what, is a break or lunch): the session plan's rows of one module, its
-    topics and exercises, or of one section, joined into one part until a break or another part comes between;
-    a module that goes on after a break, or from the day before, says so. In the deck's order, as the guide's
-    session plan is: the review found the specification giving a key message five minutes after both did."""
-    parts: list[tuple[int, int, str, bool]] = []
-    last: object = None  # what the part before was: a module's code or a section's place
-    seen = {r.module_ref for r in plan.timetable.rows if r.day < day and r.module_ref}
-    for row in (r for r in in_deck_order(plan) if r.day == day):
-        key = row.module_ref or row.place[:2] or row.label
-        if row.is_break:
-            parts.append((row.start, row.end, row.label, True))
-            last = None
-        elif key == last:
-            first, _, what, pause = parts[-1]
-            parts[-1] = (first, row.end, what, pause)
-        else:
-            parts.append((row.start, row.end, _part_name(plan, row, seen), False))
-            last = key
-            seen.add(row.module_ref)
-    return parts
-
-
-def _part_name(plan: CoursePlan, row: Row, seen: set[str]) -> str:
-    """A part of the day as the timetable names it: a module by its code and name ("(continued)" after a
-    break), common messages as what they are, anything else by its session plan row."""
-    if row.place[:1] == ("messages",):
-        messages = plan.sections[row.place[1]].messages
-        if len(messages) == 1:
-            return say(plan, "course.timetable_message", title=messages[0].title)
-        return say(plan, "course.timetable_messages", titles="; ".join(m.title for m in messages))
-    if not row.module_ref:
-        return row.label
-    name = next(f"{m.ref} {m.name}" for m in plan.modules if m.ref == row.module_ref)
-    return say(plan, "course.outline_continued", ref=name) if row.module_ref in seen else name
 
 
 def _in_brief(plan: CoursePlan, section: PlanSection, s: dict[str, ParagraphStyle]) -> list[Flowable]:

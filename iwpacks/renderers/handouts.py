@@ -10,6 +10,7 @@ from docx.image.image import Image
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import clock
 from iwpacks.renderers import register
+from iwpacks.renderers._deck_order import day_parts
 from iwpacks.renderers._doc_blocks import (
     Block,
     Bullets,
@@ -29,7 +30,6 @@ from iwpacks.renderers._printables import printable_blocks
 from iwpacks.renderers._sheet_fit import _BODY, WRITING_LINE, fit_sheets, page_depths
 from iwpacks.renderers._slots import slot_text
 from iwpacks.renderers._words import items, say, tidy_punctuation
-from iwpacks.renderers.course_spec import _clock_parts as day_parts
 
 if TYPE_CHECKING:
     from iwpacks.model import Brand, Diagram, Exercise, Printable, Source
