@@ -290,6 +290,9 @@ class Topic:
     notes: str = ""
     minutes: int | None = None
     slots: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    # Of the points, those that only say what the local facts will cover ("Where to get the forms"): a slide
+    # whose slots all carry an LA's values shows the facts, under their own headings, without them.
+    local_prompts: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     # Added by an LA overlay, never written in content (key None: not a content key).
     local_notes: str = attrs.field(default="", metadata={"key": None})
     local_slides: tuple[LocalSlide, ...] = attrs.field(default=(), converter=_tuple, metadata={"key": None})
@@ -1152,6 +1155,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "training_plan.reading": (),
     "training_plan.programme_heading": (),
     "training_plan.programme_intro": ("processes",),
+    "training_plan.cell_overview": ("ref",),  # under a dash: the module that gives the audience an overview
     "training_plan.cell_differs": ("added",),  # a cell whose course delivers more than Appendix 1 lists
     "training_plan.local_note": ("la", "courses"),  # under the matrix: the courses an LA adds, with no cell
     "training_plan.local_course": ("title", "modules", "audience"),  # one of them, in that note
@@ -1186,6 +1190,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "course.booking_intro": (),  # above the specification's local training contacts
     "course.audience_line": ("audience",),  # a module's only requirement, its audience, under its heading
     "course.audience_all": (),  # the seed's "All" as that line says it
+    "course.outline_objectives": (),  # the outline's lead-in to the objectives, put to the reader as the forms do
     "course.outline_structure": (),  # the outline's heading over what takes time besides the modules
     "course.outline_structure_days": (),  # the same, for a course of several days
     "course.outline_message": ("titles",),  # the common message a module's section adds after its modules
@@ -1215,6 +1220,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "agenda.deck_day": ("day", "hours"),
     "agenda.deck_part": ("name", "time"),  # and what it teaches, with its time that day
     "agenda.deck_continued": ("name",),  # a module begun the day before
+    "agenda.deck_recap_close": (),  # a one-day course's recap and close, as one line of "About this course"
     "agenda.time_note": ("section", "total", "parts"),  # the specification's and guide's sentence on it
     "deck.continued": ("points",),  # the notes of a slide that continues the one before
     "deck.continued_reading": (),

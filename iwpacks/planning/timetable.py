@@ -300,22 +300,27 @@ def _two_sessions(blocks: list[Block], limit: int, most: int, in_topics: bool = 
     return [morning, afternoon]
 
 
-def _split_cost(sessions: list[list[Block]], day: TrainingDay) -> tuple[int, int, int, int, bool, int]:
+def _split_cost(sessions: list[list[Block]], day: TrainingDay) -> tuple[int, int, int, int, int, bool, int]:
     """How a morning/afternoon split reads: lunch outside the hour before the middle of the day (too early or
     too late to eat) is worst, by how far; then a key message parted from the teaching it follows by lunch or
     a break; then each break or lunch off the quarter hour (the day laid out as build_timetable lays it); then
     the fewest minutes a morning break runs over to bring lunch onto the quarter hour (a break is the
-    content's 15 minutes where the day allows it); then lunch within a topic; then a longer morning."""
+    content's 15 minutes where the day allows it); then a break within a topic (a morning a few minutes longer
+    can put the break between two topics, on the quarter hour still); then lunch within a topic; then a longer
+    morning."""
     lunch = day.start + _minutes(sessions[0]) + _pause_minutes(sessions, 0, day.start, day)
     middle = (day.start + day.end) // 2
     outside = max(0, middle - LUNCH_EARLIEST - lunch, lunch - middle)
     rows = _day_rows(sessions, 1, 0, day)
     parted = sum(1 for pause, after in zip(rows, rows[1:]) if pause.is_break and _is_message(after))
     off = sum(1 for r in rows if r.is_break and r.start % 15)
+    cut = sum(1 for before, pause, after in zip(rows, rows[1:], rows[2:]) if pause.kind == "break"
+              and before.module_ref and before.module_ref == after.module_ref and before.topics
+              and before.topics[-1:] == after.topics[:1])
     last, first = sessions[0][-1], sessions[1][0]
     in_topic = _same_item(last, first) and bool(last.topics) and last.topics[-1:] == first.topics[:1]
     stretched = sum(r.minutes - day.break_minutes for r in rows if r.kind == "break")
-    return outside, parted, off, stretched, in_topic, -_minutes(sessions[0])
+    return outside, parted, off, stretched, cut, in_topic, -_minutes(sessions[0])
 
 
 def _is_message(item: Block | Row) -> bool:
@@ -588,12 +593,12 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
     """
     total = _minutes(session)
     # A candidate is where the break goes: before item i, or (a split) `before` minutes into item i.
-    best: tuple[tuple[int, bool, int, bool, bool, float], int, int] | None = None
+    best: tuple[tuple[int, bool, int, bool, bool, bool, float], int, int] | None = None
     first = start + 30 + (-(start + 30)) % 5
     for at in range(first, start + total - 30 + 1, 5):
         elapsed, offset = at - start, 0
         candidate: tuple[int, int] | None = None
-        split = parted = in_topic = False
+        split = parted = in_topic = cramped = False
         for i, block in enumerate(session):
             if offset == elapsed:  # between two items; between a topic and its exercise only if nothing else will do
                 # Never before a key message: it is said with the teaching it follows, not alone after the break.
@@ -612,6 +617,11 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
                 split = not block.cuts  # a topic boundary is as good a place as the line between two items
                 # Within a topic only where no boundary lands on the quarter hour: the quarter hour comes first.
                 in_topic = bool(block.cuts or block.topics) and before not in block.cuts
+                # And then where the topic keeps a real part of itself on each side: not five minutes of a ten
+                # minutes' talk, a break, and five more to finish it.
+                lo = max((c for c in block.cuts if c < before), default=0)
+                hi = min((c for c in block.cuts if c > before), default=block.minutes)
+                cramped = in_topic and min(before - lo, hi - before) < BREAK_SPLIT
                 break
             offset += block.minutes
         # Between two items reads better than in the middle of one: a boundary may sit a little further off.
@@ -620,7 +630,7 @@ def _quarter_hour_break(session: list[Block], start: int) -> tuple[int, list[Blo
         # the quarter hour (a timetable's breaks start at 10:45, not 10:50), then between topics rather than
         # within one, then nearest the middle.
         cost = (max(0, max(elapsed, total - elapsed) - LONG_STRETCH), parted, _off_middle_third(elapsed, total),
-                at % 15 != 0, in_topic, abs(elapsed - total / 2) + (BREAK_SPLIT if split else 0))
+                at % 15 != 0, cramped, in_topic, abs(elapsed - total / 2) + (BREAK_SPLIT if split else 0))
         if candidate is not None and (best is None or cost < best[0]):
             best = (cost, *candidate)
     if best is None:

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 
 import attrs
 
-from iwpacks.model import CommonMessage, Diagram, Module, Topic
+from iwpacks.model import PART_MARK, CommonMessage, Diagram, Module, Topic
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import (
     AwarenessItem,
@@ -259,7 +259,8 @@ def _slot_paras(plan: CoursePlan, slot_ids: Sequence[str], here: tuple[str, str]
         shown = slot_text(plan, slot_id, brief=True)
         home = homes.get(slot_id)
         elsewhere = home is not None and here is not None and home != here and len(shown.lines) >= LONG_SLOT
-        if seen is not None and not again and (slot_id in seen or elsewhere or slot_id in later):
+        whole = slot_id.partition(PART_MARK)[0]  # a part of an arrangements slot is shown with the whole
+        if seen is not None and not again and (slot_id in seen or whole in seen or elsewhere or slot_id in later):
             out.append(Para(f"{shown.heading}: {POINTED}", points_to=slot_id))
             continue
         if seen is not None:
@@ -289,7 +290,7 @@ def _point_to_homes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec
     when = _times_of_day(slides)
 
     def pointer(number: int, para: Para) -> str:
-        home = homes.get(para.points_to)
+        home = homes.get(para.points_to, homes.get(para.points_to.partition(PART_MARK)[0]))
         heading = mid_sentence(slot_text(plan, para.points_to).heading)
         return say(plan, _pointer_key(number, home, when), heading=heading,
                    day=str(when[home][0] if home is not None else ""))
@@ -698,7 +699,9 @@ def _about_lines(plan: CoursePlan) -> list[Para]:
     """"About this course" as a trainer reads it out: each day's hours, with what it teaches beneath (each
     module, and each section of teaching beyond the modules, with the time the session plan gives it that day);
     a course of one day then its breaks and lunch in a line, where a longer one has each day's agenda next.
-    The introduction, the recap and the close are in the day's hours, not lines of their own."""
+    A course of one day gives the introduction, and the recap and close together, lines of their own too, so
+    its times add up to the day's hours (the review: half a day's slide listed 85 of its 135 minutes); a
+    longer one leaves them to its days' agendas, or the slide is a wall of times."""
     days = plan.timetable.days
     names = {m.ref: m.name for m in plan.modules}
     lines: list[Para] = []
@@ -720,7 +723,10 @@ def _about_lines(plan: CoursePlan) -> list[Para]:
                 if row.module_ref in started and name not in parts:
                     name = say(plan, "agenda.deck_continued", name=name)
             elif plan.sections[row.place[1]].role in ("opening", "recap", "close"):
-                continue
+                if days > 1:
+                    continue
+                role = plan.sections[row.place[1]].role
+                name = row.label if role == "opening" else say(plan, "agenda.deck_recap_close")
             else:
                 name = row.label
             parts[name] = parts.get(name, 0) + row.minutes
@@ -1276,6 +1282,14 @@ def _minutes_each(mp: ModulePlan) -> int:
     return max(1, mp.minutes // max(1, len(mp.topics)))
 
 
+def _points_shown(plan: CoursePlan, topic: Topic) -> tuple[str, ...]:
+    """The topic's points, less those that only say what its local facts cover once every one is given: the
+    facts follow under their own headings, and the prompt would say the same thing twice."""
+    if topic.local_prompts and topic.slots and all(slot_text(plan, s).filled for s in topic.slots):
+        return tuple(p for p in topic.points if p not in topic.local_prompts)
+    return topic.points
+
+
 def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Sequence[str] = ()) -> Iterator[SlideSpec]:
     notes = topic.notes or _prompt(m, topic)
     if topic.slide_title and not plan.release and m.from_strategy:  # the draft keeps the strategy's own words
@@ -1286,12 +1300,13 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
     notes += ("" if topic.run else " ") + f"Timing: {format_minutes(minutes)}."
     if topic.local_notes:
         notes += f" Local note: {topic.local_notes}"
-    body = [Para(p) for p in topic.points] + _slot_paras(plan, topic.slots, (m.ref, topic.title), later=later)
+    points = _points_shown(plan, topic)
+    body = [Para(p) for p in points] + _slot_paras(plan, topic.slots, (m.ref, topic.title), later=later)
     title = topic.slide_title or topic.title  # attendees do not know module codes: the notes name it
     diagram = plan.drawn_diagram(m.ref, topic)  # a picture an earlier module drew is not drawn again
     if diagram is not None and diagram.placement == "beside" and len(chunk(body, HALF)) == 1:
         yield SlideSpec("Two Content", title, tuple(body), notes=notes, diagram=diagram)
-    elif diagram is not None and diagram.placement == "instead" and not body[len(topic.points):]:
+    elif diagram is not None and diagram.placement == "instead" and not body[len(points):]:
         yield SlideSpec("Title and Content", title, notes=notes + _points_said(topic), diagram=diagram)
     else:
         paras = body or [Para(topic.title)]

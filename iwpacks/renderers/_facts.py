@@ -79,6 +79,10 @@ class ModuleFacts:
     objectives_lead: str
     objectives: tuple[str, ...]
     content: tuple[str, ...]
+    # The objectives as an attendee reads them on the outline, forms and certificate: the content's words for
+    # attendees where it gives them (so two modules' "further information" objectives do not repeat), else the
+    # objectives as read. The specification keeps the seed's words (objectives).
+    attendee_objectives: tuple[str, ...] = ()
     objective_notes: tuple[str, ...] = ()  # why the slides and forms word an objective otherwise than it is quoted
     from_strategy: bool = True  # the strategy's module: its duration and delivery are "the strategy's"
 
@@ -192,7 +196,7 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
                         if d and d.optional_extra else ""),
         delivery=module.delivery_text, audience=audience_text(module.audience_text, release), prerequisites=prereq,
         entry_requirements=entry, responsibility=module.responsibility, objectives_lead=module.objectives_lead,
-        objectives=module.objectives, content=module.content_read,
+        objectives=module.objectives, content=module.content_read, attendee_objectives=module.attendee_objectives,
         objective_notes=tuple(c.note_for(release) for c in module.objective_corrections),
         from_strategy=module.from_strategy)
 

@@ -147,7 +147,7 @@ def _story(plan: CoursePlan, facts: CourseFacts, brand: Brand, fit: Fit) -> list
     if fit.pages > 1 or fit.flowing:
         return story + _flowing(plan, facts, s, brand, fit)
     if len(_objectives(facts)) > IN_COLUMN:
-        story += _objectives_across(facts, s)
+        story += _objectives_across(plan, facts, s)
     items = _practicalities(plan, facts)
     when, structure = _headed(items[:-1], s), _headed(items[-1:], s, first=False)
     booking = _booking(plan, s, brand, fit, SIDE_W - 2 * PAD)
@@ -175,7 +175,7 @@ def _flowing(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle],
     # Two pages need bookmarks (the pack's accessibility check): one for each block a reader may look for.
     across = len(_objectives(facts)) > IN_COLUMN
     out: list[Flowable] = [Bookmark("Objectives")]
-    out += _objectives_across(facts, s) if across else []
+    out += _objectives_across(plan, facts, s) if across else []
     main = _main(plan, facts, s, fit.max_topics, with_objectives=not across)
     content = next(i for i, f in enumerate(main) if isinstance(f, Paragraph) and f.getPlainText() == "Content")
     out += [*main[:content], Bookmark("Content"), *main[content:]]
@@ -207,10 +207,10 @@ def _at_least(style: ParagraphStyle, points: float) -> ParagraphStyle:
 
 
 def _objectives(facts: CourseFacts) -> list[str]:
-    return [objective_item(o) for m in facts.modules for o in m.objectives]
+    return [objective_item(o) for m in facts.modules for o in m.attendee_objectives]
 
 
-def _objective_flowables(facts: CourseFacts, s: dict[str, ParagraphStyle]) -> tuple[list[Flowable], list[Flowable]]:
+def _objective_flowables(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle]) -> tuple[list[Flowable], list[Flowable]]:
     """The lead-in and the bullets of every objective up to MAX_OBJECTIVES, then what says where the rest are."""
     every = _objectives(facts)
     shown = every[:MAX_OBJECTIVES]
@@ -220,16 +220,16 @@ def _objective_flowables(facts: CourseFacts, s: dict[str, ParagraphStyle]) -> tu
     if len(every) > len(shown):
         rest.append(Paragraph(f"And {len(every) - len(shown)} more: see the course specification, which lists every "
                               "objective of every module.", s["small"]))
-    return [Paragraph("By the end of the course, attendees will:", s["body"]), *bullets(shown, s["bullet"])], rest
+    return [Paragraph(text(say(plan, "course.outline_objectives")), s["body"]), *bullets(shown, s["bullet"])], rest
 
 
-def _objectives_across(facts: CourseFacts, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _objectives_across(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     """Many objectives: the page's width, in two columns (read down the first, then the second), so every one
     fits without pushing the content off the page."""
     bullet = s["bullet"]  # set a little closer than the column's bullets: the width makes most one line
     small = max(MIN_PT, bullet.fontSize * 0.9)
     compact = ParagraphStyle("objective", bullet, fontSize=small, leading=small * 1.24, spaceAfter=small * 0.13)
-    listed, rest = _objective_flowables(facts, {**s, "bullet": compact})
+    listed, rest = _objective_flowables(plan, facts, {**s, "bullet": compact})
     lead, items = listed[0], listed[1:]
     half = (len(items) + 1) // 2
     columns = grid([[items[:half], items[half:]]], s, colWidths=[CONTENT_W / 2, CONTENT_W / 2])
@@ -244,7 +244,7 @@ def _main(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], ma
     if with_objectives is None:  # few: in the main column, beside the audience; else above it
         with_objectives = len(_objectives(facts)) <= IN_COLUMN
     if with_objectives:
-        listed, rest = _objective_flowables(facts, s)
+        listed, rest = _objective_flowables(plan, facts, s)
         out += [Paragraph("Objectives", _flush(s["h2"])), *listed, *rest]
     out.append(Paragraph("Content", s["h2"] if out else _flush(s["h2"])))
     # Each topic as its slide heads it: an attendee sees these titles on the day, not the strategy's headings.

@@ -40,7 +40,7 @@ from iwpacks.renderers._pdf import (
 
 if TYPE_CHECKING:
 
-    from iwpacks.model import Audience, Brand, Course, Programme
+    from iwpacks.model import Audience, Brand, Course, Process, Programme
     from iwpacks.planning.plan import CoursePlan
     from iwpacks.planning.routes import RouteStep
 
@@ -151,7 +151,9 @@ def _programme(programme: Programme, brand: Brand, courses: list[Course], s: dic
     by_cell = {(c.audience, c.process): c for c in programme.courses.values() if c.in_appendix}  # not one beyond it
     later = _later(programme, release)
     names = "; ".join(f"{p.name} ({p.short_name})" for p in processes)  # spelled out before the columns use them
-    rows = [MatrixRow(label=a.name, cells=[_cell(programme, by_cell.get((a.id, p.id)), later) for p in processes])
+    rows = [MatrixRow(label=a.name, cells=[_cell(programme, by_cell.get((a.id, p.id)), later)
+                                           + _overview(programme, a.id, p, by_cell.get((a.id, p.id)))
+                                           for p in processes])
             for a in programme.audiences.values()]
     diagram = Diagram(kind="matrix", title=_say(programme, "training_plan.programme_heading"),
                       columns=[p.short_name for p in processes], rows=rows)
@@ -184,6 +186,22 @@ def in_sentence(name: str) -> str:
 def _marked(programme: Programme, name: str, local: bool) -> str:
     """An LA's own course or module marked so wherever the plan names it: "CAF for school staff (local)"."""
     return _say(programme, "training_plan.local_mark", name=name) if local else name
+
+
+def _overview(programme: Programme, audience: str, process: Process, course: Course | None) -> str:
+    """Under a dash, the module of the audience's other courses that gives an overview of the process
+    ("Overview of the CAF" is a topic of IW02): a senior manager reading a row of dashes otherwise takes it
+    that the programme never mentions the CAF to them."""
+    if course is not None:
+        return ""
+    topic = f"overview of {process.in_titles}".lower()
+    for other in programme.courses.values():
+        if other.audience != audience or not other.in_appendix:
+            continue
+        for ref in (r for section in other.sections for r in section.modules):
+            if any(item.lower() == topic for item in programme.modules[ref].content_read):
+                return "\n" + _say(programme, "training_plan.cell_overview", ref=ref)
+    return ""
 
 
 def _cell(programme: Programme, course: Course | None, later: str) -> str:

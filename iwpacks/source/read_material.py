@@ -152,6 +152,17 @@ def _check_role_cards(e: Fields, exercise: Exercise, where: Callable[[str], KeyP
                                  "say it on the card alone")
 
 
+def _local_prompts(t: Fields, points: tuple[str, ...]) -> tuple[str, ...]:
+    """The points a slide drops once its local facts are given: each must be one of the topic's points."""
+    prompts = t.text_list("local_prompts", required=False)
+    for i, prompt in enumerate(prompts):
+        if prompt not in points:
+            t.report(t.path + ("local_prompts", i), f'expected one of this topic\'s points verbatim: "{prompt}"')
+    if prompts and not t.has("slots"):
+        t.report(t.path + ("local_prompts",), "only a topic with slots has points that its local facts replace")
+    return tuple(p for p in prompts if p in points)
+
+
 def _material(f: Fields, module: Module) -> Material | None:
     topics = []
     records = f.records("topics", _TOPIC_KEYS)
@@ -172,7 +183,9 @@ def _material(f: Fields, module: Module) -> Material | None:
         if expected is not None and title == expected:  # a lead-in the content corrects reads as a topic
             title = module.content_read[i]
         minutes = t.integer("minutes", required=False, minimum=1)
-        topics.append(Topic(title=title, points=t.text_list("points", required=False), notes=t.text("notes", False),
+        points = t.text_list("points", required=False)
+        topics.append(Topic(title=title, points=points, notes=t.text("notes", False),
+                            local_prompts=_local_prompts(t, points),
                             minutes=minutes, run=_run(t, minutes),
                             slots=t.id_list("slots", SLOT_REF, what="slot id (or slot.part)"), slide_title=slide_title,
                             messages=t.id_list("messages", what="common message id"),

@@ -76,19 +76,24 @@ def test_every_time_an_agenda_slide_gives_is_the_session_plans(local):
     assert checked > 10
     plan, slides = local["caf-trainers"]
     day1 = next(s for s in slides if _title(s) == "Day 1: today's agenda")
-    assert "10:45 Using the CAF in Practice; 11:05 exercise \u201cKyle's family, step 1\u201d" in _paras(day1)
+    assert "10:15 Using the CAF in Practice; 11:05 exercise \u201cKyle's family, step 1\u201d" in _paras(day1)
 
 
 def test_about_this_course_is_days_and_hours_then_what_each_teaches(local):
     """caf-trainers' slide 2 was a 12-bullet wall of times; the senior managers' said "Over 1 day: 09:00-16:00".
     Now a day's hours ("One day, 09:00–16:00"), each module and section of teaching beneath with its time, a
-    one-day course's breaks in a line: at most 8 or 9 lines, and nothing from the introduction, recap or close."""
+    one-day course's breaks in a line: at most 8 or 9 lines. The third review: iw-practitioners' half day listed
+    85 of its 135 minutes, so a one-day course also gives its introduction, and its recap and close in a line;
+    a longer course leaves them to its days' agendas."""
     for cid, (plan, slides) in local.items():
         about = [s for s in slides if _title(s).startswith("About this course")]
         assert len(about) == 1, cid
         lines = _paras(about[0])
         assert len(lines) <= 9, (cid, lines)  # two days of three or four parts each
-        assert not any(line.startswith(("Over ", "Recap", "Close", "Introduction to the course")) for line in lines), cid
+        assert not any(line.startswith(("Over ", "Recap:", "Close")) for line in lines), cid
+        one_day = plan.timetable.days == 1
+        assert any(line.startswith("Introduction to the course: ") for line in lines) == one_day, cid
+        assert any(line.startswith("Recap, action plan and evaluation: ") for line in lines) == one_day, cid
     _, slides = local["iw-senior-managers"]
     lines = _paras(next(s for s in slides if _title(s) == "About this course"))
     assert lines[0] == "One day, 09:00\u201316:00"
@@ -208,11 +213,15 @@ def test_the_2006_wording_on_slides(local, decks):
 def test_kyles_step_3_says_what_advice_was_given_and_step_2_gives_the_law(local):
     """caf-trainers: the role cards reveal Kyle, 11, minding Ellie, 4, in the evenings; step 3 stated the plan
     with no word of the advice step 2 asks for, and step 2's good answers gave no law on leaving a child in
-    the care of someone under 16."""
+    the care of someone under 16. The advice is the trainer's to say at step 3, in the notes: the handouts
+    are stapled, step 3 follows step 2 in them, and a printed line on evening care would tell the practitioner
+    what Nicola's role card holds before the role play."""
     _, slides = local["caf-trainers"]
     texts = _texts(slides)
-    step3 = " ".join(body for t, body, _ in texts if t.startswith("Exercise: Kyle's family, step 3: delivery"))
-    assert "On the designated person's advice, an adult will be with both children whenever Nicola works." in step3
+    step3 = [(body, notes) for t, body, notes in texts if t.startswith("Exercise: Kyle's family, step 3: delivery")]
+    advice = "on the designated person's advice, an adult will be with both children whenever Nicola works"
+    assert any(advice in notes for _, notes in step3)
+    assert not any("an adult will be with both children" in body or "evening childcare" in body for body, _ in step3)
     step2 = " ".join(notes for t, _, notes in texts if t.startswith("Exercise: Kyle's family, step 2"))
     assert "Children and Young Persons Act 1933" in step2 and "NSPCC" in step2
 

@@ -62,8 +62,9 @@ def test_outline_shows_content_objective_and_audience(outlines, plans):
             assert _flat(expected) in text, f"{cid}: {expected!r} missing"
         for module in facts.modules:
             assert f"{_flat(module.name)} ({module.ref})" in text, cid  # the name first, for the attendee
-            # The objective bullet is the module's first objective without its list punctuation.
-            first = _flat(module.objectives[0])[1:].rstrip(";.,")
+            # The objective bullet is the module's first objective, in the attendees' words, without its list
+            # punctuation.
+            first = _flat(module.attendee_objectives[0])[1:].rstrip(";.,")
             assert first.removesuffix(" and").removesuffix(";") in text, f"{cid} {module.ref}"
 
 
@@ -117,7 +118,7 @@ def test_the_outline_carries_every_objective(outlines, plans):
     """Up to the stated limit, every objective of every module, however many: the page fits them by its layout."""
     for cid, data in outlines.items():
         text = _words(data)
-        every = [m for m in course_facts(plans[cid]).modules for m in m.objectives]
+        every = [m for m in course_facts(plans[cid]).modules for m in m.attendee_objectives]
         assert len(every) <= outline.MAX_OBJECTIVES, cid
         for objective in every:
             words = _flat(objective)[1:].rstrip(";.,").removesuffix(" and").removesuffix(";")
@@ -129,7 +130,7 @@ def test_past_the_limit_the_outline_points_to_the_specification(plans, brand, mo
     monkeypatch.setattr(outline, "MAX_OBJECTIVES", 5)
     data = OutlineRenderer().render(plans["is-trainers"], brand)
     text = _words(data)
-    every = [o for m in course_facts(plans["is-trainers"]).modules for o in m.objectives]
+    every = [o for m in course_facts(plans["is-trainers"]).modules for o in m.attendee_objectives]
     assert f"And {len(every) - 5} more: see the course specification" in text
     assert _flat(every[4])[1:].rstrip(";.,") in text and _flat(every[5])[1:].rstrip(";.,") not in text
     assert len(_reader(data).pages) <= 2

@@ -80,7 +80,7 @@ def test_the_specification_gives_the_day_by_the_clock_with_its_breaks(northmoor,
         assert part in practitioners
     caf = _text(specs["caf-trainers"])
     assert "Day 1: 09:00–16:30" in caf and "Day 2: 09:00–16:30" in caf
-    assert "12:30–13:15 Lunch" in caf and "CAF02 Using the CAF in Practice (continued)" in caf
+    assert "12:00–12:45 Lunch" in caf and "CAF02 Using the CAF in Practice (continued)" in caf
     # A module that goes on from the day before says so on the new day's first row of it.
     assert ("Day 2: welcome back, recap and energiser 09:10–11:00 CAF02 Using the CAF in Practice (continued)"
             in _text(specs["caf-practitioners"]))

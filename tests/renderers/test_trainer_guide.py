@@ -498,8 +498,8 @@ def test_the_topics_a_session_plan_row_names_are_numbered_where_the_guide_lists_
         assert f"{step.number}. {step.topic.slide_title or step.topic.title}" in headings, step.topic.title
     rows = [r.cells[3].text for t in doc.tables for r in t.rows if len(r.cells) == 4]
     # The row the review read as "topics 1-2" names them, numbered as the notes' headings are.
-    assert "CAF02 Using the CAF in Practice: 1. The potential impact of the CAF; 2. Enabling the CAF process " \
-           "locally; 3. Deciding when a CAF would be helpful" in rows
+    assert any(r.startswith("CAF02 Using the CAF in Practice: 1. The potential impact of the CAF; 2. Enabling the "
+                            "CAF process locally; 3. Deciding when a CAF would be helpful; 4. ") for r in rows), rows
     # The course content lists each module's topics as a numbered list, in the module's order.
     paragraphs = doc.paragraphs
     at = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 3" and p.text.startswith("CAF02 "))

@@ -245,7 +245,8 @@ def test_a_slot_role_of_the_wrong_type_is_refused(tmp_path):
 def test_the_content_keys_come_from_the_model_classes():
     from iwpacks.model import Course, CourseSection, Exercise, Topic, content_keys
 
-    assert content_keys(Topic) == ("title", "points", "notes", "minutes", "slots", "slide_title", "messages",
+    assert content_keys(Topic) == ("title", "points", "notes", "minutes", "slots", "local_prompts", "slide_title",
+                                   "messages",
                                    "messages_in_notes",
                                    "addressed_to", "variants", "diagram", "run")
     assert "after_topic" in content_keys(Exercise) and "topic" not in content_keys(Exercise)
