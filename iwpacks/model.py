@@ -814,10 +814,13 @@ class Source:
 
 @attrs.frozen
 class DistributionRoute:
-    """A route by which training materials reach LAs (4.1)."""
+    """A route by which training materials reach LAs (4.1), and what a distribution register may say of it."""
 
     id: str
     seed_text: str
+    name: str = ""  # a register's and a report's words for the route: "download from the website"
+    media: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  # how it is sent, where the seed says
+    recipients: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  # the kinds of body it reaches
 
 
 @attrs.frozen

@@ -97,6 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     from iwpacks.cli.national import add_parser as add_national
 
     add_national(command)
+    from iwpacks.cli.distribution import add_parser as add_distribution
+
+    add_distribution(command)
     site = command("site", "the course catalogue: a static site that works from a web server, a CD-ROM or a zip")
     site.add_argument("--out", metavar="DIR",
                       help="output folder, replaced whole (default: dist/site, or dist/site-<la-id> with --la)")
@@ -159,6 +162,10 @@ def _run(args: argparse.Namespace) -> int:
         from iwpacks.cli.national import run as national
 
         return national(args, _cache_dir(args))
+    if args.command == "distribution":
+        from iwpacks.cli.distribution import run as distribution
+
+        return distribution(args)
     if args.command == "preview":
         from iwpacks.pack.preview import build_preview
 

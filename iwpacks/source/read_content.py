@@ -137,7 +137,9 @@ _LISTS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Fields], Any]]] = {
                      read_source),
     "printables.yaml": ("printables", "printable", content_keys(Printable), lambda f: _printable(f)),
     "distribution-routes.yaml": ("routes", "route", content_keys(DistributionRoute),
-                                 lambda f: DistributionRoute(id=f.identifier("id"), seed_text=f.text("seed_text"))),
+                                 lambda f: DistributionRoute(id=f.identifier("id"), seed_text=f.text("seed_text"),
+                                                               name=f.text("name"), media=f.text_list("media", False),
+                                                               recipients=f.text_list("recipients"))),
 }
 def _local_slot(f: Fields) -> LocalSlot:
     """A local slot; one of type arrangements names the parts an LA describes, and only it has parts."""
