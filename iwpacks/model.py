@@ -451,6 +451,10 @@ class Printable:
     for_modules: tuple[str, ...] = attrs.field(default=(), converter=_tuple, metadata={"key": "modules"})  # refs
     # A local slot the sheet shows after its sections, as the LA gives it (the escalation route's contacts).
     slot: str = ""
+    # The note in a pack whose LA gives `local_slot`'s facts, which the handouts list among the local contacts:
+    # where to find them ({heading}), in place of `note`'s "your local authority sets how this works".
+    local_note: str = ""
+    local_slot: str = ""
     # A reference sheet can show a module topic's diagram ("CAF02 topic 4"), drawn after its intro.
     diagram_of: str = attrs.field(default="", metadata={"key": "diagram"})
     figure: Diagram | None = attrs.field(default=None, metadata={"key": None})  # that diagram, found when read
@@ -1303,6 +1307,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "facilitation.key_message": (),
     "facilitation.time_and_delivery": ("time",),
     "facilitation.no_material_yet": (),
+    "facilitation.pause": ("start", "end"),  # a break or lunch, where the notes reach it
     "facilitation.topic_time": (),
     "facilitation.topic_run": (),  # the lead-in to a topic's timed steps, and their table's two columns
     "facilitation.topic_run_header": 2,
@@ -1346,6 +1351,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "exercises.role_cards": (),
     "exercises.role_cards_note": (),
     "exercises.role_cards_header": 2,
+    "handouts.objectives_lead": (),  # each module's objectives in the handouts, put to the attendee
     "handouts.in_brief_heading": (),  # the handouts' sheet on the processes a course covers in brief
     "handouts.in_brief_intro": (),
     "handouts.in_brief_course": ("title",),  # where to learn more: this audience's course on the process
@@ -1366,7 +1372,6 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "close.short_steps": 2,  # then in the room, and as attendees leave
     "close.tight": ("minutes",),  # the close's notes where its time is short for its steps
     "recap.title": (),  # the recap at the end of the course: one slide, every module looked back on
-    "recap.lead": (),
     "recap.ask": (),
     "recap.notes": ("objectives", "minutes", "total"),
     "recap.hopes_title": (),  # then the hopes attendees gave at the start, and the sources in one line
@@ -1544,7 +1549,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "knowledge.key": (),
     "cascade_plan.title": (),
     "cascade_plan.blanks": 0,
-    "cascade_plan.intro": (),
+    "cascade_plan.intro": ("target",),  # names what the attendee goes on to deliver
     "cascade_plan.sessions_heading": (),
     "cascade_plan.sessions_header": 5,
     "cascade_plan.preparation_heading": (),

@@ -35,7 +35,7 @@ from iwpacks.model import (
     Topic,
 )
 from iwpacks.planning.minutes import course_duration, woven_messages
-from iwpacks.planning.timetable import Block, Timetable, build_timetable
+from iwpacks.planning.timetable import Block, Row, Timetable, build_timetable
 
 # Seed content items that are themselves discussion or role-play work (used when no exercise is written).
 _DISCUSSION = re.compile(r"group discussion|role play|scenario|exercise|T4T Activity", re.I)
@@ -245,6 +245,23 @@ class CoursePlan:
         """The exercises as attendees get them: in the order the course runs them, an optional one in its place
         (IS01's, before IS02's, where IS01 comes first), marked as optional where it is printed."""
         return self.exercises
+
+    @property
+    def pauses(self) -> dict[tuple, tuple[tuple[int, Row], ...]]:
+        """Where each break and lunch falls: {place of the block after it: ((minutes of that block already done,
+        the break's row), ...)}, so the trainer guide marks it where the notes reach it."""
+        out: dict[tuple, list[tuple[int, Row]]] = {}
+        done: dict[tuple, int] = {}
+        waiting: Row | None = None
+        for row in self.timetable.rows:
+            if row.is_break:
+                waiting = row
+                continue
+            if waiting is not None and waiting.day == row.day:
+                out.setdefault(row.place, []).append((done.get(row.place, 0), waiting))
+            waiting = None
+            done[row.place] = done.get(row.place, 0) + row.minutes
+        return {place: tuple(found) for place, found in out.items()}
 
     @property
     def day_openings(self) -> dict[tuple, tuple[int, int]]:

@@ -519,15 +519,20 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
     names = {m.ref: m.name for m in plan.modules}
     minutes = {(mp.module.ref, step.topic.title): step.minutes for s in plan.sections for mp in s.modules
                for step in mp.topic_steps}
+    # A topic that points to the sources of information is no headline: the recap's next slide gives them.
+    sources = plan.slot_for("local-sources")
+    pointers = {(mp.module.ref, step.topic.title) for s in plan.sections for mp in s.modules
+                for step in mp.topic_steps if sources in step.topic.slots}
     out: list[SlideSpec] = []
-    covered: dict[str, list[tuple[str, int]]] = {}  # module name: its topics' slide titles and minutes, in order
-    course: dict[str, list[tuple[str, int]]] = {}  # the same over the whole course
+    # Module name: its topics' slide titles, minutes and whether each only points to sources, in order.
+    covered: dict[str, list[tuple[str, int, bool]]] = {}
+    course: dict[str, list[tuple[str, int, bool]]] = {}  # the same over the whole course
     for slide in slides:
         if slide.notes.startswith(COURSE_RECAP):
-            lead = [Para(say(plan, "recap.lead"))]
+            # The title says what the list is: a lead-in line above it would read as one more bullet.
             ask = [Para(say(plan, "recap.ask"), bold=True)]
             # A line to spare: the question to the room must not run into the logo band.
-            body = [*lead, *_recap_body(course, (*lead, *ask, Para(""))), *ask] if course else [*lead, *ask]
+            body = [*_recap_body(course, (*ask, Para(""))), *ask] if course else ask
             small = len(chunk(body, FULL)) > 1
             out += _split("Title and Content", slide.title, body, slide.notes.removeprefix(COURSE_RECAP),
                           box=FULL_SMALL if small else FULL, size=SMALL if small else None)
@@ -537,8 +542,9 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
                 title = _topic_title(plan, (slide.ref[1], slide.ref[2])) or slide.ref[2]
                 for seen in (covered, course):
                     titles = seen.setdefault(names.get(slide.ref[1], slide.ref[1]), [])
-                    if title not in (t for t, _ in titles):
-                        titles.append((title, minutes.get((slide.ref[1], slide.ref[2]), 0)))
+                    if title not in (t for t, _, _ in titles):
+                        titles.append((title, minutes.get((slide.ref[1], slide.ref[2]), 0),
+                                       (slide.ref[1], slide.ref[2]) in pointers))
             out.append(slide)
             continue
         before = slide.notes.removeprefix(RECAP)
@@ -557,14 +563,15 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
 HEADLINES = 3  # topics a module names at most in a day's recap: those the day gave most time, in course order
 
 
-def _recap_body(covered: dict[str, list[tuple[str, int]]], around: Sequence[Para] = ()) -> list[Para]:
+def _recap_body(covered: dict[str, list[tuple[str, int, bool]]], around: Sequence[Para] = ()) -> list[Para]:
     """A day's or the course's recap: each module's name, its headline topics a bullet each beneath it, as many
-    a module as one slide holds with the lines `around` them (HEADLINES at most, one at least)."""
+    a module as one slide holds with the lines `around` them (HEADLINES at most, one at least). The headlines
+    are the topics given most time, a topic pointing to sources last of all."""
     body: list[Para] = []
     for most in range(HEADLINES, 0, -1):
         body = []
         for module, titles in covered.items():
-            ranked = sorted(range(len(titles)), key=lambda i: (-titles[i][1], i))[:most]
+            ranked = sorted(range(len(titles)), key=lambda i: (titles[i][2], -titles[i][1], i))[:most]
             body += [Para(module, bold=True, keep_with_next=True),
                      *(Para(titles[i][0], 1, keep_with_next=i != max(ranked)) for i in sorted(ranked))]
         if len(_chunk_uniform([*around, *body], FULL_SMALL)) == 1:
@@ -1282,7 +1289,7 @@ def _minutes_each(mp: ModulePlan) -> int:
     return max(1, mp.minutes // max(1, len(mp.topics)))
 
 
-def _points_shown(plan: CoursePlan, topic: Topic) -> tuple[str, ...]:
+def points_shown(plan: CoursePlan, topic: Topic) -> tuple[str, ...]:
     """The topic's points, less those that only say what its local facts cover once every one is given: the
     facts follow under their own headings, and the prompt would say the same thing twice."""
     if topic.local_prompts and topic.slots and all(slot_text(plan, s).filled for s in topic.slots):
@@ -1300,7 +1307,7 @@ def _topic(plan: CoursePlan, m: Module, topic: Topic, minutes: int, later: Seque
     notes += ("" if topic.run else " ") + f"Timing: {format_minutes(minutes)}."
     if topic.local_notes:
         notes += f" Local note: {topic.local_notes}"
-    points = _points_shown(plan, topic)
+    points = points_shown(plan, topic)
     body = [Para(p) for p in points] + _slot_paras(plan, topic.slots, (m.ref, topic.title), later=later)
     title = topic.slide_title or topic.title  # attendees do not know module codes: the notes name it
     diagram = plan.drawn_diagram(m.ref, topic)  # a picture an earlier module drew is not drawn again

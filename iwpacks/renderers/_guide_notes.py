@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 from iwpacks.model import CONTACTS_PART, PART_MARK, Arrangements, Contact
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.plan import TopicStep
+from iwpacks.planning.timetable import Row, clock
 from iwpacks.renderers._deck_slides import (
     CLOSE_MINUTES,
     activity_shares,
     awareness_activity,
     plan_slides,
+    points_shown,
     slide_numbers,
 )
 from iwpacks.renderers._doc_blocks import Heading, draw
@@ -45,6 +47,8 @@ _BRAND: ContextVar[Brand] = ContextVar("guide_brand")  # the diagrams are drawn 
 # slide of each day's welcome back.
 _OPENINGS: ContextVar[dict[tuple, tuple[int, int]]] = ContextVar("guide_openings", default={})
 _OPENER_SLIDES: ContextVar[dict[int, int]] = ContextVar("guide_opener_slides", default={})
+# Each break and lunch still to be marked, by the place it comes before (see CoursePlan.pauses).
+_PAUSES: ContextVar[dict[tuple, list[tuple[int, Row]]]] = ContextVar("guide_pauses", default={})
 # Each slide's title by its number, so a message said on a slide of another title is named by that title.
 _SLIDE_TITLES: ContextVar[dict[int, str]] = ContextVar("guide_slide_titles", default={})
 # The handouts' headings of their exercises and sheets, so the notes name each as attendees see it there.
@@ -64,14 +68,28 @@ def _facilitation(doc: DocumentObject, plan: CoursePlan, brand: Brand) -> None:
     _SLIDE_TITLES.set({number: slide.title for number, slide in enumerate(plan_slides(plan), 1)})
     _BRAND.set(brand)
     _OPENINGS.set(dict(plan.day_openings))
+    _PAUSES.set({place: list(found) for place, found in plan.pauses.items()})
     _OPENER_SLIDES.set(opener_slides(plan))
     _HANDOUT_HEADINGS.set(tuple(b.text for b in handout_blocks(plan, brand) if isinstance(b, Heading) and b.level == 2))
     for index, section in enumerate(plan.sections):
         _section(doc, plan, section, index)
 
 
+def _pause(doc: DocumentObject, plan: CoursePlan, place: tuple, elapsed: int = 0) -> None:
+    """The break or lunch that falls before `place`, once `elapsed` of its minutes are done; once only. The
+    third review: the notes ran on through both breaks and lunch, and the trainer turned back to the session
+    plan to find where each fell."""
+    waiting = _PAUSES.get().get(place, [])
+    while waiting and waiting[0][0] <= elapsed:
+        row = waiting.pop(0)[1]
+        labelled(doc, row.label, say(plan, "facilitation.pause", start=clock(row.start), end=clock(row.end)),
+                 style="Panel")
+
+
 def _day_turn(doc: DocumentObject, plan: CoursePlan, place: tuple, level: int) -> None:
-    """The close of the day and the next day's welcome back, if a day begins at `place`; once only."""
+    """The close of the day and the next day's welcome back, if a day begins at `place`; once only. A break
+    that falls just before `place` is marked first."""
+    _pause(doc, plan, place)
     opening = _OPENINGS.get().pop(place, None)
     if opening is not None:
         day_turn(doc, plan, opening[0], level, _OPENER_SLIDES.get().get(opening[0]))
@@ -273,6 +291,7 @@ def _module_notes(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: 
             opening = _OPENINGS.get().get(place)
             if opening is not None and elapsed >= opening[1]:  # the first topic the new day reaches
                 _day_turn(doc, plan, place, 4)
+            _pause(doc, plan, place, elapsed)
             for message in early if number == len(mp.steps) - 1 else ():
                 _message(doc, plan, message, level=4)
             _topic(doc, plan, step, m.ref)
@@ -280,19 +299,22 @@ def _module_notes(doc: DocumentObject, plan: CoursePlan, mp: ModulePlan, index: 
                 keep_with_next(labelled(doc, say(plan, "facilitation.audience_slide"), extra.title))
                 bullets(doc, extra.points)
                 doc.add_paragraph(extra.notes)
+            shown = set(step.topic.slots)  # a message's local facts the topic just gave are not given twice
             for message in step.messages:
-                _key_message(doc, plan, message)
+                _key_message(doc, plan, message, tuple(x for x in message.slots if x not in shown))
+                shown.update(message.slots)
             elapsed += step.minutes
         else:
             _day_turn(doc, plan, ("exercise", index, m.ref, number), 3)
             exercise_notes(doc, plan, step)
 
 
-def _key_message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage) -> None:
-    """A common message this topic delivers: the standard wording, to say here rather than on its own."""
+def _key_message(doc: DocumentObject, plan: CoursePlan, message: CommonMessage, slots: tuple[str, ...]) -> None:
+    """A common message this topic delivers: the standard wording, to say here rather than on its own, and the
+    local facts it names that the topic before it has not (`slots`)."""
     keep_with_next(labelled(doc, say(plan, "facilitation.key_message"), message.title + _slides("message", message.id)))
     doc.add_paragraph(message.wording, style="Panel")
-    _slot_blocks(doc, plan, message.slots)
+    _slot_blocks(doc, plan, slots)
 
 
 def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: str) -> None:
@@ -309,7 +331,7 @@ def _topic(doc: DocumentObject, plan: CoursePlan, step: TopicStep, module_ref: s
     diagram = plan.drawn_diagram(module_ref, topic)  # once in the guide, as on the slides
     if diagram is not None and diagram.placement == "instead" and topic.points and not topic.slots:
         keep_with_next(doc.add_paragraph(say(plan, "facilitation.diagram_points")))  # the slide shows the picture
-    bullets(doc, topic.points)
+    bullets(doc, points_shown(plan, topic))  # as its slide shows them: the guide says "the same points"
     if topic.notes:
         doc.add_paragraph(as_on_slides(plan, topic.notes))
     if diagram is not None:

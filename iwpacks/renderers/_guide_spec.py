@@ -114,11 +114,23 @@ def _content(doc: DocumentObject, plan: CoursePlan, facts: CourseFacts) -> None:
         add_heading(doc, f"{m.ref} {m.name}", 3)
         if m.pending:
             doc.add_paragraph(TO_BE_DEFINED)
-        # Numbered as the session plan's rows name them ("topics 1-2"); in the strategy's words, each with the
-        # deck's slide number for it, so the trainer can find it there (the review: a slide's title after each
-        # topic was more than a reader of the list needs).
+        # Numbered as the session plan's rows name them ("topics 1-2"), each with the deck's slide number for
+        # it, so the trainer can find it there (the review: a slide's title after each topic was more than a
+        # reader of the list needs). Named as the slides and the notes name them (the third review: the
+        # strategy's "T4T Activity – Planning for local delivery" here, "Planning for local delivery" there);
+        # the specification keeps the strategy's words.
         where = iter(_topic_slides(plan, m.ref, slides))
-        numbered(doc, m.content, after_each=lambda paragraph: _slide_number(paragraph, next(where, "")))
+        numbered(doc, _topic_names(plan, m.ref, m.content),
+                 after_each=lambda paragraph: _slide_number(paragraph, next(where, "")))
+
+
+def _topic_names(plan: CoursePlan, ref: str, content: Sequence[str]) -> Sequence[str]:
+    """Module `ref`'s topics by the titles their slides show, where its material gives a topic for each of
+    the strategy's content items; else the items themselves."""
+    topics = next((mp.topics for section in plan.sections for mp in section.modules if mp.module.ref == ref), ())
+    if len(topics) != len(content):
+        return content
+    return [topic.slide_title or topic.title for topic in topics]
 
 
 def _topic_slides(plan: CoursePlan, ref: str, slides: dict[tuple[str, ...], tuple[int, ...]]) -> list[str]:

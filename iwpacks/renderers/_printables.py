@@ -18,10 +18,10 @@ _OPTIONS = re.compile(r"^(?P<question>.*?)\s*\((?P<options>[^()]+(?:\s/\s[^()]+)
 
 
 def printable_blocks(printable: Printable, level: int = 2, local: SlotText | None = None,
-                     new_page: bool = True, more: str = "") -> list[Block]:
+                     new_page: bool = True, more: str = "", note: str = "") -> list[Block]:
     """The sheet on a page of its own (or, not `new_page`, on the page its part of the document opens): title,
     how to use it, its sections, the local facts it shows (`local`, the text of its slot), where to learn more
-    (`more`), and where it comes from."""
+    (`more`), and where it comes from (`note`, else the sheet's own)."""
     blocks: list[Block] = [Heading(printable.title, level, new_page=new_page), Para(printable.intro)]
     if printable.figure is not None:
         blocks.append(Figure(printable.figure))
@@ -36,7 +36,7 @@ def printable_blocks(printable: Printable, level: int = 2, local: SlotText | Non
         blocks += [Heading(local.heading, level + 1), Slot(local)]
     if more:
         blocks.append(Para(more))
-    return blocks + [Para(printable.note, style="Caption")]
+    return blocks + [Para(note or printable.note, style="Caption")]
 
 
 def _section(section: PrintableSection) -> list[Block]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from iwpacks.renderers import register
 from iwpacks.renderers._docx import finish, keep_with_next, open_template, table, writing_lines
 from iwpacks.renderers._forms import contact_line, form_heading, form_section
-from iwpacks.renderers._words import items, say
+from iwpacks.renderers._words import cascade_target, items, say
 
 if TYPE_CHECKING:
     from iwpacks.model import Brand
@@ -27,7 +27,7 @@ class CascadePlanRenderer:
         doc = open_template(brand)
         kind = say(plan, "cascade_plan.title")
         form_heading(doc, plan, brand, kind, tuple((label, "") for label in items(plan, "cascade_plan.blanks")))
-        doc.add_paragraph(say(plan, "cascade_plan.intro"))
+        doc.add_paragraph(say(plan, "cascade_plan.intro", target=cascade_target(plan)))
         form_section(doc, say(plan, "cascade_plan.sessions_heading"))
         table(doc, items(plan, "cascade_plan.sessions_header"), [[""] * 5] * SESSIONS,
               widths=(5.4, 1.8, 2.6, 3.6, 3.6), height=ROW_HEIGHT)

@@ -29,7 +29,7 @@ from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._printables import printable_blocks
 from iwpacks.renderers._sheet_fit import _BODY, WRITING_LINE, fit_sheets, page_depths
 from iwpacks.renderers._slots import slot_text
-from iwpacks.renderers._words import items, say, tidy_punctuation
+from iwpacks.renderers._words import items, objective_item, say, tidy_punctuation
 
 if TYPE_CHECKING:
     from iwpacks.model import Brand, Diagram, Exercise, Printable, Source
@@ -106,7 +106,17 @@ def _sheet(plan: CoursePlan, sheet: Printable, new_page: bool = True) -> list[Bl
     the in-brief page, which leaves that process to it, would have."""
     brief = next((a for s in plan.sections for a in s.awareness if a.process.id in sheet.for_processes), None)
     return printable_blocks(sheet, local=slot_text(plan, sheet.slot) if sheet.slot else None, new_page=new_page,
-                            more=_learn_more(plan, brief) if brief is not None else "")
+                            more=_learn_more(plan, brief) if brief is not None else "", note=_local_note(plan, sheet))
+
+
+def _local_note(plan: CoursePlan, sheet: Printable) -> str:
+    """The sheet's note where the LA gives the facts it leaves to the LA and the handouts list them: where they
+    are, by their heading among the local contacts (the third review: "is for your local authority to set"
+    above a page that set it). Empty where the master's note stands."""
+    if not sheet.local_note or sheet.local_slot not in plan.slots_used:
+        return ""
+    shown = slot_text(plan, sheet.local_slot)
+    return sheet.local_note.replace("{heading}", shown.heading) if shown.filled else ""
 
 
 def _reference_sheets(plan: CoursePlan, brand: Brand) -> list[Block]:
@@ -151,7 +161,10 @@ def _about(plan: CoursePlan, day: list[Block]) -> list[Block]:
         if m.is_pending:
             blocks.append(Para("To be defined: the strategy names this module but does not yet define it."))
             continue
-        blocks += [Para(m.objectives_lead, keep_with_next=True), Bullets(tuple(map(tidy_punctuation, m.objectives_read)))]
+        # Put to the reader, in the words the outline and the forms use (the third review: "attendees will"
+        # in the attendees' own pages).
+        blocks += [Para(say(plan, "handouts.objectives_lead"), keep_with_next=True),
+                   Bullets(tuple(objective_item(tidy_punctuation(o)) for o in m.attendee_objectives))]
         for diagram in (plan.drawn_diagram(m.ref, t) for t in m.topics):
             if diagram is not None and _picture(diagram) not in shown:
                 shown.add(_picture(diagram))

@@ -174,7 +174,8 @@ class KnowledgeCheckAnswersRenderer:
 
     def render(self, plan: CoursePlan, brand: Brand) -> bytes:
         def key(doc: DocumentObject, questions: list[tuple[int, Question]]) -> None:
-            line = doc.add_paragraph()
+            # With the module's first question: the third review found a heading and its key alone at a foot.
+            line = keep_with_next(doc.add_paragraph())
             line.add_run(say(plan, "knowledge.key") + ": ").bold = True
             line.add_run(" \u00b7 ".join(f"{n}\u00a0{LETTERS[q.answer - 1]}" for n, q in questions))
 
@@ -186,6 +187,7 @@ class KnowledgeCheckAnswersRenderer:
                 right = i == question.answer - 1
                 line.add_run(f"{RIGHT if right else NOT_RIGHT}  {LETTERS[i]}  {option}").bold = right
             why = _indented(doc)
+            why.paragraph_format.keep_together = True  # a reason is read whole, not finished overleaf
             why.add_run(say(plan, "knowledge.why_label") + ": ").bold = True
             why.add_run(question.explanation)
 

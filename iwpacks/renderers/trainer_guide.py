@@ -39,10 +39,9 @@ class TrainerGuideRenderer:
         doc = open_template(brand)
         facts = course_facts(plan)
         timetable = plan.timetable
-        # A half day is one session by definition: "over half a day" says it, without "in 1 session".
-        sessions = f"{timetable.sessions} session{'s' if timetable.sessions != 1 else ''} over {facts.days}"
-        duration = (f"{facts.total_planned} of training over {facts.days}" if timetable.sessions == timetable.days
-                    else f"{facts.total_planned} of training, in {sessions}")
+        # As a booking reads it: the days, and the breaks in them (the third review: "in 2 sessions over 1 day"
+        # left the trainer to work out that a session is a morning or an afternoon).
+        duration = f"{facts.total_planned} of training over {facts.days}" + _pauses_each_day(timetable)
         if not plan.release and facts.total_range != facts.total_planned:  # the policy team sees the strategy's range
             whose = "the strategy's range" if facts.all_from_strategy else "the range its modules' durations allow"
             duration += f" ({whose}: {facts.total_range})"
@@ -137,3 +136,14 @@ def _material_status(doc, plan: CoursePlan) -> None:
 
 
 register(TrainerGuideRenderer())
+
+
+def _pauses_each_day(timetable) -> str:
+    """", with lunch and 2 breaks" (", each with ..." over several days, where every day has the same), or ""."""
+    kinds = [tuple(r.kind for r in timetable.rows if r.is_break and r.day == day)
+             for day in range(1, timetable.days + 1)]
+    if not kinds[0] or any(k != kinds[0] for k in kinds):
+        return ""
+    breaks, lunch = kinds[0].count("break"), "lunch" in kinds[0]
+    parts = (["lunch"] if lunch else []) + ([f"{breaks} breaks" if breaks > 1 else "a break"] if breaks else [])
+    return (", each with " if timetable.days > 1 else ", with ") + " and ".join(parts)

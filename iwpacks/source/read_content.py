@@ -178,7 +178,18 @@ def _printable(f: Fields) -> Printable:
     return Printable(id=f.identifier("id"), title=title, reader=f.choice("for", PRINTABLE_READERS),
                      used_by=used_by, intro=f.text("intro"), note=f.text("note"), sections=tuple(sections),
                      diagram_of=f.text("diagram", False), for_processes=processes, for_modules=modules,
-                     slot=f.text("slot", False), keep_intro=f.text("keep_intro", False), variants=tuple(variants))
+                     slot=f.text("slot", False), keep_intro=f.text("keep_intro", False), variants=tuple(variants),
+                     local_note=_local_note(f), local_slot=f.text("local_slot", required=f.has("local_note")))
+
+
+def _local_note(f: Fields) -> str:
+    """A sheet's note for an LA's pack: it says where the local facts are, so it names their heading."""
+    note = f.text("local_note", False)
+    if note and "{heading}" not in note:
+        f.report(f.path + ("local_note",), "expected {heading} in it: where the handouts give the local facts")
+    if f.has("local_slot") and not note:
+        f.report(f.path, 'a local_slot needs a local_note: what the sheet says of its facts in an LA\'s pack')
+    return note
 
 
 def _printable_sections(f: Fields, required: bool = True) -> list[PrintableSection]:

@@ -302,8 +302,9 @@ def _printable_uses(programme: Programme, origins: Origins) -> list[Problem]:
         out += _check_refs(origin, ("used_by",), p.used_by, exercises, "exercise")
         out += _check_refs(origin, ("processes",), p.for_processes, programme.processes, "process")
         out += _check_refs(origin, ("modules",), p.for_modules, programme.modules, "module")
-        if p.slot and p.slot not in programme.slots:
-            out.append(origin.problem(("slot",), _unknown("slot", p.slot, programme.slots)))
+        for key, slot in (("slot", p.slot), ("local_slot", p.local_slot)):
+            if slot and slot not in programme.slots:
+                out.append(origin.problem((key,), _unknown("slot", slot, programme.slots)))
         for j, variant in enumerate(p.variants):
             out += _check_refs(origin, ("variants", j, "audiences"), variant.audiences, programme.audiences,
                                "audience")

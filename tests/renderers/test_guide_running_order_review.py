@@ -60,7 +60,7 @@ def test_no_sentence_in_the_guide_ends_in_two_full_stops(released):
         text = artefact_text(data, ".docx").replace("...", "\u2026")
         assert ".." not in text, (cid, text[max(0, text.find("..") - 80):text.find("..") + 20])
     handouts_row = artefact_text(released["caf-trainers"][1], ".docx")
-    assert "plus 2 spares. Includes 8 exercises (1 optional), 5 sheets for them and 2 reference sheets." in handouts_row
+    assert "plus 2 spares. Includes 8 exercises (1 optional), 5 worksheets and 2 reference sheets." in handouts_row
     assert "within their own context." in handouts_row
 
 

@@ -481,10 +481,12 @@ def test_the_guide_has_a_preparation_timeline_with_the_follow_up_call_for_traine
 
 
 def test_the_cover_gives_the_length_as_a_booking_would(guides, plans):
-    """'2 h 30 min of training, in 1 session over half a day' read oddly; a day of two sessions says so."""
+    """'2 h 30 min of training, in 1 session over half a day' read oddly, and so did 'in 4 sessions over 2 days'
+    (the third review): the cover gives the days and the breaks in each."""
     half = artefact_text(guides["iw-practitioners"], ".docx")
-    assert "2 h 15 min of training over half a day" in half and "in 1 session" not in half
-    assert "in 4 sessions over 2 days" in artefact_text(guides["caf-trainers"], ".docx")
+    assert "2 h 15 min of training over half a day, with a break" in half and "session" not in half.split("Total")[1][:80]
+    assert "12 h 30 min of training over 2 days, each with lunch and 2 breaks" in artefact_text(
+        guides["caf-trainers"], ".docx")
 
 
 def test_the_topics_a_session_plan_row_names_are_numbered_where_the_guide_lists_them(guides, plans):
