@@ -1232,6 +1232,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.continued": ("points",),  # the notes of a slide that continues the one before
     "deck.continued_reading": (),
     "deck.continued_local": ("details",),  # a slide that goes on with local blocks
+    "deck.continued_contact": ("name",),  # a contact among a local block's lines, as the notes say it
     "deck.continued_local_block": ("heading", "lines"),  # each block: its heading and what its lines are
     "deck.continued_local_heading": ("heading",),  # a block whose lines have no label to name them by
     "deck.continued_timing": ("minutes", "title"),

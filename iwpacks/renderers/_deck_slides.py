@@ -377,6 +377,7 @@ def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpe
     where it shows a contact, where attendees find the contact in full."""
     out: list[SlideSpec] = []
     first_title = ""  # the title of the slide the continued ones go on from, whose notes give the time
+    told = False  # where attendees find a contact in full, said at the first slide that shows one
     for slide in slides:
         notes = slide.notes
         if not notes.startswith(CONTINUED):
@@ -389,8 +390,9 @@ def _continued_notes(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpe
                 if timing and timing.group(1).strip() else say(plan, "deck.continued_untimed"))
         if slide.ref[:1] == ("topic",) and any(p.shows for p in slide.body):
             notes += " " + say(plan, "deck.local_details")
-            if any(p.contact for p in slide.body):
+            if any(p.contact for p in slide.body) and not told:  # once: the fourth review found it on four
                 notes += " " + say(plan, "deck.local_contacts")
+                told = True
         out.append(attrs.evolve(slide, notes=notes))
     # A topic whose local block starts on its next slide says so on its first.
     for i, slide in enumerate(out[:-1]):
@@ -414,24 +416,28 @@ def _carry_on(plan: CoursePlan, slide: SlideSpec) -> str:
     if local and points == headings and headings:  # only local blocks: say what each block's lines are
         details = " ".join(say(plan, "deck.continued_local_block", heading=heading, lines=spoken_list(lines))
                            if lines else say(plan, "deck.continued_local_heading", heading=heading)
-                           for heading, lines in _local_blocks(slide.body))
+                           for heading, lines in _local_blocks(plan, slide.body))
         return say(plan, "deck.continued_local", details=details)
     if points:
         return say(plan, "deck.continued", points=spoken_list(points).rstrip("."))
     return say(plan, "deck.continued_reading")
 
 
-def _local_blocks(body: Sequence[Para]) -> list[tuple[str, list[str]]]:
+def _local_blocks(plan: CoursePlan, body: Sequence[Para]) -> list[tuple[str, list[str]]]:
     """Each local block's heading on a slide, with the labels of the lines under it."""
-    blocks: list[tuple[str, list[str]]] = []
+    blocks: list[tuple[str, list[tuple[str, bool]]]] = []
     for para in body:
         if para.level == 0 and para.bold:
             blocks.append((para.text.removesuffix(" (continued)"), []))
         elif para.level > 0 and blocks:
             label = _line_label(para.text)
             if label:
-                blocks[-1][1].append(label)
-    return blocks
+                blocks[-1][1].append((label, para.contact))
+    # Among arrangements, a contact is named as one, not listed as if it were one more arrangement (the fourth
+    # review: "...; Agreeing and recording a lead professional; and Sarah Bennett, CAF Coordinator").
+    return [(heading, [say(plan, "deck.continued_contact", name=label)
+                       if contact and not all(c for _, c in lines) else label for label, contact in lines])
+            for heading, lines in blocks]
 
 
 def spoken_list(parts: Sequence[str]) -> str:

@@ -491,13 +491,13 @@ def test_a_local_block_is_shown_once_and_elsewhere_a_one_line_pointer_to_its_sli
         assert 1 <= len(full) <= 2 and set(full) - set(abuse) <= {full[0]}, (cid, full)  # home, and the message
         # Elsewhere the notes say where they are (a bullet saying so is filler to attendees).
         assert not any(p.text.startswith("Local safeguarding contacts: ") for s in slides for p in s.body), cid
-        pointers = [found for s in slides for found in re.findall(r"Say where to find local safeguarding contacts: "
+        pointers = [found for s in slides for found in re.findall(r"Say where to find the facts on local safeguarding contacts: "
                                                                   r"[^.]*\.", s.notes)]
-        said = re.compile(r"Say where to find local safeguarding contacts: (on the next slide|later today|on day \d|"
+        said = re.compile(r"Say where to find the facts on local safeguarding contacts: (on the next slide|later today|on day \d|"
                           r"as covered (earlier today|this morning|on day \d)), and in their handouts\.")
         assert all(said.fullmatch(p) for p in pointers), (cid, pointers)
         for number, slide in enumerate(slides, 1):  # "the next slide" is the one that shows them
-            if "Say where to find local safeguarding contacts: on the next slide" in slide.notes:
+            if "Say where to find the facts on local safeguarding contacts: on the next slide" in slide.notes:
                 assert number + 1 in full, (cid, slide.title)
         pointed += len(pointers)
         for slide in slides:
@@ -525,7 +525,7 @@ def test_a_long_local_fact_is_shown_in_full_once_then_pointed_back_to():
     home = next(n for n, s in enumerate(slides, 1) if any(p.text == first_line for p in s.body))
     assert slides[home - 1].title.startswith("Enabling the CAF process locally"), slides[home - 1].title
     # The pointers are the trainer's to say, in the notes; no bullet on a slide only says where the block is.
-    heading = "Say where to find how the CAF and lead professional arrangements work locally: "
+    heading = "Say where to find the facts on how the CAF and lead professional arrangements work locally: "
     pointers = [s.notes for s in slides if heading in s.notes]
     assert len(pointers) >= 2
     assert not any("and in your handouts" in t for t in texts)
