@@ -1197,6 +1197,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "course.booking_intro": (),  # above the specification's local training contacts
     "course.audience_line": ("audience",),  # a module's only requirement, its audience, under its heading
     "course.audience_all": (),  # the seed's "All" as that line says it
+    "course.outline_activity": (),  # the pairs question after the processes in brief, as the outline names it
     "course.outline_objectives": (),  # the outline's lead-in to the objectives, put to the reader as the forms do
     "course.outline_structure": (),  # the outline's heading over what takes time besides the modules
     "course.outline_structure_days": (),  # the same, for a course of several days
@@ -1271,6 +1272,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "deck.activity_notes": ("minutes", "taken"),
     "deck.awareness_course": ("title",),
     "deck.awareness_no_course": (),
+    "deck.awareness_pending_course": ("title",),  # the audience's course on it is still being written
     "deck.diagram_shows": ("title", "what"),
     "deck.diagram_words": ("what",),
     "deck.title_notes": ("total", "days", "minutes"),
@@ -1493,11 +1495,11 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "evaluation.ratings_heading": (),
     "evaluation.ratings_lead": (),
     "evaluation.ratings_header": 6,
-    "evaluation.ratings": 5,
-    "evaluation.rating_columns": 5,  # the feedback CSV's column for each rating, in the same order
+    "evaluation.ratings": 6,
+    "evaluation.rating_columns": 6,  # the feedback CSV's column for each rating, in the same order
     "evaluation.agency_heading": (),
     "evaluation.questions": 0,
-    "evaluation.cascade_heading": ("target",),  # train-the-trainer courses only: ready to deliver it yourself?
+    "evaluation.cascade_heading": (),  # train-the-trainer courses only: ready to deliver it yourself?
     "evaluation.cascade_ratings": 0,
     "evaluation.cascade_questions": 0,
     "evaluation.privacy": ("la", "contact"),
@@ -1537,6 +1539,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "questionnaire.trainer_questions": 0,  # a train-the-trainer course asks these too
     "questionnaire.needs_heading": (),
     "questionnaire.needs": (),
+    "questionnaire.needs_lunch": (),  # a course with a lunch asks about diets too
     "questionnaire.return_to": ("contact",),
     "glossary.title": (),
     "glossary.intro": (),

@@ -1103,6 +1103,8 @@ def _awareness_notes(plan: CoursePlan, item: AwarenessItem) -> str:
     full = item.full_course
     if full and not full.is_pending:
         return say(plan, "deck.awareness_course", title=full.title)
+    if full:  # the fourth review: "no course on it yet" beside a note sending attendees on to its modules
+        return say(plan, "deck.awareness_pending_course", title=full.title)
     return say(plan, "deck.awareness_no_course")
 
 

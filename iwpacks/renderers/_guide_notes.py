@@ -146,6 +146,8 @@ def _more_on(plan: CoursePlan, aware: AwarenessItem) -> str:
     full = aware.full_course
     if full and not full.is_pending:
         return say(plan, "facilitation.awareness_course", course=full.title)
+    if full:
+        return say(plan, "deck.awareness_pending_course", title=full.title)
     return say(plan, "facilitation.awareness_sources")
 
 

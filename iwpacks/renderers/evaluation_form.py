@@ -10,7 +10,7 @@ from iwpacks.renderers._form_fit import fit_answer_lines
 from iwpacks.renderers._forms import contact_line, course_objectives, form_heading, form_question, form_section
 from iwpacks.renderers._local import cover_identity
 from iwpacks.renderers._printables import BOX
-from iwpacks.renderers._words import cascade_target, items, say
+from iwpacks.renderers._words import items, say
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -55,7 +55,7 @@ def _form(plan: CoursePlan, brand: Brand, kind: str, lines: int) -> DocumentObje
           widths=CONFIDENCE_WIDTHS)
     _ratings(doc, plan, say(plan, "evaluation.ratings_heading"), "evaluation.ratings", lead=True)
     if plan.is_train_the_trainer:  # the policy team needs to know who is ready to cascade, and what would help
-        _ratings(doc, plan, say(plan, "evaluation.cascade_heading", target=cascade_target(plan)),
+        _ratings(doc, plan, say(plan, "evaluation.cascade_heading"),
                  "evaluation.cascade_ratings", lead=False)
         _questions(doc, items(plan, "evaluation.cascade_questions"), lines)
     _questions(doc, items(plan, "evaluation.questions"), lines)

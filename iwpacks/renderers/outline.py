@@ -15,6 +15,7 @@ from iwpacks.errors import IwpacksError
 from iwpacks.planning.minutes import format_minutes
 from iwpacks.planning.timetable import Row, clock
 from iwpacks.renderers import register
+from iwpacks.renderers._deck_slides import activity_shares
 from iwpacks.renderers._facts import (
     WITHIN_MODULES,
     CourseFacts,
@@ -252,10 +253,17 @@ def _main(plan: CoursePlan, facts: CourseFacts, s: dict[str, ParagraphStyle], ma
               for section in plan.sections for mp in section.modules}
     for m in facts.modules:
         out += _module(m, topics.get(m.ref) or m.content, s, max_topics)
-    awareness = [a for section in plan.sections for a in section.awareness]
-    if awareness:
-        names = ", ".join(f"{a.process.in_titles} ({format_minutes(a.minutes)})" for a in awareness)
-        out.append(Paragraph(f"<b>Also, in brief:</b> {text(keep_times(names))}", s["small"]))
+    # Each process with the minutes the deck and the guide give it, and the pairs question that takes a few of
+    # them (the fourth review: 10, 10, 10 and 5 here against 8, 8, 9, 5 and a 5-minute question there).
+    parts = []
+    for section in (s for s in plan.sections if s.awareness and not s.omitted):
+        given = activity_shares(section.awareness)
+        parts += [f"{a.process.in_titles} ({format_minutes(a.minutes - share)})"
+                  for a, share in zip(section.awareness, given)]
+        if any(given):
+            parts.append(f"{say(plan, 'course.outline_activity')} ({format_minutes(sum(given))})")
+    if parts:
+        out.append(Paragraph(f"<b>Also, in brief:</b> {text(keep_times(', '.join(parts)))}", s["small"]))
     return out
 
 
@@ -341,8 +349,13 @@ def _around_modules(plan: CoursePlan, facts: CourseFacts) -> list[tuple[str, str
     IW01" was the build's wording, not an attendee's). A scenarios section whose exercises run inside the
     modules is the trainer's business."""
     messages = {s.title: s for s in plan.sections if s.modules and not s.omitted}
+    # The processes taken in brief are given, with their minutes, under the content ("Also, in brief: ..."):
+    # their section again here read as twenty more minutes (the fourth review).
+    in_brief = {s.title for s in plan.sections if s.awareness and not s.omitted}
     parts: list[tuple[str, str]] = []
     for title, time in facts.sections:
+        if title in in_brief:
+            continue
         if (section := messages.get(title)) is None:
             parts += [(title, time)] if time != WITHIN_MODULES else []
         elif section.message_minutes:

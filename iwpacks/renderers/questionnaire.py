@@ -60,7 +60,8 @@ def _form(plan: CoursePlan, brand: Brand, kind: str, lines: int) -> DocumentObje
         form_question(doc, question)
         writing_lines(doc, lines)
     form_section(doc, say(plan, "questionnaire.needs_heading"))
-    keep_with_next(doc.add_paragraph(say(plan, "questionnaire.needs")))
+    lunch = any(r.kind == "lunch" for r in plan.timetable.rows)  # no diets to ask about on a morning's course
+    keep_with_next(doc.add_paragraph(say(plan, "questionnaire.needs_lunch" if lunch else "questionnaire.needs")))
     writing_lines(doc, NEEDS_LINES)
     doc.add_paragraph(say(plan, "questionnaire.return_to", contact=contact_line(plan, "booking")))
     return doc

@@ -296,7 +296,7 @@ def test_a_train_the_trainer_course_asks_how_ready_attendees_are_to_deliver_it(p
     for cid, plan in plans.items():
         evaluation = _text(_doc(EvaluationFormRenderer().render(plan, brand)))
         action = _text(_doc(ActionPlanRenderer().render(plan, brand)))
-        asks = [words["evaluation.cascade_heading"][0].format(target=cascade_target(plan)),
+        asks = [words["evaluation.cascade_heading"][0],
                 *words["evaluation.cascade_ratings"],
                 *words["evaluation.cascade_questions"]]
         plans_for = [words["action_plan.cascade_heading"][0], *words["action_plan.cascade_prompts"]]

@@ -125,3 +125,46 @@ def test_the_cascade_plan_names_what_is_cascaded_and_the_calls_until_it_starts(p
     assert intro.startswith("You are going to deliver CAF01 Introduction to CAF and CAF02 Using the CAF in "
                             "Practice to others"), intro
     assert any("and again until your first course has run" in t for t in texts)
+
+
+def test_the_questionnaire_asks_role_once_and_diets_only_where_there_is_lunch(programmes, brand):
+    from iwpacks.renderers.questionnaire import QuestionnaireRenderer
+
+    texts = {}
+    for cid in ("iw-practitioners", "caf-trainers"):
+        plan = plan_course(programmes["northmoor"], cid, release=True)
+        texts[cid] = " ".join(p.text for p in _paragraphs(QuestionnaireRenderer().render(plan, brand)))
+        assert "Date of the course" in texts[cid] and "Role and organisation" not in texts[cid], cid
+        assert "or say how you know its content" not in texts[cid], cid
+    assert "dietary" not in texts["iw-practitioners"]  # a morning's course: no lunch
+    assert "dietary" in texts["caf-trainers"]
+
+
+def test_the_outline_gives_the_processes_in_brief_once_with_the_deck_s_minutes(programmes, brand):
+    import pypdf
+
+    from iwpacks.renderers.outline import OutlineRenderer
+
+    plan = plan_course(programmes["northmoor"], "iw-practitioners", release=True)
+    text = " ".join(pypdf.PdfReader(io.BytesIO(OutlineRenderer().render(plan, brand))).pages[0].extract_text().split())
+    assert ("Also, in brief: information sharing (8 min), the CAF (8 min), the lead professional (9 min), the IS "
+            "Index (5 min), a question on them in pairs (5 min)") in text
+    assert "Associated processes and tools" not in text
+
+
+def test_the_evaluation_asks_for_an_overall_view_and_a_trainer_s_readiness_plainly(programmes, brand):
+    from iwpacks.renderers.evaluation_form import EvaluationFormRenderer
+
+    plan = plan_course(programmes["northmoor"], "caf-trainers", release=True)
+    text = " ".join(p.text for p in Document(io.BytesIO(EvaluationFormRenderer().render(plan, brand))).paragraphs)
+    doc = Document(io.BytesIO(EvaluationFormRenderer().render(plan, brand)))
+    cells = " ".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert "Overall, I would recommend this course to a colleague" in cells
+    assert "Delivering this training yourself" in text and "Delivering CAF01" not in text
+
+
+def test_a_process_whose_course_for_this_audience_is_still_being_written_says_so(programmes, brand):
+    plan = plan_course(programmes["northmoor"], "caf-trainers", release=True)
+    texts = " ".join(p.text for p in _paragraphs(TrainerGuideRenderer().render(plan, brand)))
+    assert "own course on it, \u201cThe lead professional for trainers\u201d, is still being developed" in texts
+    assert "No course on it is offered to this audience yet" not in texts.split("Awareness: the lead professional")[-1][:600]

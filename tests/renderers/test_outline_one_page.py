@@ -81,5 +81,12 @@ def test_the_structure_gives_the_time_outside_the_modules_so_with_them_it_adds_u
         for section in (s for s in plan.sections if s.modules):
             assert section.title not in around, (name, section.title)
         assert all(f"({mp.module.ref})" not in around for mp in modules), name
-        total = sum(mp.minutes for mp in modules) + _minutes(around)
+        # The processes taken in brief are given once, under the content, with their minutes (the fourth
+        # review: their section here too read as more time): they count there.
+        brief = re.search(r"Also, in brief: (.*?)(?: Also (?:in the day|over the days)|$)", text)
+        in_brief = sum(s.minutes for s in plan.sections if s.awareness and not s.omitted)
+        assert (brief is not None) == bool(in_brief), name
+        for section in (s for s in plan.sections if s.awareness):
+            assert section.title not in around, (name, section.title)
+        total = sum(mp.minutes for mp in modules) + _minutes(around) + in_brief
         assert format_minutes(total) == course_facts(plan).total_planned, (name, around)

@@ -75,12 +75,12 @@ def test_a_section_of_scenarios_says_which_modules_its_time_is_part_of(northmoor
     one line under the structure says where the exercises run, for all the course's modules."""
     # A module whose only exercise is optional is named apart (the trainers' review: see
     # test_spec_outline_trainer_review.py).
-    lead = ("Scenarios and exercises have no time of their own: they run inside the modules' time, each straight "
-            "after the topic it practises. ")
-    expected = {"is-advisors": "Included in IS02 and IS03; IS01: optional, if time allows.",
-                "iw-practitioners": "Included in IW01.",
-                "caf-trainers": "Included in CAF02 and CAF03; CAF01: optional, if time allows.",
-                "is-trainers": "Included in IS02, IS03 and IS05; IS01: optional, if time allows."}
+    lead = ("The scenarios and exercises run inside the modules' time, each straight after the topic it "
+            "practises: ")
+    expected = {"is-advisors": "they are timed within IS02 and IS03; IS01: optional, if time allows.",
+                "iw-practitioners": "they are timed within IW01.",
+                "caf-trainers": "they are timed within CAF02 and CAF03; CAF01: optional, if time allows.",
+                "is-trainers": "they are timed within IS02, IS03 and IS05; IS01: optional, if time allows."}
     for cid, where in expected.items():
         text = " ".join(" ".join(pdf_page_texts(CourseSpecRenderer().render(northmoor_plans[cid], brand))).split())
         assert "within the modules" not in text, cid

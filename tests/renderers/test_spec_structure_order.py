@@ -39,9 +39,9 @@ def test_the_structure_lists_the_sections_in_delivery_order(plan, spec):
 def test_scenarios_are_one_line_under_the_structure(spec):
     """Review: "Scenarios and exercises: CAF01, CAF02 Included in CAF02; CAF01: optional" rows among timed ones."""
     assert "Scenarios and exercises: CAF" not in spec
-    assert ("Course total 12 h 30 min Scenarios and exercises have no time of their own: they run inside the "
-            "modules' time, each straight after the topic it practises. Included in CAF02 and CAF03; CAF01: "
-            "optional, if time allows.") in spec
+    assert ("Course total 12 h 30 min The scenarios and exercises run inside the modules' time, each straight "
+            "after the topic it practises: they are timed within CAF02 and CAF03; CAF01: optional, if time "
+            "allows.") in spec
 
 
 def test_the_train_the_trainer_module_has_its_delivery_block(spec):
