@@ -527,6 +527,69 @@ class KnowledgeCheck:
 
 
 @attrs.frozen
+class StudyPage:
+    """One page of a self-study course: a topic (or two neighbours) written for a reader alone."""
+
+    topic: int  # the material topic it is written from, 1-based; its diagram is shown on the page
+    title: str
+    paragraphs: tuple[str, ...] = attrs.field(converter=_tuple)
+    key_points: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    also_topics: tuple[int, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen
+class StudyActivity:
+    """An exercise of the material reworked for one person: a task, questions to write to, and what a good
+    answer covers, shown once the reader has had a go."""
+
+    after_page: int
+    from_exercise: str
+    title: str
+    task: str
+    questions: tuple[str, ...] = attrs.field(converter=_tuple)
+    reflection: str
+
+
+@attrs.frozen
+class DecisionChoice:
+    text: str
+    best: bool
+    feedback: str
+
+
+@attrs.frozen
+class DecisionStep:
+    question: str
+    choices: tuple[DecisionChoice, ...] = attrs.field(converter=_tuple)
+
+
+@attrs.frozen
+class Decision:
+    """A scenario of the material as an interactive exercise (Appendix 2: IS03 "via CBT as interactive
+    exercises"): the reader decides at each step and reads feedback on the choice."""
+
+    from_exercise: str
+    after_page: int
+    title: str
+    scenario: str
+    steps: tuple[DecisionStep, ...] = attrs.field(converter=_tuple)
+
+
+@attrs.frozen
+class SelfStudy:
+    """A module's self-study course (content/selfstudy/<REF>.yaml), for a module Appendix 2 says may be studied
+    alone; the module's knowledge check follows its pages."""
+
+    status: str
+    minutes: int
+    introduction: str
+    pass_mark: int  # the knowledge check's pass mark, per cent: the SCORM package's mastery score
+    pages: tuple[StudyPage, ...] = attrs.field(converter=_tuple)
+    activities: tuple[StudyActivity, ...] = attrs.field(default=(), converter=_tuple)
+    decisions: tuple[Decision, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen
 class Material:
     """The core training material written for a module (content/material/<REF>.yaml)."""
 
@@ -576,6 +639,7 @@ class Module:
     note: str = ""
     material: Material | None = None
     knowledge_check: KnowledgeCheck | None = None
+    self_study: SelfStudy | None = None  # content/selfstudy/<REF>.yaml, for a module that may be studied alone
     # Where the module comes from (MODULE_ORIGINS): Appendix 2 of the strategy, written by the policy team
     # beyond it (a module for another course, 2.2), or an LA's own. Only a strategy module's duration, content
     # and delivery are "the strategy's", so only the packs' words about them name it.
@@ -1375,6 +1439,7 @@ GUIDE_TEXT: dict[str, tuple[str, ...] | int] = {
     "close.short_steps": 2,  # then in the room, and as attendees leave
     "close.tight": ("minutes",),  # the close's notes where its time is short for its steps
     "recap.title": (),  # the recap at the end of the course: one slide, every module looked back on
+    "recap.in_brief": (),  # on it, the heading over the processes taken in brief
     "recap.ask": (),
     "recap.notes": ("objectives", "minutes", "total"),
     "recap.hopes_title": (),  # then the hopes attendees gave at the start, and the sources in one line

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The system tools the tests use, installed where missing: LibreOffice opens the built decks and documents,
-# poppler (pdftoppm, pdffonts) and qpdf inspect PDFs, chromium runs the catalogue site's browser tests. `make test` runs this before pytest.
+# poppler (pdftoppm, pdffonts) and qpdf inspect PDFs, chromium runs the catalogue site's and the self-study courses' browser tests, npm fetches the SCORM tests' run-time. `make test` runs this before pytest.
 # As root, or with passwordless sudo, on a machine with apt-get, it installs what is missing, quietly.
 # Otherwise it stops with one message naming the packages and the command that installs them.
 set -euo pipefail
@@ -10,6 +10,7 @@ command -v soffice >/dev/null || need+=(libreoffice-impress libreoffice-writer)
 { command -v pdftoppm >/dev/null && command -v pdffonts >/dev/null; } || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
 command -v chromium >/dev/null || need+=(chromium)
+command -v npm >/dev/null || need+=(npm)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

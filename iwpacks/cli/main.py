@@ -110,6 +110,15 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("--zip", nargs="?", const="", metavar="FILE",
                       help="also write the site as a zip: FILE, or iwpacks-<folder name>.zip beside the folder")
     site.add_argument("--brand", metavar="PATH", help="brand folder (default: the bundled brand)")
+    study = command("selfstudy", "self-study courses (HTML and SCORM 1.2) of the modules Appendix 2 says may be "
+                                 "studied alone or by computer")
+    study.add_argument("--out", metavar="DIR",
+                       help="output folder, replaced whole (default: dist/selfstudy, or dist/selfstudy-<la-id> "
+                            "with --la)")
+    _add_la(study)
+    study.add_argument("--module", action="append", metavar="REF",
+                       help="only this module (repeatable; default: every module with a self-study course)")
+    study.add_argument("--brand", metavar="PATH", help="brand folder (default: the bundled brand)")
     cache = command("cache", "the render cache: where it is and what it holds, or empty it")
     cache.add_argument("action", choices=("info", "clear"), help="info: where it is, entries and size; clear: empty it")
     cache.add_argument("--cache", metavar="DIR", help="the cache folder (default: as `iwpacks build` uses)")
@@ -211,6 +220,8 @@ def _run(args: argparse.Namespace) -> int:
         _build(programme, args)
     elif args.command == "site":
         _site(programme, args)
+    elif args.command == "selfstudy":
+        _selfstudy(programme, args)
     elif args.command == "localisation-report":
         _localisation_report(programme, args)
     elif args.command == "routes":
@@ -356,6 +367,21 @@ def _site(programme, args: argparse.Namespace) -> None:
     extra = f" and {result.zip_path}" if result.zip_path else ""
     _say(args, f"wrote the site of {len(result.courses)} course{'s' if len(result.courses) != 1 else ''}, "
                f"{len(result.files)} files into {result.folder}{extra}")
+
+
+def _selfstudy(programme, args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from iwpacks.selfstudy import build_selfstudy, scorm_name
+    from iwpacks.source.brand import load_brand
+
+    programme = _localised(programme, args)
+    local = programme.localisation
+    out = (Path(args.out) if args.out else
+           Path("dist") / ("selfstudy-" + _pack_name(local, args.org) if local else "selfstudy"))
+    result = build_selfstudy(programme, load_brand(args.brand), out, args.module)
+    _say(args, f"wrote {len(result.modules)} self-study course{'s' if len(result.modules) != 1 else ''} into "
+               f"{result.folder}: " + ", ".join(f"{ref}/index.html and {scorm_name(ref)}" for ref in result.modules))
 
 
 def _cache_dir(args: argparse.Namespace):

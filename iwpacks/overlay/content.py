@@ -16,6 +16,7 @@ from iwpacks.source.located_yaml import LocatedData, read_yaml
 from iwpacks.source.read_content import read_module_folder
 from iwpacks.source.read_courses import read_courses
 from iwpacks.source.read_knowledge import attach_knowledge_checks
+from iwpacks.source.read_selfstudy import attach_self_study
 from iwpacks.source.read_material import attach_material
 from iwpacks.source.records import Origin, Origins
 from iwpacks.source.validate import MemoryOrigins, validate_programme
@@ -71,6 +72,7 @@ def read_layer(folder: Path, display: str, programme: Programme,
     master = tuple(programme.modules)
     modules = attach_material(folder, display, modules, origins, problems, protected=master)
     modules = attach_knowledge_checks(folder, display, modules, origins, problems, protected=master)
+    modules = attach_self_study(folder, display, modules, origins, problems, protected=master)
     courses: list[Course] = []
     if (folder / COURSES_FILE).is_file():
         doc, found = read_yaml(folder / COURSES_FILE, f"{display}/{COURSES_FILE}")

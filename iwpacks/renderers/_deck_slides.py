@@ -538,7 +538,12 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
             # The title says what the list is: a lead-in line above it would read as one more bullet.
             ask = [Para(say(plan, "recap.ask"), bold=True)]
             # A line to spare: the question to the room must not run into the logo band.
-            body = [*_recap_body(course, (*ask, Para(""))), *ask] if course else ask
+            # The processes taken in brief are part of what the course covered: the review found a recap
+            # that named three of a half day's topics and none of its last hour.
+            brief = [(a.process.name, a.minutes, False) for sec in plan.sections for a in sec.awareness]
+            whole = {**course, **({say(plan, "recap.in_brief"): brief} if brief else {})}
+            most = max(HEADLINES, COURSE_HEADLINES // max(1, len(whole)))
+            body = [*_recap_body(whole, (*ask, Para("")), most), *ask] if course else ask
             small = len(chunk(body, FULL)) > 1
             out += _split("Title and Content", slide.title, body, slide.notes.removeprefix(COURSE_RECAP),
                           box=FULL_SMALL if small else FULL, size=SMALL if small else None)
@@ -567,14 +572,16 @@ def _day_recaps(plan: CoursePlan, slides: list[SlideSpec]) -> list[SlideSpec]:
 
 
 HEADLINES = 3  # topics a module names at most in a day's recap: those the day gave most time, in course order
+COURSE_HEADLINES = 8  # topics the course's recap shares among its modules, as many as the slide holds
 
 
-def _recap_body(covered: dict[str, list[tuple[str, int, bool]]], around: Sequence[Para] = ()) -> list[Para]:
+def _recap_body(covered: dict[str, list[tuple[str, int, bool]]], around: Sequence[Para] = (),
+                most_first: int = HEADLINES) -> list[Para]:
     """A day's or the course's recap: each module's name, its headline topics a bullet each beneath it, as many
     a module as one slide holds with the lines `around` them (HEADLINES at most, one at least). The headlines
     are the topics given most time, a topic pointing to sources last of all."""
     body: list[Para] = []
-    for most in range(HEADLINES, 0, -1):
+    for most in range(most_first, 0, -1):
         body = []
         for module, titles in covered.items():
             ranked = sorted(range(len(titles)), key=lambda i: (titles[i][2], -titles[i][1], i))[:most]
@@ -690,8 +697,16 @@ def _opening(plan: CoursePlan) -> Iterator[SlideSpec]:
                     Para(f"{format_minutes(plan.timetable.module_minutes(mp.module.ref))}{with_exercises}", 1)]
     awareness = [a for s in plan.sections for a in s.awareness]
     if awareness:
-        modules += [Para("In brief", bold=True, keep_with_next=True),
-                    *(Para(f"{a.process.name}: {format_minutes(a.minutes)}", 1) for a in awareness)]
+        # Each process's own minutes, and the pairs question they give time to, as the outline times them (the
+        # review: 10/10/10/5 here against the outline's 8/8/9/5 and 5).
+        modules.append(Para(say(plan, "recap.in_brief"), bold=True, keep_with_next=True))
+        for section in (s for s in plan.sections if s.awareness):
+            given = activity_shares(section.awareness)
+            modules += [Para(f"{a.process.name}: {format_minutes(a.minutes - g)}", 1)
+                        for a, g in zip(section.awareness, given)]
+            if sum(given):
+                modules.append(Para(f"{say(plan, 'course.outline_activity')[:1].upper()}"
+                                    f"{say(plan, 'course.outline_activity')[1:]}: {format_minutes(sum(given))}", 1))
     opening = next((format_minutes(s.minutes) for s in plan.sections if s.role == "opening"), "")
     yield from _split("Title and Content", "What this course covers", modules,
                       say(plan, "deck.covers_notes" if len(plan.modules) > 1 else "deck.covers_notes_one") + " "
@@ -727,29 +742,62 @@ def _about_lines(plan: CoursePlan) -> list[Para]:
         hours = f"{clock(rows[0].start)}\u2013{clock(rows[-1].end)}"
         key = "agenda.deck_day" if days > 1 else "agenda.deck_one_day" if lunch else "agenda.deck_half_day"
         lines.append(Para(say(plan, key, day=str(day), hours=hours), bold=True, keep_with_next=True))
-        parts: dict[str, int] = {}
-        for row in rows:
-            if row.is_break or row.place[:1] in (("day",), ("messages",)):
-                continue
-            if row.module_ref:
-                name = names.get(row.module_ref, row.module_ref)
-                if row.module_ref in started and name not in parts:
-                    name = say(plan, "agenda.deck_continued", name=name)
-            elif plan.sections[row.place[1]].role in ("opening", "recap", "close"):
-                if days > 1:
-                    continue
-                role = plan.sections[row.place[1]].role
-                name = row.label if role == "opening" else say(plan, "agenda.deck_recap_close")
-            else:
-                name = row.label
-            parts[name] = parts.get(name, 0) + row.minutes
+        # A half day's one break goes in its place, and a key message said after a module has a line of its
+        # own (the review: the break listed after the recap; lines five minutes short of the day), where that
+        # splits no module in two and stays within what the slide holds. Otherwise each part is one line and
+        # the breaks and lunch follow in one line.
+        inline = days == 1 and sum(r.is_break for r in rows) == 1
+        parts = _day_parts(plan, rows, names, started, inline) if inline else []
+        if not parts or len(parts) > ABOUT_PARTS or any(p[0] != p[2] for p in parts if p[1] is not None):
+            inline = False
+            parts = _day_parts(plan, rows, names, started, False)
         started |= {r.module_ref for r in rows if r.module_ref}
-        lines += [Para(say(plan, "agenda.deck_part", name=name, time=format_minutes(minutes)), 1)
-                  for name, minutes in parts.items()]
-    pauses = [_pause_words(r) for r in plan.timetable.rows if r.is_break]
-    if days == 1 and pauses:
-        lines.append(Para(pauses[0][:1].upper() + pauses[0][1:] + "".join(f"; {p}" for p in pauses[1:]), 1))
+        lines += [Para(name[:1].upper() + name[1:] if minutes is None else
+                       say(plan, "agenda.deck_part", name=name, time=format_minutes(minutes)), 1)
+                  for name, minutes, _ in parts]
+        pauses = [_pause_words(r) for r in rows if r.is_break]
+        if days == 1 and pauses and not inline:
+            lines.append(Para(pauses[0][:1].upper() + pauses[0][1:] + "".join(f"; {p}" for p in pauses[1:]), 1))
     return lines
+
+
+ABOUT_PARTS = 8  # a one-day course's lines beneath its hours, at most, with its break in place
+
+
+def _day_parts(plan: CoursePlan, rows: list[Row], names: dict[str, str], started: set[str],
+               inline: bool) -> list[list]:
+    """A day's parts for "About this course", each [name shown, minutes, name]; with `inline`, its break in
+    place (minutes None) and each key message a part of its own."""
+    days = plan.timetable.days
+    parts: list[list] = []
+    for row in rows:
+        if row.place[:1] == ("day",):
+            continue
+        if row.is_break:
+            if inline:
+                parts.append([_pause_words(row), None, ""])
+            continue
+        if row.place[:1] == ("messages",):
+            if not inline:
+                continue
+            kind, _, title = row.label.partition(": ")  # "Key message “Record information well”: 5 min"
+            name = f"{kind} \u201c{title}\u201d" if title else kind
+        elif row.module_ref:
+            name = names.get(row.module_ref, row.module_ref)
+        elif plan.sections[row.place[1]].role in ("opening", "recap", "close"):
+            if days > 1:
+                continue
+            role = plan.sections[row.place[1]].role
+            name = row.label if role == "opening" else say(plan, "agenda.deck_recap_close")
+        else:
+            name = row.label
+        same = [p for p in parts if p[2] == name]
+        if same and (not inline or parts[-1] is same[-1]):
+            same[-1][1] += row.minutes  # one line a part; in place, one line a run of it
+            continue
+        again = row.module_ref in started or bool(same)
+        parts.append([say(plan, "agenda.deck_continued", name=name) if again else name, row.minutes, name])
+    return parts
 
 
 def _pause_words(row: Row) -> str:

@@ -173,6 +173,20 @@ def time_parts(section: PlanSection) -> str:
     return " + ".join([*parts, f"{said} {format_minutes(section.message_minutes)}"])
 
 
+def _optional_extra(module: Module, runs_optional: bool) -> str:
+    """What the module's optional extra is here: part of its time where the course runs it ("including its
+    discussion and exercise"), else an extra of so many minutes (the review: "30 min · optional discussion and
+    exercise" read as if the module itself were optional)."""
+    d = module.duration
+    if not d or not d.optional_extra:
+        return ""
+    if runs_optional:
+        return f"including its {d.optional_extra}"
+    extra = sum(e.minutes for e in module.material.exercises if e.optional) if module.material else 0
+    return f"plus an optional {d.optional_extra}" + (f" ({format_minutes(extra)})" if extra else "") + \
+        ", if time allows"
+
+
 def module_facts(module: Module, planned_minutes: int, runs_optional: bool = False,
                  release: bool = False) -> ModuleFacts:
     """Facts for one module; a pending module says its definition is still to come. A course that runs the
@@ -192,8 +206,7 @@ def module_facts(module: Module, planned_minutes: int, runs_optional: bool = Fal
         ref=module.ref, name=module.name, pending=False,
         duration_text=d.text if d else "", duration_range=format_range(d.min_minutes, d.max_minutes) if d else "",
         planned=format_minutes(planned_minutes) if planned_minutes else "",
-        optional_extra=(f"{'includes the' if runs_optional else ''} optional {d.optional_extra}".strip()
-                        if d and d.optional_extra else ""),
+        optional_extra=_optional_extra(module, runs_optional),
         delivery=module.delivery_text, audience=audience_text(module.audience_text, release), prerequisites=prereq,
         entry_requirements=entry, responsibility=module.responsibility, objectives_lead=module.objectives_lead,
         objectives=module.objectives, content=module.content_read, attendee_objectives=module.attendee_objectives,

@@ -1,14 +1,23 @@
 """What a renderer shows for a local slot: the LA's values, or a visible placeholder in a master pack."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import Protocol as Interface
 
 import attrs
 
-from iwpacks.model import CONTACTS_PART, PART_MARK, Arrangements, Contact, LocalSource, Protocol
+from iwpacks.model import CONTACTS_PART, PART_MARK, Arrangements, Contact, LocalSlot, Localisation, LocalSource, Protocol
 
-if TYPE_CHECKING:
-    from iwpacks.planning.plan import CoursePlan
+
+class SlotSource(Interface):
+    """What slot_text reads: the slots and the LA's values; a course plan, or a programme (self-study, which
+    has no course)."""
+
+    @property
+    def slots(self) -> Mapping[str, LocalSlot]: ...
+
+    @property
+    def localisation(self) -> Localisation | None: ...
 
 
 @attrs.frozen
@@ -22,7 +31,7 @@ class SlotText:
     contacts: tuple[bool, ...] = ()  # for each line, whether it is a contact (the deck's notes say where to find it)
 
 
-def slot_text(plan: CoursePlan, slot_id: str, brief: bool = False, stacked: bool = False) -> SlotText:
+def slot_text(plan: SlotSource, slot_id: str, brief: bool = False, stacked: bool = False) -> SlotText:
     """The lines to show for `slot_id`: the LA's values, or 'Your LA adds: <label>' when unfilled. `brief`:
     each contact as a slide shows it (see describe_value); the handouts' contact list gives it in full.
     `stacked`: each contact in full over lines of its own, split by "\n" (see describe_value).

@@ -41,3 +41,9 @@ def text_pairs(colours: SiteColours) -> tuple[tuple[str, str, float], ...]:
             (colours.heading, colours.background, TEXT_CONTRAST), (colours.heading, colours.panel, TEXT_CONTRAST),
             (colours.on_band, colours.band, TEXT_CONTRAST), (colours.muted, colours.background, TEXT_CONTRAST),
             (colours.focus, colours.background, FOCUS_CONTRAST), (colours.on_band, colours.band, FOCUS_CONTRAST))
+
+
+def custom_properties(colours: SiteColours) -> str:
+    """The colours as the CSS custom properties both stylesheets (the catalogue's, self-study's) draw with."""
+    lines = [f"  --{field.name.replace('_', '-')}: #{getattr(colours, field.name)};" for field in attrs.fields(SiteColours)]
+    return ":root {\n" + "\n".join(lines) + "\n}"

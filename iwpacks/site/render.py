@@ -10,7 +10,7 @@ import jinja2
 from iwpacks.model import Brand, Programme
 from iwpacks.planning.plan import CoursePlan
 from iwpacks.site import links, views
-from iwpacks.site.colours import site_colours
+from iwpacks.site.colours import custom_properties, site_colours
 from iwpacks.site.downloads import PackFiles
 from iwpacks.site.search import INDEX_SCRIPT
 
@@ -50,4 +50,5 @@ class Site:
 
 
 def stylesheet(brand: Brand) -> bytes:
-    return environment().get_template("site.css").render(colours=site_colours(brand)).encode("utf-8")
+    css = environment().get_template("site.css").render(custom_properties=custom_properties(site_colours(brand)))
+    return css.encode("utf-8")

@@ -46,6 +46,7 @@ from iwpacks.source.fields import ID_PATTERN, REF_PATTERN, Fields
 from iwpacks.source.located_yaml import LocatedData, read_yaml
 from iwpacks.source.read_courses import read_courses
 from iwpacks.source.read_knowledge import attach_knowledge_checks
+from iwpacks.source.read_selfstudy import attach_self_study
 from iwpacks.source.read_material import attach_material
 from iwpacks.source.read_modules import read_module, read_source
 from iwpacks.source.read_wording import read_guide_text
@@ -274,6 +275,7 @@ def read_programme(root: Path) -> tuple[Programme | None, Origins, list[Problem]
     modules = attach_material(root, root_name, read_module_folder(root, root_name, origins, problems), origins,
                               problems)
     modules = attach_knowledge_checks(root, root_name, modules, origins, problems)
+    modules = attach_self_study(root, root_name, modules, origins, problems)
     lists["printables"] = [_with_figure(p, modules, origins, problems) for p in lists["printables"]]
     glossary_doc = load("glossary.yaml")
     glossary = _read_glossary(glossary_doc, problems) if glossary_doc else ()

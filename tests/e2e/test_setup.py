@@ -43,9 +43,9 @@ def test_the_set_up_script_names_the_packages_and_the_command_when_it_cannot_ins
     result = subprocess.run(["/bin/bash", str(TESTS / "system-tools.sh")], capture_output=True, text=True,
                             env={"PATH": str(bin_dir)})
     assert result.returncode == 1
-    assert result.stderr == ("make test needs libreoffice-impress libreoffice-writer poppler-utils qpdf chromium; "
+    assert result.stderr == ("make test needs libreoffice-impress libreoffice-writer poppler-utils qpdf chromium npm; "
                              "install them with: sudo apt-get install libreoffice-impress libreoffice-writer "
-                             "poppler-utils qpdf chromium (or run the office-free tests with: make test-fast)\n")
+                             "poppler-utils qpdf chromium npm (or run the office-free tests with: make test-fast)\n")
 
 
 def test_the_set_up_script_is_silent_when_everything_is_there():

@@ -68,7 +68,7 @@ def test_the_knowledge_check_is_taken_away_not_gone_through_in_the_recap(northmo
 def test_the_answer_sheet_is_for_attendees_and_the_printing_list_gives_one_each(northmoor_plans, brand, cid):
     plan = northmoor_plans[cid]
     answers = _text(plan, brand, "knowledge-check-answers")
-    assert "To mark your own answers against, once you have tried the check" in answers
+    assert "Mark your own answers against this sheet once you have tried the check" in answers
     assert "trainer copy" not in answers.lower()
     guide = _text(plan, brand, "trainer-guide")
     row = guide.split("knowledge-check-answers.docx", 1)[1][:200]

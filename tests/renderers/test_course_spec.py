@@ -141,9 +141,9 @@ def test_a_course_that_runs_a_modules_optional_exercise_says_its_planned_time_in
     """The review: 'Range 30 min', 'Planned 50 min' and 'Optional extras: optional discussion and exercise'
     for an exercise iw-practitioners runs in its planned time."""
     runs = next(m for m in course_facts(plans["iw-practitioners"]).modules if m.ref == "IW01")
-    assert runs.optional_extra == "includes the optional discussion and exercise"
+    assert runs.optional_extra == "including its discussion and exercise"
     offers = next(m for m in course_facts(plans["caf-practitioners"]).modules if m.ref == "CAF01")
-    assert offers.optional_extra == "optional discussion and exercise"
+    assert offers.optional_extra == "plus an optional discussion and exercise (20 min), if time allows"
 
 
 def test_a_seed_lead_in_with_nothing_after_it_reads_as_a_topic_where_a_course_lists_it(specs, plans, brand):

@@ -104,7 +104,7 @@ def test_the_answer_sheet_is_given_out_after_the_check(northmoor_plans, brand):
     assert title == "Check your knowledge: answers"
     # The second review: that line ran in orange capitals at the head of every page and again under the title;
     # it is now a small note in the footer of every page, under the label, and said once.
-    note = "To mark your own answers against, once you have tried the check"
+    note = "Mark your own answers against this sheet once you have tried the check"
     footer = [p for p in answers.sections[0].footer.paragraphs]
     assert footer[1].text == note and footer[0].style.name == "Footer" and footer[1].style.name == "Footer"
     assert "Check your knowledge: answers" in footer[0].text and "Page" in footer[0].text

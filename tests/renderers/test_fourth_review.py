@@ -115,7 +115,7 @@ def test_the_answer_sheet_keeps_each_key_with_its_questions_and_each_reason_whol
     assert keys and all(p.paragraph_format.keep_with_next for p in keys)
     assert whys and all(p.paragraph_format.keep_together for p in whys)
     footer = " ".join(p.text for p in doc.sections[0].footer.paragraphs)
-    assert "sent to attendees" not in footer and "To mark your own answers against" in footer
+    assert "sent to attendees" not in footer and "Mark your own answers against this sheet" in footer
 
 
 def test_the_cascade_plan_names_what_is_cascaded_and_the_calls_until_it_starts(programmes, brand):
@@ -168,3 +168,35 @@ def test_a_process_whose_course_for_this_audience_is_still_being_written_says_so
     texts = " ".join(p.text for p in _paragraphs(TrainerGuideRenderer().render(plan, brand)))
     assert "own course on it, \u201cThe lead professional for trainers\u201d, is still being developed" in texts
     assert "No course on it is offered to this audience yet" not in texts.split("Awareness: the lead professional")[-1][:600]
+
+
+def _deck_slides(programme, brand, cid):
+    from pptx import Presentation
+
+    from iwpacks.renderers.deck import DeckRenderer
+
+    deck = Presentation(io.BytesIO(DeckRenderer().render(plan_course(programme, cid, release=True), brand)))
+    return [[shape.text_frame.text for shape in slide.shapes if shape.has_text_frame] for slide in deck.slides]
+
+
+def test_the_sixth_review_a_half_days_slides_time_it_as_the_session_plan_does(programme, brand):
+    """The sixth review of iw-practitioners: the break listed after the recap, 130 of 135 minutes on "About
+    this course", 10/10/10/5 in brief against the outline's 8/8/9/5 and the pairs question, and a recap naming
+    three topics and none of the last hour."""
+    slides = _deck_slides(programme, brand, "iw-practitioners")
+    about = next(s for s in slides if s[0] == "About this course")[1].split("\n")
+    assert about == ["Half a day, 09:00\u201311:30", "Introduction to the course: 20 min",
+                     "Introduction to Integrated Working: 50 min",
+                     "Key message \u201cRecord information well\u201d: 5 min", "Break 10:15\u201310:30",
+                     "Associated processes and tools: 35 min", "Recap, action plan and evaluation: 25 min"]
+    covers = next(s for s in slides if s[0] == "What this course covers")[1].split("\n")
+    assert covers[2:] == ["In brief", "Information sharing: 8 min",
+                          "Common Assessment Framework for children and young people: 8 min",
+                          "Lead professional: 9 min", "Information Sharing Index: 5 min",
+                          "A question on them in pairs: 5 min"]
+    recap = next(s for s in slides if s[0] == "Recap: what you have covered")[1].split("\n")
+    assert "Continuum of needs and services" in recap and "In brief" in recap and "Lead professional" in recap
+    # A longer day keeps its breaks and lunch in one line, rather than split its modules into "(continued)" lines
+    about = next(s for s in _deck_slides(programme, brand, "iw-senior-managers") if s[0] == "About this course")
+    assert about[1].split("\n")[-1] == "Break 10:30\u201310:45; lunch 12:15\u201313:00; break 14:30\u201314:45"
+    assert "(continued)" not in about[1]

@@ -5,22 +5,13 @@ Office tests (`make test-fast` skips them by the marker, and counts them as skip
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from paths import EXAMPLES
+from browser_tools import HOSTILE, browser, hostile_la, page, serving, violations  # noqa: F401 - fixtures
 
 from iwpacks.overlay.layers import apply_overlay, load_overlay
 from iwpacks.site import build_site, links
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# WCAG 2.0, 2.1 and 2.2 at levels A and AA: axe-core's tags for what AA conformance takes.
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 pytestmark = pytest.mark.office
 
@@ -35,43 +26,11 @@ def northmoor_folder(tmp_path_factory, northmoor, brand):
     return build_site(northmoor, brand, tmp_path_factory.mktemp("site") / "site-northmoor").folder
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(master_folder):
     """The master site over HTTP from a local server in a thread: its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=master_folder))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing: `make system-tools` installs Debian's chromium"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda exc: errors.append(str(exc)))
-    opened.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
-    yield opened
-    context.close()
-    assert errors == []  # no script failed and none opened a dialog
+    with serving(master_folder) as base:
+        yield base
 
 
 def _base(scheme: str, folder: Path, served: str) -> str:
@@ -82,22 +41,15 @@ def _html_pages(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
 
 
-def _violations(page) -> str:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
-    return "" if results.violations_count == 0 else results.generate_report()
-
-
 @pytest.mark.parametrize("site", ["master_folder", "northmoor_folder"])
 def test_every_page_has_no_axe_violations_at_wcag_22_aa(site, request, page):
     folder = request.getfixturevalue(site)
     for path in _html_pages(folder):
         page.goto((folder / path).as_uri())
-        assert _violations(page) == "", path
+        assert violations(page) == "", path
     page.goto((folder / links.SEARCH).as_uri() + "?q=information+sharing")  # with its results drawn
     assert page.locator("#search-results li").count() > 0
-    assert _violations(page) == ""
+    assert violations(page) == ""
 
 
 @pytest.mark.parametrize("scheme", ["file", "http"])
@@ -167,11 +119,7 @@ def test_the_skip_link_is_the_first_stop_shows_its_focus_and_moves_to_the_main_c
 
 
 def test_a_hostile_overlay_shows_as_text_and_runs_nothing(programme, brand, tmp_path, page):
-    la = shutil.copytree(EXAMPLES / "northmoor", tmp_path / "testshire", ignore=shutil.ignore_patterns("organisations"))
-    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)> {{ 7*7 }} \u05de\u05e8\u05db\u05d6"
-    overlay = la / "overlay.yaml"
-    overlay.write_text(overlay.read_text(encoding="utf-8").replace(
-        "name: Northmoor Borough Council", f'name: "Testshire {hostile}"', 1), encoding="utf-8")
+    la, hostile = hostile_la(tmp_path), HOSTILE
     folder = build_site(apply_overlay(programme, load_overlay(programme, la)), brand, tmp_path / "site").folder
     for path in (links.HOME, links.course_page("caf-practitioners"), links.SEARCH):
         page.goto((folder / path).as_uri())
